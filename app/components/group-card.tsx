@@ -1,0 +1,54 @@
+import { Link } from 'react-router';
+import { useTranslation } from 'react-i18next';
+import type { Locale } from '../../i18n';
+import type { Bilingual } from '../../core/text';
+import { Localized } from './localized';
+
+export interface GroupCardData {
+  slug: string;
+  title: Bilingual;
+  summary: Bilingual;
+  kind: string;
+  format: string;
+  leadership: string;
+  delivery: string;
+  place: string | null;
+  cost: string;
+  when: string | null;
+  languages: string;
+}
+
+/** One group in a list: title as a link, plain-words kind, place, cost and next date. */
+export function GroupCard({ group, locale, href }: { group: GroupCardData; locale: Locale; href: string }) {
+  const { t } = useTranslation();
+  return (
+    <article className="group-card" aria-labelledby={`g-${group.slug}`}>
+      <h3 id={`g-${group.slug}`}>
+        <Link to={href}>
+          <Localized text={group.title} locale={locale} />
+        </Link>
+      </h3>
+      <p className="tags">
+        <span className={`tag tag-${group.kind}`}>{t(`kind.${group.kind}` as 'kind.support_group')}</span>
+        <span className="tag">{t(`format.${group.format}` as 'format.drop_in')}</span>
+        <span className="tag">{t(`leadership.${group.leadership}` as 'leadership.peer')}</span>
+      </p>
+      <Localized as="p" text={group.summary} locale={locale} className="summary" />
+      <dl className="facts">
+        <div>
+          <dt>{t('group.where')}</dt>
+          <dd>{group.place ?? t(`delivery.${group.delivery}` as 'delivery.online')}</dd>
+        </div>
+        <div>
+          <dt>{t('group.cost')}</dt>
+          <dd>{group.cost}</dd>
+        </div>
+        <div>
+          <dt>{t('group.languages')}</dt>
+          <dd>{group.languages}</dd>
+        </div>
+      </dl>
+      {group.when && <p className="when">{group.when}</p>}
+    </article>
+  );
+}

@@ -1,0 +1,33 @@
+import type { Locale } from '../../i18n';
+
+// Every page has one path per locale. Route ids are `${locale}:${page}`, which lets the
+// language switch find the same page in the other language.
+export const PAGES = {
+  home: { en: '/en', fr: '/fr', file: 'routes/home.tsx' },
+  groups: { en: '/en/groups', fr: '/fr/groupes', file: 'routes/groups.tsx' },
+  group: { en: '/en/groups/:slug', fr: '/fr/groupes/:slug', file: 'routes/group.tsx' },
+  kinds: { en: '/en/kinds-of-groups', fr: '/fr/types-de-groupes', file: 'routes/kinds.tsx' },
+} as const;
+
+export type Page = keyof typeof PAGES;
+
+export function routeId(locale: Locale, page: Page): string {
+  return `${locale}:${page}`;
+}
+
+export function parseRouteId(id: string): { locale: Locale; page: Page } | null {
+  const [locale, page] = id.split(':');
+  if ((locale === 'en' || locale === 'fr') && page && page in PAGES) return { locale, page: page as Page };
+  return null;
+}
+
+/** The path of a page in a locale, with its `:params` filled in. */
+export function pathTo(locale: Locale, page: Page, params: Record<string, string | undefined> = {}): string {
+  return PAGES[page][locale].replace(/:(\w+)/g, (_, name: string) => encodeURIComponent(params[name] ?? ''));
+}
+
+/** The locale a URL path is in, from its first segment. */
+export function localeOfPath(pathname: string): Locale | null {
+  const first = pathname.split('/')[1];
+  return first === 'en' || first === 'fr' ? first : null;
+}

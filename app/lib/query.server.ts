@@ -1,0 +1,70 @@
+import { data } from 'react-router';
+import { z } from 'zod';
+import type { TFunction } from 'i18next';
+import { CoreError, HTTP_STATUS } from '../../core/errors';
+
+export interface ParamIssue {
+  param: string;
+  message: string;
+}
+
+function describe(issue: z.core.$ZodIssue, t: TFunction): string {
+  switch (issue.code) {
+    case 'invalid_type':
+      return issue.expected === 'number' || issue.expected === 'int' ? t('errors.mustBeInteger') : issue.message;
+    case 'too_small':
+      return t('errors.mustBeAtLeast', { min: String(issue.minimum) });
+    case 'too_big':
+      return t('errors.mustBeAtMost', { max: String(issue.maximum) });
+    case 'invalid_value':
+      return t('errors.mustBeOneOf', { values: issue.values.map(String).join(', ') });
+    case 'unrecognized_keys':
+      return t('errors.unknownParam');
+    default:
+      return issue.message;
+  }
+}
+
+/**
+ * Reads a URL's query string with a zod object schema. Each parameter may appear once; unknown
+ * parameters are rejected. Failures become issues that name the parameter, in the reader's language.
+ */
+export function parseQuery<S extends z.ZodObject>(
+  schema: S,
+  url: URL,
+  t: TFunction,
+): { ok: true; value: z.output<S> } | { ok: false; issues: ParamIssue[] } {
+  const raw: Record<string, string> = {};
+  for (const [key, value] of url.searchParams) {
+    if (value !== '') raw[key] = value;
+  }
+  const result = schema.strict().safeParse(raw);
+  if (result.success) return { ok: true, value: result.data as z.output<S> };
+  const issues = result.error.issues.flatMap((issue) =>
+    issue.code === 'unrecognized_keys'
+      ? issue.keys.map((k) => ({ param: k, message: t('errors.invalidParam', { param: k, reason: t('errors.unknownParam') }) }))
+      : [
+          {
+            param: issue.path.map(String).join('.'),
+            message: t('errors.invalidParam', { param: issue.path.map(String).join('.'), reason: describe(issue, t) }),
+          },
+        ],
+  );
+  return { ok: false, issues };
+}
+
+/** A JSON error body for the API: `{ error: { code, message, issues? } }`. */
+export function apiError(status: number, code: string, message: string, issues?: ParamIssue[]): Response {
+  return Response.json({ error: { code, message, ...(issues ? { issues } : {}) } }, { status });
+}
+
+/** Turns a core error into an API response, or rethrows anything else (a real 500). */
+export function apiErrorFrom(err: unknown, message: (e: CoreError) => string): Response {
+  if (err instanceof CoreError) return apiError(HTTP_STATUS[err.code], err.code, message(err));
+  throw err;
+}
+
+/** For pages: a 400 that the error boundary shows with the message. */
+export function badRequest(issues: ParamIssue[]): never {
+  throw data(issues.map((i) => i.message).join(' '), { status: 400 });
+}

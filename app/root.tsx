@@ -1,0 +1,108 @@
+import {
+  Links,
+  Meta,
+  Outlet,
+  Scripts,
+  ScrollRestoration,
+  isRouteErrorResponse,
+  useLocation,
+  useMatches,
+  useRouteLoaderData,
+  type LoaderFunctionArgs,
+} from 'react-router';
+import { I18nextProvider, useTranslation } from 'react-i18next';
+import { getI18n, negotiateLocale, type Locale, DEFAULT_LOCALE } from '../i18n';
+import { localeOfPath, parseRouteId, pathTo, routeId } from './lib/paths';
+import { SiteHeader } from './components/site-header';
+import { CrisisBanner } from './components/crisis-banner';
+import stylesheet from './app.css?url';
+import type { Route } from './+types/root';
+
+export const links: Route.LinksFunction = () => [
+  { rel: 'stylesheet', href: stylesheet },
+  { rel: 'icon', href: '/favicon.svg', type: 'image/svg+xml' },
+];
+
+export function loader({ request }: LoaderFunctionArgs) {
+  const url = new URL(request.url);
+  const locale = localeOfPath(url.pathname) ?? negotiateLocale(request.headers.get('accept-language'));
+  return { locale };
+}
+
+/** The same page in the other language, with its parameters and query string kept. */
+function useAlternate(locale: Locale): { locale: Locale; href: string } {
+  const matches = useMatches();
+  const location = useLocation();
+  const other: Locale = locale === 'en' ? 'fr' : 'en';
+  for (let i = matches.length - 1; i >= 0; i--) {
+    const match = matches[i];
+    const parsed = match && parseRouteId(match.id);
+    if (parsed) {
+      return { locale: other, href: pathTo(other, parsed.page, match.params) + location.search };
+    }
+  }
+  return { locale: other, href: pathTo(other, 'home') };
+}
+
+export function Layout({ children }: { children: React.ReactNode }) {
+  const data = useRouteLoaderData<typeof loader>('root');
+  const locale = data?.locale ?? DEFAULT_LOCALE;
+  const alternate = useAlternate(locale);
+  const i18n = getI18n(locale);
+  const t = i18n.t;
+  return (
+    <html lang={locale === 'fr' ? 'fr-CA' : 'en-CA'}>
+      <head>
+        <meta charSet="utf-8" />
+        <meta name="viewport" content="width=device-width, initial-scale=1" />
+        <Meta />
+        <Links />
+        <link rel="alternate" hrefLang={alternate.locale} href={alternate.href} />
+      </head>
+      <body>
+        <I18nextProvider i18n={i18n}>
+          <a className="skip-link" href="#main">
+            {t('nav.skip')}
+          </a>
+          <CrisisBanner />
+          <SiteHeader locale={locale} alternateHref={alternate.href} />
+          <main id="main" tabIndex={-1}>
+            {children}
+          </main>
+          <footer className="site-footer">
+            <p>{t('footer.about')}</p>
+            <p>{t('footer.privacy')}</p>
+          </footer>
+        </I18nextProvider>
+        <ScrollRestoration />
+        <Scripts />
+      </body>
+    </html>
+  );
+}
+
+export default function App() {
+  return <Outlet />;
+}
+
+export function ErrorBoundary({ error }: Route.ErrorBoundaryProps) {
+  const { t } = useTranslation();
+  const data = useRouteLoaderData<typeof loader>('root');
+  const locale = data?.locale ?? DEFAULT_LOCALE;
+  const notFound = isRouteErrorResponse(error) && error.status === 404;
+  const badRequest = isRouteErrorResponse(error) && error.status === 400;
+  const title = notFound ? t('errors.notFoundTitle') : badRequest ? t('errors.badRequestTitle') : t('errors.genericTitle');
+  const detail = isRouteErrorResponse(error) && typeof error.data === 'string' && error.data ? error.data : null;
+  return (
+    <div className="page narrow">
+      <title>{`${title} · Cercle`}</title>
+      <h1>{title}</h1>
+      <p>{detail ?? (notFound ? t('errors.notFound') : t('errors.generic'))}</p>
+      <p>
+        <a href={pathTo(locale, 'home')}>{t('errors.home')}</a>
+      </p>
+    </div>
+  );
+}
+
+export { routeId };

@@ -1,0 +1,361 @@
+import { data, Link } from 'react-router';
+import { useTranslation } from 'react-i18next';
+import type { Route } from './+types/group';
+import { getGroup } from '../../core/groups';
+import { NotFound } from '../../core/errors';
+import { pick } from '../../core/text';
+import { getT, type Locale } from '../../i18n';
+import { coreContext } from '../lib/context.server';
+import { localeOfPath, pathTo } from '../lib/paths';
+import { describeCost } from '../lib/cost';
+import { describePlace, describeLanguages } from '../lib/group-display.server';
+import { formatDay, formatSessionTime, formatTime, zoneName } from '../lib/format';
+import { Localized, Paragraphs } from '../components/localized';
+
+export async function loader({ request, params, context }: Route.LoaderArgs) {
+  const locale = localeOfPath(new URL(request.url).pathname) as Locale;
+  const t = getT(locale);
+  let group;
+  try {
+    group = await getGroup({ ctx: coreContext(context, locale), input: { ref: params.slug } });
+  } catch (err) {
+    if (err instanceof NotFound) throw data(t('errors.groupNotFound'), { status: 404 });
+    throw err;
+  }
+  const tz = group.timeZone;
+  return {
+    locale,
+    group,
+    display: {
+      title: pick(group.title, locale)?.text ?? '',
+      place: describePlace(group, t),
+      cost: describeCost(group.cost, t, locale),
+      languages: describeLanguages(group.languages, locale),
+      zone: zoneName(tz, locale),
+      sessions: group.sessions.map((s) => ({
+        id: s.id,
+        when: `${formatSessionTime(s.startsAt, tz, locale)} – ${formatTime(s.endsAt, tz, locale)}`,
+        startsAt: s.startsAt.toISOString(),
+      })),
+      cohorts: group.cohorts.map((c) => ({
+        id: c.id,
+        dates: t('group.cohortDates', { start: formatDay(c.startsOn, locale), end: formatDay(c.endsOn, locale) }),
+      })),
+    },
+  };
+}
+
+export const meta: Route.MetaFunction = ({ data }) =>
+  data
+    ? [
+        { title: `${data.display.title} · Cercle` },
+        { name: 'description', content: pick(data.group.summary, data.locale)?.text ?? '' },
+      ]
+    : [{ title: 'Cercle' }];
+
+function Section({ id, title, children }: { id: string; title: string; children: React.ReactNode }) {
+  return (
+    <section aria-labelledby={id}>
+      <h2 id={id}>{title}</h2>
+      {children}
+    </section>
+  );
+}
+
+export default function GroupPage({ loaderData }: Route.ComponentProps) {
+  const { t } = useTranslation();
+  const { locale, group: g, display } = loaderData;
+  const kindsHref = pathTo(locale, 'kinds');
+  const when = new Map(display.sessions.map((s) => [s.id, s]));
+  const cohortDates = new Map(display.cohorts.map((c) => [c.id, c.dates]));
+  const ages =
+    g.ageMin != null && g.ageMax != null
+      ? t('group.ages', { min: g.ageMin, max: g.ageMax })
+      : g.ageMin != null
+        ? t('group.agesFrom', { min: g.ageMin })
+        : g.ageMax != null
+          ? t('group.agesUpTo', { max: g.ageMax })
+          : null;
+  return (
+    <article className="page group-page" aria-labelledby="group-title">
+      <p className="breadcrumb">
+        <Link to={pathTo(locale, 'groups')}>{t('group.back')}</Link>
+      </p>
+      <Localized as="h1" id="group-title" text={g.title} locale={locale} className="group-title" />
+      <p className="tags">
+        <span className={`tag tag-${g.kind}`}>{t(`kind.${g.kind}`)}</span>
+        <span className="tag">{t(`format.${g.format}`)}</span>
+        <span className="tag">{t(`leadership.${g.leadership}`)}</span>
+        <span className="tag">{t(`delivery.${g.delivery}`)}</span>
+      </p>
+      <Localized as="p" text={g.summary} locale={locale} className="lead" />
+
+      <div className="group-layout">
+        <div className="group-main">
+          <Section id="about" title={t('group.about')}>
+            <Paragraphs text={g.description} locale={locale} />
+          </Section>
+
+          <Section id="kind" title={t('group.kindFormat')}>
+            <dl className="plain-words">
+              <dt>{t(`kind.${g.kind}`)}</dt>
+              <dd>
+                {t(`kindPlain.${g.kind}`)} <a href={`${kindsHref}#kind-${g.kind}`}>{t('group.whatItMeans')}</a>
+              </dd>
+              <dt>{t(`format.${g.format}`)}</dt>
+              <dd>
+                {t(`formatPlain.${g.format}`)}
+                {g.dropInStyle && <> {t(`dropInStyle.${g.dropInStyle}`)}.</>}{' '}
+                <a href={`${kindsHref}#format-${g.format}`}>{t('group.whatItMeans')}</a>
+              </dd>
+              <dt>{t(`leadership.${g.leadership}`)}</dt>
+              <dd>
+                {t(`leadershipPlain.${g.leadership}`)}{' '}
+                <a href={`${kindsHref}#leadership-${g.leadership}`}>{t('group.whatItMeans')}</a>
+              </dd>
+              {g.workshopActivity && (
+                <>
+                  <dt>{t(`activity.${g.workshopActivity}`)}</dt>
+                  <dd>{g.noNeedToTalk ? t('group.noNeedToTalk') : null}</dd>
+                </>
+              )}
+            </dl>
+          </Section>
+
+          {pick(g.whatToExpect, locale) && (
+            <Section id="expect" title={t('group.whatToExpect')}>
+              <Paragraphs text={g.whatToExpect} locale={locale} />
+            </Section>
+          )}
+          {pick(g.treatmentFocus, locale) && (
+            <Section id="focus" title={t('group.treatmentFocus')}>
+              <Paragraphs text={g.treatmentFocus} locale={locale} />
+              {g.intakeScreening && <p>{t('group.intakeScreening')}</p>}
+            </Section>
+          )}
+          {pick(g.materials, locale) && (
+            <Section id="materials" title={t('group.materials')}>
+              <Paragraphs text={g.materials} locale={locale} />
+            </Section>
+          )}
+          {pick(g.rules, locale) && (
+            <Section id="rules" title={t('group.rules')}>
+              <Paragraphs text={g.rules} locale={locale} />
+            </Section>
+          )}
+
+          {g.format !== 'ongoing' && g.format !== 'closed' && (
+            <Section id="schedule" title={t('group.schedule')}>
+              <p className="muted">{t('group.timesIn', { zone: display.zone })}</p>
+              {g.sessions.length === 0 ? (
+                <p>{t('group.noSessions')}</p>
+              ) : (
+                <ul className="sessions">
+                  {g.sessions.map((s) => (
+                    <li key={s.id} className={`session status-${s.status}`}>
+                      <time dateTime={when.get(s.id)?.startsAt}>{when.get(s.id)?.when}</time>
+                      {s.status !== 'scheduled' && (
+                        <strong className="status">
+                          {' '}
+                          {t(`sessionStatus.${s.status}`)}
+                          {s.statusReason ? ` : ${s.statusReason}` : ''}
+                        </strong>
+                      )}
+                      {pick(s.topic, locale) && (
+                        <span className="session-topic">
+                          {' '}
+                          {t('group.topicOfSession', { topic: pick(s.topic, locale)?.text ?? '' })}
+                        </span>
+                      )}
+                      {s.speaker && <span className="session-speaker"> {t('group.speaker', { name: s.speaker.name })}</span>}
+                      <span className="seats">
+                        {' '}
+                        {s.seatsLeft == null
+                          ? t('group.unlimited')
+                          : s.seatsLeft > 0
+                            ? t('group.seatsLeft', { count: s.seatsLeft })
+                            : t('group.full')}
+                      </span>
+                    </li>
+                  ))}
+                </ul>
+              )}
+            </Section>
+          )}
+
+          {g.format === 'closed' && (
+            <Section id="cohorts" title={t('group.cohorts')}>
+              <p className="muted">{t('group.timesIn', { zone: display.zone })}</p>
+              {g.cohorts.length === 0 ? (
+                <p>{t('group.noSessions')}</p>
+              ) : (
+                g.cohorts.map((c) => (
+                  <div key={c.id} className="cohort">
+                    <h3>
+                      {cohortDates.get(c.id)} · {t('group.sessionsCount', { count: c.sessionCount })}
+                    </h3>
+                    <p>
+                      {t(`cohortStatus.${c.status}`)}
+                      {c.capacity != null && (
+                        <>
+                          {' · '}
+                          {c.capacity - c.accepted > 0
+                            ? t('group.seatsLeft', { count: c.capacity - c.accepted })
+                            : t('group.full')}
+                        </>
+                      )}
+                    </p>
+                    {c.modules.length > 0 && (
+                      <>
+                        <h4>{t('group.modules')}</h4>
+                        <ol className="modules">
+                          {c.modules.map((m) => (
+                            <li key={m.id}>
+                              <Localized as="span" text={m.title} locale={locale} className="module-title" />
+                              <Localized as="p" text={m.summary} locale={locale} />
+                            </li>
+                          ))}
+                        </ol>
+                      </>
+                    )}
+                  </div>
+                ))
+              )}
+            </Section>
+          )}
+        </div>
+
+        <aside className="group-facts" aria-labelledby="facts-title">
+          <h2 id="facts-title" className="visually-hidden">
+            {t('group.about')}
+          </h2>
+          <dl className="facts">
+            <div>
+              <dt>{t('group.where')}</dt>
+              <dd>
+                {g.venue ? (
+                  <address>
+                    {g.venue.name && (
+                      <>
+                        {g.venue.name}
+                        <br />
+                      </>
+                    )}
+                    {g.venue.street && (
+                      <>
+                        {g.venue.street}
+                        <br />
+                      </>
+                    )}
+                    {[g.venue.city, g.venue.province, g.venue.postalCode].filter(Boolean).join(', ')}
+                  </address>
+                ) : (
+                  display.place
+                )}
+                {g.delivery === 'online' && <p>{t('group.onlineNote')}</p>}
+                {g.delivery === 'hybrid' && <p>{t('group.hybridNote')}</p>}
+                {g.cameraOptional && <p>{t('group.cameraOptional')}</p>}
+              </dd>
+            </div>
+            <div>
+              <dt>{t('group.cost')}</dt>
+              <dd>
+                {display.cost}
+                {g.cost.insuranceReceipts && <p>{t('group.insuranceReceipts')}</p>}
+                <Localized as="p" text={g.cost.coveredBy} locale={locale} />
+              </dd>
+            </div>
+            <div>
+              <dt>{t('group.languages')}</dt>
+              <dd>{display.languages}</dd>
+            </div>
+            <div>
+              <dt>{t('group.eligibility')}</dt>
+              <dd>
+                <p>{g.reach === 'local' ? t('group.reachLocal', { regions: g.regions.join(', ') }) : t('group.reachAnywhere')}</p>
+                {ages && <p>{ages}</p>}
+                {g.gender !== 'any' && <p>{t(`gender.${g.gender as 'women'}`)}</p>}
+                <Localized as="p" text={g.audience} locale={locale} />
+                <Localized as="p" text={g.eligibility} locale={locale} />
+              </dd>
+            </div>
+            {g.maxSize != null && (
+              <div>
+                <dt>{t('group.size')}</dt>
+                <dd>{t('group.maxSize', { count: g.maxSize })}</dd>
+              </div>
+            )}
+            {g.accessibility.length > 0 && (
+              <div>
+                <dt>{t('group.accessibility')}</dt>
+                <dd>
+                  <ul>
+                    {g.accessibility.map((a) => (
+                      <li key={a}>{t(`accessibility.${a as 'step_free'}`)}</li>
+                    ))}
+                  </ul>
+                </dd>
+              </div>
+            )}
+            <div>
+              <dt>{t('group.faith')}</dt>
+              <dd>{g.faith === 'non_denominational' ? t('faith.non_denominational') : g.faith}</dd>
+            </div>
+            {g.topics.length > 0 && (
+              <div>
+                <dt>{t('group.topics')}</dt>
+                <dd>
+                  <ul>
+                    {g.topics.map((topic) => (
+                      <li key={topic.slug}>
+                        <Localized text={topic.label} locale={locale} />
+                      </li>
+                    ))}
+                  </ul>
+                </dd>
+              </div>
+            )}
+          </dl>
+
+          {g.facilitators.length > 0 && (
+            <section aria-labelledby="facilitators-title">
+              <h2 id="facilitators-title">{t('group.facilitators')}</h2>
+              <ul className="facilitators">
+                {g.facilitators.map((f) => (
+                  <li key={f.id}>
+                    <strong>{f.name}</strong>
+                    {f.licence && (
+                      <span className="badge verified">
+                        {' '}
+                        ✓ {t('group.verified')}
+                      </span>
+                    )}
+                    <Localized as="p" text={f.credentials} locale={locale} />
+                    {f.licence && (
+                      <p className="muted">
+                        {f.licence.body} · {f.licence.jurisdiction} · {f.licence.number}
+                      </p>
+                    )}
+                  </li>
+                ))}
+              </ul>
+            </section>
+          )}
+
+          <section aria-labelledby="org-title">
+            <h2 id="org-title">{t('group.organization')}</h2>
+            <Localized as="p" text={g.organization.name} locale={locale} />
+            {(g.contact.email || g.contact.phone) && (
+              <p>
+                {t('group.contact')}:{' '}
+                {g.contact.email && <a href={`mailto:${g.contact.email}`}>{g.contact.email}</a>}
+                {g.contact.email && g.contact.phone && ' · '}
+                {g.contact.phone && <a href={`tel:${g.contact.phone.replace(/[^+\d]/g, '')}`}>{g.contact.phone}</a>}
+              </p>
+            )}
+          </section>
+        </aside>
+      </div>
+    </article>
+  );
+}

@@ -1,0 +1,35 @@
+import type { Database } from '../db/client';
+import type { Locale } from '../db/schema';
+import { z } from 'zod';
+import { Invalid } from './errors';
+
+export type Actor = { type: 'anonymous' } | { type: 'user'; userId: string } | { type: 'system' };
+
+/** What every core action receives: the database, the current time, the locale and who acts. */
+export interface Context {
+  db: Database;
+  now: Date;
+  locale: Locale;
+  actor: Actor;
+}
+
+export function createContext(db: Database, overrides: Partial<Omit<Context, 'db'>> = {}): Context {
+  return { db, now: new Date(), locale: 'en', actor: { type: 'anonymous' }, ...overrides };
+}
+
+/** Runs `fn` in one transaction; every write of an action (and its outbox/audit rows) commits together. */
+export function withTransaction<T>(ctx: Context, fn: (tx: Context) => Promise<T>): Promise<T> {
+  return ctx.db.transaction((db) => fn({ ...ctx, db: db as unknown as Database }));
+}
+
+/** Validates an action's input with its zod schema, turning failures into an Invalid error. */
+export function parseInput<S extends z.ZodType>(schema: S, input: unknown): z.output<S> {
+  const result = schema.safeParse(input);
+  if (result.success) return result.data;
+  throw new Invalid(
+    result.error.issues.map((issue) => ({
+      path: issue.path.map(String).join('.') || '(input)',
+      message: issue.message,
+    })),
+  );
+}

@@ -1,0 +1,54 @@
+// Typed errors with a code. Core actions throw them; the HTTP edge turns the code into a status
+// and a localized message (see app/lib/http.server.ts).
+
+export type ErrorCode = 'not_found' | 'forbidden' | 'invalid' | 'conflict' | 'full' | 'closed';
+
+export interface Issue {
+  /** Dotted path of the offending field or parameter, e.g. `page` or `answers.q1`. */
+  path: string;
+  message: string;
+}
+
+export class CoreError extends Error {
+  constructor(
+    public readonly code: ErrorCode,
+    message: string,
+    public readonly issues: Issue[] = [],
+  ) {
+    super(message);
+    this.name = 'CoreError';
+  }
+}
+
+export class NotFound extends CoreError {
+  constructor(what: string) {
+    super('not_found', `${what} not found`);
+  }
+}
+
+export class Forbidden extends CoreError {
+  constructor(message = 'not allowed') {
+    super('forbidden', message);
+  }
+}
+
+export class Invalid extends CoreError {
+  constructor(issues: Issue[]) {
+    super('invalid', issues.map((i) => `${i.path}: ${i.message}`).join('; '), issues);
+  }
+}
+
+export class Conflict extends CoreError {
+  constructor(message: string) {
+    super('conflict', message);
+  }
+}
+
+export const HTTP_STATUS: Record<ErrorCode, number> = {
+  not_found: 404,
+  forbidden: 403,
+  invalid: 400,
+  conflict: 409,
+  full: 409,
+  closed: 409,
+};

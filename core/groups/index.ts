@@ -1,0 +1,3 @@
+export * from './list-groups';
+export * from './get-group';
+export * from './public-group';

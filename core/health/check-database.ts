@@ -1,0 +1,19 @@
+import { sql } from 'drizzle-orm';
+import type { Context } from '../context';
+
+export interface DatabaseHealth {
+  ok: boolean;
+  latencyMs: number;
+  error?: string;
+}
+
+/** Runs a trivial query and times it. Never throws: a failure is reported as `ok: false`. */
+export async function checkDatabase({ ctx }: { ctx: Context }): Promise<DatabaseHealth> {
+  const started = performance.now();
+  try {
+    await ctx.db.execute(sql`select 1`);
+    return { ok: true, latencyMs: Math.round((performance.now() - started) * 10) / 10 };
+  } catch (err) {
+    return { ok: false, latencyMs: Math.round(performance.now() - started), error: (err as Error).message };
+  }
+}

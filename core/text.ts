@@ -1,0 +1,22 @@
+import type { Locale } from '../db/schema/enums';
+
+/** Text written in English, French, or both. */
+export interface Bilingual {
+  en: string | null;
+  fr: string | null;
+}
+
+export function bilingual(en: string | null | undefined, fr: string | null | undefined): Bilingual {
+  return { en: en ?? null, fr: fr ?? null };
+}
+
+/**
+ * The text in the wanted locale, or else in the other one, with the language it is actually in
+ * (pages mark the other language with a `lang` attribute for screen readers).
+ */
+export function pick(text: Bilingual, locale: Locale): { text: string; lang: Locale } | null {
+  const other: Locale = locale === 'en' ? 'fr' : 'en';
+  if (text[locale]) return { text: text[locale], lang: locale };
+  if (text[other]) return { text: text[other], lang: other };
+  return null;
+}

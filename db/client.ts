@@ -1,0 +1,127 @@
+import { mkdirSync } from 'node:fs';
+import path from 'node:path';
+import { PGlite } from '@electric-sql/pglite';
+import { unaccent } from '@electric-sql/pglite/contrib/unaccent';
+import { pg_trgm } from '@electric-sql/pglite/contrib/pg_trgm';
+import { drizzle as drizzlePglite } from 'drizzle-orm/pglite';
+import { migrate as migratePglite } from 'drizzle-orm/pglite/migrator';
+import { drizzle as drizzlePg } from 'drizzle-orm/node-postgres';
+import { migrate as migratePg } from 'drizzle-orm/node-postgres/migrator';
+import type { PgDatabase, PgQueryResultHKT } from 'drizzle-orm/pg-core';
+import lockfile from 'proper-lockfile';
+import pg from 'pg';
+import * as schema from './schema';
+
+export type Schema = typeof schema;
+/** The database as every core action sees it: the same type on PGlite and on PostgreSQL. */
+export type Database = PgDatabase<PgQueryResultHKT, Schema>;
+export type Engine = 'pglite' | 'postgres';
+
+export interface DatabaseHandle {
+  db: Database;
+  engine: Engine;
+  /** Runs `fn` while holding the database-wide migration lock (one process at a time). */
+  withMigrationLock<T>(fn: (db: Database) => Promise<T>): Promise<T>;
+  close(): Promise<void>;
+}
+
+export const MIGRATIONS_DIR = path.resolve(process.cwd(), 'db/migrations');
+
+/** Raised when another process already holds the embedded database folder. */
+export class DataFolderLockedError extends Error {
+  constructor(public readonly dataDir: string) {
+    super(
+      `The data folder ${dataDir} is already in use by another Cercle process. ` +
+        'The embedded database allows one process at a time: stop the other process, ' +
+        'or give this one its own folder with DATA_DIR (or use PostgreSQL with DATABASE_URL).',
+    );
+    this.name = 'DataFolderLockedError';
+  }
+}
+
+function newPglite(dataDir?: string): PGlite {
+  return new PGlite({ dataDir, extensions: { unaccent, pg_trgm } });
+}
+
+/**
+ * Opens the embedded database. With a folder, the folder is locked for this process first: PGlite
+ * does not lock it itself, and two writers on one folder lose data. Without a folder, the
+ * database lives in memory (tests).
+ */
+export async function openPglite(dataDir?: string): Promise<DatabaseHandle> {
+  let release: (() => Promise<void>) | undefined;
+  let pgdata: string | undefined;
+  if (dataDir) {
+    const dir = path.resolve(dataDir);
+    mkdirSync(dir, { recursive: true });
+    try {
+      release = await lockfile.lock(dir, {
+        lockfilePath: path.join(dir, 'cercle.lock'),
+        stale: 10_000,
+        update: 2_000,
+        retries: 0,
+        realpath: false,
+        onCompromised: (err) => {
+          console.error(`Lost the lock on ${dir}; stopping to protect the data.`, err);
+          process.exit(1);
+        },
+      });
+    } catch (err) {
+      if ((err as NodeJS.ErrnoException).code === 'ELOCKED') throw new DataFolderLockedError(dir);
+      throw err;
+    }
+    pgdata = path.join(dir, 'pgdata');
+  }
+  const client = newPglite(pgdata);
+  await client.waitReady;
+  const db = drizzlePglite(client, { schema }) as unknown as Database;
+  return {
+    db,
+    engine: 'pglite',
+    // PGlite is a single connection inside this process, and the folder lock keeps other
+    // processes out, so there is nothing more to lock.
+    withMigrationLock: (fn) => fn(db),
+    async close() {
+      await client.close();
+      await release?.();
+    },
+  };
+}
+
+// Any constant shared by all app processes on one database.
+const MIGRATION_LOCK_KEY = 4_208_311;
+
+export async function openPostgres(url: string, options: { max?: number } = {}): Promise<DatabaseHandle> {
+  const pool = new pg.Pool({ connectionString: url, max: options.max ?? 10 });
+  // A failing idle client must not crash the process; the next query reports the problem.
+  pool.on('error', (err) => console.error('PostgreSQL pool error:', err.message));
+  const db = drizzlePg(pool, { schema }) as unknown as Database;
+  return {
+    db,
+    engine: 'postgres',
+    async withMigrationLock(fn) {
+      const client = await pool.connect();
+      try {
+        await client.query('select pg_advisory_lock($1)', [MIGRATION_LOCK_KEY]);
+        return await fn(drizzlePg(client, { schema }) as unknown as Database);
+      } finally {
+        await client.query('select pg_advisory_unlock($1)', [MIGRATION_LOCK_KEY]).catch(() => {});
+        client.release();
+      }
+    },
+    close: () => pool.end(),
+  };
+}
+
+/** Applies the committed SQL migrations that this database has not seen yet. */
+export async function migrateDatabase(handle: DatabaseHandle, migrationsFolder = MIGRATIONS_DIR): Promise<void> {
+  await handle.withMigrationLock(async (db) => {
+    if (handle.engine === 'pglite') {
+      await migratePglite(db as never, { migrationsFolder });
+    } else {
+      await migratePg(db as never, { migrationsFolder });
+    }
+  });
+}
+
+export { schema };

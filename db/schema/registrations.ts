@@ -1,0 +1,80 @@
+import { pgTable, text, timestamp, uuid, integer, jsonb, index, uniqueIndex, check } from 'drizzle-orm/pg-core';
+import { sql } from 'drizzle-orm';
+import { registrationStatus, applicationStatus, locale } from './enums';
+import { sessions } from './sessions';
+import { cohorts } from './cohorts';
+import { participants } from './participants';
+import { users } from './users';
+
+export type Answers = Record<string, string | boolean>;
+
+// A sign-up for one drop-in session. Waitlisted rows carry their place in line.
+export const registrations = pgTable(
+  'registrations',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    sessionId: uuid('session_id')
+      .notNull()
+      .references(() => sessions.id, { onDelete: 'cascade' }),
+    participantId: uuid('participant_id')
+      .notNull()
+      .references(() => participants.id, { onDelete: 'cascade' }),
+    status: registrationStatus('status').notNull(),
+    waitlistPosition: integer('waitlist_position'),
+    // Name or nickname shown to organizers; never the email to other participants.
+    displayName: text('display_name').notNull(),
+    locale: locale('locale').notNull().default('en'),
+    answers: jsonb('answers').$type<Answers>().notNull().default({}),
+    consentAt: timestamp('consent_at', { withTimezone: true }).notNull(),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+    promotedAt: timestamp('promoted_at', { withTimezone: true }),
+    cancelledAt: timestamp('cancelled_at', { withTimezone: true }),
+  },
+  (t) => [
+    // One live place per person per session.
+    uniqueIndex('registrations_one_per_person')
+      .on(t.sessionId, t.participantId)
+      .where(sql`${t.status} <> 'cancelled'`),
+    uniqueIndex('registrations_waitlist_order')
+      .on(t.sessionId, t.waitlistPosition)
+      .where(sql`${t.status} = 'waitlisted'`),
+    index().on(t.participantId),
+    check('registrations_waitlist_position', sql`(${t.status} = 'waitlisted') = (${t.waitlistPosition} is not null)`),
+  ],
+);
+
+// An application to a cohort of a closed group; the applicant commits to the whole sequence.
+export const applications = pgTable(
+  'applications',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    cohortId: uuid('cohort_id')
+      .notNull()
+      .references(() => cohorts.id, { onDelete: 'cascade' }),
+    participantId: uuid('participant_id')
+      .notNull()
+      .references(() => participants.id, { onDelete: 'cascade' }),
+    status: applicationStatus('status').notNull().default('applied'),
+    waitlistPosition: integer('waitlist_position'),
+    displayName: text('display_name').notNull(),
+    locale: locale('locale').notNull().default('en'),
+    answers: jsonb('answers').$type<Answers>().notNull().default({}),
+    committedAt: timestamp('committed_at', { withTimezone: true }).notNull(),
+    consentAt: timestamp('consent_at', { withTimezone: true }).notNull(),
+    decisionNote: text('decision_note'),
+    decidedAt: timestamp('decided_at', { withTimezone: true }),
+    decidedBy: text('decided_by').references(() => users.id, { onDelete: 'set null' }),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+    withdrawnAt: timestamp('withdrawn_at', { withTimezone: true }),
+  },
+  (t) => [
+    uniqueIndex('applications_one_per_person')
+      .on(t.cohortId, t.participantId)
+      .where(sql`${t.status} not in ('withdrawn', 'declined')`),
+    uniqueIndex('applications_waitlist_order')
+      .on(t.cohortId, t.waitlistPosition)
+      .where(sql`${t.status} = 'waitlisted'`),
+    index().on(t.participantId),
+    check('applications_waitlist_position', sql`(${t.status} = 'waitlisted') = (${t.waitlistPosition} is not null)`),
+  ],
+);

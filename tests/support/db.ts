@@ -1,0 +1,52 @@
+import { randomBytes } from 'node:crypto';
+import pg from 'pg';
+import { openPglite, openPostgres, migrateDatabase, type Database, type Engine } from '../../db/client';
+
+export interface TestDatabase {
+  db: Database;
+  engine: Engine;
+  close(): Promise<void>;
+}
+
+/** The engine this test run exercises: `TEST_ENGINE=postgres` (with TEST_DATABASE_URL) or PGlite. */
+export function testEngine(): Engine {
+  return process.env.TEST_ENGINE === 'postgres' ? 'postgres' : 'pglite';
+}
+
+function withDatabaseName(url: string, name: string): string {
+  const u = new URL(url);
+  u.pathname = `/${name}`;
+  return u.toString();
+}
+
+/**
+ * A fresh, migrated, empty database of its own: an in-memory PGlite, or a new database created
+ * on the PostgreSQL server of TEST_DATABASE_URL (dropped again by close()).
+ */
+export async function createTestDatabase(): Promise<TestDatabase> {
+  if (testEngine() === 'pglite') {
+    const handle = await openPglite();
+    await migrateDatabase(handle);
+    return { db: handle.db, engine: 'pglite', close: () => handle.close() };
+  }
+  const base = process.env.TEST_DATABASE_URL;
+  if (!base) throw new Error('TEST_ENGINE=postgres needs TEST_DATABASE_URL');
+  const name = `cercle_test_${randomBytes(6).toString('hex')}`;
+  const admin = new pg.Client({ connectionString: base });
+  await admin.connect();
+  await admin.query(`create database ${name}`);
+  await admin.end();
+  const handle = await openPostgres(withDatabaseName(base, name), { max: 20 });
+  await migrateDatabase(handle);
+  return {
+    db: handle.db,
+    engine: 'postgres',
+    async close() {
+      await handle.close();
+      const a = new pg.Client({ connectionString: base });
+      await a.connect();
+      await a.query(`drop database if exists ${name} with (force)`);
+      await a.end();
+    },
+  };
+}

@@ -1,0 +1,143 @@
+import { randomBytes } from 'node:crypto';
+import type { InferInsertModel, InferSelectModel } from 'drizzle-orm';
+import type { Database } from '../../db/client';
+import {
+  organizations,
+  groups,
+  sessions,
+  facilitators,
+  groupFacilitators,
+  cohorts,
+  modules,
+  topics,
+  groupTopics,
+  participants,
+  registrations,
+} from '../../db/schema';
+
+// Test factories: each call inserts a row with unique values; any column can be overridden.
+
+const unique = () => randomBytes(4).toString('hex');
+
+type Insert<T extends Parameters<Database['insert']>[0]> = InferInsertModel<T>;
+
+export async function createOrganization(db: Database, overrides: Partial<Insert<typeof organizations>> = {}) {
+  const u = unique();
+  const [row] = await db
+    .insert(organizations)
+    .values({ slug: `org-${u}`, nameEn: `Organization ${u}`, nameFr: `Organisme ${u}`, ...overrides })
+    .returning();
+  return row!;
+}
+
+export async function createGroup(
+  db: Database,
+  overrides: Partial<Insert<typeof groups>> = {},
+): Promise<InferSelectModel<typeof groups>> {
+  const u = unique();
+  const organizationId = overrides.organizationId ?? (await createOrganization(db)).id;
+  const format = overrides.format ?? 'drop_in';
+  const kind = overrides.kind ?? 'support_group';
+  const [row] = await db
+    .insert(groups)
+    .values({
+      slug: `group-${u}`,
+      organizationId,
+      status: 'published',
+      kind,
+      leadership: kind === 'group_therapy' ? 'licensed' : 'peer',
+      format,
+      dropInStyle: format === 'drop_in' ? 'open_forum' : null,
+      delivery: 'in_person',
+      workshopActivity: kind === 'workshop' ? 'art' : null,
+      titleEn: `Group ${u}`,
+      titleFr: `Groupe ${u}`,
+      summaryEn: `A group for testing ${u}.`,
+      summaryFr: `Un groupe pour les essais ${u}.`,
+      timeZone: 'America/Toronto',
+      city: 'Ottawa',
+      province: 'ON',
+      country: 'CA',
+      street: '1 Test Street',
+      publishedAt: new Date(),
+      ...overrides,
+    })
+    .returning();
+  return row!;
+}
+
+export async function createSession(
+  db: Database,
+  overrides: Partial<Insert<typeof sessions>> & { groupId: string; startsAt: Date },
+) {
+  const [row] = await db
+    .insert(sessions)
+    .values({ endsAt: new Date(overrides.startsAt.getTime() + 90 * 60_000), ...overrides })
+    .returning();
+  return row!;
+}
+
+export async function createFacilitator(db: Database, overrides: Partial<Insert<typeof facilitators>> = {}) {
+  const u = unique();
+  const [row] = await db
+    .insert(facilitators)
+    .values({ displayName: `Facilitator ${u}`, leadership: 'peer', ...overrides })
+    .returning();
+  return row!;
+}
+
+export async function addFacilitator(db: Database, groupId: string, facilitatorId: string, position = 0) {
+  await db.insert(groupFacilitators).values({ groupId, facilitatorId, position });
+}
+
+export async function createCohort(
+  db: Database,
+  overrides: Partial<Insert<typeof cohorts>> & { groupId: string; startsOn: string; endsOn: string },
+  moduleTitles: string[] = [],
+) {
+  const [row] = await db
+    .insert(cohorts)
+    .values({ sessionCount: Math.max(1, moduleTitles.length), ...overrides })
+    .returning();
+  if (moduleTitles.length) {
+    await db
+      .insert(modules)
+      .values(moduleTitles.map((title, i) => ({ cohortId: row!.id, position: i + 1, titleEn: title })));
+  }
+  return row!;
+}
+
+export async function createTopic(db: Database, overrides: Partial<Insert<typeof topics>> = {}) {
+  const u = unique();
+  const [row] = await db
+    .insert(topics)
+    .values({ slug: `topic-${u}`, labelEn: `Topic ${u}`, labelFr: `Sujet ${u}`, ...overrides })
+    .returning();
+  return row!;
+}
+
+export async function tagGroup(db: Database, groupId: string, topicId: string) {
+  await db.insert(groupTopics).values({ groupId, topicId });
+}
+
+export async function createParticipant(db: Database, overrides: Partial<Insert<typeof participants>> = {}) {
+  const [row] = await db
+    .insert(participants)
+    .values({ email: `person-${unique()}@example.org`, ...overrides })
+    .returning();
+  return row!;
+}
+
+export async function register(
+  db: Database,
+  sessionId: string,
+  status: 'confirmed' | 'waitlisted' | 'cancelled',
+  waitlistPosition: number | null = null,
+) {
+  const p = await createParticipant(db);
+  const [row] = await db
+    .insert(registrations)
+    .values({ sessionId, participantId: p.id, status, waitlistPosition, displayName: 'Sam', consentAt: new Date() })
+    .returning();
+  return row!;
+}
