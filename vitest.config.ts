@@ -35,6 +35,7 @@ if (process.env.SKIP_E2E !== '1') {
 export default defineConfig({
   test: {
     projects,
+    reporters: ['default', './tests/support/summary-reporter.ts'],
     // Any console.error during a test fails it (see tests/support/fail-on-console-error.ts).
     setupFiles: ['tests/support/fail-on-console-error.ts'],
   },

@@ -9,6 +9,7 @@ import {
   useMatches,
   useRouteLoaderData,
   type LoaderFunctionArgs,
+  type ShouldRevalidateFunctionArgs,
 } from 'react-router';
 import { I18nextProvider, useTranslation } from 'react-i18next';
 import { getI18n, negotiateLocale, type Locale, DEFAULT_LOCALE } from '../i18n';
@@ -29,8 +30,13 @@ export function loader({ request }: LoaderFunctionArgs) {
   return { locale };
 }
 
+/** The root loader only depends on the locale segment of the URL. */
+export function shouldRevalidate({ currentUrl, nextUrl, defaultShouldRevalidate }: ShouldRevalidateFunctionArgs) {
+  return localeOfPath(currentUrl.pathname) !== localeOfPath(nextUrl.pathname) || defaultShouldRevalidate;
+}
+
 /** The same page in the other language, with its parameters and query string kept. */
-function useAlternate(locale: Locale): { locale: Locale; href: string } {
+function useAlternate(locale: Locale): { locale: Locale; href: string; self: string } {
   const matches = useMatches();
   const location = useLocation();
   const other: Locale = locale === 'en' ? 'fr' : 'en';
@@ -38,10 +44,14 @@ function useAlternate(locale: Locale): { locale: Locale; href: string } {
     const match = matches[i];
     const parsed = match && parseRouteId(match.id);
     if (parsed) {
-      return { locale: other, href: pathTo(other, parsed.page, match.params) + location.search };
+      return {
+        locale: other,
+        href: pathTo(other, parsed.page, match.params) + location.search,
+        self: pathTo(locale, parsed.page, match.params) + location.search,
+      };
     }
   }
-  return { locale: other, href: pathTo(other, 'home') };
+  return { locale: other, href: pathTo(other, 'home'), self: pathTo(locale, 'home') };
 }
 
 export function Layout({ children }: { children: React.ReactNode }) {
@@ -57,6 +67,7 @@ export function Layout({ children }: { children: React.ReactNode }) {
         <meta name="viewport" content="width=device-width, initial-scale=1" />
         <Meta />
         <Links />
+        <link rel="alternate" hrefLang={locale} href={alternate.self} />
         <link rel="alternate" hrefLang={alternate.locale} href={alternate.href} />
       </head>
       <body>

@@ -17,7 +17,7 @@ export function describeLanguages(codes: string[], locale: Locale): string {
 
 /** What a list shows of a group, formatted on the server in the page's language. */
 export function groupCard(g: PublicGroupSummary, t: TFunction, locale: Locale): GroupCardData {
-  let when: string | null = null;
+  let when: string;
   if (g.format === 'ongoing') when = t('groups.ongoing');
   else if (g.format === 'closed' && g.nextCohortStartsOn)
     when = t('groups.cohortStarts', { date: formatDay(g.nextCohortStartsOn, locale) });

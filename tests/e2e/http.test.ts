@@ -1,0 +1,109 @@
+import { describe, expect, inject, it } from 'vitest';
+import { runServerExpectingExit } from './server-process';
+
+const baseURL = inject('baseURL');
+const dataDir = inject('dataDir');
+
+const get = (path: string, headers: Record<string, string> = {}) => fetch(`${baseURL}${path}`, { headers, redirect: 'manual' });
+
+describe('HTTP', () => {
+  it('/healthz reports the database', async () => {
+    const res = await get('/healthz');
+    expect(res.status).toBe(200);
+    const body = (await res.json()) as { status: string; database: { engine: string; ok: boolean } };
+    expect(body).toMatchObject({ status: 'ok', database: { engine: 'pglite', ok: true } });
+  });
+
+  it('/ chooses the language from Accept-Language', async () => {
+    const fr = await get('/', { 'accept-language': 'fr-CA,fr;q=0.9,en;q=0.5' });
+    expect(fr.status).toBe(302);
+    expect(fr.headers.get('location')).toBe('/fr');
+    const en = await get('/', { 'accept-language': 'en-GB' });
+    expect(en.headers.get('location')).toBe('/en');
+  });
+
+  it('pages render on the server, with hreflang alternates', async () => {
+    const res = await get('/fr/groupes/e2e-grief-drop-in');
+    expect(res.status).toBe(200);
+    const html = await res.text();
+    expect(html).toContain('<html lang="fr-CA"');
+    const alternates = [...html.matchAll(/<link rel="alternate" hreflang="(\w+)" href="([^"]+)"/gi)].map((m) => [m[1], m[2]]);
+    expect(alternates).toEqual([
+      ['fr', '/fr/groupes/e2e-grief-drop-in'],
+      ['en', '/en/groups/e2e-grief-drop-in'],
+    ]);
+    expect(html).not.toContain('e2e-private-room');
+  });
+
+  it('unknown pages and groups are 404s in the right language', async () => {
+    const page = await get('/fr/nulle-part');
+    expect(page.status).toBe(404);
+    expect(await page.text()).toContain('Page introuvable');
+    const group = await get('/en/groups/does-not-exist');
+    expect(group.status).toBe(404);
+    expect(await group.text()).toContain('This group does not exist');
+  });
+
+  it('bad filters on the list page are a 400 that names the parameter', async () => {
+    const res = await get('/fr/groupes?kind=therapie-magique');
+    expect(res.status).toBe(400);
+    expect(await res.text()).toContain('Le paramètre « kind » n’est pas valide');
+  });
+
+  it('GET /api/v1/groups lists published groups a page at a time', async () => {
+    const res = await get('/api/v1/groups?per_page=2');
+    expect(res.status).toBe(200);
+    const body = (await res.json()) as { total: number; pages: number; results: { slug: string }[] };
+    expect(body.total).toBe(3);
+    expect(body.pages).toBe(2);
+    expect(body.results).toHaveLength(2);
+    const page2 = (await (await get('/api/v1/groups?per_page=2&page=2')).json()) as { results: { slug: string }[] };
+    expect(page2.results).toHaveLength(1);
+    const slugs = [...body.results, ...page2.results].map((r) => r.slug).sort();
+    expect(slugs).toEqual(['e2e-french-only', 'e2e-grief-drop-in', 'e2e-online-community']);
+    const filtered = (await (await get('/api/v1/groups?kind=online_community')).json()) as { total: number };
+    expect(filtered.total).toBe(1);
+  });
+
+  it('GET /api/v1/groups rejects invalid parameters with a 400 naming them, in the caller’s language', async () => {
+    const res = await get('/api/v1/groups?per_page=500&color=blue', { 'accept-language': 'fr' });
+    expect(res.status).toBe(400);
+    const body = (await res.json()) as { error: { code: string; issues: { param: string; message: string }[] } };
+    expect(body.error.code).toBe('invalid');
+    expect(body.error.issues.map((i) => i.param).sort()).toEqual(['color', 'per_page']);
+    expect(body.error.issues.find((i) => i.param === 'per_page')?.message).toContain('au plus 100');
+    const en = (await (await get('/api/v1/groups?page=abc')).json()) as { error: { message: string } };
+    expect(en.error.message).toBe('The parameter “page” is not valid: it must be a whole number');
+  });
+
+  it('GET /api/v1/groups/:id returns one group by id or slug, without the online link', async () => {
+    const bySlug = await get('/api/v1/groups/e2e-grief-drop-in');
+    expect(bySlug.status).toBe(200);
+    const text = await bySlug.text();
+    expect(text).not.toContain('e2e-private-room');
+    const group = JSON.parse(text) as { id: string; sessions: { seats_left: number; capacity: number; starts_at: string }[] };
+    expect(group.sessions).toHaveLength(3);
+    expect(group.sessions[0]).toMatchObject({ capacity: 12, seats_left: 12 });
+    const byId = (await (await get(`/api/v1/groups/${group.id}`)).json()) as { id: string };
+    expect(byId.id).toBe(group.id);
+    const missing = await get('/api/v1/groups/nope', { 'accept-language': 'fr' });
+    expect(missing.status).toBe(404);
+    expect(((await missing.json()) as { error: { message: string } }).error.message).toBe(
+      'Ce groupe n’existe pas ou n’est plus répertorié.',
+    );
+  });
+
+  it('a second server on the same data folder refuses to start, with a clear message', async () => {
+    const second = await runServerExpectingExit({ DATA_DIR: dataDir, SEED_DEMO: 'false' });
+    expect(second.code).toBe(1);
+    expect(second.output).toContain('is already in use by another Cercle process');
+    // The first server is still healthy.
+    expect((await get('/healthz')).status).toBe(200);
+  });
+
+  it('a bad configuration value stops start-up with a message naming the variable', async () => {
+    const bad = await runServerExpectingExit({ PORT: 'eighty', DATA_DIR: dataDir });
+    expect(bad.code).toBe(1);
+    expect(bad.output).toContain('PORT');
+  });
+});
