@@ -2,7 +2,11 @@
 // an empty one, then serves the app. `NODE_ENV=development` serves through Vite with hot reload.
 import express from 'express';
 
+import path from 'node:path';
+import { pathToFileURL } from 'node:url';
+
 const dev = process.env.NODE_ENV === 'development';
+const buildDir = path.resolve(process.env.BUILD_DIR ?? 'build');
 
 async function main() {
   const server = express();
@@ -14,9 +18,9 @@ async function main() {
     mod = await vite.ssrLoadModule('./server/app.ts');
     server.use((req, res, next) => vite.ssrLoadModule('./server/app.ts').then((m) => m.app(req, res, next)).catch(next));
   } else {
-    mod = await import('./build/server/index.js');
-    server.use('/assets', express.static('build/client/assets', { immutable: true, maxAge: '1y' }));
-    server.use(express.static('build/client', { maxAge: '1h' }));
+    mod = await import(pathToFileURL(path.join(buildDir, 'server/index.js')).href);
+    server.use('/assets', express.static(path.join(buildDir, 'client/assets'), { immutable: true, maxAge: '1y' }));
+    server.use(express.static(path.join(buildDir, 'client'), { maxAge: '1h' }));
     server.use(mod.app);
   }
   let config;

@@ -13,3 +13,4 @@ export * from './registrations';
 export * from './attendance';
 export * from './outbox';
 export * from './audit-log';
+export * from './listing-reports';

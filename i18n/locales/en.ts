@@ -1,3 +1,10 @@
+import search from './en/search';
+import guide from './en/guide';
+import listing from './en/listing';
+import signup from './en/signup';
+import manage from './en/manage';
+import email from './en/email';
+
 // English catalog. Keys are typed: fr.ts must have exactly the same shape (checked by tsc and by
 // i18n/catalog.test.ts). Plurals use i18next's CLDR suffixes (_one, _other).
 const en = {
@@ -266,6 +273,13 @@ const en = {
     unknownParam: 'this parameter is not recognized',
     home: 'Go to the home page',
   },
+  // Areas kept in their own files (./en/*.ts), so that features can grow them independently.
+  search,
+  guide,
+  listing,
+  signup,
+  manage,
+  email,
 } as const;
 
 export default en;

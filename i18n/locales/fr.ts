@@ -1,6 +1,11 @@
 import type en from './en';
-
-type Catalog<T> = { readonly [K in keyof T]: T[K] extends string ? string : Catalog<T[K]> };
+import type { Catalog } from './catalog-type';
+import search from './fr/search';
+import guide from './fr/guide';
+import listing from './fr/listing';
+import signup from './fr/signup';
+import manage from './fr/manage';
+import email from './fr/email';
 
 // Catalogue français (usage canadien). Même forme exacte que en.ts.
 const fr: Catalog<typeof en> = {
@@ -269,6 +274,12 @@ const fr: Catalog<typeof en> = {
     unknownParam: 'ce paramètre n’est pas reconnu',
     home: 'Aller à la page d’accueil',
   },
+  search,
+  guide,
+  listing,
+  signup,
+  manage,
+  email,
 };
 
 export default fr;

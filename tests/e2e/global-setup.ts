@@ -21,7 +21,7 @@ let dataDir: string | undefined;
  * fixtures, then starts the built server on it once for all end-to-end tests.
  */
 export async function setup(project: TestProject) {
-  if (!existsSync('build/server/index.js')) {
+  if (!existsSync(path.join(process.env.BUILD_DIR ?? 'build', 'server/index.js'))) {
     throw new Error('The app is not built: run `npm run build` first (npm test does it).');
   }
   dataDir = mkdtempSync(path.join(tmpdir(), 'cercle-e2e-'));
