@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import type { TestProject } from 'vitest/node';
 import { openPglite, migrateDatabase } from '../../db/client';
-import { insertE2eFixtures } from './fixtures';
+import { insertE2eFixtures } from './fixtures/index';
 import { startServer, type RunningServer } from './server-process';
 
 declare module 'vitest' {
