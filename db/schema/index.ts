@@ -14,3 +14,4 @@ export * from './attendance';
 export * from './outbox';
 export * from './audit-log';
 export * from './listing-reports';
+export * from './app-secrets';
