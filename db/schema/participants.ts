@@ -9,5 +9,7 @@ export const participants = pgTable('participants', {
   email: text('email').notNull().unique(),
   locale: locale('locale').notNull().default('en'),
   manageTokenHash: text('manage_token_hash').unique(),
+  // One-click unsubscribe (RFC 8058) from non-transactional mail such as reminders.
+  unsubscribedAt: timestamp('unsubscribed_at', { withTimezone: true }),
   createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
 });
