@@ -5,16 +5,25 @@ import { Invalid } from './errors';
 
 export type Actor = { type: 'anonymous' } | { type: 'user'; userId: string } | { type: 'system' };
 
+/** Deployment settings core actions need: where the app is reached, the key that signs links. */
+export interface Settings {
+  publicUrl: string;
+  signingKey: string;
+}
+
 /** What every core action receives: the database, the current time, the locale and who acts. */
 export interface Context {
   db: Database;
   now: Date;
   locale: Locale;
   actor: Actor;
+  settings: Settings;
 }
 
+export const TEST_SETTINGS: Settings = { publicUrl: 'http://localhost:3000', signingKey: 'test-signing-key-not-secret' };
+
 export function createContext(db: Database, overrides: Partial<Omit<Context, 'db'>> = {}): Context {
-  return { db, now: new Date(), locale: 'en', actor: { type: 'anonymous' }, ...overrides };
+  return { db, now: new Date(), locale: 'en', actor: { type: 'anonymous' }, settings: TEST_SETTINGS, ...overrides };
 }
 
 /** Runs `fn` in one transaction; every write of an action (and its outbox/audit rows) commits together. */

@@ -1,7 +1,16 @@
 // Typed errors with a code. Core actions throw them; the HTTP edge turns the code into a status
 // and a localized message (see app/lib/http.server.ts).
 
-export type ErrorCode = 'not_found' | 'forbidden' | 'invalid' | 'conflict' | 'full' | 'closed';
+export type ErrorCode =
+  | 'not_found'
+  | 'forbidden'
+  | 'invalid'
+  | 'conflict'
+  | 'full'
+  | 'closed'
+  | 'cutoff_passed'
+  | 'duplicate'
+  | 'ineligible';
 
 export interface Issue {
   /** Dotted path of the offending field or parameter, e.g. `page` or `answers.q1`. */
@@ -44,6 +53,13 @@ export class Conflict extends CoreError {
   }
 }
 
+/** A sign-up or application that the group's rules refuse (closed, too late, already in, not eligible). */
+export class Refused extends CoreError {
+  constructor(code: 'closed' | 'cutoff_passed' | 'duplicate' | 'ineligible', message: string) {
+    super(code, message);
+  }
+}
+
 export const HTTP_STATUS: Record<ErrorCode, number> = {
   not_found: 404,
   forbidden: 403,
@@ -51,4 +67,7 @@ export const HTTP_STATUS: Record<ErrorCode, number> = {
   conflict: 409,
   full: 409,
   closed: 409,
+  cutoff_passed: 409,
+  duplicate: 409,
+  ineligible: 422,
 };

@@ -5,15 +5,20 @@ import { openPglite, openPostgres, migrateDatabase, type DatabaseHandle } from '
 import { seedIfEmpty } from '../db/seed';
 import type { Config } from './config';
 import path from 'node:path';
+import { createContext, type Settings } from '../core/context';
+import { loadSigningKey } from '../core/participants/manage-link';
+import { startWorker, type Worker } from './worker';
+import { createSender } from './email/transport';
 
 declare module 'react-router' {
   interface AppLoadContext {
     handle: DatabaseHandle;
     config: Config;
+    settings: Settings;
   }
 }
 
-let state: { handle: DatabaseHandle; config: Config } | undefined;
+let state: { handle: DatabaseHandle; config: Config; settings: Settings; worker?: Worker } | undefined;
 
 /**
  * Opens the database (locking the embedded folder), applies migrations and, on an empty
@@ -33,13 +38,31 @@ export async function boot(config: Config, log: (line: string) => void = console
     const seeded = await handle.withMigrationLock((db) => seedIfEmpty(db, { now: new Date() }));
     if (seeded) log('Demo data: seeded an empty database');
   }
-  state = { handle, config };
+  const settings: Settings = {
+    publicUrl: config.publicUrl,
+    signingKey: await loadSigningKey(handle.db, config.SECRET_KEY),
+  };
+  const worker = config.WORKER
+    ? startWorker({
+        context: () => createContext(handle.db, { settings, actor: { type: 'system' } }),
+        send: createSender({
+          smtpUrl: config.SMTP_URL,
+          mailDir: path.join(config.DATA_DIR, 'mail'),
+          from: config.MAIL_FROM,
+          settings,
+        }),
+        intervalMs: config.WORKER_INTERVAL_MS,
+      })
+    : undefined;
+  state = { handle, config, settings, worker };
+  log(`Email: ${config.SMTP_URL ? 'sent through SMTP_URL' : `written as .eml files to ${path.resolve(config.DATA_DIR, 'mail')}`}`);
   return handle;
 }
 
 export async function shutdown(): Promise<void> {
   const s = state;
   state = undefined;
+  await s?.worker?.stop();
   await s?.handle.close();
 }
 

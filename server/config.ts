@@ -16,6 +16,15 @@ const schema = z.object({
   SEED_DEMO: bool.default(true),
   PUBLIC_URL: z.url().optional(),
   NODE_ENV: z.enum(['development', 'production', 'test']).default('production'),
+  /** Signs manage links; when unset, a key is generated once and kept in the database. */
+  SECRET_KEY: z.string().min(32, 'must be at least 32 characters').optional(),
+  SMTP_URL: z
+    .string()
+    .regex(/^smtps?:\/\//, 'must be an smtp:// or smtps:// URL')
+    .optional(),
+  MAIL_FROM: z.string().min(3).default('Cercle <no-reply@cercle.local>'),
+  WORKER: bool.default(true),
+  WORKER_INTERVAL_MS: z.coerce.number().int().min(100).max(3_600_000).default(5000),
 });
 
 export type Config = z.output<typeof schema> & { publicUrl: string };

@@ -141,3 +141,15 @@ export async function register(
     .returning();
   return row!;
 }
+
+/** A drop-in session open for sign-up: in the future, beyond the group's cutoff. */
+export async function createOpenSession(
+  db: Database,
+  now: Date,
+  group: Partial<Insert<typeof groups>> = {},
+  session: Partial<Insert<typeof sessions>> = {},
+) {
+  const g = await createGroup(db, { signupCutoffMinutes: 0, ...group });
+  const s = await createSession(db, { groupId: g.id, startsAt: new Date(now.getTime() + 7 * 86_400_000), ...session });
+  return { group: g, session: s };
+}

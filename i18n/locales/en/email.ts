@@ -1,4 +1,65 @@
-// English strings for the "email" area. fr/email.ts must have exactly the same keys.
-const email = {} as const;
+// English strings for emails. fr/email.ts must have exactly the same keys.
+const email = {
+  greeting: 'Hello {{name}},',
+  signature: 'The Cercle team',
+  manage: 'See or change your registrations',
+  manageHint: 'This link is personal: it lets you see your registrations, cancel, and download or delete your data.',
+  unsubscribe: 'Stop receiving reminders',
+  crisis: 'In crisis? In Canada and the US, call or text 988. In an emergency, call 911.',
+  when: 'When: {{when}}',
+  where: 'Where: {{where}}',
+  online: 'Online',
+  joinLink: 'Link to join: {{url}}',
+  linkLater: 'The link to join online will be sent to you before the session.',
+  icsHint: 'The attached calendar file adds it to your calendar.',
+  registration_confirmed: {
+    subject: 'You are registered: {{group}}',
+    body: 'Your place is confirmed for {{group}}.',
+  },
+  registration_waitlisted: {
+    subject: 'You are on the waitlist: {{group}}',
+    body: 'This session of {{group}} is full, so you are on the waitlist, in position {{position}}. If a place frees up, you will get it automatically and we will email you.',
+  },
+  registration_promoted: {
+    subject: 'A place opened up: {{group}}',
+    body: 'Good news: a place freed up and it is yours. Your place is now confirmed for {{group}}.',
+  },
+  registration_cancelled: {
+    subject: 'Registration cancelled: {{group}}',
+    body: 'Your registration for {{group}} is cancelled. You are welcome back any time.',
+  },
+  application_received: {
+    subject: 'Application received: {{group}}',
+    body: 'We received your application to {{group}} ({{dates}}). The organizers will get back to you.',
+  },
+  application_accepted: {
+    subject: 'You are accepted: {{group}}',
+    body: 'You are accepted in {{group}} ({{dates}}). Remember that the group counts on each member for the whole sequence.',
+  },
+  application_waitlisted: {
+    subject: 'You are on the waitlist: {{group}}',
+    body: 'The group {{group}} ({{dates}}) is full, so your application is on the waitlist, in position {{position}}.',
+  },
+  application_declined: {
+    subject: 'About your application: {{group}}',
+    body: 'Your application to {{group}} ({{dates}}) could not be accepted this time.',
+  },
+  application_withdrawn: {
+    subject: 'Application withdrawn: {{group}}',
+    body: 'Your application to {{group}} ({{dates}}) is withdrawn.',
+  },
+  cohort_confirmed: {
+    subject: 'The group will run: {{group}}',
+    body: 'Enough people have joined: {{group}} ({{dates}}) is confirmed.',
+  },
+  cohort_postponed: {
+    subject: 'The group is postponed: {{group}}',
+    body: 'Not enough people have joined {{group}} ({{dates}}) yet, so it is postponed. Your application is kept for the new date; you can withdraw it at any time.',
+  },
+  session_reminder: {
+    subject: 'Reminder: {{group}}',
+    body: 'A reminder that {{group}} meets soon.',
+  },
+} as const;
 
 export default email;

@@ -1,7 +1,68 @@
 import type en from '../en/email';
 import type { Catalog } from '../catalog-type';
 
-// Chaînes françaises de la zone « email ». Mêmes clés que en/email.ts.
-const email: Catalog<typeof en> = {};
+// Chaînes françaises des courriels. Mêmes clés que en/email.ts.
+const email: Catalog<typeof en> = {
+  greeting: 'Bonjour {{name}},',
+  signature: 'L’équipe de Cercle',
+  manage: 'Voir ou modifier vos inscriptions',
+  manageHint: 'Ce lien est personnel : il vous permet de voir vos inscriptions, d’annuler, et de télécharger ou de supprimer vos données.',
+  unsubscribe: 'Ne plus recevoir de rappels',
+  crisis: 'En crise? Au Canada et aux États-Unis, appelez ou textez le 988. En cas d’urgence, composez le 911.',
+  when: 'Quand : {{when}}',
+  where: 'Où : {{where}}',
+  online: 'En ligne',
+  joinLink: 'Lien pour vous joindre : {{url}}',
+  linkLater: 'Le lien pour participer en ligne vous sera envoyé avant la rencontre.',
+  icsHint: 'Le fichier de calendrier joint l’ajoute à votre agenda.',
+  registration_confirmed: {
+    subject: 'Votre inscription est confirmée : {{group}}',
+    body: 'Votre place est confirmée pour {{group}}.',
+  },
+  registration_waitlisted: {
+    subject: 'Vous êtes sur la liste d’attente : {{group}}',
+    body: 'Cette rencontre de {{group}} est complète : vous êtes sur la liste d’attente, en position {{position}}. Si une place se libère, elle vous sera attribuée automatiquement et nous vous écrirons.',
+  },
+  registration_promoted: {
+    subject: 'Une place s’est libérée : {{group}}',
+    body: 'Bonne nouvelle : une place s’est libérée et elle est à vous. Votre place est maintenant confirmée pour {{group}}.',
+  },
+  registration_cancelled: {
+    subject: 'Inscription annulée : {{group}}',
+    body: 'Votre inscription à {{group}} est annulée. Vous êtes la bienvenue ou le bienvenu en tout temps.',
+  },
+  application_received: {
+    subject: 'Demande reçue : {{group}}',
+    body: 'Nous avons bien reçu votre demande d’inscription à {{group}} ({{dates}}). Les organisateurs vous répondront.',
+  },
+  application_accepted: {
+    subject: 'Votre demande est acceptée : {{group}}',
+    body: 'Votre demande pour {{group}} ({{dates}}) est acceptée. Le groupe compte sur la présence de chaque membre du début à la fin.',
+  },
+  application_waitlisted: {
+    subject: 'Vous êtes sur la liste d’attente : {{group}}',
+    body: 'Le groupe {{group}} ({{dates}}) est complet : votre demande est sur la liste d’attente, en position {{position}}.',
+  },
+  application_declined: {
+    subject: 'Votre demande d’inscription : {{group}}',
+    body: 'Votre demande pour {{group}} ({{dates}}) n’a pas pu être acceptée cette fois-ci.',
+  },
+  application_withdrawn: {
+    subject: 'Demande retirée : {{group}}',
+    body: 'Votre demande pour {{group}} ({{dates}}) est retirée.',
+  },
+  cohort_confirmed: {
+    subject: 'Le groupe aura lieu : {{group}}',
+    body: 'Assez de personnes se sont inscrites : {{group}} ({{dates}}) est confirmé.',
+  },
+  cohort_postponed: {
+    subject: 'Le groupe est reporté : {{group}}',
+    body: 'Il n’y a pas encore assez de personnes inscrites à {{group}} ({{dates}}) : le groupe est reporté. Votre demande est conservée pour la nouvelle date; vous pouvez la retirer en tout temps.',
+  },
+  session_reminder: {
+    subject: 'Rappel : {{group}}',
+    body: 'Petit rappel : {{group}} se réunit bientôt.',
+  },
+};
 
 export default email;

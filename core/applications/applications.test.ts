@@ -1,0 +1,149 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { eq } from 'drizzle-orm';
+import { createTestDatabase, type TestDatabase } from '../../tests/support/db';
+import { createCohort, createGroup, createSession } from '../../tests/support/factories';
+import { applications, cohorts, emailOutbox } from '../../db/schema';
+import { createContext } from '../context';
+import { applyToCohort } from './apply-to-cohort';
+import { withdrawApplication } from '../participants/withdraw-application';
+import { decideCohorts } from '../worker/decide-cohorts';
+
+const NOW = new Date('2026-11-27T15:00:00Z');
+const DAY = 86_400_000;
+let t: TestDatabase;
+const ctx = (now = NOW) => createContext(t.db, { now });
+const applicant = (n: string) => ({ name: `Applicant ${n}`, email: `applicant${n}@example.org`, consent: true as const, commitment: true as const });
+const tokenOf = (url: string) => url.split('/').pop()!;
+
+beforeAll(async () => {
+  t = await createTestDatabase();
+});
+afterAll(async () => {
+  await t.close();
+});
+
+async function closedGroupWithCohort(opts: { autoAccept?: boolean; capacity?: number; minimum?: number; decisionAt?: Date; lateJoin?: number; promotion?: 'automatic' | 'manual' } = {}) {
+  const group = await createGroup(t.db, {
+    format: 'closed',
+    dropInStyle: null,
+    autoAccept: opts.autoAccept ?? true,
+    waitlistPromotion: opts.promotion ?? 'automatic',
+  });
+  const cohort = await createCohort(t.db, {
+    groupId: group.id,
+    startsOn: '2026-12-08',
+    endsOn: '2027-01-26',
+    sessionCount: 3,
+    capacity: opts.capacity ?? null,
+    minimumParticipants: opts.minimum ?? null,
+    decisionAt: opts.decisionAt ?? (opts.minimum ? new Date('2026-12-05T00:00:00Z') : null),
+    lateJoinUntilSession: opts.lateJoin ?? 0,
+  });
+  const starts = ['2026-12-09T00:00:00Z', '2026-12-16T00:00:00Z', '2026-12-23T00:00:00Z'];
+  for (const s of starts) await createSession(t.db, { groupId: group.id, cohortId: cohort.id, startsAt: new Date(s) });
+  return { group, cohort };
+}
+
+describe('applyToCohort', () => {
+  it('accepts automatically up to capacity, then waitlists in order', async () => {
+    const { cohort } = await closedGroupWithCohort({ capacity: 2 });
+    const out = [];
+    for (const n of ['1', '2', '3', '4']) out.push(await applyToCohort({ ctx: ctx(), input: { cohortId: cohort.id, ...applicant(`a${n}`) } }));
+    expect(out.map((r) => [r.status, r.position])).toEqual([
+      ['accepted', null],
+      ['accepted', null],
+      ['waitlisted', 1],
+      ['waitlisted', 2],
+    ]);
+    const mail = await t.db.select().from(emailOutbox).where(eq(emailOutbox.toEmail, 'applicanta3@example.org'));
+    expect(mail.map((m) => m.template)).toEqual(['application_waitlisted']);
+  });
+
+  it('leaves the decision to the organizer when the group does not accept automatically', async () => {
+    const { cohort } = await closedGroupWithCohort({ autoAccept: false, capacity: 2 });
+    const r = await applyToCohort({ ctx: ctx(), input: { cohortId: cohort.id, ...applicant('m1') } });
+    expect(r.status).toBe('applied');
+    const mail = await t.db.select().from(emailOutbox).where(eq(emailOutbox.toEmail, 'applicantm1@example.org'));
+    expect(mail.map((m) => m.template)).toEqual(['application_received']);
+  });
+
+  it('requires the commitment to the whole sequence, and refuses a second application', async () => {
+    const { cohort } = await closedGroupWithCohort();
+    await expect(
+      applyToCohort({ ctx: ctx(), input: { cohortId: cohort.id, ...applicant('c1'), commitment: false as never } }),
+    ).rejects.toMatchObject({ code: 'invalid', issues: [expect.objectContaining({ path: 'commitment' })] });
+    await applyToCohort({ ctx: ctx(), input: { cohortId: cohort.id, ...applicant('c1') } });
+    await expect(applyToCohort({ ctx: ctx(), input: { cohortId: cohort.id, ...applicant('c1') } })).rejects.toMatchObject({
+      code: 'duplicate',
+    });
+  });
+
+  it('closes enrollment at the first session, or after session K when late joining is allowed', async () => {
+    const { cohort } = await closedGroupWithCohort();
+    const afterFirst = new Date('2026-12-10T00:00:00Z');
+    await expect(applyToCohort({ ctx: ctx(afterFirst), input: { cohortId: cohort.id, ...applicant('l1') } })).rejects.toMatchObject({
+      code: 'closed',
+    });
+    const { cohort: late } = await closedGroupWithCohort({ lateJoin: 1 });
+    expect((await applyToCohort({ ctx: ctx(afterFirst), input: { cohortId: late.id, ...applicant('l2') } })).status).toBe('accepted');
+    const afterSecond = new Date('2026-12-17T00:00:00Z');
+    await expect(applyToCohort({ ctx: ctx(afterSecond), input: { cohortId: late.id, ...applicant('l3') } })).rejects.toMatchObject({
+      code: 'closed',
+    });
+  });
+
+  it('withdrawing an accepted place promotes the first on the waitlist (automatic promotion only)', async () => {
+    const { cohort } = await closedGroupWithCohort({ capacity: 1 });
+    const a = await applyToCohort({ ctx: ctx(), input: { cohortId: cohort.id, ...applicant('p1') } });
+    const b = await applyToCohort({ ctx: ctx(), input: { cohortId: cohort.id, ...applicant('p2') } });
+    const out = await withdrawApplication({ ctx: ctx(), input: { token: tokenOf(a.manageUrl), applicationId: a.applicationId } });
+    expect(out.promoted).toEqual([b.applicationId]);
+
+    const { cohort: manual } = await closedGroupWithCohort({ capacity: 1, promotion: 'manual' });
+    const c = await applyToCohort({ ctx: ctx(), input: { cohortId: manual.id, ...applicant('p3') } });
+    await applyToCohort({ ctx: ctx(), input: { cohortId: manual.id, ...applicant('p4') } });
+    const manualOut = await withdrawApplication({ ctx: ctx(), input: { token: tokenOf(c.manageUrl), applicationId: c.applicationId } });
+    expect(manualOut).toEqual({ withdrawn: true, promoted: [] });
+  });
+});
+
+describe('decideCohorts', () => {
+  it('postpones a cohort below its minimum at the decision date, confirms one that reached it, once', async () => {
+    const decisionAt = new Date('2026-12-05T00:00:00Z');
+    const { cohort: low } = await closedGroupWithCohort({ minimum: 3, capacity: 10, decisionAt });
+    const { cohort: ok } = await closedGroupWithCohort({ minimum: 2, capacity: 10, decisionAt });
+    await applyToCohort({ ctx: ctx(), input: { cohortId: low.id, ...applicant('d1') } });
+    await applyToCohort({ ctx: ctx(), input: { cohortId: ok.id, ...applicant('d2') } });
+    await applyToCohort({ ctx: ctx(), input: { cohortId: ok.id, ...applicant('d3') } });
+
+    // Before the decision date nothing happens.
+    expect(await decideCohorts(ctx(new Date(decisionAt.getTime() - 1000)))).toEqual({ confirmed: [], postponed: [] });
+    const result = await decideCohorts(ctx(new Date(decisionAt.getTime() + 1000)));
+    expect(result.postponed).toContain(low.id);
+    expect(result.confirmed).toContain(ok.id);
+    const [lowRow] = await t.db.select().from(cohorts).where(eq(cohorts.id, low.id));
+    expect(lowRow).toMatchObject({ status: 'postponed', postponedFromStartsOn: '2026-12-08' });
+    // Applications are kept for the new date.
+    expect((await t.db.select().from(applications).where(eq(applications.cohortId, low.id))).map((a) => a.status)).toEqual(['accepted']);
+    const mailLow = await t.db.select().from(emailOutbox).where(eq(emailOutbox.toEmail, 'applicantd1@example.org'));
+    expect(mailLow.map((m) => m.template).sort()).toEqual(['application_accepted', 'cohort_postponed']);
+    const mailOk = await t.db.select().from(emailOutbox).where(eq(emailOutbox.toEmail, 'applicantd3@example.org'));
+    expect(mailOk.map((m) => m.template).sort()).toEqual(['application_accepted', 'cohort_confirmed']);
+
+    const again = await decideCohorts(ctx(new Date(decisionAt.getTime() + 60_000)));
+    expect(again.confirmed).not.toContain(ok.id);
+    expect(again.postponed).not.toContain(low.id);
+    expect(await t.db.select().from(emailOutbox).where(eq(emailOutbox.toEmail, 'applicantd3@example.org'))).toHaveLength(2);
+  });
+
+  it('decides at the exact instant across a DST change', async () => {
+    // Midnight in Toronto on 15 March 2027, the day after daylight time began (EDT, UTC−4).
+    const decisionAt = new Date('2027-03-15T04:00:00Z'); // 00:00 EDT on 15 March 2027
+    const { cohort } = await closedGroupWithCohort({ minimum: 1, capacity: 5, decisionAt });
+    await t.db.update(cohorts).set({ startsOn: '2027-03-20', endsOn: '2027-05-01' }).where(eq(cohorts.id, cohort.id));
+    const before = await decideCohorts(ctx(new Date('2027-03-15T03:59:59Z')));
+    expect(before.postponed).not.toContain(cohort.id);
+    const after = await decideCohorts(ctx(new Date('2027-03-15T04:00:00Z')));
+    expect(after.postponed).toContain(cohort.id);
+  });
+});

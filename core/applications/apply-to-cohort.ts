@@ -1,0 +1,110 @@
+import { and, eq, notInArray } from 'drizzle-orm';
+import { z } from 'zod';
+import { applications, auditLog } from '../../db/schema';
+import { parseInput, withTransaction, type Context } from '../context';
+import { Refused } from '../errors';
+import { enqueueEmail } from '../email/enqueue';
+import { manageUrl, upsertParticipant } from '../participants/manage-link';
+import { checkAnswers, checkEligibility, groupForEmail, onlineLinkFor, personFields } from '../registrations/shared';
+import { acceptedCount, applicationRank, cohortForEmail, enrollmentClosesAt, lockCohort, nextApplicationTicket } from './shared';
+
+export const applyToCohortInput = z.object({
+  cohortId: z.uuid(),
+  ...personFields,
+  /** The applicant commits to the whole sequence of sessions. */
+  commitment: z.literal(true),
+});
+export type ApplyToCohortInput = z.input<typeof applyToCohortInput>;
+
+export interface ApplicationResult {
+  applicationId: string;
+  participantId: string;
+  status: 'applied' | 'accepted' | 'waitlisted';
+  position: number | null;
+  manageUrl: string;
+}
+
+/**
+ * Applies to a cohort of a closed group. Groups that accept automatically take applicants up to
+ * capacity, then waitlist them; others leave the decision to the organizer (status `applied`).
+ */
+export async function applyToCohort({ ctx, input }: { ctx: Context; input: ApplyToCohortInput }): Promise<ApplicationResult> {
+  const q = parseInput(applyToCohortInput, input);
+  return withTransaction(ctx, async (tx) => {
+    const { cohort, group } = await lockCohort(tx, q.cohortId);
+    if (group.format !== 'closed') throw new Refused('closed', 'this group does not take applications');
+    if (cohort.status === 'cancelled' || cohort.status === 'completed') throw new Refused('closed', 'this cohort is not taking applications');
+    if (tx.now >= (await enrollmentClosesAt(tx, cohort))) throw new Refused('closed', 'enrollment for this cohort has closed');
+    checkEligibility(group, q);
+    const answers = await checkAnswers(tx, group.id, q.answers);
+
+    const participant = await upsertParticipant(tx, q.email, tx.locale);
+    const [existing] = await tx.db
+      .select({ id: applications.id })
+      .from(applications)
+      .where(
+        and(
+          eq(applications.cohortId, cohort.id),
+          eq(applications.participantId, participant.id),
+          notInArray(applications.status, ['withdrawn', 'declined']),
+        ),
+      );
+    if (existing) throw new Refused('duplicate', 'this email has already applied to this cohort');
+
+    let status: ApplicationResult['status'] = 'applied';
+    let ticket: number | null = null;
+    if (group.autoAccept) {
+      const full = cohort.capacity != null && (await acceptedCount(tx, cohort.id)) >= cohort.capacity;
+      status = full ? 'waitlisted' : 'accepted';
+      if (full) ticket = await nextApplicationTicket(tx, cohort.id);
+    }
+    const [application] = await tx.db
+      .insert(applications)
+      .values({
+        cohortId: cohort.id,
+        participantId: participant.id,
+        status,
+        waitlistPosition: ticket,
+        displayName: q.name,
+        locale: tx.locale,
+        answers,
+        committedAt: tx.now,
+        consentAt: tx.now,
+        decidedAt: status === 'applied' ? null : tx.now,
+        createdAt: tx.now,
+      })
+      .returning();
+    const position = ticket == null ? null : await applicationRank(tx, cohort.id, ticket);
+    const template = status === 'accepted' ? 'application_accepted' : status === 'waitlisted' ? 'application_waitlisted' : 'application_received';
+    await enqueueEmail(tx, {
+      key: `application:${application!.id}:${status}`,
+      to: participant.email,
+      locale: tx.locale,
+      template,
+      payload: {
+        participantId: participant.id,
+        name: q.name,
+        group: groupForEmail(group),
+        cohort: cohortForEmail(cohort),
+        ...(status === 'accepted' ? { onlineUrl: onlineLinkFor(group) } : {}),
+        ...(position != null ? { position } : {}),
+      },
+    });
+    await tx.db.insert(auditLog).values({
+      organizationId: group.organizationId,
+      actorType: 'participant',
+      actorId: participant.id,
+      action: `application.${status}`,
+      entityType: 'application',
+      entityId: application!.id,
+      createdAt: tx.now,
+    });
+    return {
+      applicationId: application!.id,
+      participantId: participant.id,
+      status,
+      position,
+      manageUrl: manageUrl(tx.settings, tx.locale, participant.id),
+    };
+  });
+}

@@ -1,0 +1,46 @@
+import { and, asc, eq } from 'drizzle-orm';
+import { applications, participants } from '../../db/schema';
+import type { Context } from '../context';
+import { enqueueEmail } from '../email/enqueue';
+import { groupForEmail, onlineLinkFor } from '../registrations/shared';
+import { acceptedCount, cohortForEmail, lockCohort } from './shared';
+
+/**
+ * Fills free places of a cohort from its waitlist, in order, when the group promotes
+ * automatically (closed groups may choose manual promotion: then organizers decide).
+ */
+export async function promoteApplications(tx: Context, cohortId: string): Promise<string[]> {
+  const { cohort, group } = await lockCohort(tx, cohortId);
+  if (group.waitlistPromotion !== 'automatic' || cohort.status === 'cancelled' || cohort.status === 'completed') return [];
+  const free = cohort.capacity == null ? 1000 : cohort.capacity - (await acceptedCount(tx, cohort.id));
+  if (free <= 0) return [];
+  const waiting = await tx.db
+    .select({ a: applications, email: participants.email })
+    .from(applications)
+    .innerJoin(participants, eq(participants.id, applications.participantId))
+    .where(and(eq(applications.cohortId, cohort.id), eq(applications.status, 'waitlisted')))
+    .orderBy(asc(applications.waitlistPosition))
+    .limit(free);
+  const promoted: string[] = [];
+  for (const { a, email } of waiting) {
+    await tx.db
+      .update(applications)
+      .set({ status: 'accepted', waitlistPosition: null, decidedAt: tx.now })
+      .where(eq(applications.id, a.id));
+    promoted.push(a.id);
+    await enqueueEmail(tx, {
+      key: `application:${a.id}:accepted`,
+      to: email,
+      locale: a.locale,
+      template: 'application_accepted',
+      payload: {
+        participantId: a.participantId,
+        name: a.displayName,
+        group: groupForEmail(group),
+        cohort: cohortForEmail(cohort),
+        onlineUrl: onlineLinkFor(group),
+      },
+    });
+  }
+  return promoted;
+}

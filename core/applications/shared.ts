@@ -1,0 +1,61 @@
+import { and, asc, count, eq, lte, sql } from 'drizzle-orm';
+import type { InferSelectModel } from 'drizzle-orm';
+import { applications, cohorts, groups, sessions } from '../../db/schema';
+import type { Context } from '../context';
+import { NotFound } from '../errors';
+import type { EmailPayload } from '../email/enqueue';
+
+export type CohortRow = InferSelectModel<typeof cohorts>;
+
+/** Locks the cohort row (one decision at a time per cohort, across processes) and loads its group. */
+export async function lockCohort(ctx: Context, cohortId: string) {
+  const [cohort] = await ctx.db.select().from(cohorts).where(eq(cohorts.id, cohortId)).for('update');
+  if (!cohort) throw new NotFound('cohort');
+  const [group] = await ctx.db.select().from(groups).where(eq(groups.id, cohort.groupId));
+  if (!group || group.status !== 'published') throw new NotFound('cohort');
+  return { cohort, group };
+}
+
+export async function acceptedCount(ctx: Context, cohortId: string): Promise<number> {
+  const [row] = await ctx.db
+    .select({ n: count() })
+    .from(applications)
+    .where(and(eq(applications.cohortId, cohortId), eq(applications.status, 'accepted')));
+  return row?.n ?? 0;
+}
+
+export async function nextApplicationTicket(ctx: Context, cohortId: string): Promise<number> {
+  const [row] = await ctx.db
+    .select({ max: sql<number | null>`max(${applications.waitlistPosition})` })
+    .from(applications)
+    .where(eq(applications.cohortId, cohortId));
+  return Number(row?.max ?? 0) + 1;
+}
+
+export async function applicationRank(ctx: Context, cohortId: string, ticket: number): Promise<number> {
+  const [row] = await ctx.db
+    .select({ n: count() })
+    .from(applications)
+    .where(and(eq(applications.cohortId, cohortId), eq(applications.status, 'waitlisted'), lte(applications.waitlistPosition, ticket)));
+  return row?.n ?? 0;
+}
+
+/**
+ * When enrollment closes: at the start of the first session, or (late joining up to session K)
+ * at the start of session K + 1. Without scheduled sessions, at midnight UTC of the start date.
+ */
+export async function enrollmentClosesAt(ctx: Context, cohort: CohortRow): Promise<Date> {
+  const list = await ctx.db
+    .select({ startsAt: sessions.startsAt })
+    .from(sessions)
+    .where(and(eq(sessions.cohortId, cohort.id), sql`${sessions.status} <> 'cancelled'`))
+    .orderBy(asc(sessions.startsAt));
+  const index = cohort.lateJoinUntilSession;
+  if (list.length === 0) return new Date(`${cohort.startsOn}T00:00:00Z`);
+  // Past the last session, enrollment is closed once the last one starts.
+  return (list[index] ?? list[list.length - 1]!).startsAt;
+}
+
+export function cohortForEmail(cohort: CohortRow): NonNullable<EmailPayload['cohort']> {
+  return { id: cohort.id, startsOn: cohort.startsOn, endsOn: cohort.endsOn };
+}

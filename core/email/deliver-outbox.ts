@@ -1,0 +1,72 @@
+import { and, asc, eq, inArray, isNull, lt, lte, or } from 'drizzle-orm';
+import type { InferSelectModel } from 'drizzle-orm';
+import { emailOutbox } from '../../db/schema';
+import type { Context } from '../context';
+
+export type OutboxRow = InferSelectModel<typeof emailOutbox>;
+
+/** Sends one message; resolves with the transport's message id, rejects on failure. */
+export type SendEmail = (row: OutboxRow) => Promise<{ messageId: string }>;
+
+export const MAX_ATTEMPTS = 12;
+const LEASE_MS = 2 * 60_000;
+
+/** Wait before the next try: 10 s, 20 s, 40 s … capped at one hour. */
+export function backoffMs(attempts: number): number {
+  return Math.min(10_000 * 2 ** Math.max(0, attempts - 1), 3_600_000);
+}
+
+/**
+ * Delivers due messages from the outbox. Each batch is claimed with a short lease
+ * (`FOR UPDATE SKIP LOCKED`), so concurrent workers never take the same message; a message is
+ * marked sent only after the transport accepted it, and a failure is retried later with backoff.
+ * A worker that dies mid-send leaves the lease to expire, and the message is tried again with the
+ * same Message-ID, so receivers can recognise a repeat.
+ */
+export async function deliverOutbox(ctx: Context, send: SendEmail, batchSize = 20): Promise<{ sent: number; failed: number }> {
+  const due = ctx.db
+    .select({ id: emailOutbox.id })
+    .from(emailOutbox)
+    .where(
+      and(
+        eq(emailOutbox.status, 'pending'),
+        lte(emailOutbox.nextAttemptAt, ctx.now),
+        or(isNull(emailOutbox.lockedUntil), lt(emailOutbox.lockedUntil, ctx.now)),
+      ),
+    )
+    .orderBy(asc(emailOutbox.createdAt))
+    .limit(batchSize)
+    .for('update', { skipLocked: true });
+  const claimed = await ctx.db
+    .update(emailOutbox)
+    .set({ lockedUntil: new Date(ctx.now.getTime() + LEASE_MS) })
+    .where(inArray(emailOutbox.id, due))
+    .returning();
+
+  let sent = 0;
+  let failed = 0;
+  for (const row of claimed) {
+    try {
+      const { messageId } = await send(row);
+      await ctx.db
+        .update(emailOutbox)
+        .set({ status: 'sent', sentAt: new Date(), messageId, lockedUntil: null, attempts: row.attempts + 1, lastError: null })
+        .where(eq(emailOutbox.id, row.id));
+      sent++;
+    } catch (err) {
+      const attempts = row.attempts + 1;
+      await ctx.db
+        .update(emailOutbox)
+        .set({
+          status: attempts >= MAX_ATTEMPTS ? 'failed' : 'pending',
+          attempts,
+          lastError: (err as Error).message.slice(0, 1000),
+          nextAttemptAt: new Date(ctx.now.getTime() + backoffMs(attempts)),
+          lockedUntil: null,
+        })
+        .where(eq(emailOutbox.id, row.id));
+      failed++;
+    }
+  }
+  return { sent, failed };
+}

@@ -1,0 +1,110 @@
+import { and, asc, count, eq, lte } from 'drizzle-orm';
+import { z } from 'zod';
+import { applications, cohorts, groups, registrations, sessions } from '../../db/schema';
+import { parseInput, type Context } from '../context';
+import { bilingual, type Bilingual } from '../text';
+import { participantFromToken } from './resolve';
+
+export const manageInput = z.object({ token: z.string().min(1).max(200) });
+
+export interface MyRegistration {
+  id: string;
+  status: 'confirmed' | 'waitlisted' | 'cancelled';
+  position: number | null;
+  displayName: string;
+  group: { slug: string; title: Bilingual; timeZone: string; delivery: string; place: string | null };
+  session: { id: string; startsAt: Date; endsAt: Date; status: string; statusReason: string | null };
+  /** Only for a confirmed place in a session that meets online. */
+  onlineUrl: string | null;
+  past: boolean;
+}
+
+export interface MyApplication {
+  id: string;
+  status: 'applied' | 'accepted' | 'waitlisted' | 'declined' | 'withdrawn';
+  position: number | null;
+  group: { slug: string; title: Bilingual; timeZone: string };
+  cohort: { id: string; startsOn: string; endsOn: string; status: string };
+  onlineUrl: string | null;
+}
+
+export interface MyOverview {
+  email: string;
+  locale: 'en' | 'fr';
+  unsubscribed: boolean;
+  registrations: MyRegistration[];
+  applications: MyApplication[];
+}
+
+/** Everything a manage link shows: a person's sign-ups and applications, with waitlist places. */
+export async function getMyRegistrations({ ctx, input }: { ctx: Context; input: z.input<typeof manageInput> }): Promise<MyOverview> {
+  const { token } = parseInput(manageInput, input);
+  const person = await participantFromToken(ctx, token);
+  const regs = await ctx.db
+    .select({ r: registrations, s: sessions, g: groups })
+    .from(registrations)
+    .innerJoin(sessions, eq(sessions.id, registrations.sessionId))
+    .innerJoin(groups, eq(groups.id, sessions.groupId))
+    .where(eq(registrations.participantId, person.id))
+    .orderBy(asc(sessions.startsAt));
+  const apps = await ctx.db
+    .select({ a: applications, c: cohorts, g: groups })
+    .from(applications)
+    .innerJoin(cohorts, eq(cohorts.id, applications.cohortId))
+    .innerJoin(groups, eq(groups.id, cohorts.groupId))
+    .where(eq(applications.participantId, person.id))
+    .orderBy(asc(cohorts.startsOn));
+
+  const rank = async (sessionId: string, ticket: number) => {
+    const [row] = await ctx.db
+      .select({ n: count() })
+      .from(registrations)
+      .where(and(eq(registrations.sessionId, sessionId), eq(registrations.status, 'waitlisted'), lte(registrations.waitlistPosition, ticket)));
+    return row?.n ?? 0;
+  };
+  const appRank = async (cohortId: string, ticket: number) => {
+    const [row] = await ctx.db
+      .select({ n: count() })
+      .from(applications)
+      .where(and(eq(applications.cohortId, cohortId), eq(applications.status, 'waitlisted'), lte(applications.waitlistPosition, ticket)));
+    return row?.n ?? 0;
+  };
+
+  const out: MyOverview = {
+    email: person.email,
+    locale: person.locale,
+    unsubscribed: person.unsubscribedAt != null,
+    registrations: [],
+    applications: [],
+  };
+  for (const { r, s, g } of regs) {
+    const meetsOnline = g.delivery !== 'in_person' || s.status === 'moved_online';
+    out.registrations.push({
+      id: r.id,
+      status: r.status,
+      position: r.status === 'waitlisted' && r.waitlistPosition != null ? await rank(s.id, r.waitlistPosition) : null,
+      displayName: r.displayName,
+      group: {
+        slug: g.slug,
+        title: bilingual(g.titleEn, g.titleFr),
+        timeZone: g.timeZone,
+        delivery: g.delivery,
+        place: g.delivery === 'online' ? null : [g.venueName, g.street, g.city].filter(Boolean).join(', ') || null,
+      },
+      session: { id: s.id, startsAt: s.startsAt, endsAt: s.endsAt, status: s.status, statusReason: s.statusReason },
+      onlineUrl: r.status === 'confirmed' && meetsOnline && s.status !== 'cancelled' ? g.onlineUrl : null,
+      past: s.endsAt < ctx.now,
+    });
+  }
+  for (const { a, c, g } of apps) {
+    out.applications.push({
+      id: a.id,
+      status: a.status,
+      position: a.status === 'waitlisted' && a.waitlistPosition != null ? await appRank(c.id, a.waitlistPosition) : null,
+      group: { slug: g.slug, title: bilingual(g.titleEn, g.titleFr), timeZone: g.timeZone },
+      cohort: { id: c.id, startsOn: c.startsOn, endsOn: c.endsOn, status: c.status },
+      onlineUrl: a.status === 'accepted' && g.delivery !== 'in_person' ? g.onlineUrl : null,
+    });
+  }
+  return out;
+}

@@ -1,0 +1,210 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { and, eq } from 'drizzle-orm';
+import { createTestDatabase, type TestDatabase } from '../../tests/support/db';
+import { createOpenSession, createGroup, createSession } from '../../tests/support/factories';
+import { emailOutbox, intakeQuestions, registrations } from '../../db/schema';
+import { createContext } from '../context';
+import { registerForSession } from './register-for-session';
+import { cancelRegistration } from '../participants/cancel-registration';
+import { getMyRegistrations } from '../participants/get-my-registrations';
+import { verifyManageToken } from '../participants/manage-link';
+
+const NOW = new Date('2026-11-27T15:00:00Z');
+let t: TestDatabase;
+const ctx = (over: Partial<Parameters<typeof createContext>[1]> = {}) => createContext(t.db, { now: NOW, ...over });
+const person = (n: number | string) => ({ name: `Person ${n}`, email: `person${n}@example.org`, consent: true as const });
+const tokenOf = (url: string) => url.split('/').pop()!;
+
+beforeAll(async () => {
+  t = await createTestDatabase();
+});
+afterAll(async () => {
+  await t.close();
+});
+
+async function outboxFor(email: string) {
+  return t.db.select().from(emailOutbox).where(eq(emailOutbox.toEmail, email));
+}
+
+describe('registerForSession', () => {
+  it('confirms until the session is full, then waitlists in order, each with one email', async () => {
+    const { session } = await createOpenSession(t.db, NOW, { sessionCapacity: 2, delivery: 'hybrid', onlineUrl: 'https://meet.example.org/abc' });
+    const results = [];
+    for (let i = 1; i <= 5; i++) results.push(await registerForSession({ ctx: ctx(), input: { sessionId: session.id, ...person(`a${i}`) } }));
+    expect(results.map((r) => [r.status, r.position])).toEqual([
+      ['confirmed', null],
+      ['confirmed', null],
+      ['waitlisted', 1],
+      ['waitlisted', 2],
+      ['waitlisted', 3],
+    ]);
+    const confirmedMail = await outboxFor('persona1@example.org');
+    expect(confirmedMail.map((m) => m.template)).toEqual(['registration_confirmed']);
+    expect(confirmedMail[0]?.payload).toMatchObject({ onlineUrl: 'https://meet.example.org/abc' });
+    const waitMail = await outboxFor('persona4@example.org');
+    expect(waitMail.map((m) => m.template)).toEqual(['registration_waitlisted']);
+    // Someone waiting never receives the meeting link.
+    expect(JSON.stringify(waitMail)).not.toContain('meet.example.org');
+    expect(verifyManageToken(ctx().settings, tokenOf(results[0]!.manageUrl))).toBe(results[0]!.participantId);
+  });
+
+  it('has no limit when no capacity is set', async () => {
+    const { session } = await createOpenSession(t.db, NOW);
+    for (let i = 0; i < 5; i++) {
+      const r = await registerForSession({ ctx: ctx(), input: { sessionId: session.id, ...person(`u${i}`) } });
+      expect(r.status).toBe('confirmed');
+    }
+  });
+
+  it('refuses a second place for the same email, whatever its case', async () => {
+    const { session } = await createOpenSession(t.db, NOW);
+    await registerForSession({ ctx: ctx(), input: { sessionId: session.id, ...person('dup') } });
+    await expect(
+      registerForSession({ ctx: ctx(), input: { sessionId: session.id, ...person('dup'), email: 'PERSONDUP@Example.org' } }),
+    ).rejects.toMatchObject({ code: 'duplicate' });
+    const rows = await t.db.select().from(registrations).where(eq(registrations.sessionId, session.id));
+    expect(rows).toHaveLength(1);
+  });
+
+  it('closes at the cutoff (24 h by default) and for cancelled or past sessions', async () => {
+    const g = await createGroup(t.db); // default cutoff: 1440 minutes
+    const soon = await createSession(t.db, { groupId: g.id, startsAt: new Date(NOW.getTime() + 23 * 3_600_000) });
+    const later = await createSession(t.db, { groupId: g.id, startsAt: new Date(NOW.getTime() + 25 * 3_600_000) });
+    await expect(registerForSession({ ctx: ctx(), input: { sessionId: soon.id, ...person('c1') } })).rejects.toMatchObject({
+      code: 'cutoff_passed',
+    });
+    expect((await registerForSession({ ctx: ctx(), input: { sessionId: later.id, ...person('c1') } })).status).toBe('confirmed');
+    const cancelled = await createSession(t.db, { groupId: g.id, startsAt: new Date(NOW.getTime() + 99 * 3_600_000), status: 'cancelled' });
+    await expect(registerForSession({ ctx: ctx(), input: { sessionId: cancelled.id, ...person('c2') } })).rejects.toMatchObject({
+      code: 'closed',
+    });
+    const { session: zeroCutoff } = await createOpenSession(t.db, NOW, {}, { startsAt: new Date(NOW.getTime() + 60_000) });
+    expect((await registerForSession({ ctx: ctx(), input: { sessionId: zeroCutoff.id, ...person('c3') } })).status).toBe('confirmed');
+    await expect(
+      registerForSession({ ctx: ctx({ now: new Date(NOW.getTime() + 60_000) }), input: { sessionId: zeroCutoff.id, ...person('c4') } }),
+    ).rejects.toMatchObject({ code: 'closed' });
+  });
+
+  it('applies the cutoff on real instants across the autumn DST change', async () => {
+    // Sunday 1 November 2026, 19:00 in Toronto is 2026-11-02T00:00Z (EST, the day DST ended).
+    const g = await createGroup(t.db, { timeZone: 'America/Toronto' });
+    const s = await createSession(t.db, { groupId: g.id, startsAt: new Date('2026-11-02T00:00:00Z') });
+    const justBefore = new Date('2026-10-31T23:59:00Z');
+    expect((await registerForSession({ ctx: ctx({ now: justBefore }), input: { sessionId: s.id, ...person('dst1') } })).status).toBe(
+      'confirmed',
+    );
+    await expect(
+      registerForSession({ ctx: ctx({ now: new Date('2026-11-01T00:00:00Z') }), input: { sessionId: s.id, ...person('dst2') } }),
+    ).rejects.toMatchObject({ code: 'cutoff_passed' });
+  });
+
+  it('checks eligibility: region for local groups, age range', async () => {
+    const { session } = await createOpenSession(t.db, NOW, { reach: 'local', regions: ['CA-ON'] });
+    await expect(registerForSession({ ctx: ctx(), input: { sessionId: session.id, ...person('e1') } })).rejects.toMatchObject({
+      code: 'ineligible',
+    });
+    await expect(
+      registerForSession({ ctx: ctx(), input: { sessionId: session.id, ...person('e1'), region: 'CA-QC' } }),
+    ).rejects.toMatchObject({ code: 'ineligible' });
+    expect((await registerForSession({ ctx: ctx(), input: { sessionId: session.id, ...person('e1'), region: 'ca-on' } })).status).toBe(
+      'confirmed',
+    );
+    const { session: teens } = await createOpenSession(t.db, NOW, { ageMin: 13, ageMax: 17 });
+    await expect(registerForSession({ ctx: ctx(), input: { sessionId: teens.id, ...person('e2') } })).rejects.toMatchObject({
+      code: 'invalid',
+    });
+    await expect(registerForSession({ ctx: ctx(), input: { sessionId: teens.id, ...person('e2'), age: 30 } })).rejects.toMatchObject({
+      code: 'ineligible',
+    });
+    expect((await registerForSession({ ctx: ctx(), input: { sessionId: teens.id, ...person('e2'), age: 15 } })).status).toBe('confirmed');
+  });
+
+  it('validates answers to the group’s questions and writes nothing on bad input', async () => {
+    const { group, session } = await createOpenSession(t.db, NOW);
+    const [q1, q2, q3] = await t.db
+      .insert(intakeQuestions)
+      .values([
+        { groupId: group.id, position: 1, type: 'text', labelEn: 'Who did you lose?', required: true },
+        { groupId: group.id, position: 2, type: 'choice', labelEn: 'How long ago?', options: [{ value: 'lt1', labelEn: '< 1 year', labelFr: null }] },
+        { groupId: group.id, position: 3, type: 'yes_no', labelEn: 'First time?' },
+      ])
+      .returning();
+    const base = { sessionId: session.id, ...person('q') };
+    await expect(registerForSession({ ctx: ctx(), input: { ...base, answers: {} } })).rejects.toMatchObject({
+      code: 'invalid',
+      issues: [expect.objectContaining({ path: `answers.${q1!.id}` })],
+    });
+    await expect(
+      registerForSession({ ctx: ctx(), input: { ...base, answers: { [q1!.id]: 'My father', [q2!.id]: 'forever' } } }),
+    ).rejects.toMatchObject({ code: 'invalid' });
+    await expect(registerForSession({ ctx: ctx(), input: { ...base, answers: { [q1!.id]: 'x', nope: 'y' } } })).rejects.toMatchObject({
+      code: 'invalid',
+    });
+    await expect(registerForSession({ ctx: ctx(), input: { ...base, consent: false as never } })).rejects.toMatchObject({ code: 'invalid' });
+    expect(await t.db.select().from(registrations).where(eq(registrations.sessionId, session.id))).toHaveLength(0);
+    expect(await outboxFor('personq@example.org')).toHaveLength(0);
+
+    await registerForSession({ ctx: ctx(), input: { ...base, answers: { [q1!.id]: ' My father ', [q2!.id]: 'lt1', [q3!.id]: 'yes' } } });
+    const [row] = await t.db.select().from(registrations).where(eq(registrations.sessionId, session.id));
+    expect(row?.answers).toEqual({ [q1!.id]: 'My father', [q2!.id]: 'lt1', [q3!.id]: true });
+  });
+
+  it('refuses sign-ups for closed groups, drafts and unknown sessions', async () => {
+    const closed = await createGroup(t.db, { format: 'closed', dropInStyle: null });
+    const s = await createSession(t.db, { groupId: closed.id, startsAt: new Date(NOW.getTime() + 9 * 86_400_000) });
+    await expect(registerForSession({ ctx: ctx(), input: { sessionId: s.id, ...person('x') } })).rejects.toMatchObject({ code: 'closed' });
+    const { session: draft } = await createOpenSession(t.db, NOW, { status: 'draft' });
+    await expect(registerForSession({ ctx: ctx(), input: { sessionId: draft.id, ...person('x') } })).rejects.toMatchObject({
+      code: 'not_found',
+    });
+    await expect(
+      registerForSession({ ctx: ctx(), input: { sessionId: '00000000-0000-4000-8000-000000000000', ...person('x') } }),
+    ).rejects.toMatchObject({ code: 'not_found' });
+  });
+});
+
+describe('cancelling and the waitlist', () => {
+  it('gives a freed seat to the first person waiting, and positions move up', async () => {
+    const { session } = await createOpenSession(t.db, NOW, { sessionCapacity: 1 });
+    const first = await registerForSession({ ctx: ctx(), input: { sessionId: session.id, ...person('w1') } });
+    const second = await registerForSession({ ctx: ctx(), input: { sessionId: session.id, ...person('w2') } });
+    const third = await registerForSession({ ctx: ctx(), input: { sessionId: session.id, ...person('w3') } });
+    expect([second.position, third.position]).toEqual([1, 2]);
+
+    const out = await cancelRegistration({ ctx: ctx(), input: { token: tokenOf(first.manageUrl), registrationId: first.registrationId } });
+    expect(out.promoted).toEqual([second.registrationId]);
+    const promotedMail = (await outboxFor('personw2@example.org')).map((m) => m.template).sort();
+    expect(promotedMail).toEqual(['registration_promoted', 'registration_waitlisted']);
+    const overview = await getMyRegistrations({ ctx: ctx(), input: { token: tokenOf(third.manageUrl) } });
+    expect(overview.registrations.map((r) => [r.status, r.position])).toEqual([['waitlisted', 1]]);
+
+    // Leaving the waitlist frees no seat but moves nobody ahead of anyone.
+    const again = await cancelRegistration({ ctx: ctx(), input: { token: tokenOf(third.manageUrl), registrationId: third.registrationId } });
+    expect(again).toEqual({ cancelled: true, promoted: [] });
+    // Cancelling twice is harmless.
+    expect((await cancelRegistration({ ctx: ctx(), input: { token: tokenOf(third.manageUrl), registrationId: third.registrationId } })).cancelled).toBe(false);
+    const live = await t.db.select().from(registrations).where(and(eq(registrations.sessionId, session.id), eq(registrations.status, 'confirmed')));
+    expect(live.map((r) => r.id)).toEqual([second.registrationId]);
+  });
+
+  it('a manage link only reaches its own registrations', async () => {
+    const { session } = await createOpenSession(t.db, NOW);
+    const mine = await registerForSession({ ctx: ctx(), input: { sessionId: session.id, ...person('m1') } });
+    const theirs = await registerForSession({ ctx: ctx(), input: { sessionId: session.id, ...person('m2') } });
+    await expect(
+      cancelRegistration({ ctx: ctx(), input: { token: tokenOf(mine.manageUrl), registrationId: theirs.registrationId } }),
+    ).rejects.toMatchObject({ code: 'not_found' });
+    const forged = `${mine.participantId}.${'A'.repeat(43)}`;
+    await expect(getMyRegistrations({ ctx: ctx(), input: { token: forged } })).rejects.toMatchObject({ code: 'not_found' });
+  });
+
+  it('shows the online link on the manage page only for a confirmed place', async () => {
+    const { session } = await createOpenSession(t.db, NOW, { sessionCapacity: 1, delivery: 'online', street: null, onlineUrl: 'https://meet.example.org/room-9' });
+    const a = await registerForSession({ ctx: ctx(), input: { sessionId: session.id, ...person('o1') } });
+    const b = await registerForSession({ ctx: ctx(), input: { sessionId: session.id, ...person('o2') } });
+    const mineA = await getMyRegistrations({ ctx: ctx(), input: { token: tokenOf(a.manageUrl) } });
+    const mineB = await getMyRegistrations({ ctx: ctx(), input: { token: tokenOf(b.manageUrl) } });
+    expect(mineA.registrations[0]?.onlineUrl).toBe('https://meet.example.org/room-9');
+    expect(mineB.registrations[0]?.onlineUrl).toBeNull();
+  });
+});

@@ -1,0 +1,128 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { eq } from 'drizzle-orm';
+import { simpleParser } from 'mailparser';
+import { createTestDatabase, type TestDatabase } from '../../tests/support/db';
+import { createOpenSession } from '../../tests/support/factories';
+import { startSmtpReceiver, type SmtpReceiver } from '../../tests/support/smtp';
+import { emailOutbox } from '../../db/schema';
+import { createContext, TEST_SETTINGS } from '../../core/context';
+import { registerForSession } from '../../core/registrations/register-for-session';
+import { deliverOutbox, backoffMs } from '../../core/email/deliver-outbox';
+import { queueReminders } from '../../core/worker/queue-reminders';
+import { createSender } from './transport';
+
+const NOW = new Date('2026-11-27T15:00:00Z');
+let t: TestDatabase;
+let smtp: SmtpReceiver;
+const ctx = (now = NOW, locale: 'en' | 'fr' = 'en') => createContext(t.db, { now, locale });
+
+beforeAll(async () => {
+  t = await createTestDatabase();
+  smtp = await startSmtpReceiver();
+});
+afterAll(async () => {
+  await smtp.stop();
+  await t.close();
+});
+
+const sender = () => createSender({ smtpUrl: smtp.url, mailDir: '', from: 'Cercle <no-reply@cercle.test>', settings: TEST_SETTINGS });
+
+describe('email delivery through a real SMTP server', () => {
+  it('sends each message once, in the recipient’s language, text + HTML, with the manage link', async () => {
+    const { session } = await createOpenSession(t.db, NOW, {
+      titleEn: 'Evening grief circle',
+      titleFr: 'Cercle du deuil du soir',
+      delivery: 'online',
+      street: null,
+      onlineUrl: 'https://meet.example.org/private-42',
+    });
+    await registerForSession({ ctx: ctx(NOW, 'fr'), input: { sessionId: session.id, name: 'Élise', email: 'elise@example.org', consent: true } });
+    const before = smtp.messages.length;
+    const first = await deliverOutbox(ctx(), sender());
+    expect(first).toEqual({ sent: 1, failed: 0 });
+    const again = await deliverOutbox(ctx(), sender());
+    expect(again).toEqual({ sent: 0, failed: 0 });
+    const [mail] = (await smtp.waitFor(before + 1)).slice(before);
+    expect(mail!.subject).toBe('Votre inscription est confirmée : Cercle du deuil du soir');
+    expect(mail!.text).toContain('Bonjour Élise,');
+    expect(mail!.text).toContain('https://meet.example.org/private-42');
+    expect(mail!.text).toMatch(/http:\/\/localhost:3000\/fr\/gerer\/[0-9a-f-]{36}\.[\w-]{43}/);
+    expect(mail!.html).toContain('lang="fr-CA"');
+    // Transactional mail carries no unsubscribe header.
+    expect(mail!.headerLines.some((h) => h.key === 'list-unsubscribe')).toBe(false);
+    const [row] = await t.db.select().from(emailOutbox).where(eq(emailOutbox.toEmail, 'elise@example.org'));
+    expect(row).toMatchObject({ status: 'sent', attempts: 1 });
+    expect(mail!.messageId).toBe(row!.messageId);
+  });
+
+  it('loses nothing and doubles nothing when the SMTP server goes away and comes back', async () => {
+    const { session } = await createOpenSession(t.db, NOW, { titleEn: 'Outage test group' });
+    for (let i = 0; i < 6; i++) {
+      await registerForSession({ ctx: ctx(), input: { sessionId: session.id, name: `P${i}`, email: `outage${i}@example.org`, consent: true } });
+    }
+    const before = smtp.messages.length;
+    // Deliver three, then the server stops.
+    const partial = await deliverOutbox(ctx(), sender(), 3);
+    expect(partial.sent).toBe(3);
+    await smtp.stop();
+    const down = await deliverOutbox(ctx(), sender());
+    expect(down).toEqual({ sent: 0, failed: 3 });
+    const waiting = await t.db.select().from(emailOutbox).where(eq(emailOutbox.status, 'pending'));
+    expect(waiting).toHaveLength(3);
+    expect(waiting.every((w) => w.attempts === 1 && w.lastError)).toBe(true);
+    // Not retried before its backoff.
+    expect(await deliverOutbox(ctx(new Date(NOW.getTime() + backoffMs(1) - 1000)), sender())).toEqual({ sent: 0, failed: 0 });
+
+    await smtp.restart();
+    const later = new Date(NOW.getTime() + backoffMs(1) + 1000);
+    expect(await deliverOutbox(ctx(later), sender())).toEqual({ sent: 3, failed: 0 });
+    expect(await deliverOutbox(ctx(later), sender())).toEqual({ sent: 0, failed: 0 });
+    const received = (await smtp.waitFor(before + 6)).slice(before);
+    const to = received.map((m) => (Array.isArray(m.to) ? m.to[0] : m.to)?.text).sort();
+    expect(to).toEqual([0, 1, 2, 3, 4, 5].map((i) => `outage${i}@example.org`));
+  });
+
+  it('adds a one-click unsubscribe to reminders (RFC 8058), and queues each reminder once', async () => {
+    const startsAt = new Date(NOW.getTime() + 20 * 3_600_000);
+    const { session } = await createOpenSession(t.db, NOW, { titleEn: 'Reminder group' }, { startsAt });
+    await registerForSession({ ctx: ctx(), input: { sessionId: session.id, name: 'Rae', email: 'rae@example.org', consent: true } });
+    await queueReminders(ctx());
+    await queueReminders(ctx(new Date(NOW.getTime() + 60_000)));
+    const reminders = await t.db.select().from(emailOutbox).where(eq(emailOutbox.template, 'session_reminder'));
+    expect(reminders.filter((r) => r.toEmail === 'rae@example.org').map((r) => r.idempotencyKey)).toEqual([
+      `reminder:24h:${session.id}:${reminders[0]!.payload.participantId as string}`,
+    ]);
+    const before = smtp.messages.length;
+    await deliverOutbox(ctx(), sender());
+    const mails = (await smtp.waitFor(before + 2)).slice(before);
+    const reminder = mails.find((m) => m.subject === 'Reminder: Reminder group');
+    const header = (name: string) => reminder?.headerLines.find((h) => h.key === name)?.line.replace(/\r?\n\s+/g, ' ');
+    expect(header('list-unsubscribe')).toMatch(/^List-Unsubscribe: <http:\/\/localhost:3000\/unsubscribe\/[0-9a-f-]{36}\.[\w-]{43}>$/);
+    expect(header('list-unsubscribe-post')).toBe('List-Unsubscribe-Post: List-Unsubscribe=One-Click');
+    // Within the last hour, the 1 h reminder follows.
+    await queueReminders(ctx(new Date(startsAt.getTime() - 30 * 60_000)));
+    const keys = (await t.db.select().from(emailOutbox).where(eq(emailOutbox.toEmail, 'rae@example.org'))).map((r) => r.idempotencyKey.split(':')[1]);
+    expect(keys.filter((k) => k === '24h' || k === '1h').sort()).toEqual(['1h', '24h']);
+  });
+
+  it('writes .eml files under the data folder when no SMTP server is configured', async () => {
+    const dir = mkdtempSync(path.join(tmpdir(), 'cercle-mail-'));
+    try {
+      const { session } = await createOpenSession(t.db, NOW, { titleEn: 'File mail group' });
+      await registerForSession({ ctx: ctx(), input: { sessionId: session.id, name: 'Fi', email: 'fi@example.org', consent: true } });
+      const files = createSender({ mailDir: dir, from: 'Cercle <no-reply@cercle.test>', settings: TEST_SETTINGS });
+      // Drain what earlier tests left pending into the folder too.
+      await deliverOutbox(ctx(new Date(NOW.getTime() + 86_400_000)), files, 100);
+      const names = readdirSync(dir).filter((n) => n.endsWith('.eml'));
+      const parsed = await Promise.all(names.map((n) => simpleParser(readFileSync(path.join(dir, n)))));
+      const mine = parsed.filter((m) => m.subject === 'You are registered: File mail group');
+      expect(mine).toHaveLength(1);
+      expect(mine[0]!.text).toContain('Hello Fi,');
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+});

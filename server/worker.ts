@@ -1,0 +1,69 @@
+import type { Context } from '../core/context';
+import { deliverOutbox, type SendEmail } from '../core/email/deliver-outbox';
+import { decideCohorts } from '../core/worker/decide-cohorts';
+import { queueReminders } from '../core/worker/queue-reminders';
+
+export interface Worker {
+  /** Runs one pass now (tests and start-up); resolves when it is done. */
+  tick(): Promise<void>;
+  stop(): Promise<void>;
+}
+
+/**
+ * The background work of an app process: cohort decisions at their decision date, reminders,
+ * and email delivery from the outbox. Every step is safe to run in several processes at once
+ * (row locks, SKIP LOCKED claims, idempotency keys), so each process simply runs its own.
+ */
+export function startWorker(options: {
+  context: () => Context;
+  send: SendEmail;
+  intervalMs: number;
+  log?: (message: string, err?: unknown) => void;
+}): Worker {
+  const log = options.log ?? ((message, err) => console.error(message, err));
+  let running: Promise<void> | null = null;
+  let stopped = false;
+
+  const pass = async () => {
+    const steps: [string, () => Promise<unknown>][] = [
+      ['cohort decisions', () => decideCohorts(options.context())],
+      ['reminders', () => queueReminders(options.context())],
+      [
+        'email delivery',
+        async () => {
+          // Drain what is due, batch after batch, until a batch sends nothing new.
+          for (let i = 0; i < 50 && !stopped; i++) {
+            const { sent, failed } = await deliverOutbox(options.context(), options.send);
+            if (sent + failed === 0 || sent === 0) break;
+          }
+        },
+      ],
+    ];
+    for (const [name, step] of steps) {
+      if (stopped) return;
+      try {
+        await step();
+      } catch (err) {
+        log(`Worker: ${name} failed; will retry on the next pass.`, err);
+      }
+    }
+  };
+
+  const tick = () => {
+    running ??= pass().finally(() => {
+      running = null;
+    });
+    return running;
+  };
+  const timer = setInterval(() => void tick(), options.intervalMs);
+  timer.unref();
+
+  return {
+    tick,
+    async stop() {
+      stopped = true;
+      clearInterval(timer);
+      await running;
+    },
+  };
+}

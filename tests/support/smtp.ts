@@ -1,0 +1,58 @@
+import { SMTPServer } from 'smtp-server';
+import { simpleParser, type ParsedMail } from 'mailparser';
+import type { AddressInfo } from 'node:net';
+
+/** A real SMTP receiver on loopback that parses every message it accepts. */
+export interface SmtpReceiver {
+  url: string;
+  port: number;
+  messages: ParsedMail[];
+  stop(): Promise<void>;
+  /** Starts again on the same port (after stop), keeping the messages received so far. */
+  restart(): Promise<void>;
+  waitFor(count: number, timeoutMs?: number): Promise<ParsedMail[]>;
+}
+
+export async function startSmtpReceiver(port = 0): Promise<SmtpReceiver> {
+  const messages: ParsedMail[] = [];
+  const make = () =>
+    new SMTPServer({
+      authOptional: true,
+      disabledCommands: ['STARTTLS'],
+      logger: false,
+      onData(stream, _session, callback) {
+        simpleParser(stream)
+          .then((mail) => {
+            messages.push(mail);
+            callback();
+          })
+          .catch(callback);
+      },
+    });
+  let server = make();
+  const listen = (p: number) =>
+    new Promise<number>((resolve, reject) => {
+      server.once('error', reject);
+      server.listen(p, '127.0.0.1', () => resolve((server.server.address() as AddressInfo).port));
+    });
+  const actualPort = await listen(port);
+  const receiver: SmtpReceiver = {
+    url: `smtp://127.0.0.1:${actualPort}`,
+    port: actualPort,
+    messages,
+    stop: () => new Promise((resolve) => server.close(() => resolve())),
+    async restart() {
+      server = make();
+      await listen(actualPort);
+    },
+    async waitFor(count, timeoutMs = 20_000) {
+      const deadline = Date.now() + timeoutMs;
+      while (messages.length < count) {
+        if (Date.now() > deadline) throw new Error(`expected ${count} messages, received ${messages.length}`);
+        await new Promise((r) => setTimeout(r, 50));
+      }
+      return messages;
+    },
+  };
+  return receiver;
+}
