@@ -9,7 +9,6 @@ import { withdrawApplication } from '../participants/withdraw-application';
 import { decideCohorts } from '../worker/decide-cohorts';
 
 const NOW = new Date('2026-11-27T15:00:00Z');
-const DAY = 86_400_000;
 let t: TestDatabase;
 const ctx = (now = NOW) => createContext(t.db, { now });
 const applicant = (n: string) => ({ name: `Applicant ${n}`, email: `applicant${n}@example.org`, consent: true as const, commitment: true as const });

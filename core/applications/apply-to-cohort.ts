@@ -4,7 +4,7 @@ import { applications, auditLog } from '../../db/schema';
 import { parseInput, withTransaction, type Context } from '../context';
 import { Refused } from '../errors';
 import { enqueueEmail } from '../email/enqueue';
-import { manageUrl, upsertParticipant } from '../participants/manage-link';
+import { scopedManageUrl, upsertParticipant } from '../participants/manage-link';
 import { checkAnswers, checkEligibility, groupForEmail, onlineLinkFor, personFields } from '../registrations/shared';
 import { acceptedCount, applicationRank, cohortForEmail, enrollmentClosesAt, lockCohort, nextApplicationTicket } from './shared';
 
@@ -104,7 +104,7 @@ export async function applyToCohort({ ctx, input }: { ctx: Context; input: Apply
       participantId: participant.id,
       status,
       position,
-      manageUrl: manageUrl(tx.settings, tx.locale, participant.id),
+      manageUrl: scopedManageUrl(tx.settings, tx.locale, { kind: 'application', id: application!.id }),
     };
   });
 }

@@ -6,7 +6,7 @@ import { NotFound } from '../errors';
 import { enqueueEmail } from '../email/enqueue';
 import { promoteWaitlist } from '../registrations/promote-waitlist';
 import { groupForEmail, lockSession, sessionForEmail } from '../registrations/shared';
-import { participantFromToken } from './resolve';
+import { accessFromToken } from './resolve';
 
 export const cancelRegistrationInput = z.object({ token: z.string().min(1).max(200), registrationId: z.uuid() });
 
@@ -17,7 +17,9 @@ export const cancelRegistrationInput = z.object({ token: z.string().min(1).max(2
 export async function cancelRegistration({ ctx, input }: { ctx: Context; input: z.input<typeof cancelRegistrationInput> }) {
   const q = parseInput(cancelRegistrationInput, input);
   return withTransaction(ctx, async (tx) => {
-    const person = await participantFromToken(tx, q.token);
+    const access = await accessFromToken(tx, q.token);
+    if (!access.reaches({ kind: 'registration', id: q.registrationId })) throw new NotFound('registration');
+    const person = access.participant;
     const [found] = await tx.db
       .select({ sessionId: registrations.sessionId })
       .from(registrations)

@@ -3,7 +3,7 @@ import { z } from 'zod';
 import { applications, cohorts, groups, registrations, sessions } from '../../db/schema';
 import { parseInput, type Context } from '../context';
 import { bilingual, type Bilingual } from '../text';
-import { participantFromToken } from './resolve';
+import { accessFromToken } from './resolve';
 
 export const manageInput = z.object({ token: z.string().min(1).max(200) });
 
@@ -29,6 +29,8 @@ export interface MyApplication {
 }
 
 export interface MyOverview {
+  /** 'person' for the link in emails (everything); otherwise the link reaches one item only. */
+  scope: 'person' | 'registration' | 'application';
   email: string;
   locale: 'en' | 'fr';
   unsubscribed: boolean;
@@ -39,7 +41,8 @@ export interface MyOverview {
 /** Everything a manage link shows: a person's sign-ups and applications, with waitlist places. */
 export async function getMyRegistrations({ ctx, input }: { ctx: Context; input: z.input<typeof manageInput> }): Promise<MyOverview> {
   const { token } = parseInput(manageInput, input);
-  const person = await participantFromToken(ctx, token);
+  const access = await accessFromToken(ctx, token);
+  const person = access.participant;
   const regs = await ctx.db
     .select({ r: registrations, s: sessions, g: groups })
     .from(registrations)
@@ -71,6 +74,7 @@ export async function getMyRegistrations({ ctx, input }: { ctx: Context; input: 
   };
 
   const out: MyOverview = {
+    scope: access.scope.kind,
     email: person.email,
     locale: person.locale,
     unsubscribed: person.unsubscribedAt != null,
@@ -78,6 +82,7 @@ export async function getMyRegistrations({ ctx, input }: { ctx: Context; input: 
     applications: [],
   };
   for (const { r, s, g } of regs) {
+    if (!access.reaches({ kind: 'registration', id: r.id })) continue;
     const meetsOnline = g.delivery !== 'in_person' || s.status === 'moved_online';
     out.registrations.push({
       id: r.id,
@@ -97,6 +102,7 @@ export async function getMyRegistrations({ ctx, input }: { ctx: Context; input: 
     });
   }
   for (const { a, c, g } of apps) {
+    if (!access.reaches({ kind: 'application', id: a.id })) continue;
     out.applications.push({
       id: a.id,
       status: a.status,

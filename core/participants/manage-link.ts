@@ -10,22 +10,45 @@ import type { Context } from '../context';
 
 const PURPOSE = 'manage-link:v1';
 
-function mac(key: string, participantId: string): string {
-  return createHmac('sha256', key).update(`${PURPOSE}:${participantId}`).digest('base64url');
+// Two kinds of links. The person's own link (in every email) reaches everything about them. The
+// link shown right after a sign-up reaches only that registration or application: whoever typed
+// an email address into a form must not see that person's other groups.
+export type ManageScope = { kind: 'person'; participantId: string } | { kind: 'registration' | 'application'; id: string };
+
+function mac(key: string, subject: string): string {
+  return createHmac('sha256', key).update(`${PURPOSE}:${subject}`).digest('base64url');
+}
+
+function subjectOf(scope: ManageScope): string {
+  return scope.kind === 'person' ? scope.participantId : `${scope.kind === 'registration' ? 'r' : 'a'}.${scope.id}`;
 }
 
 export function manageToken(settings: Context['settings'], participantId: string): string {
-  return `${participantId}.${mac(settings.signingKey, participantId)}`;
+  return scopedToken(settings, { kind: 'person', participantId });
 }
 
-/** The participant id a token was issued for, or null when the token is not genuine. */
-export function verifyManageToken(settings: Context['settings'], token: string): string | null {
-  const match = /^([0-9a-f-]{36})\.([A-Za-z0-9_-]{43})$/.exec(token);
+export function scopedToken(settings: Context['settings'], scope: ManageScope): string {
+  const subject = subjectOf(scope);
+  return `${subject}.${mac(settings.signingKey, subject)}`;
+}
+
+/** What a token was issued for, or null when it is not genuine. */
+export function verifyScopedToken(settings: Context['settings'], token: string): ManageScope | null {
+  const match = /^(?:([ra])\.)?([0-9a-f-]{36})\.([A-Za-z0-9_-]{43})$/.exec(token);
   if (!match) return null;
-  const [, id, given] = match as unknown as [string, string, string];
-  const expected = Buffer.from(mac(settings.signingKey, id));
+  const [, kind, id, given] = match as unknown as [string, 'r' | 'a' | undefined, string, string];
+  const subject = kind ? `${kind}.${id}` : id;
+  const expected = Buffer.from(mac(settings.signingKey, subject));
   const actual = Buffer.from(given);
-  return expected.length === actual.length && timingSafeEqual(expected, actual) ? id : null;
+  if (expected.length !== actual.length || !timingSafeEqual(expected, actual)) return null;
+  if (!kind) return { kind: 'person', participantId: id };
+  return { kind: kind === 'r' ? 'registration' : 'application', id };
+}
+
+/** The participant id of a person-wide token, or null. */
+export function verifyManageToken(settings: Context['settings'], token: string): string | null {
+  const scope = verifyScopedToken(settings, token);
+  return scope?.kind === 'person' ? scope.participantId : null;
 }
 
 export function managePath(locale: Locale, token: string): string {
@@ -34,6 +57,11 @@ export function managePath(locale: Locale, token: string): string {
 
 export function manageUrl(settings: Context['settings'], locale: Locale, participantId: string): string {
   return new URL(managePath(locale, manageToken(settings, participantId)), settings.publicUrl).toString();
+}
+
+/** The link given in a sign-up's response: it reaches that registration or application only. */
+export function scopedManageUrl(settings: Context['settings'], locale: Locale, scope: ManageScope): string {
+  return new URL(managePath(locale, scopedToken(settings, scope)), settings.publicUrl).toString();
 }
 
 export function unsubscribeUrl(settings: Context['settings'], participantId: string): string {

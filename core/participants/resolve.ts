@@ -1,14 +1,45 @@
 import { eq } from 'drizzle-orm';
-import { participants } from '../../db/schema';
+import { applications, participants, registrations } from '../../db/schema';
 import type { Context } from '../context';
-import { NotFound } from '../errors';
-import { verifyManageToken } from './manage-link';
+import { Forbidden, NotFound } from '../errors';
+import { verifyScopedToken, type ManageScope } from './manage-link';
 
-/** The participant a manage link belongs to; a forged, altered or stale link is simply not found. */
+export interface ManageAccess {
+  participant: typeof participants.$inferSelect;
+  scope: ManageScope;
+  /** Whether this link reaches a registration or application (a person-wide link reaches all). */
+  reaches(item: { kind: 'registration' | 'application'; id: string }): boolean;
+}
+
+/** Who a manage link belongs to and what it reaches; a forged or stale link is simply not found. */
+export async function accessFromToken(ctx: Context, token: string): Promise<ManageAccess> {
+  const scope = verifyScopedToken(ctx.settings, token);
+  if (!scope) throw new NotFound('manage link');
+  let participantId: string | undefined;
+  if (scope.kind === 'person') participantId = scope.participantId;
+  else if (scope.kind === 'registration') {
+    [{ participantId } = { participantId: undefined }] = await ctx.db
+      .select({ participantId: registrations.participantId })
+      .from(registrations)
+      .where(eq(registrations.id, scope.id));
+  } else {
+    [{ participantId } = { participantId: undefined }] = await ctx.db
+      .select({ participantId: applications.participantId })
+      .from(applications)
+      .where(eq(applications.id, scope.id));
+  }
+  const [participant] = participantId ? await ctx.db.select().from(participants).where(eq(participants.id, participantId)) : [];
+  if (!participant) throw new NotFound('manage link');
+  return {
+    participant,
+    scope,
+    reaches: (item) => scope.kind === 'person' || (scope.kind === item.kind && scope.id === item.id),
+  };
+}
+
+/** The participant of a person-wide manage link (the one in their emails); narrower links are refused. */
 export async function participantFromToken(ctx: Context, token: string) {
-  const id = verifyManageToken(ctx.settings, token);
-  if (!id) throw new NotFound('manage link');
-  const [row] = await ctx.db.select().from(participants).where(eq(participants.id, id));
-  if (!row) throw new NotFound('manage link');
-  return row;
+  const access = await accessFromToken(ctx, token);
+  if (access.scope.kind !== 'person') throw new Forbidden('this link reaches one registration only; use the link in your emails');
+  return access.participant;
 }

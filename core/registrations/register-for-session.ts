@@ -4,7 +4,7 @@ import { auditLog, registrations } from '../../db/schema';
 import { parseInput, withTransaction, type Context } from '../context';
 import { Refused } from '../errors';
 import { enqueueEmail } from '../email/enqueue';
-import { manageUrl, upsertParticipant } from '../participants/manage-link';
+import { scopedManageUrl, upsertParticipant } from '../participants/manage-link';
 import {
   checkAnswers,
   checkEligibility,
@@ -107,7 +107,7 @@ export async function registerForSession({ ctx, input }: { ctx: Context; input: 
       participantId: participant.id,
       status: full ? 'waitlisted' : 'confirmed',
       position,
-      manageUrl: manageUrl(tx.settings, tx.locale, participant.id),
+      manageUrl: scopedManageUrl(tx.settings, tx.locale, { kind: 'registration', id: registration!.id }),
     };
   });
 }

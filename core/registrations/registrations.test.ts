@@ -2,12 +2,13 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { and, eq } from 'drizzle-orm';
 import { createTestDatabase, type TestDatabase } from '../../tests/support/db';
 import { createOpenSession, createGroup, createSession } from '../../tests/support/factories';
-import { emailOutbox, intakeQuestions, registrations } from '../../db/schema';
+import { emailOutbox, intakeQuestions, participants, registrations } from '../../db/schema';
 import { createContext } from '../context';
 import { registerForSession } from './register-for-session';
 import { cancelRegistration } from '../participants/cancel-registration';
 import { getMyRegistrations } from '../participants/get-my-registrations';
-import { verifyManageToken } from '../participants/manage-link';
+import { manageToken, verifyScopedToken } from '../participants/manage-link';
+import { deleteMyData, exportMyData } from '../participants/my-data';
 
 const NOW = new Date('2026-11-27T15:00:00Z');
 let t: TestDatabase;
@@ -45,7 +46,8 @@ describe('registerForSession', () => {
     expect(waitMail.map((m) => m.template)).toEqual(['registration_waitlisted']);
     // Someone waiting never receives the meeting link.
     expect(JSON.stringify(waitMail)).not.toContain('meet.example.org');
-    expect(verifyManageToken(ctx().settings, tokenOf(results[0]!.manageUrl))).toBe(results[0]!.participantId);
+    // The link given back reaches this registration only, not the person's other groups.
+    expect(verifyScopedToken(ctx().settings, tokenOf(results[0]!.manageUrl))).toEqual({ kind: 'registration', id: results[0]!.registrationId });
   });
 
   it('has no limit when no capacity is set', async () => {
@@ -206,5 +208,42 @@ describe('cancelling and the waitlist', () => {
     const mineB = await getMyRegistrations({ ctx: ctx(), input: { token: tokenOf(b.manageUrl) } });
     expect(mineA.registrations[0]?.onlineUrl).toBe('https://meet.example.org/room-9');
     expect(mineB.registrations[0]?.onlineUrl).toBeNull();
+  });
+});
+
+describe('manage links', () => {
+  it('the link from a sign-up reaches that registration only; the person-wide link reaches all', async () => {
+    const { session: s1 } = await createOpenSession(t.db, NOW);
+    const { session: s2 } = await createOpenSession(t.db, NOW);
+    const one = await registerForSession({ ctx: ctx(), input: { sessionId: s1.id, ...person('scope') } });
+    const two = await registerForSession({ ctx: ctx(), input: { sessionId: s2.id, ...person('scope') } });
+    const narrow = await getMyRegistrations({ ctx: ctx(), input: { token: tokenOf(two.manageUrl) } });
+    expect(narrow.scope).toBe('registration');
+    expect(narrow.registrations.map((r) => r.id)).toEqual([two.registrationId]);
+    await expect(
+      cancelRegistration({ ctx: ctx(), input: { token: tokenOf(two.manageUrl), registrationId: one.registrationId } }),
+    ).rejects.toMatchObject({ code: 'not_found' });
+    const full = await getMyRegistrations({ ctx: ctx(), input: { token: manageToken(ctx().settings, one.participantId) } });
+    expect(full.scope).toBe('person');
+    expect(full.registrations.map((r) => r.id).sort()).toEqual([one.registrationId, two.registrationId].sort());
+    await expect(exportMyData({ ctx: ctx(), input: { token: tokenOf(two.manageUrl) } })).rejects.toMatchObject({ code: 'forbidden' });
+  });
+
+  it('exports and deletes everything about a person; their seat goes to the next in line', async () => {
+    const { session } = await createOpenSession(t.db, NOW, { sessionCapacity: 1 });
+    const held = await registerForSession({ ctx: ctx(), input: { sessionId: session.id, ...person('gone') } });
+    const next = await registerForSession({ ctx: ctx(), input: { sessionId: session.id, ...person('next') } });
+    const token = manageToken(ctx().settings, held.participantId);
+    const data = await exportMyData({ ctx: ctx(), input: { token } });
+    expect(data.person.email).toBe('persongone@example.org');
+    expect(data.registrations.map((r) => r.id)).toEqual([held.registrationId]);
+    expect(data.emails.map((e) => e.template)).toEqual(['registration_confirmed']);
+
+    await deleteMyData({ ctx: ctx(), input: { token } });
+    expect(await t.db.select().from(participants).where(eq(participants.id, held.participantId))).toHaveLength(0);
+    expect(await outboxFor('persongone@example.org')).toHaveLength(0);
+    const [promoted] = await t.db.select().from(registrations).where(eq(registrations.id, next.registrationId));
+    expect(promoted?.status).toBe('confirmed');
+    await expect(getMyRegistrations({ ctx: ctx(), input: { token } })).rejects.toMatchObject({ code: 'not_found' });
   });
 });
