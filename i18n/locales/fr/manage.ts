@@ -1,7 +1,50 @@
 import type en from '../en/manage';
 import type { Catalog } from '../catalog-type';
 
-// Chaînes françaises de la zone « manage ». Mêmes clés que en/manage.ts.
-const manage: Catalog<typeof en> = {};
+// Chaînes françaises de la page « gérer mon inscription » et du désabonnement.
+const manage: Catalog<typeof en> = {
+  title: 'Vos inscriptions',
+  lead: 'Vous accédez à cette page grâce à votre lien personnel. Gardez-le pour vous.',
+  scopedLead: 'Ce lien affiche une seule inscription. Le lien dans votre courriel les affiche toutes et permet de télécharger ou de supprimer vos données.',
+  registeredConfirmed: 'Vous êtes inscrite ou inscrit. Une confirmation s’en vient dans votre boîte de courriel.',
+  registeredWaitlisted: 'Vous êtes sur la liste d’attente, en position {{position}}. Une confirmation s’en vient dans votre boîte de courriel.',
+  applied: 'Votre demande est envoyée. Une confirmation s’en vient dans votre boîte de courriel.',
+  sessions: 'Rencontres',
+  applications: 'Groupes fermés',
+  none: 'Rien pour le moment.',
+  status: {
+    confirmed: 'Place confirmée',
+    waitlisted: 'Sur la liste d’attente : position {{position}}',
+    cancelled: 'Annulée',
+    applied: 'Demande envoyée : en attente d’une décision',
+    accepted: 'Acceptée',
+    declined: 'Non retenue',
+    withdrawn: 'Retirée',
+  },
+  sessionCancelled: 'Cette rencontre est annulée.',
+  joinOnline: 'Participer en ligne',
+  cancel: 'Annuler mon inscription',
+  leaveWaitlist: 'Quitter la liste d’attente',
+  withdraw: 'Retirer ma demande',
+  cancelled: 'C’est fait : votre inscription est annulée.',
+  withdrawn: 'C’est fait : votre demande est retirée.',
+  past: 'Passée',
+  yourData: 'Vos données',
+  download: 'Télécharger mes données (JSON)',
+  deleteTitle: 'Supprimer tout ce qui me concerne',
+  deleteHint: 'Cette action annule toutes vos inscriptions et demandes et efface votre courriel et vos réponses. Elle est irréversible.',
+  deleteConfirm: 'Je comprends que cette action est irréversible',
+  deleteButton: 'Supprimer mes données',
+  deleteMustConfirm: 'Cochez la case pour confirmer la suppression.',
+  deleted: 'Tout ce qui vous concerne a été supprimé.',
+  reminders: 'Rappels',
+  remindersOn: 'Vous recevez des rappels avant vos rencontres.',
+  remindersOff: 'Vous ne recevez pas de rappels.',
+  unsubscribeButton: 'Ne plus recevoir de rappels',
+  unsubscribeTitle: 'Ne plus recevoir de rappels',
+  unsubscribeLead: 'Vous ne recevrez plus de rappels avant vos rencontres. Les confirmations et les changements à vos rencontres vous parviendront toujours.',
+  unsubscribed: 'C’est fait : vous ne recevrez plus de rappels.',
+  notFound: 'Ce lien n’est pas valide, ou les données auxquelles il menait ont été supprimées.',
+};
 
 export default manage;

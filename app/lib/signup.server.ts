@@ -1,0 +1,48 @@
+import type { TFunction } from 'i18next';
+import { CoreError, HTTP_STATUS } from '../../core/errors';
+
+/** The fields a sign-up or application form sends, read into a core action's input. */
+export function readPersonForm(form: FormData) {
+  const answers: Record<string, string> = {};
+  for (const [key, value] of form) {
+    if (key.startsWith('answer.') && typeof value === 'string') answers[key.slice('answer.'.length)] = value;
+  }
+  const age = String(form.get('age') ?? '').trim();
+  const region = String(form.get('region') ?? '').trim();
+  return {
+    name: String(form.get('name') ?? ''),
+    email: String(form.get('email') ?? '').trim(),
+    consent: form.get('consent') === 'on',
+    commitment: form.get('commitment') === 'on',
+    answers,
+    ...(age ? { age: /^\d{1,3}$/.test(age) ? Number(age) : Number.NaN } : {}),
+    ...(region ? { region } : {}),
+  };
+}
+
+const FIELD_MESSAGE: Record<string, string> = {
+  name: 'signup.errors.name',
+  email: 'signup.errors.email',
+  consent: 'signup.errors.consent',
+  commitment: 'signup.errors.commitment',
+  age: 'signup.errors.age',
+  region: 'signup.errors.region',
+};
+
+export interface FormErrors {
+  status: number;
+  message: string;
+  /** Field name → message (answers as `answer.<questionId>`). */
+  fields: Record<string, string>;
+}
+
+/** A core refusal or validation error as a status, a sentence and per-field messages, localized. */
+export function signupErrors(err: unknown, t: TFunction): FormErrors {
+  if (!(err instanceof CoreError)) throw err;
+  const fields: Record<string, string> = {};
+  for (const issue of err.issues) {
+    if (issue.path.startsWith('answers.')) fields[`answer.${issue.path.slice('answers.'.length)}`] = t('signup.errors.answer');
+    else if (FIELD_MESSAGE[issue.path]) fields[issue.path] = t(FIELD_MESSAGE[issue.path] as 'signup.errors.name');
+  }
+  return { status: HTTP_STATUS[err.code], message: t(`signup.errors.${err.code}`), fields };
+}

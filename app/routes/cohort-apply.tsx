@@ -1,0 +1,128 @@
+import { data, Form, Link, redirect, useNavigation } from 'react-router';
+import { useTranslation } from 'react-i18next';
+import { useEffect } from 'react';
+import type { Route } from './+types/cohort-apply';
+import { getApplicationForm } from '../../core/registrations/get-signup-form';
+import { applyToCohort } from '../../core/applications/apply-to-cohort';
+import { CoreError } from '../../core/errors';
+import { pick } from '../../core/text';
+import { getT, type Locale } from '../../i18n';
+import { coreContext } from '../lib/context.server';
+import { localeOfPath, pathTo } from '../lib/paths';
+import { formatDay } from '../lib/format';
+import { readPersonForm, signupErrors } from '../lib/signup.server';
+import { PersonFields, ErrorSummary } from '../components/person-fields';
+import { Localized } from '../components/localized';
+
+async function load(request: Request, context: Route.LoaderArgs['context'], params: Route.LoaderArgs['params']) {
+  const locale = localeOfPath(new URL(request.url).pathname) as Locale;
+  const t = getT(locale);
+  try {
+    const form = await getApplicationForm({ ctx: coreContext(context, locale), input: { cohortId: params.cohortId } });
+    if (form.group.slug !== params.slug) throw new CoreError('not_found', 'cohort');
+    return { locale, t, form };
+  } catch (err) {
+    if (err instanceof CoreError && (err.code === 'not_found' || err.code === 'invalid')) {
+      throw data(t('signup.errors.not_found'), { status: 404 });
+    }
+    throw err;
+  }
+}
+
+export async function loader({ request, context, params }: Route.LoaderArgs) {
+  const { locale, t, form } = await load(request, context, params);
+  return {
+    locale,
+    form,
+    dates: t('group.cohortDates', { start: formatDay(form.cohort.startsOn, locale), end: formatDay(form.cohort.endsOn, locale) }),
+    title: `${t('signup.titleCohort')} · ${pick(form.group.title, locale)?.text ?? ''}`,
+  };
+}
+
+export async function action({ request, context, params }: Route.ActionArgs) {
+  const { locale, t } = await load(request, context, params);
+  const formData = await request.formData();
+  const input = readPersonForm(formData);
+  try {
+    const result = await applyToCohort({ ctx: coreContext(context, locale), input: { ...input, cohortId: params.cohortId } as never });
+    const url = new URL(result.manageUrl);
+    url.searchParams.set('done', result.status);
+    if (result.position != null) url.searchParams.set('position', String(result.position));
+    return redirect(`${url.pathname}${url.search}`);
+  } catch (err) {
+    const e = signupErrors(err, t);
+    const values = Object.fromEntries([...formData].filter(([, v]) => typeof v === 'string')) as Record<string, string>;
+    return data({ error: e, values }, { status: e.status });
+  }
+}
+
+export const meta: Route.MetaFunction = ({ data }) => [{ title: `${data?.title ?? ''} · Cercle` }];
+
+export default function CohortApply({ loaderData, actionData }: Route.ComponentProps) {
+  const { t } = useTranslation();
+  const { locale, form, dates } = loaderData;
+  const navigation = useNavigation();
+  const error = actionData?.error;
+  useEffect(() => {
+    if (error) document.getElementById('error-summary')?.focus();
+  }, [error]);
+  return (
+    <div className="page narrow">
+      <p className="breadcrumb">
+        <Link to={pathTo(locale, 'group', { slug: form.group.slug })}>{t('signup.back')}</Link>
+      </p>
+      <h1>{t('signup.titleCohort')}</h1>
+      <Localized as="p" text={form.group.title} locale={locale} className="lead" />
+      <dl className="facts">
+        <div>
+          <dt>{t('signup.cohort')}</dt>
+          <dd>
+            {dates} · {t('group.sessionsCount', { count: form.cohort.sessionCount })}
+          </dd>
+        </div>
+      </dl>
+      {form.modules.length > 0 && (
+        <section aria-labelledby="modules-title">
+          <h2 id="modules-title">{t('signup.modules')}</h2>
+          <ol className="modules">
+            {form.modules.map((m) => (
+              <li key={m.position}>
+                <Localized text={m.title} locale={locale} />
+              </li>
+            ))}
+          </ol>
+        </section>
+      )}
+      {!form.open ? (
+        <p className="notice" role="status">
+          {t('signup.enrollmentClosed')}
+        </p>
+      ) : (
+        <>
+          {form.placesLeft != null && (
+            <p className="notice" role="status">
+              {form.placesLeft > 0 ? t('signup.seatsLeft', { count: form.placesLeft }) : t('group.full')}
+            </p>
+          )}
+          {error && <ErrorSummary message={error.message} fields={error.fields} />}
+          <Form method="post" className="person-form">
+            <PersonFields
+              locale={locale}
+              group={form.group}
+              questions={form.questions}
+              values={actionData?.values ?? {}}
+              errors={error?.fields ?? {}}
+              commitment
+            />
+            <p className="muted">{t('signup.privacy')}</p>
+            <p>
+              <button type="submit" disabled={navigation.state === 'submitting'}>
+                {t('signup.submitCohort')}
+              </button>
+            </p>
+          </Form>
+        </>
+      )}
+    </div>
+  );
+}

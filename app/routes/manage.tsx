@@ -1,0 +1,260 @@
+import { data, Form, Link, redirect, useParams } from 'react-router';
+import { useTranslation } from 'react-i18next';
+import type { Route } from './+types/manage';
+import { getMyRegistrations } from '../../core/participants/get-my-registrations';
+import { cancelRegistration } from '../../core/participants/cancel-registration';
+import { withdrawApplication } from '../../core/participants/withdraw-application';
+import { deleteMyData, unsubscribe } from '../../core/participants/my-data';
+import { CoreError } from '../../core/errors';
+import { getT, type Locale } from '../../i18n';
+import { coreContext } from '../lib/context.server';
+import { localeOfPath, pathTo } from '../lib/paths';
+import { formatDay, formatSessionTime, formatTime } from '../lib/format';
+import { signupErrors } from '../lib/signup.server';
+import { Localized } from '../components/localized';
+
+function localeOf(request: Request): Locale {
+  return localeOfPath(new URL(request.url).pathname) as Locale;
+}
+
+export async function loader({ request, context, params }: Route.LoaderArgs) {
+  const locale = localeOf(request);
+  const t = getT(locale);
+  try {
+    const me = await getMyRegistrations({ ctx: coreContext(context, locale), input: { token: params.token } });
+    const url = new URL(request.url);
+    return {
+      locale,
+      me,
+      done: url.searchParams.get('done'),
+      position: url.searchParams.get('position'),
+      times: Object.fromEntries(
+        me.registrations.map((r) => [
+          r.id,
+          `${formatSessionTime(r.session.startsAt, r.group.timeZone, locale)} – ${formatTime(r.session.endsAt, r.group.timeZone, locale)}`,
+        ]),
+      ),
+      dates: Object.fromEntries(
+        me.applications.map((a) => [
+          a.id,
+          t('group.cohortDates', { start: formatDay(a.cohort.startsOn, locale), end: formatDay(a.cohort.endsOn, locale) }),
+        ]),
+      ),
+    };
+  } catch (err) {
+    if (err instanceof CoreError && (err.code === 'not_found' || err.code === 'invalid')) throw data(t('manage.notFound'), { status: 404 });
+    throw err;
+  }
+}
+
+export async function action({ request, context, params }: Route.ActionArgs) {
+  const locale = localeOf(request);
+  const t = getT(locale);
+  const ctx = coreContext(context, locale);
+  const form = await request.formData();
+  const intent = String(form.get('intent') ?? '');
+  const back = (done: string) => redirect(`${pathTo(locale, 'manage', { token: params.token })}?done=${done}`);
+  try {
+    if (intent === 'cancel') {
+      await cancelRegistration({ ctx, input: { token: params.token, registrationId: String(form.get('registrationId') ?? '') } });
+      return back('cancelled');
+    }
+    if (intent === 'withdraw') {
+      await withdrawApplication({ ctx, input: { token: params.token, applicationId: String(form.get('applicationId') ?? '') } });
+      return back('withdrawn');
+    }
+    if (intent === 'unsubscribe') {
+      await unsubscribe({ ctx, input: { token: params.token } });
+      return back('unsubscribed');
+    }
+    if (intent === 'delete') {
+      if (form.get('confirm') !== 'on') return data({ error: t('manage.deleteMustConfirm'), deleted: false }, { status: 400 });
+      await deleteMyData({ ctx, input: { token: params.token } });
+      return { error: null, deleted: true };
+    }
+    return data({ error: t('signup.errors.invalid'), deleted: false }, { status: 400 });
+  } catch (err) {
+    const e = signupErrors(err, t);
+    return data({ error: e.message, deleted: false }, { status: e.status });
+  }
+}
+
+export const meta: Route.MetaFunction = ({ data }) => [
+  { title: `${data ? getT(data.locale)('manage.title') : ''} · Cercle` },
+  // A personal page: never indexed.
+  { name: 'robots', content: 'noindex' },
+];
+
+export default function Manage({ loaderData, actionData }: Route.ComponentProps) {
+  const { t } = useTranslation();
+  const { locale, me, done, position, times, dates } = loaderData;
+  const { token = '' } = useParams();
+  if (actionData?.deleted) {
+    return (
+      <div className="page narrow">
+        <h1>{t('manage.title')}</h1>
+        <p className="notice" role="status">
+          {t('manage.deleted')}
+        </p>
+        <p>
+          <Link to={pathTo(locale, 'home')}>{t('errors.home')}</Link>
+        </p>
+      </div>
+    );
+  }
+  const doneMessage =
+    done === 'confirmed'
+      ? t('manage.registeredConfirmed')
+      : done === 'waitlisted' && me.registrations.length > 0
+        ? t('manage.registeredWaitlisted', { position: position ?? '' })
+        : done === 'applied' || done === 'accepted' || (done === 'waitlisted' && me.applications.length > 0)
+          ? t('manage.applied')
+          : done === 'cancelled'
+            ? t('manage.cancelled')
+            : done === 'withdrawn'
+              ? t('manage.withdrawn')
+              : done === 'unsubscribed'
+                ? t('manage.unsubscribed')
+                : null;
+  return (
+    <div className="page narrow">
+      <h1>{t('manage.title')}</h1>
+      {doneMessage && (
+        <p className="notice success" role="status">
+          {doneMessage}
+        </p>
+      )}
+      {actionData?.error && (
+        <p className="error-summary" role="alert">
+          {actionData.error}
+        </p>
+      )}
+      <p className="muted">{me.scope === 'person' ? t('manage.lead') : t('manage.scopedLead')}</p>
+
+      {(me.scope !== 'application' || me.registrations.length > 0) && (
+        <section aria-labelledby="sessions-title">
+          <h2 id="sessions-title">{t('manage.sessions')}</h2>
+          {me.registrations.length === 0 ? (
+            <p>{t('manage.none')}</p>
+          ) : (
+            <ul className="manage-list">
+              {me.registrations.map((r) => (
+                <li key={r.id} className="manage-item">
+                  <h3>
+                    <Link to={pathTo(locale, 'group', { slug: r.group.slug })}>
+                      <Localized text={r.group.title} locale={locale} />
+                    </Link>
+                  </h3>
+                  <p>
+                    <time dateTime={new Date(r.session.startsAt).toISOString()}>{times[r.id]}</time>
+                    {r.past && <> · {t('manage.past')}</>}
+                  </p>
+                  <p>
+                    <strong>{t(`manage.status.${r.status}`, { position: r.position ?? '' })}</strong>
+                  </p>
+                  {r.session.status === 'cancelled' && <p>{t('manage.sessionCancelled')}</p>}
+                  {r.onlineUrl && (
+                    <p>
+                      <a href={r.onlineUrl} rel="noreferrer">
+                        {t('manage.joinOnline')}
+                      </a>
+                    </p>
+                  )}
+                  {!r.past && r.status !== 'cancelled' && (
+                    <Form method="post">
+                      <input type="hidden" name="intent" value="cancel" />
+                      <input type="hidden" name="registrationId" value={r.id} />
+                      <button type="submit" className="secondary">
+                        {r.status === 'waitlisted' ? t('manage.leaveWaitlist') : t('manage.cancel')}
+                        <span className="visually-hidden"> · {times[r.id]}</span>
+                      </button>
+                    </Form>
+                  )}
+                </li>
+              ))}
+            </ul>
+          )}
+        </section>
+      )}
+
+      {(me.scope !== 'registration' || me.applications.length > 0) && (
+        <section aria-labelledby="applications-title">
+          <h2 id="applications-title">{t('manage.applications')}</h2>
+          {me.applications.length === 0 ? (
+            <p>{t('manage.none')}</p>
+          ) : (
+            <ul className="manage-list">
+              {me.applications.map((a) => (
+                <li key={a.id} className="manage-item">
+                  <h3>
+                    <Link to={pathTo(locale, 'group', { slug: a.group.slug })}>
+                      <Localized text={a.group.title} locale={locale} />
+                    </Link>
+                  </h3>
+                  <p>{dates[a.id]}</p>
+                  <p>
+                    <strong>{t(`manage.status.${a.status}`, { position: a.position ?? '' })}</strong>
+                  </p>
+                  {a.onlineUrl && (
+                    <p>
+                      <a href={a.onlineUrl} rel="noreferrer">
+                        {t('manage.joinOnline')}
+                      </a>
+                    </p>
+                  )}
+                  {(a.status === 'applied' || a.status === 'accepted' || a.status === 'waitlisted') && (
+                    <Form method="post">
+                      <input type="hidden" name="intent" value="withdraw" />
+                      <input type="hidden" name="applicationId" value={a.id} />
+                      <button type="submit" className="secondary">
+                        {t('manage.withdraw')}
+                        <span className="visually-hidden"> · {dates[a.id]}</span>
+                      </button>
+                    </Form>
+                  )}
+                </li>
+              ))}
+            </ul>
+          )}
+        </section>
+      )}
+
+      {me.scope === 'person' && (
+        <>
+          <section aria-labelledby="reminders-title">
+            <h2 id="reminders-title">{t('manage.reminders')}</h2>
+            <p>{me.unsubscribed ? t('manage.remindersOff') : t('manage.remindersOn')}</p>
+            {!me.unsubscribed && (
+              <Form method="post">
+                <input type="hidden" name="intent" value="unsubscribe" />
+                <button type="submit" className="secondary">
+                  {t('manage.unsubscribeButton')}
+                </button>
+              </Form>
+            )}
+          </section>
+          <section aria-labelledby="data-title">
+            <h2 id="data-title">{t('manage.yourData')}</h2>
+            <p>
+              <a href={`/manage/${encodeURIComponent(token)}/data.json`} download>
+                {t('manage.download')}
+              </a>
+            </p>
+            <h3>{t('manage.deleteTitle')}</h3>
+            <p>{t('manage.deleteHint')}</p>
+            <Form method="post" className="danger-zone">
+              <input type="hidden" name="intent" value="delete" />
+              <p className="field checkbox">
+                <input id="confirm-delete" name="confirm" type="checkbox" required />
+                <label htmlFor="confirm-delete">{t('manage.deleteConfirm')}</label>
+              </p>
+              <button type="submit" className="danger">
+                {t('manage.deleteButton')}
+              </button>
+            </Form>
+          </section>
+        </>
+      )}
+    </div>
+  );
+}

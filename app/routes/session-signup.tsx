@@ -1,0 +1,128 @@
+import { data, Form, Link, redirect, useNavigation } from 'react-router';
+import { useTranslation } from 'react-i18next';
+import { useEffect } from 'react';
+import type { Route } from './+types/session-signup';
+import { getSignupForm } from '../../core/registrations/get-signup-form';
+import { registerForSession } from '../../core/registrations/register-for-session';
+import { CoreError } from '../../core/errors';
+import { pick } from '../../core/text';
+import { getT, type Locale } from '../../i18n';
+import { coreContext } from '../lib/context.server';
+import { localeOfPath, pathTo } from '../lib/paths';
+import { formatSessionTime, formatTime } from '../lib/format';
+import { readPersonForm, signupErrors } from '../lib/signup.server';
+import { PersonFields, ErrorSummary } from '../components/person-fields';
+import { Localized } from '../components/localized';
+
+async function load(request: Request, context: Route.LoaderArgs['context'], params: Route.LoaderArgs['params']) {
+  const locale = localeOfPath(new URL(request.url).pathname) as Locale;
+  const t = getT(locale);
+  try {
+    const form = await getSignupForm({ ctx: coreContext(context, locale), input: { sessionId: params.sessionId } });
+    if (form.group.slug !== params.slug) throw new CoreError('not_found', 'session');
+    return { locale, t, form };
+  } catch (err) {
+    if (err instanceof CoreError && (err.code === 'not_found' || err.code === 'invalid')) {
+      throw data(t('signup.errors.not_found'), { status: 404 });
+    }
+    throw err;
+  }
+}
+
+export async function loader({ request, context, params }: Route.LoaderArgs) {
+  const { locale, form } = await load(request, context, params);
+  const tz = form.group.timeZone;
+  return {
+    locale,
+    form,
+    when: `${formatSessionTime(form.session.startsAt, tz, locale)} – ${formatTime(form.session.endsAt, tz, locale)}`,
+    cutoff: formatSessionTime(form.cutoffAt, tz, locale),
+    title: `${getT(locale)('signup.titleSession')} · ${pick(form.group.title, locale)?.text ?? ''}`,
+  };
+}
+
+export async function action({ request, context, params }: Route.ActionArgs) {
+  const { locale, t } = await load(request, context, params);
+  const formData = await request.formData();
+  const input = readPersonForm(formData);
+  try {
+    const result = await registerForSession({ ctx: coreContext(context, locale), input: { ...input, sessionId: params.sessionId } as never });
+    const url = new URL(result.manageUrl);
+    url.searchParams.set('done', result.status);
+    if (result.position != null) url.searchParams.set('position', String(result.position));
+    return redirect(`${url.pathname}${url.search}`);
+  } catch (err) {
+    const e = signupErrors(err, t);
+    const values = Object.fromEntries([...formData].filter(([, v]) => typeof v === 'string')) as Record<string, string>;
+    return data({ error: e, values }, { status: e.status });
+  }
+}
+
+export const meta: Route.MetaFunction = ({ data }) => [{ title: `${data?.title ?? ''} · Cercle` }];
+
+export default function SessionSignup({ loaderData, actionData }: Route.ComponentProps) {
+  const { t } = useTranslation();
+  const { locale, form, when, cutoff } = loaderData;
+  const navigation = useNavigation();
+  const error = actionData?.error;
+  useEffect(() => {
+    if (error) document.getElementById('error-summary')?.focus();
+  }, [error]);
+  const groupHref = pathTo(locale, 'group', { slug: form.group.slug });
+  const full = form.seatsLeft === 0;
+  return (
+    <div className="page narrow">
+      <p className="breadcrumb">
+        <Link to={groupHref}>{t('signup.back')}</Link>
+      </p>
+      <h1>{t('signup.titleSession')}</h1>
+      <Localized as="p" text={form.group.title} locale={locale} className="lead" />
+      <dl className="facts">
+        <div>
+          <dt>{t('signup.session')}</dt>
+          <dd>
+            <time dateTime={new Date(form.session.startsAt).toISOString()}>{when}</time>
+            {pick(form.session.topic, locale) && (
+              <>
+                {' · '}
+                <Localized text={form.session.topic} locale={locale} />
+              </>
+            )}
+          </dd>
+        </div>
+      </dl>
+      {!form.open ? (
+        <p className="notice" role="status">
+          {form.cutoffPassed ? t('signup.cutoffPassed', { when: cutoff }) : t('signup.closedNow')}
+        </p>
+      ) : (
+        <>
+          <p className="notice" role="status">
+            {form.seatsLeft == null
+              ? t('signup.unlimited')
+              : full
+                ? `${t('signup.full')} ${t('signup.waitlistLength', { count: form.waitlistLength })}`
+                : t('signup.seatsLeft', { count: form.seatsLeft })}
+          </p>
+          {error && <ErrorSummary message={error.message} fields={error.fields} />}
+          <Form method="post" className="person-form">
+            <PersonFields
+              locale={locale}
+              group={form.group}
+              questions={form.questions}
+              values={actionData?.values ?? {}}
+              errors={error?.fields ?? {}}
+              commitment={false}
+            />
+            <p className="muted">{t('signup.privacy')}</p>
+            <p>
+              <button type="submit" disabled={navigation.state === 'submitting'}>
+                {full ? t('signup.submitWaitlist') : t('signup.submitSession')}
+              </button>
+            </p>
+          </Form>
+        </>
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,108 @@
+import { and, asc, count, eq } from 'drizzle-orm';
+import { z } from 'zod';
+import { intakeQuestions, registrations, sessions, groups, cohorts, modules } from '../../db/schema';
+import { parseInput, type Context } from '../context';
+import { NotFound } from '../errors';
+import { bilingual, type Bilingual } from '../text';
+import { acceptedCount, enrollmentClosesAt } from '../applications/shared';
+import { sessionCapacity } from './shared';
+
+export interface FormQuestion {
+  id: string;
+  type: 'text' | 'choice' | 'yes_no';
+  label: Bilingual;
+  required: boolean;
+  options: { value: string; label: Bilingual }[];
+}
+
+export interface FormGroup {
+  slug: string;
+  title: Bilingual;
+  timeZone: string;
+  delivery: string;
+  regions: string[] | null;
+  ageMin: number | null;
+  ageMax: number | null;
+}
+
+async function questionsOf(ctx: Context, groupId: string): Promise<FormQuestion[]> {
+  const rows = await ctx.db.select().from(intakeQuestions).where(eq(intakeQuestions.groupId, groupId)).orderBy(asc(intakeQuestions.position));
+  return rows.map((q) => ({
+    id: q.id,
+    type: q.type,
+    label: bilingual(q.labelEn, q.labelFr),
+    required: q.required,
+    options: q.options.map((o) => ({ value: o.value, label: bilingual(o.labelEn, o.labelFr) })),
+  }));
+}
+
+function formGroup(g: typeof groups.$inferSelect): FormGroup {
+  return {
+    slug: g.slug,
+    title: bilingual(g.titleEn, g.titleFr),
+    timeZone: g.timeZone,
+    delivery: g.delivery,
+    regions: g.reach === 'local' && g.regions.length > 0 ? g.regions : null,
+    ageMin: g.ageMin,
+    ageMax: g.ageMax,
+  };
+}
+
+/** What the sign-up form of a drop-in session shows: the session, seats, whether it is open, the questions. */
+export async function getSignupForm({ ctx, input }: { ctx: Context; input: { sessionId: string } }) {
+  const { sessionId } = parseInput(z.object({ sessionId: z.uuid() }), input);
+  const [row] = await ctx.db
+    .select({ s: sessions, g: groups })
+    .from(sessions)
+    .innerJoin(groups, eq(groups.id, sessions.groupId))
+    .where(and(eq(sessions.id, sessionId), eq(groups.status, 'published'), eq(groups.format, 'drop_in')));
+  if (!row) throw new NotFound('session');
+  const { s, g } = row;
+  const [confirmed] = await ctx.db
+    .select({ n: count() })
+    .from(registrations)
+    .where(and(eq(registrations.sessionId, s.id), eq(registrations.status, 'confirmed')));
+  const [waiting] = await ctx.db
+    .select({ n: count() })
+    .from(registrations)
+    .where(and(eq(registrations.sessionId, s.id), eq(registrations.status, 'waitlisted')));
+  const capacity = sessionCapacity(s, g);
+  const cutoffAt = new Date(s.startsAt.getTime() - g.signupCutoffMinutes * 60_000);
+  const open = (s.status === 'scheduled' || s.status === 'moved_online') && ctx.now < s.startsAt && ctx.now < cutoffAt;
+  return {
+    group: formGroup(g),
+    session: { id: s.id, startsAt: s.startsAt, endsAt: s.endsAt, status: s.status, topic: bilingual(s.topicEn, s.topicFr) },
+    capacity,
+    seatsLeft: capacity == null ? null : Math.max(0, capacity - (confirmed?.n ?? 0)),
+    waitlistLength: waiting?.n ?? 0,
+    open,
+    cutoffAt,
+    cutoffPassed: ctx.now >= cutoffAt && ctx.now < s.startsAt,
+    questions: await questionsOf(ctx, g.id),
+  };
+}
+
+/** What the application form of a cohort shows: dates, modules, places, whether enrollment is open, questions. */
+export async function getApplicationForm({ ctx, input }: { ctx: Context; input: { cohortId: string } }) {
+  const { cohortId } = parseInput(z.object({ cohortId: z.uuid() }), input);
+  const [row] = await ctx.db
+    .select({ c: cohorts, g: groups })
+    .from(cohorts)
+    .innerJoin(groups, eq(groups.id, cohorts.groupId))
+    .where(and(eq(cohorts.id, cohortId), eq(groups.status, 'published'), eq(groups.format, 'closed')));
+  if (!row) throw new NotFound('cohort');
+  const { c, g } = row;
+  const accepted = await acceptedCount(ctx, c.id);
+  const closesAt = await enrollmentClosesAt(ctx, c);
+  const mods = await ctx.db.select().from(modules).where(eq(modules.cohortId, c.id)).orderBy(asc(modules.position));
+  return {
+    group: formGroup(g),
+    cohort: { id: c.id, startsOn: c.startsOn, endsOn: c.endsOn, sessionCount: c.sessionCount, status: c.status },
+    modules: mods.map((m) => ({ position: m.position, title: bilingual(m.titleEn, m.titleFr) })),
+    capacity: c.capacity,
+    placesLeft: c.capacity == null ? null : Math.max(0, c.capacity - accepted),
+    open: c.status !== 'cancelled' && c.status !== 'completed' && ctx.now < closesAt,
+    autoAccept: g.autoAccept,
+    questions: await questionsOf(ctx, g.id),
+  };
+}
