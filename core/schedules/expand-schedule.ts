@@ -1,8 +1,11 @@
 import { DateTime } from 'luxon';
-import rrulePkg from 'rrule';
+import * as rruleModule from 'rrule';
 import { z } from 'zod';
 
-const { RRule } = rrulePkg;
+// rrule ships ES modules and a UMD bundle: Node's loader sees the latter (exports under
+// `default`), bundlers and test runners the former (named exports). Accept both.
+type RRuleModule = typeof import('rrule');
+const RRule = ((rruleModule as RRuleModule).RRule ?? (rruleModule as unknown as { default: RRuleModule }).default.RRule) as RRuleModule['RRule'];
 
 /** A local wall-clock time, `YYYY-MM-DDTHH:mm` (seconds optional, a space may replace the T). */
 const localDateTime = z

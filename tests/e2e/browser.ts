@@ -46,7 +46,12 @@ export async function newPage(browser: Browser, baseURL: string, options: { java
     }
   });
   page.on('response', (res) => {
-    if (res.status() >= 400 && !res.request().isNavigationRequest()) problems.push(`${res.status()} for ${res.url()}`);
+    // A form's data request may answer 4xx with its validation messages; a 5xx never is right,
+    // and no asset (script, style, image) may be missing.
+    const dataRequest = new URL(res.url()).pathname.endsWith('.data');
+    if (res.status() >= 500 || (res.status() >= 400 && !dataRequest && !res.request().isNavigationRequest())) {
+      problems.push(`${res.status()} for ${res.url()}`);
+    }
   });
   page.on('pageerror', (err) => problems.push(`page error: ${err.message}`));
   page.on('request', (req) => {

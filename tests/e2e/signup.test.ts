@@ -1,0 +1,185 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Browser } from 'playwright-core';
+import { openPglite, migrateDatabase } from '../../db/client';
+import { intakeQuestions } from '../../db/schema';
+import { createCohort, createGroup, createSession } from '../support/factories';
+import { startSmtpReceiver, type SmtpReceiver } from '../support/smtp';
+import { expectAccessible, hasChromium, launchBrowser, newPage } from './browser';
+import { startServer, type RunningServer } from './server-process';
+
+// Joining a group as a person would: a server of its own, with a real SMTP receiver for its mail.
+const browserMissing = !hasChromium() && process.env.CI !== 'true';
+
+describe.skipIf(browserMissing)('joining a group', () => {
+  let smtp: SmtpReceiver;
+  let server: RunningServer;
+  let browser: Browser;
+  let dataDir: string;
+  const ids = { full: '', open: '', cohort: '' };
+
+  beforeAll(async () => {
+    smtp = await startSmtpReceiver();
+    dataDir = mkdtempSync(path.join(tmpdir(), 'cercle-signup-'));
+    const handle = await openPglite(dataDir);
+    await migrateDatabase(handle);
+    const now = Date.now();
+    const dropIn = await createGroup(handle.db, {
+      slug: 'signup-drop-in',
+      titleEn: 'Thursday caregivers drop-in',
+      titleFr: 'Rencontre libre des proches aidants du jeudi',
+      delivery: 'hybrid',
+      onlineUrl: 'https://meet.example.org/caregivers-private',
+      signupCutoffMinutes: 60,
+    });
+    ids.full = (await createSession(handle.db, { groupId: dropIn.id, startsAt: new Date(now + 3 * 86_400_000), capacity: 1 })).id;
+    ids.open = (await createSession(handle.db, { groupId: dropIn.id, startsAt: new Date(now + 10 * 86_400_000) })).id;
+    const closed = await createGroup(handle.db, {
+      slug: 'signup-cohort',
+      kind: 'support_group',
+      format: 'closed',
+      dropInStyle: null,
+      leadership: 'professional',
+      autoAccept: true,
+      titleEn: 'Eight weeks after a loss',
+      titleFr: 'Huit semaines après une perte',
+    });
+    const cohort = await createCohort(
+      handle.db,
+      { groupId: closed.id, startsOn: new Date(now + 14 * 86_400_000).toISOString().slice(0, 10), endsOn: new Date(now + 70 * 86_400_000).toISOString().slice(0, 10), capacity: 8 },
+      ['Telling the story', 'Looking ahead'],
+    );
+    ids.cohort = cohort.id;
+    await createSession(handle.db, { groupId: closed.id, cohortId: cohort.id, startsAt: new Date(now + 14 * 86_400_000) });
+    await handle.db.insert(intakeQuestions).values([
+      { groupId: closed.id, position: 1, type: 'yes_no', labelEn: 'Have you been in a group before?', labelFr: 'Avez-vous déjà fait partie d’un groupe?', required: true },
+      {
+        groupId: closed.id,
+        position: 2,
+        type: 'choice',
+        labelEn: 'How long ago was the loss?',
+        labelFr: 'Il y a combien de temps?',
+        options: [
+          { value: 'recent', labelEn: 'Less than a year', labelFr: 'Moins d’un an' },
+          { value: 'older', labelEn: 'A year or more', labelFr: 'Un an ou plus' },
+        ],
+      },
+    ]);
+    await handle.close();
+    server = await startServer({ DATA_DIR: dataDir, SEED_DEMO: 'false', SMTP_URL: smtp.url, WORKER_INTERVAL_MS: '200' });
+    browser = await launchBrowser();
+  });
+
+  afterAll(async () => {
+    await browser?.close();
+    await server?.stop();
+    await smtp?.stop();
+    rmSync(dataDir, { recursive: true, force: true });
+  });
+
+  const signupPath = (locale: 'en' | 'fr', sessionId: string) =>
+    locale === 'fr' ? `/fr/groupes/signup-drop-in/rencontres/${sessionId}/inscription` : `/en/groups/signup-drop-in/sessions/${sessionId}/sign-up`;
+
+  async function mailTo(address: string, subjectStart: string) {
+    const deadline = Date.now() + 20_000;
+    for (;;) {
+      const found = smtp.messages.find(
+        (m) => (Array.isArray(m.to) ? m.to[0] : m.to)?.text === address && (m.subject ?? '').startsWith(subjectStart),
+      );
+      if (found) return found;
+      if (Date.now() > deadline) throw new Error(`no mail "${subjectStart}" to ${address}`);
+      await new Promise((r) => setTimeout(r, 100));
+    }
+  }
+
+  it('signs up for a drop-in in French without JavaScript and sees the online link', async () => {
+    const { page, assertClean } = await newPage(browser, server.url, { javaScriptEnabled: false, locale: 'fr-CA' });
+    await page.goto(signupPath('fr', ids.full));
+    expect(await page.getByRole('heading', { level: 1 }).textContent()).toBe('S’inscrire à une rencontre');
+    expect(await page.getByRole('status').first().textContent()).toContain('1 place restante');
+    await page.getByLabel('Prénom ou pseudonyme', { exact: true }).fill('Lou');
+    await page.getByLabel('Courriel', { exact: true }).fill('lou@example.org');
+    await page.getByLabel(/J’accepte que les organisateurs/).check();
+    await page.getByRole('button', { name: 'M’inscrire' }).click();
+    await page.getByText('Vous êtes inscrite ou inscrit.').waitFor();
+    expect(new URL(page.url()).pathname).toMatch(/^\/fr\/gerer\/r\./);
+    expect(await page.locator('main').textContent()).toContain('Place confirmée');
+    expect(await page.getByRole('link', { name: 'Participer en ligne' }).getAttribute('href')).toBe('https://meet.example.org/caregivers-private');
+    await assertClean();
+  });
+
+  it('with JavaScript, a full session offers the waitlist and gives a position, without the link', async () => {
+    const { page, assertClean } = await newPage(browser, server.url, { locale: 'fr-CA' });
+    await page.goto(signupPath('fr', ids.full));
+    expect(await page.getByRole('status').first().textContent()).toContain('complète');
+    await page.getByLabel('Prénom ou pseudonyme', { exact: true }).fill('Noa');
+    await page.getByLabel('Courriel', { exact: true }).fill('noa@example.org');
+    await page.getByLabel(/J’accepte que les organisateurs/).check();
+    await page.getByRole('button', { name: 'M’inscrire sur la liste d’attente' }).click();
+    await page.getByText('Sur la liste d’attente : position 1').waitFor();
+    expect(await page.getByRole('link', { name: 'Participer en ligne' }).count()).toBe(0);
+    await assertClean();
+  });
+
+  it('explains what to fix, in the page’s language, when the server refuses the form', async () => {
+    const { page, assertClean } = await newPage(browser, server.url, { locale: 'fr-CA' });
+    await page.goto(signupPath('fr', ids.open));
+    // Skip the browser's own checks to see the server's answer.
+    await page.locator('form.person-form').evaluate((form) => ((form as HTMLFormElement).noValidate = true));
+    await page.getByLabel('Courriel', { exact: true }).fill('pas-un-courriel');
+    await page.getByRole('button', { name: 'M’inscrire' }).click();
+    const summary = page.getByRole('alert');
+    await summary.waitFor();
+    const text = await summary.textContent();
+    expect(text).toContain('Veuillez corriger ce qui suit');
+    expect(text).toContain('Inscrivez une adresse courriel valide.');
+    expect(text).toContain('Veuillez cocher la case');
+    expect(await page.getByLabel('Courriel', { exact: true }).getAttribute('aria-invalid')).toBe('true');
+    // The email typed is kept.
+    expect(await page.getByLabel('Courriel', { exact: true }).inputValue()).toBe('pas-un-courriel');
+    await expectAccessible(page);
+    await assertClean();
+  });
+
+  it('applies to a closed group, answering its questions and committing to the whole sequence', async () => {
+    const { page, assertClean } = await newPage(browser, server.url);
+    await page.goto(`/en/groups/signup-cohort/cohorts/${ids.cohort}/apply`);
+    expect(await page.getByRole('heading', { level: 1 }).textContent()).toBe('Apply to join the group');
+    expect(await page.locator('.modules').textContent()).toContain('Telling the story');
+    await expectAccessible(page);
+    await page.getByLabel('Name or nickname', { exact: true }).fill('Ari');
+    await page.getByLabel('Email', { exact: true }).fill('ari@example.org');
+    await page.getByRole('group', { name: 'Have you been in a group before?' }).getByLabel('No').check();
+    await page.getByRole('group', { name: /How long ago/ }).getByLabel('Less than a year').check();
+    await page.getByLabel(/I commit to attending the whole sequence/).check();
+    await page.getByLabel(/I agree that the organizers/).check();
+    await page.getByRole('button', { name: 'Send my application' }).click();
+    await page.getByText('Your application is sent.').waitFor();
+    expect(await page.locator('main').textContent()).toContain('Accepted');
+    const mail = await mailTo('ari@example.org', 'You are accepted: Eight weeks after a loss');
+    expect(mail.text).toContain('Hello Ari,');
+    await assertClean();
+  });
+
+  it('opens the manage link from the email, cancels, and the person waiting gets the place', async () => {
+    const mail = await mailTo('lou@example.org', 'Votre inscription est confirmée');
+    expect(mail.text).toContain('https://meet.example.org/caregivers-private');
+    const link = /http:\/\/\S+\/fr\/gerer\/\S+/.exec(mail.text ?? '')?.[0];
+    expect(link).toBeTruthy();
+    const { page, assertClean } = await newPage(browser, server.url, { locale: 'fr-CA' });
+    await page.goto(link!);
+    expect(await page.getByRole('heading', { level: 1 }).textContent()).toBe('Vos inscriptions');
+    await expectAccessible(page);
+    await page.getByRole('button', { name: /Annuler mon inscription/ }).click();
+    await page.getByText('C’est fait : votre inscription est annulée.').waitFor();
+    expect(await page.locator('.manage-item').first().textContent()).toContain('Annulée');
+    await assertClean();
+
+    const cancelledMail = await mailTo('lou@example.org', 'Inscription annulée');
+    expect(cancelledMail.text).not.toContain('meet.example.org');
+    const promoted = await mailTo('noa@example.org', 'Une place s’est libérée');
+    expect(promoted.text).toContain('https://meet.example.org/caregivers-private');
+  });
+});
