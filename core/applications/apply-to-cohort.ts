@@ -6,7 +6,7 @@ import { Refused } from '../errors';
 import { enqueueEmail } from '../email/enqueue';
 import { scopedManageUrl, upsertParticipant } from '../participants/manage-link';
 import { checkAnswers, checkEligibility, groupForEmail, onlineLinkFor, personFields } from '../registrations/shared';
-import { acceptedCount, applicationRank, cohortForEmail, enrollmentClosesAt, lockCohort, nextApplicationTicket } from './shared';
+import { acceptedCount, applicationRank, cohortForEmail, cohortSessionsForEmail, enrollmentClosesAt, lockCohort, nextApplicationTicket } from './shared';
 
 export const applyToCohortInput = z.object({
   cohortId: z.uuid(),
@@ -86,7 +86,7 @@ export async function applyToCohort({ ctx, input }: { ctx: Context; input: Apply
         name: q.name,
         group: groupForEmail(group),
         cohort: cohortForEmail(cohort),
-        ...(status === 'accepted' ? { onlineUrl: onlineLinkFor(group) } : {}),
+        ...(status === 'accepted' ? { onlineUrl: onlineLinkFor(group), cohortSessions: await cohortSessionsForEmail(tx, cohort.id) } : {}),
         ...(position != null ? { position } : {}),
       },
     });

@@ -3,7 +3,7 @@ import { applications, participants } from '../../db/schema';
 import type { Context } from '../context';
 import { enqueueEmail } from '../email/enqueue';
 import { groupForEmail, onlineLinkFor } from '../registrations/shared';
-import { acceptedCount, cohortForEmail, lockCohort } from './shared';
+import { acceptedCount, cohortForEmail, cohortSessionsForEmail, lockCohort } from './shared';
 
 /**
  * Fills free places of a cohort from its waitlist, in order, when the group promotes
@@ -22,6 +22,7 @@ export async function promoteApplications(tx: Context, cohortId: string): Promis
     .orderBy(asc(applications.waitlistPosition))
     .limit(free);
   const promoted: string[] = [];
+  const cohortSessions = waiting.length ? await cohortSessionsForEmail(tx, cohort.id) : [];
   for (const { a, email } of waiting) {
     await tx.db
       .update(applications)
@@ -39,6 +40,7 @@ export async function promoteApplications(tx: Context, cohortId: string): Promis
         group: groupForEmail(group),
         cohort: cohortForEmail(cohort),
         onlineUrl: onlineLinkFor(group),
+        cohortSessions,
       },
     });
   }

@@ -59,3 +59,13 @@ export async function enrollmentClosesAt(ctx: Context, cohort: CohortRow): Promi
 export function cohortForEmail(cohort: CohortRow): NonNullable<EmailPayload['cohort']> {
   return { id: cohort.id, startsOn: cohort.startsOn, endsOn: cohort.endsOn };
 }
+
+/** A cohort's planned sessions, for the calendar file sent with an acceptance. */
+export async function cohortSessionsForEmail(ctx: Context, cohortId: string): Promise<NonNullable<EmailPayload['cohortSessions']>> {
+  const rows = await ctx.db
+    .select({ id: sessions.id, startsAt: sessions.startsAt, endsAt: sessions.endsAt })
+    .from(sessions)
+    .where(and(eq(sessions.cohortId, cohortId), sql`${sessions.status} <> 'cancelled'`))
+    .orderBy(asc(sessions.startsAt));
+  return rows.map((r) => ({ id: r.id, startsAt: r.startsAt.toISOString(), endsAt: r.endsAt.toISOString() }));
+}

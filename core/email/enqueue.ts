@@ -30,6 +30,8 @@ export interface EmailPayload {
   name: string;
   group: { slug: string; title: Bilingual; timeZone: string; delivery: 'in_person' | 'online' | 'hybrid'; place: string | null };
   session?: { id: string; startsAt: string; endsAt: string };
+  /** For an accepted application: the cohort's sessions, for the calendar file. */
+  cohortSessions?: { id: string; startsAt: string; endsAt: string }[];
   cohort?: { id: string; startsOn: string; endsOn: string };
   position?: number;
   /** Only in messages to a person whose place is confirmed. */

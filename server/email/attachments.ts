@@ -1,12 +1,44 @@
+import { buildCalendar, type CalendarEvent } from '../../core/calendars/build-calendar';
 import type { EmailPayload, EmailTemplate } from '../../core/email/enqueue';
+import type { Settings } from '../../core/context';
+import { pick } from '../../core/text';
+import { getT, type Locale } from '../../i18n';
+
+/** Messages that confirm a place get the sessions as a calendar file. */
+const WITH_CALENDAR: ReadonlySet<EmailTemplate> = new Set(['registration_confirmed', 'registration_promoted', 'application_accepted']);
 
 /**
- * The calendar file attached to confirmations (a place in a session, an accepted application).
- * Built by the shared calendar module once it is in place; until then no attachment.
+ * The .ics attached to a confirmation: the session (or the cohort's sessions) in the group's zone.
+ * Event ids match the group's public calendar, so importing both updates one entry. The person's
+ * place is confirmed, so the meeting link, when there is one, is in the description.
  */
 export function calendarAttachment(
-  _template: EmailTemplate,
-  _payload: EmailPayload,
+  template: EmailTemplate,
+  payload: EmailPayload,
+  locale: Locale,
+  settings: Settings,
 ): { filename: string; content: string; contentType: string } | null {
-  return null;
+  if (!WITH_CALENDAR.has(template)) return null;
+  const sessions = payload.session ? [payload.session] : (payload.cohortSessions ?? []);
+  if (sessions.length === 0) return null;
+  const t = getT(locale);
+  const title = pick(payload.group.title, locale)?.text ?? payload.group.slug;
+  const host = new URL(settings.publicUrl).host;
+  const url = new URL(`/${locale}/${locale === 'fr' ? 'groupes' : 'groups'}/${payload.group.slug}`, settings.publicUrl).toString();
+  const events: CalendarEvent[] = sessions.map((s) => ({
+    uid: `session-${s.id}@${host}`,
+    timeZone: payload.group.timeZone,
+    start: new Date(s.startsAt),
+    end: new Date(s.endsAt),
+    summary: title,
+    description: [payload.onlineUrl ? t('email.joinLink', { url: payload.onlineUrl }) : null, url].filter(Boolean).join('\n\n'),
+    location: payload.group.place ?? t('email.online'),
+    url,
+    status: 'confirmed',
+  }));
+  return {
+    filename: 'cercle.ics',
+    content: buildCalendar({ name: title, events, now: new Date() }),
+    contentType: 'text/calendar; charset=utf-8; method=PUBLISH',
+  };
 }

@@ -4,6 +4,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { eq } from 'drizzle-orm';
 import { simpleParser } from 'mailparser';
+import ICAL from 'ical.js';
 import { createTestDatabase, type TestDatabase } from '../../tests/support/db';
 import { createOpenSession } from '../../tests/support/factories';
 import { startSmtpReceiver, type SmtpReceiver } from '../../tests/support/smtp';
@@ -56,6 +57,18 @@ describe('email delivery through a real SMTP server', () => {
     const [row] = await t.db.select().from(emailOutbox).where(eq(emailOutbox.toEmail, 'elise@example.org'));
     expect(row).toMatchObject({ status: 'sent', attempts: 1 });
     expect(mail!.messageId).toBe(row!.messageId);
+
+    // The confirmation carries the session as a calendar file, in the group's zone.
+    const ics = mail!.attachments.find((a) => a.contentType.startsWith('text/calendar'));
+    expect(ics?.filename).toBe('cercle.ics');
+    const cal = new ICAL.Component(ICAL.parse(ics!.content.toString('utf8')));
+    ICAL.TimezoneService.register(cal.getFirstSubcomponent('vtimezone')!);
+    const vevent = cal.getFirstSubcomponent('vevent')!;
+    expect(vevent.getFirstProperty('dtstart')?.getParameter('tzid')).toBe('America/Toronto');
+    const event = new ICAL.Event(vevent);
+    expect(event.startDate.toJSDate().toISOString()).toBe(session.startsAt.toISOString());
+    expect(event.summary).toBe('Cercle du deuil du soir');
+    expect(event.description).toContain('https://meet.example.org/private-42');
   });
 
   it('loses nothing and doubles nothing when the SMTP server goes away and comes back', async () => {
