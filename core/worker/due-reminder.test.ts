@@ -18,6 +18,7 @@ describe('dueReminder', () => {
     expect(dueReminder(start, at('2026-11-01T22:59:59Z'), [24, 1])).toBe(24);
     expect(dueReminder(start, start, [24, 1])).toBeNull();
     expect(dueReminder(start, at('2026-11-01T23:30:00Z'), [])).toBeNull();
-    expect(dueReminder(start, at('2026-10-30T00:00:00Z'), [48])).toBe(48);
+    expect(dueReminder(start, at('2026-10-31T00:00:00Z'), [48])).toBe(48);
+    expect(dueReminder(start, at('2026-10-30T23:59:59Z'), [48])).toBeNull();
   });
 });
