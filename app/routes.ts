@@ -11,6 +11,18 @@ export default [
   index('routes/index.tsx'),
   ...localized,
   route('healthz', 'routes/healthz.ts'),
+  // Calendar files (.ics) of a group's whole schedule and of one session, in each language.
+  route('en/groups/:slug/calendar.ics', 'routes/group-calendar.ts', { id: 'en:groupCalendar' }),
+  route('fr/groupes/:slug/calendrier.ics', 'routes/group-calendar.ts', { id: 'fr:groupCalendar' }),
+  route('en/groups/:slug/sessions/:session/calendar.ics', 'routes/session-calendar.ts', { id: 'en:sessionCalendar' }),
+  route('fr/groupes/:slug/rencontres/:session/calendrier.ics', 'routes/session-calendar.ts', { id: 'fr:sessionCalendar' }),
+  // One-click unsubscribe (RFC 8058) posts here from mail clients; a person following the link
+  // is sent to the page in their language.
+  route('unsubscribe/:token', 'routes/unsubscribe-one-click.ts'),
+  route('manage/:token/data.json', 'routes/manage-data.ts'),
+  route('api/v1/sessions/:id/registrations', 'routes/api.v1.session-registrations.ts'),
+  route('api/v1/cohorts/:id/applications', 'routes/api.v1.cohort-applications.ts'),
+  route('api/v1/registrations/:id/cancel', 'routes/api.v1.registration-cancel.ts'),
   route('api/v1/groups', 'routes/api.v1.groups.ts'),
   route('api/v1/groups/:id', 'routes/api.v1.group.ts'),
   route('*', 'routes/not-found.tsx'),

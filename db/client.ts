@@ -3,11 +3,13 @@ import path from 'node:path';
 import { PGlite } from '@electric-sql/pglite';
 import { unaccent } from '@electric-sql/pglite/contrib/unaccent';
 import { pg_trgm } from '@electric-sql/pglite/contrib/pg_trgm';
+import { fuzzystrmatch } from '@electric-sql/pglite/contrib/fuzzystrmatch';
 import { drizzle as drizzlePglite } from 'drizzle-orm/pglite';
 import { migrate as migratePglite } from 'drizzle-orm/pglite/migrator';
 import { drizzle as drizzlePg } from 'drizzle-orm/node-postgres';
 import { migrate as migratePg } from 'drizzle-orm/node-postgres/migrator';
 import type { PgDatabase, PgQueryResultHKT } from 'drizzle-orm/pg-core';
+import type { Logger } from 'drizzle-orm/logger';
 import lockfile from 'proper-lockfile';
 import pg from 'pg';
 import * as schema from './schema';
@@ -40,7 +42,7 @@ export class DataFolderLockedError extends Error {
 }
 
 function newPglite(dataDir?: string): PGlite {
-  return new PGlite({ dataDir, extensions: { unaccent, pg_trgm } });
+  return new PGlite({ dataDir, extensions: { unaccent, pg_trgm, fuzzystrmatch } });
 }
 
 /**
@@ -48,7 +50,7 @@ function newPglite(dataDir?: string): PGlite {
  * does not lock it itself, and two writers on one folder lose data. Without a folder, the
  * database lives in memory (tests).
  */
-export async function openPglite(dataDir?: string): Promise<DatabaseHandle> {
+export async function openPglite(dataDir?: string, options: { logger?: Logger } = {}): Promise<DatabaseHandle> {
   let release: (() => Promise<void>) | undefined;
   let pgdata: string | undefined;
   if (dataDir) {
@@ -74,7 +76,7 @@ export async function openPglite(dataDir?: string): Promise<DatabaseHandle> {
   }
   const client = newPglite(pgdata);
   await client.waitReady;
-  const db = drizzlePglite(client, { schema }) as unknown as Database;
+  const db = drizzlePglite(client, { schema, logger: options.logger }) as unknown as Database;
   return {
     db,
     engine: 'pglite',
@@ -91,11 +93,11 @@ export async function openPglite(dataDir?: string): Promise<DatabaseHandle> {
 // Any constant shared by all app processes on one database.
 const MIGRATION_LOCK_KEY = 4_208_311;
 
-export async function openPostgres(url: string, options: { max?: number } = {}): Promise<DatabaseHandle> {
+export async function openPostgres(url: string, options: { max?: number; logger?: Logger } = {}): Promise<DatabaseHandle> {
   const pool = new pg.Pool({ connectionString: url, max: options.max ?? 10 });
   // A failing idle client must not crash the process; the next query reports the problem.
   pool.on('error', (err) => console.error('PostgreSQL pool error:', err.message));
-  const db = drizzlePg(pool, { schema }) as unknown as Database;
+  const db = drizzlePg(pool, { schema, logger: options.logger }) as unknown as Database;
   return {
     db,
     engine: 'postgres',

@@ -3,6 +3,7 @@ import { createRequestHandler } from '@react-router/express';
 import 'react-router';
 import { openPglite, openPostgres, migrateDatabase, type DatabaseHandle } from '../db/client';
 import { seedIfEmpty } from '../db/seed';
+import { ensureGroupSearch } from '../core/search/refresh-group-search';
 import type { Config } from './config';
 import path from 'node:path';
 import { createContext, type Settings } from '../core/context';
@@ -38,6 +39,7 @@ export async function boot(config: Config, log: (line: string) => void = console
     const seeded = await handle.withMigrationLock((db) => seedIfEmpty(db, { now: new Date() }));
     if (seeded) log('Demo data: seeded an empty database');
   }
+  if (await handle.withMigrationLock((db) => ensureGroupSearch(db))) log('Search: indexed the existing groups');
   const settings: Settings = {
     publicUrl: config.publicUrl,
     signingKey: await loadSigningKey(handle.db, config.SECRET_KEY),

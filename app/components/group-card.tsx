@@ -16,18 +16,32 @@ export interface GroupCardData {
   cost: string;
   when: string | null;
   languages: string;
+  /** "12 km away", when the list was searched near a place. */
+  distance?: string | null;
 }
 
 /** One group in a list: title as a link, plain-words kind, place, cost and next date. */
-export function GroupCard({ group, locale, href }: { group: GroupCardData; locale: Locale; href: string }) {
+export function GroupCard({
+  group,
+  locale,
+  href,
+  headingLevel = 3,
+}: {
+  group: GroupCardData;
+  locale: Locale;
+  href: string;
+  /** The level of the card's title in the page's outline. */
+  headingLevel?: 3 | 4;
+}) {
   const { t } = useTranslation();
+  const Heading = headingLevel === 4 ? 'h4' : 'h3';
   return (
     <article className="group-card" aria-labelledby={`g-${group.slug}`}>
-      <h3 id={`g-${group.slug}`}>
+      <Heading id={`g-${group.slug}`}>
         <Link to={href}>
           <Localized text={group.title} locale={locale} />
         </Link>
-      </h3>
+      </Heading>
       <p className="tags">
         <span className={`tag tag-${group.kind}`}>{t(`kind.${group.kind}` as 'kind.support_group')}</span>
         <span className="tag">{t(`format.${group.format}` as 'format.drop_in')}</span>
@@ -49,6 +63,7 @@ export function GroupCard({ group, locale, href }: { group: GroupCardData; local
         </div>
       </dl>
       {group.when && <p className="when">{group.when}</p>}
+      {group.distance && <p className="distance">{group.distance}</p>}
     </article>
   );
 }

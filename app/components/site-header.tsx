@@ -24,6 +24,9 @@ export function SiteHeader({ locale, alternateHref }: { locale: Locale; alternat
           <li>
             <NavLink to={pathTo(locale, 'kinds')}>{t('nav.kinds')}</NavLink>
           </li>
+          <li>
+            <NavLink to={pathTo(locale, 'guide')}>{t('guide.nav')}</NavLink>
+          </li>
         </ul>
       </nav>
       <a

@@ -1,4 +1,5 @@
 import type { PublicGroup, PublicGroupSummary } from '../../core/groups';
+import type { GroupSearchHit } from '../../core/search';
 
 // The JSON API speaks snake_case and ISO 8601. Only public fields reach it: the core types have
 // no online link, and these mappers list every field explicitly.
@@ -32,6 +33,11 @@ export function groupSummaryJson(g: PublicGroupSummary) {
     next_cohort_starts_on: g.nextCohortStartsOn,
     organization: g.organization,
   };
+}
+
+/** A search result: the summary and its distance from the place searched near (km, or null). */
+export function groupSearchHitJson(g: GroupSearchHit) {
+  return { ...groupSummaryJson(g), distance_km: g.distanceKm };
 }
 
 export function groupJson(g: PublicGroup) {

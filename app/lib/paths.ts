@@ -7,6 +7,21 @@ export const PAGES = {
   groups: { en: '/en/groups', fr: '/fr/groupes', file: 'routes/groups.tsx' },
   group: { en: '/en/groups/:slug', fr: '/fr/groupes/:slug', file: 'routes/group.tsx' },
   kinds: { en: '/en/kinds-of-groups', fr: '/fr/types-de-groupes', file: 'routes/kinds.tsx' },
+  guide: { en: '/en/guide', fr: '/fr/guide', file: 'routes/guide.tsx' },
+  guideResults: { en: '/en/guide/results', fr: '/fr/guide/resultats', file: 'routes/guide-results.tsx' },
+  groupReport: { en: '/en/groups/:slug/report', fr: '/fr/groupes/:slug/signaler', file: 'routes/group-report.tsx' },
+  sessionSignup: {
+    en: '/en/groups/:slug/sessions/:sessionId/sign-up',
+    fr: '/fr/groupes/:slug/rencontres/:sessionId/inscription',
+    file: 'routes/session-signup.tsx',
+  },
+  cohortApply: {
+    en: '/en/groups/:slug/cohorts/:cohortId/apply',
+    fr: '/fr/groupes/:slug/cohortes/:cohortId/demande',
+    file: 'routes/cohort-apply.tsx',
+  },
+  manage: { en: '/en/manage/:token', fr: '/fr/gerer/:token', file: 'routes/manage.tsx' },
+  unsubscribe: { en: '/en/unsubscribe/:token', fr: '/fr/desabonnement/:token', file: 'routes/unsubscribe.tsx' },
 } as const;
 
 export type Page = keyof typeof PAGES;

@@ -26,8 +26,9 @@ function describe(issue: z.core.$ZodIssue, t: TFunction): string {
 }
 
 /**
- * Reads a URL's query string with a zod object schema. Each parameter may appear once; unknown
- * parameters are rejected. Failures become issues that name the parameter, in the reader's language.
+ * Reads a URL's query string with a zod object schema. A parameter given several times reaches the
+ * schema as one comma-separated value (what a form's checkboxes send); unknown parameters are
+ * rejected. Failures become issues that name the parameter, in the reader's language.
  */
 export function parseQuery<S extends z.ZodObject>(
   schema: S,
@@ -36,7 +37,7 @@ export function parseQuery<S extends z.ZodObject>(
 ): { ok: true; value: z.output<S> } | { ok: false; issues: ParamIssue[] } {
   const raw: Record<string, string> = {};
   for (const [key, value] of url.searchParams) {
-    if (value !== '') raw[key] = value;
+    if (value !== '') raw[key] = raw[key] === undefined ? value : `${raw[key]},${value}`;
   }
   const result = schema.strict().safeParse(raw);
   if (result.success) return { ok: true, value: result.data as z.output<S> };
@@ -45,8 +46,9 @@ export function parseQuery<S extends z.ZodObject>(
       ? issue.keys.map((k) => ({ param: k, message: t('errors.invalidParam', { param: k, reason: t('errors.unknownParam') }) }))
       : [
           {
-            param: issue.path.map(String).join('.'),
-            message: t('errors.invalidParam', { param: issue.path.map(String).join('.'), reason: describe(issue, t) }),
+            // The parameter itself, also for an item of a comma list (path `kind.1`).
+            param: String(issue.path[0] ?? ''),
+            message: t('errors.invalidParam', { param: String(issue.path[0] ?? ''), reason: describe(issue, t) }),
           },
         ],
   );

@@ -1,23 +1,32 @@
 import type { Route } from './+types/api.v1.groups';
-import { listGroups } from '../../core/groups';
 import { getT, negotiateLocale } from '../../i18n';
 import { coreContext } from '../lib/context.server';
-import { groupListQuery, toListInput } from '../lib/group-query';
+import { groupSearchQuery } from '../lib/group-query';
 import { parseQuery, apiError } from '../lib/query.server';
-import { groupSummaryJson } from '../lib/api-serialize.server';
+import { groupSearchHitJson } from '../lib/api-serialize.server';
+import { searchFromQuery } from '../lib/search.server';
 
-/** GET /api/v1/groups — published groups, paginated. Messages follow Accept-Language. */
+/**
+ * GET /api/v1/groups — search published groups: words, filters, a place, sort, pages, and facet
+ * counts (`facets=false` leaves them out). Messages follow Accept-Language.
+ */
 export async function loader({ request, context }: Route.LoaderArgs) {
   const locale = negotiateLocale(request.headers.get('accept-language'));
   const t = getT(locale);
-  const parsed = parseQuery(groupListQuery, new URL(request.url), t);
-  if (!parsed.ok) return apiError(400, 'invalid', parsed.issues.map((i) => i.message).join(' '), parsed.issues);
-  const list = await listGroups({ ctx: coreContext(context, locale), input: toListInput(parsed.value) });
+  const parsed = parseQuery(groupSearchQuery, new URL(request.url), t);
+  const searched = parsed.ok ? await searchFromQuery(coreContext(context, locale), parsed.value, t) : parsed;
+  if (!searched.ok) return apiError(400, 'invalid', searched.issues.map((i) => i.message).join(' '), searched.issues);
+  const r = searched.result;
   return Response.json({
-    total: list.total,
-    page: list.page,
-    per_page: list.perPage,
-    pages: list.pages,
-    results: list.results.map(groupSummaryJson),
+    total: r.total,
+    page: r.page,
+    per_page: r.perPage,
+    pages: r.pages,
+    sort: r.sort,
+    place: r.place,
+    corrected_query: r.correctedQuery,
+    facets: r.facets,
+    suggestions: r.suggestions,
+    results: r.results.map(groupSearchHitJson),
   });
 }

@@ -1,7 +1,7 @@
 import { data, Link } from 'react-router';
 import { useTranslation } from 'react-i18next';
 import type { Route } from './+types/group';
-import { getGroup } from '../../core/groups';
+import { getGroup, type PublicCohort, type PublicSession } from '../../core/groups';
 import { NotFound } from '../../core/errors';
 import { pick } from '../../core/text';
 import { getT, type Locale } from '../../i18n';
@@ -11,6 +11,9 @@ import { describeCost } from '../lib/cost';
 import { describePlace, describeLanguages } from '../lib/group-display.server';
 import { formatDay, formatSessionTime, formatTime, zoneName } from '../lib/format';
 import { Localized, Paragraphs } from '../components/localized';
+import { ShareBox } from '../components/share-box';
+import { groupJsonLd, jsonLdScript } from '../lib/group-json-ld';
+import { groupCalendarPath, sessionCalendarPath } from '../lib/listing-paths';
 
 export async function loader({ request, params, context }: Route.LoaderArgs) {
   const locale = localeOfPath(new URL(request.url).pathname) as Locale;
@@ -23,9 +26,12 @@ export async function loader({ request, params, context }: Route.LoaderArgs) {
     throw err;
   }
   const tz = group.timeZone;
+  const pageUrl = new URL(pathTo(locale, 'group', { slug: group.slug }), request.url).toString();
   return {
     locale,
     group,
+    pageUrl,
+    jsonLd: jsonLdScript(groupJsonLd(group, { pageUrl, locale })),
     display: {
       title: pick(group.title, locale)?.text ?? '',
       place: describePlace(group, t),
@@ -36,10 +42,24 @@ export async function loader({ request, params, context }: Route.LoaderArgs) {
         id: s.id,
         when: `${formatSessionTime(s.startsAt, tz, locale)} – ${formatTime(s.endsAt, tz, locale)}`,
         startsAt: s.startsAt.toISOString(),
+        originally:
+          s.status === 'postponed' && s.originalStartsAt ? formatSessionTime(s.originalStartsAt, tz, locale) : null,
+        calendarHref: sessionCalendarPath(locale, group.slug, s.id),
+        // Drop-in sessions still taking sign-ups link to their form.
+        signupHref:
+          group.format === 'drop_in' &&
+          (s.status === 'scheduled' || s.status === 'moved_online') &&
+          s.startsAt.getTime() - group.signupCutoffMinutes * 60_000 > Date.now()
+            ? pathTo(locale, 'sessionSignup', { slug: group.slug, sessionId: s.id })
+            : null,
       })),
       cohorts: group.cohorts.map((c) => ({
         id: c.id,
         dates: t('group.cohortDates', { start: formatDay(c.startsOn, locale), end: formatDay(c.endsOn, locale) }),
+        applyHref:
+          c.status === 'open' || c.status === 'confirmed' || c.status === 'postponed'
+            ? pathTo(locale, 'cohortApply', { slug: group.slug, cohortId: c.id })
+            : null,
       })),
     },
   };
@@ -62,12 +82,81 @@ function Section({ id, title, children }: { id: string; title: string; children:
   );
 }
 
+type SessionWhen = Map<string, { when: string; startsAt: string; originally: string | null; calendarHref: string; signupHref: string | null }>;
+
+/** Upcoming sessions: time, status with its reason, topic or module, seats left and a calendar file. */
+function SessionList({
+  sessions,
+  when,
+  locale,
+  modules = [],
+}: {
+  sessions: PublicSession[];
+  when: SessionWhen;
+  locale: Locale;
+  modules?: PublicCohort['modules'];
+}) {
+  const { t } = useTranslation();
+  return (
+    <ul className="sessions">
+      {sessions.map((s) => {
+        const w = when.get(s.id);
+        const module = s.moduleId ? modules.find((m) => m.id === s.moduleId) : undefined;
+        const topic = pick(s.topic, locale)?.text;
+        return (
+          <li key={s.id} className={`session status-${s.status}`}>
+            <time dateTime={w?.startsAt}>{w?.when}</time>
+            {s.status !== 'scheduled' && (
+              <strong className="status">
+                {' '}
+                {t(`sessionStatus.${s.status}`)}
+                {w?.originally && <> ({t('listing.originally', { date: w.originally })})</>}
+              </strong>
+            )}
+            {s.statusReason && s.status !== 'scheduled' && <span className="status-reason"> — {s.statusReason}</span>}
+            {module && (
+              <span className="session-topic">
+                {' '}
+                {t('listing.moduleSession', { position: module.position, title: pick(module.title, locale)?.text ?? '' })}
+              </span>
+            )}
+            {topic && <span className="session-topic"> {t('group.topicOfSession', { topic })}</span>}
+            {s.speaker && <span className="session-speaker"> {t('group.speaker', { name: s.speaker.name })}</span>}
+            {s.status !== 'cancelled' && !s.cohortId && (
+              <span className="seats">
+                {s.seatsLeft == null
+                  ? t('group.unlimited')
+                  : s.seatsLeft > 0
+                    ? t('group.seatsLeft', { count: s.seatsLeft })
+                    : `${t('group.full')} · ${t('listing.waitlist', { count: s.waitlistLength })}`}
+              </span>
+            )}
+            {w?.signupHref && (
+              <Link className="signup-link" to={w.signupHref}>
+                {s.seatsLeft === 0 ? t('signup.joinWaitlistLink') : t('signup.signUpLink')}
+                <span className="visually-hidden">, {w.when}</span>
+              </Link>
+            )}{' '}
+            {w && (
+              <a className="calendar-link" href={w.calendarHref} download>
+                {t('listing.addToCalendar')}
+                <span className="visually-hidden">, {w.when}</span>
+              </a>
+            )}
+          </li>
+        );
+      })}
+    </ul>
+  );
+}
+
 export default function GroupPage({ loaderData }: Route.ComponentProps) {
   const { t } = useTranslation();
   const { locale, group: g, display } = loaderData;
   const kindsHref = pathTo(locale, 'kinds');
   const when = new Map(display.sessions.map((s) => [s.id, s]));
   const cohortDates = new Map(display.cohorts.map((c) => [c.id, c.dates]));
+  const applyHref = new Map(display.cohorts.map((c) => [c.id, c.applyHref]));
   const ages =
     g.ageMin != null && g.ageMax != null
       ? t('group.ages', { min: g.ageMin, max: g.ageMax })
@@ -150,35 +239,7 @@ export default function GroupPage({ loaderData }: Route.ComponentProps) {
               {g.sessions.length === 0 ? (
                 <p>{t('group.noSessions')}</p>
               ) : (
-                <ul className="sessions">
-                  {g.sessions.map((s) => (
-                    <li key={s.id} className={`session status-${s.status}`}>
-                      <time dateTime={when.get(s.id)?.startsAt}>{when.get(s.id)?.when}</time>
-                      {s.status !== 'scheduled' && (
-                        <strong className="status">
-                          {' '}
-                          {t(`sessionStatus.${s.status}`)}
-                          {s.statusReason ? ` : ${s.statusReason}` : ''}
-                        </strong>
-                      )}
-                      {pick(s.topic, locale) && (
-                        <span className="session-topic">
-                          {' '}
-                          {t('group.topicOfSession', { topic: pick(s.topic, locale)?.text ?? '' })}
-                        </span>
-                      )}
-                      {s.speaker && <span className="session-speaker"> {t('group.speaker', { name: s.speaker.name })}</span>}
-                      <span className="seats">
-                        {' '}
-                        {s.seatsLeft == null
-                          ? t('group.unlimited')
-                          : s.seatsLeft > 0
-                            ? t('group.seatsLeft', { count: s.seatsLeft })
-                            : t('group.full')}
-                      </span>
-                    </li>
-                  ))}
-                </ul>
+                <SessionList sessions={g.sessions} when={when} locale={locale} />
               )}
             </Section>
           )}
@@ -189,38 +250,66 @@ export default function GroupPage({ loaderData }: Route.ComponentProps) {
               {g.cohorts.length === 0 ? (
                 <p>{t('group.noSessions')}</p>
               ) : (
-                g.cohorts.map((c) => (
-                  <div key={c.id} className="cohort">
-                    <h3>
-                      {cohortDates.get(c.id)} · {t('group.sessionsCount', { count: c.sessionCount })}
-                    </h3>
-                    <p>
-                      {t(`cohortStatus.${c.status}`)}
-                      {c.capacity != null && (
+                g.cohorts.map((c) => {
+                  const cohortSessions = g.sessions.filter((s) => s.cohortId === c.id);
+                  return (
+                    <div key={c.id} className="cohort">
+                      <h3>
+                        {cohortDates.get(c.id)} · {t('group.sessionsCount', { count: c.sessionCount })}
+                      </h3>
+                      <p>
+                        {t(`cohortStatus.${c.status}`)}
+                        {c.capacity != null && (
+                          <>
+                            {' · '}
+                            {c.capacity - c.accepted > 0
+                              ? t('group.seatsLeft', { count: c.capacity - c.accepted })
+                              : t('group.full')}
+                          </>
+                        )}
+                      </p>
+                      {applyHref.get(c.id) && (
+                        <p>
+                          <Link className="signup-link" to={applyHref.get(c.id)!}>
+                            {t('signup.applyLink')}
+                            <span className="visually-hidden">, {cohortDates.get(c.id)}</span>
+                          </Link>
+                        </p>
+                      )}
+                      {c.modules.length > 0 && (
                         <>
-                          {' · '}
-                          {c.capacity - c.accepted > 0
-                            ? t('group.seatsLeft', { count: c.capacity - c.accepted })
-                            : t('group.full')}
+                          <h4>{t('group.modules')}</h4>
+                          <ol className="modules">
+                            {c.modules.map((m) => (
+                              <li key={m.id}>
+                                <Localized as="span" text={m.title} locale={locale} className="module-title" />
+                                <Localized as="p" text={m.summary} locale={locale} />
+                              </li>
+                            ))}
+                          </ol>
                         </>
                       )}
-                    </p>
-                    {c.modules.length > 0 && (
-                      <>
-                        <h4>{t('group.modules')}</h4>
-                        <ol className="modules">
-                          {c.modules.map((m) => (
-                            <li key={m.id}>
-                              <Localized as="span" text={m.title} locale={locale} className="module-title" />
-                              <Localized as="p" text={m.summary} locale={locale} />
-                            </li>
-                          ))}
-                        </ol>
-                      </>
-                    )}
-                  </div>
-                ))
+                      {cohortSessions.length > 0 && (
+                        <>
+                          <h4>{t('listing.cohortSessions')}</h4>
+                          <SessionList sessions={cohortSessions} when={when} locale={locale} modules={c.modules} />
+                        </>
+                      )}
+                    </div>
+                  );
+                })
               )}
+            </Section>
+          )}
+
+          {g.sessions.length > 0 && (
+            <Section id="calendar" title={t('listing.calendarTitle')}>
+              <p>
+                <a href={groupCalendarPath(locale, g.slug)} download>
+                  {t('listing.addSchedule')}
+                </a>
+              </p>
+              <p className="muted">{t('listing.calendarHint', { zone: display.zone })}</p>
             </Section>
           )}
         </div>
@@ -327,14 +416,15 @@ export default function GroupPage({ loaderData }: Route.ComponentProps) {
                     {f.licence && (
                       <span className="badge verified">
                         {' '}
-                        ✓ {t('group.verified')}
+                        <span aria-hidden="true">✓</span> {t('group.verified')}
                       </span>
                     )}
+                    <p className="muted">{t(`leadership.${f.leadership as 'peer'}`)}</p>
                     <Localized as="p" text={f.credentials} locale={locale} />
-                    {f.licence && (
-                      <p className="muted">
-                        {f.licence.body} · {f.licence.jurisdiction} · {f.licence.number}
-                      </p>
+                    {f.licence ? (
+                      <p className="muted">{t('listing.verifiedDetail', f.licence)}</p>
+                    ) : (
+                      f.leadership === 'licensed' && <p className="muted">{t('listing.notVerified')}</p>
                     )}
                   </li>
                 ))}
@@ -354,8 +444,15 @@ export default function GroupPage({ loaderData }: Route.ComponentProps) {
               </p>
             )}
           </section>
+
+          <ShareBox url={loaderData.pageUrl} title={display.title} />
+
+          <p className="report-link">
+            <Link to={pathTo(locale, 'groupReport', { slug: g.slug })}>{t('listing.report.link')}</Link>
+          </p>
         </aside>
       </div>
+      <script type="application/ld+json" dangerouslySetInnerHTML={{ __html: loaderData.jsonLd }} />
     </article>
   );
 }

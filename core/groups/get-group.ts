@@ -10,6 +10,7 @@ import {
   sessions,
   cohorts,
   modules,
+  schedules,
 } from '../../db/schema';
 import { parseInput, type Context } from '../context';
 import { NotFound } from '../errors';
@@ -48,6 +49,23 @@ export interface PublicSession {
   waitlistLength: number;
   moduleId: string | null;
   cohortId: string | null;
+  /** The recurring schedule this session is an occurrence of (null for extras and cohort sessions). */
+  scheduleId: string | null;
+  /** A postponed session's first planned start. */
+  originalStartsAt: Date | null;
+  /** Null = the group's languages. */
+  languages: string[] | null;
+}
+
+/** A recurring schedule (RFC 5545 rule evaluated in the group's time zone). */
+export interface PublicSchedule {
+  id: string;
+  rrule: string;
+  /** Local wall-clock start of the first occurrence, `YYYY-MM-DDTHH:mm:ss`. */
+  startsLocal: string;
+  durationMinutes: number;
+  untilLocal: string | null;
+  exceptionsLocal: string[];
 }
 
 export interface PublicCohort {
@@ -98,6 +116,7 @@ export interface PublicGroup extends PublicGroupSummary {
   facilitators: PublicFacilitator[];
   sessions: PublicSession[];
   cohorts: PublicCohort[];
+  schedules: PublicSchedule[];
   publishedAt: Date | null;
 }
 
@@ -114,7 +133,7 @@ export async function getGroup({ ctx, input }: { ctx: Context; input: z.input<ty
   if (!row) throw new NotFound('group');
   const g = row.group;
 
-  const [facilitatorRows, topicRows, sessionRows, cohortRows] = await Promise.all([
+  const [facilitatorRows, topicRows, sessionRows, cohortRows, scheduleRows] = await Promise.all([
     ctx.db
       .select({ f: facilitators })
       .from(groupFacilitators)
@@ -145,6 +164,7 @@ export async function getGroup({ ctx, input }: { ctx: Context; input: z.input<ty
       .from(cohorts)
       .where(and(eq(cohorts.groupId, g.id), gte(cohorts.endsOn, sql`${ctx.now}::date`), ne(cohorts.status, 'completed')))
       .orderBy(asc(cohorts.startsOn)),
+    ctx.db.select().from(schedules).where(eq(schedules.groupId, g.id)).orderBy(asc(schedules.startsLocal)),
   ]);
 
   const parentIds = [...new Set(topicRows.map((t) => t.parentId).filter((x): x is string => x != null))];
@@ -231,6 +251,9 @@ export async function getGroup({ ctx, input }: { ctx: Context; input: z.input<ty
         waitlistLength: Number(waiting),
         moduleId: s.moduleId,
         cohortId: s.cohortId,
+        scheduleId: s.scheduleId,
+        originalStartsAt: s.originalStartsAt,
+        languages: s.languages,
       };
     }),
     cohorts: cohortRows.map(({ c, accepted }) => ({
@@ -251,6 +274,14 @@ export async function getGroup({ ctx, input }: { ctx: Context; input: z.input<ty
           title: bilingual(m.titleEn, m.titleFr),
           summary: bilingual(m.summaryEn, m.summaryFr),
         })),
+    })),
+    schedules: scheduleRows.map((r) => ({
+      id: r.id,
+      rrule: r.rrule,
+      startsLocal: r.startsLocal,
+      durationMinutes: r.durationMinutes,
+      untilLocal: r.untilLocal,
+      exceptionsLocal: r.exceptionsLocal,
     })),
     publishedAt: g.publishedAt,
   };

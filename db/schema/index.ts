@@ -15,3 +15,4 @@ export * from './outbox';
 export * from './audit-log';
 export * from './listing-reports';
 export * from './app-secrets';
+export * from './group-search';

@@ -18,6 +18,7 @@ import {
 } from '../schema';
 import { expandSchedule, type Occurrence } from '../../core/schedules/expand-schedule';
 import { seedTopics } from './topics';
+import { refreshGroupSearch } from '../../core/search/refresh-group-search';
 import { FACILITATORS, ORGANIZATIONS, VENUES } from './demo/organizations';
 import { OTTAWA_GROUPS } from './demo/groups-ottawa';
 import { GATINEAU_GROUPS } from './demo/groups-gatineau';
@@ -498,5 +499,7 @@ export async function seedDemoData(db: Database, options: { now: Date }): Promis
     await insertInChunks(built.modules, 200, (chunk) => tx.insert(modules).values(chunk));
     await insertInChunks(built.sessions, 200, (chunk) => tx.insert(sessions).values(chunk));
     await insertInChunks(built.questions, 100, (chunk) => tx.insert(intakeQuestions).values(chunk));
+    // Search reads its own rows (core/search): build them for every demo group.
+    await refreshGroupSearch(tx, 'all', now);
   });
 }

@@ -60,8 +60,8 @@ describe.skipIf(browserMissing)('a visitor finds a group', () => {
     await page.goto('/en/groups');
     const frenchOnly = page.getByRole('link', { name: 'Atelier d’écriture pour personnes endeuillées' });
     expect(await frenchOnly.locator('span').getAttribute('lang')).toBe('fr-CA');
-    await page.getByLabel('Kind of group').selectOption('online_community');
-    await page.getByRole('button', { name: 'Show groups' }).click();
+    await page.getByRole('checkbox', { name: /^Online community \(\d+\)$/ }).check();
+    await page.getByRole('button', { name: 'Show groups' }).first().click();
     await page.getByRole('link', { name: 'Caregivers online community' }).waitFor();
     expect(new URL(page.url()).searchParams.get('kind')).toBe('online_community');
     expect(await page.getByRole('link', { name: 'Tuesday grief drop-in' }).count()).toBe(0);

@@ -96,8 +96,11 @@ describe.skipIf(browserMissing)('joining a group', () => {
 
   it('signs up for a drop-in in French without JavaScript and sees the online link', async () => {
     const { page, assertClean } = await newPage(browser, server.url, { javaScriptEnabled: false, locale: 'fr-CA' });
-    await page.goto(signupPath('fr', ids.full));
-    expect(await page.getByRole('heading', { level: 1 }).textContent()).toBe('S’inscrire à une rencontre');
+    // From the group page: each session still taking sign-ups has its link.
+    await page.goto('/fr/groupes/signup-drop-in');
+    await page.locator('a.signup-link', { hasText: /^M’inscrire,/ }).first().click();
+    await page.getByRole('heading', { level: 1, name: 'S’inscrire à une rencontre' }).waitFor();
+    expect(new URL(page.url()).pathname).toBe(signupPath('fr', ids.full));
     expect(await page.getByRole('status').first().textContent()).toContain('1 place restante');
     await page.getByLabel('Prénom ou pseudonyme', { exact: true }).fill('Lou');
     await page.getByLabel('Courriel', { exact: true }).fill('lou@example.org');
@@ -145,8 +148,10 @@ describe.skipIf(browserMissing)('joining a group', () => {
 
   it('applies to a closed group, answering its questions and committing to the whole sequence', async () => {
     const { page, assertClean } = await newPage(browser, server.url);
-    await page.goto(`/en/groups/signup-cohort/cohorts/${ids.cohort}/apply`);
-    expect(await page.getByRole('heading', { level: 1 }).textContent()).toBe('Apply to join the group');
+    await page.goto('/en/groups/signup-cohort');
+    await page.locator('a.signup-link', { hasText: /^Apply to join,/ }).click();
+    await page.getByRole('heading', { level: 1, name: 'Apply to join the group' }).waitFor();
+    expect(new URL(page.url()).pathname).toBe(`/en/groups/signup-cohort/cohorts/${ids.cohort}/apply`);
     expect(await page.locator('.modules').textContent()).toContain('Telling the story');
     await expectAccessible(page);
     await page.getByLabel('Name or nickname', { exact: true }).fill('Ari');

@@ -13,9 +13,12 @@ import {
   groupTopics,
   participants,
   registrations,
+  schedules,
 } from '../../db/schema';
+import { refreshGroupSearch } from '../../core/search/refresh-group-search';
 
 // Test factories: each call inserts a row with unique values; any column can be overridden.
+// Factories that change what search sees of a group refresh its search row, as core writes do.
 
 const unique = () => randomBytes(4).toString('hex');
 
@@ -63,6 +66,7 @@ export async function createGroup(
       ...overrides,
     })
     .returning();
+  await refreshGroupSearch(db, [row!.id]);
   return row!;
 }
 
@@ -74,6 +78,7 @@ export async function createSession(
     .insert(sessions)
     .values({ endsAt: new Date(overrides.startsAt.getTime() + 90 * 60_000), ...overrides })
     .returning();
+  await refreshGroupSearch(db, [overrides.groupId]);
   return row!;
 }
 
@@ -88,6 +93,7 @@ export async function createFacilitator(db: Database, overrides: Partial<Insert<
 
 export async function addFacilitator(db: Database, groupId: string, facilitatorId: string, position = 0) {
   await db.insert(groupFacilitators).values({ groupId, facilitatorId, position });
+  await refreshGroupSearch(db, [groupId]);
 }
 
 export async function createCohort(
@@ -104,6 +110,7 @@ export async function createCohort(
       .insert(modules)
       .values(moduleTitles.map((title, i) => ({ cohortId: row!.id, position: i + 1, titleEn: title })));
   }
+  await refreshGroupSearch(db, [overrides.groupId]);
   return row!;
 }
 
@@ -118,6 +125,7 @@ export async function createTopic(db: Database, overrides: Partial<Insert<typeof
 
 export async function tagGroup(db: Database, groupId: string, topicId: string) {
   await db.insert(groupTopics).values({ groupId, topicId });
+  await refreshGroupSearch(db, [groupId]);
 }
 
 export async function createParticipant(db: Database, overrides: Partial<Insert<typeof participants>> = {}) {
@@ -152,4 +160,17 @@ export async function createOpenSession(
   const g = await createGroup(db, { signupCutoffMinutes: 0, ...group });
   const s = await createSession(db, { groupId: g.id, startsAt: new Date(now.getTime() + 7 * 86_400_000), ...session });
   return { group: g, session: s };
+}
+
+// --- listing (group page, calendars) ---
+
+export async function createSchedule(
+  db: Database,
+  overrides: Partial<Insert<typeof schedules>> & { groupId: string; rrule: string; startsLocal: string },
+) {
+  const [row] = await db
+    .insert(schedules)
+    .values({ durationMinutes: 90, ...overrides })
+    .returning();
+  return row!;
 }

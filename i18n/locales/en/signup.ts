@@ -1,5 +1,8 @@
 // English strings for signing up to a session and applying to a cohort.
 const signup = {
+  signUpLink: 'Sign up',
+  joinWaitlistLink: 'Join the waitlist',
+  applyLink: 'Apply to join',
   titleSession: 'Sign up for a session',
   titleCohort: 'Apply to join the group',
   session: 'Session',

@@ -3,6 +3,9 @@ import type { Catalog } from '../catalog-type';
 
 // Chaînes françaises de l’inscription à une rencontre et des demandes d’inscription.
 const signup: Catalog<typeof en> = {
+  signUpLink: 'M’inscrire',
+  joinWaitlistLink: 'M’inscrire sur la liste d’attente',
+  applyLink: 'Présenter une demande',
   titleSession: 'S’inscrire à une rencontre',
   titleCohort: 'Présenter une demande d’inscription',
   session: 'Rencontre',

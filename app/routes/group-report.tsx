@@ -1,0 +1,207 @@
+import { useEffect, useRef } from 'react';
+import { data, Form, Link, redirect } from 'react-router';
+import { useTranslation } from 'react-i18next';
+import type { TFunction } from 'i18next';
+import type { Route } from './+types/group-report';
+import { getGroup } from '../../core/groups';
+import { reportListing, REPORT_DETAILS_MAX } from '../../core/listings';
+import { CoreError, type Issue } from '../../core/errors';
+import { LISTING_REPORT_REASONS } from '../../db/schema/listing-reports';
+import { pick } from '../../core/text';
+import { getT, type Locale } from '../../i18n';
+import { coreContext } from '../lib/context.server';
+import { localeOfPath, pathTo } from '../lib/paths';
+
+type Field = 'reason' | 'details' | 'email';
+type FieldErrors = Partial<Record<Field, string>>;
+
+const MESSAGES: Record<string, 'reasonRequired' | 'detailsRequired' | 'detailsTooLong' | 'invalidEmail'> = {
+  'reason:required': 'reasonRequired',
+  'details:required': 'detailsRequired',
+  'details:too_long': 'detailsTooLong',
+  'email:invalid_email': 'invalidEmail',
+};
+
+/** Core's issue codes as sentences in the reader's language, one per field. */
+function fieldErrors(issues: Issue[], t: TFunction): FieldErrors {
+  const out: FieldErrors = {};
+  for (const issue of issues) {
+    const field = issue.path as Field;
+    const key = MESSAGES[`${issue.path}:${issue.message}`] ?? (field === 'email' ? 'invalidEmail' : field === 'reason' ? 'reasonRequired' : 'detailsRequired');
+    out[field] ??= t(`listing.report.errors.${key}`);
+  }
+  return out;
+}
+
+async function loadGroup(context: Route.LoaderArgs['context'], locale: Locale, slug: string) {
+  try {
+    return await getGroup({ ctx: coreContext(context, locale), input: { ref: slug, sessionLimit: 0 } });
+  } catch (err) {
+    if (err instanceof CoreError && err.code === 'not_found') throw data(getT(locale)('errors.groupNotFound'), { status: 404 });
+    throw err;
+  }
+}
+
+export async function loader({ request, params, context }: Route.LoaderArgs) {
+  const url = new URL(request.url);
+  const locale = localeOfPath(url.pathname) as Locale;
+  const group = await loadGroup(context, locale, params.slug);
+  return {
+    locale,
+    slug: group.slug,
+    groupTitle: pick(group.title, locale)?.text ?? group.slug,
+    sent: url.searchParams.get('sent') === '1',
+    // Sent with the data so that the browser bundle does not need the schema.
+    reasons: LISTING_REPORT_REASONS,
+    detailsMax: REPORT_DETAILS_MAX,
+    title: getT(locale)('listing.report.title'),
+  };
+}
+
+/** POST: store the report (core validates), then redirect so that reloading does not send it twice. */
+export async function action({ request, params, context }: Route.ActionArgs) {
+  const url = new URL(request.url);
+  const locale = localeOfPath(url.pathname) as Locale;
+  const t = getT(locale);
+  const form = await request.formData();
+  const text = (name: string) => {
+    const v = form.get(name);
+    return typeof v === 'string' ? v : undefined;
+  };
+  const values = { reason: text('reason') ?? '', details: text('details') ?? '', email: text('email') ?? '' };
+  try {
+    await reportListing({
+      ctx: coreContext(context, locale),
+      input: { group: params.slug, reason: values.reason as never, details: values.details, email: values.email, locale },
+    });
+  } catch (err) {
+    if (err instanceof CoreError && err.code === 'invalid') {
+      return data({ errors: fieldErrors(err.issues, t), values }, { status: 400 });
+    }
+    if (err instanceof CoreError && err.code === 'not_found') throw data(t('errors.groupNotFound'), { status: 404 });
+    throw err;
+  }
+  return redirect(`${pathTo(locale, 'groupReport', { slug: params.slug })}?sent=1`, 303);
+}
+
+export const meta: Route.MetaFunction = ({ data }) => [{ title: `${data?.title ?? ''} · Cercle` }];
+
+const FIELD_ID: Record<Field, string> = { reason: 'report-reason-0', details: 'report-details', email: 'report-email' };
+
+type FieldAria = { 'aria-describedby': string; 'aria-invalid': true | undefined };
+
+/** A labelled field with its hint and, after a failed submission, its error, both announced with it. */
+function TextField({
+  field,
+  id,
+  label,
+  hint,
+  error,
+  children,
+}: {
+  field: Field;
+  id: string;
+  label: string;
+  hint: string;
+  error: string | undefined;
+  children: (aria: FieldAria) => React.ReactNode;
+}) {
+  return (
+    <p>
+      <label htmlFor={id}>{label}</label>
+      <span id={`${field}-hint`} className="hint">
+        {hint}
+      </span>
+      {error && (
+        <span id={`${field}-error`} className="field-error">
+          {error}
+        </span>
+      )}
+      {children({
+        'aria-describedby': error ? `${field}-hint ${field}-error` : `${field}-hint`,
+        'aria-invalid': error ? true : undefined,
+      })}
+    </p>
+  );
+}
+
+export default function GroupReport({ loaderData, actionData }: Route.ComponentProps) {
+  const { t } = useTranslation();
+  const { locale, slug, groupTitle, sent, reasons, detailsMax } = loaderData;
+  const errors: FieldErrors = actionData?.errors ?? {};
+  const values = actionData?.values;
+  const summary = useRef<HTMLDivElement>(null);
+  const errorCount = Object.keys(errors).length;
+  useEffect(() => {
+    if (errorCount > 0) summary.current?.focus();
+  }, [actionData, errorCount]);
+  const groupHref = pathTo(locale, 'group', { slug });
+
+  if (sent) {
+    return (
+      <div className="page narrow">
+        <h1>{t('listing.report.sentTitle')}</h1>
+        <p role="status">{t('listing.report.sent')}</p>
+        <p>
+          <Link to={groupHref}>{t('listing.report.backToGroup')}</Link>
+        </p>
+      </div>
+    );
+  }
+
+  return (
+    <div className="page narrow">
+      <p className="breadcrumb">
+        <Link to={groupHref}>{t('listing.report.backToGroup')}</Link>
+      </p>
+      <h1>{t('listing.report.title')}</h1>
+      <p>{t('listing.report.lead', { group: groupTitle })}</p>
+      {errorCount > 0 && (
+        <div className="error-summary" role="alert" tabIndex={-1} ref={summary} aria-labelledby="report-errors-title">
+          <h2 id="report-errors-title">{t('listing.report.errorSummary')}</h2>
+          <ul>
+            {(Object.keys(errors) as Field[]).map((f) => (
+              <li key={f}>
+                <a href={`#${FIELD_ID[f]}`}>{errors[f]}</a>
+              </li>
+            ))}
+          </ul>
+        </div>
+      )}
+      {/* A full page load even with JavaScript: the same flow for everyone, and the 400 of a form
+          with errors is the page itself rather than a background request. */}
+      <Form method="post" noValidate reloadDocument className="report-form">
+        <fieldset aria-describedby={errors.reason ? 'reason-error' : undefined}>
+          <legend>{t('listing.report.reasonLegend')}</legend>
+          {errors.reason && (
+            <p id="reason-error" className="field-error">
+              {errors.reason}
+            </p>
+          )}
+          {reasons.map((reason, i) => (
+            <p key={reason} className="choice">
+              <input
+                type="radio"
+                name="reason"
+                id={`report-reason-${i}`}
+                value={reason}
+                defaultChecked={values?.reason === reason}
+                required
+              />{' '}
+              <label htmlFor={`report-reason-${i}`}>{t(`listing.report.reasons.${reason}`)}</label>
+            </p>
+          ))}
+        </fieldset>
+        <TextField field="details" id="report-details" label={t('listing.report.details')} hint={t('listing.report.detailsHint')} error={errors.details}>
+          {(aria) => <textarea id="report-details" name="details" rows={6} maxLength={detailsMax} defaultValue={values?.details} {...aria} />}
+        </TextField>
+        <TextField field="email" id="report-email" label={t('listing.report.email')} hint={t('listing.report.emailHint')} error={errors.email}>
+          {(aria) => <input id="report-email" name="email" type="email" autoComplete="email" defaultValue={values?.email} {...aria} />}
+        </TextField>
+        <p>
+          <button type="submit">{t('listing.report.submit')}</button>
+        </p>
+      </Form>
+    </div>
+  );
+}

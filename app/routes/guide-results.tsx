@@ -1,0 +1,124 @@
+import { Link } from 'react-router';
+import { useTranslation } from 'react-i18next';
+import type { Route } from './+types/guide-results';
+import { findGuideMatches, rankKinds } from '../../core/guide';
+import { getT, type Locale } from '../../i18n';
+import { coreContext } from '../lib/context.server';
+import { localeOfPath, pathTo } from '../lib/paths';
+import { parseQuery, badRequest } from '../lib/query.server';
+import { groupCard } from '../lib/group-display.server';
+import { guideQuery, guideSearch, splitValues } from '../lib/guide-query';
+import { GroupCard } from '../components/group-card';
+
+/** The guide's result: kinds and formats ranked with their reasons, then real groups to try. */
+export async function loader({ request, context }: Route.LoaderArgs) {
+  const url = new URL(request.url);
+  const locale = localeOfPath(url.pathname) as Locale;
+  const t = getT(locale);
+  const parsed = parseQuery(guideQuery, url, t);
+  if (!parsed.ok) badRequest(parsed.issues);
+  const { answers, where } = splitValues(parsed.value);
+  const ranking = rankKinds(answers);
+  const matches = await findGuideMatches({ ctx: coreContext(context, locale), ranking, input: { where } });
+  return {
+    locale,
+    title: t('guide.results.title'),
+    search: guideSearch(parsed.value),
+    answered: Object.values(answers).some((a) => a != null),
+    ranking,
+    matches: matches.map((m) => {
+      const option = ranking.options.find((o) => o.id === m.option)!;
+      const filters = new URLSearchParams({ kind: option.kind, ...(option.format ? { format: option.format } : {}) });
+      if (ranking.delivery === 'online' && option.kind !== 'online_community') filters.set('delivery', 'online');
+      return { option: m.option, seeAll: `${pathTo(locale, 'groups')}?${filters}`, groups: m.groups.map((g) => groupCard(g, t, locale)) };
+    }),
+  };
+}
+
+export const meta: Route.MetaFunction = ({ data }) => [{ title: `${data?.title ?? ''} · Cercle` }];
+
+export default function GuideResults({ loaderData }: Route.ComponentProps) {
+  const { t } = useTranslation();
+  const { locale, search, answered, ranking, matches } = loaderData;
+  return (
+    <div className="page guide-results">
+      <h1>{t('guide.results.title')}</h1>
+      <p className="lead">{answered ? t('guide.results.lead') : t('guide.results.noAnswers')}</p>
+      {ranking.showCrisisLines && (
+        <p className="crisis-note" role="note">
+          {t('guide.results.crisis')}
+        </p>
+      )}
+      <p>
+        <Link to={`${pathTo(locale, 'guide')}${search}`}>{t('guide.results.change')}</Link> ·{' '}
+        <Link to={pathTo(locale, 'kinds')}>{t('guide.results.compare')}</Link>
+      </p>
+
+      <section aria-labelledby="ranking-title">
+        <h2 id="ranking-title">{t('guide.results.ranking')}</h2>
+        <ol className="ranking">
+          {ranking.options.map((o, i) => (
+            <li key={o.id} className="ranked-option" aria-labelledby={`option-${o.id}`}>
+              <h3 id={`option-${o.id}`}>
+                {t(`guide.option.${o.id}`)}
+                {i === 0 && answered && o.score > 0 && <span className="tag best-fit">{t('guide.results.bestFit')}</span>}
+              </h3>
+              <p>{t(`guide.optionPlain.${o.id}`)}</p>
+              {o.reasons.length > 0 && (
+                <>
+                  <p className="reasons-title">{t('guide.results.why')}</p>
+                  <ul className="reasons">
+                    {o.reasons.map((r) => (
+                      <li key={r}>{t(`guide.reason.${r}`)}</li>
+                    ))}
+                  </ul>
+                </>
+              )}
+              {o.cautions.length > 0 && (
+                <>
+                  <p className="reasons-title">{t('guide.results.keepInMind')}</p>
+                  <ul className="cautions">
+                    {o.cautions.map((c) => (
+                      <li key={c}>{t(`guide.caution.${c}`)}</li>
+                    ))}
+                  </ul>
+                </>
+              )}
+            </li>
+          ))}
+        </ol>
+      </section>
+
+      <section aria-labelledby="matches-title">
+        <h2 id="matches-title">{t('guide.results.matchesTitle')}</h2>
+        <p>{t('guide.results.matchesLead')}</p>
+        {matches.map((m) => (
+          <section key={m.option} aria-labelledby={`matches-${m.option}`} className="guide-matches">
+            <h3 id={`matches-${m.option}`}>{t(`guide.option.${m.option}`)}</h3>
+            {m.groups.length === 0 ? (
+              <p>{t('guide.results.noMatches')}</p>
+            ) : (
+              <ul className="group-list">
+                {m.groups.map((g) => (
+                  <li key={g.slug}>
+                    <GroupCard group={g} locale={locale} href={pathTo(locale, 'group', { slug: g.slug })} headingLevel={4} />
+                  </li>
+                ))}
+              </ul>
+            )}
+            <p>
+              <Link to={m.seeAll}>
+                {t('guide.results.seeAll')}
+                <span className="visually-hidden">: {t(`guide.option.${m.option}`)}</span>
+              </Link>
+            </p>
+          </section>
+        ))}
+        <p>
+          <Link to={pathTo(locale, 'kinds')}>{t('guide.results.compare')}</Link>
+        </p>
+      </section>
+      <p className="muted">{t('guide.results.shareHint')}</p>
+    </div>
+  );
+}

@@ -1,0 +1,268 @@
+// Search benchmark: `npm run bench:search -- --groups 100000` (default 1000,10000,100000).
+//
+// For each engine (PGlite, PostgreSQL) and size: a fresh database, N generated groups with their
+// sessions (bench/search-data.ts, with progress), then a fixed mix of searches (text only, text +
+// 2 filters, filters only, near a city + radius; all with facet counts):
+//  - floor: the SQL statements the app issues for each search, replayed raw on the database
+//    client (no HTTP, no app code), one after another;
+//  - HTTP: the built server (`node server.js`, BUILD_DIR or build/) on loopback, driven by
+//    autocannon at concurrency 1 and 16, once with the facet cache off (every request computes
+//    its facets) and once with the default 30 s facet cache.
+// Prints one JSON line per engine and size, and rewrites the "Search" section of docs/benchmarks.md
+// from bench/results/search.json (results of earlier runs of other sizes are kept).
+import { execFileSync } from 'node:child_process';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import autocannon from 'autocannon';
+import pg from 'pg';
+import { openPglite, openPostgres, migrateDatabase, type DatabaseHandle } from '../db/client';
+import { createContext } from '../core/context';
+import { findGroups } from '../core/search/find-groups';
+import { clearFacetCache } from '../core/search/facets';
+import { groupSearchQuery, toSearchInput } from '../app/lib/group-query';
+import { startServer } from '../tests/e2e/server-process';
+import { generateGroups } from './search-data';
+
+const MIX: { kind: 'text' | 'text+2 filters' | 'filters' | 'near'; query: string }[] = [
+  { kind: 'text', query: 'q=grief' },
+  { kind: 'text', query: 'q=anxiety' },
+  { kind: 'text', query: 'q=deuil%20p%C3%A9rinatal' },
+  { kind: 'text', query: 'q=anxeity' },
+  { kind: 'text+2 filters', query: 'q=grief&delivery=in_person&cost=free' },
+  { kind: 'text+2 filters', query: 'q=d%C3%A9pression&lang=fr&format=drop_in' },
+  { kind: 'text+2 filters', query: 'q=recovery&kind=support_group&day=tu,we' },
+  { kind: 'filters', query: 'kind=support_group&delivery=online' },
+  { kind: 'filters', query: 'format=closed&leadership=professional' },
+  { kind: 'filters', query: 'topic=grief&open=true' },
+  { kind: 'near', query: 'near=Ottawa&radius_km=50' },
+  { kind: 'near', query: 'near=Montreal&radius_km=25&kind=workshop' },
+  { kind: 'near', query: 'near=Toronto&radius_km=100&sort=distance' },
+];
+
+const args = process.argv.slice(2);
+const arg = (name: string, fallback: string) => {
+  const i = args.indexOf(`--${name}`);
+  return i >= 0 && args[i + 1] ? args[i + 1]! : fallback;
+};
+const SIZES = arg('groups', '1000,10000,100000').split(',').map(Number);
+const ENGINES = arg('engines', 'postgres,pglite').split(',') as ('pglite' | 'postgres')[];
+const DURATION = Number(arg('duration', '10'));
+const PG_URL = process.env.BENCH_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
+const BUILD_DIR = process.env.BUILD_DIR ?? 'build';
+const RESULTS = 'bench/results/search.json';
+
+const log = (line: string) => process.stderr.write(`${line}\n`);
+const pct = (sorted: number[], p: number) => sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))] ?? 0;
+const round = (n: number) => Math.round(n * 10) / 10;
+function summary(latencies: number[]) {
+  const s = [...latencies].sort((a, b) => a - b);
+  return { p50: round(pct(s, 50)), p95: round(pct(s, 95)), p99: round(pct(s, 99)) };
+}
+
+interface Captured {
+  sql: string;
+  params: unknown[];
+}
+
+/** The SQL each search of the mix issues (cache cleared first, so facets are computed). */
+async function captureMix(open: (logger: { logQuery(sql: string, params: unknown[]): void }) => Promise<DatabaseHandle>) {
+  let sink: Captured[] = [];
+  const handle = await open({ logQuery: (sql, params) => sink.push({ sql, params }) });
+  const out: Captured[][] = [];
+  for (const m of MIX) {
+    const parsed = groupSearchQuery.parse(Object.fromEntries(new URLSearchParams(m.query)));
+    clearFacetCache();
+    sink = [];
+    await findGroups({ ctx: createContext(handle.db), input: toSearchInput(parsed) });
+    out.push(sink);
+  }
+  await handle.close();
+  return out;
+}
+
+/** Replays the captured statements on a raw client, one search after another, for `seconds`. */
+async function floor(query: (sql: string, params: unknown[]) => Promise<unknown>, mix: Captured[][], seconds: number) {
+  const latencies: number[] = [];
+  const until = Date.now() + seconds * 1000;
+  for (let i = 0; Date.now() < until || i < mix.length * 3; i++) {
+    const t0 = performance.now();
+    for (const stmt of mix[i % mix.length]!) await query(stmt.sql, stmt.params);
+    latencies.push(performance.now() - t0);
+  }
+  return { ...summary(latencies), rps: round(latencies.length / (latencies.reduce((a, b) => a + b, 0) / 1000)) };
+}
+
+async function load(url: string, connections: number, seconds: number) {
+  const perKind = new Map<string, number[]>();
+  const all: number[] = [];
+  let i = 0;
+  let errors = 0;
+  const instance = autocannon({
+    url,
+    connections,
+    duration: seconds,
+    requests: MIX.map((m) => ({ method: 'GET' as const, path: `/api/v1/groups?${m.query}` })),
+  });
+  (instance as unknown as NodeJS.EventEmitter).on('response', (_client: unknown, status: number, _bytes: number, ms: number) => {
+    if (status !== 200) errors++;
+    all.push(ms);
+    // With one connection the requests of the mix come back in order.
+    if (connections === 1) {
+      const kind = MIX[i++ % MIX.length]!.kind;
+      perKind.set(kind, [...(perKind.get(kind) ?? []), ms]);
+    }
+  });
+  const result = await instance;
+  return {
+    ...summary(all),
+    rps: round(result.requests.average),
+    errors: errors + result.errors + result.non2xx,
+    ...(connections === 1 ? { p95_by_kind: Object.fromEntries([...perKind].map(([k, v]) => [k, summary(v).p95])) } : {}),
+  };
+}
+
+async function measureHttp(env: Record<string, string>) {
+  const out: Record<string, unknown> = {};
+  for (const [label, ttl] of [
+    ['uncached', '0'],
+    ['cached', '30'],
+  ] as const) {
+    const server = await startServer({ ...env, SEED_DEMO: 'false', BUILD_DIR, SEARCH_FACET_CACHE_SECONDS: ttl, WORKER: 'false' });
+    try {
+      // Warm up: the gazetteer, the plans, the caches.
+      for (let k = 0; k < 3; k++) for (const m of MIX) await fetch(`${server.url}/api/v1/groups?${m.query}`).then((r) => r.arrayBuffer());
+      log(`  HTTP (${label} facets): concurrency 1 for ${DURATION}s`);
+      const c1 = await load(server.url, 1, DURATION);
+      log(`  HTTP (${label} facets): concurrency 16 for ${DURATION}s`);
+      const c16 = await load(server.url, 16, DURATION);
+      out[label] = { c1, c16 };
+    } finally {
+      await server.stop();
+    }
+  }
+  return out as Record<'uncached' | 'cached', { c1: ReturnType<typeof summary> & { rps: number }; c16: { rps: number } }>;
+}
+
+async function runOne(engine: 'pglite' | 'postgres', groups: number) {
+  const progress = (step: string, done: number, total: number) => log(`  [${engine} ${groups}] ${step}: ${done.toLocaleString('en')}/${total.toLocaleString('en')}`);
+  log(`== ${engine}, ${groups.toLocaleString('en')} groups`);
+  const started = Date.now();
+  if (engine === 'postgres') {
+    const name = `cercle_bench_${groups}_${process.pid}`;
+    const admin = new pg.Client({ connectionString: PG_URL });
+    await admin.connect();
+    await admin.query(`create database ${name}`);
+    await admin.end();
+    const url = Object.assign(new URL(PG_URL), { pathname: `/${name}` }).toString();
+    try {
+      const handle = await openPostgres(url);
+      await migrateDatabase(handle);
+      await generateGroups(handle.db, groups, progress);
+      await handle.close();
+      const generatedS = round((Date.now() - started) / 1000);
+      const mix = await captureMix((logger) => openPostgres(url, { logger }));
+      const pool = new pg.Pool({ connectionString: url, max: 1 });
+      log(`  floor (raw SQL) for ${DURATION}s`);
+      const f = await floor((sql, params) => pool.query(sql, params as never[]), mix, DURATION);
+      await pool.end();
+      const http = await measureHttp({ DATABASE_URL: url });
+      return { engine, groups, generated_s: generatedS, floor: f, ...http };
+    } finally {
+      const a = new pg.Client({ connectionString: PG_URL });
+      await a.connect();
+      await a.query(`drop database if exists ${name} with (force)`);
+      await a.end();
+    }
+  }
+  const dir = mkdtempSync(path.join(os.tmpdir(), 'cercle-bench-'));
+  try {
+    const handle = await openPglite(dir);
+    await migrateDatabase(handle);
+    await generateGroups(handle.db, groups, progress);
+    await handle.close();
+    const generatedS = round((Date.now() - started) / 1000);
+    const mix = await captureMix((logger) => openPglite(dir, { logger }));
+    const raw = await openPglite(dir);
+    const client = (raw.db as unknown as { $client: { query(sql: string, params: unknown[]): Promise<unknown> } }).$client;
+    log(`  floor (raw SQL) for ${DURATION}s`);
+    const f = await floor((sql, params) => client.query(sql, params), mix, DURATION);
+    await raw.close();
+    const http = await measureHttp({ DATA_DIR: dir });
+    return { engine, groups, generated_s: generatedS, floor: f, ...http };
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+function writeDocs(all: Record<string, unknown>[]) {
+  const rows = all
+    .sort((a, b) => String(a.engine).localeCompare(String(b.engine)) || Number(a.groups) - Number(b.groups))
+    .map((r) => {
+      const x = r as unknown as {
+        engine: string;
+        groups: number;
+        floor: { p50: number; p95: number; rps: number };
+        uncached: { c1: { p50: number; p95: number; p99: number; rps: number }; c16: { rps: number; p95: number } };
+        cached: { c1: { p50: number; p95: number; p99: number; rps: number }; c16: { rps: number; p95: number } };
+      };
+      const ratio = (v: number) => (x.floor.p95 ? round(v / x.floor.p95) : 0);
+      return `| ${x.engine} | ${x.groups.toLocaleString('en')} | ${x.floor.p50} / ${x.floor.p95} | ${x.uncached.c1.p50} / ${x.uncached.c1.p95} / ${x.uncached.c1.p99} | ${x.uncached.c1.rps} | ${x.uncached.c16.rps} | ${ratio(x.uncached.c1.p95)}× | ${x.cached.c1.p50} / ${x.cached.c1.p95} / ${x.cached.c1.p99} | ${x.cached.c1.rps} | ${x.cached.c16.rps} |`;
+    });
+  const cpu = os.cpus()[0]?.model ?? 'unknown CPU';
+  const section = `<!-- search:begin -->
+## Search
+
+\`\`\`sh
+BUILD_DIR=build-search npx react-router build
+BUILD_DIR=build-search npm run bench:search -- --groups 1000,10000,100000   # --engines postgres,pglite --duration 10
+\`\`\`
+
+Machine: ${os.cpus().length} cores (${cpu}), ${Math.round(os.totalmem() / 2 ** 30)} GiB, Node ${process.version}, PostgreSQL 15 on
+127.0.0.1 and PGlite 0.5 (PostgreSQL 18 in WASM) in the server process. The machine is shared:
+other builds and test runs may have been running during a measurement.
+
+Mix (${MIX.length} searches, all with facet counts): text only (4, one with a typo), text + 2 filters (3),
+filters only (3), near a city + radius (3). Latencies in ms (p50 / p95 / p99), over HTTP on loopback
+(autocannon, ${DURATION} s per run); "floor" replays the SQL statements the app sends for the same
+searches straight to the database client, one search after another. "Facets computed" runs the
+server with \`SEARCH_FACET_CACHE_SECONDS=0\`: every request computes its facet counts. "Facets cached"
+is the default: facet counts are kept 30 s per process (results and totals are always live).
+
+| engine | groups | floor p50 / p95 | facets computed: c=1 p50 / p95 / p99 | c=1 req/s | c=16 req/s | p95 vs floor | facets cached: c=1 p50 / p95 / p99 | c=1 req/s | c=16 req/s |
+|---|---:|---|---|---:|---:|---:|---|---:|---:|
+${rows.join('\n')}
+
+Raw figures (with p95 per kind of search): \`bench/results/search.json\`.
+<!-- search:end -->`;
+  const file = 'docs/benchmarks.md';
+  const doc = readFileSync(file, 'utf8');
+  const next = doc.includes('<!-- search:begin -->')
+    ? doc.replace(/<!-- search:begin -->[\s\S]*<!-- search:end -->/, section)
+    : `${doc.trimEnd()}\n\n${section}\n`;
+  writeFileSync(file, next);
+}
+
+async function main() {
+  if (!existsSync(path.join(BUILD_DIR, 'server/index.js'))) {
+    log(`Building the app into ${BUILD_DIR}/ first`);
+    execFileSync('npx', ['react-router', 'build'], { stdio: 'inherit', env: { ...process.env, BUILD_DIR } });
+  }
+  mkdirSync(path.dirname(RESULTS), { recursive: true });
+  const previous: Record<string, unknown>[] = existsSync(RESULTS) ? (JSON.parse(readFileSync(RESULTS, 'utf8')) as Record<string, unknown>[]) : [];
+  for (const engine of ENGINES) {
+    for (const groups of SIZES) {
+      const result = { ...(await runOne(engine, groups)), at: new Date().toISOString() };
+      console.log(JSON.stringify(result));
+      const kept = previous.filter((r) => !(r.engine === engine && r.groups === groups));
+      previous.splice(0, previous.length, ...kept, result);
+      writeFileSync(RESULTS, `${JSON.stringify(previous, null, 2)}\n`);
+      writeDocs(previous);
+    }
+  }
+}
+
+main().catch((err) => {
+  console.error(err);
+  process.exit(1);
+});

@@ -1,0 +1,142 @@
+import { and, eq } from 'drizzle-orm';
+import { DateTime } from 'luxon';
+import { z } from 'zod';
+import { groups, sessions } from '../../db/schema';
+import { getT } from '../../i18n';
+import { parseInput, type Context } from '../context';
+import { NotFound } from '../errors';
+import { getGroup, type PublicGroup, type PublicSession } from '../groups';
+import { pick } from '../text';
+import { buildCalendar, type CalendarEvent } from './build-calendar';
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+export interface CalendarFile {
+  filename: string;
+  ics: string;
+}
+
+const pageUrl = z.url({ protocol: /^https?$/ });
+
+function eventText(g: PublicGroup, s: PublicSession | null, ctx: Context, url: string) {
+  const t = getT(ctx.locale);
+  const title = pick(g.title, ctx.locale)?.text ?? g.slug;
+  const topic = s ? pick(s.topic, ctx.locale)?.text : undefined;
+  let summary = topic ? `${title} · ${topic}` : title;
+  if (s?.status === 'cancelled') summary = t('listing.calendar.cancelled', { title: summary });
+  else if (s?.status === 'postponed') summary = t('listing.calendar.postponed', { title: summary });
+  else if (s?.status === 'moved_online') summary = t('listing.calendar.movedOnline', { title: summary });
+  const online = g.delivery !== 'in_person' || s?.status === 'moved_online';
+  const lines = [
+    pick(g.summary, ctx.locale)?.text,
+    s?.statusReason ? t('listing.calendar.reason', { reason: s.statusReason }) : null,
+    s?.speaker ? t('listing.calendar.speaker', { name: s.speaker.name }) : null,
+    online ? t('listing.calendar.onlineLink') : null,
+    t('listing.calendar.details', { url }),
+  ];
+  const v = g.venue;
+  const address = v ? [v.name, v.street, [v.city, v.province].filter(Boolean).join(', '), v.postalCode].filter(Boolean).join(', ') : '';
+  const location =
+    g.delivery === 'online' || s?.status === 'moved_online' || !address
+      ? t('listing.calendar.online')
+      : g.delivery === 'hybrid'
+        ? t('listing.calendar.hybridLocation', { address })
+        : address;
+  return { summary, description: lines.filter(Boolean).join('\n\n'), location };
+}
+
+function host(url: string) {
+  return new URL(url).host;
+}
+
+function sessionEvent(g: PublicGroup, s: PublicSession, ctx: Context, url: string): CalendarEvent {
+  return {
+    uid: `session-${s.id}@${host(url)}`,
+    timeZone: g.timeZone,
+    start: s.startsAt,
+    end: s.endsAt,
+    url,
+    status: s.status === 'cancelled' ? 'cancelled' : 'confirmed',
+    ...eventText(g, s, ctx, url),
+  };
+}
+
+/** Whether an occurrence of a schedule differs from what the rule alone says. */
+const differs = (s: PublicSession) => s.status !== 'scheduled' || s.topic.en || s.topic.fr || s.speaker;
+
+/**
+ * The whole schedule of a published group as one calendar: each recurring schedule as a recurring
+ * event (its rule, skipped dates and cancelled sessions excluded, changed sessions as overrides
+ * of their occurrence), then every upcoming session that belongs to no schedule (cohort sessions,
+ * extra sessions). Text is in the context's language.
+ */
+export async function getGroupCalendar({
+  ctx,
+  input,
+}: {
+  ctx: Context;
+  input: { ref: string; pageUrl: string };
+}): Promise<CalendarFile> {
+  const q = parseInput(z.object({ ref: z.string().trim().min(1).max(200), pageUrl }), input);
+  const g = await getGroup({ ctx, input: { ref: q.ref, sessionLimit: 200 } });
+  const schedules = new Map(g.schedules.map((s) => [s.id, s]));
+  const events: CalendarEvent[] = [];
+  for (const schedule of g.schedules) {
+    const occurrences = g.sessions.filter((s) => s.scheduleId === schedule.id);
+    const plannedLocal = (s: PublicSession) =>
+      DateTime.fromJSDate(s.originalStartsAt ?? s.startsAt, { zone: g.timeZone }).toFormat("yyyy-MM-dd'T'HH:mm:ss");
+    const start = DateTime.fromISO(schedule.startsLocal.replace(' ', 'T'), { zone: g.timeZone });
+    const uid = `schedule-${schedule.id}@${host(q.pageUrl)}`;
+    events.push({
+      uid,
+      timeZone: g.timeZone,
+      start: start.toJSDate(),
+      end: start.plus({ minutes: schedule.durationMinutes }).toJSDate(),
+      url: q.pageUrl,
+      status: 'confirmed',
+      recurrence: {
+        rule: schedule.rrule,
+        untilLocal: schedule.untilLocal,
+        exceptionsLocal: [...schedule.exceptionsLocal, ...occurrences.filter((s) => s.status === 'cancelled').map(plannedLocal)],
+      },
+      ...eventText(g, null, ctx, q.pageUrl),
+    });
+    for (const s of occurrences.filter((o) => o.status !== 'cancelled' && differs(o))) {
+      events.push({ ...sessionEvent(g, s, ctx, q.pageUrl), uid, recurrenceId: s.originalStartsAt ?? s.startsAt });
+    }
+  }
+  for (const s of g.sessions.filter((x) => !x.scheduleId || !schedules.has(x.scheduleId))) {
+    events.push(sessionEvent(g, s, ctx, q.pageUrl));
+  }
+  const name = pick(g.title, ctx.locale)?.text ?? g.slug;
+  return { filename: `${g.slug}.ics`, ics: buildCalendar({ name, events, now: ctx.now }) };
+}
+
+/** One session of a published group as a calendar with one event (also for a cancelled session). */
+export async function getSessionCalendar({
+  ctx,
+  input,
+}: {
+  ctx: Context;
+  input: { ref: string; sessionId: string; pageUrl: string };
+}): Promise<CalendarFile> {
+  const q = parseInput(z.object({ ref: z.string().trim().min(1).max(200), sessionId: z.string(), pageUrl }), input);
+  if (!UUID.test(q.sessionId)) throw new NotFound('session');
+  const [row] = await ctx.db
+    .select({ startsAt: sessions.startsAt })
+    .from(sessions)
+    .innerJoin(groups, eq(groups.id, sessions.groupId))
+    .where(and(eq(sessions.id, q.sessionId), eq(groups.slug, q.ref), eq(groups.status, 'published')))
+    .limit(1);
+  if (!row) throw new NotFound('session');
+  // The group as the public sees it, with its sessions from this one's start on.
+  const g = await getGroup({ ctx: { ...ctx, now: row.startsAt }, input: { ref: q.ref, sessionLimit: 200 } });
+  const s = g.sessions.find((x) => x.id === q.sessionId);
+  if (!s) throw new NotFound('session');
+  const date = DateTime.fromJSDate(s.startsAt, { zone: g.timeZone }).toFormat('yyyy-MM-dd');
+  const name = pick(g.title, ctx.locale)?.text ?? g.slug;
+  return {
+    filename: `${g.slug}-${date}.ics`,
+    ics: buildCalendar({ name, events: [sessionEvent(g, s, ctx, q.pageUrl)], now: ctx.now }),
+  };
+}

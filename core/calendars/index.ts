@@ -1,0 +1,2 @@
+export * from './build-calendar';
+export * from './group-calendar';

@@ -1,0 +1,4 @@
+export * from './guide-input';
+export * from './rank-kinds';
+export * from './find-matches';
+export * from './list-topics';

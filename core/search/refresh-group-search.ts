@@ -1,0 +1,140 @@
+import { sql, type SQL } from 'drizzle-orm';
+import type { Database } from '../../db/client';
+import { clearFacetCache } from './facets';
+
+/** Days of upcoming sessions that describe a group's usual weekdays and times of day. */
+const SCHEDULE_HORIZON_DAYS = 56;
+/** How many upcoming starts a search row keeps (see `starts` in db/schema/group-search.ts). */
+const KEPT_STARTS = 12;
+
+const en = (expr: SQL) => sql`to_tsvector('english', unaccent(coalesce(${expr}, '')))`;
+const fr = (expr: SQL) => sql`to_tsvector('french', unaccent(coalesce(${expr}, '')))`;
+const weighted = (weight: 'A' | 'B' | 'C' | 'D', en_: SQL, fr_: SQL) =>
+  sql`setweight(${en(en_)}, ${weight}) || setweight(${fr(fr_)}, ${weight})`;
+
+/**
+ * Rebuilds the search rows (`group_search`) of the given groups, or of every group with 'all':
+ * published groups get a fresh row, any other group loses its row. Call it after every write that
+ * changes what search sees of a group — the group itself, its topics, facilitators or
+ * organization, its sessions and cohorts, and the registrations or applications that fill them
+ * (seats). Runs as one statement per step; pass a transaction to make it atomic with the write.
+ */
+export async function refreshGroupSearch(
+  db: Database,
+  groupIds: readonly string[] | 'all',
+  now: Date = new Date(),
+): Promise<void> {
+  if (groupIds !== 'all' && groupIds.length === 0) return;
+  const ids = groupIds === 'all' ? null : sql`${`{${groupIds.join(',')}}`}::uuid[]`;
+  const only = (column: SQL) => (ids ? sql`${column} = any(${ids})` : sql`true`);
+  const nowTs = sql`${now.toISOString()}::timestamptz`;
+  const horizon = sql`${nowTs} + make_interval(days => ${SCHEDULE_HORIZON_DAYS})`;
+  const localHour = sql`extract(hour from s.starts_at at time zone g.time_zone)`;
+
+  await db.execute(sql`delete from group_search where ${only(sql`group_id`)}`);
+  await db.execute(sql`
+    insert into group_search (
+      group_id, kind, format, leadership, delivery, cost_type, price_cents, insurance_receipts,
+      languages, topic_ids, accessibility, faith, gender, age_min, age_max, days, times,
+      next_start, starts, has_seats, latitude, longitude, published_at, title_norm, document, title_document, refreshed_at)
+    select
+      g.id, g.kind, g.format, g.leadership, g.delivery, g.cost_type,
+      case when g.cost_type = 'fee' then coalesce(g.fee_cents, 0) else 0 end,
+      g.insurance_receipts, g.languages,
+      coalesce(tp.ids, '{}'), g.accessibility, g.faith, g.gender, g.age_min, g.age_max,
+      coalesce(sched.days, 0), coalesce(sched.times, 0),
+      st.starts[1], coalesce(st.starts, '{}'),
+      case g.format
+        when 'ongoing' then true
+        when 'drop_in' then exists (
+          select 1 from sessions s
+          where s.group_id = g.id and s.status <> 'cancelled'
+            and s.starts_at - make_interval(mins => g.signup_cutoff_minutes) > ${nowTs}
+            and (coalesce(s.capacity, g.session_capacity) is null
+              or (select count(*) from registrations r where r.session_id = s.id and r.status = 'confirmed')
+                 < coalesce(s.capacity, g.session_capacity)))
+        else exists (
+          select 1 from cohorts c
+          where c.group_id = g.id and c.status in ('open', 'confirmed', 'postponed')
+            and c.starts_on >= (${nowTs} at time zone g.time_zone)::date
+            and (c.capacity is null
+              or (select count(*) from applications a where a.cohort_id = c.id and a.status = 'accepted') < c.capacity))
+      end,
+      case when g.delivery = 'online' then null else g.latitude end,
+      case when g.delivery = 'online' then null else g.longitude end,
+      g.published_at,
+      lower(unaccent(concat_ws(' ', g.title_en, g.title_fr))),
+      ${weighted('A', sql`g.title_en`, sql`g.title_fr`)}
+        || ${weighted('B', sql`concat_ws(' ', tp.labels_en, o.name_en, fac.names)`, sql`concat_ws(' ', tp.labels_fr, coalesce(o.name_fr, o.name_en))`)}
+        || ${weighted('C', sql`concat_ws(' ', g.summary_en, g.audience_en)`, sql`concat_ws(' ', g.summary_fr, g.audience_fr)`)}
+        || ${weighted(
+          'D',
+          sql`concat_ws(' ', g.description_en, g.what_to_expect_en, g.eligibility_en, g.treatment_focus_en)`,
+          sql`concat_ws(' ', g.description_fr, g.what_to_expect_fr, g.eligibility_fr, g.treatment_focus_fr)`,
+        )},
+      ${en(sql`g.title_en`)} || ${fr(sql`g.title_fr`)},
+      now()
+    from groups g
+    join organizations o on o.id = g.organization_id
+    left join lateral (
+      select array_agg(distinct x.id) as ids,
+             string_agg(x.label_en, ' ') as labels_en,
+             string_agg(x.label_fr, ' ') as labels_fr
+      from (
+        select t.id, t.label_en, t.label_fr from group_topics gt join topics t on t.id = gt.topic_id where gt.group_id = g.id
+        union
+        select p.id, p.label_en, p.label_fr from group_topics gt join topics t on t.id = gt.topic_id
+          join topics p on p.id = t.parent_id where gt.group_id = g.id
+      ) x
+    ) tp on true
+    left join lateral (
+      select string_agg(f.display_name, ' ') as names
+      from group_facilitators gf join facilitators f on f.id = gf.facilitator_id where gf.group_id = g.id
+    ) fac on true
+    left join lateral (
+      select bit_or(1 << (extract(isodow from s.starts_at at time zone g.time_zone)::int - 1))::smallint as days,
+             bit_or(case when ${localHour} < 12 then 1 when ${localHour} < 17 then 2 else 4 end)::smallint as times
+      from sessions s
+      where s.group_id = g.id and s.status <> 'cancelled' and s.starts_at >= ${nowTs} and s.starts_at < ${horizon}
+    ) sched on true
+    left join lateral (
+      select (array_agg(x.at order by x.at))[1:${KEPT_STARTS}] as starts
+      from (
+        -- Drop-in: each upcoming session is a start.
+        select s.starts_at as at from sessions s
+        where g.format = 'drop_in' and s.group_id = g.id and s.status <> 'cancelled' and s.starts_at >= ${nowTs}
+        union all
+        -- Closed: the first session of each cohort still ahead and taking people.
+        select coalesce(
+                 (select min(s.starts_at) from sessions s where s.cohort_id = c.id and s.status <> 'cancelled'),
+                 c.starts_on::timestamp at time zone g.time_zone) as at
+        from cohorts c
+        where g.format = 'closed' and c.group_id = g.id and c.status in ('open', 'confirmed', 'postponed')
+          and c.starts_on >= (${nowTs} at time zone g.time_zone)::date
+      ) x
+    ) st on true
+    where g.status = 'published' and ${only(sql`g.id`)}
+  `);
+  await db.execute(sql`
+    insert into search_words (word)
+    select distinct w from group_search gs, regexp_split_to_table(gs.title_norm, '[^[:alnum:]]+') w
+    where ${only(sql`gs.group_id`)} and length(w) >= 3
+    on conflict do nothing
+  `);
+  clearFacetCache();
+}
+
+/**
+ * Builds the search rows of a database that has published groups but none yet (one that existed
+ * before search had its own table). Cheap when there is nothing to do; called at start-up.
+ */
+export async function ensureGroupSearch(db: Database, now: Date = new Date()): Promise<boolean> {
+  const result = (await db.execute(sql`
+    select exists (select 1 from group_search) as indexed, exists (select 1 from groups where status = 'published') as published`)) as unknown as {
+    rows: { indexed: boolean; published: boolean }[];
+  };
+  const row = result.rows[0];
+  if (!row || row.indexed || !row.published) return false;
+  await refreshGroupSearch(db, 'all', now);
+  return true;
+}
