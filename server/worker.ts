@@ -2,6 +2,7 @@ import type { Context } from '../core/context';
 import { deliverOutbox, type SendEmail } from '../core/email/deliver-outbox';
 import { decideCohorts } from '../core/worker/decide-cohorts';
 import { queueReminders } from '../core/worker/queue-reminders';
+import { refreshSeatSearch } from '../core/worker/refresh-seat-search';
 
 export interface Worker {
   /** Runs one pass now (tests and start-up); resolves when it is done. */
@@ -22,12 +23,23 @@ export function startWorker(options: {
 }): Worker {
   const log = options.log ?? ((message, err) => console.error(message, err));
   let running: Promise<void> | null = null;
+  // Search rows are refreshed for what changed since the previous pass (with a minute of overlap).
+  let searchSince = new Date(Date.now() - 60_000);
   let stopped = false;
 
   const pass = async () => {
     const steps: [string, () => Promise<unknown>][] = [
       ['cohort decisions', () => decideCohorts(options.context())],
       ['reminders', () => queueReminders(options.context())],
+      [
+        'search refresh',
+        async () => {
+          const ctx = options.context();
+          const since = searchSince;
+          await refreshSeatSearch(ctx, since);
+          searchSince = new Date(ctx.now.getTime() - 60_000);
+        },
+      ],
       [
         'email delivery',
         async () => {
