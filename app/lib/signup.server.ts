@@ -1,3 +1,4 @@
+import { data, redirect } from 'react-router';
 import type { TFunction } from 'i18next';
 import { CoreError, HTTP_STATUS } from '../../core/errors';
 
@@ -45,4 +46,28 @@ export function signupErrors(err: unknown, t: TFunction): FormErrors {
     else if (FIELD_MESSAGE[issue.path]) fields[issue.path] = t(FIELD_MESSAGE[issue.path] as 'signup.errors.name');
   }
   return { status: HTTP_STATUS[err.code], message: t(`signup.errors.${err.code}`), fields };
+}
+
+/**
+ * Runs a sign-up or application from a submitted form: on success, redirects to the manage page
+ * the action returned (with what happened); on a refusal, answers with the localized errors and
+ * the values typed, so the form shows them.
+ */
+export async function submitPersonForm(
+  request: Request,
+  t: TFunction,
+  run: (input: ReturnType<typeof readPersonForm>) => Promise<{ manageUrl: string; status: string; position: number | null }>,
+) {
+  const formData = await request.formData();
+  try {
+    const result = await run(readPersonForm(formData));
+    const url = new URL(result.manageUrl);
+    url.searchParams.set('done', result.status);
+    if (result.position != null) url.searchParams.set('position', String(result.position));
+    return redirect(`${url.pathname}${url.search}`);
+  } catch (err) {
+    const error = signupErrors(err, t);
+    const values = Object.fromEntries([...formData].filter(([, v]) => typeof v === 'string')) as Record<string, string>;
+    return data({ error, values }, { status: error.status });
+  }
 }

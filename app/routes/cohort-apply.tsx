@@ -1,4 +1,4 @@
-import { data, Form, Link, redirect, useNavigation } from 'react-router';
+import { data, Form, Link, useNavigation } from 'react-router';
 import { useTranslation } from 'react-i18next';
 import { useEffect } from 'react';
 import type { Route } from './+types/cohort-apply';
@@ -10,7 +10,7 @@ import { getT, type Locale } from '../../i18n';
 import { coreContext } from '../lib/context.server';
 import { localeOfPath, pathTo } from '../lib/paths';
 import { formatDay } from '../lib/format';
-import { readPersonForm, signupErrors } from '../lib/signup.server';
+import { submitPersonForm } from '../lib/signup.server';
 import { PersonFields, ErrorSummary } from '../components/person-fields';
 import { Localized } from '../components/localized';
 
@@ -41,19 +41,9 @@ export async function loader({ request, context, params }: Route.LoaderArgs) {
 
 export async function action({ request, context, params }: Route.ActionArgs) {
   const { locale, t } = await load(request, context, params);
-  const formData = await request.formData();
-  const input = readPersonForm(formData);
-  try {
-    const result = await applyToCohort({ ctx: coreContext(context, locale), input: { ...input, cohortId: params.cohortId } as never });
-    const url = new URL(result.manageUrl);
-    url.searchParams.set('done', result.status);
-    if (result.position != null) url.searchParams.set('position', String(result.position));
-    return redirect(`${url.pathname}${url.search}`);
-  } catch (err) {
-    const e = signupErrors(err, t);
-    const values = Object.fromEntries([...formData].filter(([, v]) => typeof v === 'string')) as Record<string, string>;
-    return data({ error: e, values }, { status: e.status });
-  }
+  return submitPersonForm(request, t, (input) =>
+    applyToCohort({ ctx: coreContext(context, locale), input: { ...input, cohortId: params.cohortId } as never }),
+  );
 }
 
 export const meta: Route.MetaFunction = ({ data }) => [{ title: `${data?.title ?? ''} · Cercle` }];
