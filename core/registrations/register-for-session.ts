@@ -1,11 +1,12 @@
-import { and, eq, ne, sql } from 'drizzle-orm';
+import { randomUUID } from 'node:crypto';
+import { sql } from 'drizzle-orm';
 import { z } from 'zod';
-import { auditLog, groups, registrations, sessions } from '../../db/schema';
-import { parseInput, withTransaction, type Context } from '../context';
+import type { Answers } from '../../db/schema';
+import { parseInput, type Context } from '../context';
 import { NotFound, Refused } from '../errors';
-import { enqueueEmail } from '../email/enqueue';
-import { scopedManageUrl, upsertParticipant } from '../participants/manage-link';
-import { checkAnswers, checkEligibility, groupForEmail, onlineLinkFor, personFields, sessionCapacity, sessionForEmail, type GroupRow, type SessionRow } from './shared';
+import { scopedManageUrl } from '../participants/manage-link';
+import { rows } from '../search/rows';
+import { checkAnswers, checkEligibility, groupForEmail, personFields, type GroupRow, type SessionRow } from './shared';
 
 export const registerForSessionInput = z.object({ sessionId: z.uuid(), ...personFields });
 export type RegisterForSessionInput = z.input<typeof registerForSessionInput>;
@@ -19,8 +20,15 @@ export interface RegistrationResult {
   manageUrl: string;
 }
 
+type SignupGroup = Pick<
+  GroupRow,
+  | 'id' | 'organizationId' | 'format' | 'signupCutoffMinutes' | 'reach' | 'regions' | 'ageMin' | 'ageMax' | 'sessionCapacity'
+  | 'slug' | 'titleEn' | 'titleFr' | 'timeZone' | 'delivery' | 'venueName' | 'street' | 'city' | 'onlineUrl'
+>;
+type SignupSession = Pick<SessionRow, 'id' | 'startsAt' | 'endsAt' | 'status' | 'capacity'>;
+
 /** Whether a session takes sign-ups now (its group's format, its status, the cutoff). */
-function checkOpen(ctx: Context, session: SessionRow, group: GroupRow): void {
+function checkOpen(ctx: Context, session: SignupSession, group: SignupGroup): void {
   if (group.format !== 'drop_in') throw new Refused('closed', 'this group takes applications, not sign-ups');
   if (session.status === 'cancelled' || session.status === 'postponed') throw new Refused('closed', 'this session is not taking sign-ups');
   if (ctx.now >= session.startsAt) throw new Refused('closed', 'this session has already started');
@@ -35,95 +43,100 @@ function isUniqueViolation(err: unknown, constraint: string): boolean {
   return false;
 }
 
+/** The reason given by `register_for_session` when it refuses (SQLSTATE CR001, reason in the hint). */
+function refusal(err: unknown): string | undefined {
+  for (let e = err as { code?: string; hint?: string; cause?: unknown } | undefined; e; e = e.cause as typeof e) {
+    if (e.code === 'CR001') return e.hint ?? 'not_found';
+  }
+  return undefined;
+}
+
+interface FoundRow {
+  session_id: string; starts_at: Date | string; ends_at: Date | string; session_status: SessionRow['status']; session_capacity: number | null;
+  group_id: string; organization_id: string; format: GroupRow['format']; signup_cutoff_minutes: number; reach: GroupRow['reach'];
+  regions: string[]; age_min: number | null; age_max: number | null; group_capacity: number | null; slug: string;
+  title_en: string | null; title_fr: string | null; time_zone: string; delivery: GroupRow['delivery'];
+  venue_name: string | null; street: string | null; city: string | null; online_url: string | null; has_questions: boolean;
+}
+
+/** The session and the parts of its group a sign-up needs, in one statement (published groups only). */
+async function findSession(ctx: Context, sessionId: string): Promise<{ session: SignupSession; group: SignupGroup; hasQuestions: boolean } | null> {
+  const [r] = await rows<FoundRow>(
+    ctx.db,
+    sql`select s.id as session_id, s.starts_at, s.ends_at, s.status as session_status, s.capacity as session_capacity,
+          g.id as group_id, g.organization_id, g.format, g.signup_cutoff_minutes, g.reach, g.regions, g.age_min, g.age_max,
+          g.session_capacity as group_capacity, g.slug, g.title_en, g.title_fr, g.time_zone, g.delivery,
+          g.venue_name, g.street, g.city, g.online_url,
+          exists (select 1 from intake_questions q where q.group_id = g.id) as has_questions
+        from sessions s join groups g on g.id = s.group_id
+        where s.id = ${sessionId} and g.status = 'published'`,
+  );
+  if (!r) return null;
+  return {
+    session: { id: r.session_id, startsAt: new Date(r.starts_at), endsAt: new Date(r.ends_at), status: r.session_status, capacity: r.session_capacity },
+    group: {
+      id: r.group_id, organizationId: r.organization_id, format: r.format, signupCutoffMinutes: r.signup_cutoff_minutes, reach: r.reach,
+      regions: r.regions, ageMin: r.age_min, ageMax: r.age_max, sessionCapacity: r.group_capacity, slug: r.slug,
+      titleEn: r.title_en, titleFr: r.title_fr, timeZone: r.time_zone, delivery: r.delivery,
+      venueName: r.venue_name, street: r.street, city: r.city, onlineUrl: r.online_url,
+    } as SignupGroup,
+    hasQuestions: r.has_questions,
+  };
+}
+
 /**
  * Signs a person up for one drop-in session: a confirmed place while seats remain, otherwise a
  * place on the waitlist. Everything that can be checked without the seats is checked first; then
- * the session row is locked (one sign-up at a time per session, across processes) only for
- * counting the seats and writing the registration, its email and its audit entry — so several
- * app processes on one PostgreSQL never sell more places than there are, and the lock is short.
+ * one statement locks the session row (one sign-up at a time per session, across processes),
+ * counts the seats and writes everything — so several app processes on one PostgreSQL never sell
+ * more places than there are, and the lock is held for no network round trip.
  */
 export async function registerForSession({ ctx, input }: { ctx: Context; input: RegisterForSessionInput }): Promise<RegistrationResult> {
   const q = parseInput(registerForSessionInput, input);
-  const [found] = await ctx.db
-    .select({ s: sessions, g: groups })
-    .from(sessions)
-    .innerJoin(groups, eq(groups.id, sessions.groupId))
-    .where(and(eq(sessions.id, q.sessionId), eq(groups.status, 'published')));
+  const found = await findSession(ctx, q.sessionId);
   if (!found) throw new NotFound('session');
-  checkOpen(ctx, found.s, found.g);
-  checkEligibility(found.g, q);
-  const answers = await checkAnswers(ctx, found.g.id, q.answers);
+  const { group } = found;
+  checkOpen(ctx, found.session, group);
+  checkEligibility(group as GroupRow, q);
+  // Most groups ask nothing: their sign-ups skip the questions query (unknown answers are still refused).
+  const answers: Answers = found.hasQuestions || Object.keys(q.answers).length > 0 ? await checkAnswers(ctx, group.id, q.answers) : {};
 
+  const registrationId = randomUUID();
+  // The seats are decided by one database function call: it locks the session, checks it is still
+  // open, counts the seats and writes the participant, registration, email and audit entry (see
+  // db/migrations/0006_seat_function.sql). The payload here is the part of the email known already.
+  const payload = { name: q.name, group: groupForEmail(group as GroupRow) };
   try {
-    return await withTransaction(ctx, async (tx) => {
-      const participant = await upsertParticipant(tx, q.email, tx.locale);
-      const [session] = await tx.db.select().from(sessions).where(eq(sessions.id, q.sessionId)).for('update');
-      if (!session) throw new NotFound('session');
-      const group = found.g;
-      checkOpen(tx, session, group); // it may have changed while we waited for the lock
-      const [stats] = await tx.db
-        .select({
-          confirmed: sql<number>`count(*) filter (where ${registrations.status} = 'confirmed')::int`,
-          waiting: sql<number>`count(*) filter (where ${registrations.status} = 'waitlisted')::int`,
-          lastTicket: sql<number | null>`max(${registrations.waitlistPosition}) filter (where ${registrations.status} = 'waitlisted')`,
-        })
-        .from(registrations)
-        .where(and(eq(registrations.sessionId, session.id), ne(registrations.status, 'cancelled')));
-      const capacity = sessionCapacity(session, group);
-      const full = capacity != null && (stats?.confirmed ?? 0) >= capacity;
-      const ticket = full ? Number(stats?.lastTicket ?? 0) + 1 : null;
-      const [registration] = await tx.db
-        .insert(registrations)
-        .values({
-          sessionId: session.id,
-          participantId: participant.id,
-          status: full ? 'waitlisted' : 'confirmed',
-          waitlistPosition: ticket,
-          displayName: q.name,
-          locale: tx.locale,
-          answers,
-          consentAt: tx.now,
-          createdAt: tx.now,
-        })
-        .returning({ id: registrations.id });
-      // The new ticket is the last one: its place in line is everyone waiting, plus one.
-      const position = full ? (stats?.waiting ?? 0) + 1 : null;
-
-      await enqueueEmail(tx, {
-        key: `registration:${registration!.id}:${full ? 'waitlisted' : 'confirmed'}`,
-        to: participant.email,
-        locale: tx.locale,
-        template: full ? 'registration_waitlisted' : 'registration_confirmed',
-        payload: {
-          participantId: participant.id,
-          name: q.name,
-          group: groupForEmail(group),
-          session: sessionForEmail(session),
-          ...(full ? { position: position ?? undefined } : { onlineUrl: onlineLinkFor(group, session) }),
-        },
-      });
-      await tx.db.insert(auditLog).values({
-        organizationId: group.organizationId,
-        actorType: 'participant',
-        actorId: participant.id,
-        action: full ? 'registration.waitlisted' : 'registration.confirmed',
-        entityType: 'registration',
-        entityId: registration!.id,
-        createdAt: tx.now,
-      });
-      return {
-        registrationId: registration!.id,
-        participantId: participant.id,
-        status: full ? 'waitlisted' : 'confirmed',
-        position,
-        manageUrl: scopedManageUrl(tx.settings, tx.locale, { kind: 'registration', id: registration!.id }),
-      };
-    });
+    const [row] = await rows<{ out_status: string; out_participant_id: string | null; out_position: number | null }>(
+      ctx.db,
+      sql`select out_status, out_participant_id, out_position from register_for_session(
+            ${registrationId}::uuid, ${q.sessionId}::uuid, ${q.email.trim().toLowerCase()}, ${ctx.locale}::locale, ${q.name},
+            ${JSON.stringify(answers)}::jsonb, ${ctx.now.toISOString()}::timestamptz, ${JSON.stringify(payload)}::jsonb)`,
+    );
+    return {
+      registrationId,
+      participantId: row!.out_participant_id!,
+      status: row!.out_status as RegistrationResult['status'],
+      position: row!.out_position == null ? null : Number(row!.out_position),
+      manageUrl: scopedManageUrl(ctx.settings, ctx.locale, { kind: 'registration', id: registrationId }),
+    };
   } catch (err) {
     // Two sign-ups with one email racing: the unique index decides, the loser is told why.
     if (isUniqueViolation(err, 'registrations_one_per_person')) {
       throw new Refused('duplicate', 'this email already holds a place in this session');
     }
-    throw err;
+    // What changed while this sign-up waited for the lock (the function undid everything):
+    switch (refusal(err)) {
+      case undefined:
+        throw err;
+      case 'not_taking_signups':
+        throw new Refused('closed', 'this session is not taking sign-ups');
+      case 'started':
+        throw new Refused('closed', 'this session has already started');
+      case 'cutoff_passed':
+        throw new Refused('cutoff_passed', 'sign-up for this session has closed');
+      default:
+        throw new NotFound('session');
+    }
   }
 }

@@ -1,8 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { and, eq } from 'drizzle-orm';
+import { randomUUID } from 'node:crypto';
+import { and, eq, sql } from 'drizzle-orm';
 import { createTestDatabase, type TestDatabase } from '../../tests/support/db';
 import { createOpenSession, createGroup, createSession } from '../../tests/support/factories';
-import { emailOutbox, intakeQuestions, participants, registrations } from '../../db/schema';
+import { emailOutbox, intakeQuestions, participants, registrations, sessions } from '../../db/schema';
 import { createContext } from '../context';
 import { registerForSession } from './register-for-session';
 import { cancelRegistration } from '../participants/cancel-registration';
@@ -151,6 +152,18 @@ describe('registerForSession', () => {
     expect(row?.answers).toEqual({ [q1!.id]: 'My father', [q2!.id]: 'lt1', [q3!.id]: true });
   });
 
+  it('the seat decision re-checks the session under its lock and writes nothing when it refuses', async () => {
+    // As if the session were cancelled after the action's first checks: call the function directly.
+    const { session } = await createOpenSession(t.db, NOW, {}, { status: 'cancelled' });
+    const call = t.db.execute(sql`select * from register_for_session(
+      ${randomUUID()}::uuid, ${session.id}::uuid, 'late-check@example.org', 'fr'::locale, 'Late', '{}'::jsonb,
+      ${NOW.toISOString()}::timestamptz, '{}'::jsonb)`);
+    await expect(call).rejects.toMatchObject({ cause: { code: 'CR001', hint: 'not_taking_signups' } });
+    // The person it would have created is undone with the rest.
+    expect(await t.db.select().from(participants).where(eq(participants.email, 'late-check@example.org'))).toEqual([]);
+    expect(await outboxFor('late-check@example.org')).toEqual([]);
+  });
+
   it('refuses sign-ups for closed groups, drafts and unknown sessions', async () => {
     const closed = await createGroup(t.db, { format: 'closed', dropInStyle: null });
     const s = await createSession(t.db, { groupId: closed.id, startsAt: new Date(NOW.getTime() + 9 * 86_400_000) });
@@ -187,6 +200,24 @@ describe('cancelling and the waitlist', () => {
     expect((await cancelRegistration({ ctx: ctx(), input: { token: tokenOf(third.manageUrl), registrationId: third.registrationId } })).cancelled).toBe(false);
     const live = await t.db.select().from(registrations).where(and(eq(registrations.sessionId, session.id), eq(registrations.status, 'confirmed')));
     expect(live.map((r) => r.id)).toEqual([second.registrationId]);
+  });
+
+  it('keeps the session’s waitlist length through sign-ups, promotions, cancellations and deletions', async () => {
+    const { session } = await createOpenSession(t.db, NOW, { sessionCapacity: 1 });
+    const lengthNow = async () => (await t.db.select({ n: sessions.waitlistLength }).from(sessions).where(eq(sessions.id, session.id)))[0]!.n;
+    const signed = [];
+    for (let i = 1; i <= 4; i++) signed.push(await registerForSession({ ctx: ctx(), input: { sessionId: session.id, ...person(`len${i}`) } }));
+    expect(await lengthNow()).toBe(3);
+    // The confirmed person leaves: the first waiting is promoted.
+    await cancelRegistration({ ctx: ctx(), input: { token: tokenOf(signed[0]!.manageUrl), registrationId: signed[0]!.registrationId } });
+    expect(await lengthNow()).toBe(2);
+    // Someone waiting deletes their data.
+    await deleteMyData({ ctx: ctx(), input: { token: manageToken(ctx().settings, signed[3]!.participantId) } });
+    expect(await lengthNow()).toBe(1);
+    // The next person is told their true place in line.
+    const next = await registerForSession({ ctx: ctx(), input: { sessionId: session.id, ...person('len5') } });
+    expect([next.status, next.position]).toEqual(['waitlisted', 2]);
+    expect(await lengthNow()).toBe(2);
   });
 
   it('a manage link only reaches its own registrations', async () => {

@@ -35,6 +35,9 @@ export const registrations = pgTable(
     uniqueIndex('registrations_one_per_person')
       .on(t.sessionId, t.participantId)
       .where(sql`${t.status} <> 'cancelled'`),
+    index('registrations_confirmed')
+      .on(t.sessionId)
+      .where(sql`${t.status} = 'confirmed'`),
     uniqueIndex('registrations_waitlist_order')
       .on(t.sessionId, t.waitlistPosition)
       .where(sql`${t.status} = 'waitlisted'`),
