@@ -1,5 +1,12 @@
 // Starts Cercle: validates the configuration, opens and migrates the database, seeds demo data on
 // an empty one, then serves the app. `NODE_ENV=development` serves through Vite with hot reload.
+//
+// On PostgreSQL the first process can start others (node:cluster): `WEB_CONCURRENCY=N` app
+// processes sharing the port, and with `WORKER=separate` one more that runs only the background
+// worker, so sending email never delays a page. A process that dies after it was ready is replaced;
+// one that dies while starting stops them all (it would fail again).
+import cluster from 'node:cluster';
+import os from 'node:os';
 import express from 'express';
 
 import path from 'node:path';
@@ -7,8 +14,63 @@ import { pathToFileURL } from 'node:url';
 
 const dev = process.env.NODE_ENV === 'development';
 const buildDir = path.resolve(process.env.BUILD_DIR ?? 'build');
+const role = process.env.CERCLE_ROLE ?? 'all'; // 'all', or in a cluster 'web' / 'worker'
+
+function cannotStart(err) {
+  if (err && (err.name === 'ConfigError' || err.name === 'DataFolderLockedError')) {
+    console.error(`Cercle cannot start. ${err.message}`);
+    process.exit(1);
+  }
+  throw err;
+}
+
+function supervise(config) {
+  const web = { CERCLE_ROLE: 'web', ...(config.WORKER === 'separate' ? { WORKER: 'off' } : {}) };
+  const roles = new Map(); // cluster worker id → env it was started with
+  const ready = new Set();
+  let stopping = false;
+  let failed = false;
+  const start = (env) => roles.set(cluster.fork(env).id, env);
+  for (let i = 0; i < config.WEB_CONCURRENCY; i++) start(web);
+  if (config.WORKER === 'separate') start({ CERCLE_ROLE: 'worker', WORKER: 'in-process' });
+  cluster.on('message', (worker, message) => {
+    if (message === 'cercle:ready') ready.add(worker.id);
+  });
+  const stopAll = () => {
+    stopping = true;
+    const workers = Object.values(cluster.workers ?? {});
+    if (workers.length === 0) process.exit(failed ? 1 : 0);
+    for (const w of workers) w?.process.kill('SIGTERM');
+  };
+  cluster.on('exit', (worker, code, signal) => {
+    const env = roles.get(worker.id);
+    roles.delete(worker.id);
+    if (!stopping && !ready.has(worker.id)) {
+      failed = true;
+      stopAll();
+    }
+    if (stopping) {
+      if (Object.keys(cluster.workers ?? {}).length === 0) process.exit(failed ? 1 : 0);
+      return;
+    }
+    console.error(`Cercle: process ${worker.process.pid} stopped (${signal ?? code}); starting another`);
+    start(env);
+  });
+  process.on('SIGINT', stopAll);
+  process.on('SIGTERM', stopAll);
+}
 
 async function main() {
+  if (cluster.isPrimary && !dev) {
+    const mod = await import(pathToFileURL(path.join(buildDir, 'server/index.js')).href);
+    let config;
+    try {
+      config = mod.readConfig();
+    } catch (err) {
+      cannotStart(err);
+    }
+    if (config.WEB_CONCURRENCY > 1 || config.WORKER === 'separate') return supervise(config);
+  }
   const server = express();
   server.disable('x-powered-by');
   let mod;
@@ -28,23 +90,32 @@ async function main() {
     config = mod.readConfig();
     await mod.boot(config);
   } catch (err) {
-    if (err && (err.name === 'ConfigError' || err.name === 'DataFolderLockedError')) {
-      console.error(`Cercle cannot start. ${err.message}`);
-      process.exit(1);
-    }
-    throw err;
+    cannotStart(err);
   }
-  const listener = server.listen(config.PORT, config.HOST, () => {
-    const { port } = listener.address();
-    console.log(`Cercle is ready on http://localhost:${port}`);
-  });
+  let listener;
   const stop = async () => {
-    listener.close();
+    listener?.close();
     await mod.shutdown();
     process.exit(0);
   };
   process.on('SIGINT', stop);
   process.on('SIGTERM', stop);
+  if (role === 'worker') {
+    // Background work yields the CPU to processes serving people.
+    try {
+      os.setPriority(10);
+    } catch {
+      // not permitted here: run at normal priority
+    }
+    console.log('Cercle background worker is running');
+    process.send?.('cercle:ready');
+    return;
+  }
+  listener = server.listen(config.PORT, config.HOST, () => {
+    const { port } = listener.address();
+    console.log(`Cercle is ready on http://localhost:${port}`);
+    process.send?.('cercle:ready');
+  });
 }
 
 main().catch((err) => {

@@ -2,7 +2,7 @@
 // embedded PGlite, spread over many sessions and concentrated on one hot session. Verifies the
 // counts afterwards (no session sells more seats than it has) and writes docs/benchmarks.md.
 //
-//   npm run bench:register [-- --engines postgres,pglite --requests 3000 --concurrency 16]
+//   npm run bench:register [-- --engines postgres,pglite --requests 3000 --concurrency 16 --processes 1,2]
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -22,6 +22,10 @@ const { values: args } = parseArgs({
     requests: { type: 'string', default: '3000' },
     concurrency: { type: 'string', default: '16' },
     sessions: { type: 'string', default: '200' },
+    // App processes (WEB_CONCURRENCY) to measure on PostgreSQL; PGlite serves one process.
+    processes: { type: 'string', default: '1,2' },
+    // Where the background worker runs on PostgreSQL: 'in-process' or 'separate' (its own process).
+    worker: { type: 'string', default: 'separate' },
     'database-url': { type: 'string', default: process.env.BENCH_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres' },
     'no-write': { type: 'boolean', default: false },
   },
@@ -149,32 +153,37 @@ const results: Record<string, unknown>[] = [];
 
 for (const engine of args.engines!.split(',') as ('postgres' | 'pglite')[]) {
   await withEngine(engine, async (open, env) => {
-    process.stderr.write(`[${engine}] preparing ${SESSIONS} sessions…\n`);
-    let handle = await open();
-    const fixture = await prepare(handle);
-    if (engine === 'pglite') await handle.close(); // the server takes the folder's lock
-    let server: RunningServer | undefined;
-    try {
-      server = await startServer({ ...env, SEED_DEMO: 'false', WORKER_INTERVAL_MS: '1000' });
-      // Warm up the server (route modules, connections, statement plans).
-      await load(server.url, () => fixture.spread[0]!, `${engine}-warm`);
-      await fetch(`${server.url}/healthz`);
-      for (const scenario of ['spread', 'hot'] as const) {
-        process.stderr.write(`[${engine}] ${scenario}: ${REQUESTS} sign-ups at concurrency ${CONCURRENCY}…\n`);
-        const pick = scenario === 'hot' ? () => fixture.hot : () => fixture.spread[Math.floor(Math.random() * fixture.spread.length)]!;
-        const r = await load(server.url, pick, `${engine}-${scenario}`);
-        results.push({ engine, scenario, concurrency: CONCURRENCY, ...r });
+    const counts = engine === 'pglite' ? [1] : args.processes!.split(',').map(Number);
+    for (const processes of counts) {
+      process.stderr.write(`[${engine}×${processes}] preparing ${SESSIONS} sessions…\n`);
+      let handle = await open();
+      const fixture = await prepare(handle);
+      if (engine === 'pglite') await handle.close(); // the server takes the folder's lock
+      const runs: Record<string, unknown>[] = [];
+      let server: RunningServer | undefined;
+      try {
+        server = await startServer({ ...env, SEED_DEMO: 'false', WORKER_INTERVAL_MS: '1000', WEB_CONCURRENCY: String(processes), WORKER: engine === 'pglite' ? 'in-process' : args.worker! });
+        // Warm up the server (route modules, connections, statement plans).
+        await load(server.url, () => fixture.spread[0]!, `${engine}-${processes}-warm`);
+        await fetch(`${server.url}/healthz`);
+        for (const scenario of ['spread', 'hot'] as const) {
+          process.stderr.write(`[${engine}×${processes}] ${scenario}: ${REQUESTS} sign-ups at concurrency ${CONCURRENCY}…\n`);
+          const pick = scenario === 'hot' ? () => fixture.hot : () => fixture.spread[Math.floor(Math.random() * fixture.spread.length)]!;
+          const r = await load(server.url, pick, `${engine}-${processes}-${scenario}`);
+          runs.push({ engine, processes, worker: engine === 'pglite' ? 'in-process' : args.worker, scenario, concurrency: CONCURRENCY, ...r });
+        }
+      } finally {
+        await server?.stop();
       }
-    } finally {
-      await server?.stop();
-    }
-    if (engine === 'pglite') handle = await open();
-    const spread = await verify(handle, fixture.spread, SPREAD_CAPACITY);
-    const hot = await verify(handle, [fixture.hot], HOT_CAPACITY);
-    await handle.close();
-    for (const r of results.filter((x) => x.engine === engine)) {
-      Object.assign(r, { verified: r.scenario === 'hot' ? hot : spread });
-      console.log(JSON.stringify(r));
+      if (engine === 'pglite') handle = await open();
+      const spread = await verify(handle, fixture.spread, SPREAD_CAPACITY);
+      const hot = await verify(handle, [fixture.hot], HOT_CAPACITY);
+      await handle.close();
+      for (const r of runs) {
+        Object.assign(r, { verified: r.scenario === 'hot' ? hot : spread });
+        console.log(JSON.stringify(r));
+        results.push(r);
+      }
     }
   });
 }
@@ -184,11 +193,11 @@ if (!args['no-write']) {
   const start = '<!-- bench:register -->';
   const end = '<!-- /bench:register -->';
   const table = [
-    '| engine | scenario | concurrency | requests | registrations/s | p50 ms | p95 ms | p99 ms | non-2xx | overbooked sessions | waitlist errors |',
-    '|---|---|---|---|---|---|---|---|---|---|---|',
+    '| engine | app processes | scenario | concurrency | requests | registrations/s | p50 ms | p95 ms | p99 ms | non-2xx | overbooked sessions | waitlist errors |',
+    '|---|---|---|---|---|---|---|---|---|---|---|---|',
     ...results.map((r) => {
       const v = r.verified as { overbooked: number; badWaitlist: number };
-      return `| ${r.engine} | ${r.scenario} | ${r.concurrency} | ${r.requests} | ${r.perSecond} | ${r.p50} | ${r.p95} | ${r.p99} | ${r.non2xx} | ${v.overbooked} | ${v.badWaitlist} |`;
+      return `| ${r.engine} | ${r.processes} | ${r.scenario} | ${r.concurrency} | ${r.requests} | ${r.perSecond} | ${r.p50} | ${r.p95} | ${r.p99} | ${r.non2xx} | ${v.overbooked} | ${v.badWaitlist} |`;
     }),
   ].join('\n');
   const section = `${start}

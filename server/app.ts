@@ -1,6 +1,8 @@
 import express from 'express';
 import { createRequestHandler } from '@react-router/express';
-import 'react-router';
+import type { ServerBuild } from 'react-router';
+// Imported once: handed a function, React Router would rebuild its route tables on every request.
+import * as serverBuild from 'virtual:react-router/server-build';
 import { openPglite, openPostgres, migrateDatabase, type DatabaseHandle } from '../db/client';
 import { seedIfEmpty } from '../db/seed';
 import { ensureGroupSearch } from '../core/search/refresh-group-search';
@@ -44,7 +46,7 @@ export async function boot(config: Config, log: (line: string) => void = console
     publicUrl: config.publicUrl,
     signingKey: await loadSigningKey(handle.db, config.SECRET_KEY),
   };
-  const worker = config.WORKER
+  const worker = config.WORKER === 'in-process'
     ? startWorker({
         context: () => createContext(handle.db, { settings, actor: { type: 'system' } }),
         send: createSender({
@@ -72,7 +74,7 @@ export const app = express();
 app.disable('x-powered-by');
 app.use(
   createRequestHandler({
-    build: () => import('virtual:react-router/server-build'),
+    build: serverBuild as unknown as ServerBuild,
     getLoadContext() {
       if (!state) throw new Error('boot() has not run');
       return state;

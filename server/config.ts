@@ -23,8 +23,17 @@ const schema = z.object({
     .regex(/^smtps?:\/\//, 'must be an smtp:// or smtps:// URL')
     .optional(),
   MAIL_FROM: z.string().min(3).default('Cercle <no-reply@cercle.local>'),
-  WORKER: bool.default(true),
+  /**
+   * Where the background worker (emails, reminders, cohort decisions) runs: in each app process,
+   * in a process of its own (PostgreSQL only), or nowhere.
+   */
+  WORKER: z
+    .enum(['in-process', 'separate', 'off', 'true', 'false', '1', '0', 'yes', 'no'])
+    .transform((v) => (['true', '1', 'yes'].includes(v) ? 'in-process' : ['false', '0', 'no'].includes(v) ? 'off' : v) as 'in-process' | 'separate' | 'off')
+    .default('in-process'),
   WORKER_INTERVAL_MS: z.coerce.number().int().min(100).max(3_600_000).default(5000),
+  /** App processes sharing the port (node:cluster); more than one needs PostgreSQL. */
+  WEB_CONCURRENCY: z.coerce.number().int().min(1).max(64).default(1),
 });
 
 export type Config = z.output<typeof schema> & { publicUrl: string };
@@ -37,6 +46,10 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): Config {
     throw new ConfigError(`Invalid configuration:\n${lines.join('\n')}`);
   }
   const c = result.data;
+  if (!c.DATABASE_URL && (c.WEB_CONCURRENCY > 1 || c.WORKER === 'separate')) {
+    const name = c.WEB_CONCURRENCY > 1 ? 'WEB_CONCURRENCY' : 'WORKER';
+    throw new ConfigError(`Invalid configuration:\n  ${name}: the embedded database serves one process; set DATABASE_URL to run several`);
+  }
   return { ...c, publicUrl: c.PUBLIC_URL ?? `http://localhost:${c.PORT}` };
 }
 

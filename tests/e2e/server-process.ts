@@ -20,7 +20,7 @@ export interface RunningServer {
 
 function spawnServer(port: number, env: Record<string, string>) {
   let output = '';
-  const child = spawn(process.execPath, ['server.js'], {
+  const child = spawn(process.execPath, [...(process.env.SERVER_NODE_ARGS?.split(' ').filter(Boolean) ?? []), 'server.js'], {
     env: { ...process.env, NODE_ENV: 'production', HOST: '127.0.0.1', PORT: String(port), PUBLIC_URL: `http://127.0.0.1:${port}`, ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
