@@ -20,10 +20,33 @@ export const EMAIL_TEMPLATES = [
   'cohort_postponed',
   'session_reminder',
 ] as const;
-export type EmailTemplate = (typeof EMAIL_TEMPLATES)[number];
+export type GroupEmailTemplate = (typeof EMAIL_TEMPLATES)[number];
+
+/**
+ * Messages that are not about a person's place in a group: accounts, invitations. Each has
+ * `email.<template>.subject`, `.body` and, when it carries a link, `.action` in the catalogs.
+ */
+export const NOTICE_TEMPLATES = ['account_verify', 'password_reset', 'magic_link'] as const;
+export type NoticeTemplate = (typeof NOTICE_TEMPLATES)[number];
+export type EmailTemplate = GroupEmailTemplate | NoticeTemplate;
+
+export function isNoticeTemplate(template: string): template is NoticeTemplate {
+  return (NOTICE_TEMPLATES as readonly string[]).includes(template);
+}
+
+export interface NoticePayload {
+  /** The greeting's name, when known. */
+  name?: string;
+  /** Variables of the subject and body strings. */
+  vars?: Record<string, string | number>;
+  /** The link the message is about (verify, reset, sign in, accept an invitation). */
+  url?: string;
+  /** Words written by a person (an organizer), shown as written. */
+  message?: string;
+}
 
 /** Mail a person may opt out of (with a one-click unsubscribe); everything else is transactional. */
-export const NON_TRANSACTIONAL: ReadonlySet<EmailTemplate> = new Set(['session_reminder']);
+export const NON_TRANSACTIONAL: ReadonlySet<EmailTemplate> = new Set<EmailTemplate>(['session_reminder']);
 
 export interface EmailPayload {
   participantId: string;
@@ -37,12 +60,16 @@ export interface EmailPayload {
   /** Only in messages to a person whose place is confirmed. */
   onlineUrl?: string | null;
   hoursBefore?: number;
+  /** Words written by an organizer (a message to everyone registered, the reason of a change). */
+  message?: string;
   [key: string]: unknown;
 }
 
 export async function enqueueEmail(
   ctx: Context,
-  message: { key: string; to: string; locale: Locale; template: EmailTemplate; payload: EmailPayload },
+  message:
+    | { key: string; to: string; locale: Locale; template: GroupEmailTemplate; payload: EmailPayload }
+    | { key: string; to: string; locale: Locale; template: NoticeTemplate; payload: NoticePayload },
 ): Promise<void> {
   await ctx.db
     .insert(emailOutbox)
@@ -51,7 +78,7 @@ export async function enqueueEmail(
       toEmail: message.to,
       locale: message.locale,
       template: message.template,
-      payload: message.payload,
+      payload: message.payload as Record<string, unknown>,
       transactional: !NON_TRANSACTIONAL.has(message.template),
       nextAttemptAt: ctx.now,
       createdAt: ctx.now,

@@ -49,11 +49,13 @@ export const COST_TYPES = costType.enumValues;
 export const WORKSHOP_ACTIVITIES = workshopActivity.enumValues;
 export const SESSION_STATUSES = sessionStatus.enumValues;
 export const LOCALES = locale.enumValues;
+export const MEMBER_ROLES = memberRole.enumValues;
 export type GroupKind = (typeof GROUP_KINDS)[number];
 export type Leadership = (typeof LEADERSHIPS)[number];
 export type GroupFormat = (typeof GROUP_FORMATS)[number];
 export type Delivery = (typeof DELIVERIES)[number];
 export type Locale = (typeof LOCALES)[number];
+export type MemberRole = (typeof MEMBER_ROLES)[number];
 
 // Venue accessibility features a group can offer (SPEC §1 "accessibility of the venue").
 export const ACCESSIBILITY_FEATURES = [

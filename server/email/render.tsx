@@ -1,7 +1,15 @@
 import { renderToStaticMarkup } from 'react-dom/server';
 import { getT, type Locale } from '../../i18n';
 import { pick } from '../../core/text';
-import { NON_TRANSACTIONAL, type EmailPayload, type EmailTemplate } from '../../core/email/enqueue';
+import {
+  NON_TRANSACTIONAL,
+  isNoticeTemplate,
+  type EmailPayload,
+  type EmailTemplate,
+  type GroupEmailTemplate,
+  type NoticePayload,
+  type NoticeTemplate,
+} from '../../core/email/enqueue';
 import { manageUrl, unsubscribeUrl } from '../../core/participants/manage-link';
 import type { Settings } from '../../core/context';
 import { formatDay, formatSessionTime, formatTime } from '../../app/lib/format';
@@ -17,7 +25,68 @@ export interface RenderedEmail {
  * Renders an outbox message in the recipient's language, as plain text and HTML (React escapes
  * every value), with the manage link, and a one-click unsubscribe on non-transactional mail.
  */
-export function renderEmail(template: EmailTemplate, payload: EmailPayload, locale: Locale, settings: Settings): RenderedEmail {
+export function renderEmail(template: EmailTemplate, payload: EmailPayload | NoticePayload, locale: Locale, settings: Settings): RenderedEmail {
+  return isNoticeTemplate(template)
+    ? renderNotice(template, payload as NoticePayload, locale)
+    : renderGroupEmail(template, payload as EmailPayload, locale, settings);
+}
+
+/** Paragraphs of text written by a person, kept as written (blank lines separate paragraphs). */
+function paragraphs(text: string | undefined): string[] {
+  return (text ?? '')
+    .split(/\n\s*\n/)
+    .map((p) => p.trim())
+    .filter(Boolean);
+}
+
+function page(locale: Locale, subject: string, body: React.ReactNode): string {
+  return (
+    '<!doctype html>' +
+    renderToStaticMarkup(
+      <html lang={locale === 'fr' ? 'fr-CA' : 'en-CA'}>
+        <head>
+          <meta charSet="utf-8" />
+          <title>{subject}</title>
+        </head>
+        <body style={{ fontFamily: 'system-ui, sans-serif', color: '#1d2521', lineHeight: 1.5 }}>{body}</body>
+      </html>,
+    )
+  );
+}
+
+/** An account or invitation message: greeting, body, the link it is about, signature. */
+function renderNotice(template: NoticeTemplate, payload: NoticePayload, locale: Locale): RenderedEmail {
+  const t = getT(locale);
+  const vars = payload.vars ?? {};
+  const subject = t(`email.${template}.subject`, vars);
+  const body = t(`email.${template}.body`, vars);
+  const greeting = payload.name ? t('email.greeting', { name: payload.name }) : t('email.greetingNoName');
+  const written = paragraphs(payload.message);
+  const action = payload.url ? t(`email.${template}.action` as 'email.account_verify.action') : null;
+  const text = [greeting, '', body, ...written.flatMap((p) => ['', p]), ...(payload.url ? ['', `${action}: ${payload.url}`] : []), '', t('email.signature')].join('\n');
+  const html = page(
+    locale,
+    subject,
+    <>
+      <p>{greeting}</p>
+      <p>{body}</p>
+      {written.map((p, i) => (
+        <p key={i} style={{ whiteSpace: 'pre-wrap' }}>
+          {p}
+        </p>
+      ))}
+      {payload.url && (
+        <p>
+          <a href={payload.url}>{action}</a>
+        </p>
+      )}
+      <p>{t('email.signature')}</p>
+    </>,
+  );
+  return { subject, text, html, headers: {} };
+}
+
+function renderGroupEmail(template: GroupEmailTemplate, payload: EmailPayload, locale: Locale, settings: Settings): RenderedEmail {
   const t = getT(locale);
   const group = pick(payload.group.title, locale)?.text ?? '';
   const dates = payload.cohort
@@ -43,6 +112,7 @@ export function renderEmail(template: EmailTemplate, payload: EmailPayload, loca
       lines.push(t('email.linkLater'));
     }
   }
+  lines.push(...paragraphs(payload.message));
   const manage = manageUrl(settings, locale, payload.participantId);
   const unsubscribe = NON_TRANSACTIONAL.has(template) ? unsubscribeUrl(settings, payload.participantId) : null;
   const greeting = t('email.greeting', { name: payload.name });

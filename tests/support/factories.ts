@@ -14,6 +14,9 @@ import {
   participants,
   registrations,
   schedules,
+  users,
+  organizationMembers,
+  type MemberRole,
 } from '../../db/schema';
 import { refreshGroupSearch } from '../../core/search/refresh-group-search';
 
@@ -31,6 +34,30 @@ export async function createOrganization(db: Database, overrides: Partial<Insert
     .values({ slug: `org-${u}`, nameEn: `Organization ${u}`, nameFr: `Organisme ${u}`, ...overrides })
     .returning();
   return row!;
+}
+
+/** An organizer account row (no password: tests of core actions act as `{ type: 'user', userId }`). */
+export async function createUser(db: Database, overrides: Partial<Insert<typeof users>> = {}) {
+  const u = unique();
+  const [row] = await db
+    .insert(users)
+    .values({ id: `user-${u}`, email: `user-${u}@example.org`, name: `User ${u}`, emailVerified: true, ...overrides })
+    .returning();
+  return row!;
+}
+
+/** Makes a user a member of an organization with a role. */
+export async function addMember(db: Database, organizationId: string, userId: string, role: MemberRole) {
+  const [row] = await db.insert(organizationMembers).values({ organizationId, userId, role }).returning();
+  return row!;
+}
+
+/** A user who is `role` in a new organization (or the one given). */
+export async function createMember(db: Database, role: MemberRole, organizationId?: string) {
+  const orgId = organizationId ?? (await createOrganization(db)).id;
+  const user = await createUser(db);
+  await addMember(db, orgId, user.id, role);
+  return { user, organizationId: orgId };
 }
 
 export async function createGroup(

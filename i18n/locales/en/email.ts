@@ -1,6 +1,22 @@
 // English strings for emails. fr/email.ts must have exactly the same keys.
 const email = {
   greeting: 'Hello {{name}},',
+  greetingNoName: 'Hello,',
+  account_verify: {
+    subject: 'Confirm your email address for Cercle',
+    body: 'You created an organizer account on Cercle. Confirm that this address is yours to start publishing and running groups. The link works for one hour.',
+    action: 'Confirm my email address',
+  },
+  password_reset: {
+    subject: 'Choose a new Cercle password',
+    body: 'Someone asked to reset the password of the Cercle account with this address. If it was you, choose a new password with the link below; it works for one hour. If not, you can ignore this message.',
+    action: 'Choose a new password',
+  },
+  magic_link: {
+    subject: 'Your link to sign in to Cercle',
+    body: 'Use the link below to sign in to Cercle. It works once, for five minutes. If you did not ask for it, you can ignore this message.',
+    action: 'Sign in to Cercle',
+  },
   signature: 'The Cercle team',
   manage: 'See or change your registrations',
   manageHint: 'This link is personal: it lets you see your registrations, cancel, and download or delete your data.',

@@ -4,6 +4,22 @@ import type { Catalog } from '../catalog-type';
 // Chaînes françaises des courriels. Mêmes clés que en/email.ts.
 const email: Catalog<typeof en> = {
   greeting: 'Bonjour {{name}},',
+  greetingNoName: 'Bonjour,',
+  account_verify: {
+    subject: 'Confirmez votre adresse courriel pour Cercle',
+    body: 'Vous avez créé un compte d’organisateur sur Cercle. Confirmez que cette adresse est bien la vôtre pour commencer à publier et à animer des groupes. Le lien est valable une heure.',
+    action: 'Confirmer mon adresse courriel',
+  },
+  password_reset: {
+    subject: 'Choisissez un nouveau mot de passe Cercle',
+    body: 'Quelqu’un a demandé à réinitialiser le mot de passe du compte Cercle associé à cette adresse. Si c’est vous, choisissez un nouveau mot de passe avec le lien ci-dessous; il est valable une heure. Sinon, vous pouvez ignorer ce message.',
+    action: 'Choisir un nouveau mot de passe',
+  },
+  magic_link: {
+    subject: 'Votre lien pour vous connecter à Cercle',
+    body: 'Utilisez le lien ci-dessous pour vous connecter à Cercle. Il ne fonctionne qu’une fois, pendant cinq minutes. Si vous ne l’avez pas demandé, vous pouvez ignorer ce message.',
+    action: 'Me connecter à Cercle',
+  },
   signature: 'L’équipe de Cercle',
   manage: 'Voir ou modifier vos inscriptions',
   manageHint: 'Ce lien est personnel : il vous permet de voir vos inscriptions, d’annuler, et de télécharger ou de supprimer vos données.',
