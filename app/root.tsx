@@ -102,13 +102,20 @@ export function ErrorBoundary({ error }: Route.ErrorBoundaryProps) {
   const locale = data?.locale ?? DEFAULT_LOCALE;
   const notFound = isRouteErrorResponse(error) && error.status === 404;
   const badRequest = isRouteErrorResponse(error) && error.status === 400;
-  const title = notFound ? t('errors.notFoundTitle') : badRequest ? t('errors.badRequestTitle') : t('errors.genericTitle');
+  const forbidden = isRouteErrorResponse(error) && error.status === 403;
+  const title = notFound
+    ? t('errors.notFoundTitle')
+    : badRequest
+      ? t('errors.badRequestTitle')
+      : forbidden
+        ? t('errors.forbiddenTitle')
+        : t('errors.genericTitle');
   const detail = isRouteErrorResponse(error) && typeof error.data === 'string' && error.data ? error.data : null;
   return (
     <div className="page narrow">
       <title>{`${title} · Cercle`}</title>
       <h1>{title}</h1>
-      <p>{detail ?? (notFound ? t('errors.notFound') : t('errors.generic'))}</p>
+      <p>{detail ?? (notFound ? t('errors.notFound') : forbidden ? t('errors.forbidden') : t('errors.generic'))}</p>
       <p>
         <a href={pathTo(locale, 'home')}>{t('errors.home')}</a>
       </p>

@@ -25,5 +25,8 @@ export default [
   route('api/v1/registrations/:id/cancel', 'routes/api.v1.registration-cancel.ts'),
   route('api/v1/groups', 'routes/api.v1.groups.ts'),
   route('api/v1/groups/:id', 'routes/api.v1.group.ts'),
+  // The people of a session as a spreadsheet file, for its organizers.
+  route('en/organize/:org/sessions/:session/registrants.csv', 'routes/organize-session-csv.ts', { id: 'en:orgSessionCsv' }),
+  route('fr/organiser/:org/rencontres/:session/inscriptions.csv', 'routes/organize-session-csv.ts', { id: 'fr:orgSessionCsv' }),
   route('*', 'routes/not-found.tsx'),
 ] satisfies RouteConfig;

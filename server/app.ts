@@ -12,16 +12,21 @@ import { createContext, type Settings } from '../core/context';
 import { loadSigningKey } from '../core/participants/manage-link';
 import { startWorker, type Worker } from './worker';
 import { createSender } from './email/transport';
+import { createAuth, AUTH_BASE_PATH, type Auth } from './auth';
+import { toNodeHandler } from 'better-auth/node';
 
 declare module 'react-router' {
   interface AppLoadContext {
     handle: DatabaseHandle;
     config: Config;
     settings: Settings;
+    auth: Auth;
+    /** The address the request came from (the socket's; used for rate limits). */
+    clientIp: string;
   }
 }
 
-let state: { handle: DatabaseHandle; config: Config; settings: Settings; worker?: Worker } | undefined;
+let state: { handle: DatabaseHandle; config: Config; settings: Settings; auth: Auth; worker?: Worker } | undefined;
 
 /**
  * Opens the database (locking the embedded folder), applies migrations and, on an empty
@@ -58,7 +63,7 @@ export async function boot(config: Config, log: (line: string) => void = console
         intervalMs: config.WORKER_INTERVAL_MS,
       })
     : undefined;
-  state = { handle, config, settings, worker };
+  state = { handle, config, settings, auth: createAuth(handle.db, settings), worker };
   log(`Email: ${config.SMTP_URL ? 'sent through SMTP_URL' : `written as .eml files to ${path.resolve(config.DATA_DIR, 'mail')}`}`);
   return handle;
 }
@@ -72,12 +77,19 @@ export async function shutdown(): Promise<void> {
 
 export const app = express();
 app.disable('x-powered-by');
+// The authentication library's own endpoints (links in its emails land here). The client address
+// it rate-limits by is the socket's, whatever a client claims in its headers.
+app.all(`${AUTH_BASE_PATH}/*splat`, (req, res, next) => {
+  if (!state) return next(new Error('boot() has not run'));
+  req.headers['x-forwarded-for'] = req.socket.remoteAddress ?? '';
+  void toNodeHandler(state.auth)(req, res).catch(next);
+});
 app.use(
   createRequestHandler({
     build: serverBuild as unknown as ServerBuild,
-    getLoadContext() {
+    getLoadContext(req) {
       if (!state) throw new Error('boot() has not run');
-      return state;
+      return { ...state, clientIp: req.socket.remoteAddress ?? '' };
     },
   }),
 );

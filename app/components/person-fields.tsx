@@ -15,7 +15,7 @@ function FieldError({ id, message }: { id: string; message?: string }) {
 }
 
 /** A text-like input with its label, hint and error, wired for screen readers. */
-function Field(props: {
+export function Field(props: {
   name: string;
   label: string;
   hint?: string;

@@ -27,6 +27,9 @@ export function SiteHeader({ locale, alternateHref }: { locale: Locale; alternat
           <li>
             <NavLink to={pathTo(locale, 'guide')}>{t('guide.nav')}</NavLink>
           </li>
+          <li>
+            <NavLink to={pathTo(locale, 'organize')}>{t('account.organize')}</NavLink>
+          </li>
         </ul>
       </nav>
       <a

@@ -22,6 +22,48 @@ export const PAGES = {
   },
   manage: { en: '/en/manage/:token', fr: '/fr/gerer/:token', file: 'routes/manage.tsx' },
   unsubscribe: { en: '/en/unsubscribe/:token', fr: '/fr/desabonnement/:token', file: 'routes/unsubscribe.tsx' },
+  // Organizer accounts.
+  signIn: { en: '/en/account/sign-in', fr: '/fr/compte/connexion', file: 'routes/account-sign-in.tsx' },
+  signUp: { en: '/en/account/sign-up', fr: '/fr/compte/creer', file: 'routes/account-sign-up.tsx' },
+  checkEmail: { en: '/en/account/check-email', fr: '/fr/compte/verifiez-vos-courriels', file: 'routes/account-check-email.tsx' },
+  forgotPassword: { en: '/en/account/forgot-password', fr: '/fr/compte/mot-de-passe-oublie', file: 'routes/account-forgot-password.tsx' },
+  resetPassword: { en: '/en/account/reset-password', fr: '/fr/compte/nouveau-mot-de-passe', file: 'routes/account-reset-password.tsx' },
+  signOut: { en: '/en/account/sign-out', fr: '/fr/compte/deconnexion', file: 'routes/account-sign-out.tsx' },
+  // Organizations (organizer area): the list, one organization's pages, invitations.
+  organize: { en: '/en/organize', fr: '/fr/organiser', file: 'routes/organize-home.tsx' },
+  orgHome: { en: '/en/organize/:org', fr: '/fr/organiser/:org', file: 'routes/organize-org.tsx' },
+  orgProfile: { en: '/en/organize/:org/profile', fr: '/fr/organiser/:org/profil', file: 'routes/organize-profile.tsx' },
+  orgMembers: { en: '/en/organize/:org/members', fr: '/fr/organiser/:org/membres', file: 'routes/organize-members.tsx' },
+  // Group editor.
+  orgGroups: { en: '/en/organize/:org/groups', fr: '/fr/organiser/:org/groupes', file: 'routes/organize-groups.tsx' },
+  orgGroupNew: { en: '/en/organize/:org/groups/new', fr: '/fr/organiser/:org/groupes/nouveau', file: 'routes/organize-group-new.tsx' },
+  orgGroupEdit: { en: '/en/organize/:org/groups/:group', fr: '/fr/organiser/:org/groupes/:group', file: 'routes/organize-group-edit.tsx' },
+  orgGroupSchedule: {
+    en: '/en/organize/:org/groups/:group/schedule',
+    fr: '/fr/organiser/:org/groupes/:group/horaire',
+    file: 'routes/organize-group-schedule.tsx',
+  },
+  orgGroupCohorts: {
+    en: '/en/organize/:org/groups/:group/cohorts',
+    fr: '/fr/organiser/:org/groupes/:group/cohortes',
+    file: 'routes/organize-group-cohorts.tsx',
+  },
+  orgInvitation: { en: '/en/invitations/:token', fr: '/fr/invitations/:token', file: 'routes/organize-invitation.tsx' },
+  // Running sessions and cohorts, the dashboard and the audit log (organizer area).
+  orgDashboard: { en: '/en/organize/:org/dashboard', fr: '/fr/organiser/:org/tableau-de-bord', file: 'routes/organize-dashboard.tsx' },
+  orgSession: { en: '/en/organize/:org/sessions/:session', fr: '/fr/organiser/:org/rencontres/:session', file: 'routes/organize-session.tsx' },
+  orgCheckIn: {
+    en: '/en/organize/:org/sessions/:session/check-in',
+    fr: '/fr/organiser/:org/rencontres/:session/presences',
+    file: 'routes/organize-checkin.tsx',
+  },
+  orgCohort: { en: '/en/organize/:org/cohorts/:cohort', fr: '/fr/organiser/:org/cohortes/:cohort', file: 'routes/organize-cohort.tsx' },
+  orgAudit: { en: '/en/organize/:org/audit', fr: '/fr/organiser/:org/journal', file: 'routes/organize-audit.tsx' },
+  // Facilitator profiles and licences (organizer area), and the platform admin area.
+  orgFacilitators: { en: '/en/organize/:org/facilitators', fr: '/fr/organiser/:org/animateurs', file: 'routes/organize-facilitators.tsx' },
+  admin: { en: '/en/admin', fr: '/fr/admin', file: 'routes/admin-home.tsx' },
+  adminLicences: { en: '/en/admin/licences', fr: '/fr/admin/permis', file: 'routes/admin-licences.tsx' },
+  adminReports: { en: '/en/admin/reports', fr: '/fr/admin/signalements', file: 'routes/admin-reports.tsx' },
 } as const;
 
 export type Page = keyof typeof PAGES;

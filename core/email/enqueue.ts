@@ -19,6 +19,11 @@ export const EMAIL_TEMPLATES = [
   'cohort_confirmed',
   'cohort_postponed',
   'session_reminder',
+  'organizer_message',
+  'session_cancelled',
+  'session_postponed',
+  'session_moved_online',
+  'session_make_up',
 ] as const;
 export type GroupEmailTemplate = (typeof EMAIL_TEMPLATES)[number];
 
@@ -26,7 +31,7 @@ export type GroupEmailTemplate = (typeof EMAIL_TEMPLATES)[number];
  * Messages that are not about a person's place in a group: accounts, invitations. Each has
  * `email.<template>.subject`, `.body` and, when it carries a link, `.action` in the catalogs.
  */
-export const NOTICE_TEMPLATES = ['account_verify', 'password_reset', 'magic_link'] as const;
+export const NOTICE_TEMPLATES = ['account_verify', 'password_reset', 'magic_link', 'member_invite', 'licence_verified', 'licence_rejected'] as const;
 export type NoticeTemplate = (typeof NOTICE_TEMPLATES)[number];
 export type EmailTemplate = GroupEmailTemplate | NoticeTemplate;
 

@@ -4,6 +4,11 @@ import listing from './en/listing';
 import signup from './en/signup';
 import manage from './en/manage';
 import email from './en/email';
+import running from './en/running';
+import account from './en/account';
+import organize from './en/organize';
+import editor from './en/editor';
+import admin from './en/admin';
 
 // English catalog. Keys are typed: fr.ts must have exactly the same shape (checked by tsc and by
 // i18n/catalog.test.ts). Plurals use i18next's CLDR suffixes (_one, _other).
@@ -259,6 +264,8 @@ const en = {
     completed: 'Completed',
   },
   errors: {
+    forbiddenTitle: 'Not allowed',
+    forbidden: 'Your role does not allow this. Ask an owner or administrator of the organization.',
     notFoundTitle: 'Page not found',
     notFound: 'We could not find this page. It may have moved or been removed.',
     groupNotFound: 'This group does not exist or is no longer listed.',
@@ -280,6 +287,11 @@ const en = {
   signup,
   manage,
   email,
+  running,
+  account,
+  organize,
+  editor,
+  admin,
 } as const;
 
 export default en;

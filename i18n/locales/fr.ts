@@ -6,6 +6,11 @@ import listing from './fr/listing';
 import signup from './fr/signup';
 import manage from './fr/manage';
 import email from './fr/email';
+import running from './fr/running';
+import account from './fr/account';
+import organize from './fr/organize';
+import editor from './fr/editor';
+import admin from './fr/admin';
 
 // Catalogue français (usage canadien). Même forme exacte que en.ts.
 const fr: Catalog<typeof en> = {
@@ -260,6 +265,8 @@ const fr: Catalog<typeof en> = {
     completed: 'Terminé',
   },
   errors: {
+    forbiddenTitle: 'Action non permise',
+    forbidden: 'Votre rôle ne permet pas cette action. Demandez à un propriétaire ou à un administrateur de l’organisme.',
     notFoundTitle: 'Page introuvable',
     notFound: 'Nous n’avons pas trouvé cette page. Elle a peut-être été déplacée ou retirée.',
     groupNotFound: 'Ce groupe n’existe pas ou n’est plus répertorié.',
@@ -280,6 +287,11 @@ const fr: Catalog<typeof en> = {
   signup,
   manage,
   email,
+  running,
+  account,
+  organize,
+  editor,
+  admin,
 };
 
 export default fr;

@@ -17,6 +17,21 @@ const email = {
     body: 'Use the link below to sign in to Cercle. It works once, for five minutes. If you did not ask for it, you can ignore this message.',
     action: 'Sign in to Cercle',
   },
+  member_invite: {
+    subject: 'Join {{organization}} on Cercle',
+    body: '{{inviter}} invites you to join {{organization}} on Cercle as {{role}}. Sign in (or create an account) with this email address, then accept the invitation. The link works for seven days.',
+    action: 'See the invitation',
+  },
+  licence_verified: {
+    subject: 'Licence verified: {{facilitator}}',
+    body: 'A Cercle administrator verified the licence of {{facilitator}} ({{organization}}). Their groups can now show it, and group therapy they lead can be published.',
+    action: 'See the facilitators',
+  },
+  licence_rejected: {
+    subject: 'Licence not verified: {{facilitator}}',
+    body: 'A Cercle administrator could not verify the licence of {{facilitator}} ({{organization}}). The reason is below. Correct the details and submit the licence again.',
+    action: 'Correct the licence',
+  },
   signature: 'The Cercle team',
   manage: 'See or change your registrations',
   manageHint: 'This link is personal: it lets you see your registrations, cancel, and download or delete your data.',
@@ -71,6 +86,26 @@ const email = {
   cohort_postponed: {
     subject: 'The group is postponed: {{group}}',
     body: 'Not enough people have joined {{group}} ({{dates}}) yet, so it is postponed. Your application is kept for the new date; you can withdraw it at any time.',
+  },
+  organizer_message: {
+    subject: 'A message from the organizers of {{group}}',
+    body: 'The organizers of {{group}} wrote to the people registered. Their message is below.',
+  },
+  session_cancelled: {
+    subject: 'Session cancelled: {{group}}',
+    body: 'This session of {{group}} is cancelled. The organizers’ reason is below.',
+  },
+  session_postponed: {
+    subject: 'Session moved to a new time: {{group}}',
+    body: 'This session of {{group}} is moved to a new time, shown below. Your place is kept. The organizers’ reason is below.',
+  },
+  session_moved_online: {
+    subject: 'Session moved online: {{group}}',
+    body: 'This session of {{group}} will be held online instead of in person. The organizers’ reason is below.',
+  },
+  session_make_up: {
+    subject: 'Make-up session scheduled: {{group}}',
+    body: 'A make-up session of {{group}} ({{dates}}) replaces the session that was cancelled. It is part of your group, at the time below.',
   },
   session_reminder: {
     subject: 'Reminder: {{group}}',

@@ -20,6 +20,21 @@ const email: Catalog<typeof en> = {
     body: 'Utilisez le lien ci-dessous pour vous connecter à Cercle. Il ne fonctionne qu’une fois, pendant cinq minutes. Si vous ne l’avez pas demandé, vous pouvez ignorer ce message.',
     action: 'Me connecter à Cercle',
   },
+  member_invite: {
+    subject: 'Joignez-vous à {{organization}} sur Cercle',
+    body: '{{inviter}} vous invite à vous joindre à {{organization}} sur Cercle (rôle : {{role}}). Connectez-vous (ou créez un compte) avec cette adresse courriel, puis acceptez l’invitation. Le lien est valable sept jours.',
+    action: 'Voir l’invitation',
+  },
+  licence_verified: {
+    subject: 'Permis vérifié : {{facilitator}}',
+    body: 'Une personne administratrice de Cercle a vérifié le permis de {{facilitator}} ({{organization}}). Ses groupes peuvent maintenant l’afficher, et la thérapie de groupe qu’elle anime peut être publiée.',
+    action: 'Voir les animateurs et animatrices',
+  },
+  licence_rejected: {
+    subject: 'Permis non vérifié : {{facilitator}}',
+    body: 'Une personne administratrice de Cercle n’a pas pu vérifier le permis de {{facilitator}} ({{organization}}). La raison est indiquée ci-dessous. Corrigez les renseignements, puis soumettez le permis de nouveau.',
+    action: 'Corriger le permis',
+  },
   signature: 'L’équipe de Cercle',
   manage: 'Voir ou modifier vos inscriptions',
   manageHint: 'Ce lien est personnel : il vous permet de voir vos inscriptions, d’annuler, et de télécharger ou de supprimer vos données.',
@@ -74,6 +89,26 @@ const email: Catalog<typeof en> = {
   cohort_postponed: {
     subject: 'Le groupe est reporté : {{group}}',
     body: 'Il n’y a pas encore assez de personnes inscrites à {{group}} ({{dates}}) : le groupe est reporté. Votre demande est conservée pour la nouvelle date; vous pouvez la retirer en tout temps.',
+  },
+  organizer_message: {
+    subject: 'Un message de l’équipe organisatrice de {{group}}',
+    body: 'Les organisateurs et organisatrices de {{group}} ont écrit aux personnes inscrites. Leur message se trouve plus bas.',
+  },
+  session_cancelled: {
+    subject: 'Rencontre annulée : {{group}}',
+    body: 'Cette rencontre de {{group}} est annulée. La raison donnée par l’équipe organisatrice se trouve plus bas.',
+  },
+  session_postponed: {
+    subject: 'Rencontre reportée : {{group}}',
+    body: 'Cette rencontre de {{group}} est reportée au moment indiqué ci-dessous. Votre place est conservée. La raison donnée par l’équipe organisatrice se trouve plus bas.',
+  },
+  session_moved_online: {
+    subject: 'Rencontre tenue en ligne : {{group}}',
+    body: 'Cette rencontre de {{group}} se tiendra en ligne plutôt qu’en personne. La raison donnée par l’équipe organisatrice se trouve plus bas.',
+  },
+  session_make_up: {
+    subject: 'Rencontre de remplacement prévue : {{group}}',
+    body: 'Une rencontre de remplacement de {{group}} ({{dates}}) remplace celle qui a été annulée. Elle fait partie de votre groupe, au moment indiqué ci-dessous.',
   },
   session_reminder: {
     subject: 'Rappel : {{group}}',

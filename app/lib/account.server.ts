@@ -1,0 +1,82 @@
+import type { AppLoadContext } from 'react-router';
+import type { TFunction } from 'i18next';
+import { AUTH_BASE_PATH, LOCALE_HEADER } from '../../server/auth';
+import type { Locale } from '../../i18n';
+
+// The account pages post to the authentication library's own endpoints, on the server, so its
+// rules apply as they would to any client: rate limits per address, origin checks, password
+// hashing. What comes back is turned into cookies for the browser and localized messages.
+
+export interface AuthAnswer {
+  ok: boolean;
+  status: number;
+  /** The library's error code (INVALID_EMAIL_OR_PASSWORD, …) when it refused. */
+  code: string | null;
+  /** Set-Cookie headers to pass on to the browser (the session cookie). */
+  cookies: string[];
+  body: unknown;
+}
+
+export async function callAuth(
+  args: { request: Request; context: AppLoadContext },
+  locale: Locale,
+  path: string,
+  body: Record<string, unknown>,
+): Promise<AuthAnswer> {
+  const origin = new URL(args.context.settings.publicUrl).origin;
+  const headers = new Headers({
+    'content-type': 'application/json',
+    // The page's own origin: the page checked its CSRF token already.
+    origin,
+    'x-forwarded-for': args.context.clientIp,
+    [LOCALE_HEADER]: locale,
+  });
+  const cookie = args.request.headers.get('cookie');
+  if (cookie) headers.set('cookie', cookie);
+  const agent = args.request.headers.get('user-agent');
+  if (agent) headers.set('user-agent', agent);
+  const res = await args.context.auth.handler(
+    new Request(`${origin}${AUTH_BASE_PATH}${path}`, { method: 'POST', headers, body: JSON.stringify(body) }),
+  );
+  const text = await res.text();
+  let parsed: unknown;
+  try {
+    parsed = text ? JSON.parse(text) : null;
+  } catch {
+    parsed = text;
+  }
+  const code = !res.ok && parsed && typeof parsed === 'object' && 'code' in parsed ? String((parsed as { code: unknown }).code) : null;
+  return { ok: res.ok, status: res.status, code, cookies: res.headers.getSetCookie(), body: parsed };
+}
+
+/** The localized message for a refusal of the library. */
+export function authErrorMessage(answer: AuthAnswer, t: TFunction): string {
+  if (answer.status === 429) return t('account.errors.tooMany');
+  switch (answer.code) {
+    case 'INVALID_EMAIL_OR_PASSWORD':
+    case 'INVALID_EMAIL':
+    case 'INVALID_PASSWORD':
+      return t('account.errors.invalidCredentials');
+    case 'EMAIL_NOT_VERIFIED':
+      return t('account.signIn.verifyFirst');
+    case 'USER_ALREADY_EXISTS':
+    case 'USER_ALREADY_EXISTS_USE_ANOTHER_EMAIL':
+      return t('account.errors.exists');
+    case 'PASSWORD_TOO_SHORT':
+      return t('account.errors.passwordShort');
+    case 'PASSWORD_TOO_LONG':
+      return t('account.errors.passwordLong');
+    case 'INVALID_TOKEN':
+    case 'TOKEN_EXPIRED':
+      return t('account.errors.invalidToken');
+    default:
+      return t('account.errors.generic');
+  }
+}
+
+/** Only paths of this site are followed after signing in (never another site). */
+export function safeNext(next: string | null, fallback: string): string {
+  return next && next.startsWith('/') && !next.startsWith('//') && !next.startsWith('/\\') ? next : fallback;
+}
+
+export const ORGANIZE_HOME: Record<Locale, string> = { en: '/en/organize', fr: '/fr/organiser' };

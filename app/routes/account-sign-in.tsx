@@ -1,0 +1,122 @@
+import { data, Form, Link, redirect, useNavigation } from 'react-router';
+import { useTranslation } from 'react-i18next';
+import { useEffect } from 'react';
+import { z } from 'zod';
+import type { Route } from './+types/account-sign-in';
+import { getT, type Locale } from '../../i18n';
+import { localeOfPath, pathTo } from '../lib/paths';
+import { currentSession, visitorCsrf, visitorForm } from '../lib/auth.server';
+import { authErrorMessage, callAuth, ORGANIZE_HOME, safeNext } from '../lib/account.server';
+import { clearFailedSignIns, recordFailedSignIn, signInLocked } from '../../core/accounts/sign-in-throttle';
+import { CsrfField } from '../components/csrf-field';
+import { ErrorSummary, Field } from '../components/person-fields';
+
+const localeOf = (request: Request) => localeOfPath(new URL(request.url).pathname) as Locale;
+
+export async function loader({ request, context }: Route.LoaderArgs) {
+  const locale = localeOf(request);
+  const next = safeNext(new URL(request.url).searchParams.get('next'), ORGANIZE_HOME[locale]);
+  if (await currentSession({ request, context })) throw redirect(next);
+  const { csrf, headers } = visitorCsrf({ request, context });
+  return data({ locale, csrf, next }, { headers });
+}
+
+type Result = { error?: { message: string; fields: Record<string, string> }; values?: Record<string, string>; sent?: string };
+
+export async function action({ request, context }: Route.ActionArgs) {
+  const locale = localeOf(request);
+  const t = getT(locale);
+  const form = await visitorForm({ request, context }, locale);
+  const next = safeNext(String(form.get('next') ?? ''), ORGANIZE_HOME[locale]);
+  const email = String(form.get('email') ?? '').trim();
+  const values = { email };
+  const fail = (status: number, message: string, fields: Record<string, string> = {}) =>
+    data<Result>({ error: { message, fields }, values }, { status });
+  if (!z.email().safeParse(email).success) return fail(400, t('account.errors.email'), { email: t('account.errors.email') });
+
+  if (form.get('intent') === 'magic') {
+    const answer = await callAuth({ request, context }, locale, '/sign-in/magic-link', { email, callbackURL: next });
+    if (answer.status === 429) return fail(429, t('account.errors.tooMany'));
+    // The same answer whether or not an account exists: nobody learns who has one.
+    return data<Result>({ sent: t('account.signIn.magicSent', { email }) });
+  }
+
+  const password = String(form.get('password') ?? '');
+  if (!password) return fail(400, t('account.errors.required'), { password: t('account.errors.required') });
+  const db = context.handle.db;
+  if (await signInLocked(db, email, new Date())) return fail(429, t('account.errors.tooMany'));
+  const answer = await callAuth({ request, context }, locale, '/sign-in/email', { email, password, rememberMe: true });
+  if (!answer.ok) {
+    if (answer.code === 'INVALID_EMAIL_OR_PASSWORD') await recordFailedSignIn(db, email, new Date());
+    return fail(answer.status === 429 ? 429 : answer.status === 403 ? 403 : 401, authErrorMessage(answer, t));
+  }
+  await clearFailedSignIns(db, email);
+  const headers = new Headers();
+  for (const c of answer.cookies) headers.append('Set-Cookie', c);
+  return redirect(next, { headers });
+}
+
+export const meta: Route.MetaFunction = ({ data }) => [
+  { title: `${getT(data?.locale ?? 'en')('account.signIn.title')} · Cercle` },
+  { name: 'robots', content: 'noindex' },
+];
+
+export default function SignIn({ loaderData, actionData }: Route.ComponentProps) {
+  const { t } = useTranslation();
+  const { locale, csrf, next } = loaderData;
+  const result = actionData as Result | undefined;
+  const error = result?.error;
+  const busy = useNavigation().state === 'submitting';
+  useEffect(() => {
+    if (error) document.getElementById('error-summary')?.focus();
+  }, [error]);
+  return (
+    <div className="page narrow">
+      <h1>{t('account.signIn.title')}</h1>
+      <p className="lead">{t('account.signIn.lead')}</p>
+      {error && <ErrorSummary message={error.message} fields={error.fields} />}
+      {result?.sent && (
+        <p className="notice" role="status">
+          {result.sent}
+        </p>
+      )}
+      <Form method="post" className="person-form" noValidate aria-labelledby="password-sign-in">
+        <h2 id="password-sign-in" className="visually-hidden">
+          {t('account.signIn.submit')}
+        </h2>
+        <CsrfField token={csrf} />
+        <input type="hidden" name="next" value={next} />
+        <Field name="email" type="email" label={t('account.signIn.email')} autoComplete="email" required values={result?.values ?? {}} errors={error?.fields ?? {}} />
+        <Field name="password" type="password" label={t('account.signIn.password')} autoComplete="current-password" values={{}} errors={error?.fields ?? {}} />
+        <p>
+          <button type="submit" name="intent" value="password" disabled={busy}>
+            {t('account.signIn.submit')}
+          </button>
+        </p>
+        <p>
+          <Link to={pathTo(locale, 'forgotPassword')}>{t('account.signIn.forgot')}</Link>
+        </p>
+      </Form>
+      <section aria-labelledby="magic-title">
+        <h2 id="magic-title">{t('account.signIn.magicTitle')}</h2>
+        <p className="hint">{t('account.signIn.magicHint')}</p>
+        <Form method="post" className="person-form" noValidate>
+          <CsrfField token={csrf} />
+          <input type="hidden" name="next" value={next} />
+          <p className="field">
+            <label htmlFor="magic-email">{t('account.signIn.email')}</label>
+            <input id="magic-email" name="email" type="email" autoComplete="email" required defaultValue={result?.values?.email ?? ''} />
+          </p>
+          <p>
+            <button type="submit" name="intent" value="magic" className="secondary" disabled={busy}>
+              {t('account.signIn.magicSubmit')}
+            </button>
+          </p>
+        </Form>
+      </section>
+      <p>
+        {t('account.signIn.noAccount')} <Link to={pathTo(locale, 'signUp')}>{t('account.signIn.createAccount')}</Link>
+      </p>
+    </div>
+  );
+}
