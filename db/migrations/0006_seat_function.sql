@@ -5,29 +5,6 @@
 -- never sell more places than a session has, and the lock is held for no network round trip.
 CREATE INDEX "registrations_confirmed" ON "registrations" ("session_id") WHERE "status" = 'confirmed';
 --> statement-breakpoint
-ALTER TABLE "sessions" ADD COLUMN "waitlist_length" integer DEFAULT 0 NOT NULL;
---> statement-breakpoint
-UPDATE "sessions" s SET "waitlist_length" = w.n
-	FROM (SELECT session_id, count(*)::int AS n FROM registrations WHERE status = 'waitlisted' GROUP BY session_id) w
-	WHERE w.session_id = s.id;
---> statement-breakpoint
--- Keeps sessions.waitlist_length equal to the number of its waitlisted registrations, whatever
--- writes them (sign-up, promotion, cancellation, a person deleting their data).
-CREATE FUNCTION registrations_track_waitlist() RETURNS trigger LANGUAGE plpgsql AS $$
-BEGIN
-	IF TG_OP IN ('UPDATE', 'DELETE') AND OLD.status = 'waitlisted' THEN
-		UPDATE sessions SET waitlist_length = waitlist_length - 1 WHERE id = OLD.session_id;
-	END IF;
-	IF TG_OP IN ('INSERT', 'UPDATE') AND NEW.status = 'waitlisted' THEN
-		UPDATE sessions SET waitlist_length = waitlist_length + 1 WHERE id = NEW.session_id;
-	END IF;
-	RETURN NULL;
-END
-$$;
---> statement-breakpoint
-CREATE TRIGGER registrations_track_waitlist AFTER INSERT OR UPDATE OF status, session_id OR DELETE ON registrations
-	FOR EACH ROW EXECUTE FUNCTION registrations_track_waitlist();
---> statement-breakpoint
 CREATE FUNCTION register_for_session(
 	p_registration_id uuid,
 	p_session_id uuid,
@@ -59,7 +36,7 @@ BEGIN
 
 	-- One sign-up at a time per session. In a volatile function each later statement takes a new
 	-- snapshot, so the count below sees every sign-up committed while this one waited.
-	SELECT s.status, s.starts_at, s.ends_at, coalesce(s.capacity, g.session_capacity) AS capacity, s.waitlist_length,
+	SELECT s.status, s.starts_at, s.ends_at, coalesce(s.capacity, g.session_capacity) AS capacity,
 			g.signup_cutoff_minutes, g.organization_id, g.delivery, g.online_url
 		INTO v_session
 		FROM sessions s JOIN groups g ON g.id = s.group_id
@@ -78,14 +55,12 @@ BEGIN
 		RAISE EXCEPTION 'register_for_session: cutoff_passed' USING ERRCODE = 'CR001', HINT = 'cutoff_passed';
 	END IF;
 
-	-- The confirmed places are counted through a partial index (at most the capacity); the length of
-	-- the waitlist is kept on the session row by a trigger, because counting a long waitlist while
-	-- holding the lock would make every sign-up to a popular session wait longer.
+	-- The confirmed places are counted through a partial index (at most the capacity); the waitlist
+	-- through its own (its last ticket and its length).
 	SELECT count(*) INTO v_confirmed
 		FROM registrations r WHERE r.session_id = p_session_id AND r.status = 'confirmed';
-	SELECT coalesce(max(r.waitlist_position), 0) INTO v_last_ticket
+	SELECT coalesce(max(r.waitlist_position), 0), count(*) INTO v_last_ticket, v_waiting
 		FROM registrations r WHERE r.session_id = p_session_id AND r.status = 'waitlisted';
-	v_waiting := v_session.waitlist_length;
 
 	v_status := CASE WHEN v_session.capacity IS NOT NULL AND v_confirmed >= v_session.capacity THEN 'waitlisted' ELSE 'confirmed' END;
 	INSERT INTO registrations (id, session_id, participant_id, status, waitlist_position, display_name, locale, answers, consent_at, created_at)

@@ -25,8 +25,6 @@ export const sessions = pgTable(
     originalStartsAt: timestamp('original_starts_at', { withTimezone: true }),
     // Seats for this session (null = the group's default, which may be unlimited).
     capacity: integer('capacity'),
-    // How many wait for a place; kept by a trigger on registrations (migration 0006).
-    waitlistLength: integer('waitlist_length').notNull().default(0),
     topicEn: text('topic_en'),
     topicFr: text('topic_fr'),
     speakerName: text('speaker_name'),
