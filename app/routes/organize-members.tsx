@@ -1,0 +1,259 @@
+import { data, Form, redirect } from 'react-router';
+import { useTranslation } from 'react-i18next';
+import type { Route } from './+types/organize-members';
+import {
+  changeMemberRole,
+  getOrganization,
+  inviteMember,
+  listMembers,
+  nameIn,
+  removeMember,
+  revokeInvitation,
+} from '../../core/organizations';
+import { MESSAGE_MAX, ROLES_IN_ORDER } from '../../core/organizations/constants';
+import type { MemberRole } from '../../db/schema/enums';
+import { getT, type Locale } from '../../i18n';
+import { formValues, localeOf, organizeError, organizerForm, organizerPage } from '../lib/organize.server';
+import { pathTo } from '../lib/paths';
+import { CsrfField } from '../components/csrf-field';
+import { FormErrors, TextField } from '../components/organize-fields';
+import { OrganizerNav } from '../components/organizer-nav';
+
+const DONE = ['invited', 'revoked', 'role', 'removed'] as const;
+type Done = (typeof DONE)[number];
+
+export async function loader({ request, context, params }: Route.LoaderArgs) {
+  const locale = localeOf(request);
+  const { ctx, csrf, org } = await organizerPage({ request, context, params }, locale);
+  const [view, list] = await Promise.all([
+    getOrganization({ ctx, input: { organizationId: org.id } }),
+    listMembers({ ctx, input: { organizationId: org.id } }),
+  ]);
+  const dateFormat = new Intl.DateTimeFormat(locale === 'fr' ? 'fr-CA' : 'en-CA', { dateStyle: 'long' });
+  const done = new URL(request.url).searchParams.get('done');
+  return {
+    locale,
+    csrf,
+    slug: view.slug,
+    name: nameIn(view, locale),
+    myRole: list.myRole,
+    permissions: view.myPermissions,
+    members: list.members.map((m) => ({ userId: m.userId, name: m.name, email: m.email, role: m.role, isMe: m.isMe })),
+    invitations:
+      list.invitations?.map((i) => ({ id: i.id, email: i.email, role: i.role, invitedBy: i.invitedByName, expires: dateFormat.format(i.expiresAt) })) ??
+      null,
+    done: (DONE as readonly string[]).includes(done ?? '') ? (done as Done) : null,
+  };
+}
+
+export async function action({ request, context, params }: Route.ActionArgs) {
+  const locale = localeOf(request);
+  const t = getT(locale);
+  const { ctx, form, org, user } = await organizerForm({ request, context, params }, locale);
+  const intent = String(form.get('intent') ?? '');
+  const values = formValues(form, ['email', 'role', 'message', 'locale', 'userId', 'invitationId']);
+  const back = (done: Done) => redirect(`${pathTo(locale, 'orgMembers', { org: org.slug })}?done=${done}`);
+  try {
+    if (intent === 'invite') {
+      await inviteMember({
+        ctx,
+        input: {
+          organizationId: org.id,
+          email: values.email!,
+          role: values.role as MemberRole,
+          message: values.message,
+          locale: values.locale === 'fr' || values.locale === 'en' ? values.locale : locale,
+        },
+      });
+      return back('invited');
+    }
+    if (intent === 'revoke') {
+      await revokeInvitation({ ctx, input: { organizationId: org.id, invitationId: values.invitationId! } });
+      return back('revoked');
+    }
+    if (intent === 'role') {
+      await changeMemberRole({ ctx, input: { organizationId: org.id, userId: values.userId!, role: values.role as MemberRole } });
+      return back('role');
+    }
+    if (intent === 'remove') {
+      await removeMember({ ctx, input: { organizationId: org.id, userId: values.userId! } });
+      // Someone who left no longer sees the organization: back to their list.
+      if (values.userId === user.id) return redirect(pathTo(locale, 'organize'));
+      return back('removed');
+    }
+    return data({ intent, status: 400, message: t('organize.errors.generic'), fields: {}, values }, { status: 400 });
+  } catch (err) {
+    const e = organizeError(err, t);
+    return data({ intent, ...e, values }, { status: e.status });
+  }
+}
+
+export const meta: Route.MetaFunction = ({ data }) => [
+  { title: `${data ? getT(data.locale)('organize.members.title', { name: data.name }) : ''} · Cercle` },
+  { name: 'robots', content: 'noindex' },
+];
+
+function RoleOptions({ allowed }: { allowed: readonly MemberRole[] }) {
+  const { t } = useTranslation();
+  return (
+    <>
+      {allowed.map((r) => (
+        <option key={r} value={r}>
+          {t(`organize.role.${r}`)}
+        </option>
+      ))}
+    </>
+  );
+}
+
+export default function OrganizeMembers({ loaderData, actionData }: Route.ComponentProps) {
+  const { t } = useTranslation();
+  const { locale, csrf, slug, name, myRole, permissions, members, invitations, done } = loaderData;
+  const manage = permissions.includes('members.manage');
+  const isOwner = myRole === 'owner';
+  // Roles this person may hand out: only an owner makes owners.
+  const grantable = ROLES_IN_ORDER.filter((r) => isOwner || r !== 'owner');
+  const inviteErrors: Record<string, string> = actionData?.intent === 'invite' ? actionData.fields : {};
+  const inviteValues: Record<string, string> | undefined = actionData?.intent === 'invite' ? actionData.values : undefined;
+  const roleError = inviteErrors.role;
+  return (
+    <div className="page">
+      <OrganizerNav locale={locale} slug={slug} current="orgMembers" permissions={permissions} />
+      <h1>{t('organize.members.title', { name })}</h1>
+      {done && (
+        <p className="notice success" role="status">
+          {t(`organize.members.done.${done}`)}
+        </p>
+      )}
+      {actionData && <FormErrors message={actionData.message} fields={actionData.fields} />}
+      <p className="muted">{t('organize.members.lead')}</p>
+      <table className="members">
+        <caption>{t('organize.members.tableCaption')}</caption>
+        <thead>
+          <tr>
+            <th scope="col">{t('organize.members.name')}</th>
+            <th scope="col">{t('organize.members.email')}</th>
+            <th scope="col">{t('organize.members.role')}</th>
+            <th scope="col">{t('organize.members.actions')}</th>
+          </tr>
+        </thead>
+        <tbody>
+          {members.map((m) => {
+            // Only an owner touches an owner; anyone may leave.
+            const canTouch = manage && (isOwner || m.role !== 'owner');
+            return (
+              <tr key={m.userId}>
+                <th scope="row">
+                  {m.name} {m.isMe && <span className="muted">{t('organize.members.you')}</span>}
+                </th>
+                <td>{m.email}</td>
+                <td>{t(`organize.role.${m.role}`)}</td>
+                <td>
+                  {canTouch && (
+                    <Form method="post" className="inline-form">
+                      <CsrfField token={csrf} />
+                      <input type="hidden" name="intent" value="role" />
+                      <input type="hidden" name="userId" value={m.userId} />
+                      <label htmlFor={`role-${m.userId}`} className="visually-hidden">
+                        {t('organize.members.changeRole', { name: m.name })}
+                      </label>
+                      <select id={`role-${m.userId}`} name="role" defaultValue={m.role}>
+                        <RoleOptions allowed={grantable} />
+                      </select>{' '}
+                      <button type="submit" className="secondary">
+                        {t('organize.members.saveRole')}
+                      </button>
+                    </Form>
+                  )}
+                  {(canTouch || m.isMe) && (
+                    <Form method="post" className="inline-form">
+                      <CsrfField token={csrf} />
+                      <input type="hidden" name="intent" value="remove" />
+                      <input type="hidden" name="userId" value={m.userId} />
+                      <button type="submit" className="danger">
+                        {m.isMe ? t('organize.members.leave') : t('organize.members.remove', { name: m.name })}
+                      </button>
+                    </Form>
+                  )}
+                </td>
+              </tr>
+            );
+          })}
+        </tbody>
+      </table>
+
+      {manage && invitations && (
+        <>
+          <section aria-labelledby="pending-title">
+            <h2 id="pending-title">{t('organize.members.pendingTitle')}</h2>
+            {invitations.length === 0 ? (
+              <p>{t('organize.members.pendingNone')}</p>
+            ) : (
+              <ul className="invitations">
+                {invitations.map((i) => (
+                  <li key={i.id}>
+                    <strong>{i.email}</strong> · {t(`organize.role.${i.role}`)} · {i.invitedBy ? `${t('organize.members.invitedBy', { name: i.invitedBy })} · ` : ''}
+                    {t('organize.members.expires', { date: i.expires })}{' '}
+                    {(isOwner || i.role !== 'owner') && (
+                      <Form method="post" className="inline-form">
+                        <CsrfField token={csrf} />
+                        <input type="hidden" name="intent" value="revoke" />
+                        <input type="hidden" name="invitationId" value={i.id} />
+                        <button type="submit" className="secondary" aria-label={t('organize.members.revoke', { email: i.email })}>
+                          {t('organize.members.revokeShort')}
+                        </button>
+                      </Form>
+                    )}
+                  </li>
+                ))}
+              </ul>
+            )}
+          </section>
+          <section aria-labelledby="invite-title">
+            <h2 id="invite-title">{t('organize.members.inviteTitle')}</h2>
+            <p className="muted">{t('organize.members.inviteLead')}</p>
+            <Form method="post" noValidate>
+              <CsrfField token={csrf} />
+              <input type="hidden" name="intent" value="invite" />
+              <TextField name="email" type="email" label={t('organize.members.inviteEmail')} value={inviteValues?.email} error={inviteErrors.email} autoComplete="off" />
+              <p className="field">
+                <label htmlFor="f-role">{t('organize.members.inviteRole')}</label>
+                <select
+                  id="f-role"
+                  name="role"
+                  defaultValue={inviteValues?.role || 'facilitator'}
+                  aria-describedby={roleError ? 'f-role-hint f-role-error' : 'f-role-hint'}
+                  aria-invalid={roleError ? true : undefined}
+                >
+                  <RoleOptions allowed={grantable} />
+                </select>
+                <span id="f-role-hint" className="hint muted">
+                  {grantable.map((r) => t('organize.roleLine', { role: t(`organize.role.${r}`), help: t(`organize.roleHelp.${r}`) })).join(' ')}
+                </span>
+                {roleError && (
+                  <span className="field-error" id="f-role-error">
+                    {roleError}
+                  </span>
+                )}
+              </p>
+              <p className="field">
+                <label htmlFor="f-locale">{t('organize.members.inviteLocale')}</label>
+                <select id="f-locale" name="locale" defaultValue={inviteValues?.locale || locale}>
+                  {(['en', 'fr'] as Locale[]).map((l) => (
+                    <option key={l} value={l} lang={l}>
+                      {l === 'en' ? 'English' : 'Français'}
+                    </option>
+                  ))}
+                </select>
+              </p>
+              <TextField name="message" label={t('organize.members.inviteMessage')} value={inviteValues?.message} error={inviteErrors.message} multiline maxLength={MESSAGE_MAX} />
+              <p>
+                <button type="submit">{t('organize.members.invite')}</button>
+              </p>
+            </Form>
+          </section>
+        </>
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,161 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { eq } from 'drizzle-orm';
+import { MEMBER_ROLES, organizationMembers, type MemberRole } from '../../db/schema';
+import { createTestDatabase, type TestDatabase } from '../../tests/support/db';
+import { createGroup, createMember, createOrganization, createUser } from '../../tests/support/factories';
+import { createContext, type Context } from '../context';
+import {
+  can,
+  PERMISSIONS,
+  requireGroupPermission,
+  requirePermission,
+  requirePlatformAdmin,
+  requireUserId,
+  roleIn,
+  type Permission,
+} from './permissions';
+
+// The table as the product decided it (SPEC §3, docs/permissions.md), written out cell by cell so
+// that a change to PERMISSIONS has to be made here too, on purpose.
+const EXPECTED: Record<Permission, Record<MemberRole, boolean>> = {
+  'organization.view': { owner: true, admin: true, facilitator: true },
+  'organization.edit': { owner: true, admin: true, facilitator: false },
+  'members.manage': { owner: true, admin: true, facilitator: false },
+  'groups.edit': { owner: true, admin: true, facilitator: false },
+  'registrants.view': { owner: true, admin: true, facilitator: true },
+  'registrants.message': { owner: true, admin: true, facilitator: true },
+  'sessions.run': { owner: true, admin: true, facilitator: true },
+  'audit.view': { owner: true, admin: true, facilitator: false },
+};
+const ALL = Object.keys(EXPECTED) as Permission[];
+
+let t: TestDatabase;
+const as = (userId: string): Context => createContext(t.db, { actor: { type: 'user', userId } });
+const anonymous = () => createContext(t.db);
+const system = () => createContext(t.db, { actor: { type: 'system' } });
+
+beforeAll(async () => {
+  t = await createTestDatabase();
+});
+afterAll(async () => {
+  await t.close();
+});
+
+describe('the permission table (can)', () => {
+  it('names exactly the permissions the product defines', () => {
+    expect(Object.keys(PERMISSIONS).sort()).toEqual([...ALL].sort());
+  });
+
+  for (const permission of ALL) {
+    for (const role of MEMBER_ROLES) {
+      const allowed = EXPECTED[permission][role];
+      it(`${role} ${allowed ? 'may' : 'may not'} ${permission}`, () => {
+        expect(can(role, permission)).toBe(allowed);
+      });
+    }
+  }
+
+  it('grants nothing without a role', () => {
+    for (const permission of ALL) {
+      expect(can(null, permission)).toBe(false);
+      expect(can(undefined, permission)).toBe(false);
+    }
+  });
+});
+
+describe('requireUserId', () => {
+  it('returns the signed-in user and refuses anonymous visitors and the system', () => {
+    expect(requireUserId(as('user-1'))).toBe('user-1');
+    expect(() => requireUserId(anonymous())).toThrow(expect.objectContaining({ code: 'forbidden' }));
+    expect(() => requireUserId(system())).toThrow(expect.objectContaining({ code: 'forbidden' }));
+  });
+});
+
+describe('requirePermission (against the database)', () => {
+  for (const role of MEMBER_ROLES) {
+    it(`checks every permission for a ${role}: the role when allowed, Forbidden otherwise`, async () => {
+      const { user, organizationId } = await createMember(t.db, role);
+      expect(await roleIn(as(user.id), organizationId)).toBe(role);
+      for (const permission of ALL) {
+        const check = requirePermission(as(user.id), organizationId, permission);
+        if (EXPECTED[permission][role]) await expect(check).resolves.toBe(role);
+        else await expect(check).rejects.toMatchObject({ code: 'forbidden' });
+      }
+    });
+  }
+
+  it('gives a member of another organization NotFound for every permission, even an owner', async () => {
+    const org = await createOrganization(t.db);
+    const outsider = await createMember(t.db, 'owner');
+    expect(await roleIn(as(outsider.user.id), org.id)).toBeNull();
+    for (const permission of ALL) {
+      await expect(requirePermission(as(outsider.user.id), org.id, permission)).rejects.toMatchObject({ code: 'not_found' });
+    }
+  });
+
+  it('gives a signed-in person with no organization NotFound, and the same for an organization that does not exist', async () => {
+    const user = await createUser(t.db);
+    const org = await createOrganization(t.db);
+    await expect(requirePermission(as(user.id), org.id, 'organization.view')).rejects.toMatchObject({ code: 'not_found' });
+    const member = await createMember(t.db, 'owner');
+    await expect(
+      requirePermission(as(member.user.id), '00000000-0000-4000-8000-000000000000', 'organization.view'),
+    ).rejects.toMatchObject({ code: 'not_found' });
+  });
+
+  it('refuses anonymous visitors and the system actor before looking anything up', async () => {
+    const { organizationId } = await createMember(t.db, 'owner');
+    for (const permission of ALL) {
+      await expect(requirePermission(anonymous(), organizationId, permission)).rejects.toMatchObject({ code: 'forbidden' });
+      await expect(requirePermission(system(), organizationId, permission)).rejects.toMatchObject({ code: 'forbidden' });
+    }
+    expect(await roleIn(anonymous(), organizationId)).toBeNull();
+  });
+
+  it('sees a role change at once (no cached role)', async () => {
+    const { user, organizationId } = await createMember(t.db, 'facilitator');
+    await expect(requirePermission(as(user.id), organizationId, 'groups.edit')).rejects.toMatchObject({ code: 'forbidden' });
+    await t.db.update(organizationMembers).set({ role: 'admin' }).where(eq(organizationMembers.userId, user.id));
+    await expect(requirePermission(as(user.id), organizationId, 'groups.edit')).resolves.toBe('admin');
+  });
+});
+
+describe('requireGroupPermission', () => {
+  it('resolves the group’s organization and returns it with the role', async () => {
+    const { user, organizationId } = await createMember(t.db, 'facilitator');
+    const group = await createGroup(t.db, { organizationId });
+    await expect(requireGroupPermission(as(user.id), group.id, 'sessions.run')).resolves.toEqual({ organizationId, role: 'facilitator' });
+    await expect(requireGroupPermission(as(user.id), group.id, 'groups.edit')).rejects.toMatchObject({ code: 'forbidden' });
+  });
+
+  it('hides the group from another organization’s members: NotFound naming the group, not the organization', async () => {
+    const group = await createGroup(t.db);
+    const outsider = await createMember(t.db, 'owner');
+    await expect(requireGroupPermission(as(outsider.user.id), group.id, 'registrants.view')).rejects.toMatchObject({
+      code: 'not_found',
+      message: 'group not found',
+    });
+  });
+
+  it('gives NotFound for a group that does not exist and Forbidden to anonymous visitors and the system', async () => {
+    const { user } = await createMember(t.db, 'owner');
+    await expect(requireGroupPermission(as(user.id), '00000000-0000-4000-8000-000000000000', 'sessions.run')).rejects.toMatchObject({
+      code: 'not_found',
+    });
+    const group = await createGroup(t.db);
+    await expect(requireGroupPermission(anonymous(), group.id, 'sessions.run')).rejects.toMatchObject({ code: 'forbidden' });
+    await expect(requireGroupPermission(system(), group.id, 'sessions.run')).rejects.toMatchObject({ code: 'forbidden' });
+  });
+});
+
+describe('requirePlatformAdmin', () => {
+  it('lets platform administrators through and nobody else, whatever their organization role', async () => {
+    const admin = await createUser(t.db, { isPlatformAdmin: true });
+    await expect(requirePlatformAdmin(as(admin.id))).resolves.toBe(admin.id);
+    const owner = await createMember(t.db, 'owner');
+    await expect(requirePlatformAdmin(as(owner.user.id))).rejects.toMatchObject({ code: 'forbidden' });
+    await expect(requirePlatformAdmin(as('no-such-user'))).rejects.toMatchObject({ code: 'forbidden' });
+    await expect(requirePlatformAdmin(anonymous())).rejects.toMatchObject({ code: 'forbidden' });
+    await expect(requirePlatformAdmin(system())).rejects.toMatchObject({ code: 'forbidden' });
+  });
+});
