@@ -1,0 +1,292 @@
+import { data, Form, Link, redirect } from 'react-router';
+import { useTranslation } from 'react-i18next';
+import { DateTime } from 'luxon';
+import type { Route } from './+types/organize-group-cohorts';
+import { deleteCohort, getGroupEditor, saveCohort, saveModules, saveQuestions } from '../../core/group-editor';
+import { QUESTION_TYPES } from '../../core/group-editor/values';
+import { CoreError } from '../../core/errors';
+import { can, PERMISSIONS, type Permission } from '../../core/policy/permissions';
+import { getT, type Locale } from '../../i18n';
+import { localeOf, organizerForm, organizerPage } from '../lib/organize.server';
+import { pathTo } from '../lib/paths';
+import { formatDay } from '../lib/format';
+import { CsrfField } from '../components/csrf-field';
+import { FormErrors } from '../components/organize-fields';
+import { OrganizerNav } from '../components/organizer-nav';
+import { bool, editorError, num, str } from './organize-group-shared.server';
+import { Area, Check, Choice, Input } from './organize-group-fields';
+
+function notFound(err: unknown, locale: Locale): never {
+  if (err instanceof CoreError && (err.code === 'not_found' || err.code === 'invalid')) throw data(getT(locale)('editor.errors.notFound'), { status: 404 });
+  if (err instanceof CoreError && err.code === 'forbidden') throw data(getT(locale)('editor.errors.forbidden'), { status: 403 });
+  throw err;
+}
+
+export async function loader({ request, context, params }: Route.LoaderArgs) {
+  const locale = localeOf(request);
+  const { ctx, csrf, org } = await organizerPage({ request, context, params }, locale);
+  const view = await getGroupEditor({ ctx, input: { groupId: params.group, organizationSlug: org.slug } }).catch((e: unknown) => notFound(e, locale));
+  const g = view.group;
+  return {
+    locale,
+    csrf,
+    slug: org.slug,
+    permissions: (Object.keys(PERMISSIONS) as Permission[]).filter((p) => can(org.role, p)),
+    group: { id: g.id, title: (locale === 'fr' ? (g.titleFr ?? g.titleEn) : (g.titleEn ?? g.titleFr)) ?? '', closed: g.format === 'closed' },
+    cohorts: view.cohorts.map((c) => ({
+      id: c.id,
+      label: getT(locale)('editor.cohorts.cohort', { start: formatDay(c.startsOn, locale), end: formatDay(c.endsOn, locale) }),
+      startsOn: c.startsOn,
+      endsOn: c.endsOn,
+      sessionCount: c.sessionCount,
+      capacity: c.capacity,
+      minimumParticipants: c.minimumParticipants,
+      decisionOn: c.decisionAt ? DateTime.fromJSDate(c.decisionAt, { zone: g.timeZone }).toFormat('yyyy-MM-dd') : null,
+      lateJoinUntilSession: c.lateJoinUntilSession,
+      modules: c.modules.map((m) => ({ titleEn: m.titleEn, titleFr: m.titleFr, summaryEn: m.summaryEn, summaryFr: m.summaryFr })),
+    })),
+    questions: view.questions.map((q) => ({
+      id: q.id,
+      type: q.type,
+      labelEn: q.labelEn,
+      labelFr: q.labelFr,
+      required: q.required,
+      options: q.options.map((o) => [o.labelEn ?? '', o.labelFr ?? ''].join(' | ')).join('\n'),
+    })),
+    done: new URL(request.url).searchParams.get('done'),
+  };
+}
+
+export async function action({ request, context, params }: Route.ActionArgs) {
+  const locale = localeOf(request);
+  const t = getT(locale);
+  const { ctx, form, org } = await organizerForm({ request, context, params }, locale);
+  await getGroupEditor({ ctx, input: { groupId: params.group, organizationSlug: org.slug } }).catch((e: unknown) => notFound(e, locale));
+  const here = pathTo(locale, 'orgGroupCohorts', { org: org.slug, group: params.group });
+  const intent = str(form, 'intent');
+  const cohortId = str(form, 'cohortId') || null;
+  try {
+    if (intent === 'saveCohort') {
+      await saveCohort({
+        ctx,
+        input: {
+          groupId: params.group,
+          cohortId,
+          startsOn: str(form, 'startsOn'),
+          endsOn: str(form, 'endsOn'),
+          sessionCount: num(form, 'sessionCount') ?? Number.NaN,
+          capacity: num(form, 'capacity'),
+          minimumParticipants: num(form, 'minimumParticipants'),
+          decisionOn: str(form, 'decisionOn') || null,
+          lateJoinUntilSession: num(form, 'lateJoinUntilSession') ?? 0,
+        },
+      });
+      return redirect(`${here}?done=saved`);
+    }
+    if (intent === 'deleteCohort' && cohortId) {
+      await deleteCohort({ ctx, input: { groupId: params.group, cohortId } });
+      return redirect(`${here}?done=deleted`);
+    }
+    if (intent === 'saveModules' && cohortId) {
+      const count = num(form, 'rows') ?? 0;
+      const modules = Array.from({ length: count }, (_, i) => ({
+        titleEn: str(form, `m${i}.titleEn`),
+        titleFr: str(form, `m${i}.titleFr`),
+        summaryEn: str(form, `m${i}.summaryEn`),
+        summaryFr: str(form, `m${i}.summaryFr`),
+      })).filter((m) => m.titleEn.trim() || m.titleFr.trim() || m.summaryEn.trim() || m.summaryFr.trim());
+      await saveModules({ ctx, input: { groupId: params.group, cohortId, modules } });
+      return redirect(`${here}?done=modules`);
+    }
+    if (intent === 'saveQuestions') {
+      const count = num(form, 'rows') ?? 0;
+      const questions = Array.from({ length: count }, (_, i) => ({
+        id: str(form, `q${i}.id`) || null,
+        type: str(form, `q${i}.type`) as 'text',
+        labelEn: str(form, `q${i}.labelEn`),
+        labelFr: str(form, `q${i}.labelFr`),
+        required: bool(form, `q${i}.required`),
+        options: str(form, `q${i}.options`)
+          .split('\n')
+          .map((line) => line.split('|').map((x) => x.trim()))
+          .filter(([en, fr]) => en || fr)
+          .map(([labelEn, labelFr]) => ({ labelEn: labelEn ?? '', labelFr: labelFr ?? '' })),
+      })).filter((q) => q.labelEn.trim() || q.labelFr.trim());
+      await saveQuestions({ ctx, input: { groupId: params.group, questions } });
+      return redirect(`${here}?done=questions`);
+    }
+    return data({ intent, cohortId, fields: {}, message: t('editor.errors.generic') }, { status: 400 });
+  } catch (err) {
+    const e = editorError(err, t);
+    return data({ intent, cohortId, fields: e.fields, message: e.message }, { status: e.status });
+  }
+}
+
+export const meta: Route.MetaFunction = ({ data }) => [
+  { title: `${data ? getT(data.locale)('editor.cohorts.title', { title: data.group.title }) : ''} · Cercle` },
+  { name: 'robots', content: 'noindex' },
+];
+
+type Posted = { intent: string; cohortId: string | null; fields: Record<string, string>; message: string } | undefined;
+type CohortView = Route.ComponentProps['loaderData']['cohorts'][number];
+
+function CohortForm({ cohort, csrf, posted }: { cohort: CohortView | null; csrf: string; posted: Posted }) {
+  const { t } = useTranslation();
+  const px = `${cohort?.id ?? 'new'}-`;
+  const mine = posted && posted.intent === 'saveCohort' && (posted.cohortId ?? null) === (cohort?.id ?? null) ? posted : undefined;
+  const e = mine?.fields ?? {};
+  return (
+    <Form method="post" noValidate className="card" aria-labelledby={`h-${px}`}>
+      <h3 id={`h-${px}`}>{cohort ? cohort.label : t('editor.cohorts.add')}</h3>
+      {mine && <FormErrors message={mine.message} fields={e} />}
+      <CsrfField token={csrf} />
+      {cohort && <input type="hidden" name="cohortId" value={cohort.id} />}
+      <Input prefix={px} name="startsOn" type="date" label={t('editor.cohorts.startsOn')} value={cohort?.startsOn} error={e.startsOn} />
+      <Input prefix={px} name="endsOn" type="date" label={t('editor.cohorts.endsOn')} value={cohort?.endsOn} error={e.endsOn} />
+      <Input prefix={px} name="sessionCount" type="number" min={1} label={t('editor.cohorts.sessionCount')} value={cohort?.sessionCount} error={e.sessionCount} />
+      <Input prefix={px} name="capacity" type="number" min={1} label={t('editor.cohorts.capacity')} value={cohort?.capacity} error={e.capacity} />
+      <Input prefix={px} name="minimumParticipants" type="number" min={1} label={t('editor.cohorts.minimum')} value={cohort?.minimumParticipants} error={e.minimumParticipants} />
+      <Input prefix={px} name="decisionOn" type="date" label={t('editor.cohorts.decisionOn')} hint={t('editor.cohorts.decisionHint')} value={cohort?.decisionOn} error={e.decisionOn} />
+      <Input prefix={px} name="lateJoinUntilSession" type="number" min={0} label={t('editor.cohorts.lateJoin')} hint={t('editor.cohorts.lateJoinHint')} value={cohort?.lateJoinUntilSession ?? 0} error={e.lateJoinUntilSession} />
+      <p>
+        <button type="submit" name="intent" value="saveCohort">
+          {t('editor.cohorts.save')}
+        </button>{' '}
+        {cohort && (
+          <button type="submit" name="intent" value="deleteCohort" className="secondary">
+            {t('editor.cohorts.delete')}
+          </button>
+        )}
+      </p>
+    </Form>
+  );
+}
+
+function ModulesForm({ cohort, csrf, posted }: { cohort: CohortView; csrf: string; posted: Posted }) {
+  const { t } = useTranslation();
+  const rows = [...cohort.modules, ...Array.from({ length: Math.max(1, cohort.sessionCount - cohort.modules.length) }, () => null)].slice(0, Math.max(cohort.sessionCount, cohort.modules.length));
+  const mine = posted && posted.intent === 'saveModules' && posted.cohortId === cohort.id ? posted : undefined;
+  return (
+    <Form method="post" noValidate className="card" aria-labelledby={`mod-${cohort.id}`}>
+      <h4 id={`mod-${cohort.id}`}>{t('editor.cohorts.modules')}</h4>
+      <p className="muted">{t('editor.cohorts.modulesHint')}</p>
+      {mine && <FormErrors message={mine.message} fields={{}} />}
+      <CsrfField token={csrf} />
+      <input type="hidden" name="cohortId" value={cohort.id} />
+      <input type="hidden" name="rows" value={rows.length} />
+      <ol>
+        {rows.map((m, i) => (
+          <li key={i}>
+            <fieldset>
+              <legend>{t('editor.cohorts.module', { n: i + 1 })}</legend>
+              <div className="editor-columns">
+                <div lang="en">
+                  <Input prefix={`${cohort.id}-${i}-`} name={`m${i}.titleEn`} label={t('editor.cohorts.moduleTitleEn')} value={m?.titleEn} />
+                  <Area prefix={`${cohort.id}-${i}-`} name={`m${i}.summaryEn`} label={t('editor.cohorts.moduleSummaryEn')} value={m?.summaryEn ?? ''} />
+                </div>
+                <div lang="fr">
+                  <Input prefix={`${cohort.id}-${i}-`} name={`m${i}.titleFr`} label={t('editor.cohorts.moduleTitleFr')} value={m?.titleFr} />
+                  <Area prefix={`${cohort.id}-${i}-`} name={`m${i}.summaryFr`} label={t('editor.cohorts.moduleSummaryFr')} value={m?.summaryFr ?? ''} />
+                </div>
+              </div>
+            </fieldset>
+          </li>
+        ))}
+      </ol>
+      <p>
+        <button type="submit" name="intent" value="saveModules">
+          {t('editor.cohorts.saveModules')}
+        </button>
+      </p>
+    </Form>
+  );
+}
+
+export default function OrganizeGroupCohorts({ loaderData, actionData }: Route.ComponentProps) {
+  const { t } = useTranslation();
+  const { locale, csrf, slug, permissions, group, cohorts, questions, done } = loaderData;
+  const posted = actionData as Posted;
+  const doneText: Record<string, string> = {
+    saved: t('editor.cohorts.saved'),
+    deleted: t('editor.cohorts.deleted'),
+    modules: t('editor.cohorts.modulesSaved'),
+    questions: t('editor.questions.saved'),
+  };
+  const qRows = [...questions, null];
+  const qPosted = posted?.intent === 'saveQuestions' ? posted : undefined;
+  const otherError = posted && posted.intent === 'deleteCohort' ? posted.message : null;
+  return (
+    <div className="page">
+      <OrganizerNav locale={locale} slug={slug} current="orgGroups" permissions={permissions} />
+      <h1>{t('editor.cohorts.title', { title: group.title })}</h1>
+      <nav aria-label={t('editor.edit.sections')}>
+        <ul className="tabs">
+          <li>
+            <Link to={pathTo(locale, 'orgGroupEdit', { org: slug, group: group.id })}>{t('editor.edit.details')}</Link>
+          </li>
+          <li>
+            <Link to={pathTo(locale, 'orgGroupSchedule', { org: slug, group: group.id })}>{t('editor.edit.schedule')}</Link>
+          </li>
+          <li>
+            <Link to={pathTo(locale, 'orgGroupCohorts', { org: slug, group: group.id })} aria-current="page">
+              {t('editor.edit.cohorts')}
+            </Link>
+          </li>
+        </ul>
+      </nav>
+      {done && doneText[done] && (
+        <p className="notice success" role="status">
+          {doneText[done]}
+        </p>
+      )}
+      {otherError && (
+        <p className="error-summary" role="alert">
+          {otherError}
+        </p>
+      )}
+      <section aria-labelledby="cohorts-title">
+        <h2 id="cohorts-title">{t('editor.edit.cohorts')}</h2>
+        {group.closed ? (
+          <>
+            <p>{t('editor.cohorts.lead')}</p>
+            {cohorts.length === 0 && <p>{t('editor.cohorts.none')}</p>}
+            {cohorts.map((c) => (
+              <div key={c.id}>
+                <CohortForm cohort={c} csrf={csrf} posted={posted} />
+                <ModulesForm cohort={c} csrf={csrf} posted={posted} />
+              </div>
+            ))}
+            <CohortForm cohort={null} csrf={csrf} posted={posted} />
+          </>
+        ) : (
+          <p>{t('editor.cohorts.closedOnly')}</p>
+        )}
+      </section>
+      <section aria-labelledby="questions-title">
+        <h2 id="questions-title">{t('editor.questions.title')}</h2>
+        <p>{t('editor.questions.lead')}</p>
+        <Form method="post" noValidate>
+          {qPosted && <FormErrors message={qPosted.message} fields={{}} />}
+          <CsrfField token={csrf} />
+          <input type="hidden" name="rows" value={qRows.length} />
+          {qRows.map((q, i) => (
+            <fieldset key={q?.id ?? 'new'} className="card">
+              <legend>{q ? t('editor.questions.question', { n: i + 1 }) : t('editor.questions.newOne')}</legend>
+              {q && <input type="hidden" name={`q${i}.id`} value={q.id} />}
+              <Choice prefix={`q${i}-`} name={`q${i}.type`} label={t('editor.questions.type')} value={q?.type ?? 'text'} options={QUESTION_TYPES.map((k) => [k, t(`editor.questions.${k}`)])} />
+              <Input prefix={`q${i}-`} name={`q${i}.labelEn`} label={t('editor.questions.labelEn')} value={q?.labelEn} />
+              <Input prefix={`q${i}-`} name={`q${i}.labelFr`} label={t('editor.questions.labelFr')} value={q?.labelFr} />
+              <Check prefix={`q${i}-`} name={`q${i}.required`} label={t('editor.questions.required')} checked={q?.required ?? false} />
+              <Area prefix={`q${i}-`} name={`q${i}.options`} label={t('editor.questions.options')} value={q?.options ?? ''} />
+            </fieldset>
+          ))}
+          <p>
+            <button type="submit" name="intent" value="saveQuestions">
+              {t('editor.questions.save')}
+            </button>
+          </p>
+        </Form>
+      </section>
+    </div>
+  );
+}

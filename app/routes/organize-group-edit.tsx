@@ -1,0 +1,394 @@
+import { data, Form, Link, redirect } from 'react-router';
+import { useTranslation } from 'react-i18next';
+import type { Route } from './+types/organize-group-edit';
+import { getGroupEditor, publishGroup, unpublishGroup, updateGroup, type GroupAttributesInput } from '../../core/group-editor';
+import { FEE_CURRENCIES } from '../../core/group-editor/group-input';
+import { CoreError } from '../../core/errors';
+import { can, PERMISSIONS, type Permission } from '../../core/policy/permissions';
+import { GENDERS } from '../../core/search/search-input';
+import {
+  ACCESSIBILITY_FEATURES,
+  COST_TYPES,
+  DELIVERIES,
+  DROP_IN_STYLES,
+  GROUP_FORMATS,
+  GROUP_KINDS,
+  LEADERSHIPS,
+  WORKSHOP_ACTIVITIES,
+} from '../../db/schema/enums';
+import { getT, type Locale } from '../../i18n';
+import { localeOf, organizerForm, organizerPage } from '../lib/organize.server';
+import { pathTo } from '../lib/paths';
+import { CsrfField } from '../components/csrf-field';
+import { FormErrors, TextField } from '../components/organize-fields';
+import { OrganizerNav } from '../components/organizer-nav';
+import { bool, cents, editorError, lines, num, str } from './organize-group-shared.server';
+import { Check, Checks, Choice, Input } from './organize-group-fields';
+
+const TEXTS = ['title', 'summary', 'description', 'whatToExpect', 'eligibility', 'treatmentFocus', 'audience', 'materials', 'rules', 'coveredBy'] as const;
+const MULTILINE = new Set(['description', 'whatToExpect', 'eligibility', 'treatmentFocus', 'materials', 'rules']);
+const PLAIN = ['venueName', 'street', 'city', 'province', 'postalCode', 'country', 'onlineUrl', 'contactEmail', 'contactPhone', 'timeZone', 'faith'] as const;
+
+async function load(args: Pick<Route.LoaderArgs, 'request' | 'context' | 'params'>, locale: Locale) {
+  const { ctx, csrf, org } = await organizerPage(args, locale);
+  try {
+    const view = await getGroupEditor({ ctx, input: { groupId: args.params.group, organizationSlug: org.slug } });
+    return { ctx, csrf, org, view };
+  } catch (err) {
+    if (err instanceof CoreError && (err.code === 'not_found' || err.code === 'invalid')) throw data(getT(locale)('editor.errors.notFound'), { status: 404 });
+    if (err instanceof CoreError && err.code === 'forbidden') throw data(getT(locale)('editor.errors.forbidden'), { status: 403 });
+    throw err;
+  }
+}
+
+export async function loader({ request, context, params }: Route.LoaderArgs) {
+  const locale = localeOf(request);
+  const { csrf, org, view } = await load({ request, context, params }, locale);
+  const g = view.group;
+  return {
+    locale,
+    csrf,
+    slug: org.slug,
+    permissions: (Object.keys(PERMISSIONS) as Permission[]).filter((p) => can(org.role, p)),
+    group: {
+      ...g,
+      fee: g.feeCents == null ? '' : (g.feeCents / 100).toFixed(2),
+      suggestedDonation: g.suggestedDonationCents == null ? '' : (g.suggestedDonationCents / 100).toFixed(2),
+    },
+    topicIds: view.topicIds,
+    facilitatorIds: view.facilitatorIds,
+    topicChoices: view.topicChoices.map((x) => [x.id, `${x.parentId ? '— ' : ''}${locale === 'fr' ? x.labelFr : x.labelEn}`] as [string, string]),
+    facilitatorChoices: view.facilitatorChoices,
+    check: view.check,
+    done: new URL(request.url).searchParams.get('done'),
+  };
+}
+
+function changesFrom(form: FormData): GroupAttributesInput {
+  const text = Object.fromEntries(TEXTS.flatMap((f) => [`${f}En`, `${f}Fr`]).map((n) => [n, str(form, n)]));
+  const plain = Object.fromEntries(PLAIN.map((n) => [n, str(form, n)]));
+  const choice = (n: string) => str(form, n) || null;
+  return ({
+    ...text,
+    ...plain,
+    timeZone: str(form, 'timeZone'),
+    faith: str(form, 'faith'),
+    kind: str(form, 'kind') as 'support_group',
+    leadership: str(form, 'leadership') as 'peer',
+    format: str(form, 'format') as 'drop_in',
+    delivery: str(form, 'delivery') as 'online',
+    dropInStyle: choice('dropInStyle') as 'open_forum' | null,
+    workshopActivity: choice('workshopActivity') as 'art' | null,
+    noNeedToTalk: bool(form, 'noNeedToTalk'),
+    reach: str(form, 'reach') as 'anywhere',
+    regions: lines(form, 'regions'),
+    costType: str(form, 'costType') as 'free',
+    feeCents: cents(form, 'fee'),
+    feeCurrency: choice('feeCurrency') as 'CAD' | null,
+    feePer: choice('feePer') as 'session' | null,
+    suggestedDonationCents: cents(form, 'suggestedDonation'),
+    insuranceReceipts: bool(form, 'insuranceReceipts'),
+    languages: lines(form, 'languages'),
+    gender: str(form, 'gender') as 'any',
+    ageMin: num(form, 'ageMin'),
+    ageMax: num(form, 'ageMax'),
+    accessibility: form.getAll('accessibility').map(String) as GroupAttributesInput['accessibility'],
+    cameraOptional: bool(form, 'cameraOptional'),
+    maxSize: num(form, 'maxSize'),
+    signupCutoffMinutes: (() => {
+      const h = num(form, 'signupCutoffHours');
+      return h == null ? 0 : Math.round(h * 60);
+    })(),
+    sessionCapacity: num(form, 'sessionCapacity'),
+    intakeScreening: bool(form, 'intakeScreening'),
+    attendanceTracked: bool(form, 'attendanceTracked'),
+    waitlistPromotion: str(form, 'waitlistPromotion') as 'automatic',
+    autoAccept: bool(form, 'autoAccept'),
+    autoApprove: bool(form, 'autoApprove'),
+    reminderHours: lines(form, 'reminderHours').map(Number),
+    topicIds: form.getAll('topicIds').map(String),
+    facilitatorIds: form.getAll('facilitatorIds').map(String),
+  }) as GroupAttributesInput;
+}
+
+export async function action({ request, context, params }: Route.ActionArgs) {
+  const locale = localeOf(request);
+  const t = getT(locale);
+  const { ctx, form, org } = await organizerForm({ request, context, params }, locale);
+  const here = pathTo(locale, 'orgGroupEdit', { org: org.slug, group: params.group });
+  const intent = str(form, 'intent');
+  try {
+    // The group must belong to the organization of the address.
+    await getGroupEditor({ ctx, input: { groupId: params.group, organizationSlug: org.slug } });
+    if (intent === 'publish') {
+      await publishGroup({ ctx, input: { groupId: params.group } });
+      return redirect(`${here}?done=published`);
+    }
+    if (intent === 'unpublish') {
+      await unpublishGroup({ ctx, input: { groupId: params.group } });
+      return redirect(`${here}?done=unpublished`);
+    }
+    await updateGroup({ ctx, input: { groupId: params.group, changes: changesFrom(form) } });
+    return redirect(`${here}?done=saved`);
+  } catch (err) {
+    const e = editorError(err, t);
+    if (e.status === 404) throw data(e.message, { status: 404 });
+    const values = Object.fromEntries([...form.keys()].filter((k) => k !== '_csrf').map((k) => [k, form.getAll(k).map(String)]));
+    return data({ ...e, intent, values }, { status: e.status });
+  }
+}
+
+export const meta: Route.MetaFunction = ({ data }) => {
+  const t = data ? getT(data.locale) : null;
+  const title = data ? ((data.locale === 'fr' ? (data.group.titleFr ?? data.group.titleEn) : (data.group.titleEn ?? data.group.titleFr)) ?? '') : '';
+  return [{ title: `${t ? t('editor.edit.title', { title }) : ''} · Cercle` }, { name: 'robots', content: 'noindex' }];
+};
+
+export default function OrganizeGroupEdit({ loaderData, actionData }: Route.ComponentProps) {
+  const { t } = useTranslation();
+  const { locale, csrf, slug, permissions, group: g, check, topicIds, facilitatorIds, topicChoices, facilitatorChoices, done } = loaderData;
+  const posted = actionData && actionData.intent !== 'publish' && actionData.intent !== 'unpublish' ? actionData.values : null;
+  const val = (name: string, stored: unknown): string => (posted ? (posted[name]?.[0] ?? '') : stored == null ? '' : String(stored));
+  const list = (name: string, stored: readonly string[]): string[] => (posted ? (posted[name] ?? []) : [...stored]);
+  const on = (name: string, stored: boolean) => (posted ? posted[name]?.[0] === 'on' : stored);
+  const errors = actionData?.fields ?? {};
+  const title = (locale === 'fr' ? (g.titleFr ?? g.titleEn) : (g.titleEn ?? g.titleFr)) ?? t('editor.edit.untitled');
+  const missing = new Map(check.missingTranslations.map((m) => [m.path, m.key]));
+  const publishErrors = actionData?.intent === 'publish' ? actionData : null;
+  const saveErrors = actionData && actionData.intent !== 'publish' ? actionData : null;
+
+  const languageColumn = (l: 'en' | 'fr') => {
+    const suffix = l === 'en' ? 'En' : 'Fr';
+    return (
+      <fieldset className="editor-language" lang={l}>
+        <legend>{t(l === 'en' ? 'editor.edit.english' : 'editor.edit.french')}</legend>
+        {TEXTS.map((f) => {
+          const name = `${f}${suffix}`;
+          const flag = missing.get(name);
+          return (
+            <div key={name}>
+              {flag && (
+                <p className="badge warning" id={`f-${name}-missing`}>
+                  {t(flag as 'editor.missing.fr')}
+                </p>
+              )}
+              <TextField
+                name={name}
+                label={t(`editor.field.${name}` as 'editor.field.titleEn')}
+                hint={f === 'summary' ? t('editor.field.summaryHint') : f === 'audience' ? t('editor.field.audienceHint') : flag ? t(flag as 'editor.missing.fr') : undefined}
+                value={val(name, (g as Record<string, unknown>)[name])}
+                error={errors[name]}
+                multiline={MULTILINE.has(f)}
+                lang={l}
+              />
+            </div>
+          );
+        })}
+      </fieldset>
+    );
+  };
+
+  return (
+    <div className="page">
+      <OrganizerNav locale={locale} slug={slug} current="orgGroups" permissions={permissions} />
+      <h1>{t('editor.edit.title', { title })}</h1>
+      <nav aria-label={t('editor.edit.sections')}>
+        <ul className="tabs">
+          <li>
+            <Link to={pathTo(locale, 'orgGroupEdit', { org: slug, group: g.id })} aria-current="page">
+              {t('editor.edit.details')}
+            </Link>
+          </li>
+          <li>
+            <Link to={pathTo(locale, 'orgGroupSchedule', { org: slug, group: g.id })}>{t('editor.edit.schedule')}</Link>
+          </li>
+          <li>
+            <Link to={pathTo(locale, 'orgGroupCohorts', { org: slug, group: g.id })}>{t('editor.edit.cohorts')}</Link>
+          </li>
+          {g.status === 'published' && (
+            <li>
+              <Link to={pathTo(locale, 'group', { slug: g.slug })}>{t('editor.edit.viewPublic')}</Link>
+            </li>
+          )}
+        </ul>
+      </nav>
+      {done && ['saved', 'published', 'unpublished', 'duplicated'].includes(done) && (
+        <p className="notice success" role="status">
+          {done === 'saved'
+            ? t('editor.edit.saved')
+            : done === 'published'
+              ? t('editor.edit.published')
+              : done === 'unpublished'
+                ? t('editor.edit.unpublished')
+                : t('editor.list.duplicated')}
+        </p>
+      )}
+
+      <section aria-labelledby="publishing-title" className="card">
+        <h2 id="publishing-title">{t('editor.edit.publishing')}</h2>
+        <p>{t(`editor.status.${g.status}`)}</p>
+        {publishErrors && Object.keys(publishErrors.fields).length > 0 ? (
+          <FormErrors message={t('editor.edit.cannotPublish')} fields={publishErrors.fields} />
+        ) : publishErrors ? (
+          <p className="error-summary" role="alert">
+            {publishErrors.message}
+          </p>
+        ) : check.problems.length > 0 ? (
+          <div>
+            <p>{t('editor.edit.cannotPublish')}</p>
+            <ul>
+              {check.problems.map((p) => (
+                <li key={p.key}>
+                  <a href={`#f-${p.path}`}>{t(p.key as 'editor.problem.title')}</a>
+                </li>
+              ))}
+            </ul>
+          </div>
+        ) : (
+          g.status !== 'published' && <p>{t('editor.edit.ready')}</p>
+        )}
+        {check.missingTranslations.length > 0 && <p className="muted">{t('editor.edit.missingSome')}</p>}
+        <Form method="post">
+          <CsrfField token={csrf} />
+          {g.status === 'published' ? (
+            <button type="submit" name="intent" value="unpublish" className="secondary">
+              {t('editor.edit.unpublish')}
+            </button>
+          ) : (
+            <>
+              <button type="submit" name="intent" value="publish">
+                {t('editor.edit.publish')}
+              </button>
+              {g.status === 'archived' && (
+                <button type="submit" name="intent" value="unpublish" className="secondary">
+                  {t('editor.edit.unpublish')}
+                </button>
+              )}
+            </>
+          )}
+        </Form>
+      </section>
+
+      {saveErrors && <FormErrors message={saveErrors.message} fields={saveErrors.fields} />}
+      <Form method="post" noValidate>
+        <CsrfField token={csrf} />
+        <input type="hidden" name="intent" value="save" />
+        <fieldset>
+          <legend>{t('editor.edit.kindFormat')}</legend>
+          <Choice name="kind" label={t('editor.field.kind')} value={val('kind', g.kind)} error={errors.kind} options={GROUP_KINDS.map((k) => [k, t(`kind.${k}`)])} />
+          <Choice name="leadership" label={t('editor.field.leadership')} value={val('leadership', g.leadership)} error={errors.leadership} options={LEADERSHIPS.map((k) => [k, t(`leadership.${k}`)])} />
+          <Choice name="format" label={t('editor.field.format')} value={val('format', g.format)} error={errors.format} options={GROUP_FORMATS.map((k) => [k, t(`format.${k}`)])} />
+          <Choice name="dropInStyle" label={t('editor.field.dropInStyle')} value={val('dropInStyle', g.dropInStyle)} error={errors.dropInStyle} empty={t('editor.field.none')} options={DROP_IN_STYLES.map((k) => [k, t(`dropInStyle.${k}`)])} />
+          <Choice name="workshopActivity" label={t('editor.field.workshopActivity')} value={val('workshopActivity', g.workshopActivity)} error={errors.workshopActivity} empty={t('editor.field.none')} options={WORKSHOP_ACTIVITIES.map((k) => [k, t(`activity.${k}`)])} />
+          <Check name="noNeedToTalk" label={t('editor.field.noNeedToTalk')} checked={on('noNeedToTalk', g.noNeedToTalk)} />
+        </fieldset>
+
+        <fieldset>
+          <legend>{t('editor.edit.texts')}</legend>
+          <div className="editor-columns">
+            {languageColumn('en')}
+            {languageColumn('fr')}
+          </div>
+        </fieldset>
+
+        <fieldset>
+          <legend>{t('editor.edit.place')}</legend>
+          <Choice name="delivery" label={t('editor.field.delivery')} value={val('delivery', g.delivery)} error={errors.delivery} options={DELIVERIES.map((k) => [k, t(`delivery.${k}`)])} />
+          {PLAIN.filter((n) => n !== 'faith').map((n) => (
+            <TextField
+              key={n}
+              name={n}
+              type={n === 'contactEmail' ? 'email' : n === 'onlineUrl' ? 'url' : n === 'contactPhone' ? 'tel' : 'text'}
+              label={t(`editor.field.${n}`)}
+              hint={n === 'onlineUrl' ? t('editor.field.onlineUrlHint') : n === 'timeZone' ? t('editor.field.timeZoneHint') : undefined}
+              value={val(n, g[n])}
+              error={errors[n]}
+            />
+          ))}
+          <Choice
+            name="reach"
+            label={t('editor.field.reach')}
+            value={val('reach', g.reach)}
+            error={errors.reach}
+            options={[
+              ['anywhere', t('editor.field.reachAnywhere')],
+              ['local', t('editor.field.reachLocal')],
+            ]}
+          />
+          <TextField name="regions" label={t('editor.field.regions')} hint={t('editor.field.regionsHint')} multiline value={posted ? val('regions', '') : g.regions.join('\n')} error={errors.regions} />
+        </fieldset>
+
+        <fieldset>
+          <legend>{t('editor.edit.costSection')}</legend>
+          <Choice name="costType" label={t('editor.field.costType')} value={val('costType', g.costType)} error={errors.costType} options={COST_TYPES.map((k) => [k, t(`cost.${k === 'fee' ? 'fee_session' : k}`, { amount: '…' })])} />
+          <Input name="fee" label={t('editor.field.fee')} type="number" step="0.01" min={0} value={val('fee', g.fee)} error={errors.feeCents} />
+          <Choice name="feeCurrency" label={t('editor.field.feeCurrency')} value={val('feeCurrency', g.feeCurrency ?? 'CAD')} error={errors.feeCurrency} options={FEE_CURRENCIES.map((c) => [c, c])} />
+          <Choice
+            name="feePer"
+            label={t('editor.field.feePer')}
+            value={val('feePer', g.feePer)}
+            error={errors.feePer}
+            empty={t('editor.field.none')}
+            options={[
+              ['session', t('editor.field.feePerSession')],
+              ['program', t('editor.field.feePerProgram')],
+            ]}
+          />
+          <Input name="suggestedDonation" label={t('editor.field.suggestedDonation')} type="number" step="0.01" min={0} value={val('suggestedDonation', g.suggestedDonation)} error={errors.suggestedDonationCents} />
+          <Check name="insuranceReceipts" label={t('editor.field.insuranceReceipts')} checked={on('insuranceReceipts', g.insuranceReceipts)} />
+        </fieldset>
+
+        <fieldset>
+          <legend>{t('editor.edit.people')}</legend>
+          <TextField name="languages" label={t('editor.field.languages')} hint={t('editor.field.languagesHint')} value={posted ? val('languages', '') : g.languages.join(', ')} error={errors.languages} />
+          <Choice name="gender" label={t('editor.field.gender')} value={val('gender', g.gender)} error={errors.gender} options={GENDERS.map((k) => [k, t(`gender.${k}`)])} />
+          <Input name="ageMin" label={t('editor.field.ageMin')} type="number" min={0} max={120} value={val('ageMin', g.ageMin)} error={errors.ageMin} />
+          <Input name="ageMax" label={t('editor.field.ageMax')} type="number" min={0} max={120} value={val('ageMax', g.ageMax)} error={errors.ageMax} />
+          <TextField name="faith" label={t('editor.field.faith')} hint={t('editor.field.faithHint')} value={val('faith', g.faith)} error={errors.faith} />
+          <Checks name="accessibility" legend={t('editor.field.accessibility')} selected={list('accessibility', g.accessibility)} options={ACCESSIBILITY_FEATURES.map((k) => [k, t(`accessibility.${k}`)])} error={errors.accessibility} />
+          <Check name="cameraOptional" label={t('editor.field.cameraOptional')} checked={on('cameraOptional', g.cameraOptional)} />
+          <Input name="maxSize" label={t('editor.field.maxSize')} type="number" min={1} value={val('maxSize', g.maxSize)} error={errors.maxSize} />
+        </fieldset>
+
+        <fieldset>
+          <legend>{t('editor.edit.signup')}</legend>
+          <Input name="signupCutoffHours" label={t('editor.field.signupCutoffHours')} type="number" min={0} step="0.5" value={val('signupCutoffHours', g.signupCutoffMinutes / 60)} error={errors.signupCutoffMinutes} />
+          <Input name="sessionCapacity" label={t('editor.field.sessionCapacity')} hint={t('editor.field.capacityHint')} type="number" min={1} value={val('sessionCapacity', g.sessionCapacity)} error={errors.sessionCapacity} />
+          <Check name="intakeScreening" label={t('editor.field.intakeScreening')} checked={on('intakeScreening', g.intakeScreening)} />
+          <Check name="attendanceTracked" label={t('editor.field.attendanceTracked')} checked={on('attendanceTracked', g.attendanceTracked)} />
+          <Choice
+            name="waitlistPromotion"
+            label={t('editor.field.waitlistPromotion')}
+            value={val('waitlistPromotion', g.waitlistPromotion)}
+            error={errors.waitlistPromotion}
+            options={[
+              ['automatic', t('editor.field.promotionAutomatic')],
+              ['manual', t('editor.field.promotionManual')],
+            ]}
+          />
+          <Check name="autoAccept" label={t('editor.field.autoAccept')} checked={on('autoAccept', g.autoAccept)} />
+          <Check name="autoApprove" label={t('editor.field.autoApprove')} checked={on('autoApprove', g.autoApprove)} />
+          <TextField name="reminderHours" label={t('editor.field.reminderHours')} hint={t('editor.field.reminderHint')} value={posted ? val('reminderHours', '') : g.reminderHours.join(', ')} error={errors.reminderHours} />
+        </fieldset>
+
+        <fieldset>
+          <legend>{t('editor.edit.topicsFacilitators')}</legend>
+          <Checks name="topicIds" legend={t('editor.field.topics')} selected={list('topicIds', topicIds)} options={topicChoices} error={errors.topicIds} />
+          <Checks
+            name="facilitatorIds"
+            legend={t('editor.field.facilitators')}
+            selected={list('facilitatorIds', facilitatorIds)}
+            options={facilitatorChoices.map((f) => [
+              f.id,
+              `${f.displayName} (${t(`leadership.${f.leadership}` as 'leadership.peer')}${f.leadership === 'licensed' ? ` · ${t(`editor.field.licence.${f.licenceStatus}` as 'editor.field.licence.verified')}` : ''})`,
+            ])}
+            error={errors.facilitatorIds}
+          />
+        </fieldset>
+        <p>
+          <button type="submit">{t('editor.edit.save')}</button>
+        </p>
+      </Form>
+    </div>
+  );
+}

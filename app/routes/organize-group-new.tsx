@@ -1,0 +1,83 @@
+import { data, Form, redirect } from 'react-router';
+import { useTranslation } from 'react-i18next';
+import type { Route } from './+types/organize-group-new';
+import { createGroup } from '../../core/group-editor';
+import { DELIVERIES, GROUP_FORMATS, GROUP_KINDS, LEADERSHIPS } from '../../db/schema/enums';
+import { can, PERMISSIONS, type Permission } from '../../core/policy/permissions';
+import { getT } from '../../i18n';
+import { localeOf, organizerForm, organizerPage } from '../lib/organize.server';
+import { pathTo } from '../lib/paths';
+import { CsrfField } from '../components/csrf-field';
+import { FormErrors, TextField } from '../components/organize-fields';
+import { OrganizerNav } from '../components/organizer-nav';
+import { editorError, str } from './organize-group-shared.server';
+import { Choice } from './organize-group-fields';
+
+export async function loader({ request, context, params }: Route.LoaderArgs) {
+  const locale = localeOf(request);
+  const { csrf, org } = await organizerPage({ request, context, params }, locale);
+  const t = getT(locale);
+  if (!can(org.role, 'groups.edit')) throw data(t('editor.errors.forbidden'), { status: 403 });
+  const permissions = (Object.keys(PERMISSIONS) as Permission[]).filter((p) => can(org.role, p));
+  return { locale, csrf, slug: org.slug, permissions };
+}
+
+export async function action({ request, context, params }: Route.ActionArgs) {
+  const locale = localeOf(request);
+  const t = getT(locale);
+  const { ctx, form, org } = await organizerForm({ request, context, params }, locale);
+  const values = Object.fromEntries(['titleEn', 'titleFr', 'kind', 'leadership', 'format', 'delivery', 'timeZone'].map((n) => [n, str(form, n)]));
+  try {
+    const { id } = await createGroup({
+      ctx,
+      input: {
+        organizationId: org.id,
+        titleEn: values.titleEn ?? null,
+        titleFr: values.titleFr ?? null,
+        kind: values.kind as 'support_group',
+        leadership: values.leadership as 'peer',
+        format: values.format as 'drop_in',
+        delivery: values.delivery as 'online',
+        workshopActivity: values.kind === 'workshop' ? 'other' : undefined,
+        timeZone: values.timeZone || undefined,
+      },
+    });
+    return redirect(pathTo(locale, 'orgGroupEdit', { org: org.slug, group: id }));
+  } catch (err) {
+    const e = editorError(err, t);
+    return data({ ...e, values }, { status: e.status });
+  }
+}
+
+export const meta: Route.MetaFunction = ({ data }) => [
+  { title: `${data ? getT(data.locale)('editor.create.title') : ''} · Cercle` },
+  { name: 'robots', content: 'noindex' },
+];
+
+export default function OrganizeGroupNew({ loaderData, actionData }: Route.ComponentProps) {
+  const { t } = useTranslation();
+  const { locale, csrf, slug, permissions } = loaderData;
+  const v: Record<string, string | undefined> = actionData?.values ?? { kind: 'support_group', leadership: 'peer', format: 'drop_in', delivery: 'in_person', timeZone: 'America/Toronto' };
+  const errors = actionData?.fields ?? {};
+  return (
+    <div className="page narrow">
+      <OrganizerNav locale={locale} slug={slug} current="orgGroups" permissions={permissions} />
+      <h1>{t('editor.create.title')}</h1>
+      <p>{t('editor.create.lead')}</p>
+      {actionData && <FormErrors message={actionData.message} fields={errors} />}
+      <Form method="post" noValidate>
+        <CsrfField token={csrf} />
+        <TextField name="titleEn" label={t('editor.field.titleEn')} value={v.titleEn} error={errors.titleEn} lang="en" maxLength={200} />
+        <TextField name="titleFr" label={t('editor.field.titleFr')} value={v.titleFr} error={errors.titleFr} lang="fr" maxLength={200} />
+        <Choice name="kind" label={t('editor.field.kind')} value={v.kind} error={errors.kind} options={GROUP_KINDS.map((k) => [k, t(`kind.${k}`)])} />
+        <Choice name="leadership" label={t('editor.field.leadership')} value={v.leadership} error={errors.leadership} options={LEADERSHIPS.map((k) => [k, t(`leadership.${k}`)])} />
+        <Choice name="format" label={t('editor.field.format')} value={v.format} error={errors.format} options={GROUP_FORMATS.map((k) => [k, t(`format.${k}`)])} />
+        <Choice name="delivery" label={t('editor.field.delivery')} value={v.delivery} error={errors.delivery} options={DELIVERIES.map((k) => [k, t(`delivery.${k}`)])} />
+        <TextField name="timeZone" label={t('editor.field.timeZone')} hint={t('editor.field.timeZoneHint')} value={v.timeZone} error={errors.timeZone} />
+        <p>
+          <button type="submit">{t('editor.create.submit')}</button>
+        </p>
+      </Form>
+    </div>
+  );
+}

@@ -1,0 +1,292 @@
+import { useRef } from 'react';
+import { data, Form, Link, redirect, useFetcher } from 'react-router';
+import { useTranslation } from 'react-i18next';
+import type { Route } from './+types/organize-group-schedule';
+import {
+  addSession,
+  deleteSchedule,
+  getGroupEditor,
+  previewSchedule,
+  removeSession,
+  saveSchedule,
+} from '../../core/group-editor';
+import { WEEKDAYS, MONTH_WEEKS, type ScheduleForm } from '../../core/group-editor/schedule-rule';
+import { CoreError } from '../../core/errors';
+import { can, PERMISSIONS, type Permission } from '../../core/policy/permissions';
+import { getT, type Locale } from '../../i18n';
+import { localeOf, organizerForm, organizerPage } from '../lib/organize.server';
+import { pathTo } from '../lib/paths';
+import { formatSessionTime, formatTime } from '../lib/format';
+import { CsrfField } from '../components/csrf-field';
+import { FormErrors } from '../components/organize-fields';
+import { OrganizerNav } from '../components/organizer-nav';
+import { editorError, num, scheduleFromForm, str } from './organize-group-shared.server';
+import { Area, Check, Choice, Input } from './organize-group-fields';
+
+function notFound(err: unknown, locale: Locale): never {
+  if (err instanceof CoreError && (err.code === 'not_found' || err.code === 'invalid')) throw data(getT(locale)('editor.errors.notFound'), { status: 404 });
+  if (err instanceof CoreError && err.code === 'forbidden') throw data(getT(locale)('editor.errors.forbidden'), { status: 403 });
+  throw err;
+}
+
+export async function loader({ request, context, params }: Route.LoaderArgs) {
+  const locale = localeOf(request);
+  const { ctx, csrf, org } = await organizerPage({ request, context, params }, locale);
+  const view = await getGroupEditor({ ctx, input: { groupId: params.group, organizationSlug: org.slug } }).catch((e: unknown) => notFound(e, locale));
+  const g = view.group;
+  const zone = g.timeZone;
+  return {
+    locale,
+    csrf,
+    slug: org.slug,
+    permissions: (Object.keys(PERMISSIONS) as Permission[]).filter((p) => can(org.role, p)),
+    group: { id: g.id, title: (locale === 'fr' ? (g.titleFr ?? g.titleEn) : (g.titleEn ?? g.titleFr)) ?? '', timeZone: zone },
+    schedules: view.schedules,
+    sessions: view.upcomingSessions.map((s) => ({
+      id: s.id,
+      when: `${formatSessionTime(s.startsAt, zone, locale)} – ${formatTime(s.endsAt, zone, locale)}`,
+      iso: s.startsAt.toISOString(),
+      status: s.status,
+      oneOff: s.scheduleId == null,
+      registrations: s.registrations,
+    })),
+    done: new URL(request.url).searchParams.get('done'),
+  };
+}
+
+export async function action({ request, context, params }: Route.ActionArgs) {
+  const locale = localeOf(request);
+  const t = getT(locale);
+  const { ctx, form, org } = await organizerForm({ request, context, params }, locale);
+  const here = pathTo(locale, 'orgGroupSchedule', { org: org.slug, group: params.group });
+  const intent = str(form, 'intent');
+  const scheduleId = str(form, 'scheduleId') || null;
+  const view = await getGroupEditor({ ctx, input: { groupId: params.group, organizationSlug: org.slug } }).catch((e: unknown) => notFound(e, locale));
+  const zone = view.group.timeZone;
+  try {
+    if (intent === 'preview') {
+      const dates = previewSchedule({ form: scheduleFromForm(form), timeZone: zone }, new Date());
+      return { intent, scheduleId, preview: dates.map((d) => `${formatSessionTime(d.startsAt, zone, locale)} – ${formatTime(d.endsAt, zone, locale)}`), fields: {}, message: '' };
+    }
+    if (intent === 'save') {
+      await saveSchedule({ ctx, input: { groupId: params.group, scheduleId, form: scheduleFromForm(form) } });
+      return redirect(`${here}?done=saved`);
+    }
+    if (intent === 'delete' && scheduleId) {
+      await deleteSchedule({ ctx, input: { groupId: params.group, scheduleId } });
+      return redirect(`${here}?done=deleted`);
+    }
+    if (intent === 'add') {
+      await addSession({
+        ctx,
+        input: {
+          groupId: params.group,
+          date: str(form, 'date'),
+          startTime: str(form, 'startTime'),
+          durationMinutes: num(form, 'durationMinutes') ?? Number.NaN,
+          capacity: num(form, 'capacity'),
+          topicEn: str(form, 'topicEn'),
+          topicFr: str(form, 'topicFr'),
+        },
+      });
+      return redirect(`${here}?done=added`);
+    }
+    if (intent === 'remove') {
+      await removeSession({ ctx, input: { groupId: params.group, sessionId: str(form, 'sessionId') } });
+      return redirect(`${here}?done=removed`);
+    }
+    return data({ intent, scheduleId, preview: null, fields: {}, message: t('editor.errors.generic') }, { status: 400 });
+  } catch (err) {
+    const e = editorError(err, t);
+    return data({ intent, scheduleId, preview: null, fields: e.fields, message: e.message }, { status: e.status });
+  }
+}
+
+export const meta: Route.MetaFunction = ({ data }) => [
+  { title: `${data ? getT(data.locale)('editor.schedule.title', { title: data.group.title }) : ''} · Cercle` },
+  { name: 'robots', content: 'noindex' },
+];
+
+type ActionData = { intent: string; scheduleId: string | null; preview: string[] | null; fields: Record<string, string>; message: string } | undefined;
+
+/** One schedule's form, with its preview: live with JavaScript (polite announcement), on "Preview" without. */
+function ScheduleEditor({ id, form, csrf, posted }: { id: string | null; form: ScheduleForm | null; csrf: string; posted: ActionData }) {
+  const { t } = useTranslation();
+  const fetcher = useFetcher<ActionData>();
+  const ref = useRef<HTMLFormElement>(null);
+  const mine = posted && (posted.scheduleId ?? null) === id ? posted : undefined;
+  const preview = fetcher.data?.preview ?? mine?.preview ?? null;
+  const errors = mine?.fields ?? {};
+  const key = id ?? 'new';
+  const px = `${key}-`;
+  const f = form ?? { frequency: 'weekly', interval: 1, days: [], monthWeek: null, monthDay: null, startTime: '19:00', durationMinutes: 90, startDate: '', endDate: null, exceptions: [] };
+  const onChange = () => {
+    if (!ref.current) return;
+    const data = new FormData(ref.current);
+    data.set('intent', 'preview');
+    void fetcher.submit(data, { method: 'post' });
+  };
+  return (
+    <Form method="post" ref={ref} onChange={onChange} noValidate className="card" aria-labelledby={`sched-${key}`}>
+      <h3 id={`sched-${key}`}>{id ? t('editor.schedule.editOne') : t('editor.schedule.add')}</h3>
+      {mine && mine.message && mine.intent !== 'preview' && <FormErrors message={mine.message} fields={errors} />}
+      <CsrfField token={csrf} />
+      {id && <input type="hidden" name="scheduleId" value={id} />}
+      <Choice
+        name="frequency"
+        label={t('editor.schedule.frequency')}
+        value={f.frequency}
+        error={errors.frequency}
+        options={[
+          ['weekly', t('editor.schedule.weekly')],
+          ['monthly', t('editor.schedule.monthly')],
+        ]}
+      />
+      <Input prefix={px} name="interval" label={t('editor.schedule.interval')} type="number" min={1} max={8} value={f.interval} error={errors.interval} />
+      <fieldset className="checks" id={`f-${px}days`}>
+        <legend>{t('editor.schedule.days')}</legend>
+        {WEEKDAYS.map((d) => (
+          <Check prefix={px} key={d} name="days" value={d} label={t(`editor.weekday.${d}`)} checked={f.days.includes(d)} />
+        ))}
+        {errors.days && <span className="field-error">{errors.days}</span>}
+      </fieldset>
+      <Choice prefix={px} name="monthWeek" label={t('editor.schedule.monthWeek')} value={f.monthWeek == null ? '' : String(f.monthWeek)} error={errors.monthWeek} empty="—" options={MONTH_WEEKS.map((w) => [String(w), t(`editor.schedule.week.${w}`)])} />
+      <Choice prefix={px} name="monthDay" label={t('editor.schedule.monthDay')} value={f.monthDay ?? ''} error={errors.monthDay} empty="—" options={WEEKDAYS.map((d) => [d, t(`editor.weekday.${d}`)])} />
+      <Input prefix={px} name="startTime" label={t('editor.schedule.startTime')} type="time" value={f.startTime} error={errors.startTime} />
+      <Input prefix={px} name="durationMinutes" label={t('editor.schedule.duration')} type="number" min={10} max={720} value={f.durationMinutes} error={errors.durationMinutes} />
+      <Input prefix={px} name="startDate" label={t('editor.schedule.startDate')} type="date" value={f.startDate} error={errors.startDate} />
+      <Input prefix={px} name="endDate" label={t('editor.schedule.endDate')} type="date" value={f.endDate} error={errors.endDate} />
+      <Area prefix={px} name="exceptions" label={t('editor.schedule.exceptions')} hint={t('editor.schedule.exceptionsHint')} value={f.exceptions.join('\n')} error={errors.exceptions} />
+      <div aria-live="polite" className="schedule-preview">
+        {preview && (
+          <>
+            <h4>{t('editor.schedule.previewTitle')}</h4>
+            {preview.length === 0 ? (
+              <p>{t('editor.schedule.previewNone')}</p>
+            ) : (
+              <ol>
+                {preview.map((p) => (
+                  <li key={p}>{p}</li>
+                ))}
+              </ol>
+            )}
+          </>
+        )}
+      </div>
+      <p>
+        <button type="submit" name="intent" value="preview" className="secondary">
+          {t('editor.schedule.preview')}
+        </button>{' '}
+        <button type="submit" name="intent" value="save">
+          {t('editor.schedule.save')}
+        </button>{' '}
+        {id && (
+          <button type="submit" name="intent" value="delete" className="secondary">
+            {t('editor.schedule.delete')}
+          </button>
+        )}
+      </p>
+    </Form>
+  );
+}
+
+export default function OrganizeGroupSchedule({ loaderData, actionData }: Route.ComponentProps) {
+  const { t } = useTranslation();
+  const { locale, csrf, slug, permissions, group, schedules, sessions, done } = loaderData;
+  const posted = actionData as ActionData;
+  const addErrors = posted?.intent === 'add' ? posted : null;
+  const removeError = posted?.intent === 'remove' ? posted.message : null;
+  const doneText: Record<string, string> = {
+    saved: t('editor.schedule.saved'),
+    deleted: t('editor.schedule.deleted'),
+    added: t('editor.schedule.added'),
+    removed: t('editor.schedule.removed'),
+  };
+  return (
+    <div className="page">
+      <OrganizerNav locale={locale} slug={slug} current="orgGroups" permissions={permissions} />
+      <h1>{t('editor.schedule.title', { title: group.title })}</h1>
+      <nav aria-label={t('editor.edit.sections')}>
+        <ul className="tabs">
+          <li>
+            <Link to={pathTo(locale, 'orgGroupEdit', { org: slug, group: group.id })}>{t('editor.edit.details')}</Link>
+          </li>
+          <li>
+            <Link to={pathTo(locale, 'orgGroupSchedule', { org: slug, group: group.id })} aria-current="page">
+              {t('editor.edit.schedule')}
+            </Link>
+          </li>
+          <li>
+            <Link to={pathTo(locale, 'orgGroupCohorts', { org: slug, group: group.id })}>{t('editor.edit.cohorts')}</Link>
+          </li>
+        </ul>
+      </nav>
+      {done && doneText[done] && (
+        <p className="notice success" role="status">
+          {doneText[done]}
+        </p>
+      )}
+      <p>{t('editor.schedule.lead', { zone: group.timeZone })}</p>
+      <section aria-labelledby="recurring-title">
+        <h2 id="recurring-title">{t('editor.schedule.recurring')}</h2>
+        {schedules.length === 0 && <p>{t('editor.schedule.none')}</p>}
+        {schedules.map((s) =>
+          s.form ? (
+            <ScheduleEditor key={s.id} id={s.id} form={s.form} csrf={csrf} posted={posted} />
+          ) : (
+            <p key={s.id}>{t('editor.schedule.custom', { rule: s.rrule })}</p>
+          ),
+        )}
+        <ScheduleEditor id={null} form={null} csrf={csrf} posted={posted} />
+      </section>
+
+      <section aria-labelledby="sessions-title">
+        <h2 id="sessions-title">{t('editor.schedule.sessions')}</h2>
+        {removeError && (
+          <p className="error-summary" role="alert">
+            {removeError}
+          </p>
+        )}
+        {sessions.length === 0 ? (
+          <p>{t('editor.schedule.noSessions')}</p>
+        ) : (
+          <ul className="session-list">
+            {sessions.map((s) => (
+              <li key={s.id}>
+                <time dateTime={s.iso}>{s.when}</time>
+                {s.oneOff && <> · {t('editor.schedule.oneOff')}</>}
+                {s.status !== 'scheduled' && <> · {t(`sessionStatus.${s.status}` as 'sessionStatus.cancelled')}</>}
+                {s.registrations > 0 && <> · {t('editor.schedule.registered', { count: s.registrations })}</>}
+                {s.registrations === 0 && (
+                  <Form method="post" className="inline-form">
+                    <CsrfField token={csrf} />
+                    <input type="hidden" name="sessionId" value={s.id} />
+                    <button type="submit" name="intent" value="remove" className="secondary">
+                      {t('editor.schedule.remove')}
+                      <span className="visually-hidden"> · {s.when}</span>
+                    </button>
+                  </Form>
+                )}
+              </li>
+            ))}
+          </ul>
+        )}
+        <Form method="post" noValidate className="card" aria-labelledby="add-session-title">
+          <h3 id="add-session-title">{t('editor.schedule.addSession')}</h3>
+          {addErrors && <FormErrors message={addErrors.message} fields={addErrors.fields} />}
+          <CsrfField token={csrf} />
+          <input type="hidden" name="intent" value="add" />
+          <Input prefix="add-" name="date" label={t('editor.schedule.date')} type="date" error={addErrors?.fields.date} />
+          <Input prefix="add-" name="startTime" label={t('editor.schedule.startTime')} type="time" value="19:00" error={addErrors?.fields.startTime} />
+          <Input prefix="add-" name="durationMinutes" label={t('editor.schedule.duration')} type="number" value={90} error={addErrors?.fields.durationMinutes} />
+          <Input prefix="add-" name="capacity" label={t('editor.schedule.capacity')} type="number" min={1} error={addErrors?.fields.capacity} />
+          <Area prefix="add-" name="topicEn" label={t('editor.schedule.topicEn')} error={addErrors?.fields.topicEn} />
+          <Area prefix="add-" name="topicFr" label={t('editor.schedule.topicFr')} error={addErrors?.fields.topicFr} />
+          <p>
+            <button type="submit">{t('editor.schedule.addSubmit')}</button>
+          </p>
+        </Form>
+      </section>
+    </div>
+  );
+}
