@@ -1,0 +1,108 @@
+import { data, Link } from 'react-router';
+import { useTranslation } from 'react-i18next';
+import type { Route } from './+types/organize-audit';
+import { pick } from '../../core/text';
+import { getI18n, getT } from '../../i18n';
+import { localeOf, organizerPage } from '../lib/organize.server';
+import { listAuditLog, notFound, permissionsOf, runningError } from '../lib/running.server';
+import { pathTo } from '../lib/paths';
+import { OrganizerNav } from '../components/organizer-nav';
+
+export async function loader({ request, context, params }: Route.LoaderArgs) {
+  const locale = localeOf(request);
+  const t = getT(locale);
+  const i18n = getI18n(locale);
+  const { ctx, org } = await organizerPage({ request, context, params }, locale);
+  const page = Number(new URL(request.url).searchParams.get('page') ?? '1');
+  const view = await listAuditLog({ ctx, input: { organizationSlug: org.slug, page: Number.isInteger(page) && page > 0 ? page : 1 } }).catch((err: unknown) => {
+    const e = runningError(err, t);
+    if (e.status === 404) notFound(locale);
+    throw data(e.message, { status: e.status });
+  });
+  const when = new Intl.DateTimeFormat(locale === 'fr' ? 'fr-CA' : 'en-CA', { dateStyle: 'medium', timeStyle: 'short' });
+  // Actions of other features may not have a label yet: they show as written.
+  const label = (key: string, fallback: string) => (i18n.exists(key) ? t(key as 'running.audit.title') : fallback);
+  return {
+    locale,
+    slug: org.slug,
+    name: pick(view.organization.name, locale)?.text ?? '',
+    permissions: permissionsOf(org.role),
+    page: view.page,
+    pages: view.pages,
+    entries: view.entries.map((e) => ({
+      id: e.id,
+      at: when.format(e.at),
+      iso: e.at.toISOString(),
+      who:
+        e.actorType === 'user'
+          ? (e.actorName ?? t('running.audit.formerMember'))
+          : e.actorType === 'participant'
+            ? t('running.audit.participant')
+            : t('running.audit.system'),
+      action: label(`running.audit.actions.${e.action.replace(/\./g, '_')}`, e.action),
+      what: label(`running.audit.entity.${e.entityType}`, e.entityType),
+    })),
+  };
+}
+
+export const meta: Route.MetaFunction = ({ data }) => [
+  { title: `${data ? getT(data.locale)('running.audit.title', { organization: data.name }) : ''} · Cercle` },
+  { name: 'robots', content: 'noindex' },
+];
+
+export default function OrganizeAudit({ loaderData }: Route.ComponentProps) {
+  const { t } = useTranslation();
+  const d = loaderData;
+  const here = pathTo(d.locale, 'orgAudit', { org: d.slug });
+  return (
+    <div className="page">
+      <OrganizerNav locale={d.locale} slug={d.slug} current="orgAudit" permissions={d.permissions} />
+      <h1>{t('running.audit.title', { organization: d.name })}</h1>
+      <p className="muted">{t('running.audit.lead')}</p>
+      {d.entries.length === 0 ? (
+        <p>{t('running.audit.none')}</p>
+      ) : (
+        <div className="table-scroll" tabIndex={0}>
+          <table>
+            <caption className="visually-hidden">{t('running.audit.caption')}</caption>
+            <thead>
+              <tr>
+                <th scope="col">{t('running.audit.when')}</th>
+                <th scope="col">{t('running.audit.who')}</th>
+                <th scope="col">{t('running.audit.action')}</th>
+                <th scope="col">{t('running.audit.what')}</th>
+              </tr>
+            </thead>
+            <tbody>
+              {d.entries.map((e) => (
+                <tr key={e.id}>
+                  <td>
+                    <time dateTime={e.iso}>{e.at}</time>
+                  </td>
+                  <td>{e.who}</td>
+                  <td>{e.action}</td>
+                  <td>{e.what}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      )}
+      {d.pages > 1 && (
+        <nav aria-label={t('running.audit.pages')} className="pagination">
+          {d.page > 1 && (
+            <Link to={`${here}?page=${d.page - 1}`} rel="prev">
+              {t('running.audit.previous')}
+            </Link>
+          )}{' '}
+          <span>{t('running.audit.pageOf', { page: d.page, pages: d.pages })}</span>{' '}
+          {d.page < d.pages && (
+            <Link to={`${here}?page=${d.page + 1}`} rel="next">
+              {t('running.audit.next')}
+            </Link>
+          )}
+        </nav>
+      )}
+    </div>
+  );
+}

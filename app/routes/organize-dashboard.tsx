@@ -1,0 +1,277 @@
+import { data, Link } from 'react-router';
+import { useTranslation } from 'react-i18next';
+import type { Route } from './+types/organize-dashboard';
+import { pick } from '../../core/text';
+import { getT, type Locale } from '../../i18n';
+import { formatDay, formatSessionTime } from '../lib/format';
+import { localeOf, organizerPage } from '../lib/organize.server';
+import { getDashboard, notFound, permissionsOf, runningError } from '../lib/running.server';
+import { pathTo } from '../lib/paths';
+import { OrganizerNav } from '../components/organizer-nav';
+
+const percent = (rate: number | null, locale: Locale) =>
+  rate == null ? null : new Intl.NumberFormat(locale === 'fr' ? 'fr-CA' : 'en-CA', { style: 'percent', maximumFractionDigits: 0 }).format(rate);
+
+export async function loader({ request, context, params }: Route.LoaderArgs) {
+  const locale = localeOf(request);
+  const t = getT(locale);
+  const { ctx, org } = await organizerPage({ request, context, params }, locale);
+  const view = await getDashboard({ ctx, input: { organizationSlug: org.slug } }).catch((err: unknown) => {
+    const e = runningError(err, t);
+    if (e.status === 404) notFound(locale);
+    throw data(e.message, { status: e.status });
+  });
+  const shortDay = new Intl.DateTimeFormat(locale === 'fr' ? 'fr-CA' : 'en-CA', { month: 'short', day: 'numeric', timeZone: 'UTC' });
+  const week = (iso: string) => shortDay.format(new Date(`${iso}T00:00:00Z`));
+  return {
+    locale,
+    slug: view.organization.slug,
+    name: pick(view.organization.name, locale)?.text ?? '',
+    permissions: permissionsOf(view.role),
+    canViewAudit: view.canViewAudit,
+    upcoming: view.upcoming.map((u) => ({
+      sessionId: u.sessionId,
+      when: formatSessionTime(u.startsAt, u.group.timeZone, locale),
+      group: pick(u.group.title, locale)?.text ?? '',
+      status: u.status,
+      fill:
+        u.capacity == null
+          ? t('running.dashboard.fillUnlimited', { taken: u.confirmed })
+          : t('running.dashboard.fillOf', { taken: u.confirmed, capacity: u.capacity }),
+      fillRatio: u.capacity == null ? null : Math.min(1, u.confirmed / u.capacity),
+      waitlisted: u.waitlisted,
+    })),
+    cohorts: view.cohorts.map((c) => ({
+      cohortId: c.cohortId,
+      group: pick(c.group.title, locale)?.text ?? '',
+      dates: t('group.cohortDates', { start: formatDay(c.startsOn, locale), end: formatDay(c.endsOn, locale) }),
+      applied: c.applied,
+      accepted: c.capacity == null ? t('running.dashboard.fillUnlimited', { taken: c.accepted }) : t('running.dashboard.fillOf', { taken: c.accepted, capacity: c.capacity }),
+      waitlisted: c.waitlisted,
+    })),
+    applicationsWaiting: view.applicationsWaiting,
+    axis: [0, 0.5, 1].map((r) => percent(r, locale)!),
+    weeks: view.weeks.map((w) => ({
+      label: week(w.week),
+      recorded: w.recorded,
+      present: w.present,
+      absent: w.absent,
+      attendanceRate: w.attendanceRate,
+      noShowRate: w.noShowRate,
+      attendanceText: percent(w.attendanceRate, locale),
+      noShowText: percent(w.noShowRate, locale),
+    })),
+  };
+}
+
+export const meta: Route.MetaFunction = ({ data }) => [
+  { title: `${data ? getT(data.locale)('running.dashboard.title', { organization: data.name }) : ''} · Cercle` },
+  { name: 'robots', content: 'noindex' },
+];
+
+type Week = Route.ComponentProps['loaderData']['weeks'][number];
+
+/** A bar chart of a weekly rate (0–100 %), drawn on the server; weeks without records have no bar. */
+function RateChart({ id, title, desc, weeks, axis, rate, text }: { id: string; title: string; desc: string; weeks: Week[]; axis: string[]; rate: (w: Week) => number | null; text: (w: Week) => string | null }) {
+  const { t } = useTranslation();
+  const W = 640;
+  const H = 240;
+  const left = 44;
+  const bottom = 36;
+  const top = 12;
+  const plotH = H - bottom - top;
+  const step = (W - left - 8) / weeks.length;
+  const y = (r: number) => top + plotH * (1 - r);
+  const latest = [...weeks].reverse().find((w) => rate(w) != null);
+  return (
+    <figure className="chart">
+      <svg viewBox={`0 0 ${W} ${H}`} role="img" aria-labelledby={`${id}-title ${id}-desc`} width="100%" style={{ maxWidth: `${W}px`, height: 'auto' }}>
+        <title id={`${id}-title`}>{title}</title>
+        <desc id={`${id}-desc`}>
+          {desc} {latest ? t('running.dashboard.summaryLine', { week: latest.label, rate: text(latest) ?? '' }) : t('running.dashboard.noData')}
+        </desc>
+        {[0, 0.5, 1].map((r, i) => (
+          <g key={r}>
+            <line x1={left} x2={W - 8} y1={y(r)} y2={y(r)} stroke="#b8c2bd" strokeWidth="1" />
+            <text x={left - 6} y={y(r) + 4} textAnchor="end" fontSize="12" fill="#3d4742">
+              {axis[i]}
+            </text>
+          </g>
+        ))}
+        {weeks.map((w, i) => {
+          const r = rate(w);
+          const x = left + i * step + step * 0.15;
+          return (
+            <g key={w.label}>
+              {r == null ? (
+                <text x={x + step * 0.35} y={y(0) - 4} textAnchor="middle" fontSize="12" fill="#3d4742">
+                  –
+                </text>
+              ) : (
+                <rect x={x} y={y(r)} width={step * 0.7} height={Math.max(1, plotH * r)} fill="#2f6b4f" />
+              )}
+              {i % 2 === weeks.length % 2 && (
+                <text x={x + step * 0.35} y={H - bottom + 18} textAnchor="middle" fontSize="11" fill="#3d4742">
+                  {w.label}
+                </text>
+              )}
+            </g>
+          );
+        })}
+      </svg>
+    </figure>
+  );
+}
+
+export default function OrganizeDashboard({ loaderData }: Route.ComponentProps) {
+  const { t } = useTranslation();
+  const d = loaderData;
+  const hasData = d.weeks.some((w) => w.recorded > 0);
+  return (
+    <div className="page">
+      <OrganizerNav locale={d.locale} slug={d.slug} current="orgDashboard" permissions={d.permissions} />
+      <h1>{t('running.dashboard.title', { organization: d.name })}</h1>
+
+      <section aria-labelledby="upcoming-title">
+        <h2 id="upcoming-title">{t('running.dashboard.upcoming')}</h2>
+        {d.upcoming.length === 0 ? (
+          <p>{t('running.dashboard.noUpcoming')}</p>
+        ) : (
+          <div className="table-scroll" tabIndex={0}>
+            <table>
+              <caption className="visually-hidden">{t('running.dashboard.upcomingCaption')}</caption>
+              <thead>
+                <tr>
+                  <th scope="col">{t('running.dashboard.when')}</th>
+                  <th scope="col">{t('running.dashboard.group')}</th>
+                  <th scope="col">{t('running.dashboard.status')}</th>
+                  <th scope="col">{t('running.dashboard.fill')}</th>
+                  <th scope="col">{t('running.dashboard.waitlist')}</th>
+                </tr>
+              </thead>
+              <tbody>
+                {d.upcoming.map((u) => (
+                  <tr key={u.sessionId}>
+                    <th scope="row">
+                      <Link to={pathTo(d.locale, 'orgSession', { org: d.slug, session: u.sessionId })}>{u.when}</Link>
+                    </th>
+                    <td>{u.group}</td>
+                    <td>{t(`sessionStatus.${u.status}`)}</td>
+                    <td>
+                      {u.fill}
+                      {u.fillRatio != null && (
+                        <>
+                          {' '}
+                          <meter min={0} max={1} value={u.fillRatio} aria-hidden="true" />
+                        </>
+                      )}
+                    </td>
+                    <td>{u.waitlisted}</td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </div>
+        )}
+      </section>
+
+      <section aria-labelledby="cohorts-title">
+        <h2 id="cohorts-title">{t('running.dashboard.cohorts')}</h2>
+        {d.applicationsWaiting > 0 && <p className="notice">{t('running.dashboard.waitingTotal', { count: d.applicationsWaiting })}</p>}
+        {d.cohorts.length === 0 ? (
+          <p>{t('running.dashboard.noCohorts')}</p>
+        ) : (
+          <div className="table-scroll" tabIndex={0}>
+            <table>
+              <caption className="visually-hidden">{t('running.dashboard.cohortsCaption')}</caption>
+              <thead>
+                <tr>
+                  <th scope="col">{t('running.dashboard.group')}</th>
+                  <th scope="col">{t('running.dashboard.dates')}</th>
+                  <th scope="col">{t('running.dashboard.waiting')}</th>
+                  <th scope="col">{t('running.dashboard.accepted')}</th>
+                  <th scope="col">{t('running.dashboard.waitlist')}</th>
+                </tr>
+              </thead>
+              <tbody>
+                {d.cohorts.map((c) => (
+                  <tr key={c.cohortId}>
+                    <th scope="row">
+                      <Link to={pathTo(d.locale, 'orgCohort', { org: d.slug, cohort: c.cohortId })}>{c.group}</Link>
+                    </th>
+                    <td>{c.dates}</td>
+                    <td>{c.applied}</td>
+                    <td>{c.accepted}</td>
+                    <td>{c.waitlisted}</td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </div>
+        )}
+      </section>
+
+      <section aria-labelledby="trends-title">
+        <h2 id="trends-title">{t('running.dashboard.trends')}</h2>
+        <p className="muted">{t('running.dashboard.trendsLead')}</p>
+        {!hasData && <p>{t('running.dashboard.noData')}</p>}
+        <h3>{t('running.dashboard.attendanceChart')}</h3>
+        <RateChart
+          id="attendance-chart"
+          title={t('running.dashboard.attendanceChart')}
+          desc={t('running.dashboard.attendanceDesc')}
+          weeks={d.weeks}
+          axis={d.axis}
+          rate={(w) => w.attendanceRate}
+          text={(w) => w.attendanceText}
+        />
+        <h3>{t('running.dashboard.noShowChart')}</h3>
+        <RateChart
+          id="no-show-chart"
+          title={t('running.dashboard.noShowChart')}
+          desc={t('running.dashboard.noShowDesc')}
+          weeks={d.weeks}
+          axis={d.axis}
+          rate={(w) => w.noShowRate}
+          text={(w) => w.noShowText}
+        />
+        <details>
+          <summary>{t('running.dashboard.tableToggle')}</summary>
+          <div className="table-scroll" tabIndex={0}>
+            <table>
+              <caption>{t('running.dashboard.trends')}</caption>
+              <thead>
+                <tr>
+                  <th scope="col">{t('running.dashboard.weekOf')}</th>
+                  <th scope="col">{t('running.dashboard.recorded')}</th>
+                  <th scope="col">{t('running.dashboard.present')}</th>
+                  <th scope="col">{t('running.dashboard.absent')}</th>
+                  <th scope="col">{t('running.dashboard.attendanceChart')}</th>
+                  <th scope="col">{t('running.dashboard.noShowChart')}</th>
+                </tr>
+              </thead>
+              <tbody>
+                {d.weeks.map((w) => (
+                  <tr key={w.label}>
+                    <th scope="row">{w.label}</th>
+                    <td>{w.recorded}</td>
+                    <td>{w.present}</td>
+                    <td>{w.absent}</td>
+                    <td>{w.attendanceText ?? t('running.dashboard.noRecords')}</td>
+                    <td>{w.noShowText ?? t('running.dashboard.noRecords')}</td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </div>
+        </details>
+      </section>
+
+      {d.canViewAudit && (
+        <p>
+          <Link to={pathTo(d.locale, 'orgAudit', { org: d.slug })}>{t('running.dashboard.auditLink')}</Link>
+        </p>
+      )}
+    </div>
+  );
+}

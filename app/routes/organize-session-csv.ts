@@ -1,0 +1,28 @@
+import { data } from 'react-router';
+import type { Route } from './+types/organize-session-csv';
+import { getT } from '../../i18n';
+import { localeOf, organizerPage } from '../lib/organize.server';
+import { exportRegistrantsCsv, runningError } from '../lib/running.server';
+
+/** The people of one session as a CSV file (UTF-8 with a byte-order mark), for its organizers. */
+export async function loader({ request, context, params }: Route.LoaderArgs) {
+  const locale = localeOf(request);
+  const t = getT(locale);
+  const { ctx, org } = await organizerPage({ request, context, params }, locale);
+  try {
+    const out = await exportRegistrantsCsv({ ctx, input: { sessionId: params.session } });
+    if (out.organizationSlug !== org.slug) throw data(t('running.errors.notFound'), { status: 404 });
+    return new Response(out.csv, {
+      headers: {
+        'Content-Type': 'text/csv; charset=utf-8',
+        'Content-Disposition': `attachment; filename="${out.filename.replace(/[^\w.-]/g, '_')}"`,
+        'Cache-Control': 'private, no-store',
+        'X-Content-Type-Options': 'nosniff',
+      },
+    });
+  } catch (err) {
+    if (err instanceof Response) throw err;
+    const e = runningError(err, t);
+    throw data(e.message, { status: e.status });
+  }
+}

@@ -1,0 +1,388 @@
+import { data, Form, Link, redirect } from 'react-router';
+import { useTranslation } from 'react-i18next';
+import type { Route } from './+types/organize-session';
+import type { Registrant } from '../../core/running';
+import { pick } from '../../core/text';
+import { getT, type Locale } from '../../i18n';
+import { formatDay, formatSessionTime, formatTime, zoneName } from '../lib/format';
+import { localeOf, organizerForm, organizerPage } from '../lib/organize.server';
+import {
+  cancelSession,
+  changeSessionCapacity,
+  field,
+  listSessionRegistrants,
+  messageRegistrants,
+  moveSessionOnline,
+  notFound,
+  permissionsOf,
+  postponeSession,
+  runningError,
+  scheduleMakeUpSession,
+  zonedInstant,
+  zonedParts,
+  type FormProblem,
+} from '../lib/running.server';
+import { pathTo } from '../lib/paths';
+import { CsrfField } from '../components/csrf-field';
+import { FormErrors, TextField } from '../components/organize-fields';
+import { OrganizerNav } from '../components/organizer-nav';
+
+const DONE = ['messaged', 'capacity', 'cancelled', 'postponed', 'moved_online', 'make_up'] as const;
+type Done = (typeof DONE)[number];
+
+function answerText(a: Registrant['answers'][number], locale: Locale, t: (k: 'running.session.yes' | 'running.session.no') => string) {
+  const label = pick(a.label, locale)?.text ?? '';
+  const value = typeof a.value === 'boolean' ? t(a.value ? 'running.session.yes' : 'running.session.no') : a.choice ? (pick(a.choice, locale)?.text ?? a.value) : a.value;
+  return `${label}: ${value}`;
+}
+
+export async function loader({ request, context, params }: Route.LoaderArgs) {
+  const locale = localeOf(request);
+  const t = getT(locale);
+  const { ctx, csrf, org } = await organizerPage({ request, context, params }, locale);
+  const view = await listSessionRegistrants({ ctx, input: { sessionId: params.session } }).catch((err: unknown) => {
+    const e = runningError(err, t);
+    if (e.status === 404) notFound(locale);
+    throw data(e.message, { status: e.status });
+  });
+  if (view.organization.slug !== org.slug) notFound(locale);
+  const tz = view.group.timeZone;
+  const s = view.session;
+  const url = new URL(request.url);
+  const done = url.searchParams.get('done');
+  const count = Number(url.searchParams.get('n') ?? 0);
+  const promoted = Number(url.searchParams.get('promoted') ?? 0);
+  const person = (p: Registrant) => ({
+    participantId: p.participantId,
+    name: p.name,
+    email: p.email,
+    answers: p.answers.map((a) => answerText(a, locale, t)),
+    attendance: p.attendance,
+  });
+  const nextWeek = zonedParts(new Date(s.startsAt.getTime() + 7 * 86_400_000), tz);
+  const endParts = zonedParts(s.endsAt, tz);
+  return {
+    locale,
+    csrf,
+    slug: org.slug,
+    permissions: permissionsOf(view.role),
+    canRun: permissionsOf(view.role).includes('sessions.run'),
+    canMessage: permissionsOf(view.role).includes('registrants.message'),
+    sessionId: s.id,
+    groupTitle: pick(view.group.title, locale)?.text ?? '',
+    when: `${formatSessionTime(s.startsAt, tz, locale)} – ${formatTime(s.endsAt, tz, locale)}`,
+    zone: zoneName(tz, locale),
+    status: s.status,
+    reason: s.statusReason,
+    originally: s.originalStartsAt ? formatSessionTime(s.originalStartsAt, tz, locale) : null,
+    isMakeUp: Boolean(s.makeUpForSessionId),
+    cohort: view.cohort ? { id: view.cohort.id, dates: t('group.cohortDates', { start: formatDay(view.cohort.startsOn, locale), end: formatDay(view.cohort.endsOn, locale) }) } : null,
+    capacity: s.capacity,
+    ownCapacity: s.ownCapacity,
+    defaultCapacity: view.group.defaultCapacity,
+    hasOnlineLink: view.group.hasOnlineLink,
+    over: s.endsAt.getTime() <= Date.now(),
+    confirmed: view.confirmed.map(person),
+    waitlist: view.waitlist.map((w) => ({ ...person(w), rank: w.rank })),
+    suggest: { date: nextWeek.date, start: nextWeek.time, end: endParts.time },
+    done: (DONE as readonly string[]).includes(done ?? '') ? (done as Done) : null,
+    count,
+    promoted,
+  };
+}
+
+type ActionResult = FormProblem & { intent: string; values: Record<string, string> };
+
+export async function action({ request, context, params }: Route.ActionArgs) {
+  const locale = localeOf(request);
+  const t = getT(locale);
+  const { ctx, form, org } = await organizerForm({ request, context, params }, locale);
+  const intent = field(form, 'intent');
+  // Each form's fields are named after its intent (`cancel-reason`), so errors land on the right form.
+  const values = Object.fromEntries(['message', 'capacity', 'reason', 'date', 'start', 'end'].map((n) => [n, field(form, `${intent}-${n}`)]));
+  const sessionId = params.session;
+  const back = (done: Done, extra = '') => redirect(`${pathTo(locale, 'orgSession', { org: org.slug, session: sessionId })}?done=${done}${extra}`);
+  const fail = (problem: FormProblem) => data<ActionResult>({ intent, values, ...problem }, { status: problem.status });
+  try {
+    // The session must belong to the organization of the address.
+    const view = await listSessionRegistrants({ ctx, input: { sessionId } });
+    if (view.organization.slug !== org.slug) notFound(locale);
+    const tz = view.group.timeZone;
+    const times = () => {
+      const startsAt = zonedInstant(values.date!, values.start!, tz);
+      const endsAt = zonedInstant(values.date!, values.end!, tz);
+      const fields: Record<string, string> = {};
+      if (!startsAt) fields[`${intent}-date`] = t('running.errors.invalidDate');
+      if (!endsAt) fields[`${intent}-end`] = t('running.errors.invalidDate');
+      return { startsAt, endsAt, fields };
+    };
+    switch (intent) {
+      case 'message': {
+        const out = await messageRegistrants({ ctx, input: { sessionId, message: values.message!, includeWaitlist: form.get('includeWaitlist') === 'yes' } });
+        return back('messaged', `&n=${out.recipients}`);
+      }
+      case 'capacity': {
+        const raw = values.capacity!.trim();
+        const capacity = raw === '' ? null : Number(raw);
+        if (capacity !== null && (!Number.isInteger(capacity) || capacity < 1)) {
+          return fail({ status: 400, message: t('running.errors.summary'), fields: { 'capacity-capacity': t('running.errors.capacityNumber') } });
+        }
+        const out = await changeSessionCapacity({ ctx, input: { sessionId, capacity } });
+        return back('capacity', `&promoted=${out.promoted.length}`);
+      }
+      case 'cancel':
+        await cancelSession({ ctx, input: { sessionId, reason: values.reason! } });
+        return back('cancelled');
+      case 'online':
+        await moveSessionOnline({ ctx, input: { sessionId, reason: values.reason! } });
+        return back('moved_online');
+      case 'postpone': {
+        const { startsAt, endsAt, fields } = times();
+        if (!startsAt || !endsAt) return fail({ status: 400, message: t('running.errors.summary'), fields });
+        await postponeSession({ ctx, input: { sessionId, startsAt, endsAt, reason: values.reason! } });
+        return back('postponed');
+      }
+      case 'makeup': {
+        const { startsAt, endsAt, fields } = times();
+        if (!startsAt || !endsAt) return fail({ status: 400, message: t('running.errors.summary'), fields });
+        await scheduleMakeUpSession({ ctx, input: { sessionId, startsAt, endsAt } });
+        return back('make_up');
+      }
+      default:
+        return fail({ status: 400, message: t('running.errors.generic'), fields: {} });
+    }
+  } catch (err) {
+    if (err instanceof Response) throw err;
+    const problem = runningError(err, t, `${intent}-`);
+    // Times are typed as date + start + end; a core complaint about them lands on those fields.
+    const fields: Record<string, string> = {};
+    for (const [k, v] of Object.entries(problem.fields)) {
+      fields[k.replace(/-startsAt$/, '-date').replace(/-endsAt$/, '-end')] = v;
+    }
+    return fail({ ...problem, fields });
+  }
+}
+
+export const meta: Route.MetaFunction = ({ data }) => [
+  { title: `${data ? getT(data.locale)('running.session.title', { group: data.groupTitle, date: data.when }) : ''} · Cercle` },
+  { name: 'robots', content: 'noindex' },
+];
+
+function Field({ id, label, type, value, error, hint, required = true }: { id: string; label: string; type: string; value?: string; error?: string; hint?: string; required?: boolean }) {
+  const describedBy = [hint ? `${id}-hint` : null, error ? `${id}-error` : null].filter(Boolean).join(' ') || undefined;
+  return (
+    <p className="field">
+      <label htmlFor={`f-${id}`}>{label}</label>
+      {hint && (
+        <span className="hint muted" id={`${id}-hint`}>
+          {hint}
+        </span>
+      )}
+      <input id={`f-${id}`} name={id} type={type} defaultValue={value} required={required} aria-invalid={error ? true : undefined} aria-describedby={describedBy} />
+      {error && (
+        <span className="field-error" id={`${id}-error`}>
+          {error}
+        </span>
+      )}
+    </p>
+  );
+}
+
+export default function OrganizeSession({ loaderData, actionData }: Route.ComponentProps) {
+  const { t } = useTranslation();
+  const d = loaderData;
+  const errorsOf = (intent: string) => (actionData?.intent === intent ? actionData.fields : {});
+  const valuesOf = (intent: string) => (actionData?.intent === intent ? actionData.values : undefined);
+  const closed = d.status === 'cancelled' || d.over;
+  const fill =
+    d.capacity == null
+      ? t('running.dashboard.fillUnlimited', { taken: d.confirmed.length })
+      : t('running.dashboard.fillOf', { taken: d.confirmed.length, capacity: d.capacity });
+  const csvPath =
+    d.locale === 'fr'
+      ? `/fr/organiser/${encodeURIComponent(d.slug)}/rencontres/${d.sessionId}/inscriptions.csv`
+      : `/en/organize/${encodeURIComponent(d.slug)}/sessions/${d.sessionId}/registrants.csv`;
+  const reasonForm = (intent: 'cancel' | 'online', label: string, button: string) => (
+    <Form method="post" noValidate>
+      <CsrfField token={d.csrf} />
+      <input type="hidden" name="intent" value={intent} />
+      <TextField name={`${intent}-reason`} label={label} multiline maxLength={2000} value={valuesOf(intent)?.reason} error={errorsOf(intent)[`${intent}-reason`]} />
+      <button type="submit" className={intent === 'cancel' ? 'danger' : undefined}>
+        {button}
+      </button>
+    </Form>
+  );
+  return (
+    <div className="page">
+      <OrganizerNav locale={d.locale} slug={d.slug} current="orgDashboard" permissions={d.permissions} />
+      <h1>{t('running.session.title', { group: d.groupTitle, date: d.when })}</h1>
+      {d.done && (
+        <p className="notice success" role="status">
+          {d.done === 'messaged' ? t('running.session.done.messaged', { count: d.count }) : t(`running.session.done.${d.done}`)}
+          {d.done === 'capacity' && d.promoted > 0 && ` ${t('running.session.done.promoted', { count: d.promoted })}`}
+        </p>
+      )}
+      {actionData && <FormErrors message={actionData.message} fields={actionData.fields} />}
+      <ul className="facts">
+        <li>{t('running.session.statusLabel', { status: t(`sessionStatus.${d.status}`) })}</li>
+        {d.reason && <li>{t('running.session.reason', { reason: d.reason })}</li>}
+        {d.originally && <li>{t('running.session.originally', { date: d.originally })}</li>}
+        {d.isMakeUp && <li>{t('running.session.makeUpFor')}</li>}
+        {d.cohort && (
+          <li>
+            {t('running.session.cohortSession', { dates: d.cohort.dates })}{' '}
+            <Link to={pathTo(d.locale, 'orgCohort', { org: d.slug, cohort: d.cohort.id })}>{t('running.session.cohortLink')}</Link>
+          </li>
+        )}
+        <li>{t('running.session.places', { fill })}</li>
+      </ul>
+      <p>
+        {d.canRun && d.status !== 'cancelled' && (
+          <>
+            <Link to={pathTo(d.locale, 'orgCheckIn', { org: d.slug, session: d.sessionId })}>{t('running.session.checkIn')}</Link>
+            {' · '}
+          </>
+        )}
+        <a href={csvPath} download>
+          {t('running.session.csv')}
+        </a>
+      </p>
+
+      <h2>{t('running.session.registered', { count: d.confirmed.length })}</h2>
+      {d.confirmed.length === 0 ? (
+        <p>{t('running.session.none')}</p>
+      ) : (
+        <div className="table-scroll" tabIndex={0}>
+          <table>
+            <caption className="visually-hidden">{t('running.session.registeredCaption')}</caption>
+            <thead>
+              <tr>
+                <th scope="col">{t('running.session.name')}</th>
+                <th scope="col">{t('running.session.email')}</th>
+                <th scope="col">{t('running.session.answers')}</th>
+                <th scope="col">{t('running.session.attendance')}</th>
+              </tr>
+            </thead>
+            <tbody>
+              {d.confirmed.map((p) => (
+                <tr key={p.participantId}>
+                  <th scope="row">{p.name}</th>
+                  <td>{p.email}</td>
+                  <td>{p.answers.length ? p.answers.map((a, i) => <div key={i}>{a}</div>) : <span className="muted">{t('running.session.noAnswers')}</span>}</td>
+                  <td>{t(`running.attendance.${p.attendance ?? 'none'}`)}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      )}
+
+      <h2>{t('running.session.waitlist', { count: d.waitlist.length })}</h2>
+      {d.waitlist.length === 0 ? (
+        <p>{t('running.session.none')}</p>
+      ) : (
+        <div className="table-scroll" tabIndex={0}>
+          <table>
+            <caption className="visually-hidden">{t('running.session.waitlistCaption')}</caption>
+            <thead>
+              <tr>
+                <th scope="col">{t('running.session.position')}</th>
+                <th scope="col">{t('running.session.name')}</th>
+                <th scope="col">{t('running.session.email')}</th>
+                <th scope="col">{t('running.session.answers')}</th>
+              </tr>
+            </thead>
+            <tbody>
+              {d.waitlist.map((p) => (
+                <tr key={p.participantId}>
+                  <td>{p.rank}</td>
+                  <th scope="row">{p.name}</th>
+                  <td>{p.email}</td>
+                  <td>{p.answers.length ? p.answers.map((a, i) => <div key={i}>{a}</div>) : <span className="muted">{t('running.session.noAnswers')}</span>}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      )}
+
+      {d.canMessage && (
+        <section aria-labelledby="message-title">
+          <h2 id="message-title">{t('running.session.messageTitle')}</h2>
+          <Form method="post" noValidate>
+            <CsrfField token={d.csrf} />
+            <input type="hidden" name="intent" value="message" />
+            <TextField name="message-message" label={t('running.session.message')} hint={t('running.session.messageHint')} multiline maxLength={5000} value={valuesOf('message')?.message} error={errorsOf('message')['message-message']} />
+            {!d.cohort && (
+              <p className="field checkbox">
+                <input type="checkbox" id="f-includeWaitlist" name="includeWaitlist" value="yes" />
+                <label htmlFor="f-includeWaitlist">{t('running.session.includeWaitlist')}</label>
+              </p>
+            )}
+            <button type="submit">{t('running.session.send')}</button>
+          </Form>
+        </section>
+      )}
+
+      {d.canRun && !closed && !d.cohort && (
+        <section aria-labelledby="capacity-title">
+          <h2 id="capacity-title">{t('running.session.capacityTitle')}</h2>
+          <Form method="post" noValidate>
+            <CsrfField token={d.csrf} />
+            <input type="hidden" name="intent" value="capacity" />
+            <Field
+              id="capacity-capacity"
+              type="number"
+              required={false}
+              label={t('running.session.capacity')}
+              hint={t('running.session.capacityHint', { value: d.defaultCapacity ?? t('running.session.capacityUnlimited') })}
+              value={valuesOf('capacity')?.capacity ?? (d.ownCapacity == null ? '' : String(d.ownCapacity))}
+              error={errorsOf('capacity')['capacity-capacity']}
+            />
+            <button type="submit">{t('running.session.saveCapacity')}</button>
+          </Form>
+        </section>
+      )}
+
+      {d.canRun && closed && d.status !== 'cancelled' && <p className="notice">{t('running.session.closed')}</p>}
+
+      {d.canRun && !closed && (
+        <section aria-labelledby="change-title">
+          <h2 id="change-title">{t('running.session.changeTitle')}</h2>
+          <p className="muted">{t('running.session.changeLead')}</p>
+          <h3>{t('running.session.postponeTitle')}</h3>
+          <Form method="post" noValidate>
+            <CsrfField token={d.csrf} />
+            <input type="hidden" name="intent" value="postpone" />
+            <p className="muted">{t('running.session.timesIn', { zone: d.zone })}</p>
+            <Field id="postpone-date" type="date" label={t('running.session.newDate')} value={valuesOf('postpone')?.date ?? d.suggest.date} error={errorsOf('postpone')['postpone-date']} />
+            <Field id="postpone-start" type="time" label={t('running.session.newStart')} value={valuesOf('postpone')?.start ?? d.suggest.start} error={errorsOf('postpone')['postpone-start']} />
+            <Field id="postpone-end" type="time" label={t('running.session.newEnd')} value={valuesOf('postpone')?.end ?? d.suggest.end} error={errorsOf('postpone')['postpone-end']} />
+            <TextField name="postpone-reason" label={t('running.session.postponeReason')} multiline maxLength={2000} value={valuesOf('postpone')?.reason} error={errorsOf('postpone')['postpone-reason']} />
+            <button type="submit">{t('running.session.postpone')}</button>
+          </Form>
+          <h3>{t('running.session.onlineTitle')}</h3>
+          {d.status === 'moved_online' ? null : d.hasOnlineLink ? reasonForm('online', t('running.session.onlineReason'), t('running.session.online')) : <p>{t('running.session.onlineNeedsLink')}</p>}
+          <h3>{t('running.session.cancelTitle')}</h3>
+          {reasonForm('cancel', t('running.session.cancelReason'), t('running.session.cancel'))}
+        </section>
+      )}
+
+      {d.canRun && d.status === 'cancelled' && d.cohort && (
+        <section aria-labelledby="makeup-title">
+          <h2 id="makeup-title">{t('running.session.makeUpTitle')}</h2>
+          <p className="muted">{t('running.session.makeUpLead')}</p>
+          <Form method="post" noValidate>
+            <CsrfField token={d.csrf} />
+            <input type="hidden" name="intent" value="makeup" />
+            <p className="muted">{t('running.session.timesIn', { zone: d.zone })}</p>
+            <Field id="makeup-date" type="date" label={t('running.session.makeUpDate')} value={valuesOf('makeup')?.date ?? d.suggest.date} error={errorsOf('makeup')['makeup-date']} />
+            <Field id="makeup-start" type="time" label={t('running.session.makeUpStart')} value={valuesOf('makeup')?.start ?? d.suggest.start} error={errorsOf('makeup')['makeup-start']} />
+            <Field id="makeup-end" type="time" label={t('running.session.makeUpEnd')} value={valuesOf('makeup')?.end ?? d.suggest.end} error={errorsOf('makeup')['makeup-end']} />
+            <button type="submit">{t('running.session.makeUp')}</button>
+          </Form>
+        </section>
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,1 @@
+export { getDashboard, getDashboardInput, UPCOMING_DAYS, WEEKS, type Dashboard } from './get-dashboard';

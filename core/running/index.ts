@@ -1,0 +1,12 @@
+export { listSessionRegistrants, listSessionRegistrantsInput, type Registrant, type SessionRegistrants } from './list-session-registrants';
+export { listCohortApplications, listCohortApplicationsInput, type ApplicationEntry, type CohortApplications } from './list-cohort-applications';
+export { decideApplication, decideApplicationInput, DECISIONS } from './decide-application';
+export { recordAttendance, recordAttendanceInput, ATTENDANCE_STATUSES } from './record-attendance';
+export { messageRegistrants, messageRegistrantsInput } from './message-registrants';
+export { cancelSession, cancelSessionInput } from './cancel-session';
+export { postponeSession, postponeSessionInput } from './postpone-session';
+export { moveSessionOnline, moveSessionOnlineInput } from './move-session-online';
+export { scheduleMakeUpSession, scheduleMakeUpSessionInput } from './schedule-make-up-session';
+export { changeSessionCapacity, changeSessionCapacityInput } from './change-session-capacity';
+export { exportRegistrantsCsv, exportRegistrantsCsvInput } from './export-registrants-csv';
+export { organizationBySlug } from './shared';

@@ -1,0 +1,51 @@
+import { eq } from 'drizzle-orm';
+import { z } from 'zod';
+import { sessions } from '../../db/schema';
+import { parseInput, withTransaction, type Context } from '../context';
+import { Conflict } from '../errors';
+import { groupForEmail } from '../registrations/shared';
+import { refreshGroupSearch } from '../search/refresh-group-search';
+import { assertChangeable, reasonField } from './cancel-session';
+import { notifyPeople } from './notify';
+import { audit, rosterOf, sessionForOrganizer } from './shared';
+
+export const moveSessionOnlineInput = z.object({ sessionId: z.uuid(), reason: reasonField });
+
+/**
+ * Holds a session online instead of in person, with a reason. Needs the group's online link:
+ * people holding a place receive it; people waiting are told of the change without it.
+ */
+export async function moveSessionOnline({ ctx, input }: { ctx: Context; input: z.input<typeof moveSessionOnlineInput> }) {
+  const q = parseInput(moveSessionOnlineInput, input);
+  return withTransaction(ctx, async (tx) => {
+    const { session, group, cohort, organization } = await sessionForOrganizer(tx, q.sessionId, 'sessions.run', true);
+    assertChangeable(tx, session);
+    if (session.status === 'moved_online') throw new Conflict('this session is already online');
+    if (!group.onlineUrl) throw new Conflict('the group has no online link: add one to the group first');
+    const [updated] = await tx.db
+      .update(sessions)
+      .set({ status: 'moved_online', statusReason: q.reason, updatedAt: tx.now })
+      .where(eq(sessions.id, session.id))
+      .returning();
+    const people = await rosterOf(tx, session, true);
+    const notified = await notifyPeople(tx, people, {
+      key: `session:${session.id}:moved_online`,
+      template: 'session_moved_online',
+      group,
+      groupPart: { ...groupForEmail(group), delivery: 'online', place: null },
+      session: updated!,
+      cohort,
+      message: q.reason,
+      onlineUrl: group.onlineUrl,
+    });
+    await audit(tx, {
+      organizationId: organization.id,
+      action: 'session.moved_online',
+      entityType: 'session',
+      entityId: session.id,
+      data: { from: session.status, reason: q.reason, notified },
+    });
+    await refreshGroupSearch(tx.db, [group.id], tx.now);
+    return { notified };
+  });
+}
