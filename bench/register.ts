@@ -193,11 +193,11 @@ if (!args['no-write']) {
   const start = '<!-- bench:register -->';
   const end = '<!-- /bench:register -->';
   const table = [
-    '| engine | app processes | scenario | concurrency | requests | registrations/s | p50 ms | p95 ms | p99 ms | non-2xx | overbooked sessions | waitlist errors |',
-    '|---|---|---|---|---|---|---|---|---|---|---|---|',
+    '| engine | app processes | worker | scenario | concurrency | requests | registrations/s | p50 ms | p95 ms | p99 ms | non-2xx | overbooked sessions | waitlist errors |',
+    '|---|---|---|---|---|---|---|---|---|---|---|---|---|',
     ...results.map((r) => {
       const v = r.verified as { overbooked: number; badWaitlist: number };
-      return `| ${r.engine} | ${r.processes} | ${r.scenario} | ${r.concurrency} | ${r.requests} | ${r.perSecond} | ${r.p50} | ${r.p95} | ${r.p99} | ${r.non2xx} | ${v.overbooked} | ${v.badWaitlist} |`;
+      return `| ${r.engine} | ${r.processes} | ${r.worker} | ${r.scenario} | ${r.concurrency} | ${r.requests} | ${r.perSecond} | ${r.p50} | ${r.p95} | ${r.p99} | ${r.non2xx} | ${v.overbooked} | ${v.badWaitlist} |`;
     }),
   ].join('\n');
   const section = `${start}
@@ -206,8 +206,10 @@ if (!args['no-write']) {
 Command: \`npm run bench:register\` (builds nothing: run \`npm run build\` first). Sign-ups are
 POSTed to \`/api/v1/sessions/:id/registrations\` over loopback by autocannon, each with a new email:
 "spread" picks one of ${SESSIONS} sessions (${SPREAD_CAPACITY} seats each) at random, "hot" sends every
-sign-up to one session with ${HOT_CAPACITY} seats (the rest are waitlisted). The worker runs as usual
-(emails written as .eml files). Afterwards the database is checked: no session holds more confirmed
+sign-up to one session with ${HOT_CAPACITY} seats (the rest are waitlisted). On PostgreSQL the server
+runs with \`WEB_CONCURRENCY\` = "app processes" and \`WORKER=separate\` (the background worker, which
+writes every confirmation as an .eml file, in a process of its own); PGlite serves one process with
+the worker in it. Afterwards the database is checked: no session holds more confirmed
 places than its capacity, no one waits while a seat is free, and waitlist tickets are unique.
 
 Machine: ${os.cpus().length} cores (${os.cpus()[0]?.model ?? 'unknown'}), ${Math.round(os.totalmem() / 2 ** 30)} GiB, Node ${process.version}, run on ${new Date().toISOString().slice(0, 10)}.
