@@ -63,7 +63,13 @@ function spread(facet: Facet, key: string): string[] {
 // that shapes them. A refresh of search rows in this process clears the cache at once; other
 // processes on the same PostgreSQL see the change within the time-to-live. The total comes with
 // the facets (it is their "no filter failed" count); the page of results is never cached.
-const CACHE_TTL_MS = Math.max(0, Number(process.env.SEARCH_FACET_CACHE_SECONDS ?? 30)) * 1000;
+let CACHE_TTL_MS = 30_000;
+
+/** Sets how long facet counts are kept (the server calls it at start-up from its validated config). */
+export function setFacetCacheSeconds(seconds: number): void {
+  CACHE_TTL_MS = Math.max(0, seconds) * 1000;
+  cache.clear();
+}
 const CACHE_MAX = 500;
 type Counted = { total: number; facets: FacetCounts };
 const cache = new Map<string, { until: number; counted: Counted }>();
