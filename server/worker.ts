@@ -3,6 +3,7 @@ import { deliverOutbox, type SendEmail } from '../core/email/deliver-outbox';
 import { decideCohorts } from '../core/worker/decide-cohorts';
 import { queueReminders } from '../core/worker/queue-reminders';
 import { refreshSeatSearch } from '../core/worker/refresh-seat-search';
+import { rollSessionsDue, rollSessionsForward } from '../core/worker/roll-sessions-forward';
 
 export interface Worker {
   /** Runs one pass now (tests and start-up); resolves when it is done. */
@@ -12,6 +13,7 @@ export interface Worker {
 
 /**
  * The background work of an app process: cohort decisions at their decision date, reminders,
+ * the drop-in sessions of the coming weeks (made from schedules, once an hour),
  * and email delivery from the outbox. Every step is safe to run in several processes at once
  * (row locks, SKIP LOCKED claims, idempotency keys), so each process simply runs its own.
  */
@@ -26,11 +28,22 @@ export function startWorker(options: {
   // Search rows are refreshed for what changed since the previous pass (with a minute of overlap).
   let searchSince = new Date(Date.now() - 60_000);
   let stopped = false;
+  // Sessions are made weeks ahead; moving that window on once an hour is plenty.
+  let lastRoll: Date | null = null;
 
   const pass = async () => {
     const steps: [string, () => Promise<unknown>][] = [
       ['cohort decisions', () => decideCohorts(options.context())],
       ['reminders', () => queueReminders(options.context())],
+      [
+        'rolling sessions forward',
+        async () => {
+          const ctx = options.context();
+          if (!rollSessionsDue(lastRoll, ctx.now)) return;
+          lastRoll = ctx.now; // also after a failure: the next try is an hour later, not every pass
+          await rollSessionsForward(ctx);
+        },
+      ],
       [
         'search refresh',
         async () => {

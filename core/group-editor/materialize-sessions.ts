@@ -50,7 +50,11 @@ function occurrences(s: typeof schedules.$inferSelect, zone: string, from: Date,
  * that no longer matches is removed unless people registered for it or attended it (then it
  * stays, and the running-sessions screens can cancel it with a notice).
  */
-export async function syncSessions(tx: Context, groupId: string, options: { without?: string[] } = {}): Promise<MaterializeResult> {
+export async function syncSessions(
+  tx: Context,
+  groupId: string,
+  options: { without?: string[]; /** false: the caller refreshes the search row itself (if at all). */ refreshSearch?: boolean } = {},
+): Promise<MaterializeResult> {
   const [group] = await tx.db.select().from(groups).where(eq(groups.id, groupId));
   if (!group) throw new NotFound('group');
   const zone = group.timeZone;
@@ -150,7 +154,7 @@ export async function syncSessions(tx: Context, groupId: string, options: { with
       })),
     );
   }
-  await refreshGroupSearch(tx.db, [groupId], now);
+  if (options.refreshSearch !== false) await refreshGroupSearch(tx.db, [groupId], now);
   return { created: toCreate.length, removed, kept };
 }
 

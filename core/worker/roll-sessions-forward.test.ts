@@ -1,0 +1,117 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { asc, eq, sql } from 'drizzle-orm';
+import { groupSearch, sessions } from '../../db/schema';
+import { createTestDatabase, type TestDatabase } from '../../tests/support/db';
+import { createGroup, createSchedule } from '../../tests/support/factories';
+import { createContext, withTransaction } from '../context';
+import { ROLL_SESSIONS_EVERY_MS, rollSessionsDue, rollSessionsForward } from './roll-sessions-forward';
+
+// Thursday 2026-10-01 12:00 in Toronto (EDT).
+const NOW = new Date('2026-10-01T16:00:00Z');
+const WEEK = 7 * 86_400_000;
+const at = (weeks: number) => createContext(t.db, { now: new Date(NOW.getTime() + weeks * WEEK), actor: { type: 'system' } });
+
+let t: TestDatabase;
+beforeAll(async () => {
+  t = await createTestDatabase();
+});
+afterAll(async () => {
+  await t.close();
+});
+
+const sessionsOf = (groupId: string) => t.db.select().from(sessions).where(eq(sessions.groupId, groupId)).orderBy(asc(sessions.startsAt));
+const searchOf = async (groupId: string) => (await t.db.select().from(groupSearch).where(eq(groupSearch.groupId, groupId)))[0];
+
+async function weeklyGroup(overrides: Parameters<typeof createGroup>[1] = {}) {
+  const g = await createGroup(t.db, overrides);
+  await createSchedule(t.db, { groupId: g.id, rrule: 'FREQ=WEEKLY;BYDAY=TU', startsLocal: '2026-10-01 19:00:00' });
+  return g;
+}
+
+describe('rollSessionsForward', () => {
+  it('makes the coming weeks of sessions as time passes, never twice, and keeps search up to date', async () => {
+    const g = await weeklyGroup();
+    const first = await rollSessionsForward(at(0));
+    expect(first.changed).toContain(g.id);
+    const made = await sessionsOf(g.id);
+    expect(made).toHaveLength(8);
+    expect(made[0]!.startsAt.toISOString()).toBe('2026-10-06T23:00:00.000Z');
+
+    // Run again at the same moment: nothing new, nothing doubled, search left alone.
+    const again = await rollSessionsForward(at(0));
+    expect(again.changed).not.toContain(g.id);
+    expect(await sessionsOf(g.id)).toHaveLength(8);
+
+    // Three weeks later, three more Tuesdays come into the window.
+    const before = await searchOf(g.id);
+    const later = await rollSessionsForward(at(3));
+    expect(later.changed).toContain(g.id);
+    const rows = await sessionsOf(g.id);
+    expect(rows).toHaveLength(11);
+    const starts = rows.map((s) => s.startsAt.toISOString());
+    expect(new Set(starts).size).toBe(starts.length);
+    expect(starts.at(-1)).toBe('2026-12-16T00:00:00.000Z');
+    const after = await searchOf(g.id);
+    const iso = (row: typeof before) => row!.starts.map((d) => new Date(d).toISOString());
+    expect(iso(before)).not.toContain('2026-12-16T00:00:00.000Z');
+    expect(iso(after)).toContain('2026-12-16T00:00:00.000Z');
+    expect(iso(after)).not.toContain('2026-10-06T23:00:00.000Z');
+
+    // Twice at the later moment, and once more in between: still one session per Tuesday.
+    await rollSessionsForward(at(3));
+    await rollSessionsForward(at(2));
+    const final = (await sessionsOf(g.id)).map((s) => s.startsAt.toISOString());
+    expect(final).toEqual(starts);
+  });
+
+  it('leaves drafts, archived groups and groups without a schedule alone', async () => {
+    const draft = await weeklyGroup({ status: 'draft', publishedAt: null });
+    const archived = await weeklyGroup({ status: 'archived', archivedAt: NOW });
+    const publishedButArchivedAt = await weeklyGroup({ archivedAt: NOW });
+    const noSchedule = await createGroup(t.db);
+    const result = await rollSessionsForward(at(5));
+    for (const g of [draft, archived, publishedButArchivedAt, noSchedule]) {
+      expect(result.changed).not.toContain(g.id);
+      expect(await sessionsOf(g.id)).toHaveLength(0);
+    }
+  });
+
+  it('makes each session once when several workers run at the same moment', async () => {
+    const g = await weeklyGroup();
+    await Promise.all([rollSessionsForward(at(6)), rollSessionsForward(at(6)), rollSessionsForward(at(6))]);
+    const starts = (await sessionsOf(g.id)).map((s) => s.startsAt.toISOString());
+    expect(starts).toHaveLength(8);
+    expect(new Set(starts).size).toBe(8);
+  });
+
+  it.runIf(process.env.TEST_ENGINE === 'postgres')('skips a group another transaction holds, and catches up on the next pass', async () => {
+    const g = await weeklyGroup();
+    let release!: () => void;
+    const held = new Promise<void>((resolve) => (release = resolve));
+    let locked!: () => void;
+    const isLocked = new Promise<void>((resolve) => (locked = resolve));
+    const holder = withTransaction(at(7), async (tx) => {
+      await tx.db.execute(sql`select id from groups where id = ${g.id} for update`);
+      locked();
+      await held;
+    });
+    await isLocked;
+    const skipped = await rollSessionsForward(at(7));
+    expect(skipped.busy).toBeGreaterThanOrEqual(1);
+    expect(await sessionsOf(g.id)).toHaveLength(0);
+    release();
+    await holder;
+    const caught = await rollSessionsForward(at(7));
+    expect(caught.changed).toContain(g.id);
+    expect(await sessionsOf(g.id)).toHaveLength(8);
+  });
+});
+
+describe('rollSessionsDue', () => {
+  it('runs at first, then at most once an hour', () => {
+    expect(rollSessionsDue(null, NOW)).toBe(true);
+    expect(rollSessionsDue(NOW, new Date(NOW.getTime() + ROLL_SESSIONS_EVERY_MS - 1))).toBe(false);
+    expect(rollSessionsDue(NOW, new Date(NOW.getTime() + ROLL_SESSIONS_EVERY_MS))).toBe(true);
+    expect(ROLL_SESSIONS_EVERY_MS).toBe(3_600_000);
+  });
+});
