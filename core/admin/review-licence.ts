@@ -7,6 +7,7 @@ import { enqueueEmail } from '../email/enqueue';
 import { requirePlatformAdmin } from '../policy/permissions';
 import { REVIEW_NOTE_MAX } from './constants';
 import { audit, loadFacilitator, type FacilitatorRow } from '../facilitators/shared';
+import { unpublishUnlicensedGroups } from '../facilitators/unpublish-unlicensed-groups';
 
 
 export const reviewLicenceInput = z
@@ -65,6 +66,8 @@ export async function reviewLicence({ ctx, input }: { ctx: Context; input: Revie
       entityId: before.id,
       data: { number: before.licenceNumber, body: before.licenceBody, jurisdiction: before.licenceJurisdiction, note: q.note },
     });
+    // A rejected licence no longer carries the group therapy it was holding up.
+    if (status === 'rejected' && row) await unpublishUnlicensedGroups(tx, row);
 
     // Who is told: the organization's owners and admins, and the facilitator's own account.
     const [org] = before.organizationId

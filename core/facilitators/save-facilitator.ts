@@ -7,6 +7,7 @@ import { requirePermission } from '../policy/permissions';
 import { refreshGroupSearch } from '../search/refresh-group-search';
 import { BIO_MAX, CREDENTIALS_MAX, DISPLAY_NAME_MAX } from './constants';
 import { audit, groupsOfFacilitator, loadFacilitator, optionalText, requiredText, type FacilitatorRow } from './shared';
+import { unpublishUnlicensedGroups } from './unpublish-unlicensed-groups';
 
 
 export const saveFacilitatorInput = z.object({
@@ -112,6 +113,8 @@ export async function saveFacilitator({ ctx, input }: { ctx: Context; input: Sav
     if (changed.includes('displayName')) {
       await refreshGroupSearch(tx.db, await groupsOfFacilitator(tx, existing.id), tx.now);
     }
+    // No longer a licensed professional: the group therapy they held up goes back to draft.
+    if (before.leadership === 'licensed' && row!.leadership !== 'licensed') await unpublishUnlicensedGroups(tx, row!);
     return { facilitator: row!, created: false };
   });
 }

@@ -6,6 +6,7 @@ import { NotFound } from '../errors';
 import { requirePermission, requireUserId, roleIn } from '../policy/permissions';
 import { LICENCE_BODY_MAX, LICENCE_JURISDICTION_MAX, LICENCE_NUMBER_MAX } from './constants';
 import { audit, loadFacilitator, requiredText, type FacilitatorRow } from './shared';
+import { unpublishUnlicensedGroups } from './unpublish-unlicensed-groups';
 
 export const submitLicenceInput = z.object({
   facilitatorId: z.uuid(),
@@ -67,6 +68,8 @@ export async function submitLicence({ ctx, input }: { ctx: Context; input: Submi
       entityId: before.id,
       data: { number: q.number, body: q.body, jurisdiction: q.jurisdiction, previousStatus: before.licenceStatus },
     });
+    // Changed details of a verified licence are not verified yet: the groups it held up go offline.
+    if (before.licenceStatus === 'verified') await unpublishUnlicensedGroups(tx, row!);
     return { facilitator: row!, changed: true };
   });
 }

@@ -32,6 +32,11 @@ const email = {
     body: 'A Cercle administrator could not verify the licence of {{facilitator}} ({{organization}}). The reason is below. Correct the details and submit the licence again.',
     action: 'Correct the licence',
   },
+  group_unpublished_licence: {
+    subject: 'Group taken offline: {{group}}',
+    body: '“{{group}}” ({{organization}}) is back to draft and no longer appears on Cercle: a group led by a licensed professional must have a facilitator with a verified licence, and the licence of {{facilitator}} is no longer verified. People already registered keep their place. Link a facilitator whose licence is verified, or have the licence verified again, then publish the group again.',
+    action: 'Open the group',
+  },
   signature: 'The Cercle team',
   manage: 'See or change your registrations',
   manageHint: 'This link is personal: it lets you see your registrations, cancel, and download or delete your data.',

@@ -35,6 +35,11 @@ const email: Catalog<typeof en> = {
     body: 'Une personne administratrice de Cercle n’a pas pu vérifier le permis de {{facilitator}} ({{organization}}). La raison est indiquée ci-dessous. Corrigez les renseignements, puis soumettez le permis de nouveau.',
     action: 'Corriger le permis',
   },
+  group_unpublished_licence: {
+    subject: 'Groupe retiré du site : {{group}}',
+    body: '« {{group}} » ({{organization}}) est revenu à l’état de brouillon et n’apparaît plus sur Cercle : un groupe animé par une personne titulaire d’un permis doit compter une animatrice ou un animateur dont le permis est vérifié, et le permis de {{facilitator}} n’est plus vérifié. Les personnes déjà inscrites conservent leur place. Associez au groupe une personne dont le permis est vérifié, ou faites vérifier le permis de nouveau, puis publiez le groupe de nouveau.',
+    action: 'Ouvrir le groupe',
+  },
   signature: 'L’équipe de Cercle',
   manage: 'Voir ou modifier vos inscriptions',
   manageHint: 'Ce lien est personnel : il vous permet de voir vos inscriptions, d’annuler, et de télécharger ou de supprimer vos données.',
