@@ -2,7 +2,8 @@ import { data, Link } from 'react-router';
 import { useTranslation } from 'react-i18next';
 import type { Route } from './+types/organize-audit';
 import { pick } from '../../core/text';
-import { getI18n, getT } from '../../i18n';
+import { getT } from '../../i18n';
+import { auditActionLabel, auditEntityLabel } from '../lib/audit-labels';
 import { localeOf, organizerPage } from '../lib/organize.server';
 import { listAuditLog, notFound, permissionsOf, runningError } from '../lib/running.server';
 import { pathTo } from '../lib/paths';
@@ -11,7 +12,6 @@ import { OrganizerNav } from '../components/organizer-nav';
 export async function loader({ request, context, params }: Route.LoaderArgs) {
   const locale = localeOf(request);
   const t = getT(locale);
-  const i18n = getI18n(locale);
   const { ctx, org } = await organizerPage({ request, context, params }, locale);
   const page = Number(new URL(request.url).searchParams.get('page') ?? '1');
   const view = await listAuditLog({ ctx, input: { organizationSlug: org.slug, page: Number.isInteger(page) && page > 0 ? page : 1 } }).catch((err: unknown) => {
@@ -20,8 +20,6 @@ export async function loader({ request, context, params }: Route.LoaderArgs) {
     throw data(e.message, { status: e.status });
   });
   const when = new Intl.DateTimeFormat(locale === 'fr' ? 'fr-CA' : 'en-CA', { dateStyle: 'medium', timeStyle: 'short' });
-  // Actions of other features may not have a label yet: they show as written.
-  const label = (key: string, fallback: string) => (i18n.exists(key) ? t(key as 'running.audit.title') : fallback);
   return {
     locale,
     slug: org.slug,
@@ -39,8 +37,8 @@ export async function loader({ request, context, params }: Route.LoaderArgs) {
           : e.actorType === 'participant'
             ? t('running.audit.participant')
             : t('running.audit.system'),
-      action: label(`running.audit.actions.${e.action.replace(/\./g, '_')}`, e.action),
-      what: label(`running.audit.entity.${e.entityType}`, e.entityType),
+      action: auditActionLabel(locale, e.action, e.data),
+      what: auditEntityLabel(locale, e.entityType),
     })),
   };
 }
