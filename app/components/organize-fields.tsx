@@ -55,7 +55,19 @@ export function TextField({
 }
 
 /** The list of what to correct, focused when it appears; each entry links to its field. */
-export function FormErrors({ message, fields }: { message: string; fields: Record<string, string> }) {
+export function FormErrors({
+  message,
+  fields,
+  prefix = '',
+  hrefs = {},
+}: {
+  message: string;
+  fields: Record<string, string>;
+  /** Where a form's field ids carry a prefix (forms repeated on one page), the links carry it too. */
+  prefix?: string;
+  /** Links for entries whose fix is elsewhere than a field of this page (by field name). */
+  hrefs?: Record<string, string>;
+}) {
   const { t } = useTranslation();
   const ref = useRef<HTMLDivElement>(null);
   useEffect(() => {
@@ -71,7 +83,7 @@ export function FormErrors({ message, fields }: { message: string; fields: Recor
         <ul>
           {entries.map(([name, msg]) => (
             <li key={name}>
-              <a href={`#f-${name}`}>{msg}</a>
+              <a href={hrefs[name] ?? `#f-${prefix}${name}`}>{msg}</a>
             </li>
           ))}
         </ul>

@@ -28,7 +28,10 @@ export function SiteHeader({ locale, alternateHref }: { locale: Locale; alternat
             <NavLink to={pathTo(locale, 'guide')}>{t('guide.nav')}</NavLink>
           </li>
           <li>
-            <NavLink to={pathTo(locale, 'organize')}>{t('account.organize')}</NavLink>
+            {/* Current only on the organizer home: inside the area, the organization's own navigation says where one is. */}
+            <NavLink to={pathTo(locale, 'organize')} end>
+              {t('account.organize')}
+            </NavLink>
           </li>
         </ul>
       </nav>

@@ -75,15 +75,14 @@ function PersonRow({ person, csrf }: { person: { participantId: string; name: st
   const result = fetcher.data;
   const current = pending ?? (result?.ok ? result.status : person.attendance);
   const button = (status: Mark, label: string) => (
-    <fetcher.Form method="post" className="checkin-choice" style={{ flex: '1 1 0' }}>
+    <fetcher.Form method="post" className="checkin-choice">
       <CsrfField token={csrf} />
       <input type="hidden" name="participantId" value={person.participantId} />
       <input type="hidden" name="status" value={status} />
       <button
         type="submit"
+        // Big tap targets (app.css: at least 44 px tall), three to a row even at 360 px wide.
         className={`checkin-button checkin-${status}`}
-        // Big tap targets, three to a row even at 360 px wide.
-        style={{ width: '100%', minHeight: '3rem', padding: '0.5rem 0.25rem' }}
         aria-pressed={current === status}
         aria-label={t('running.checkIn.markFor', { status: label, name: person.name })}
       >
@@ -92,7 +91,7 @@ function PersonRow({ person, csrf }: { person: { participantId: string; name: st
     </fetcher.Form>
   );
   return (
-    <li id={`p-${person.participantId}`} className="checkin-row" style={{ borderBottom: '1px solid #d5dcd8', padding: '0.75rem 0' }}>
+    <li id={`p-${person.participantId}`} className="checkin-row">
       <p className="checkin-name">
         <strong>{person.name}</strong>
         <br />
@@ -105,7 +104,7 @@ function PersonRow({ person, csrf }: { person: { participantId: string; name: st
           {result.message}
         </p>
       )}
-      <div className="checkin-buttons" style={{ display: 'flex', gap: '0.5rem' }}>
+      <div className="checkin-buttons">
         {button('present', t('running.checkIn.markPresent'))}
         {button('absent', t('running.checkIn.markAbsent'))}
         {button('excused', t('running.checkIn.markExcused'))}
@@ -144,7 +143,7 @@ export default function OrganizeCheckIn({ loaderData, actionData }: Route.Compon
       ) : (
         <>
           <p className="muted">{t('running.checkIn.counts', { present, absent, pending })}</p>
-          <ul className="checkin-list" style={{ listStyle: 'none', padding: 0 }}>
+          <ul className="checkin-list">
             {d.people.map((p) => (
               <PersonRow key={p.participantId} person={p} csrf={d.csrf} />
             ))}

@@ -156,6 +156,11 @@ export default function OrganizeGroupEdit({ loaderData, actionData }: Route.Comp
   const missing = new Map(check.missingTranslations.map((m) => [m.path, m.key]));
   const publishErrors = actionData?.intent === 'publish' ? actionData : null;
   const saveErrors = actionData && actionData.intent !== 'publish' ? actionData : null;
+  // A missing schedule or cohort is fixed on another page of the editor: its link goes there.
+  const elsewhere: Record<string, string> = {
+    schedule: pathTo(locale, 'orgGroupSchedule', { org: slug, group: g.id }),
+    cohorts: pathTo(locale, 'orgGroupCohorts', { org: slug, group: g.id }),
+  };
 
   const languageColumn = (l: 'en' | 'fr') => {
     const suffix = l === 'en' ? 'En' : 'Fr';
@@ -228,7 +233,7 @@ export default function OrganizeGroupEdit({ loaderData, actionData }: Route.Comp
         <h2 id="publishing-title">{t('editor.edit.publishing')}</h2>
         <p>{t(`editor.status.${g.status}`)}</p>
         {publishErrors && Object.keys(publishErrors.fields).length > 0 ? (
-          <FormErrors message={t('editor.edit.cannotPublish')} fields={publishErrors.fields} />
+          <FormErrors message={t('editor.edit.cannotPublish')} fields={publishErrors.fields} hrefs={elsewhere} />
         ) : publishErrors ? (
           <p className="error-summary" role="alert">
             {publishErrors.message}
@@ -239,7 +244,7 @@ export default function OrganizeGroupEdit({ loaderData, actionData }: Route.Comp
             <ul>
               {check.problems.map((p) => (
                 <li key={p.key}>
-                  <a href={`#f-${p.path}`}>{t(p.key as 'editor.problem.title')}</a>
+                  <a href={elsewhere[p.path] ?? `#f-${p.path}`}>{t(p.key as 'editor.problem.title')}</a>
                 </li>
               ))}
             </ul>

@@ -129,10 +129,11 @@ function ScheduleEditor({ id, form, csrf, posted }: { id: string | null; form: S
   return (
     <Form method="post" ref={ref} onChange={onChange} noValidate className="card" aria-labelledby={`sched-${key}`}>
       <h3 id={`sched-${key}`}>{id ? t('editor.schedule.editOne') : t('editor.schedule.add')}</h3>
-      {mine && mine.message && mine.intent !== 'preview' && <FormErrors message={mine.message} fields={errors} />}
+      {mine && mine.message && mine.intent !== 'preview' && <FormErrors message={mine.message} fields={errors} prefix={px} />}
       <CsrfField token={csrf} />
       {id && <input type="hidden" name="scheduleId" value={id} />}
       <Choice
+        prefix={px}
         name="frequency"
         label={t('editor.schedule.frequency')}
         value={f.frequency}
@@ -143,12 +144,16 @@ function ScheduleEditor({ id, form, csrf, posted }: { id: string | null; form: S
         ]}
       />
       <Input prefix={px} name="interval" label={t('editor.schedule.interval')} type="number" min={1} max={8} value={f.interval} error={errors.interval} />
-      <fieldset className="checks" id={`f-${px}days`}>
+      <fieldset className="checks" id={`f-${px}days`} aria-describedby={errors.days ? `f-${px}days-error` : undefined}>
         <legend>{t('editor.schedule.days')}</legend>
         {WEEKDAYS.map((d) => (
           <Check prefix={px} key={d} name="days" value={d} label={t(`editor.weekday.${d}`)} checked={f.days.includes(d)} />
         ))}
-        {errors.days && <span className="field-error">{errors.days}</span>}
+        {errors.days && (
+          <span className="field-error" id={`f-${px}days-error`}>
+            {errors.days}
+          </span>
+        )}
       </fieldset>
       <Choice prefix={px} name="monthWeek" label={t('editor.schedule.monthWeek')} value={f.monthWeek == null ? '' : String(f.monthWeek)} error={errors.monthWeek} empty="—" options={MONTH_WEEKS.map((w) => [String(w), t(`editor.schedule.week.${w}`)])} />
       <Choice prefix={px} name="monthDay" label={t('editor.schedule.monthDay')} value={f.monthDay ?? ''} error={errors.monthDay} empty="—" options={WEEKDAYS.map((d) => [d, t(`editor.weekday.${d}`)])} />
@@ -273,7 +278,7 @@ export default function OrganizeGroupSchedule({ loaderData, actionData }: Route.
         )}
         <Form method="post" noValidate className="card" aria-labelledby="add-session-title">
           <h3 id="add-session-title">{t('editor.schedule.addSession')}</h3>
-          {addErrors && <FormErrors message={addErrors.message} fields={addErrors.fields} />}
+          {addErrors && <FormErrors message={addErrors.message} fields={addErrors.fields} prefix="add-" />}
           <CsrfField token={csrf} />
           <input type="hidden" name="intent" value="add" />
           <Input prefix="add-" name="date" label={t('editor.schedule.date')} type="date" error={addErrors?.fields.date} />
