@@ -111,7 +111,12 @@ async function main() {
     process.send?.('cercle:ready');
     return;
   }
-  listener = server.listen(config.PORT, config.HOST, () => {
+  listener = server.listen(config.PORT, config.HOST, (err) => {
+    // Express 5 hands listen errors (a port in use, say) to this callback.
+    if (err) {
+      console.error(`Cercle cannot start. ${err.code === 'EADDRINUSE' ? `Port ${config.PORT} is already in use.` : err.message}`);
+      process.exit(1);
+    }
     const { port } = listener.address();
     console.log(`Cercle is ready on http://localhost:${port}`);
     process.send?.('cercle:ready');
