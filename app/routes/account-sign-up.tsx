@@ -7,6 +7,7 @@ import { getT, type Locale } from '../../i18n';
 import { localeOfPath, pathTo } from '../lib/paths';
 import { currentSession, visitorCsrf, visitorForm } from '../lib/auth.server';
 import { authErrorMessage, callAuth, ORGANIZE_HOME } from '../lib/account.server';
+import { allowSignUpAttempt } from '../../core/accounts/sign-in-throttle';
 import { CsrfField } from '../components/csrf-field';
 import { ErrorSummary, Field } from '../components/person-fields';
 
@@ -35,6 +36,9 @@ export async function action({ request, context }: Route.ActionArgs) {
   else if (password.length > 128) fields.password = t('account.errors.passwordLong');
   const values = { name, email };
   if (Object.keys(fields).length) return data<Result>({ error: { message: t('account.errors.summary'), fields }, values }, { status: 400 });
+  if (!(await allowSignUpAttempt(context.handle.db, email, new Date()))) {
+    return data<Result>({ error: { message: t('account.errors.tooMany'), fields: {} }, values }, { status: 429 });
+  }
   const answer = await callAuth({ request, context }, locale, '/sign-up/email', {
     name,
     email,

@@ -1,6 +1,15 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestDatabase, type TestDatabase } from '../../tests/support/db';
-import { ACCOUNT_MAX_FAILURES, ACCOUNT_WINDOW_MS, clearFailedSignIns, recordFailedSignIn, signInLocked } from './sign-in-throttle';
+import {
+  ACCOUNT_MAX_FAILURES,
+  ACCOUNT_WINDOW_MS,
+  SIGN_UP_MAX_ATTEMPTS,
+  SIGN_UP_WINDOW_MS,
+  allowSignUpAttempt,
+  clearFailedSignIns,
+  recordFailedSignIn,
+  signInLocked,
+} from './sign-in-throttle';
 
 let t: TestDatabase;
 beforeAll(async () => {
@@ -32,5 +41,18 @@ describe('failed sign-ins per account', () => {
     expect(await signInLocked(t.db, 'cleared@example.org', now)).toBe(true);
     await clearFailedSignIns(t.db, 'cleared@example.org');
     expect(await signInLocked(t.db, 'cleared@example.org', now)).toBe(false);
+  });
+});
+
+describe('sign-up attempts per address', () => {
+  it('allows a few an hour for one address, counted from the first, then again after the hour', async () => {
+    const start = new Date('2026-11-27T14:00:00Z');
+    const results = [];
+    for (let i = 0; i < SIGN_UP_MAX_ATTEMPTS + 2; i++) results.push(await allowSignUpAttempt(t.db, 'Target@example.org', new Date(start.getTime() + i * 60_000)));
+    expect(results).toEqual([...Array(SIGN_UP_MAX_ATTEMPTS).fill(true), false, false]);
+    // Other addresses are not affected.
+    expect(await allowSignUpAttempt(t.db, 'someone.else@example.org', start)).toBe(true);
+    // Refused attempts do not push the window back: an hour after the first, it opens again.
+    expect(await allowSignUpAttempt(t.db, 'target@example.org', new Date(start.getTime() + SIGN_UP_WINDOW_MS))).toBe(true);
   });
 });

@@ -34,3 +34,26 @@ export async function recordFailedSignIn(db: Database, email: string, now: Date)
 export async function clearFailedSignIns(db: Database, email: string): Promise<void> {
   await db.execute(sql`delete from auth_rate_limits where key = ${keyOf(email)}`);
 }
+
+// Sign-ups per email address: each attempt sends a verification email, so someone typing another
+// person's address again and again would flood their inbox. A few attempts an hour are enough.
+export const SIGN_UP_WINDOW_MS = 60 * 60_000;
+export const SIGN_UP_MAX_ATTEMPTS = 3;
+
+/**
+ * Counts a sign-up attempt for this address and says whether it may go ahead (false once the
+ * address has had its attempts for the hour).
+ */
+export async function allowSignUpAttempt(db: Database, email: string, now: Date): Promise<boolean> {
+  const at = now.getTime();
+  const key = `account-sign-up:${email.trim().toLowerCase()}`;
+  const [row] = await rows<{ count: number }>(
+    db,
+    sql`insert into auth_rate_limits (id, key, count, last_request) values (gen_random_uuid()::text, ${key}, 1, ${at})
+      on conflict (key) do update set
+        count = case when ${at} - auth_rate_limits.last_request >= ${SIGN_UP_WINDOW_MS} then 1 else auth_rate_limits.count + 1 end,
+        last_request = case when ${at} - auth_rate_limits.last_request >= ${SIGN_UP_WINDOW_MS} then ${at} else auth_rate_limits.last_request end
+      returning count`,
+  );
+  return (row?.count ?? 0) <= SIGN_UP_MAX_ATTEMPTS;
+}
