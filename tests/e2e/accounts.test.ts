@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser } from 'playwright-core';
-import { startSmtpReceiver, type SmtpReceiver } from '../support/smtp';
+import { startSmtpReceiver, waitForMail, type SmtpReceiver } from '../support/smtp';
 import { expectAccessible, hasChromium, launchBrowser, newPage } from './browser';
 import { startServer, type RunningServer } from './server-process';
 
@@ -32,19 +32,10 @@ describe.skipIf(browserMissing)('organizer accounts', () => {
   });
 
   async function linkIn(address: string, subjectStart: string, after = 0): Promise<string> {
-    const deadline = Date.now() + 20_000;
-    for (;;) {
-      const found = smtp.messages
-        .slice(after)
-        .find((m) => (Array.isArray(m.to) ? m.to[0] : m.to)?.text === address && (m.subject ?? '').startsWith(subjectStart));
-      if (found) {
-        const url = (found.text ?? '').match(/https?:\/\/\S+/)?.[0];
-        if (!url) throw new Error(`no link in "${found.subject}"`);
-        return url;
-      }
-      if (Date.now() > deadline) throw new Error(`no mail "${subjectStart}" to ${address}`);
-      await new Promise((r) => setTimeout(r, 100));
-    }
+    const found = await waitForMail(smtp, address, subjectStart, after);
+    const url = (found.text ?? '').match(/https?:\/\/\S+/)?.[0];
+    if (!url) throw new Error(`no link in "${found.subject}"`);
+    return url;
   }
 
   it('signs up, confirms the address from the email, signs out and back in', async () => {

@@ -4,7 +4,7 @@ import path from 'node:path';
 import { DateTime } from 'luxon';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
-import { startSmtpReceiver, type SmtpReceiver } from '../support/smtp';
+import { startSmtpReceiver, waitForMail as mailTo, type SmtpReceiver } from '../support/smtp';
 import { expectAccessible, hasChromium, launchBrowser, newPage } from './browser';
 import { startServer, type RunningServer } from './server-process';
 
@@ -38,18 +38,6 @@ describe.skipIf(browserMissing)('an organizer’s story, from sign-up to check-i
     rmSync(dataDir, { recursive: true, force: true });
   });
 
-  async function mailTo(address: string, subjectStart: string) {
-    const deadline = Date.now() + 20_000;
-    for (;;) {
-      const found = smtp.messages.find(
-        (m) => (Array.isArray(m.to) ? m.to[0] : m.to)?.text === address && (m.subject ?? '').startsWith(subjectStart),
-      );
-      if (found) return found;
-      if (Date.now() > deadline) throw new Error(`no mail "${subjectStart}" to ${address}`);
-      await new Promise((r) => setTimeout(r, 100));
-    }
-  }
-
   const pathname = (page: Page) => new URL(page.url()).pathname;
   const orgNav = (page: Page) => page.getByRole('navigation', { name: 'Organization' });
 
@@ -69,7 +57,7 @@ describe.skipIf(browserMissing)('an organizer’s story, from sign-up to check-i
     await page.getByLabel('Password').fill('seven slow lanterns');
     await page.getByRole('button', { name: 'Create my account' }).click();
     await page.getByRole('heading', { level: 1, name: 'Check your email' }).waitFor();
-    const confirm = await mailTo(ORGANIZER, 'Confirm your email address');
+    const confirm = await mailTo(smtp, ORGANIZER, 'Confirm your email address');
     const link = /https?:\/\/\S+/.exec(confirm.text ?? '')?.[0];
     expect(link).toBeTruthy();
     await page.goto(link!);
@@ -198,7 +186,7 @@ describe.skipIf(browserMissing)('an organizer’s story, from sign-up to check-i
     await page.getByRole('button', { name: 'M’inscrire', exact: true }).click();
     await page.getByText('Vous êtes inscrite ou inscrit.').waitFor();
     await assertClean();
-    const mail = await mailTo(VISITOR, 'Votre inscription est confirmée');
+    const mail = await mailTo(smtp, VISITOR, 'Votre inscription est confirmée');
     expect(mail.text).toContain(TITLE_FR);
     expect(mail.text).toContain('Maison des lanternes');
   });

@@ -6,7 +6,7 @@ import type { Browser } from 'playwright-core';
 import { openPglite, migrateDatabase } from '../../db/client';
 import { intakeQuestions } from '../../db/schema';
 import { createCohort, createGroup, createSession } from '../support/factories';
-import { startSmtpReceiver, type SmtpReceiver } from '../support/smtp';
+import { startSmtpReceiver, waitForMail as mailTo, type SmtpReceiver } from '../support/smtp';
 import { expectAccessible, hasChromium, launchBrowser, newPage } from './browser';
 import { startServer, type RunningServer } from './server-process';
 
@@ -82,18 +82,6 @@ describe.skipIf(browserMissing)('joining a group', () => {
   const signupPath = (locale: 'en' | 'fr', sessionId: string) =>
     locale === 'fr' ? `/fr/groupes/signup-drop-in/rencontres/${sessionId}/inscription` : `/en/groups/signup-drop-in/sessions/${sessionId}/sign-up`;
 
-  async function mailTo(address: string, subjectStart: string) {
-    const deadline = Date.now() + 20_000;
-    for (;;) {
-      const found = smtp.messages.find(
-        (m) => (Array.isArray(m.to) ? m.to[0] : m.to)?.text === address && (m.subject ?? '').startsWith(subjectStart),
-      );
-      if (found) return found;
-      if (Date.now() > deadline) throw new Error(`no mail "${subjectStart}" to ${address}`);
-      await new Promise((r) => setTimeout(r, 100));
-    }
-  }
-
   it('signs up for a drop-in in French without JavaScript and sees the online link', async () => {
     const { page, assertClean } = await newPage(browser, server.url, { javaScriptEnabled: false, locale: 'fr-CA' });
     // From the group page: each session still taking sign-ups has its link.
@@ -163,13 +151,13 @@ describe.skipIf(browserMissing)('joining a group', () => {
     await page.getByRole('button', { name: 'Send my application' }).click();
     await page.getByText('Your application is sent.').waitFor();
     expect(await page.locator('main').textContent()).toContain('Accepted');
-    const mail = await mailTo('ari@example.org', 'You are accepted: Eight weeks after a loss');
+    const mail = await mailTo(smtp, 'ari@example.org', 'You are accepted: Eight weeks after a loss');
     expect(mail.text).toContain('Hello Ari,');
     await assertClean();
   });
 
   it('opens the manage link from the email, cancels, and the person waiting gets the place', async () => {
-    const mail = await mailTo('lou@example.org', 'Votre inscription est confirmée');
+    const mail = await mailTo(smtp, 'lou@example.org', 'Votre inscription est confirmée');
     expect(mail.text).toContain('https://meet.example.org/caregivers-private');
     const link = /http:\/\/\S+\/fr\/gerer\/\S+/.exec(mail.text ?? '')?.[0];
     expect(link).toBeTruthy();
@@ -182,9 +170,9 @@ describe.skipIf(browserMissing)('joining a group', () => {
     expect(await page.locator('.manage-item').first().textContent()).toContain('Annulée');
     await assertClean();
 
-    const cancelledMail = await mailTo('lou@example.org', 'Inscription annulée');
+    const cancelledMail = await mailTo(smtp, 'lou@example.org', 'Inscription annulée');
     expect(cancelledMail.text).not.toContain('meet.example.org');
-    const promoted = await mailTo('noa@example.org', 'Une place s’est libérée');
+    const promoted = await mailTo(smtp, 'noa@example.org', 'Une place s’est libérée');
     expect(promoted.text).toContain('https://meet.example.org/caregivers-private');
   });
 });

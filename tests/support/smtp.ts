@@ -56,3 +56,19 @@ export async function startSmtpReceiver(port = 0): Promise<SmtpReceiver> {
   };
   return receiver;
 }
+
+/**
+ * Waits for a message to `address` whose subject starts with `subjectStart`, among those received
+ * after the first `after` messages (20 s at most).
+ */
+export async function waitForMail(smtp: SmtpReceiver, address: string, subjectStart: string, after = 0): Promise<ParsedMail> {
+  const deadline = Date.now() + 20_000;
+  for (;;) {
+    const found = smtp.messages
+      .slice(after)
+      .find((m) => (Array.isArray(m.to) ? m.to[0] : m.to)?.text === address && (m.subject ?? '').startsWith(subjectStart));
+    if (found) return found;
+    if (Date.now() > deadline) throw new Error(`no mail "${subjectStart}" to ${address}`);
+    await new Promise((r) => setTimeout(r, 100));
+  }
+}
