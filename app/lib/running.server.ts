@@ -5,6 +5,8 @@ import { CoreError } from '../../core/errors';
 import { can, PERMISSIONS, type Permission } from '../../core/policy/permissions';
 import type { MemberRole } from '../../db/schema/enums';
 import { getT, type Locale } from '../../i18n';
+import type { Context } from '../../core/context';
+import { listSessionRegistrants } from '../../core/running';
 
 // Shared by the pages that run sessions and cohorts (organize-session, -checkin, -cohort): core
 // errors as messages next to the right fields, and times typed in a group's own time zone.
@@ -102,6 +104,25 @@ export function permissionsOf(role: MemberRole): Permission[] {
 
 // The core actions of these pages, reached through this server-only module so that none of their
 // code (node:crypto, the database) is ever bundled for the browser.
+/**
+ * The registrants of a session of the organization in the URL, for its organizer pages: a session
+ * of another organization, or one the user may not see, is a 404 in the page's language.
+ */
+export async function sessionRegistrantsFor(
+  ctx: Context,
+  organizationSlug: string,
+  sessionId: string,
+  locale: Locale,
+): Promise<Awaited<ReturnType<typeof listSessionRegistrants>>> {
+  const view = await listSessionRegistrants({ ctx, input: { sessionId } }).catch((err: unknown) => {
+    const e = runningError(err, getT(locale));
+    if (e.status === 404) notFound(locale);
+    throw data(e.message, { status: e.status });
+  });
+  if (view.organization.slug !== organizationSlug) notFound(locale);
+  return view;
+}
+
 export * from '../../core/running';
 export { getDashboard } from '../../core/dashboard';
 export { listAuditLog } from '../../core/audit';

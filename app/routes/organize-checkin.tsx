@@ -6,7 +6,7 @@ import { pick } from '../../core/text';
 import { getT } from '../../i18n';
 import { formatSessionTime } from '../lib/format';
 import { localeOf, organizerForm, organizerPage } from '../lib/organize.server';
-import { field, listSessionRegistrants, notFound, recordAttendance, runningError } from '../lib/running.server';
+import { field, listSessionRegistrants, notFound, recordAttendance, runningError, sessionRegistrantsFor } from '../lib/running.server';
 import { pathTo } from '../lib/paths';
 import { CsrfField } from '../components/csrf-field';
 
@@ -14,14 +14,8 @@ type Mark = (typeof ATTENDANCE_STATUSES)[number];
 
 export async function loader({ request, context, params }: Route.LoaderArgs) {
   const locale = localeOf(request);
-  const t = getT(locale);
   const { ctx, csrf, org } = await organizerPage({ request, context, params }, locale);
-  const view = await listSessionRegistrants({ ctx, input: { sessionId: params.session } }).catch((err: unknown) => {
-    const e = runningError(err, t);
-    if (e.status === 404) notFound(locale);
-    throw data(e.message, { status: e.status });
-  });
-  if (view.organization.slug !== org.slug) notFound(locale);
+  const view = await sessionRegistrantsFor(ctx, org.slug, params.session, locale);
   const saved = new URL(request.url).searchParams.get('saved');
   const savedPerson = saved ? view.confirmed.find((p) => p.participantId === saved) : undefined;
   return {

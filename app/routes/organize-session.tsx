@@ -11,6 +11,7 @@ import {
   changeSessionCapacity,
   field,
   listSessionRegistrants,
+  sessionRegistrantsFor,
   messageRegistrants,
   moveSessionOnline,
   notFound,
@@ -40,12 +41,7 @@ export async function loader({ request, context, params }: Route.LoaderArgs) {
   const locale = localeOf(request);
   const t = getT(locale);
   const { ctx, csrf, org } = await organizerPage({ request, context, params }, locale);
-  const view = await listSessionRegistrants({ ctx, input: { sessionId: params.session } }).catch((err: unknown) => {
-    const e = runningError(err, t);
-    if (e.status === 404) notFound(locale);
-    throw data(e.message, { status: e.status });
-  });
-  if (view.organization.slug !== org.slug) notFound(locale);
+  const view = await sessionRegistrantsFor(ctx, org.slug, params.session, locale);
   const tz = view.group.timeZone;
   const s = view.session;
   const url = new URL(request.url);
