@@ -7,6 +7,7 @@ import { openPglite, openPostgres, migrateDatabase, type DatabaseHandle } from '
 import { seedIfEmpty } from '../db/seed';
 import { ensureGroupSearch } from '../core/search/refresh-group-search';
 import { setFacetCacheSeconds } from '../core/search/facets';
+import { attachSearchIndex, detachSearchIndex } from '../core/search/search-index';
 import type { Config } from './config';
 import path from 'node:path';
 import { createContext, type Settings } from '../core/context';
@@ -49,6 +50,12 @@ export async function boot(config: Config, log: (line: string) => void = console
     if (seeded) log('Demo data: seeded an empty database');
   }
   if (await handle.withMigrationLock((db) => ensureGroupSearch(db))) log('Search: indexed the existing groups');
+  // A process that only runs the worker never searches.
+  if (config.SEARCH_INDEX === 'memory' && process.env.CERCLE_ROLE !== 'worker') {
+    const started = Date.now();
+    const index = await attachSearchIndex(handle.db);
+    log(`Search: ${index.size.toLocaleString('en')} groups held in memory (loaded in ${Date.now() - started} ms)`);
+  }
   const settings: Settings = {
     publicUrl: config.publicUrl,
     signingKey: await loadSigningKey(handle.db, config.SECRET_KEY),
@@ -74,6 +81,7 @@ export async function shutdown(): Promise<void> {
   const s = state;
   state = undefined;
   await s?.worker?.stop();
+  if (s) await detachSearchIndex(s.handle.db);
   await s?.handle.close();
 }
 

@@ -34,6 +34,11 @@ const schema = z.object({
   WORKER_INTERVAL_MS: z.coerce.number().int().min(100).max(3_600_000).default(5000),
   /** How long a process keeps search facet counts (0 = computed on every request). */
   SEARCH_FACET_CACHE_SECONDS: z.coerce.number().int().min(0).max(3600).default(30),
+  /**
+   * Where searches run: over an in-process copy of the search rows that every app process keeps
+   * current through database notifications (default), or in the database on every search.
+   */
+  SEARCH_INDEX: z.enum(['memory', 'database']).default('memory'),
   /** App processes sharing the port (node:cluster); more than one needs PostgreSQL. */
   WEB_CONCURRENCY: z.coerce.number().int().min(1).max(64).default(1),
 });

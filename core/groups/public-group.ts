@@ -1,8 +1,37 @@
 import type { InferSelectModel } from 'drizzle-orm';
-import type { groups } from '../../db/schema';
+import { groups } from '../../db/schema';
 import { bilingual, type Bilingual } from '../text';
 
 type GroupRow = InferSelectModel<typeof groups>;
+
+/** The columns of a group that its public summary shows (what search reads for a page of results). */
+export const SUMMARY_COLUMNS = {
+  id: groups.id,
+  slug: groups.slug,
+  titleEn: groups.titleEn,
+  titleFr: groups.titleFr,
+  summaryEn: groups.summaryEn,
+  summaryFr: groups.summaryFr,
+  kind: groups.kind,
+  leadership: groups.leadership,
+  format: groups.format,
+  dropInStyle: groups.dropInStyle,
+  delivery: groups.delivery,
+  workshopActivity: groups.workshopActivity,
+  city: groups.city,
+  province: groups.province,
+  languages: groups.languages,
+  costType: groups.costType,
+  feeCents: groups.feeCents,
+  feeCurrency: groups.feeCurrency,
+  feePer: groups.feePer,
+  suggestedDonationCents: groups.suggestedDonationCents,
+  insuranceReceipts: groups.insuranceReceipts,
+  coveredByEn: groups.coveredByEn,
+  coveredByFr: groups.coveredByFr,
+  timeZone: groups.timeZone,
+} as const;
+type SummaryRow = Pick<GroupRow, keyof typeof SUMMARY_COLUMNS>;
 
 /** The fields of a group anyone may see. The online meeting link is deliberately absent. */
 export interface PublicGroupSummary {
@@ -36,7 +65,7 @@ export interface PublicCost {
   coveredBy: Bilingual;
 }
 
-export function publicCost(g: GroupRow): PublicCost {
+export function publicCost(g: SummaryRow): PublicCost {
   return {
     type: g.costType,
     amountCents: g.costType === 'fee' ? g.feeCents : null,
@@ -49,7 +78,7 @@ export function publicCost(g: GroupRow): PublicCost {
 }
 
 export function publicSummary(
-  g: GroupRow,
+  g: SummaryRow,
   extra: {
     nextSessionAt: Date | null;
     nextCohortStartsOn: string | null;

@@ -70,6 +70,10 @@ export function setFacetCacheSeconds(seconds: number): void {
   CACHE_TTL_MS = Math.max(0, seconds) * 1000;
   cache.clear();
 }
+/** How long counts may be kept, in ms (0: never). */
+export function facetCacheMs(): number {
+  return CACHE_TTL_MS;
+}
 const CACHE_MAX = 500;
 type Counted = { total: number; facets: FacetCounts };
 const cache = new Map<string, { until: number; counted: Counted }>();

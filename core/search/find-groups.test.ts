@@ -1,4 +1,4 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { DateTime } from 'luxon';
 import { createTestDatabase, type TestDatabase } from '../../tests/support/db';
 import {
@@ -15,6 +15,7 @@ import {
 import { createContext } from '../context';
 import { findGroups } from './find-groups';
 import { refreshGroupSearch } from './refresh-group-search';
+import { attachSearchIndex, detachSearchIndex, searchIndexFor } from './search-index';
 import { WEEKDAYS, type FindGroupsInput } from './search-input';
 
 // One fixed set of groups for the whole file; every expectation below knows all of them.
@@ -143,122 +144,136 @@ afterAll(async () => {
   await t.close();
 });
 
-describe('full text', () => {
-  it('stems English and French words, ignoring accents and case, across titles, topics, organizations and facilitators', async () => {
-    expect(await found({ q: 'bereaved' })).toContain(slugs.a);
-    expect(await found({ q: 'deuils' })).toEqual(named('a', 'c', 'e'));
-    expect(await found({ q: 'THERAPIE' })).toEqual(named('b'));
-    expect(await found({ q: 'anxiete' })).toEqual(named('b'));
-    expect(await found({ q: 'riverside hospice' })).toEqual(named('a'));
-    expect(await found({ q: 'whitfield' })).toEqual(named('a'));
-    expect(await found({ q: 'proches aidants' })).toEqual(named('d'));
-    expect(await found({ q: 'nothing-like-this' })).toEqual([]);
+// Every case runs twice: through the database, and through the in-process index of the search
+// rows that the server attaches (search-index.ts), which must answer exactly the same.
+describe.each(['database', 'in-memory index'] as const)('searching through the %s', (mode) => {
+  beforeAll(async () => {
+    if (mode === 'in-memory index') await attachSearchIndex(t.db);
+    else await detachSearchIndex(t.db);
+  });
+  afterAll(() => detachSearchIndex(t.db));
+  afterEach(() => {
+    // The index answered (it did not hand the search to the database).
+    if (mode === 'in-memory index') expect(searchIndexFor(t.db)?.searches).toBeGreaterThan(0);
   });
 
-  it('ranks a title match above a passing mention', async () => {
-    const r = await find({ q: 'grief' });
-    expect(r.sort).toBe('relevance');
-    expect(r.results[0]?.slug).toMatch(/c-grief-walk|g-montreal-grief/);
-    expect(r.results.map((x) => x.slug)).toContain(slugs.a);
+  describe('full text', () => {
+    it('stems English and French words, ignoring accents and case, across titles, topics, organizations and facilitators', async () => {
+      expect(await found({ q: 'bereaved' })).toContain(slugs.a);
+      expect(await found({ q: 'deuils' })).toEqual(named('a', 'c', 'e'));
+      expect(await found({ q: 'THERAPIE' })).toEqual(named('b'));
+      expect(await found({ q: 'anxiete' })).toEqual(named('b'));
+      expect(await found({ q: 'riverside hospice' })).toEqual(named('a'));
+      expect(await found({ q: 'whitfield' })).toEqual(named('a'));
+      expect(await found({ q: 'proches aidants' })).toEqual(named('d'));
+      expect(await found({ q: 'nothing-like-this' })).toEqual([]);
+    });
+
+    it('ranks a title match above a passing mention', async () => {
+      const r = await find({ q: 'grief' });
+      expect(r.sort).toBe('relevance');
+      expect(r.results[0]?.slug).toMatch(/c-grief-walk|g-montreal-grief/);
+      expect(r.results.map((x) => x.slug)).toContain(slugs.a);
+    });
+
+    it('tolerates a typo in a title word and says how it read the query', async () => {
+      const r = await find({ q: 'greif' });
+      expect(r.correctedQuery).toBe('grief');
+      expect(r.results.map((x) => x.slug)).toEqual(expect.arrayContaining(named('c', 'g')));
+      expect((await find({ q: 'walking' })).correctedQuery).toBeNull();
+    });
+
+    it('never shows drafts', async () => {
+      expect(await found({ q: 'draft' })).toEqual([]);
+    });
   });
 
-  it('tolerates a typo in a title word and says how it read the query', async () => {
-    const r = await find({ q: 'greif' });
-    expect(r.correctedQuery).toBe('grief');
-    expect(r.results.map((x) => x.slug)).toEqual(expect.arrayContaining(named('c', 'g')));
-    expect((await find({ q: 'walking' })).correctedQuery).toBeNull();
+  describe('filters', () => {
+    it('applies each filter of SPEC §2', async () => {
+      expect(await found({ kind: ['workshop', 'online_community'] })).toEqual(named('c', 'd'));
+      expect(await found({ format: ['closed'] })).toEqual(named('b'));
+      expect(await found({ leadership: ['professional'] })).toEqual(named('e'));
+      expect(await found({ delivery: ['online'] })).toEqual(named('d', 'e'));
+      expect(await found({ topic: ['grief'] })).toEqual(named('a', 'c'));
+      expect(await found({ topic: ['grief-child'] })).toEqual(named('a'));
+      expect(await found({ lang: ['fr'] })).toEqual(named('a', 'b', 'e'));
+      expect(await found({ cost: ['free'] })).toEqual(named('a', 'd', 'g'));
+      expect(await found({ maxPrice: 20 })).toEqual(named('a', 'c', 'd', 'e', 'g'));
+      expect(await found({ insurance: true })).toEqual(named('b'));
+      expect(await found({ day: [weekday(saturdayish)] })).toContain(slugs.c);
+      expect(await found({ day: [weekday(evening)], time: ['evening'] })).toContain(slugs.a);
+      expect(await found({ time: ['morning'] })).toEqual(named('c'));
+      expect(await found({ age: 16 })).not.toContain(slugs.b);
+      expect(await found({ age: 30 })).toContain(slugs.b);
+      expect(await found({ audience: ['women'] })).toEqual(named('c'));
+      expect(await found({ access: ['step_free', 'hearing_loop'] })).toEqual(named('a'));
+      expect(await found({ faith: ['Christian'] })).toEqual(named('c'));
+      // Online communities are always open to join; the Montréal group starts in 2 days but is full.
+      expect(await found({ startsWithin: 7 })).toEqual(named('a', 'd', 'g'));
+      expect(await found({ startsWithin: 30 })).toEqual(named('a', 'b', 'c', 'd', 'g'));
+      expect(await found({ open: true })).toEqual(named('a', 'b', 'c', 'd', 'e'));
+      expect(await found({ open: false })).toEqual(named('g'));
+    });
+
+    it('combines filters, and counts each facet with the other filters applied', async () => {
+      const r = await find({ kind: ['support_group'], lang: ['fr'] });
+      expect(r.results.map((x) => x.slug).sort()).toEqual(named('a', 'e'));
+      expect(r.total).toBe(2);
+      // kind counts ignore the kind filter but apply the language filter, and vice versa.
+      expect(r.facets?.kind).toEqual({ support_group: 2, group_therapy: 1 });
+      expect(r.facets?.lang).toEqual({ en: 2, fr: 2 });
+      expect(r.facets?.delivery).toEqual({ in_person: 1, online: 1 });
+      expect(r.facets?.topic).toEqual({ grief: 1, 'grief-child': 1 });
+      expect(r.facets?.cost).toEqual({ free: 1, fee: 1 });
+      expect(r.facets?.starts_within).toEqual({ '7': 1, '14': 1, '30': 1 });
+    });
+
+    it('rejects bad input with an invalid error naming the field', async () => {
+      await expect(find({ kind: ['bogus' as never] })).rejects.toMatchObject({ code: 'invalid', issues: [expect.objectContaining({ path: 'kind.0' })] });
+      await expect(find({ sort: 'distance' })).rejects.toMatchObject({ issues: [expect.objectContaining({ path: 'sort' })] });
+      await expect(find({ near: 'Zzyzx Nowhere' })).rejects.toMatchObject({ issues: [expect.objectContaining({ path: 'near' })] });
+    });
+
+    it('suggests which filter to drop when nothing matches', async () => {
+      const r = await find({ kind: ['workshop'], lang: ['fr'], q: 'grief' });
+      expect(r.total).toBe(0);
+      // Without the language: the grief workshop; without the kind: the bilingual bereavement circle.
+      expect(r.suggestions).toEqual(expect.arrayContaining([{ filter: 'lang', total: 1 }, { filter: 'kind', total: 1 }]));
+      expect(r.suggestions.map((s) => s.filter)).not.toContain('q');
+    });
   });
 
-  it('never shows drafts', async () => {
-    expect(await found({ q: 'draft' })).toEqual([]);
-  });
-});
+  describe('near a place', () => {
+    it('finds groups within the radius, keeps online groups, and sorts by distance', async () => {
+      const r = await find({ near: 'ottawa', radiusKm: 20 });
+      expect(r.place).toMatchObject({ label: 'Ottawa, ON' });
+      expect(r.sort).toBe('distance');
+      // Online groups come last, soonest first (the community has no dated session).
+      expect(r.results.map((x) => x.slug)).toEqual([slugs.a, slugs.b, slugs.e, slugs.d]);
+      expect(r.results[0]?.distanceKm).toBeLessThan(2);
+      expect(r.results[1]?.distanceKm).toBeGreaterThan(4);
+      expect(r.results[1]?.distanceKm).toBeLessThan(10);
+      expect(r.results[2]?.distanceKm).toBeNull();
+      expect(r.facets?.delivery).toEqual({ in_person: 1, hybrid: 1, online: 2 });
+    });
 
-describe('filters', () => {
-  it('applies each filter of SPEC §2', async () => {
-    expect(await found({ kind: ['workshop', 'online_community'] })).toEqual(named('c', 'd'));
-    expect(await found({ format: ['closed'] })).toEqual(named('b'));
-    expect(await found({ leadership: ['professional'] })).toEqual(named('e'));
-    expect(await found({ delivery: ['online'] })).toEqual(named('d', 'e'));
-    expect(await found({ topic: ['grief'] })).toEqual(named('a', 'c'));
-    expect(await found({ topic: ['grief-child'] })).toEqual(named('a'));
-    expect(await found({ lang: ['fr'] })).toEqual(named('a', 'b', 'e'));
-    expect(await found({ cost: ['free'] })).toEqual(named('a', 'd', 'g'));
-    expect(await found({ maxPrice: 20 })).toEqual(named('a', 'c', 'd', 'e', 'g'));
-    expect(await found({ insurance: true })).toEqual(named('b'));
-    expect(await found({ day: [weekday(saturdayish)] })).toContain(slugs.c);
-    expect(await found({ day: [weekday(evening)], time: ['evening'] })).toContain(slugs.a);
-    expect(await found({ time: ['morning'] })).toEqual(named('c'));
-    expect(await found({ age: 16 })).not.toContain(slugs.b);
-    expect(await found({ age: 30 })).toContain(slugs.b);
-    expect(await found({ audience: ['women'] })).toEqual(named('c'));
-    expect(await found({ access: ['step_free', 'hearing_loop'] })).toEqual(named('a'));
-    expect(await found({ faith: ['Christian'] })).toEqual(named('c'));
-    // Online communities are always open to join; the Montréal group starts in 2 days but is full.
-    expect(await found({ startsWithin: 7 })).toEqual(named('a', 'd', 'g'));
-    expect(await found({ startsWithin: 30 })).toEqual(named('a', 'b', 'c', 'd', 'g'));
-    expect(await found({ open: true })).toEqual(named('a', 'b', 'c', 'd', 'e'));
-    expect(await found({ open: false })).toEqual(named('g'));
+    it('leaves online groups out only when asked for in person, and accepts coordinates', async () => {
+      expect(await found({ near: 'Montreal', radiusKm: 10, delivery: ['in_person', 'hybrid'] })).toEqual(named('g'));
+      expect(await found({ lat: 43.65, lon: -79.38, radiusKm: 5, delivery: ['in_person'] })).toEqual(named('c'));
+      expect(await found({ near: 'Toronto', radiusKm: 1000, delivery: ['in_person'] })).toEqual(named('a', 'c', 'g'));
+    });
   });
 
-  it('combines filters, and counts each facet with the other filters applied', async () => {
-    const r = await find({ kind: ['support_group'], lang: ['fr'] });
-    expect(r.results.map((x) => x.slug).sort()).toEqual(named('a', 'e'));
-    expect(r.total).toBe(2);
-    // kind counts ignore the kind filter but apply the language filter, and vice versa.
-    expect(r.facets?.kind).toEqual({ support_group: 2, group_therapy: 1 });
-    expect(r.facets?.lang).toEqual({ en: 2, fr: 2 });
-    expect(r.facets?.delivery).toEqual({ in_person: 1, online: 1 });
-    expect(r.facets?.topic).toEqual({ grief: 1, 'grief-child': 1 });
-    expect(r.facets?.cost).toEqual({ free: 1, fee: 1 });
-    expect(r.facets?.starts_within).toEqual({ '7': 1, '14': 1, '30': 1 });
-  });
-
-  it('rejects bad input with an invalid error naming the field', async () => {
-    await expect(find({ kind: ['bogus' as never] })).rejects.toMatchObject({ code: 'invalid', issues: [expect.objectContaining({ path: 'kind.0' })] });
-    await expect(find({ sort: 'distance' })).rejects.toMatchObject({ issues: [expect.objectContaining({ path: 'sort' })] });
-    await expect(find({ near: 'Zzyzx Nowhere' })).rejects.toMatchObject({ issues: [expect.objectContaining({ path: 'near' })] });
-  });
-
-  it('suggests which filter to drop when nothing matches', async () => {
-    const r = await find({ kind: ['workshop'], lang: ['fr'], q: 'grief' });
-    expect(r.total).toBe(0);
-    // Without the language: the grief workshop; without the kind: the bilingual bereavement circle.
-    expect(r.suggestions).toEqual(expect.arrayContaining([{ filter: 'lang', total: 1 }, { filter: 'kind', total: 1 }]));
-    expect(r.suggestions.map((s) => s.filter)).not.toContain('q');
-  });
-});
-
-describe('near a place', () => {
-  it('finds groups within the radius, keeps online groups, and sorts by distance', async () => {
-    const r = await find({ near: 'ottawa', radiusKm: 20 });
-    expect(r.place).toMatchObject({ label: 'Ottawa, ON' });
-    expect(r.sort).toBe('distance');
-    // Online groups come last, soonest first (the community has no dated session).
-    expect(r.results.map((x) => x.slug)).toEqual([slugs.a, slugs.b, slugs.e, slugs.d]);
-    expect(r.results[0]?.distanceKm).toBeLessThan(2);
-    expect(r.results[1]?.distanceKm).toBeGreaterThan(4);
-    expect(r.results[1]?.distanceKm).toBeLessThan(10);
-    expect(r.results[2]?.distanceKm).toBeNull();
-    expect(r.facets?.delivery).toEqual({ in_person: 1, hybrid: 1, online: 2 });
-  });
-
-  it('leaves online groups out only when asked for in person, and accepts coordinates', async () => {
-    expect(await found({ near: 'Montreal', radiusKm: 10, delivery: ['in_person', 'hybrid'] })).toEqual(named('g'));
-    expect(await found({ lat: 43.65, lon: -79.38, radiusKm: 5, delivery: ['in_person'] })).toEqual(named('c'));
-    expect(await found({ near: 'Toronto', radiusKm: 1000, delivery: ['in_person'] })).toEqual(named('a', 'c', 'g'));
-  });
-});
-
-describe('sort and pages', () => {
-  it('sorts by soonest start and by newest, a page at a time', async () => {
-    const soonest = await find({ sort: 'soonest', perPage: 2 });
-    expect(soonest.total).toBe(6);
-    expect(soonest.pages).toBe(3);
-    expect(soonest.results.map((x) => x.slug)).toEqual([slugs.g, slugs.a]);
-    const page3 = await find({ sort: 'soonest', perPage: 2, page: 3 });
-    expect(page3.results).toHaveLength(2);
-    const newest = await find({ sort: 'newest' });
-    expect(newest.results[0]?.slug).toBe(slugs.g);
+  describe('sort and pages', () => {
+    it('sorts by soonest start and by newest, a page at a time', async () => {
+      const soonest = await find({ sort: 'soonest', perPage: 2 });
+      expect(soonest.total).toBe(6);
+      expect(soonest.pages).toBe(3);
+      expect(soonest.results.map((x) => x.slug)).toEqual([slugs.g, slugs.a]);
+      const page3 = await find({ sort: 'soonest', perPage: 2, page: 3 });
+      expect(page3.results).toHaveLength(2);
+      const newest = await find({ sort: 'newest' });
+      expect(newest.results[0]?.slug).toBe(slugs.g);
+    });
   });
 });

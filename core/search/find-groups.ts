@@ -1,13 +1,16 @@
-import { eq, inArray, sql, type SQL } from 'drizzle-orm';
+import { eq, sql, type SQL } from 'drizzle-orm';
 import { groups, organizations } from '../../db/schema';
 import { parseInput, type Context } from '../context';
 import { Invalid } from '../errors';
-import { publicSummary, type PublicGroupSummary } from '../groups/public-group';
-import { cachedFacets, countFacets, dropSuggestions } from './facets';
+import { publicSummary, SUMMARY_COLUMNS, type PublicGroupSummary } from '../groups/public-group';
+import { cachedFacets, countFacets, dropSuggestions, facetCacheMs } from './facets';
 import { placeLabel, resolvePlace } from './gazetteer';
 import { findGroupsInput, type FacetCounts, type FindGroupsInput, type SearchQuery, type Sort } from './search-input';
 import { rows } from './rows';
 import { allOf, baseConditions, distanceKm, facetConditions, nextStart, type Point } from './search-sql';
+import { searchIndexFor } from './search-index';
+import { searchIndex, type IndexedResult } from './indexed-search';
+import { needsPositions, parseTsQuery, type TsQuery } from './tsquery';
 
 export interface GroupSearchHit extends PublicGroupSummary {
   /** Kilometres from the place searched near; null for online groups or without a place. */
@@ -55,12 +58,16 @@ function queryWords(q: string): string[] {
  * broken by pg_trgm similarity). Also tells whether the query has any searchable word at all (a
  * query of stop words alone, such as "the", filters nothing). One round trip.
  */
-async function readQuery(ctx: Context, q: string, words: string[]): Promise<{ corrected: string | null; tsquery: SQL | null }> {
+async function readQuery(
+  ctx: Context,
+  q: string,
+  words: string[],
+): Promise<{ corrected: string | null; tsquery: SQL | null; text: string }> {
   const candidates = words.filter((w) => w.length >= 4);
-  const [row] = await rows<{ nodes: number; fixes: { word: string; fix: string }[] | string | null }>(
+  const [row] = await rows<{ nodes: number; query: string; fixes: { word: string; fix: string }[] | string | null }>(
     ctx.db,
     sql`
-    select numnode(${textQuery(q, null)}) as nodes,
+    select numnode(${textQuery(q, null)}) as nodes, (${textQuery(q, null)})::text as query,
       (select json_agg(json_build_object('word', w.q, 'fix', f.word)) from unnest(${`{${candidates.join(',')}}`}::text[]) w(q)
        cross join lateral (
          select s.word from search_words s
@@ -74,10 +81,11 @@ async function readQuery(ctx: Context, q: string, words: string[]): Promise<{ co
   const list = typeof row?.fixes === 'string' ? (JSON.parse(row.fixes) as { word: string; fix: string }[]) : (row?.fixes ?? []);
   const fixes = new Map(list.map((f) => [f.word, f.fix]));
   const corrected = fixes.size ? words.map((w) => fixes.get(w) ?? w).join(' ') : null;
-  if (!corrected && Number(row?.nodes ?? 0) === 0) return { corrected, tsquery: null };
+  const text = row?.query ?? '';
+  if (!corrected && Number(row?.nodes ?? 0) === 0) return { corrected, tsquery: null, text };
   // A sub-select is evaluated once per statement: inline, the query would be re-parsed for every
   // row (unaccent() is not immutable, so PostgreSQL does not fold it into a constant).
-  return { corrected, tsquery: sql`(select ${textQuery(q, corrected)})` };
+  return { corrected, tsquery: sql`(select ${textQuery(q, corrected)})`, text };
 }
 
 /** The full-text query: the words stemmed in English and in French, or the typo-corrected words. */
@@ -119,26 +127,39 @@ function orderBy(sort: Sort, ctx: Context, text: SQL | null, place: Point | null
   }
 }
 
-/** The public summaries of the given groups, in the given order. */
-async function summaries(ctx: Context, ids: string[]): Promise<Map<string, PublicGroupSummary>> {
-  if (ids.length === 0) return new Map();
+/**
+ * The statement that reads a page of results, prepared once per database (PostgreSQL then plans
+ * it once per connection instead of on every search).
+ */
+function summaryStatement(db: Context['db']) {
+  const now = sql.placeholder('now');
   const nextSession = sql<Date | string | null>`(
     select min(s.starts_at) from sessions s
-    where s.group_id = groups.id and s.starts_at >= ${ctx.now} and s.status <> 'cancelled')`;
+    where s.group_id = groups.id and s.starts_at >= ${now}::timestamptz and s.status <> 'cancelled')`;
   const nextCohort = sql<string | null>`(
     select min(c.starts_on)::text from cohorts c
-    where c.group_id = groups.id and c.ends_on >= ${ctx.now}::date
+    where c.group_id = groups.id and c.ends_on >= ${now}::timestamptz::date
       and c.status in ('open', 'confirmed', 'postponed'))`;
-  const rows = await ctx.db
+  return db
     .select({
-      group: groups,
+      group: SUMMARY_COLUMNS,
       nextSessionAt: nextSession,
       nextCohortStartsOn: nextCohort,
       org: { slug: organizations.slug, nameEn: organizations.nameEn, nameFr: organizations.nameFr },
     })
     .from(groups)
     .innerJoin(organizations, eq(organizations.id, groups.organizationId))
-    .where(inArray(groups.id, ids));
+    .where(sql`${groups.id} = any(${sql.placeholder('ids')}::uuid[])`)
+    .prepare('search_result_summaries');
+}
+const summaryStatements = new WeakMap<Context['db'], ReturnType<typeof summaryStatement>>();
+
+/** The public summaries of the given groups, by id. */
+async function summaries(ctx: Context, ids: string[]): Promise<Map<string, PublicGroupSummary>> {
+  if (ids.length === 0) return new Map();
+  let statement = summaryStatements.get(ctx.db);
+  if (!statement) summaryStatements.set(ctx.db, (statement = summaryStatement(ctx.db)));
+  const rows = await statement.execute({ ids: `{${ids.join(',')}}`, now: ctx.now.toISOString() });
   return new Map(
     rows.map((r) => [
       r.group.id,
@@ -165,12 +186,82 @@ export async function findGroups({ ctx, input }: { ctx: Context; input: FindGrou
   const text = reading?.tsquery ?? null;
   const sort: Sort = q.sort ?? (text ? 'relevance' : place ? 'distance' : 'soonest');
 
+  const offset = (q.page - 1) * q.perPage;
+  const counted =
+    (await searchInMemory(ctx, q, reading, place, sort, offset)) ?? (await searchInDatabase(ctx, q, text, correctedQuery, place, sort, offset));
+  const { total, facets, hits, suggestions } = counted;
+  const byId = await summaries(
+    ctx,
+    hits.map((h) => h.id),
+  );
+  const results = hits.flatMap((h) => {
+    const g = byId.get(h.id);
+    return g ? [{ ...g, distanceKm: h.distance == null ? null : Math.round(Number(h.distance) * 10) / 10 }] : [];
+  });
+
+  return {
+    total,
+    page: q.page,
+    perPage: q.perPage,
+    pages: Math.max(1, Math.ceil(total / q.perPage)),
+    sort,
+    results,
+    facets,
+    place,
+    correctedQuery,
+    suggestions,
+  };
+}
+
+/**
+ * The search over the process's in-memory index of the search rows (search-index.ts), or null
+ * when there is none for this database, it is (re)loading, or the words need positions (a quoted
+ * phrase): the database answers those.
+ */
+async function searchInMemory(
+  ctx: Context,
+  q: SearchQuery,
+  reading: Awaited<ReturnType<typeof readQuery>> | null,
+  place: SearchPlace | null,
+  sort: Sort,
+  offset: number,
+): Promise<IndexedResult | null> {
+  const index = searchIndexFor(ctx.db);
+  if (!index) return null;
+  let text: TsQuery | null = null;
+  if (reading?.tsquery) {
+    const [corrected] = reading.corrected
+      ? await rows<{ query: string }>(ctx.db, sql`select (${textQuery(q.q ?? '', reading.corrected)})::text as query`)
+      : [];
+    text = parseTsQuery(corrected?.query ?? reading.text);
+    if (!text || needsPositions(text)) return null;
+  }
+  const data = await index.data();
+  if (!data) return null;
+  index.searches++;
+  return searchIndex({ data, query: q, text, place, now: ctx.now, sort }, {
+    offset,
+    limit: q.perPage,
+    facets: q.facets,
+    cacheMs: facetCacheMs(),
+  });
+}
+
+/** The same search as SQL over `group_search` (and the reference the in-memory search is tested against). */
+async function searchInDatabase(
+  ctx: Context,
+  q: SearchQuery,
+  text: SQL | null,
+  correctedQuery: string | null,
+  place: SearchPlace | null,
+  sort: Sort,
+  offset: number,
+): Promise<IndexedResult> {
   const base = baseConditions(q, text, place);
   const facetConds = facetConditions(q, ctx);
   const baseSql = allOf(Object.values(base));
   const where = allOf([baseSql, ...Object.values(facetConds)]);
   const distance = place ? sql`case when gs.delivery = 'online' then null else ${distanceKm(place)} end` : sql`null::float8`;
-  const offset = (q.page - 1) * q.perPage;
 
   // Facets depend on everything but the sort and the page; the minute is part of the key because
   // "starts within" moves with time.
@@ -191,29 +282,11 @@ export async function findGroups({ ctx, input }: { ctx: Context; input: FindGrou
     // The total is the facets' "passes every filter" count, so the two always agree.
     q.facets ? cachedFacets(facetKey, () => countFacets(ctx, baseSql, facetConds)) : countAll(),
   ]);
-  const { total, facets } = counted;
-  const byId = await summaries(
-    ctx,
-    hits.map((h) => h.id),
-  );
-  const results = hits.flatMap((h) => {
-    const g = byId.get(h.id);
-    return g ? [{ ...g, distanceKm: h.distance == null ? null : Math.round(Number(h.distance) * 10) / 10 }] : [];
-  });
-
   const suggestions =
-    total === 0 ? await dropSuggestions(ctx, { ...(base as Record<string, SQL>), ...(facetConds as Record<string, SQL>) }) : [];
-
+    counted.total === 0 ? await dropSuggestions(ctx, { ...(base as Record<string, SQL>), ...(facetConds as Record<string, SQL>) }) : [];
   return {
-    total,
-    page: q.page,
-    perPage: q.perPage,
-    pages: Math.max(1, Math.ceil(total / q.perPage)),
-    sort,
-    results,
-    facets,
-    place,
-    correctedQuery,
+    ...counted,
+    hits: hits.map((h) => ({ id: h.id, distance: h.distance == null ? null : Number(h.distance) })),
     suggestions,
   };
 }

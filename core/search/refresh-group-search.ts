@@ -1,6 +1,7 @@
 import { sql, type SQL } from 'drizzle-orm';
 import type { Database } from '../../db/client';
 import { clearFacetCache } from './facets';
+import { announceSearchChange, IDS_PER_NOTICE, SEARCH_CHANNEL } from './search-index';
 
 /** Days of upcoming sessions that describe a group's usual weekdays and times of day. */
 const SCHEDULE_HORIZON_DAYS = 56;
@@ -121,7 +122,18 @@ export async function refreshGroupSearch(
     where ${only(sql`gs.group_id`)} and length(w) >= 3
     on conflict do nothing
   `);
+  // Every process's in-memory index reads these groups again: this one at once, the others when
+  // the notification arrives, which PostgreSQL delivers only if and when the change commits.
+  const notices = groupIds === 'all' ? ['*'] : chunks(groupIds, IDS_PER_NOTICE).map((c) => c.join(','));
+  for (const payload of notices) await db.execute(sql`select pg_notify(${SEARCH_CHANNEL}, ${payload})`);
+  announceSearchChange(groupIds);
   clearFacetCache();
+}
+
+function chunks<T>(list: readonly T[], size: number): T[][] {
+  const out: T[][] = [];
+  for (let i = 0; i < list.length; i += size) out.push(list.slice(i, i + size));
+  return out;
 }
 
 /**

@@ -25,14 +25,29 @@ export function distanceKm(p: Point): SQL {
     + cos(radians(${p.latitude}::float8)) * cos(radians(gs.latitude)) * power(sin(radians(gs.longitude - ${p.longitude}::float8) / 2), 2)))))`;
 }
 
-/** Within `radiusKm` of `p` (bounding box first, for the index), or online (never excluded by distance). */
-export function nearCondition(p: Point, radiusKm: number): SQL {
+/** The latitude and longitude bounds of a circle of `radiusKm` around `p` (for an index). */
+export function boundingBox(p: Point, radiusKm: number): { minLat: number; maxLat: number; minLon: number; maxLon: number } {
   const dLat = radiusKm / KM_PER_DEGREE;
   const cosLat = Math.max(Math.cos((p.latitude * Math.PI) / 180), 0.01);
   const dLon = Math.min(radiusKm / (KM_PER_DEGREE * cosLat), 180);
+  return { minLat: p.latitude - dLat, maxLat: p.latitude + dLat, minLon: p.longitude - dLon, maxLon: p.longitude + dLon };
+}
+
+/** `distanceKm` computed here rather than in the database (the in-process index). */
+export function haversineKm(p: Point, latitude: number, longitude: number): number {
+  const rad = Math.PI / 180;
+  const a =
+    Math.sin(((latitude - p.latitude) * rad) / 2) ** 2 +
+    Math.cos(p.latitude * rad) * Math.cos(latitude * rad) * Math.sin(((longitude - p.longitude) * rad) / 2) ** 2;
+  return 2 * EARTH_RADIUS_KM * Math.asin(Math.min(1, Math.sqrt(a)));
+}
+
+/** Within `radiusKm` of `p` (bounding box first, for the index), or online (never excluded by distance). */
+export function nearCondition(p: Point, radiusKm: number): SQL {
+  const box = boundingBox(p, radiusKm);
   return sql`(gs.delivery = 'online' or (
-    gs.latitude between ${p.latitude - dLat}::float8 and ${p.latitude + dLat}::float8
-    and gs.longitude between ${p.longitude - dLon}::float8 and ${p.longitude + dLon}::float8
+    gs.latitude between ${box.minLat}::float8 and ${box.maxLat}::float8
+    and gs.longitude between ${box.minLon}::float8 and ${box.maxLon}::float8
     and ${distanceKm(p)} <= ${radiusKm}::float8))`;
 }
 
@@ -43,7 +58,8 @@ export function nextStart(ctx: Context): SQL {
     else (select min(x) from unnest(gs.starts) x where x >= ${now}) end)`;
 }
 
-const bits = (values: readonly string[], all: readonly string[]) =>
+/** A bit set of `values` by their place in `all`. */
+export const bits = (values: readonly string[], all: readonly string[]) =>
   values.reduce((mask, v) => mask | (1 << all.indexOf(v)), 0);
 
 /**

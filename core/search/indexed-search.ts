@@ -1,0 +1,639 @@
+import type { SearchData, SetColumn } from './search-index';
+import { FACETS, STARTS_WITHIN_CHOICES, TIMES_OF_DAY, WEEKDAYS, type Facet, type FacetCounts, type SearchQuery, type Sort } from './search-input';
+import { bits, boundingBox, haversineKm, type Point } from './search-sql';
+import { positiveLexemes, type TsQuery } from './tsquery';
+
+// The search of find-groups.ts run over the in-process index (search-index.ts) instead of the
+// database: the same filters, facet counts, order and "which filter to drop" counts, row for row
+// (find-groups.test.ts runs every case both ways). Work goes column by column: each condition
+// sets its bit, in one tight loop over a typed array, on the rows it rejects; the rows are then
+// sorted out by how many bits they carry.
+
+export interface IndexedSearch {
+  data: SearchData;
+  query: SearchQuery;
+  text: TsQuery | null;
+  place: Point | null;
+  now: Date;
+  sort: Sort;
+}
+
+export interface IndexedResult {
+  total: number;
+  facets: FacetCounts | null;
+  hits: { id: string; distance: number | null }[];
+  suggestions: { filter: string; total: number }[];
+}
+
+/** Sets `bit` in `fail` for every row the condition rejects. */
+type Condition = (fail: Uint32Array, bit: number) => void;
+
+/** Which slots a text query matches (1 = match), from the lexeme postings. */
+function matchText(data: SearchData, q: TsQuery): Uint8Array {
+  const n = data.slots;
+  switch (q.op) {
+    case 'lexeme': {
+      const out = new Uint8Array(n);
+      const id = data.dict.lexeme.find(q.lexeme);
+      if (id !== undefined) for (const slot of data.postings[id] ?? []) out[slot] = 1;
+      return out;
+    }
+    case 'not': {
+      const out = matchText(data, q.arg);
+      for (let i = 0; i < n; i++) out[i] = out[i] ? 0 : 1;
+      return out;
+    }
+    case 'and':
+    case 'or':
+    case 'phrase': {
+      // Phrases never reach here (they need word positions: the database answers them).
+      const left = matchText(data, q.left);
+      const right = matchText(data, q.right);
+      if (q.op === 'or') for (let i = 0; i < n; i++) left[i] = left[i]! | right[i]!;
+      else for (let i = 0; i < n; i++) left[i] = left[i]! & right[i]!;
+      return left;
+    }
+  }
+}
+
+/** A membership table over a dictionary's codes for the given values. */
+function allowed(dict: { find(v: string): number | undefined; size: number }, values: readonly string[]): Uint8Array {
+  const out = new Uint8Array(Math.max(dict.size, 1));
+  for (const v of values) {
+    const c = dict.find(v);
+    if (c !== undefined) out[c] = 1;
+  }
+  return out;
+}
+
+const codesOf = (dict: { find(v: string): number | undefined }, values: readonly string[]) => values.flatMap((v) => dict.find(v) ?? []);
+
+/**
+ * Work buffers, reused from one search to the next (a search runs start to end without yielding,
+ * so one set per process is enough): allocating them anew costs garbage collection on every search.
+ */
+const scratch = new (class {
+  private readonly buffers = new Map<string, Uint32Array | Int32Array | Float64Array>();
+  private get<T extends Uint32Array | Int32Array | Float64Array>(name: string, n: number, make: (n: number) => T): T {
+    let b = this.buffers.get(name) as T | undefined;
+    if (!b || b.length < n) {
+      b = make(Math.max(n, 1024));
+      this.buffers.set(name, b);
+    }
+    return b.subarray(0, n) as T;
+  }
+  uint32 = (name: string, n: number) => this.get(name, n, (k) => new Uint32Array(k));
+  int32 = (name: string, n: number) => this.get(name, n, (k) => new Int32Array(k));
+  float64 = (name: string, n: number) => this.get(name, n, (k) => new Float64Array(k));
+})();
+
+/**
+ * When each slot can next start, as of `now` (NaN for never): the stored next start, or a later
+ * one. For every slot, or only for `only`.
+ */
+function nextStarts(data: SearchData, now: number, only?: Int32Array): Float64Array {
+  const out = scratch.float64('nextStart', data.slots);
+  const next = data.nextStart;
+  const one = (s: number) => {
+    const at = next[s]!;
+    if (at >= now) {
+      out[s] = at;
+      return;
+    }
+    out[s] = NaN;
+    for (const later of data.starts[s]!) {
+      if (later >= now) {
+        out[s] = later;
+        return;
+      }
+    }
+  };
+  if (only) for (const s of only) one(s);
+  else for (let s = 0; s < data.slots; s++) one(s);
+  return out;
+}
+
+const oneOf =
+  (column: Uint8Array | Uint16Array, table: Uint8Array): Condition =>
+  (fail, bit) => {
+    for (let s = 0; s < fail.length; s++) if (!table[column[s]!]) fail[s]! |= bit;
+  };
+
+const equals =
+  (column: Uint8Array, want: number): Condition =>
+  (fail, bit) => {
+    for (let s = 0; s < fail.length; s++) if (column[s] !== want) fail[s]! |= bit;
+  };
+
+const sharesBits =
+  (column: Uint8Array, mask: number): Condition =>
+  (fail, bit) => {
+    for (let s = 0; s < fail.length; s++) if ((column[s]! & mask) === 0) fail[s]! |= bit;
+  };
+
+/** Rows holding any of `codes` (every one of them with `all`). */
+const holds =
+  (column: SetColumn, codes: number[], all: boolean): Condition =>
+  (fail, bit) => {
+    const mask = column.mask(codes);
+    const { words, width } = column;
+    for (let s = 0; s < fail.length; s++) {
+      let ok = all;
+      if (all) {
+        for (let w = 0; w < width && ok; w++) ok = (words[s * width + w]! & mask[w]!) === mask[w];
+      } else {
+        for (let w = 0; w < width && !ok; w++) ok = (words[s * width + w]! & mask[w]!) !== 0;
+      }
+      if (!ok) fail[s]! |= bit;
+    }
+  };
+
+/** The conditions outside the facets (words, place, age, budget), by name, in the database's order. */
+function baseConditions(data: SearchData, search: IndexedSearch, online: number): [string, Condition][] {
+  const { query: q, place } = search;
+  const out: [string, Condition][] = [];
+  if (search.text) {
+    const match = matchText(data, search.text);
+    out.push(['q', (fail, bit) => {
+      for (let s = 0; s < fail.length; s++) if (!match[s]) fail[s]! |= bit;
+    }]);
+  }
+  if (place) {
+    const box = boundingBox(place, q.radiusKm);
+    const radius = q.radiusKm;
+    const { latitude, longitude, delivery } = data;
+    out.push(['near', (fail, bit) => {
+      for (let s = 0; s < fail.length; s++) {
+        if (delivery[s] === online) continue;
+        const lat = latitude[s]!;
+        const lon = longitude[s]!;
+        const inside = lat >= box.minLat && lat <= box.maxLat && lon >= box.minLon && lon <= box.maxLon && haversineKm(place, lat, lon) <= radius;
+        if (!inside) fail[s]! |= bit;
+      }
+    }]);
+  }
+  if (q.age !== undefined) {
+    const age = q.age;
+    const { ageMin, ageMax } = data;
+    // NaN (no limit) compares false, so it never excludes.
+    out.push(['age', (fail, bit) => {
+      for (let s = 0; s < fail.length; s++) if (ageMin[s]! > age || ageMax[s]! < age) fail[s]! |= bit;
+    }]);
+  }
+  if (q.maxPrice !== undefined) {
+    const cents = Math.round(q.maxPrice * 100);
+    const price = data.price;
+    out.push(['max_price', (fail, bit) => {
+      for (let s = 0; s < fail.length; s++) if (price[s]! > cents) fail[s]! |= bit;
+    }]);
+  }
+  return out;
+}
+
+/** The condition of each active faceted filter, in the order of FACETS. */
+function facetConditions(data: SearchData, q: SearchQuery, ns: Float64Array, now: number): [Facet, Condition][] {
+  const d = data.dict;
+  const out: [Facet, Condition][] = [];
+  if (q.kind) out.push(['kind', oneOf(data.kind, allowed(d.kind, q.kind))]);
+  if (q.format) out.push(['format', oneOf(data.format, allowed(d.format, q.format))]);
+  if (q.leadership) out.push(['leadership', oneOf(data.leadership, allowed(d.leadership, q.leadership))]);
+  if (q.delivery) out.push(['delivery', oneOf(data.delivery, allowed(d.delivery, q.delivery))]);
+  if (q.topic) {
+    const ids = q.topic.flatMap((slug) => data.topicIds.get(slug) ?? []);
+    out.push(['topic', holds(data.topics, codesOf(d.topic, ids), false)]);
+  }
+  if (q.lang) out.push(['lang', holds(data.languages, codesOf(d.language, q.lang), false)]);
+  if (q.cost) out.push(['cost', oneOf(data.cost, allowed(d.cost, q.cost))]);
+  if (q.insurance !== undefined) out.push(['insurance', equals(data.insurance, q.insurance ? 1 : 0)]);
+  if (q.day) out.push(['day', sharesBits(data.days, bits(q.day, WEEKDAYS))]);
+  if (q.time) out.push(['time', sharesBits(data.times, bits(q.time, TIMES_OF_DAY))]);
+  if (q.audience) out.push(['audience', oneOf(data.gender, allowed(d.gender, q.audience))]);
+  if (q.access) {
+    const codes = codesOf(d.access, q.access);
+    // A feature no group offers has no code: no group can match.
+    const none: Condition = (fail, bit) => {
+      for (let s = 0; s < fail.length; s++) fail[s]! |= bit;
+    };
+    out.push(['access', codes.length === q.access.length ? holds(data.access, codes, true) : none]);
+  }
+  if (q.faith) out.push(['faith', oneOf(data.faith, allowed(d.faith, q.faith))]);
+  if (q.startsWithin !== undefined) {
+    const until = now + q.startsWithin * 86_400_000;
+    const ongoing = d.format.find('ongoing') ?? -1;
+    const format = data.format;
+    out.push(['starts_within', (fail, bit) => {
+      for (let s = 0; s < fail.length; s++) if (format[s] !== ongoing && !(ns[s]! <= until)) fail[s]! |= bit;
+    }]);
+  }
+  if (q.open !== undefined) out.push(['open', equals(data.hasSeats, q.open ? 1 : 0)]);
+  return out;
+}
+
+/** Counts each facet's values, by code, over lists of slots; names them at the end. */
+class FacetCounter {
+  private readonly counts: Record<Facet, Int32Array>;
+  private readonly limits: number[];
+  private readonly ongoing: number;
+
+  constructor(
+    private readonly data: SearchData,
+    private readonly ns: Float64Array,
+    now: number,
+  ) {
+    const d = data.dict;
+    const size = (n: number) => new Int32Array(Math.max(n, 1));
+    this.counts = {
+      kind: size(d.kind.size),
+      format: size(d.format.size),
+      leadership: size(d.leadership.size),
+      delivery: size(d.delivery.size),
+      topic: size(data.topics.width * 32),
+      lang: size(data.languages.width * 32),
+      cost: size(d.cost.size),
+      insurance: size(2),
+      day: size(WEEKDAYS.length),
+      time: size(TIMES_OF_DAY.length),
+      audience: size(d.gender.size),
+      access: size(data.access.width * 32),
+      faith: size(d.faith.size),
+      starts_within: size(STARTS_WITHIN_CHOICES.length),
+      open: size(2),
+    };
+    this.limits = STARTS_WITHIN_CHOICES.map((days) => now + days * 86_400_000);
+    this.ongoing = d.format.find('ongoing') ?? -1;
+  }
+
+  /** Counts the values of one facet over `slots[0..length)` (one tight loop per facet). */
+  count(facet: Facet, slots: Int32Array, length: number): void {
+    const data = this.data;
+    const c = this.counts[facet];
+    const single = (column: Uint8Array | Uint16Array) => {
+      for (let i = 0; i < length; i++) c[column[slots[i]!]!]!++;
+    };
+    const set = ({ words, width }: SetColumn) => {
+      for (let i = 0; i < length; i++) {
+        const at = slots[i]! * width;
+        for (let w = 0; w < width; w++) {
+          for (let word = words[at + w]!; word !== 0; word &= word - 1) c[w * 32 + 31 - Math.clz32(word & -word)]!++;
+        }
+      }
+    };
+    const bitSet = (column: Uint8Array) => {
+      for (let i = 0; i < length; i++) {
+        for (let word = column[slots[i]!]!; word !== 0; word &= word - 1) c[31 - Math.clz32(word & -word)]!++;
+      }
+    };
+    switch (facet) {
+      case 'kind':
+        return single(data.kind);
+      case 'format':
+        return single(data.format);
+      case 'leadership':
+        return single(data.leadership);
+      case 'delivery':
+        return single(data.delivery);
+      case 'cost':
+        return single(data.cost);
+      case 'insurance':
+        return single(data.insurance);
+      case 'open':
+        return single(data.hasSeats);
+      case 'audience':
+        return single(data.gender);
+      case 'faith':
+        return single(data.faith);
+      case 'topic':
+        return set(data.topics);
+      case 'lang':
+        return set(data.languages);
+      case 'access':
+        return set(data.access);
+      case 'day':
+        return bitSet(data.days);
+      case 'time':
+        return bitSet(data.times);
+      case 'starts_within': {
+        // "Within 7 days" also counts in "within 14" and "within 30"; online communities in all.
+        const { limits, ongoing, ns } = this;
+        for (let i = 0; i < length; i++) {
+          const s = slots[i]!;
+          if (data.format[s] === ongoing) {
+            for (let k = 0; k < c.length; k++) c[k]!++;
+            continue;
+          }
+          const at = ns[s]!;
+          for (let k = 0; k < limits.length; k++) if (at <= limits[k]!) c[k]!++;
+        }
+        return;
+      }
+    }
+  }
+
+  /**
+   * Counts the rows that pass every filter, in every facet at once: one loop reads each row's
+   * columns together (about twice as fast as a loop per facet).
+   */
+  countEverywhere(slots: Int32Array, length: number): void {
+    const d = this.data;
+    const c = this.counts;
+    const { kind, format, leadership, delivery, cost, insurance, hasSeats, gender, faith, days, times } = d;
+    const [cKind, cFormat, cLeadership, cDelivery, cCost, cInsurance, cOpen, cAudience, cFaith, cDay, cTime, cStarts] = [
+      c.kind, c.format, c.leadership, c.delivery, c.cost, c.insurance, c.open, c.audience, c.faith, c.day, c.time, c.starts_within,
+    ] as Int32Array[];
+    const { limits, ongoing, ns } = this;
+    const [d1, d2, d3] = limits as [number, number, number];
+    for (let i = 0; i < length; i++) {
+      const s = slots[i]!;
+      cKind![kind[s]!]!++;
+      cFormat![format[s]!]!++;
+      cLeadership![leadership[s]!]!++;
+      cDelivery![delivery[s]!]!++;
+      cCost![cost[s]!]!++;
+      cInsurance![insurance[s]!]!++;
+      cOpen![hasSeats[s]!]!++;
+      cAudience![gender[s]!]!++;
+      cFaith![faith[s]!]!++;
+      for (let word = days[s]!; word !== 0; word &= word - 1) cDay![31 - Math.clz32(word & -word)]!++;
+      for (let word = times[s]!; word !== 0; word &= word - 1) cTime![31 - Math.clz32(word & -word)]!++;
+      if (format[s] === ongoing) {
+        cStarts![0]!++;
+        cStarts![1]!++;
+        cStarts![2]!++;
+      } else {
+        const at = ns[s]!;
+        if (at <= d3) {
+          cStarts![2]!++;
+          if (at <= d2) {
+            cStarts![1]!++;
+            if (at <= d1) cStarts![0]!++;
+          }
+        }
+      }
+    }
+    this.count('topic', slots, length);
+    this.count('lang', slots, length);
+    this.count('access', slots, length);
+  }
+
+  result(): FacetCounts {
+    const d = this.data.dict;
+    const slugOf = new Map([...this.data.topicIds].map(([slug, id]) => [id, slug]));
+    const names: Record<Facet, readonly string[]> = {
+      kind: d.kind.values,
+      format: d.format.values,
+      leadership: d.leadership.values,
+      delivery: d.delivery.values,
+      topic: d.topic.values.map((id) => slugOf.get(id) ?? id),
+      lang: d.language.values,
+      cost: d.cost.values,
+      insurance: ['false', 'true'],
+      day: WEEKDAYS,
+      time: TIMES_OF_DAY,
+      audience: d.gender.values,
+      access: d.access.values,
+      faith: d.faith.values,
+      starts_within: STARTS_WITHIN_CHOICES.map(String),
+      open: ['false', 'true'],
+    };
+    const out = {} as FacetCounts;
+    for (const f of FACETS) {
+      const counts: Record<string, number> = {};
+      this.counts[f].forEach((n, code) => {
+        const name = names[f][code];
+        if (n > 0 && name !== undefined) counts[name] = (counts[name] ?? 0) + n;
+      });
+      out[f] = counts;
+    }
+    return out;
+  }
+}
+
+/** The first `k` of `slots` in the order of `cmp`. */
+function topK(slots: Int32Array, k: number, cmp: (a: number, b: number) => number): number[] {
+  if (slots.length <= k * 4) return Array.from(slots).sort(cmp).slice(0, k);
+  // A heap of the k best so far, the worst on top.
+  const heap: number[] = [];
+  const down = (i: number) => {
+    for (;;) {
+      const l = 2 * i + 1;
+      const r = l + 1;
+      let worst = i;
+      if (l < heap.length && cmp(heap[l]!, heap[worst]!) > 0) worst = l;
+      if (r < heap.length && cmp(heap[r]!, heap[worst]!) > 0) worst = r;
+      if (worst === i) return;
+      [heap[i], heap[worst]] = [heap[worst]!, heap[i]!];
+      i = worst;
+    }
+  };
+  for (const s of slots) {
+    if (heap.length < k) {
+      heap.push(s);
+      for (let i = heap.length - 1; i > 0; ) {
+        const parent = (i - 1) >> 1;
+        if (cmp(heap[i]!, heap[parent]!) <= 0) break;
+        [heap[i], heap[parent]] = [heap[parent]!, heap[i]!];
+        i = parent;
+      }
+    } else if (k > 0 && cmp(s, heap[0]!) < 0) {
+      heap[0] = s;
+      down(0);
+    }
+  }
+  return heap.sort(cmp);
+}
+
+/** Ascending with NaN (null) last. */
+const ascNullsLast = (a: number, b: number) => (a === b ? 0 : Number.isNaN(a) ? (Number.isNaN(b) ? 0 : 1) : Number.isNaN(b) ? -1 : a - b);
+
+function comparator(data: SearchData, sort: Sort, ns: Float64Array, rank: Float64Array | null, distance: Float64Array | null) {
+  const byId = (a: number, b: number) => (data.id[a]! < data.id[b]! ? -1 : data.id[a]! > data.id[b]! ? 1 : 0);
+  const newest = (a: number, b: number) => ascNullsLast(-data.publishedAt[a]!, -data.publishedAt[b]!);
+  const soonest = (a: number, b: number) => ascNullsLast(ns[a]!, ns[b]!) || newest(a, b);
+  if (sort === 'relevance' && rank) return (a: number, b: number) => rank[b]! - rank[a]! || soonest(a, b) || byId(a, b);
+  if (sort === 'distance' && distance) return (a: number, b: number) => ascNullsLast(distance[a]!, distance[b]!) || soonest(a, b) || byId(a, b);
+  if (sort === 'newest') return (a: number, b: number) => newest(a, b) || byId(a, b);
+  return (a: number, b: number) => soonest(a, b) || byId(a, b);
+}
+
+/** What a search finds before ordering: what the cache keeps. */
+interface Counted {
+  total: number;
+  facets: FacetCounts | null;
+  suggestions: { filter: string; total: number }[];
+  /** The slots that pass every filter (a copy when cached). */
+  passing: Int32Array;
+  /** The time at which the passing of time alone would change the outcome (a start passes). */
+  validUntil: number;
+  /** Pages already ordered, by sort and range (cached searches only). */
+  pages?: Map<string, IndexedResult['hits']>;
+}
+
+/**
+ * When each slot can next start, as of `now`, and the first moment at which that, or which side
+ * of a "starts within" limit a start falls on, changes.
+ */
+function startsAndHorizon(data: SearchData, now: number, withinDays: readonly number[]): { ns: Float64Array; validUntil: number } {
+  const ns = nextStarts(data, now);
+  const offsets = withinDays.map((d) => d * 86_400_000);
+  let validUntil = Infinity;
+  for (let s = 0; s < ns.length; s++) {
+    const at = ns[s]!;
+    if (!(at === at) || !data.alive[s]) continue;
+    if (at < validUntil) validUntil = at;
+    for (const offset of offsets) {
+      const edge = at - offset;
+      if (edge > now && edge < validUntil) validUntil = edge;
+    }
+  }
+  return { ns, validUntil };
+}
+
+function count(search: IndexedSearch, wantFacets: boolean): Counted & { ns: Float64Array } {
+  const { data } = search;
+  const n = data.slots;
+  const now = search.now.getTime();
+  const within = search.query.startsWithin === undefined ? STARTS_WITHIN_CHOICES : [...STARTS_WITHIN_CHOICES, search.query.startsWithin];
+  const { ns, validUntil } = startsAndHorizon(data, now, within);
+  const online = data.dict.delivery.find('online') ?? -1;
+  const base = baseConditions(data, search, online);
+  const facets = facetConditions(data, search.query, ns, now);
+
+  // Bit i: the row fails base condition i; bit base.length + j: it fails faceted filter j.
+  const fail = scratch.uint32('fail', n).fill(0);
+  [...base, ...facets].forEach(([, condition], i) => condition(fail, 1 << i));
+  const baseMask = (1 << base.length) - 1;
+  const shift = base.length;
+
+  // Rows passing everything, and rows failing exactly one faceted filter (they count in that
+  // filter's facet only).
+  const passing = scratch.int32('passing', n);
+  let total = 0;
+  const failingOnly = facets.map((_, j) => scratch.int32(`failing${j}`, n));
+  const failingCount = new Int32Array(facets.length);
+  const alive = data.alive;
+  for (let s = 0; s < n; s++) {
+    const f = fail[s]!;
+    if (!alive[s] || f & baseMask) continue;
+    const m = f >>> shift;
+    if (m === 0) passing[total++] = s;
+    else if ((m & (m - 1)) === 0) {
+      const j = 31 - Math.clz32(m);
+      failingOnly[j]![failingCount[j]!++] = s;
+    }
+  }
+
+  let facetCounts: FacetCounts | null = null;
+  if (wantFacets) {
+    const counter = new FacetCounter(data, ns, now);
+    counter.countEverywhere(passing, total);
+    facets.forEach(([f], j) => counter.count(f, failingOnly[j]!, failingCount[j]!));
+    facetCounts = counter.result();
+  }
+  const suggestions = total === 0 ? dropSuggestions(data, fail, [...base, ...facets].map(([name]) => name)) : [];
+  return { total, facets: facetCounts, suggestions, passing: passing.subarray(0, total), validUntil, ns };
+}
+
+// Counted searches, per copy of the rows, kept while no row changes (the copy's version), no
+// start passes (validUntil) and at most SEARCH_FACET_CACHE_SECONDS: a repeated search is then
+// exactly what a fresh count would give, without the count. Bounded in entries and in bytes.
+const CACHE_MAX_ENTRIES = 500;
+const CACHE_MAX_BYTES = 64 * 1024 * 1024;
+interface CacheEntry extends Counted {
+  version: number;
+  expires: number;
+}
+const caches = new WeakMap<SearchData, { entries: Map<string, CacheEntry>; bytes: number }>();
+
+function cached(search: IndexedSearch, wantFacets: boolean, ttlMs: number): Counted & { ns: Float64Array | null } {
+  if (ttlMs <= 0) return count(search, wantFacets);
+  const { data, query: q, place, text } = search;
+  const key = JSON.stringify([{ ...q, q: undefined, sort: undefined, page: undefined, perPage: undefined, near: undefined }, text, place && [place.latitude, place.longitude], wantFacets]);
+  let cache = caches.get(data);
+  if (!cache) caches.set(data, (cache = { entries: new Map(), bytes: 0 }));
+  const now = search.now.getTime();
+  const hit = cache.entries.get(key);
+  if (hit && hit.version === data.version && now < hit.validUntil && Date.now() < hit.expires) {
+    // Most recently used last.
+    cache.entries.delete(key);
+    cache.entries.set(key, hit);
+    return { ...hit, ns: null };
+  }
+  if (hit) {
+    cache.entries.delete(key);
+    cache.bytes -= hit.passing.byteLength;
+  }
+  const fresh = count(search, wantFacets);
+  const entry: CacheEntry = { ...fresh, passing: fresh.passing.slice(), pages: new Map(), version: data.version, expires: Date.now() + ttlMs };
+  cache.entries.set(key, entry);
+  cache.bytes += entry.passing.byteLength;
+  for (const [oldKey, old] of cache.entries) {
+    if (cache.entries.size <= CACHE_MAX_ENTRIES && cache.bytes <= CACHE_MAX_BYTES) break;
+    cache.entries.delete(oldKey);
+    cache.bytes -= old.passing.byteLength;
+  }
+  return { ...entry, ns: fresh.ns };
+}
+
+/**
+ * One search over the index: the total, the facet counts (each with every other active filter),
+ * the requested page, and with no result the counts that say which filter to drop. `cacheMs`
+ * keeps the counts of a search for repeats (0: count every time).
+ */
+export function searchIndex(
+  search: IndexedSearch,
+  page: { offset: number; limit: number; facets: boolean; cacheMs?: number },
+): IndexedResult {
+  const { data, place } = search;
+  const n = data.slots;
+  const now = search.now.getTime();
+  const counted = cached(search, page.facets, page.cacheMs ?? 0);
+  const result = (hits: IndexedResult['hits']) => ({ total: counted.total, facets: counted.facets, hits, suggestions: counted.suggestions });
+  // The order of the rows cannot change while the counts hold (same rows, no start passed).
+  const pageKey = `${search.sort}:${page.offset}:${page.limit}`;
+  const known = counted.pages?.get(pageKey);
+  if (known) return result(known);
+  const matches = counted.passing;
+  // From the cache: the next starts of the matching rows only.
+  const ns = counted.ns ?? nextStarts(data, now, matches);
+  let rank: Float64Array | null = null;
+  if (search.text && search.sort === 'relevance') {
+    // Title matches first: the share of the query's words found in the title.
+    const words = [...positiveLexemes(search.text)].flatMap((l) => data.dict.lexeme.find(l) ?? []);
+    rank = scratch.float64('rank', n);
+    for (const s of matches) {
+      const title = data.title[s]!;
+      let found = 0;
+      for (const w of words) if (title.includes(w)) found++;
+      rank[s] = words.length ? found / words.length : 0;
+    }
+  }
+  let distance: Float64Array | null = null;
+  if (place) {
+    distance = scratch.float64('distance', n);
+    for (const s of matches) {
+      const lat = data.latitude[s]!;
+      distance[s] = Number.isNaN(lat) ? NaN : haversineKm(place, lat, data.longitude[s]!);
+    }
+  }
+  const online = data.dict.delivery.find('online') ?? -1;
+  const ordered = topK(matches, page.offset + page.limit, comparator(data, search.sort, ns, rank, distance)).slice(page.offset);
+  const hits = ordered.map((s) => ({
+    id: data.id[s]!,
+    distance: distance && data.delivery[s] !== online && !Number.isNaN(distance[s]!) ? distance[s]! : null,
+  }));
+  if (counted.pages && counted.pages.size < 20) counted.pages.set(pageKey, hits);
+  return result(hits);
+}
+
+/** For each condition, how many rows fail it and no other (the results without that filter). */
+function dropSuggestions(data: SearchData, fail: Uint32Array, names: string[]): { filter: string; total: number }[] {
+  const counts = new Array<number>(names.length).fill(0);
+  for (let s = 0; s < data.slots; s++) {
+    const f = fail[s]!;
+    if (data.alive[s] && f !== 0 && (f & (f - 1)) === 0) counts[31 - Math.clz32(f)]!++;
+  }
+  return names
+    .map((filter, i) => ({ filter, total: counts[i]! }))
+    .filter((x) => x.total > 0)
+    .sort((a, b) => b.total - a.total);
+}

@@ -1,0 +1,518 @@
+import pg from 'pg';
+import { sql, type SQL } from 'drizzle-orm';
+import type { Database } from '../../db/client';
+import { rows } from './rows';
+
+// An in-process copy of the search rows (`group_search`), laid out by column, so that filters,
+// facet counts and ordering run in memory instead of scanning tens of thousands of rows in the
+// database for every search (decision 0007). The database stays the source of truth: it stems
+// the words, and every change to the search rows is announced on a notification channel
+// (refreshGroupSearch sends it in the writing transaction, so it arrives only once the change is
+// committed). Each app process listens, and fetches the announced groups again before its next
+// search. A process that loses its listening connection reloads everything.
+
+export const SEARCH_CHANNEL = 'cercle_group_search';
+/** Group ids per notification (a notification carries at most 8000 bytes). */
+export const IDS_PER_NOTICE = 200;
+
+/** Strings of one column turned into small integer codes, so rows compare and count by number. */
+export class Dictionary {
+  private readonly codes = new Map<string, number>();
+  readonly values: string[] = [];
+  code(value: string): number {
+    let c = this.codes.get(value);
+    if (c === undefined) {
+      c = this.values.length;
+      this.codes.set(value, c);
+      this.values.push(value);
+    }
+    return c;
+  }
+  find(value: string): number | undefined {
+    return this.codes.get(value);
+  }
+  get size(): number {
+    return this.values.length;
+  }
+}
+
+/** One search row as the database sends it (see `COLUMNS`; lists come joined into strings). */
+interface RawRow {
+  group_id: string;
+  kind: string;
+  format: string;
+  leadership: string;
+  delivery: string;
+  cost_type: string;
+  price_cents: number;
+  insurance_receipts: boolean;
+  languages: string;
+  topic_ids: string;
+  accessibility: string;
+  faith: string;
+  gender: string;
+  age_min: number | null;
+  age_max: number | null;
+  days: number;
+  times: number;
+  next_start: number | string | null;
+  starts: string;
+  has_seats: boolean;
+  latitude: number | null;
+  longitude: number | null;
+  published_at: number | string | null;
+  lexemes: string;
+  title_lexemes: string;
+}
+
+// Lists travel as joined strings, which split far faster than the drivers parse arrays. Lexemes
+// never hold spaces (the parser splits words on them); tags and codes hold no newline.
+const ms = (v: SQL) => sql`(extract(epoch from ${v}) * 1000)::float8`;
+const joined = (v: SQL) => sql`array_to_string(${v}, chr(10))`;
+const COLUMNS = sql`gs.group_id, gs.kind, gs.format, gs.leadership, gs.delivery, gs.cost_type, gs.price_cents,
+  gs.insurance_receipts, ${joined(sql`gs.languages`)} as languages, ${joined(sql`gs.topic_ids`)} as topic_ids,
+  ${joined(sql`gs.accessibility`)} as accessibility, gs.faith, gs.gender, gs.age_min, gs.age_max,
+  gs.days, gs.times, ${ms(sql`gs.next_start`)} as next_start,
+  ${joined(sql`array(select ${ms(sql`x`)} from unnest(gs.starts) x order by x)`)} as starts,
+  gs.has_seats, gs.latitude, gs.longitude, ${ms(sql`gs.published_at`)} as published_at,
+  array_to_string(tsvector_to_array(gs.document), ' ') as lexemes,
+  array_to_string(tsvector_to_array(gs.title_document), ' ') as title_lexemes`;
+
+const num = (v: number | string | null): number => (v == null ? NaN : Number(v));
+const list = (v: string, separator = '\n'): string[] => (v ? v.split(separator) : []);
+const NO_STARTS = new Float64Array(0);
+const NO_LEXEMES = new Int32Array(0);
+
+/**
+ * A set-valued column (languages, topics, accessibility features): one bit per dictionary code,
+ * `width` 32-bit words per row, widened when a dictionary outgrows it.
+ */
+export class SetColumn {
+  width = 1;
+  words: Uint32Array;
+  constructor(private capacity: number) {
+    this.words = new Uint32Array(capacity);
+  }
+
+  grow(capacity: number): void {
+    const words = new Uint32Array(capacity * this.width);
+    words.set(this.words);
+    this.words = words;
+    this.capacity = capacity;
+  }
+
+  set(slot: number, codes: readonly number[]): void {
+    const needed = Math.max(1, ...codes.map((c) => (c >>> 5) + 1));
+    if (needed > this.width) {
+      const words = new Uint32Array(this.capacity * needed);
+      for (let s = 0; s < this.capacity; s++) for (let w = 0; w < this.width; w++) words[s * needed + w] = this.words[s * this.width + w]!;
+      this.words = words;
+      this.width = needed;
+    }
+    const at = slot * this.width;
+    this.words.fill(0, at, at + this.width);
+    for (const c of codes) this.words[at + (c >>> 5)]! |= 1 << (c & 31);
+  }
+
+  /** The bits of the given codes, as a mask of `width` words (codes beyond it are dropped: no row has them). */
+  mask(codes: readonly number[]): Uint32Array {
+    const mask = new Uint32Array(this.width);
+    for (const c of codes) if (c >>> 5 < this.width) mask[c >>> 5]! |= 1 << (c & 31);
+    return mask;
+  }
+}
+
+type Numeric = Uint8Array | Uint16Array | Int32Array | Float64Array;
+const NUMERIC_COLUMNS = [
+  'alive', 'kind', 'format', 'leadership', 'delivery', 'cost', 'price', 'insurance', 'faith', 'gender',
+  'ageMin', 'ageMax', 'days', 'times', 'nextStart', 'hasSeats', 'latitude', 'longitude', 'publishedAt',
+] as const;
+
+/**
+ * The rows, one slot each, column by column in typed arrays. Slots of removed groups are reused.
+ * Every string column is coded through a dictionary; `postings` lists, for each lexeme, the slots
+ * whose document holds it. Missing numbers (no age limit, no venue) are NaN.
+ */
+export class SearchData {
+  readonly slotOf = new Map<string, number>();
+  private readonly free: number[] = [];
+  private capacity = 1024;
+  /** Slots in use or freed (rows are read up to here). */
+  slots = 0;
+  /** Goes up with every change to the rows (cached counts of an older version are stale). */
+  version = 0;
+  readonly id: string[] = [];
+  alive = new Uint8Array(this.capacity);
+  kind = new Uint8Array(this.capacity);
+  format = new Uint8Array(this.capacity);
+  leadership = new Uint8Array(this.capacity);
+  delivery = new Uint8Array(this.capacity);
+  cost = new Uint8Array(this.capacity);
+  price = new Int32Array(this.capacity);
+  insurance = new Uint8Array(this.capacity);
+  faith = new Uint16Array(this.capacity);
+  gender = new Uint16Array(this.capacity);
+  ageMin = new Float64Array(this.capacity);
+  ageMax = new Float64Array(this.capacity);
+  days = new Uint8Array(this.capacity);
+  times = new Uint8Array(this.capacity);
+  nextStart = new Float64Array(this.capacity);
+  hasSeats = new Uint8Array(this.capacity);
+  latitude = new Float64Array(this.capacity);
+  longitude = new Float64Array(this.capacity);
+  publishedAt = new Float64Array(this.capacity);
+  readonly languages = new SetColumn(this.capacity);
+  readonly topics = new SetColumn(this.capacity);
+  readonly access = new SetColumn(this.capacity);
+  readonly starts: Float64Array[] = [];
+  readonly document: Int32Array[] = [];
+  readonly title: Int32Array[] = [];
+  readonly postings: number[][] = [];
+
+  readonly dict = {
+    kind: new Dictionary(),
+    format: new Dictionary(),
+    leadership: new Dictionary(),
+    delivery: new Dictionary(),
+    cost: new Dictionary(),
+    language: new Dictionary(),
+    topic: new Dictionary(),
+    access: new Dictionary(),
+    faith: new Dictionary(),
+    gender: new Dictionary(),
+    lexeme: new Dictionary(),
+  };
+
+  /** Topic slug → id (a search names topics by slug; rows carry ids). */
+  topicIds = new Map<string, string>();
+
+  get count(): number {
+    return this.slotOf.size;
+  }
+
+  private grow(): void {
+    const capacity = this.capacity * 2;
+    for (const name of NUMERIC_COLUMNS) {
+      const old = this[name] as Numeric;
+      const next = new (old.constructor as new (n: number) => Numeric)(capacity);
+      next.set(old);
+      (this as unknown as Record<string, Numeric>)[name] = next;
+    }
+    for (const column of [this.languages, this.topics, this.access]) column.grow(capacity);
+    this.capacity = capacity;
+  }
+
+  private lexemeIds(text: string): Int32Array {
+    const words = list(text, ' ');
+    const out = new Int32Array(words.length);
+    for (let i = 0; i < words.length; i++) out[i] = this.dict.lexeme.code(words[i]!);
+    return out;
+  }
+
+  private index(slot: number, doc: Int32Array): void {
+    for (const lex of doc) (this.postings[lex] ??= []).push(slot);
+  }
+
+  private unindex(slot: number, doc: Int32Array): void {
+    for (const lex of doc) {
+      const postings = this.postings[lex]!;
+      const i = postings.lastIndexOf(slot);
+      if (i >= 0) {
+        postings[i] = postings[postings.length - 1]!;
+        postings.pop();
+      }
+    }
+  }
+
+  upsert(r: RawRow): void {
+    this.version++;
+    let slot = this.slotOf.get(r.group_id);
+    const doc = this.lexemeIds(r.lexemes);
+    if (slot === undefined) {
+      slot = this.free.pop() ?? this.slots++;
+      if (slot >= this.capacity) this.grow();
+      this.slotOf.set(r.group_id, slot);
+      this.id[slot] = r.group_id;
+      this.document[slot] = doc;
+      this.index(slot, doc);
+    } else {
+      // Most refreshes change seats or dates, not words: the postings stay as they are.
+      const old = this.document[slot]!;
+      if (old.length !== doc.length || old.some((v, i) => v !== doc[i])) {
+        this.unindex(slot, old);
+        this.document[slot] = doc;
+        this.index(slot, doc);
+      }
+    }
+    const d = this.dict;
+    this.alive[slot] = 1;
+    this.kind[slot] = d.kind.code(r.kind);
+    this.format[slot] = d.format.code(r.format);
+    this.leadership[slot] = d.leadership.code(r.leadership);
+    this.delivery[slot] = d.delivery.code(r.delivery);
+    this.cost[slot] = d.cost.code(r.cost_type);
+    this.price[slot] = Number(r.price_cents);
+    this.insurance[slot] = r.insurance_receipts ? 1 : 0;
+    this.languages.set(slot, list(r.languages).map((v) => d.language.code(v)));
+    this.topics.set(slot, list(r.topic_ids).map((v) => d.topic.code(v)));
+    this.access.set(slot, list(r.accessibility).map((v) => d.access.code(v)));
+    this.faith[slot] = d.faith.code(r.faith);
+    this.gender[slot] = d.gender.code(r.gender);
+    this.ageMin[slot] = num(r.age_min);
+    this.ageMax[slot] = num(r.age_max);
+    this.days[slot] = Number(r.days);
+    this.times[slot] = Number(r.times);
+    this.nextStart[slot] = num(r.next_start);
+    this.starts[slot] = r.starts ? Float64Array.from(list(r.starts), Number) : NO_STARTS;
+    this.hasSeats[slot] = r.has_seats ? 1 : 0;
+    this.latitude[slot] = num(r.latitude);
+    this.longitude[slot] = num(r.longitude);
+    this.publishedAt[slot] = num(r.published_at);
+    this.title[slot] = this.lexemeIds(r.title_lexemes);
+  }
+
+  remove(groupId: string): void {
+    const slot = this.slotOf.get(groupId);
+    if (slot === undefined) return;
+    this.version++;
+    this.unindex(slot, this.document[slot]!);
+    this.slotOf.delete(groupId);
+    this.alive[slot] = 0;
+    this.document[slot] = NO_LEXEMES;
+    this.title[slot] = NO_LEXEMES;
+    this.starts[slot] = NO_STARTS;
+    this.free.push(slot);
+  }
+}
+
+async function loadTopics(db: Database): Promise<Map<string, string>> {
+  const list = await rows<{ id: string; slug: string }>(db, sql`select id, slug from topics`);
+  return new Map(list.map((t) => [t.slug, t.id]));
+}
+
+/** Reads every search row, a batch at a time (keyset pagination on the group id). */
+async function loadAll(db: Database, batch = 5_000): Promise<SearchData> {
+  const data = new SearchData();
+  data.topicIds = await loadTopics(db);
+  let after: string | null = null;
+  for (;;) {
+    const page: RawRow[] = await rows<RawRow>(
+      db,
+      sql`select ${COLUMNS} from group_search gs
+          where ${after ? sql`gs.group_id > ${after}::uuid` : sql`true`}
+          order by gs.group_id limit ${batch}`,
+    );
+    for (const r of page) data.upsert(r);
+    if (page.length < batch) return data;
+    after = page[page.length - 1]!.group_id;
+  }
+}
+
+/** A connection that hears the search channel: PGlite's own `listen`, or a dedicated pg client. */
+interface Listener {
+  close(): Promise<void>;
+}
+
+type PgliteLike = { listen(channel: string, cb: (payload: string) => void): Promise<() => Promise<void>> };
+type PoolLike = { options: pg.ClientConfig };
+
+async function listen(db: Database, onNotice: (payload: string) => void, onLost: () => void): Promise<Listener> {
+  const client = (db as unknown as { $client: unknown }).$client;
+  if (client && typeof (client as PgliteLike).listen === 'function') {
+    const unlisten = await (client as PgliteLike).listen(SEARCH_CHANNEL, onNotice);
+    return { close: () => unlisten() };
+  }
+  const options = (client as PoolLike | undefined)?.options;
+  if (!options) throw new Error('The search index needs a PGlite client or a node-postgres pool');
+  let closed = false;
+  let current: pg.Client | undefined;
+  let retry: NodeJS.Timeout | undefined;
+  const connect = async (): Promise<void> => {
+    const c = new pg.Client({ ...options, application_name: 'cercle-search-listener' } as pg.ClientConfig);
+    let lost = false;
+    const onDown = () => {
+      if (lost || closed) return;
+      lost = true;
+      current = undefined;
+      c.end().catch(() => {});
+      onLost();
+      retry = setTimeout(() => void connect().catch(onDown), 1_000);
+      retry.unref();
+    };
+    c.on('error', onDown);
+    c.on('end', onDown);
+    c.on('notification', (n) => n.channel === SEARCH_CHANNEL && onNotice(n.payload ?? '*'));
+    await c.connect();
+    await c.query(`listen ${SEARCH_CHANNEL}`);
+    current = c;
+  };
+  await connect();
+  return {
+    async close() {
+      closed = true;
+      clearTimeout(retry);
+      await current?.end().catch(() => {});
+    },
+  };
+}
+
+/**
+ * The index of one database: loads every row, then keeps up through the notification channel.
+ * `data()` answers the freshest copy it has (after fetching the groups announced since the last
+ * search), or null while the first load runs.
+ */
+export class SearchIndex {
+  private current: SearchData | null = null;
+  private pending = new Set<string>();
+  private reloadWanted = false;
+  private reloading: Promise<void> | null = null;
+  /** Ids announced while a full reload runs: fetched again once it is in place. */
+  private duringReload: Set<string> | null = null;
+  private applying: Promise<void> | null = null;
+  private listener: Listener | null = null;
+  private closed = false;
+  /** How many searches this index answered. */
+  searches = 0;
+
+  constructor(private readonly db: Database) {}
+
+  /** Starts listening, then loads every row. Resolves when the index can answer. */
+  async open(): Promise<this> {
+    this.listener = await listen(
+      this.db,
+      (payload) => this.announce(payload === '*' ? 'all' : payload.split(',').filter(Boolean)),
+      () => this.announce('all'),
+    );
+    await this.reload();
+    return this;
+  }
+
+  async close(): Promise<void> {
+    this.closed = true;
+    await this.listener?.close();
+    await this.reloading?.catch(() => {});
+    await this.applying?.catch(() => {});
+  }
+
+  /** Marks groups whose search rows changed (or all of them) to be read again. */
+  announce(ids: readonly string[] | 'all'): void {
+    if (ids === 'all') {
+      this.reloadWanted = true;
+      return;
+    }
+    for (const id of ids) {
+      this.pending.add(id);
+      this.duringReload?.add(id);
+    }
+  }
+
+  private reload(): Promise<void> {
+    this.reloadWanted = false;
+    this.duringReload = new Set();
+    const run = loadAll(this.db).then(
+      (data) => {
+        if (!this.closed) this.current = data;
+        for (const id of this.duringReload ?? []) this.pending.add(id);
+      },
+      (err) => {
+        this.reloadWanted = true;
+        throw err;
+      },
+    );
+    this.reloading = run.finally(() => {
+      this.duringReload = null;
+      this.reloading = null;
+    });
+    return this.reloading;
+  }
+
+  private applyPending(): Promise<void> {
+    if (this.applying) return this.applying;
+    const run = async () => {
+      while (this.pending.size && this.current) {
+        const ids = [...this.pending];
+        this.pending.clear();
+        const data = this.current;
+        try {
+          const [found, topics] = await Promise.all([
+            rows<RawRow>(this.db, sql`select ${COLUMNS} from group_search gs where gs.group_id = any(${`{${ids.join(',')}}`}::uuid[])`),
+            loadTopics(this.db),
+          ]);
+          const seen = new Set<string>();
+          for (const r of found) {
+            data.upsert(r);
+            seen.add(r.group_id);
+          }
+          for (const id of ids) if (!seen.has(id)) data.remove(id);
+          data.topicIds = topics;
+          data.version++;
+        } catch (err) {
+          for (const id of ids) this.pending.add(id);
+          throw err;
+        }
+      }
+    };
+    this.applying = run().finally(() => {
+      this.applying = null;
+    });
+    return this.applying;
+  }
+
+  /**
+   * The rows as of now, or null when the index cannot answer (the caller asks the database): before
+   * the first load completes, and while a full reload runs.
+   */
+  async data(): Promise<SearchData | null> {
+    if (this.reloadWanted && !this.reloading && !this.closed) {
+      this.reload().catch((err: Error) => console.error('Search index: reload failed:', err.message));
+    }
+    if (this.reloading || !this.current) return null;
+    if (this.pending.size || this.applying) await this.applyPending();
+    return this.current;
+  }
+
+  /** Groups in the index (0 before the first load). */
+  get size(): number {
+    return this.current?.count ?? 0;
+  }
+
+  /** Waits for a full reload in progress (tests, and the server's warm-up). */
+  async settled(): Promise<void> {
+    await this.reloading;
+  }
+}
+
+const indexes = new Map<Database, SearchIndex>();
+
+/** Builds and attaches an in-process index to `db`: searches through `db` then use it. */
+export async function attachSearchIndex(db: Database): Promise<SearchIndex> {
+  const existing = indexes.get(db);
+  if (existing) return existing;
+  const index = new SearchIndex(db);
+  indexes.set(db, index);
+  try {
+    return await index.open();
+  } catch (err) {
+    indexes.delete(db);
+    await index.close().catch(() => {});
+    throw err;
+  }
+}
+
+export async function detachSearchIndex(db: Database): Promise<void> {
+  const index = indexes.get(db);
+  indexes.delete(db);
+  await index?.close();
+}
+
+export function searchIndexFor(db: Database): SearchIndex | undefined {
+  return indexes.get(db);
+}
+
+/**
+ * Tells the indexes of this process at once that search rows changed (the notification channel
+ * tells every process, this one included, once the change is committed).
+ */
+export function announceSearchChange(ids: readonly string[] | 'all'): void {
+  for (const index of indexes.values()) index.announce(ids);
+}
