@@ -30,11 +30,11 @@ function spawnServer(port: number, env: Record<string, string>) {
 }
 
 /** Starts the built app (`node server.js`) and waits until /healthz answers 200. */
-export async function startServer(env: Record<string, string>): Promise<RunningServer> {
+export async function startServer(env: Record<string, string>, options: { timeoutMs?: number } = {}): Promise<RunningServer> {
   const port = await freePort();
   const { child, output } = spawnServer(port, env);
   const url = `http://127.0.0.1:${port}`;
-  const deadline = Date.now() + 60_000;
+  const deadline = Date.now() + (options.timeoutMs ?? 60_000);
   for (;;) {
     if (child.exitCode !== null) throw new Error(`server exited with ${child.exitCode}:\n${output()}`);
     try {
