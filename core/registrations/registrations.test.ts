@@ -3,7 +3,7 @@ import { randomUUID } from 'node:crypto';
 import { and, eq, sql } from 'drizzle-orm';
 import { createTestDatabase, type TestDatabase } from '../../tests/support/db';
 import { createOpenSession, createGroup, createSession } from '../../tests/support/factories';
-import { emailOutbox, intakeQuestions, participants, registrations } from '../../db/schema';
+import { emailOutbox, intakeQuestions, participants, registrations, sessionWaitlists } from '../../db/schema';
 import { createContext } from '../context';
 import { registerForSession } from './register-for-session';
 import { cancelRegistration } from '../participants/cancel-registration';
@@ -214,6 +214,16 @@ describe('cancelling and the waitlist', () => {
     // The next person is told their true place in line.
     const next = await registerForSession({ ctx: ctx(), input: { sessionId: session.id, ...person('len5') } });
     expect([next.status, next.position]).toEqual(['waitlisted', 2]);
+    // The waitlist's counter row (what a sign-up reads) agrees with the rows themselves, and its
+    // last ticket was never handed out twice.
+    const waiting = await t.db
+      .select({ ticket: registrations.waitlistPosition })
+      .from(registrations)
+      .where(and(eq(registrations.sessionId, session.id), eq(registrations.status, 'waitlisted')));
+    const [counter] = await t.db.select().from(sessionWaitlists).where(eq(sessionWaitlists.sessionId, session.id));
+    expect(counter?.waiting).toBe(waiting.length);
+    expect(counter?.lastTicket).toBe(4);
+    expect(new Set(waiting.map((w) => w.ticket)).size).toBe(waiting.length);
   });
 
   it('a manage link only reaches its own registrations', async () => {

@@ -46,6 +46,21 @@ export const registrations = pgTable(
   ],
 );
 
+// Each session's waitlist in two numbers, kept by a trigger on `registrations` (migration 0008):
+// how many people wait and the last ticket handed out. A sign-up reads them in O(1) under the
+// session lock instead of counting a waitlist that can be thousands long. Narrow, with room left
+// on each page so the updates stay heap-only.
+export const sessionWaitlists = pgTable(
+  'session_waitlists',
+  {
+    sessionId: uuid('session_id')
+      .primaryKey()
+      .references(() => sessions.id, { onDelete: 'cascade' }),
+    waiting: integer('waiting').notNull().default(0),
+    lastTicket: integer('last_ticket').notNull().default(0),
+  },
+);
+
 // An application to a cohort of a closed group; the applicant commits to the whole sequence.
 export const applications = pgTable(
   'applications',
