@@ -475,11 +475,6 @@ export class SearchIndex {
   get size(): number {
     return this.current?.count ?? 0;
   }
-
-  /** Waits for a full reload in progress (tests, and the server's warm-up). */
-  async settled(): Promise<void> {
-    await this.reloading;
-  }
 }
 
 const indexes = new Map<Database, SearchIndex>();

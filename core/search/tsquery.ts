@@ -159,10 +159,3 @@ export function positiveLexemes(q: TsQuery, out = new Set<string>()): Set<string
   }
   return out;
 }
-
-/** Combines two queries with `|` (either may be null). */
-export function orQueries(a: TsQuery | null, b: TsQuery | null): TsQuery | null {
-  if (!a) return b;
-  if (!b) return a;
-  return { op: 'or', left: a, right: b };
-}
