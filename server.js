@@ -13,6 +13,10 @@ import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 
 const dev = process.env.NODE_ENV === 'development';
+// Unless told otherwise this is production: React, Express and the libraries below read this
+// variable when they load, and their development builds are slower (and Express's would show
+// error details to visitors).
+process.env.NODE_ENV ||= 'production';
 const buildDir = path.resolve(process.env.BUILD_DIR ?? 'build');
 const role = process.env.CERCLE_ROLE ?? 'all'; // 'all', or in a cluster 'web' / 'worker'
 

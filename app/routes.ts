@@ -20,9 +20,8 @@ export default [
   // is sent to the page in their language.
   route('unsubscribe/:token', 'routes/unsubscribe-one-click.ts'),
   route('manage/:token/data.json', 'routes/manage-data.ts'),
-  route('api/v1/sessions/:id/registrations', 'routes/api.v1.session-registrations.ts'),
-  route('api/v1/cohorts/:id/applications', 'routes/api.v1.cohort-applications.ts'),
-  route('api/v1/registrations/:id/cancel', 'routes/api.v1.registration-cancel.ts'),
+  // Joining and leaving (POST /api/v1/sessions/:id/registrations and the like) are served by
+  // Express before these routes: server/participant-api.ts.
   route('api/v1/groups', 'routes/api.v1.groups.ts'),
   route('api/v1/groups/:id', 'routes/api.v1.group.ts'),
   // The people of a session as a spreadsheet file, for its organizers.

@@ -16,6 +16,7 @@ import { startWorker, type Worker } from './worker';
 import { createSender } from './email/transport';
 import { createAuth, AUTH_BASE_PATH, type Auth } from './auth';
 import { toNodeHandler } from 'better-auth/node';
+import { participantApi } from './participant-api';
 
 declare module 'react-router' {
   interface AppLoadContext {
@@ -94,6 +95,12 @@ app.all(`${AUTH_BASE_PATH}/*splat`, (req, res, next) => {
   req.headers['x-forwarded-for'] = req.socket.remoteAddress ?? '';
   void toNodeHandler(state.auth)(req, res).catch(next);
 });
+app.use(
+  participantApi(() => {
+    if (!state) throw new Error('boot() has not run');
+    return { db: state.handle.db, settings: state.settings };
+  }),
+);
 app.use(
   createRequestHandler({
     build: serverBuild as unknown as ServerBuild,

@@ -56,6 +56,8 @@ const signup = {
     conflict: 'This could not be done. Please try again.',
     full: 'This is full.',
     badJson: 'The request body must be JSON.',
+    tooLarge: 'The request body is too large.',
+    postOnly: 'Send this request with POST.',
   },
 } as const;
 

@@ -59,6 +59,8 @@ const signup: Catalog<typeof en> = {
     conflict: 'L’action n’a pas pu être faite. Veuillez réessayer.',
     full: 'C’est complet.',
     badJson: 'Le corps de la requête doit être en JSON.',
+    tooLarge: 'Le corps de la requête est trop volumineux.',
+    postOnly: 'Envoyez cette requête avec POST.',
   },
 };
 

@@ -1,0 +1,166 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { AddressInfo } from 'node:net';
+import type { Server } from 'node:http';
+import express from 'express';
+import { eq } from 'drizzle-orm';
+import { createTestDatabase, type TestDatabase } from '../tests/support/db';
+import { createCohort, createGroup, createOpenSession, createSession } from '../tests/support/factories';
+import { emailOutbox, registrations } from '../db/schema';
+import { TEST_SETTINGS } from '../core/context';
+import { participantApi } from './participant-api';
+
+// The participant endpoints over real HTTP, on an Express app holding only them.
+let t: TestDatabase;
+let server: Server;
+let base: string;
+
+beforeAll(async () => {
+  t = await createTestDatabase();
+  const app = express().use(participantApi(() => ({ db: t.db, settings: TEST_SETTINGS })));
+  server = app.listen(0, '127.0.0.1');
+  await new Promise((resolve) => server.once('listening', resolve));
+  base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+});
+afterAll(async () => {
+  await new Promise((resolve) => server.close(resolve));
+  await t.close();
+});
+
+type ApiBody = {
+  id?: string;
+  status?: string;
+  position?: number;
+  manage_url?: string;
+  cancelled?: boolean;
+  promoted?: number;
+  error?: { code: string; message: string; issues?: { param: string; message: string }[] };
+};
+
+async function post(path: string, body: unknown, headers: Record<string, string> = {}) {
+  const res = await fetch(`${base}${path}`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', ...headers },
+    body: typeof body === 'string' ? body : JSON.stringify(body),
+  });
+  return { status: res.status, headers: res.headers, body: (await res.json()) as ApiBody };
+}
+
+const person = (n: string) => ({ name: `Person ${n}`, email: `person.${n}@example.org`, consent: true });
+const signUp = (sessionId: string, body: unknown, headers?: Record<string, string>) =>
+  post(`/api/v1/sessions/${sessionId}/registrations`, body, headers);
+
+describe('POST /api/v1/sessions/:id/registrations', () => {
+  it('confirms while seats remain, then waitlists with a position and a manage link', async () => {
+    const { session } = await createOpenSession(t.db, new Date(), { sessionCapacity: 1 });
+    const first = await signUp(session.id, person('a1'));
+    expect(first.status).toBe(201);
+    expect(first.body).toMatchObject({ status: 'confirmed' });
+    expect(first.body.position).toBeUndefined();
+    expect(first.body.manage_url).toMatch(/^http:\/\/localhost:\d+\/en\/manage\/[\w.-]+$/);
+    const second = await signUp(session.id, { ...person('a2'), locale: 'fr' });
+    expect(second.status).toBe(201);
+    expect(second.body).toMatchObject({ status: 'waitlisted', position: 1 });
+    expect(second.body.manage_url).toContain('/fr/');
+    const rows = await t.db.select().from(registrations).where(eq(registrations.sessionId, session.id));
+    expect(rows.map((r) => r.status).sort()).toEqual(['confirmed', 'waitlisted']);
+    // The confirmation email was queued with the sign-up, in the person's language.
+    const mail = await t.db.select().from(emailOutbox).where(eq(emailOutbox.toEmail, 'person.a2@example.org'));
+    expect(mail.map((m) => m.locale)).toEqual(['fr']);
+  });
+
+  it('refuses a second place for the same email, in the language asked for', async () => {
+    const { session } = await createOpenSession(t.db, new Date());
+    expect((await signUp(session.id, person('d1'))).status).toBe(201);
+    const again = await signUp(session.id, { ...person('d1'), email: 'PERSON.D1@example.org' }, { 'accept-language': 'fr-CA,fr;q=0.9' });
+    expect(again.status).toBe(409);
+    expect(again.body.error).toMatchObject({ code: 'duplicate', message: expect.stringContaining('déjà inscrit') });
+  });
+
+  it('names each invalid field, with the form’s messages', async () => {
+    const { session } = await createOpenSession(t.db, new Date());
+    const res = await signUp(session.id, { name: '', email: 'not-an-email', locale: 'fr' });
+    expect(res.status).toBe(400);
+    expect(res.body.error!.code).toBe('invalid');
+    const params = Object.fromEntries(res.body.error!.issues!.map((i) => [i.param, i.message]));
+    expect(params.email).toBe('Inscrivez une adresse courriel valide.');
+    expect(params.consent).toMatch(/cocher la case/);
+    expect(params.name).toMatch(/pseudonyme/);
+    expect(await t.db.select().from(registrations).where(eq(registrations.sessionId, session.id))).toEqual([]);
+  });
+
+  it('answers a body that is not a JSON object with a localized 400', async () => {
+    const { session } = await createOpenSession(t.db, new Date());
+    const broken = await signUp(session.id, '{"name": ', { 'accept-language': 'fr' });
+    expect(broken.status).toBe(400);
+    expect(broken.body.error).toEqual({ code: 'invalid', message: 'Le corps de la requête doit être en JSON.' });
+    const list = await signUp(session.id, [person('x')]);
+    expect(list.status).toBe(400);
+    expect(list.body.error!.message).toBe('The request body must be JSON.');
+    const huge = await signUp(session.id, { ...person('h'), answers: { q: 'x'.repeat(100_000) } });
+    expect(huge.status).toBe(413);
+    expect(huge.body.error!.message).toBe('The request body is too large.');
+  });
+
+  it('tells unknown, closed, late and ineligible sign-ups apart by code', async () => {
+    const unknown = await signUp('00000000-0000-4000-8000-000000000000', person('u'));
+    expect([unknown.status, unknown.body.error!.code]).toEqual([404, 'not_found']);
+    const notAnId = await signUp('nope', person('u'), { 'accept-language': 'fr' });
+    expect([notAnId.status, notAnId.body.error!.message]).toEqual([404, 'Cette rencontre ou ce groupe n’existe pas ou n’est plus répertorié.']);
+
+    const now = Date.now();
+    const cancelled = await createOpenSession(t.db, new Date(), {}, { status: 'cancelled' });
+    expect((await signUp(cancelled.session.id, person('c'))).body.error!.code).toBe('closed');
+
+    const late = await createOpenSession(t.db, new Date(), { signupCutoffMinutes: 24 * 60 }, { startsAt: new Date(now + 3_600_000) });
+    const tooLate = await signUp(late.session.id, person('l'));
+    expect([tooLate.status, tooLate.body.error!.code]).toEqual([409, 'cutoff_passed']);
+
+    const adults = await createOpenSession(t.db, new Date(), { ageMin: 18 });
+    const young = await signUp(adults.session.id, { ...person('y'), age: 15 });
+    expect([young.status, young.body.error!.code]).toEqual([422, 'ineligible']);
+  });
+
+  it('answers other methods with 405 and the allowed one', async () => {
+    const { session } = await createOpenSession(t.db, new Date());
+    const res = await fetch(`${base}/api/v1/sessions/${session.id}/registrations`, { headers: { 'accept-language': 'fr' } });
+    expect(res.status).toBe(405);
+    expect(res.headers.get('allow')).toBe('POST');
+    expect(((await res.json()) as ApiBody).error!.message).toBe('Envoyez cette requête avec POST.');
+  });
+});
+
+describe('POST /api/v1/registrations/:id/cancel', () => {
+  it('cancels with the token of the manage link and gives the place to the first waiting', async () => {
+    const { session } = await createOpenSession(t.db, new Date(), { sessionCapacity: 1 });
+    const holder = await signUp(session.id, person('k1'));
+    const waiting = await signUp(session.id, person('k2'));
+    const path = `/api/v1/registrations/${holder.body.id}/cancel`;
+    const wrong = await post(path, { token: waiting.body.manage_url!.split('/').pop() });
+    // Another registration's token reveals nothing about this one.
+    expect([wrong.status, wrong.body.error!.code]).toEqual([404, 'not_found']);
+    const res = await post(path, { token: holder.body.manage_url!.split('/').pop() });
+    expect(res).toMatchObject({ status: 200, body: { cancelled: true, promoted: 1 } });
+    const [promoted] = await t.db.select().from(registrations).where(eq(registrations.id, waiting.body.id!));
+    expect(promoted!.status).toBe('confirmed');
+  });
+});
+
+describe('POST /api/v1/cohorts/:id/applications', () => {
+  it('accepts up to capacity, waitlists after, and asks for the commitment', async () => {
+    const day = (n: number) => new Date(Date.now() + n * 86_400_000);
+    const group = await createGroup(t.db, { format: 'closed', dropInStyle: null, autoAccept: true });
+    const cohort = await createCohort(t.db, {
+      groupId: group.id,
+      startsOn: day(10).toISOString().slice(0, 10),
+      endsOn: day(40).toISOString().slice(0, 10),
+      capacity: 1,
+    });
+    await createSession(t.db, { groupId: group.id, cohortId: cohort.id, startsAt: day(10) });
+    const apply = (body: unknown) => post(`/api/v1/cohorts/${cohort.id}/applications`, body);
+    const uncommitted = await apply(person('p0'));
+    expect(uncommitted.status).toBe(400);
+    expect(uncommitted.body.error!.issues!.map((i) => i.param)).toContain('commitment');
+    expect(await apply({ ...person('p1'), commitment: true })).toMatchObject({ status: 201, body: { status: 'accepted' } });
+    expect(await apply({ ...person('p2'), commitment: true })).toMatchObject({ status: 201, body: { status: 'waitlisted', position: 1 } });
+  });
+});
