@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
-import { sql } from 'drizzle-orm';
+import { and, eq, sql } from 'drizzle-orm';
 import { z } from 'zod';
-import type { Answers } from '../../db/schema';
+import { groups, intakeQuestions, sessions, type Answers } from '../../db/schema';
 import { parseInput, type Context } from '../context';
 import { NotFound, Refused } from '../errors';
 import { scopedManageUrl } from '../participants/manage-link';
@@ -51,37 +51,35 @@ function refusal(err: unknown): string | undefined {
   return undefined;
 }
 
-interface FoundRow {
-  session_id: string; starts_at: Date | string; ends_at: Date | string; session_status: SessionRow['status']; session_capacity: number | null;
-  group_id: string; organization_id: string; format: GroupRow['format']; signup_cutoff_minutes: number; reach: GroupRow['reach'];
-  regions: string[]; age_min: number | null; age_max: number | null; group_capacity: number | null; slug: string;
-  title_en: string | null; title_fr: string | null; time_zone: string; delivery: GroupRow['delivery'];
-  venue_name: string | null; street: string | null; city: string | null; online_url: string | null; has_questions: boolean;
+/**
+ * The session and the parts of its group a sign-up needs, in one statement (published groups
+ * only). It is the busiest read of the app, so it is prepared once per connection: planning it took
+ * several times longer than running it.
+ */
+function findSessionStatement(db: Context['db']) {
+  return db
+    .select({
+      session: { id: sessions.id, startsAt: sessions.startsAt, endsAt: sessions.endsAt, status: sessions.status, capacity: sessions.capacity },
+      group: {
+        id: groups.id, organizationId: groups.organizationId, format: groups.format, signupCutoffMinutes: groups.signupCutoffMinutes,
+        reach: groups.reach, regions: groups.regions, ageMin: groups.ageMin, ageMax: groups.ageMax, sessionCapacity: groups.sessionCapacity,
+        slug: groups.slug, titleEn: groups.titleEn, titleFr: groups.titleFr, timeZone: groups.timeZone, delivery: groups.delivery,
+        venueName: groups.venueName, street: groups.street, city: groups.city, onlineUrl: groups.onlineUrl,
+      },
+      hasQuestions: sql<boolean>`exists (select 1 from ${intakeQuestions} q where q.group_id = ${groups.id})`,
+    })
+    .from(sessions)
+    .innerJoin(groups, eq(groups.id, sessions.groupId))
+    .where(and(eq(sessions.id, sql.placeholder('sessionId')), eq(groups.status, 'published')))
+    .prepare('signup_find_session');
 }
+const findSessionStatements = new WeakMap<Context['db'], ReturnType<typeof findSessionStatement>>();
 
-/** The session and the parts of its group a sign-up needs, in one statement (published groups only). */
 async function findSession(ctx: Context, sessionId: string): Promise<{ session: SignupSession; group: SignupGroup; hasQuestions: boolean } | null> {
-  const [r] = await rows<FoundRow>(
-    ctx.db,
-    sql`select s.id as session_id, s.starts_at, s.ends_at, s.status as session_status, s.capacity as session_capacity,
-          g.id as group_id, g.organization_id, g.format, g.signup_cutoff_minutes, g.reach, g.regions, g.age_min, g.age_max,
-          g.session_capacity as group_capacity, g.slug, g.title_en, g.title_fr, g.time_zone, g.delivery,
-          g.venue_name, g.street, g.city, g.online_url,
-          exists (select 1 from intake_questions q where q.group_id = g.id) as has_questions
-        from sessions s join groups g on g.id = s.group_id
-        where s.id = ${sessionId} and g.status = 'published'`,
-  );
-  if (!r) return null;
-  return {
-    session: { id: r.session_id, startsAt: new Date(r.starts_at), endsAt: new Date(r.ends_at), status: r.session_status, capacity: r.session_capacity },
-    group: {
-      id: r.group_id, organizationId: r.organization_id, format: r.format, signupCutoffMinutes: r.signup_cutoff_minutes, reach: r.reach,
-      regions: r.regions, ageMin: r.age_min, ageMax: r.age_max, sessionCapacity: r.group_capacity, slug: r.slug,
-      titleEn: r.title_en, titleFr: r.title_fr, timeZone: r.time_zone, delivery: r.delivery,
-      venueName: r.venue_name, street: r.street, city: r.city, onlineUrl: r.online_url,
-    } as SignupGroup,
-    hasQuestions: r.has_questions,
-  };
+  let statement = findSessionStatements.get(ctx.db);
+  if (!statement) findSessionStatements.set(ctx.db, (statement = findSessionStatement(ctx.db)));
+  const [r] = await statement.execute({ sessionId });
+  return r ? { session: r.session, group: r.group as SignupGroup, hasQuestions: r.hasQuestions } : null;
 }
 
 /**
