@@ -2,7 +2,7 @@
 // embedded PGlite, spread over many sessions and concentrated on one hot session. Verifies the
 // counts afterwards (no session sells more seats than it has) and writes docs/benchmarks.md.
 //
-//   npm run bench:register [-- --engines postgres,pglite --requests 3000 --concurrency 16 --processes 1,2]
+//   npm run bench:register [-- --engines postgres,pglite --requests 6000 --concurrency 16 --processes 1,2]
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -19,7 +19,7 @@ import { startServer, type RunningServer } from '../tests/e2e/server-process';
 const { values: args } = parseArgs({
   options: {
     engines: { type: 'string', default: 'postgres,pglite' },
-    requests: { type: 'string', default: '3000' },
+    requests: { type: 'string', default: '6000' },
     concurrency: { type: 'string', default: '16' },
     sessions: { type: 'string', default: '200' },
     // App processes (WEB_CONCURRENCY) to measure on PostgreSQL; PGlite serves one process.
