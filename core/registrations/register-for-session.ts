@@ -6,6 +6,7 @@ import { parseInput, type Context } from '../context';
 import { NotFound, Refused } from '../errors';
 import { scopedManageUrl } from '../participants/manage-link';
 import { rows } from '../search/rows';
+import { perDatabase } from '../../db/prepared';
 import { checkAnswers, checkEligibility, groupForEmail, personFields, type GroupRow, type SessionRow } from './shared';
 
 export const registerForSessionInput = z.object({ sessionId: z.uuid(), ...personFields });
@@ -56,8 +57,8 @@ function refusal(err: unknown): string | undefined {
  * only). It is the busiest read of the app, so it is prepared once per connection: planning it took
  * several times longer than running it.
  */
-function findSessionStatement(db: Context['db']) {
-  return db
+const findSessionStatement = perDatabase((db) =>
+  db
     .select({
       session: { id: sessions.id, startsAt: sessions.startsAt, endsAt: sessions.endsAt, status: sessions.status, capacity: sessions.capacity },
       group: {
@@ -71,14 +72,11 @@ function findSessionStatement(db: Context['db']) {
     .from(sessions)
     .innerJoin(groups, eq(groups.id, sessions.groupId))
     .where(and(eq(sessions.id, sql.placeholder('sessionId')), eq(groups.status, 'published')))
-    .prepare('signup_find_session');
-}
-const findSessionStatements = new WeakMap<Context['db'], ReturnType<typeof findSessionStatement>>();
+    .prepare('signup_find_session'),
+);
 
 async function findSession(ctx: Context, sessionId: string): Promise<{ session: SignupSession; group: SignupGroup; hasQuestions: boolean } | null> {
-  let statement = findSessionStatements.get(ctx.db);
-  if (!statement) findSessionStatements.set(ctx.db, (statement = findSessionStatement(ctx.db)));
-  const [r] = await statement.execute({ sessionId });
+  const [r] = await findSessionStatement(ctx.db).execute({ sessionId });
   return r ? { session: r.session, group: r.group as SignupGroup, hasQuestions: r.hasQuestions } : null;
 }
 

@@ -7,6 +7,7 @@ import { cachedFacets, countFacets, dropSuggestions, facetCacheMs } from './face
 import { placeLabel, resolvePlace } from './gazetteer';
 import { findGroupsInput, type FacetCounts, type FindGroupsInput, type SearchQuery, type Sort } from './search-input';
 import { rows } from './rows';
+import { perDatabase } from '../../db/prepared';
 import { allOf, baseConditions, distanceKm, facetConditions, nextStart, type Point } from './search-sql';
 import { searchIndexFor } from './search-index';
 import { searchIndex, type IndexedResult } from './indexed-search';
@@ -131,7 +132,7 @@ function orderBy(sort: Sort, ctx: Context, text: SQL | null, place: Point | null
  * The statement that reads a page of results, prepared once per database (PostgreSQL then plans
  * it once per connection instead of on every search).
  */
-function summaryStatement(db: Context['db']) {
+const summaryStatement = perDatabase((db) => {
   const now = sql.placeholder('now');
   const nextSession = sql<Date | string | null>`(
     select min(s.starts_at) from sessions s
@@ -151,15 +152,12 @@ function summaryStatement(db: Context['db']) {
     .innerJoin(organizations, eq(organizations.id, groups.organizationId))
     .where(sql`${groups.id} = any(${sql.placeholder('ids')}::uuid[])`)
     .prepare('search_result_summaries');
-}
-const summaryStatements = new WeakMap<Context['db'], ReturnType<typeof summaryStatement>>();
+});
 
 /** The public summaries of the given groups, by id. */
 async function summaries(ctx: Context, ids: string[]): Promise<Map<string, PublicGroupSummary>> {
   if (ids.length === 0) return new Map();
-  let statement = summaryStatements.get(ctx.db);
-  if (!statement) summaryStatements.set(ctx.db, (statement = summaryStatement(ctx.db)));
-  const rows = await statement.execute({ ids: `{${ids.join(',')}}`, now: ctx.now.toISOString() });
+  const rows = await summaryStatement(ctx.db).execute({ ids: `{${ids.join(',')}}`, now: ctx.now.toISOString() });
   return new Map(
     rows.map((r) => [
       r.group.id,
