@@ -97,6 +97,14 @@ export async function openPostgres(url: string, options: { max?: number; logger?
   const pool = new pg.Pool({ connectionString: url, max: options.max ?? 10 });
   // A failing idle client must not crash the process; the next query reports the problem.
   pool.on('error', (err) => console.error('PostgreSQL pool error:', err.message));
+  // The pool's end() resolves once it has let go of its connections, not once they have closed;
+  // close() waits for that too, so nothing is still connected when it returns (a database dropped
+  // right after, say, would otherwise cut those connections and report errors later).
+  const open = new Set<pg.ClientBase>();
+  pool.on('connect', (client) => {
+    open.add(client);
+    client.once('end', () => open.delete(client));
+  });
   const db = drizzlePg(pool, { schema, logger: options.logger }) as unknown as Database;
   return {
     db,
@@ -111,7 +119,11 @@ export async function openPostgres(url: string, options: { max?: number; logger?
         client.release();
       }
     },
-    close: () => pool.end(),
+    async close() {
+      const closed = [...open].map((client) => new Promise<void>((resolve) => client.once('end', () => resolve())));
+      await pool.end();
+      await Promise.race([Promise.all(closed), new Promise((resolve) => setTimeout(resolve, 5000).unref())]);
+    },
   };
 }
 
