@@ -20,3 +20,8 @@ export function pick(text: Bilingual, locale: Locale): { text: string; lang: Loc
   if (text[other]) return { text: text[other], lang: other };
   return null;
 }
+
+/** Whether a string can be a row id (a UUID) at all; anything else is simply not found. */
+export function isUuid(value: unknown): value is string {
+  return typeof value === 'string' && /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(value);
+}

@@ -6,6 +6,7 @@ import { CoreError } from '../core/errors';
 import { registerForSession } from '../core/registrations/register-for-session';
 import { applyToCohort } from '../core/applications/apply-to-cohort';
 import { cancelRegistration } from '../core/participants/cancel-registration';
+import { isUuid } from '../core/text';
 import { getT, isLocale, negotiateLocale, type Locale } from '../i18n';
 import { signupErrors } from '../app/lib/signup.server';
 
@@ -33,7 +34,7 @@ export function participantApi(deps: () => { db: Database; settings: Settings })
       const locale = requestLocale(req, body);
       const t = getT(locale);
       const id = req.params.id;
-      if (typeof id !== 'string' || !isUuid(id)) return sendError(res, 404, 'not_found', t('signup.errors.not_found'));
+      if (!isUuid(id)) return sendError(res, 404, 'not_found', t('signup.errors.not_found'));
       if (!body) return sendError(res, 400, 'invalid', t('signup.errors.badJson'));
       try {
         const { db, settings } = deps();
@@ -115,9 +116,4 @@ function coreErrorBody(err: CoreError, t: TFunction) {
     message: e.fields[i.path.startsWith('answers.') ? `answer.${i.path.slice(8)}` : i.path] ?? i.message,
   }));
   return { status: e.status, message: e.message, issues };
-}
-
-/** Whether a path parameter can be an id at all (anything else is simply not found). */
-function isUuid(value: string | undefined): value is string {
-  return !!value && /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(value);
 }

@@ -6,10 +6,9 @@ import { getT } from '../../i18n';
 import { parseInput, type Context } from '../context';
 import { NotFound } from '../errors';
 import { getGroup, type PublicGroup, type PublicSession } from '../groups';
-import { pick } from '../text';
+import { isUuid, pick } from '../text';
 import { buildCalendar, type CalendarEvent } from './build-calendar';
 
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 export interface CalendarFile {
   filename: string;
@@ -121,7 +120,7 @@ export async function getSessionCalendar({
   input: { ref: string; sessionId: string; pageUrl: string };
 }): Promise<CalendarFile> {
   const q = parseInput(z.object({ ref: z.string().trim().min(1).max(200), sessionId: z.string(), pageUrl }), input);
-  if (!UUID.test(q.sessionId)) throw new NotFound('session');
+  if (!isUuid(q.sessionId)) throw new NotFound('session');
   const [row] = await ctx.db
     .select({ startsAt: sessions.startsAt })
     .from(sessions)

@@ -14,10 +14,9 @@ import {
 } from '../../db/schema';
 import { parseInput, type Context } from '../context';
 import { NotFound } from '../errors';
-import { bilingual, type Bilingual } from '../text';
+import { bilingual, isUuid, type Bilingual } from '../text';
 import { publicSummary, type PublicGroupSummary } from './public-group';
 
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 export const getGroupInput = z.object({
   /** The group's id (uuid) or slug. */
@@ -123,7 +122,7 @@ export interface PublicGroup extends PublicGroupSummary {
 /** A published group with everything a person needs to decide, minus anything private. */
 export async function getGroup({ ctx, input }: { ctx: Context; input: z.input<typeof getGroupInput> }): Promise<PublicGroup> {
   const q = parseInput(getGroupInput, input);
-  const match = UUID.test(q.ref) ? or(eq(groups.id, q.ref), eq(groups.slug, q.ref)) : eq(groups.slug, q.ref);
+  const match = isUuid(q.ref) ? or(eq(groups.id, q.ref), eq(groups.slug, q.ref)) : eq(groups.slug, q.ref);
   const [row] = await ctx.db
     .select({ group: groups, org: organizations })
     .from(groups)

@@ -97,22 +97,17 @@ export function parseTsQuery(text: string): TsQuery | null {
     }
     return left;
   };
-  const and = (): TsQuery => {
-    let left = phrase();
-    while (peek()?.t === '&') {
+  // `a & b & c` and `a | b | c`, each binding looser than the one it is built on.
+  const chain = (token: '&' | '|', op: 'and' | 'or', operand: () => TsQuery) => (): TsQuery => {
+    let left = operand();
+    while (peek()?.t === token) {
       pos++;
-      left = { op: 'and', left, right: phrase() };
+      left = { op, left, right: operand() };
     }
     return left;
   };
-  const or = (): TsQuery => {
-    let left = and();
-    while (peek()?.t === '|') {
-      pos++;
-      left = { op: 'or', left, right: and() };
-    }
-    return left;
-  };
+  const and = chain('&', 'and', phrase);
+  const or = chain('|', 'or', and);
 
   const query = or();
   if (pos !== tokens.length) throw new TsQuerySyntaxError('unexpected text after the query');
