@@ -13,7 +13,7 @@ import autocannon from 'autocannon';
 import pg from 'pg';
 import { sql } from 'drizzle-orm';
 import { openPglite, openPostgres, migrateDatabase, type DatabaseHandle } from '../db/client';
-import { createGroup, createOrganization, createSession } from '../tests/support/factories';
+import { atWallClock, createGroup, createOrganization, createSession } from '../tests/support/factories';
 import { startServer, type RunningServer } from '../tests/e2e/server-process';
 
 const { values: args } = parseArgs({
@@ -43,16 +43,16 @@ interface Fixture {
 
 async function prepare(handle: DatabaseHandle): Promise<Fixture> {
   await migrateDatabase(handle);
-  const org = await createOrganization(handle.db);
+  const org = await createOrganization(atWallClock(handle.db));
   const now = Date.now();
   const spread: string[] = [];
-  const group = await createGroup(handle.db, { organizationId: org.id, signupCutoffMinutes: 0, sessionCapacity: SPREAD_CAPACITY });
+  const group = await createGroup(atWallClock(handle.db), { organizationId: org.id, signupCutoffMinutes: 0, sessionCapacity: SPREAD_CAPACITY });
   for (let i = 0; i < SESSIONS; i++) {
-    const s = await createSession(handle.db, { groupId: group.id, startsAt: new Date(now + (i + 1) * 3_600_000) });
+    const s = await createSession(atWallClock(handle.db), { groupId: group.id, startsAt: new Date(now + (i + 1) * 3_600_000) });
     spread.push(s.id);
   }
-  const hotGroup = await createGroup(handle.db, { organizationId: org.id, signupCutoffMinutes: 0, sessionCapacity: HOT_CAPACITY });
-  const hot = await createSession(handle.db, { groupId: hotGroup.id, startsAt: new Date(now + 48 * 3_600_000) });
+  const hotGroup = await createGroup(atWallClock(handle.db), { organizationId: org.id, signupCutoffMinutes: 0, sessionCapacity: HOT_CAPACITY });
+  const hot = await createSession(atWallClock(handle.db), { groupId: hotGroup.id, startsAt: new Date(now + 48 * 3_600_000) });
   return { spread, hot: hot.id };
 }
 

@@ -77,7 +77,7 @@ async function captureMix(open: (logger: { logQuery(sql: string, params: unknown
     const parsed = groupSearchQuery.parse(Object.fromEntries(new URLSearchParams(m.query)));
     clearFacetCache();
     sink = [];
-    await findGroups({ ctx: createContext(handle.db), input: toSearchInput(parsed) });
+    await findGroups({ ctx: createContext(handle.db, { now: new Date() }), input: toSearchInput(parsed) });
     out.push(sink);
   }
   await handle.close();

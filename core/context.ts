@@ -11,7 +11,11 @@ export interface Settings {
   signingKey: string;
 }
 
-/** What every core action receives: the database, the current time, the locale and who acts. */
+/**
+ * What every core action receives: the database, the current time, the locale and who acts.
+ * `now` is the one clock of core: nothing in core reads the process's or the database's clock to
+ * decide anything (docs/architecture.md, "Time").
+ */
 export interface Context {
   db: Database;
   now: Date;
@@ -22,8 +26,9 @@ export interface Context {
 
 export const TEST_SETTINGS: Settings = { publicUrl: 'http://localhost:3000', signingKey: 'test-signing-key-not-secret' };
 
-export function createContext(db: Database, overrides: Partial<Omit<Context, 'db'>> = {}): Context {
-  return { db, now: new Date(), locale: 'en', actor: { type: 'anonymous' }, settings: TEST_SETTINGS, ...overrides };
+/** A context at `now` (the edge passes the wall clock; tests, their own). */
+export function createContext(db: Database, options: Partial<Omit<Context, 'db'>> & { now: Date }): Context {
+  return { db, locale: 'en', actor: { type: 'anonymous' }, settings: TEST_SETTINGS, ...options };
 }
 
 /** Runs `fn` in one transaction; every write of an action (and its outbox/audit rows) commits together. */

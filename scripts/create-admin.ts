@@ -78,7 +78,7 @@ async function main(argv: string[]): Promise<void> {
 
   try {
     await migrateDatabase(handle);
-    const ctx = createContext(handle.db, { actor: { type: 'system' } });
+    const ctx = createContext(handle.db, { now: new Date(), actor: { type: 'system' } });
     const result = await makePlatformAdmin({ ctx, input: parsed.data });
     const where = handle.engine === 'postgres' ? 'PostgreSQL (DATABASE_URL)' : `the embedded database in ${path.resolve(config.DATA_DIR)}`;
     const lines = {

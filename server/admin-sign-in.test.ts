@@ -14,7 +14,7 @@ let auth: Auth;
 const origin = new URL(TEST_SETTINGS.publicUrl).origin;
 
 beforeAll(async () => {
-  t = await createTestDatabase();
+  t = await createTestDatabase({ now: new Date() }); // the server under test reads the wall clock
   auth = createAuth(t.db, TEST_SETTINGS);
 });
 afterAll(async () => {
@@ -44,7 +44,7 @@ async function linkIn(email: string, template: string): Promise<string> {
 }
 
 async function newAdmin(email: string) {
-  const ctx = createContext(t.db, { actor: { type: 'system' } });
+  const ctx = createContext(t.db, { now: new Date(), actor: { type: 'system' } });
   const made = await makePlatformAdmin({ ctx, input: { email, name: 'Command Line Admin' } });
   expect(made.outcome).toBe('created');
   // What the command leaves behind: an account and no password at all.

@@ -50,7 +50,7 @@ export async function boot(config: Config, log: (line: string) => void = console
     const seeded = await handle.withMigrationLock((db) => seedIfEmpty(db, { now: new Date() }));
     if (seeded) log('Demo data: seeded an empty database');
   }
-  if (await handle.withMigrationLock((db) => ensureGroupSearch(db))) log('Search: indexed the existing groups');
+  if (await handle.withMigrationLock((db) => ensureGroupSearch(db, new Date()))) log('Search: indexed the existing groups');
   // A process that only runs the worker never searches.
   if (config.SEARCH_INDEX === 'memory' && process.env.CERCLE_ROLE !== 'worker') {
     const started = Date.now();
@@ -63,7 +63,7 @@ export async function boot(config: Config, log: (line: string) => void = console
   };
   const worker = config.WORKER === 'in-process'
     ? startWorker({
-        context: () => createContext(handle.db, { settings, actor: { type: 'system' } }),
+        context: () => createContext(handle.db, { now: new Date(), settings, actor: { type: 'system' } }),
         send: createSender({
           smtpUrl: config.SMTP_URL,
           mailDir: path.join(config.DATA_DIR, 'mail'),

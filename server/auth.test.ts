@@ -10,7 +10,7 @@ let auth: Auth;
 const origin = new URL(TEST_SETTINGS.publicUrl).origin;
 
 beforeAll(async () => {
-  t = await createTestDatabase();
+  t = await createTestDatabase({ now: new Date() }); // the server under test reads the wall clock
   auth = createAuth(t.db, TEST_SETTINGS);
 });
 afterAll(async () => {

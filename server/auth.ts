@@ -35,7 +35,7 @@ function localeOf(request: Request | undefined, fallback: unknown): Locale {
 }
 
 export function createAuth(db: Database, settings: Settings) {
-  const ctx = () => createContext(db, { settings, actor: { type: 'system' } });
+  const ctx = () => createContext(db, { now: new Date(), settings, actor: { type: 'system' } });
   const send = async (template: NoticeTemplate, to: string, locale: Locale, url: string, name?: string) => {
     // One message per link: the key is derived from the link itself.
     const key = `${template}:${createHash('sha256').update(url).digest('hex').slice(0, 32)}`;

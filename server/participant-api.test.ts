@@ -15,7 +15,7 @@ let server: Server;
 let base: string;
 
 beforeAll(async () => {
-  t = await createTestDatabase();
+  t = await createTestDatabase({ now: new Date() }); // the server under test reads the wall clock
   const app = express().use(participantApi(() => ({ db: t.db, settings: TEST_SETTINGS })));
   server = app.listen(0, '127.0.0.1');
   await new Promise((resolve) => server.once('listening', resolve));
@@ -51,7 +51,7 @@ const signUp = (sessionId: string, body: unknown, headers?: Record<string, strin
 
 describe('POST /api/v1/sessions/:id/registrations', () => {
   it('confirms while seats remain, then waitlists with a position and a manage link', async () => {
-    const { session } = await createOpenSession(t.db, new Date(), { sessionCapacity: 1 });
+    const { session } = await createOpenSession(t, { sessionCapacity: 1 });
     const first = await signUp(session.id, person('a1'));
     expect(first.status).toBe(201);
     expect(first.body).toMatchObject({ status: 'confirmed' });
@@ -69,7 +69,7 @@ describe('POST /api/v1/sessions/:id/registrations', () => {
   });
 
   it('refuses a second place for the same email, in the language asked for', async () => {
-    const { session } = await createOpenSession(t.db, new Date());
+    const { session } = await createOpenSession(t);
     expect((await signUp(session.id, person('d1'))).status).toBe(201);
     const again = await signUp(session.id, { ...person('d1'), email: 'PERSON.D1@example.org' }, { 'accept-language': 'fr-CA,fr;q=0.9' });
     expect(again.status).toBe(409);
@@ -77,7 +77,7 @@ describe('POST /api/v1/sessions/:id/registrations', () => {
   });
 
   it('names each invalid field, with the form’s messages', async () => {
-    const { session } = await createOpenSession(t.db, new Date());
+    const { session } = await createOpenSession(t);
     const res = await signUp(session.id, { name: '', email: 'not-an-email', locale: 'fr' });
     expect(res.status).toBe(400);
     expect(res.body.error!.code).toBe('invalid');
@@ -89,7 +89,7 @@ describe('POST /api/v1/sessions/:id/registrations', () => {
   });
 
   it('answers a body that is not a JSON object with a localized 400', async () => {
-    const { session } = await createOpenSession(t.db, new Date());
+    const { session } = await createOpenSession(t);
     const broken = await signUp(session.id, '{"name": ', { 'accept-language': 'fr' });
     expect(broken.status).toBe(400);
     expect(broken.body.error).toEqual({ code: 'invalid', message: 'Le corps de la requête doit être en JSON.' });
@@ -108,20 +108,20 @@ describe('POST /api/v1/sessions/:id/registrations', () => {
     expect([notAnId.status, notAnId.body.error!.message]).toEqual([404, 'Cette rencontre ou ce groupe n’existe pas ou n’est plus répertorié.']);
 
     const now = Date.now();
-    const cancelled = await createOpenSession(t.db, new Date(), {}, { status: 'cancelled' });
+    const cancelled = await createOpenSession(t, {}, { status: 'cancelled' });
     expect((await signUp(cancelled.session.id, person('c'))).body.error!.code).toBe('closed');
 
-    const late = await createOpenSession(t.db, new Date(), { signupCutoffMinutes: 24 * 60 }, { startsAt: new Date(now + 3_600_000) });
+    const late = await createOpenSession(t, { signupCutoffMinutes: 24 * 60 }, { startsAt: new Date(now + 3_600_000) });
     const tooLate = await signUp(late.session.id, person('l'));
     expect([tooLate.status, tooLate.body.error!.code]).toEqual([409, 'cutoff_passed']);
 
-    const adults = await createOpenSession(t.db, new Date(), { ageMin: 18 });
+    const adults = await createOpenSession(t, { ageMin: 18 });
     const young = await signUp(adults.session.id, { ...person('y'), age: 15 });
     expect([young.status, young.body.error!.code]).toEqual([422, 'ineligible']);
   });
 
   it('answers other methods with 405 and the allowed one', async () => {
-    const { session } = await createOpenSession(t.db, new Date());
+    const { session } = await createOpenSession(t);
     const res = await fetch(`${base}/api/v1/sessions/${session.id}/registrations`, { headers: { 'accept-language': 'fr' } });
     expect(res.status).toBe(405);
     expect(res.headers.get('allow')).toBe('POST');
@@ -131,7 +131,7 @@ describe('POST /api/v1/sessions/:id/registrations', () => {
 
 describe('POST /api/v1/registrations/:id/cancel', () => {
   it('cancels with the token of the manage link and gives the place to the first waiting', async () => {
-    const { session } = await createOpenSession(t.db, new Date(), { sessionCapacity: 1 });
+    const { session } = await createOpenSession(t, { sessionCapacity: 1 });
     const holder = await signUp(session.id, person('k1'));
     const waiting = await signUp(session.id, person('k2'));
     const path = `/api/v1/registrations/${holder.body.id}/cancel`;
@@ -148,14 +148,14 @@ describe('POST /api/v1/registrations/:id/cancel', () => {
 describe('POST /api/v1/cohorts/:id/applications', () => {
   it('accepts up to capacity, waitlists after, and asks for the commitment', async () => {
     const day = (n: number) => new Date(Date.now() + n * 86_400_000);
-    const group = await createGroup(t.db, { format: 'closed', dropInStyle: null, autoAccept: true });
-    const cohort = await createCohort(t.db, {
+    const group = await createGroup(t, { format: 'closed', dropInStyle: null, autoAccept: true });
+    const cohort = await createCohort(t, {
       groupId: group.id,
       startsOn: day(10).toISOString().slice(0, 10),
       endsOn: day(40).toISOString().slice(0, 10),
       capacity: 1,
     });
-    await createSession(t.db, { groupId: group.id, cohortId: cohort.id, startsAt: day(10) });
+    await createSession(t, { groupId: group.id, cohortId: cohort.id, startsAt: day(10) });
     const apply = (body: unknown) => post(`/api/v1/cohorts/${cohort.id}/applications`, body);
     const uncommitted = await apply(person('p0'));
     expect(uncommitted.status).toBe(400);

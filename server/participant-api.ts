@@ -38,7 +38,7 @@ export function participantApi(deps: () => { db: Database; settings: Settings })
       if (!body) return sendError(res, 400, 'invalid', t('signup.errors.badJson'));
       try {
         const { db, settings } = deps();
-        const result = await run(createContext(db, { locale, settings }), id, body);
+        const result = await run(createContext(db, { now: new Date(), locale, settings }), id, body);
         res.status(result.status).json(result.body);
       } catch (err) {
         if (!(err instanceof CoreError)) return next(err);

@@ -3,6 +3,7 @@ import { deliverOutbox, type SendEmail } from '../core/email/deliver-outbox';
 import { decideCohorts } from '../core/worker/decide-cohorts';
 import { queueReminders } from '../core/worker/queue-reminders';
 import { refreshSeatSearch } from '../core/worker/refresh-seat-search';
+import { refreshPassedSearch } from '../core/worker/refresh-passed-search';
 import { rollSessionsDue, rollSessionsForward } from '../core/worker/roll-sessions-forward';
 
 export interface Worker {
@@ -26,7 +27,7 @@ export function startWorker(options: {
   const log = options.log ?? ((message, err) => console.error(message, err));
   let running: Promise<void> | null = null;
   // Search rows are refreshed for what changed since the previous pass (with a minute of overlap).
-  let searchSince = new Date(Date.now() - 60_000);
+  let searchSince = new Date(options.context().now.getTime() - 60_000);
   let stopped = false;
   // Sessions are made weeks ahead; moving that window on once an hour is plenty.
   let lastRoll: Date | null = null;
@@ -50,6 +51,7 @@ export function startWorker(options: {
           const ctx = options.context();
           const since = searchSince;
           await refreshSeatSearch(ctx, since);
+          await refreshPassedSearch(ctx);
           searchSince = new Date(ctx.now.getTime() - 60_000);
         },
       ],

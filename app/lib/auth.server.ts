@@ -68,6 +68,7 @@ export async function requireOrganizer(args: Args, locale: Locale): Promise<Orga
   return {
     user: session.user,
     ctx: createContext(args.context.handle.db, {
+      now: new Date(),
       locale,
       settings: args.context.settings,
       actor: { type: 'user', userId: session.user.id },

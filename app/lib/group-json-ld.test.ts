@@ -20,7 +20,7 @@ async function eventsOf(slug: string): Promise<{ doc: { '@graph': Ev[] }; text: 
 }
 
 beforeAll(async () => {
-  t = await createTestDatabase();
+  t = await createTestDatabase({ now: NOW });
 });
 afterAll(async () => {
   await t.close();
@@ -28,7 +28,7 @@ afterAll(async () => {
 
 describe('group JSON-LD', () => {
   it('has one schema.org Event per upcoming session, with status and attendance mode, valid against the vocabulary', async () => {
-    const g = await createGroup(t.db, {
+    const g = await createGroup(t, {
       delivery: 'hybrid',
       onlineUrl: 'https://meet.example.org/very-private-room',
       venueName: 'Community hall',
@@ -41,11 +41,11 @@ describe('group JSON-LD', () => {
       latitude: 45.42,
       longitude: -75.69,
     });
-    const scheduled = await createSession(t.db, { groupId: g.id, startsAt: hours(24), topicEn: 'Holidays' });
-    await register(t.db, scheduled.id, 'confirmed');
-    await createSession(t.db, { groupId: g.id, startsAt: hours(48), status: 'cancelled', statusReason: 'Snow storm' });
-    await createSession(t.db, { groupId: g.id, startsAt: hours(96), status: 'postponed', originalStartsAt: hours(72) });
-    await createSession(t.db, { groupId: g.id, startsAt: hours(120), status: 'moved_online', statusReason: 'Ice' });
+    const scheduled = await createSession(t, { groupId: g.id, startsAt: hours(24), topicEn: 'Holidays' });
+    await register(t, scheduled.id, 'confirmed');
+    await createSession(t, { groupId: g.id, startsAt: hours(48), status: 'cancelled', statusReason: 'Snow storm' });
+    await createSession(t, { groupId: g.id, startsAt: hours(96), status: 'postponed', originalStartsAt: hours(72) });
+    await createSession(t, { groupId: g.id, startsAt: hours(120), status: 'moved_online', statusReason: 'Ice' });
     const { doc, text } = await eventsOf(g.slug);
 
     expect(vocab.check(doc)).toEqual([]);
@@ -82,10 +82,10 @@ describe('group JSON-LD', () => {
   });
 
   it('describes in-person and online groups with only the location they have', async () => {
-    const inPerson = await createGroup(t.db, { delivery: 'in_person' });
-    await createSession(t.db, { groupId: inPerson.id, startsAt: hours(5) });
-    const online = await createGroup(t.db, { delivery: 'online', street: null, city: null, province: null, onlineUrl: 'https://zoom.example/j/123' });
-    await createSession(t.db, { groupId: online.id, startsAt: hours(5) });
+    const inPerson = await createGroup(t, { delivery: 'in_person' });
+    await createSession(t, { groupId: inPerson.id, startsAt: hours(5) });
+    const online = await createGroup(t, { delivery: 'online', street: null, city: null, province: null, onlineUrl: 'https://zoom.example/j/123' });
+    await createSession(t, { groupId: online.id, startsAt: hours(5) });
 
     const a = await eventsOf(inPerson.slug);
     expect(vocab.check(a.doc)).toEqual([]);

@@ -46,12 +46,7 @@ export async function loader({ request, params, context }: Route.LoaderArgs) {
           s.status === 'postponed' && s.originalStartsAt ? formatSessionTime(s.originalStartsAt, tz, locale) : null,
         calendarHref: sessionCalendarPath(locale, group.slug, s.id),
         // Drop-in sessions still taking sign-ups link to their form.
-        signupHref:
-          group.format === 'drop_in' &&
-          (s.status === 'scheduled' || s.status === 'moved_online') &&
-          s.startsAt.getTime() - group.signupCutoffMinutes * 60_000 > Date.now()
-            ? pathTo(locale, 'sessionSignup', { slug: group.slug, sessionId: s.id })
-            : null,
+        signupHref: s.signupOpen ? pathTo(locale, 'sessionSignup', { slug: group.slug, sessionId: s.id }) : null,
       })),
       cohorts: group.cohorts.map((c) => ({
         id: c.id,

@@ -65,7 +65,7 @@ export async function action({ request, context, params }: Route.ActionArgs) {
   const zone = view.group.timeZone;
   try {
     if (intent === 'preview') {
-      const dates = previewSchedule({ form: scheduleFromForm(form), timeZone: zone }, new Date());
+      const dates = previewSchedule({ form: scheduleFromForm(form), timeZone: zone }, ctx.now);
       return { intent, scheduleId, preview: dates.map((d) => `${formatSessionTime(d.startsAt, zone, locale)} – ${formatTime(d.endsAt, zone, locale)}`), fields: {}, message: '' };
     }
     if (intent === 'save') {

@@ -77,7 +77,7 @@ export async function loader({ request, context, params }: Route.LoaderArgs) {
     ownCapacity: s.ownCapacity,
     defaultCapacity: view.group.defaultCapacity,
     hasOnlineLink: view.group.hasOnlineLink,
-    over: s.endsAt.getTime() <= Date.now(),
+    over: s.endsAt <= ctx.now,
     confirmed: view.confirmed.map(person),
     waitlist: view.waitlist.map((w) => ({ ...person(w), rank: w.rank })),
     suggest: { date: nextWeek.date, start: nextWeek.time, end: endParts.time },

@@ -13,7 +13,7 @@ import {
 
 let t: TestDatabase;
 beforeAll(async () => {
-  t = await createTestDatabase();
+  t = await createTestDatabase({ now: new Date('2026-11-27T15:00:00Z') });
 });
 afterAll(async () => {
   await t.close();

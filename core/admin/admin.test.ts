@@ -34,23 +34,23 @@ const licence = { number: 'CRPO-0042', body: 'College of Registered Psychotherap
 
 /** An organization with an owner, an admin (French), a facilitator member linked to a pending licence. */
 async function pendingLicence(submittedAt = NOW) {
-  const org = await createOrganization(t.db, { nameEn: 'Harbour Clinic', nameFr: 'Clinique du Havre' });
-  const owner = await createUser(t.db);
-  const orgAdmin = await createUser(t.db, { locale: 'fr' });
-  const therapist = await createUser(t.db);
-  const bystander = await createUser(t.db);
-  await addMember(t.db, org.id, owner.id, 'owner');
-  await addMember(t.db, org.id, orgAdmin.id, 'admin');
-  await addMember(t.db, org.id, therapist.id, 'facilitator');
-  await addMember(t.db, org.id, bystander.id, 'facilitator');
-  const f = await createFacilitator(t.db, { organizationId: org.id, leadership: 'licensed', displayName: 'Dana Therapist', userId: therapist.id });
+  const org = await createOrganization(t, { nameEn: 'Harbour Clinic', nameFr: 'Clinique du Havre' });
+  const owner = await createUser(t);
+  const orgAdmin = await createUser(t, { locale: 'fr' });
+  const therapist = await createUser(t);
+  const bystander = await createUser(t);
+  await addMember(t, org.id, owner.id, 'owner');
+  await addMember(t, org.id, orgAdmin.id, 'admin');
+  await addMember(t, org.id, therapist.id, 'facilitator');
+  await addMember(t, org.id, bystander.id, 'facilitator');
+  const f = await createFacilitator(t, { organizationId: org.id, leadership: 'licensed', displayName: 'Dana Therapist', userId: therapist.id });
   await submitLicence({ ctx: as(therapist.id, submittedAt), input: { facilitatorId: f.id, ...licence } });
   return { org, owner, orgAdmin, therapist, bystander, facilitator: await facilitatorRow(f.id) };
 }
 
 beforeAll(async () => {
-  t = await createTestDatabase();
-  adminId = (await createUser(t.db, { isPlatformAdmin: true, name: 'Pat Admin' })).id;
+  t = await createTestDatabase({ now: NOW });
+  adminId = (await createUser(t, { isPlatformAdmin: true, name: 'Pat Admin' })).id;
 });
 afterAll(async () => {
   await t.close();
@@ -146,7 +146,7 @@ describe('licence review', () => {
     const first = await pendingLicence(new Date('2026-11-27T14:00:00Z'));
     const decided = await pendingLicence();
     await reviewLicence({ ctx: as(adminId), input: { facilitatorId: decided.facilitator.id, decision: 'verify' } });
-    const unverified = await createFacilitator(t.db, { organizationId: first.org.id, displayName: 'Never submitted' });
+    const unverified = await createFacilitator(t, { organizationId: first.org.id, displayName: 'Never submitted' });
 
     const queue = await listLicenceReviews({ ctx: as(adminId) });
     const ids = queue.map((r) => r.facilitatorId);
@@ -173,8 +173,8 @@ describe('licence review', () => {
 
 describe('listing reports', () => {
   it('lists open reports with their group, resolves or dismisses once, and audits it', async () => {
-    const org = await createOrganization(t.db);
-    const group = await createGroup(t.db, { organizationId: org.id, titleEn: 'Walking group' });
+    const org = await createOrganization(t);
+    const group = await createGroup(t, { organizationId: org.id, titleEn: 'Walking group' });
     const a = await reportListing({ ctx: anonymous(), input: { group: group.slug, reason: 'not_running', details: 'Closed since June', email: 'me@example.org' } });
     const b = await reportListing({ ctx: anonymous(), input: { group: group.slug, reason: 'wrong_information' } });
 
@@ -210,8 +210,8 @@ describe('listing reports', () => {
   });
 
   it('is for platform administrators only', async () => {
-    const { user: owner, organizationId } = await createMember(t.db, 'owner');
-    const group = await createGroup(t.db, { organizationId });
+    const { user: owner, organizationId } = await createMember(t, 'owner');
+    const group = await createGroup(t, { organizationId });
     const r = await reportListing({ ctx: anonymous(), input: { group: group.slug, reason: 'safety', details: 'x' } });
     expect(await code(listListingReports({ ctx: as(owner.id) }))).toBe('forbidden');
     expect(await code(listListingReports({ ctx: anonymous() }))).toBe('forbidden');
@@ -223,7 +223,7 @@ describe('listing reports', () => {
   it('counts what waits on the admin home', async () => {
     const before = await getAdminOverview({ ctx: as(adminId) });
     await pendingLicence();
-    const group = await createGroup(t.db);
+    const group = await createGroup(t);
     await reportListing({ ctx: anonymous(), input: { group: group.slug, reason: 'other', details: 'Odd' } });
     const after = await getAdminOverview({ ctx: as(adminId) });
     expect(after.pendingLicences).toBe(before.pendingLicences + 1);
@@ -246,7 +246,7 @@ describe('makePlatformAdmin', () => {
   });
 
   it('promotes an existing account (any letter case), then changes nothing the second time', async () => {
-    const user = await createUser(t.db, { email: 'organizer@example.org', name: 'Kept Name' });
+    const user = await createUser(t, { email: 'organizer@example.org', name: 'Kept Name' });
     const first = await makePlatformAdmin({ ctx: system(), input: { email: 'ORGANIZER@example.org', name: 'Other Name' } });
     expect(first).toEqual({ outcome: 'promoted', userId: user.id, email: 'organizer@example.org' });
     const [row] = await t.db.select().from(users).where(eq(users.id, user.id));

@@ -15,20 +15,20 @@ const applicant = (n: string) => ({ name: `Applicant ${n}`, email: `applicant${n
 const tokenOf = (url: string) => url.split('/').pop()!;
 
 beforeAll(async () => {
-  t = await createTestDatabase();
+  t = await createTestDatabase({ now: NOW });
 });
 afterAll(async () => {
   await t.close();
 });
 
 async function closedGroupWithCohort(opts: { autoAccept?: boolean; capacity?: number; minimum?: number; decisionAt?: Date; lateJoin?: number; promotion?: 'automatic' | 'manual' } = {}) {
-  const group = await createGroup(t.db, {
+  const group = await createGroup(t, {
     format: 'closed',
     dropInStyle: null,
     autoAccept: opts.autoAccept ?? true,
     waitlistPromotion: opts.promotion ?? 'automatic',
   });
-  const cohort = await createCohort(t.db, {
+  const cohort = await createCohort(t, {
     groupId: group.id,
     startsOn: '2026-12-08',
     endsOn: '2027-01-26',
@@ -39,7 +39,7 @@ async function closedGroupWithCohort(opts: { autoAccept?: boolean; capacity?: nu
     lateJoinUntilSession: opts.lateJoin ?? 0,
   });
   const starts = ['2026-12-09T00:00:00Z', '2026-12-16T00:00:00Z', '2026-12-23T00:00:00Z'];
-  for (const s of starts) await createSession(t.db, { groupId: group.id, cohortId: cohort.id, startsAt: new Date(s) });
+  for (const s of starts) await createSession(t, { groupId: group.id, cohortId: cohort.id, startsAt: new Date(s) });
   return { group, cohort };
 }
 

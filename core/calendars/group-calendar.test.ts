@@ -32,8 +32,8 @@ let extraId: string;
 let cancelledId: string;
 
 beforeAll(async () => {
-  t = await createTestDatabase();
-  const g = await createGroup(t.db, {
+  t = await createTestDatabase({ now: NOW });
+  const g = await createGroup(t, {
     timeZone: ZONE,
     delivery: 'hybrid',
     onlineUrl: 'https://meet.example.org/calendar-secret',
@@ -43,7 +43,7 @@ beforeAll(async () => {
   });
   slug = g.slug;
   const rule = { rrule: 'FREQ=WEEKLY;BYDAY=TU', startsLocal: '2026-10-06T19:00:00', untilLocal: '2026-11-24T19:00:00', exceptionsLocal: ['2026-10-20T19:00:00'] };
-  const schedule = await createSchedule(t.db, { groupId: g.id, ...rule });
+  const schedule = await createSchedule(t, { groupId: g.id, ...rule });
   // Sessions are materialized from the schedule, as the app does.
   const occurrences = expandSchedule(
     { ...rule, durationMinutes: 90, timeZone: ZONE },
@@ -52,11 +52,11 @@ beforeAll(async () => {
   for (const o of occurrences) {
     const base = { groupId: g.id, scheduleId: schedule.id, startsAt: o.startsAt, endsAt: o.endsAt };
     if (o.local === '2026-11-10T19:00') {
-      cancelledId = (await createSession(t.db, { ...base, status: 'cancelled', statusReason: 'Hall closed' })).id;
+      cancelledId = (await createSession(t, { ...base, status: 'cancelled', statusReason: 'Hall closed' })).id;
     } else if (o.local === '2026-11-17T19:00') {
-      await createSession(t.db, { ...base, status: 'moved_online', statusReason: 'Ice storm' });
+      await createSession(t, { ...base, status: 'moved_online', statusReason: 'Ice storm' });
     } else if (o.local === '2026-11-24T19:00') {
-      await createSession(t.db, {
+      await createSession(t, {
         ...base,
         status: 'postponed',
         originalStartsAt: o.startsAt,
@@ -64,10 +64,10 @@ beforeAll(async () => {
         endsAt: local('2026-11-26T20:30'),
       });
     } else {
-      await createSession(t.db, base);
+      await createSession(t, base);
     }
   }
-  extraId = (await createSession(t.db, { groupId: g.id, startsAt: local('2026-11-05T18:00'), topicEn: 'Holiday season' })).id;
+  extraId = (await createSession(t, { groupId: g.id, startsAt: local('2026-11-05T18:00'), topicEn: 'Holiday season' })).id;
 });
 afterAll(async () => {
   await t.close();
@@ -135,7 +135,7 @@ describe('getGroupCalendar', () => {
 
   it('refuses unknown and unpublished groups', async () => {
     await expect(getGroupCalendar({ ctx: ctx(), input: { ref: 'nope', pageUrl: PAGE } })).rejects.toMatchObject({ code: 'not_found' });
-    const draft = await createGroup(t.db, { status: 'draft' });
+    const draft = await createGroup(t, { status: 'draft' });
     await expect(getGroupCalendar({ ctx: ctx(), input: { ref: draft.slug, pageUrl: PAGE } })).rejects.toMatchObject({ code: 'not_found' });
   });
 });
@@ -168,7 +168,7 @@ describe('getSessionCalendar', () => {
   });
 
   it('refuses a session of another group, a malformed id and an unknown one', async () => {
-    const other = await createGroup(t.db);
+    const other = await createGroup(t);
     for (const sessionId of [extraId, 'not-a-uuid', '00000000-0000-4000-8000-000000000000']) {
       const ref = sessionId === extraId ? other.slug : slug;
       await expect(getSessionCalendar({ ctx: ctx(), input: { ref, sessionId, pageUrl: PAGE } })).rejects.toMatchObject({ code: 'not_found' });

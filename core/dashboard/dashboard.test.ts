@@ -15,7 +15,7 @@ const anonymous = () => createContext(t.db, { now: NOW });
 const hours = (h: number) => new Date(NOW.getTime() + h * 3_600_000);
 
 beforeAll(async () => {
-  t = await createTestDatabase();
+  t = await createTestDatabase({ now: NOW });
 });
 afterAll(async () => {
   await t.close();
@@ -27,31 +27,31 @@ async function orgOf(id: string) {
 
 async function markAll(sessionId: string, statuses: ('present' | 'absent' | 'excused')[]) {
   for (const status of statuses) {
-    const r = await register(t.db, sessionId, 'confirmed');
+    const r = await register(t, sessionId, 'confirmed');
     await t.db.insert(attendance).values({ sessionId, participantId: r.participantId, status });
   }
 }
 
 describe('getDashboard', () => {
   it('shows the next 14 days with fill and waitlists, cohorts with applications waiting, and weekly rates', async () => {
-    const owner = await createMember(t.db, 'owner');
-    const facilitator = await createMember(t.db, 'facilitator', owner.organizationId);
+    const owner = await createMember(t, 'owner');
+    const facilitator = await createMember(t, 'facilitator', owner.organizationId);
     const org = await orgOf(owner.organizationId);
-    const group = await createGroup(t.db, { organizationId: owner.organizationId, sessionCapacity: 2 });
-    const soon = await createSession(t.db, { groupId: group.id, startsAt: hours(72) });
-    await register(t.db, soon.id, 'confirmed');
-    await register(t.db, soon.id, 'confirmed');
-    await register(t.db, soon.id, 'waitlisted', 1);
-    const unlimited = await createSession(t.db, { groupId: group.id, startsAt: hours(100), capacity: null });
-    await createSession(t.db, { groupId: group.id, startsAt: hours(20 * 24) }); // beyond 14 days
+    const group = await createGroup(t, { organizationId: owner.organizationId, sessionCapacity: 2 });
+    const soon = await createSession(t, { groupId: group.id, startsAt: hours(72) });
+    await register(t, soon.id, 'confirmed');
+    await register(t, soon.id, 'confirmed');
+    await register(t, soon.id, 'waitlisted', 1);
+    const unlimited = await createSession(t, { groupId: group.id, startsAt: hours(100), capacity: null });
+    await createSession(t, { groupId: group.id, startsAt: hours(20 * 24) }); // beyond 14 days
     // Another organization's session in the same window stays out.
-    const strangerGroup = await createGroup(t.db);
-    await createSession(t.db, { groupId: strangerGroup.id, startsAt: hours(48) });
+    const strangerGroup = await createGroup(t);
+    await createSession(t, { groupId: strangerGroup.id, startsAt: hours(48) });
 
-    const closed = await createGroup(t.db, { organizationId: owner.organizationId, format: 'closed', dropInStyle: null });
-    const cohort = await createCohort(t.db, { groupId: closed.id, startsOn: '2026-12-08', endsOn: '2027-01-26', capacity: 8 });
+    const closed = await createGroup(t, { organizationId: owner.organizationId, format: 'closed', dropInStyle: null });
+    const cohort = await createCohort(t, { groupId: closed.id, startsOn: '2026-12-08', endsOn: '2027-01-26', capacity: 8 });
     for (const status of ['applied', 'applied', 'accepted', 'waitlisted'] as const) {
-      const p = await createParticipant(t.db);
+      const p = await createParticipant(t);
       await t.db.insert(applications).values({
         cohortId: cohort.id, participantId: p.id, status, displayName: 'A', committedAt: NOW, consentAt: NOW,
         waitlistPosition: status === 'waitlisted' ? 1 : null,
@@ -59,12 +59,12 @@ describe('getDashboard', () => {
     }
 
     // Attendance: last week 3 present + 1 absent; this week 1 present + 1 excused.
-    const lastWeek = await createSession(t.db, { groupId: group.id, startsAt: new Date('2026-11-18T23:00:00Z') });
+    const lastWeek = await createSession(t, { groupId: group.id, startsAt: new Date('2026-11-18T23:00:00Z') });
     await markAll(lastWeek.id, ['present', 'present', 'present', 'absent']);
-    const thisWeek = await createSession(t.db, { groupId: group.id, startsAt: new Date('2026-11-24T23:00:00Z') });
+    const thisWeek = await createSession(t, { groupId: group.id, startsAt: new Date('2026-11-24T23:00:00Z') });
     await markAll(thisWeek.id, ['present', 'excused']);
     // Too old to show (13 weeks ago).
-    const old = await createSession(t.db, { groupId: group.id, startsAt: new Date('2026-08-20T23:00:00Z') });
+    const old = await createSession(t, { groupId: group.id, startsAt: new Date('2026-08-20T23:00:00Z') });
     await markAll(old.id, ['absent']);
 
     const out = await getDashboard({ ctx: as(facilitator.user.id), input: { organizationSlug: org!.slug } });
@@ -86,8 +86,8 @@ describe('getDashboard', () => {
   });
 
   it('is for members only: a stranger gets NotFound, an anonymous visitor Forbidden', async () => {
-    const owner = await createMember(t.db, 'owner');
-    const outsider = await createMember(t.db, 'owner');
+    const owner = await createMember(t, 'owner');
+    const outsider = await createMember(t, 'owner');
     const org = await orgOf(owner.organizationId);
     await expect(getDashboard({ ctx: as(outsider.user.id), input: { organizationSlug: org!.slug } })).rejects.toMatchObject({ code: 'not_found' });
     await expect(getDashboard({ ctx: anonymous(), input: { organizationSlug: org!.slug } })).rejects.toMatchObject({ code: 'forbidden' });
@@ -97,13 +97,13 @@ describe('getDashboard', () => {
 
 describe('listAuditLog', () => {
   it('shows owners and admins the log newest first with the actor’s name, paginated; facilitators may not', async () => {
-    const owner = await createMember(t.db, 'owner');
-    const admin = await createMember(t.db, 'admin', owner.organizationId);
-    const facilitator = await createMember(t.db, 'facilitator', owner.organizationId);
-    const outsider = await createMember(t.db, 'owner');
+    const owner = await createMember(t, 'owner');
+    const admin = await createMember(t, 'admin', owner.organizationId);
+    const facilitator = await createMember(t, 'facilitator', owner.organizationId);
+    const outsider = await createMember(t, 'owner');
     const org = await orgOf(owner.organizationId);
-    const group = await createGroup(t.db, { organizationId: owner.organizationId });
-    const session = await createSession(t.db, { groupId: group.id, startsAt: hours(48) });
+    const group = await createGroup(t, { organizationId: owner.organizationId });
+    const session = await createSession(t, { groupId: group.id, startsAt: hours(48) });
     await cancelSession({ ctx: as(facilitator.user.id), input: { sessionId: session.id, reason: 'Room unavailable' } });
     // Older rows: one by a participant, many by the system, to fill more than a page.
     await t.db.insert(auditLog).values({

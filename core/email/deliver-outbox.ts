@@ -50,7 +50,7 @@ export async function deliverOutbox(ctx: Context, send: SendEmail, batchSize = 2
       const { messageId } = await send(row);
       await ctx.db
         .update(emailOutbox)
-        .set({ status: 'sent', sentAt: new Date(), messageId, lockedUntil: null, attempts: row.attempts + 1, lastError: null })
+        .set({ status: 'sent', sentAt: ctx.now, messageId, lockedUntil: null, attempts: row.attempts + 1, lastError: null })
         .where(eq(emailOutbox.id, row.id));
       sent++;
     } catch (err) {

@@ -28,7 +28,7 @@ const auditOf = (entityId: string) => t.db.select().from(auditLog).where(eq(audi
 const facilitatorRow = async (id: string) => (await t.db.select().from(facilitators).where(eq(facilitators.id, id)))[0]!;
 
 beforeAll(async () => {
-  t = await createTestDatabase();
+  t = await createTestDatabase({ now: NOW });
 });
 afterAll(async () => {
   await t.close();
@@ -36,8 +36,8 @@ afterAll(async () => {
 
 describe('saveFacilitator', () => {
   it('creates a bilingual profile linked to a member, and audits it', async () => {
-    const { user: admin, organizationId } = await createMember(t.db, 'admin');
-    const { user: therapist } = await createMember(t.db, 'facilitator', organizationId);
+    const { user: admin, organizationId } = await createMember(t, 'admin');
+    const { user: therapist } = await createMember(t, 'facilitator', organizationId);
     const { facilitator, created } = await saveFacilitator({
       ctx: as(admin.id),
       input: {
@@ -69,10 +69,10 @@ describe('saveFacilitator', () => {
   });
 
   it('edits a profile, records what changed and refreshes the search rows of its groups', async () => {
-    const { user: owner, organizationId } = await createMember(t.db, 'owner');
-    const group = await createGroup(t.db, { organizationId });
-    const f = await createFacilitator(t.db, { organizationId, displayName: 'Old Name' });
-    await addFacilitator(t.db, group.id, f.id);
+    const { user: owner, organizationId } = await createMember(t, 'owner');
+    const group = await createGroup(t, { organizationId });
+    const f = await createFacilitator(t, { organizationId, displayName: 'Old Name' });
+    await addFacilitator(t, group.id, f.id);
     const { facilitator, created } = await saveFacilitator({
       ctx: as(owner.id),
       input: { organizationId, facilitatorId: f.id, displayName: 'Zéphirine Nouveau', leadership: 'peer', credentialsEn: 'Peer helper' },
@@ -86,30 +86,30 @@ describe('saveFacilitator', () => {
   });
 
   it('does not write an audit row when nothing changed', async () => {
-    const { user: owner, organizationId } = await createMember(t.db, 'owner');
-    const f = await createFacilitator(t.db, { organizationId, displayName: 'Same', leadership: 'peer' });
+    const { user: owner, organizationId } = await createMember(t, 'owner');
+    const f = await createFacilitator(t, { organizationId, displayName: 'Same', leadership: 'peer' });
     await saveFacilitator({ ctx: as(owner.id), input: { organizationId, facilitatorId: f.id, displayName: 'Same', leadership: 'peer' } });
     expect(await auditOf(f.id)).toHaveLength(0);
   });
 
   it('refuses to link an account that is not a member, or a member who already has a profile', async () => {
-    const { user: owner, organizationId } = await createMember(t.db, 'owner');
-    const stranger = await createUser(t.db);
+    const { user: owner, organizationId } = await createMember(t, 'owner');
+    const stranger = await createUser(t);
     const err = await failure(saveFacilitator({
       ctx: as(owner.id),
       input: { organizationId, displayName: 'X', leadership: 'peer', userId: stranger.id },
     }));
     expect(err).toMatchObject({ code: 'invalid', issues: [{ path: 'userId', message: 'not_member' }] });
 
-    const { user: member } = await createMember(t.db, 'facilitator', organizationId);
-    await createFacilitator(t.db, { organizationId, userId: member.id });
+    const { user: member } = await createMember(t, 'facilitator', organizationId);
+    await createFacilitator(t, { organizationId, userId: member.id });
     expect(await code(saveFacilitator({ ctx: as(owner.id), input: { organizationId, displayName: 'Y', leadership: 'peer', userId: member.id } }))).toBe(
       'conflict',
     );
   });
 
   it('reports missing and too long fields with stable codes', async () => {
-    const { user: owner, organizationId } = await createMember(t.db, 'owner');
+    const { user: owner, organizationId } = await createMember(t, 'owner');
     const err = await failure(saveFacilitator({
       ctx: as(owner.id),
       input: { organizationId, displayName: '  ', leadership: 'nope' as never, bioEn: 'x'.repeat(4001) },
@@ -125,9 +125,9 @@ describe('saveFacilitator', () => {
   });
 
   it('needs groups.edit: a facilitator is forbidden, a stranger and an anonymous visitor learn nothing', async () => {
-    const { organizationId } = await createMember(t.db, 'owner');
-    const { user: facilitatorMember } = await createMember(t.db, 'facilitator', organizationId);
-    const { user: outsider } = await createMember(t.db, 'owner');
+    const { organizationId } = await createMember(t, 'owner');
+    const { user: facilitatorMember } = await createMember(t, 'facilitator', organizationId);
+    const { user: outsider } = await createMember(t, 'owner');
     const input = { organizationId, displayName: 'Nope', leadership: 'peer' as const };
     expect(await code(saveFacilitator({ ctx: as(facilitatorMember.id), input }))).toBe('forbidden');
     expect(await code(saveFacilitator({ ctx: as(outsider.id), input }))).toBe('not_found');
@@ -137,8 +137,8 @@ describe('saveFacilitator', () => {
   });
 
   it('cannot edit another organization’s profile through its own organization', async () => {
-    const { user: owner, organizationId } = await createMember(t.db, 'owner');
-    const other = await createFacilitator(t.db, { organizationId: (await createOrganization(t.db)).id, displayName: 'Theirs' });
+    const { user: owner, organizationId } = await createMember(t, 'owner');
+    const other = await createFacilitator(t, { organizationId: (await createOrganization(t)).id, displayName: 'Theirs' });
     expect(
       await code(saveFacilitator({ ctx: as(owner.id), input: { organizationId, facilitatorId: other.id, displayName: 'Mine', leadership: 'peer' } })),
     ).toBe('not_found');
@@ -148,13 +148,13 @@ describe('saveFacilitator', () => {
 
 describe('listFacilitators', () => {
   it('lists the organization’s profiles with their account and groups; editors also get members and groups', async () => {
-    const { user: owner, organizationId } = await createMember(t.db, 'owner');
-    const { user: member } = await createMember(t.db, 'facilitator', organizationId);
-    const group = await createGroup(t.db, { organizationId, titleEn: 'Grief circle' });
-    const mine = await createFacilitator(t.db, { organizationId, displayName: 'A Member', userId: member.id });
-    await createFacilitator(t.db, { organizationId, displayName: 'B Other' });
-    await createFacilitator(t.db, { organizationId: (await createOrganization(t.db)).id, displayName: 'Elsewhere' });
-    await addFacilitator(t.db, group.id, mine.id);
+    const { user: owner, organizationId } = await createMember(t, 'owner');
+    const { user: member } = await createMember(t, 'facilitator', organizationId);
+    const group = await createGroup(t, { organizationId, titleEn: 'Grief circle' });
+    const mine = await createFacilitator(t, { organizationId, displayName: 'A Member', userId: member.id });
+    await createFacilitator(t, { organizationId, displayName: 'B Other' });
+    await createFacilitator(t, { organizationId: (await createOrganization(t)).id, displayName: 'Elsewhere' });
+    await addFacilitator(t, group.id, mine.id);
 
     const asOwner = await listFacilitators({ ctx: as(owner.id), input: { organizationId } });
     expect(asOwner.canEdit).toBe(true);
@@ -175,8 +175,8 @@ describe('listFacilitators', () => {
   });
 
   it('reveals nothing to a stranger or an anonymous visitor', async () => {
-    const { organizationId } = await createMember(t.db, 'owner');
-    const { user: outsider } = await createMember(t.db, 'admin');
+    const { organizationId } = await createMember(t, 'owner');
+    const { user: outsider } = await createMember(t, 'admin');
     expect(await code(listFacilitators({ ctx: as(outsider.id), input: { organizationId } }))).toBe('not_found');
     expect(await code(listFacilitators({ ctx: anonymous(), input: { organizationId } }))).toBe('forbidden');
   });
@@ -186,8 +186,8 @@ describe('submitLicence', () => {
   const licence = { number: 'PSY-12345', body: 'Ordre des psychologues du Québec', jurisdiction: 'Québec' };
 
   it('moves an unverified licence to pending, by the facilitator’s own account, with an audit row', async () => {
-    const { user: member, organizationId } = await createMember(t.db, 'facilitator');
-    const f = await createFacilitator(t.db, { organizationId, leadership: 'licensed', userId: member.id });
+    const { user: member, organizationId } = await createMember(t, 'facilitator');
+    const f = await createFacilitator(t, { organizationId, leadership: 'licensed', userId: member.id });
     const { facilitator, changed } = await submitLicence({ ctx: as(member.id), input: { facilitatorId: f.id, ...licence } });
     expect(changed).toBe(true);
     expect(facilitator).toMatchObject({
@@ -206,16 +206,16 @@ describe('submitLicence', () => {
   });
 
   it('lets an owner or admin submit for any profile of the organization', async () => {
-    const { user: admin, organizationId } = await createMember(t.db, 'admin');
-    const f = await createFacilitator(t.db, { organizationId, leadership: 'licensed' });
+    const { user: admin, organizationId } = await createMember(t, 'admin');
+    const f = await createFacilitator(t, { organizationId, leadership: 'licensed' });
     await submitLicence({ ctx: as(admin.id), input: { facilitatorId: f.id, ...licence } });
     expect((await facilitatorRow(f.id)).licenceStatus).toBe('pending');
   });
 
   it('puts a verified licence back to pending when its details change, and clears the old decision', async () => {
-    const { user: owner, organizationId } = await createMember(t.db, 'owner');
-    const reviewer = await createUser(t.db, { isPlatformAdmin: true });
-    const f = await createFacilitator(t.db, {
+    const { user: owner, organizationId } = await createMember(t, 'owner');
+    const reviewer = await createUser(t, { isPlatformAdmin: true });
+    const f = await createFacilitator(t, {
       organizationId,
       leadership: 'licensed',
       ...{ licenceNumber: licence.number, licenceBody: licence.body, licenceJurisdiction: licence.jurisdiction },
@@ -243,8 +243,8 @@ describe('submitLicence', () => {
   });
 
   it('lets a rejected licence be submitted again', async () => {
-    const { user: owner, organizationId } = await createMember(t.db, 'owner');
-    const f = await createFacilitator(t.db, {
+    const { user: owner, organizationId } = await createMember(t, 'owner');
+    const f = await createFacilitator(t, {
       organizationId,
       leadership: 'licensed',
       licenceNumber: 'WRONG',
@@ -258,8 +258,8 @@ describe('submitLicence', () => {
   });
 
   it('requires all three parts', async () => {
-    const { user: owner, organizationId } = await createMember(t.db, 'owner');
-    const f = await createFacilitator(t.db, { organizationId });
+    const { user: owner, organizationId } = await createMember(t, 'owner');
+    const f = await createFacilitator(t, { organizationId });
     const err = await failure(submitLicence({ ctx: as(owner.id), input: { facilitatorId: f.id, number: ' ', body: '', jurisdiction: 'x'.repeat(101) } }));
     expect(err.issues).toEqual([
       { path: 'number', message: 'required' },
@@ -270,11 +270,11 @@ describe('submitLicence', () => {
   });
 
   it('refuses another member without groups.edit, a stranger, an anonymous visitor, and a linked user who left', async () => {
-    const { organizationId } = await createMember(t.db, 'owner');
-    const { user: colleague } = await createMember(t.db, 'facilitator', organizationId);
-    const { user: outsider } = await createMember(t.db, 'owner');
-    const formerMember = await createUser(t.db);
-    const f = await createFacilitator(t.db, { organizationId, leadership: 'licensed', userId: formerMember.id });
+    const { organizationId } = await createMember(t, 'owner');
+    const { user: colleague } = await createMember(t, 'facilitator', organizationId);
+    const { user: outsider } = await createMember(t, 'owner');
+    const formerMember = await createUser(t);
+    const f = await createFacilitator(t, { organizationId, leadership: 'licensed', userId: formerMember.id });
     const input = { facilitatorId: f.id, ...licence };
     expect(await code(submitLicence({ ctx: as(colleague.id), input }))).toBe('forbidden');
     expect(await code(submitLicence({ ctx: as(outsider.id), input }))).toBe('not_found');
@@ -286,10 +286,10 @@ describe('submitLicence', () => {
 
 describe('linking facilitators to groups', () => {
   it('links in order, ignores a second link, unlinks, and audits both', async () => {
-    const { user: admin, organizationId } = await createMember(t.db, 'admin');
-    const group = await createGroup(t.db, { organizationId });
-    const a = await createFacilitator(t.db, { organizationId, displayName: 'Alpha' });
-    const b = await createFacilitator(t.db, { organizationId, displayName: 'Quillon' });
+    const { user: admin, organizationId } = await createMember(t, 'admin');
+    const group = await createGroup(t, { organizationId });
+    const a = await createFacilitator(t, { organizationId, displayName: 'Alpha' });
+    const b = await createFacilitator(t, { organizationId, displayName: 'Quillon' });
     expect(await linkFacilitatorToGroup({ ctx: as(admin.id), input: { groupId: group.id, facilitatorId: a.id } })).toEqual({ linked: true });
     expect(await linkFacilitatorToGroup({ ctx: as(admin.id), input: { groupId: group.id, facilitatorId: b.id } })).toEqual({ linked: true });
     expect(await linkFacilitatorToGroup({ ctx: as(admin.id), input: { groupId: group.id, facilitatorId: a.id } })).toEqual({ linked: false });
@@ -308,17 +308,17 @@ describe('linking facilitators to groups', () => {
   });
 
   it('refuses a profile of another organization', async () => {
-    const { user: admin, organizationId } = await createMember(t.db, 'admin');
-    const group = await createGroup(t.db, { organizationId });
-    const foreign = await createFacilitator(t.db, { organizationId: (await createOrganization(t.db)).id });
+    const { user: admin, organizationId } = await createMember(t, 'admin');
+    const group = await createGroup(t, { organizationId });
+    const foreign = await createFacilitator(t, { organizationId: (await createOrganization(t)).id });
     expect(await code(linkFacilitatorToGroup({ ctx: as(admin.id), input: { groupId: group.id, facilitatorId: foreign.id } }))).toBe('not_found');
     expect(await t.db.select().from(groupFacilitators).where(eq(groupFacilitators.groupId, group.id))).toHaveLength(0);
   });
 
   it('keeps the last verified licensed facilitator of a published group therapy', async () => {
-    const { user: owner, organizationId } = await createMember(t.db, 'owner');
-    const group = await createGroup(t.db, { organizationId, kind: 'group_therapy', format: 'closed' });
-    const therapist = await createFacilitator(t.db, {
+    const { user: owner, organizationId } = await createMember(t, 'owner');
+    const group = await createGroup(t, { organizationId, kind: 'group_therapy', format: 'closed' });
+    const therapist = await createFacilitator(t, {
       organizationId,
       leadership: 'licensed',
       licenceNumber: '1',
@@ -326,9 +326,9 @@ describe('linking facilitators to groups', () => {
       licenceJurisdiction: 'Ontario',
       licenceStatus: 'verified',
     });
-    const helper = await createFacilitator(t.db, { organizationId, leadership: 'peer' });
-    await addFacilitator(t.db, group.id, therapist.id, 0);
-    await addFacilitator(t.db, group.id, helper.id, 1);
+    const helper = await createFacilitator(t, { organizationId, leadership: 'peer' });
+    await addFacilitator(t, group.id, therapist.id, 0);
+    await addFacilitator(t, group.id, helper.id, 1);
     expect(await unlinkFacilitatorFromGroup({ ctx: as(owner.id), input: { groupId: group.id, facilitatorId: helper.id } })).toEqual({ unlinked: true });
     expect(await code(unlinkFacilitatorFromGroup({ ctx: as(owner.id), input: { groupId: group.id, facilitatorId: therapist.id } }))).toBe('conflict');
     const [still] = await t.db
@@ -339,16 +339,16 @@ describe('linking facilitators to groups', () => {
   });
 
   it('needs groups.edit on the group', async () => {
-    const { organizationId } = await createMember(t.db, 'owner');
-    const { user: member } = await createMember(t.db, 'facilitator', organizationId);
-    const { user: outsider } = await createMember(t.db, 'owner');
-    const group = await createGroup(t.db, { organizationId });
-    const f = await createFacilitator(t.db, { organizationId });
+    const { organizationId } = await createMember(t, 'owner');
+    const { user: member } = await createMember(t, 'facilitator', organizationId);
+    const { user: outsider } = await createMember(t, 'owner');
+    const group = await createGroup(t, { organizationId });
+    const f = await createFacilitator(t, { organizationId });
     const input = { groupId: group.id, facilitatorId: f.id };
     expect(await code(linkFacilitatorToGroup({ ctx: as(member.id), input }))).toBe('forbidden');
     expect(await code(linkFacilitatorToGroup({ ctx: as(outsider.id), input }))).toBe('not_found');
     expect(await code(linkFacilitatorToGroup({ ctx: anonymous(), input }))).toBe('forbidden');
-    await addFacilitator(t.db, group.id, f.id);
+    await addFacilitator(t, group.id, f.id);
     expect(await code(unlinkFacilitatorFromGroup({ ctx: as(member.id), input }))).toBe('forbidden');
     expect(await code(unlinkFacilitatorFromGroup({ ctx: as(outsider.id), input }))).toBe('not_found');
     expect(await t.db.select().from(groupFacilitators).where(eq(groupFacilitators.groupId, group.id))).toHaveLength(1);

@@ -18,8 +18,8 @@ const as = (userId: string): Context => createContext(t.db, { now: NOW, actor: {
 const licence = { licenceNumber: 'CRPO-0042', licenceBody: 'College of Registered Psychotherapists of Ontario', licenceJurisdiction: 'Ontario' };
 
 beforeAll(async () => {
-  t = await createTestDatabase();
-  platformAdminId = (await createUser(t.db, { isPlatformAdmin: true })).id;
+  t = await createTestDatabase({ now: NOW });
+  platformAdminId = (await createUser(t, { isPlatformAdmin: true })).id;
 });
 afterAll(async () => {
   await t.close();
@@ -34,14 +34,14 @@ const mailsAbout = (template: string, to: string) =>
 
 /** An organization with an owner, a French admin and a facilitator member, and a licensed profile. */
 async function clinic(licenceStatus: 'pending' | 'verified') {
-  const org = await createOrganization(t.db, { nameEn: 'Harbour Clinic', nameFr: 'Clinique du Havre' });
-  const owner = await createUser(t.db, { name: 'Olive Owner' });
-  const orgAdmin = await createUser(t.db, { locale: 'fr', name: 'Adèle Admin' });
-  const member = await createUser(t.db);
-  await addMember(t.db, org.id, owner.id, 'owner');
-  await addMember(t.db, org.id, orgAdmin.id, 'admin');
-  await addMember(t.db, org.id, member.id, 'facilitator');
-  const therapist = await createFacilitator(t.db, {
+  const org = await createOrganization(t, { nameEn: 'Harbour Clinic', nameFr: 'Clinique du Havre' });
+  const owner = await createUser(t, { name: 'Olive Owner' });
+  const orgAdmin = await createUser(t, { locale: 'fr', name: 'Adèle Admin' });
+  const member = await createUser(t);
+  await addMember(t, org.id, owner.id, 'owner');
+  await addMember(t, org.id, orgAdmin.id, 'admin');
+  await addMember(t, org.id, member.id, 'facilitator');
+  const therapist = await createFacilitator(t, {
     organizationId: org.id,
     leadership: 'licensed',
     displayName: 'Dana Therapist',
@@ -49,8 +49,8 @@ async function clinic(licenceStatus: 'pending' | 'verified') {
     ...licence,
     licenceStatus,
   });
-  const therapy = await createGroup(t.db, { organizationId: org.id, kind: 'group_therapy', titleEn: 'Anxiety therapy group', titleFr: 'Groupe de thérapie pour l’anxiété' });
-  await addFacilitator(t.db, therapy.id, therapist.id);
+  const therapy = await createGroup(t, { organizationId: org.id, kind: 'group_therapy', titleEn: 'Anxiety therapy group', titleFr: 'Groupe de thérapie pour l’anxiété' });
+  await addFacilitator(t, therapy.id, therapist.id);
   return { org, owner, orgAdmin, member, therapist, therapy };
 }
 
@@ -95,8 +95,8 @@ describe('a licence that stops being verified', () => {
 
   it('keeps a group published while another linked facilitator has a verified licence', async () => {
     const { org, owner, therapist, therapy } = await clinic('pending');
-    const colleague = await createFacilitator(t.db, { organizationId: org.id, leadership: 'licensed', ...licence, licenceStatus: 'verified' });
-    await addFacilitator(t.db, therapy.id, colleague.id, 1);
+    const colleague = await createFacilitator(t, { organizationId: org.id, leadership: 'licensed', ...licence, licenceStatus: 'verified' });
+    await addFacilitator(t, therapy.id, colleague.id, 1);
 
     await reviewLicence({ ctx: as(platformAdminId), input: { facilitatorId: therapist.id, decision: 'reject', note: 'Expired.' } });
 
@@ -108,10 +108,10 @@ describe('a licence that stops being verified', () => {
 
   it('touches only published groups that need a licence: a peer group and a draft stay as they are', async () => {
     const { org, owner, therapist, therapy } = await clinic('pending');
-    const peer = await createGroup(t.db, { organizationId: org.id, kind: 'support_group', leadership: 'peer' });
-    const licensedWorkshop = await createGroup(t.db, { organizationId: org.id, kind: 'workshop', leadership: 'licensed' });
-    const draft = await createGroup(t.db, { organizationId: org.id, kind: 'group_therapy', status: 'draft', publishedAt: null });
-    for (const g of [peer, licensedWorkshop, draft]) await addFacilitator(t.db, g.id, therapist.id);
+    const peer = await createGroup(t, { organizationId: org.id, kind: 'support_group', leadership: 'peer' });
+    const licensedWorkshop = await createGroup(t, { organizationId: org.id, kind: 'workshop', leadership: 'licensed' });
+    const draft = await createGroup(t, { organizationId: org.id, kind: 'group_therapy', status: 'draft', publishedAt: null });
+    for (const g of [peer, licensedWorkshop, draft]) await addFacilitator(t, g.id, therapist.id);
 
     await reviewLicence({ ctx: as(platformAdminId), input: { facilitatorId: therapist.id, decision: 'reject', note: 'Unknown number.' } });
 

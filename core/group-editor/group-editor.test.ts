@@ -57,7 +57,7 @@ let t: TestDatabase;
 const as = (userId: string, now = NOW): Context => createContext(t.db, { now, actor: { type: 'user', userId } });
 
 beforeAll(async () => {
-  t = await createTestDatabase();
+  t = await createTestDatabase({ now: NOW });
 });
 afterAll(async () => {
   await t.close();
@@ -74,12 +74,12 @@ async function failure(p: Promise<unknown>): Promise<CoreError> {
 }
 
 async function admin() {
-  const { user, organizationId } = await createMember(t.db, 'admin');
+  const { user, organizationId } = await createMember(t, 'admin');
   return { userId: user.id, organizationId, ctx: as(user.id) };
 }
 
 async function draftIn(organizationId: string, overrides: Partial<typeof groups.$inferInsert> = {}) {
-  return createGroup(t.db, { organizationId, status: 'draft', publishedAt: null, ...overrides });
+  return createGroup(t, { organizationId, status: 'draft', publishedAt: null, ...overrides });
 }
 
 const auditOf = (entityId: string) => t.db.select().from(auditLog).where(eq(auditLog.entityId, entityId)).orderBy(asc(auditLog.createdAt));
@@ -92,9 +92,9 @@ describe('permissions', () => {
   it('lets owners and admins edit; a facilitator is Forbidden, a stranger and an anonymous visitor learn nothing', async () => {
     const a = await admin();
     const g = await draftIn(a.organizationId);
-    const facilitator = await createMember(t.db, 'facilitator', a.organizationId);
-    const owner = await createMember(t.db, 'owner', a.organizationId);
-    const stranger = await createMember(t.db, 'admin');
+    const facilitator = await createMember(t, 'facilitator', a.organizationId);
+    const owner = await createMember(t, 'owner', a.organizationId);
+    const stranger = await createMember(t, 'admin');
 
     await updateGroup({ ctx: as(owner.user.id), input: { groupId: g.id, changes: { summaryEn: 'By the owner' } } });
     const attempts: [Context, string][] = [
@@ -129,13 +129,13 @@ describe('permissions', () => {
   it('lists an organization’s groups to its facilitators (read only) and to nobody else', async () => {
     const a = await admin();
     await draftIn(a.organizationId, { titleEn: 'Listed draft' });
-    const facilitator = await createMember(t.db, 'facilitator', a.organizationId);
+    const facilitator = await createMember(t, 'facilitator', a.organizationId);
     const [o] = await t.db.select().from(organizations).where(eq(organizations.id, a.organizationId));
     const list = await listOrganizationGroups({ ctx: as(facilitator.user.id), input: { organizationSlug: o!.slug } });
     expect(list.canEdit).toBe(false);
     expect(list.groups.map((x) => x.titleEn)).toEqual(['Listed draft']);
     expect((await listOrganizationGroups({ ctx: a.ctx, input: { organizationSlug: o!.slug } })).canEdit).toBe(true);
-    const stranger = await createMember(t.db, 'owner');
+    const stranger = await createMember(t, 'owner');
     expect((await failure(listOrganizationGroups({ ctx: as(stranger.user.id), input: { organizationSlug: o!.slug } }))).code).toBe('not_found');
   });
 });
@@ -169,9 +169,9 @@ describe('createGroup and updateGroup', () => {
 
   it('updates any attribute, clears what no longer applies, links topics and facilitators, and refreshes search', async () => {
     const a = await admin();
-    const g = await createGroup(t.db, { organizationId: a.organizationId, titleEn: 'Before' });
-    const topic = await createTopic(t.db);
-    const f = await createFacilitator(t.db, { organizationId: a.organizationId });
+    const g = await createGroup(t, { organizationId: a.organizationId, titleEn: 'Before' });
+    const topic = await createTopic(t);
+    const f = await createFacilitator(t, { organizationId: a.organizationId });
     const { changed } = await updateGroup({
       ctx: a.ctx,
       input: {
@@ -206,7 +206,7 @@ describe('createGroup and updateGroup', () => {
   it('explains which field is wrong and changes nothing', async () => {
     const a = await admin();
     const g = await draftIn(a.organizationId);
-    const other = await createFacilitator(t.db, { organizationId: (await admin()).organizationId });
+    const other = await createFacilitator(t, { organizationId: (await admin()).organizationId });
     const err = await failure(
       updateGroup({ ctx: a.ctx, input: { groupId: g.id, changes: { costType: 'fee', feeCents: 100, contactEmail: 'not-an-email', facilitatorIds: [other.id] } } }),
     );
@@ -269,7 +269,7 @@ describe('schedules and sessions', () => {
     const g = await draftIn(a.organizationId);
     const { scheduleId } = await saveSchedule({ ctx: a.ctx, input: { groupId: g.id, form: tuesdays } });
     const [first, second] = await sessionsOf(g.id);
-    await register(t.db, second!.id, 'confirmed');
+    await register(t, second!.id, 'confirmed');
     const { sessions: result } = await saveSchedule({
       ctx: a.ctx,
       input: { groupId: g.id, scheduleId, form: { ...tuesdays, days: ['WE'], exceptions: ['2026-10-21'] } },
@@ -288,7 +288,7 @@ describe('schedules and sessions', () => {
     const g = await draftIn(a.organizationId);
     const { scheduleId } = await saveSchedule({ ctx: a.ctx, input: { groupId: g.id, form: tuesdays } });
     const busy = (await sessionsOf(g.id))[3]!;
-    await register(t.db, busy.id, 'waitlisted', 1);
+    await register(t, busy.id, 'waitlisted', 1);
     const { sessions: result } = await deleteSchedule({ ctx: a.ctx, input: { groupId: g.id, scheduleId } });
     expect(result).toEqual({ created: 0, removed: 7, kept: 1 });
     expect((await sessionsOf(g.id)).map((s) => [s.id, s.scheduleId])).toEqual([[busy.id, null]]);
@@ -360,8 +360,8 @@ describe('publishing', () => {
   it('blocks group therapy until its licensed facilitator’s licence is verified', async () => {
     const a = await admin();
     const g = await draftIn(a.organizationId, { kind: 'group_therapy', format: 'closed', dropInStyle: null });
-    await createCohort(t.db, { groupId: g.id, startsOn: '2026-11-02', endsOn: '2026-12-14' });
-    const f = await createFacilitator(t.db, {
+    await createCohort(t, { groupId: g.id, startsOn: '2026-11-02', endsOn: '2026-12-14' });
+    const f = await createFacilitator(t, {
       organizationId: a.organizationId,
       leadership: 'licensed',
       licenceNumber: '12345',
@@ -372,7 +372,7 @@ describe('publishing', () => {
     expect((await failure(publishGroup({ ctx: a.ctx, input: { groupId: g.id } }))).issues).toEqual([
       { path: 'facilitatorIds', message: 'editor.problem.licensedFacilitator' },
     ]);
-    await addFacilitator(t.db, g.id, f.id);
+    await addFacilitator(t, g.id, f.id);
     expect((await failure(publishGroup({ ctx: a.ctx, input: { groupId: g.id } }))).issues).toEqual([
       { path: 'facilitatorIds', message: 'editor.problem.licenceVerified' },
     ]);
@@ -384,8 +384,8 @@ describe('publishing', () => {
 
   it('archives a group out of search; unpublishing brings it back as a draft', async () => {
     const a = await admin();
-    const g = await createGroup(t.db, { organizationId: a.organizationId });
-    await createSession(t.db, { groupId: g.id, startsAt: new Date('2026-10-10T18:00:00Z') });
+    const g = await createGroup(t, { organizationId: a.organizationId });
+    await createSession(t, { groupId: g.id, startsAt: new Date('2026-10-10T18:00:00Z') });
     expect(await searchRow(g.id)).toBeDefined();
     await archiveGroup({ ctx: a.ctx, input: { groupId: g.id } });
     expect(await searchRow(g.id)).toBeUndefined();
@@ -501,17 +501,17 @@ describe('cohorts, modules and questions', () => {
 describe('duplicateGroup', () => {
   it('copies a group as a draft with its schedules, cohorts, modules, questions, topics and facilitators, but no registrations', async () => {
     const a = await admin();
-    const g = await createGroup(t.db, { organizationId: a.organizationId, format: 'closed', dropInStyle: null, titleEn: 'Grief program', titleFr: 'Programme de deuil' });
-    const topic = await createTopic(t.db);
-    await tagGroup(t.db, g.id, topic.id);
-    const f = await createFacilitator(t.db, { organizationId: a.organizationId });
-    await addFacilitator(t.db, g.id, f.id);
-    await createSchedule(t.db, { groupId: g.id, rrule: 'FREQ=WEEKLY;BYDAY=TH', startsLocal: '2026-10-01 18:00:00' });
-    await createCohort(t.db, { groupId: g.id, startsOn: '2026-10-05', endsOn: '2026-11-30', capacity: 8 }, ['One', 'Two']);
+    const g = await createGroup(t, { organizationId: a.organizationId, format: 'closed', dropInStyle: null, titleEn: 'Grief program', titleFr: 'Programme de deuil' });
+    const topic = await createTopic(t);
+    await tagGroup(t, g.id, topic.id);
+    const f = await createFacilitator(t, { organizationId: a.organizationId });
+    await addFacilitator(t, g.id, f.id);
+    await createSchedule(t, { groupId: g.id, rrule: 'FREQ=WEEKLY;BYDAY=TH', startsLocal: '2026-10-01 18:00:00' });
+    await createCohort(t, { groupId: g.id, startsOn: '2026-10-05', endsOn: '2026-11-30', capacity: 8 }, ['One', 'Two']);
     await saveQuestions({ ctx: a.ctx, input: { groupId: g.id, questions: [{ type: 'yes_no', labelEn: 'Ready?' }] } });
     await saveCohort({ ctx: a.ctx, input: { groupId: g.id, cohortId: (await t.db.select().from(cohorts).where(eq(cohorts.groupId, g.id)))[0]!.id, startsOn: '2026-10-05', endsOn: '2026-11-30', sessionCount: 2, capacity: 8 } });
     const original = await sessionsOf(g.id);
-    await register(t.db, original[0]!.id, 'confirmed');
+    await register(t, original[0]!.id, 'confirmed');
 
     const { id, slug } = await duplicateGroup({ ctx: a.ctx, input: { groupId: g.id } });
     const [copy] = await t.db.select().from(groups).where(eq(groups.id, id));

@@ -1,4 +1,5 @@
 import { and, asc, eq, gte, inArray, ne, or, sql } from 'drizzle-orm';
+import { DateTime } from 'luxon';
 import { z } from 'zod';
 import {
   groups,
@@ -54,6 +55,8 @@ export interface PublicSession {
   originalStartsAt: Date | null;
   /** Null = the group's languages. */
   languages: string[] | null;
+  /** A drop-in session that takes sign-ups now (as of the caller's clock: before its cutoff). */
+  signupOpen: boolean;
 }
 
 /** A recurring schedule (RFC 5545 rule evaluated in the group's time zone). */
@@ -131,6 +134,8 @@ export async function getGroup({ ctx, input }: { ctx: Context; input: z.input<ty
     .limit(1);
   if (!row) throw new NotFound('group');
   const g = row.group;
+  // Dates of cohorts are the group's local dates.
+  const today = DateTime.fromJSDate(ctx.now, { zone: g.timeZone }).toISODate()!;
 
   const [facilitatorRows, topicRows, sessionRows, cohortRows, scheduleRows] = await Promise.all([
     ctx.db
@@ -161,7 +166,7 @@ export async function getGroup({ ctx, input }: { ctx: Context; input: z.input<ty
         accepted: sql<number>`(select count(*)::int from applications a where a.cohort_id = cohorts.id and a.status = 'accepted')`,
       })
       .from(cohorts)
-      .where(and(eq(cohorts.groupId, g.id), gte(cohorts.endsOn, sql`${ctx.now}::date`), ne(cohorts.status, 'completed')))
+      .where(and(eq(cohorts.groupId, g.id), gte(cohorts.endsOn, today), ne(cohorts.status, 'completed')))
       .orderBy(asc(cohorts.startsOn)),
     ctx.db.select().from(schedules).where(eq(schedules.groupId, g.id)).orderBy(asc(schedules.startsLocal)),
   ]);
@@ -178,7 +183,8 @@ export async function getGroup({ ctx, input }: { ctx: Context; input: z.input<ty
     : [];
 
   const nextSession = sessionRows.find((r) => r.s.status !== 'cancelled' && r.s.startsAt >= ctx.now);
-  const nextCohort = cohortRows.find((c) => c.c.status !== 'cancelled');
+  // A cohort that has begun is under way, not next.
+  const nextCohort = cohortRows.find((c) => c.c.status !== 'cancelled' && c.c.startsOn >= today);
 
   return {
     ...publicSummary(g, {
@@ -253,6 +259,10 @@ export async function getGroup({ ctx, input }: { ctx: Context; input: z.input<ty
         scheduleId: s.scheduleId,
         originalStartsAt: s.originalStartsAt,
         languages: s.languages,
+        signupOpen:
+          g.format === 'drop_in' &&
+          (s.status === 'scheduled' || s.status === 'moved_online') &&
+          ctx.now.getTime() < s.startsAt.getTime() - g.signupCutoffMinutes * 60_000,
       };
     }),
     cohorts: cohortRows.map(({ c, accepted }) => ({

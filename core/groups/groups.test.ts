@@ -20,7 +20,7 @@ let t: TestDatabase;
 const ctx = () => createContext(t.db, { now: NOW });
 
 beforeAll(async () => {
-  t = await createTestDatabase();
+  t = await createTestDatabase({ now: NOW });
 });
 afterAll(async () => {
   await t.close();
@@ -28,22 +28,22 @@ afterAll(async () => {
 
 describe('listGroups', () => {
   it('lists only published groups, filtered and paginated, soonest session first', async () => {
-    const org = await createOrganization(t.db);
-    const later = await createGroup(t.db, { organizationId: org.id, titleEn: 'Later grief circle' });
-    const sooner = await createGroup(t.db, { organizationId: org.id, titleEn: 'Sooner grief circle' });
-    const none = await createGroup(t.db, { organizationId: org.id, titleEn: 'Zzz no sessions' });
-    await createGroup(t.db, { organizationId: org.id, status: 'draft', titleEn: 'Draft group' });
-    await createGroup(t.db, {
+    const org = await createOrganization(t);
+    const later = await createGroup(t, { organizationId: org.id, titleEn: 'Later grief circle' });
+    const sooner = await createGroup(t, { organizationId: org.id, titleEn: 'Sooner grief circle' });
+    const none = await createGroup(t, { organizationId: org.id, titleEn: 'Zzz no sessions' });
+    await createGroup(t, { organizationId: org.id, status: 'draft', titleEn: 'Draft group' });
+    await createGroup(t, {
       organizationId: org.id,
       kind: 'workshop',
       format: 'closed',
       titleEn: 'Art workshop',
     });
-    await createSession(t.db, { groupId: later.id, startsAt: hours(72) });
-    await createSession(t.db, { groupId: sooner.id, startsAt: hours(5) });
+    await createSession(t, { groupId: later.id, startsAt: hours(72) });
+    await createSession(t, { groupId: sooner.id, startsAt: hours(5) });
     // A past session and a cancelled one do not count as "next".
-    await createSession(t.db, { groupId: none.id, startsAt: hours(-48) });
-    await createSession(t.db, { groupId: none.id, startsAt: hours(2), status: 'cancelled' });
+    await createSession(t, { groupId: none.id, startsAt: hours(-48) });
+    await createSession(t, { groupId: none.id, startsAt: hours(2), status: 'cancelled' });
 
     const all = await listGroups({ ctx: ctx(), input: {} });
     expect(all.total).toBe(4);
@@ -62,7 +62,7 @@ describe('listGroups', () => {
   });
 
   it('matches keywords regardless of accents and case', async () => {
-    await createGroup(t.db, { titleEn: null, titleFr: 'Thérapie de groupe pour le deuil', summaryFr: null, summaryEn: null });
+    await createGroup(t, { titleEn: null, titleFr: 'Thérapie de groupe pour le deuil', summaryFr: null, summaryEn: null });
     const found = await listGroups({ ctx: ctx(), input: { q: 'THERAPIE' } });
     expect(found.results.map((g) => g.title.fr)).toContain('Thérapie de groupe pour le deuil');
     const none = await listGroups({ ctx: ctx(), input: { q: '100%_nothing' } });
@@ -80,16 +80,16 @@ describe('listGroups', () => {
 
 describe('getGroup', () => {
   it('returns the public group by slug or id, never the online link', async () => {
-    const g = await createGroup(t.db, {
+    const g = await createGroup(t, {
       delivery: 'hybrid',
       onlineUrl: 'https://meet.example.org/secret-room',
       sessionCapacity: 10,
     });
-    const s = await createSession(t.db, { groupId: g.id, startsAt: hours(30), topicEn: 'Holidays' });
-    await register(t.db, s.id, 'confirmed');
-    await register(t.db, s.id, 'confirmed');
-    await register(t.db, s.id, 'cancelled');
-    await register(t.db, s.id, 'waitlisted', 1);
+    const s = await createSession(t, { groupId: g.id, startsAt: hours(30), topicEn: 'Holidays' });
+    await register(t, s.id, 'confirmed');
+    await register(t, s.id, 'confirmed');
+    await register(t, s.id, 'cancelled');
+    await register(t, s.id, 'waitlisted', 1);
 
     const bySlug = await getGroup({ ctx: ctx(), input: { ref: g.slug } });
     const byId = await getGroup({ ctx: ctx(), input: { ref: g.id } });
@@ -100,14 +100,14 @@ describe('getGroup', () => {
   });
 
   it('hides drafts and unknown groups behind not_found', async () => {
-    const draft = await createGroup(t.db, { status: 'draft' });
+    const draft = await createGroup(t, { status: 'draft' });
     await expect(getGroup({ ctx: ctx(), input: { ref: draft.slug } })).rejects.toMatchObject({ code: 'not_found' });
     await expect(getGroup({ ctx: ctx(), input: { ref: 'no-such-group' } })).rejects.toMatchObject({ code: 'not_found' });
   });
 
   it('shows a licence only once an administrator verified it', async () => {
-    const g = await createGroup(t.db, { kind: 'group_therapy', format: 'closed', dropInStyle: null });
-    const verified = await createFacilitator(t.db, {
+    const g = await createGroup(t, { kind: 'group_therapy', format: 'closed', dropInStyle: null });
+    const verified = await createFacilitator(t, {
       leadership: 'licensed',
       displayName: 'Dr. Verified',
       licenceNumber: '12345',
@@ -115,7 +115,7 @@ describe('getGroup', () => {
       licenceJurisdiction: 'ON',
       licenceStatus: 'verified',
     });
-    const pending = await createFacilitator(t.db, {
+    const pending = await createFacilitator(t, {
       leadership: 'licensed',
       displayName: 'Pending Person',
       licenceNumber: '999',
@@ -123,8 +123,8 @@ describe('getGroup', () => {
       licenceJurisdiction: 'QC',
       licenceStatus: 'pending',
     });
-    await addFacilitator(t.db, g.id, verified.id, 0);
-    await addFacilitator(t.db, g.id, pending.id, 1);
+    await addFacilitator(t, g.id, verified.id, 0);
+    await addFacilitator(t, g.id, pending.id, 1);
     const out = await getGroup({ ctx: ctx(), input: { ref: g.slug } });
     expect(out.facilitators.map((f) => [f.name, f.licence?.number ?? null])).toEqual([
       ['Dr. Verified', '12345'],
@@ -133,10 +133,10 @@ describe('getGroup', () => {
   });
 
   it('lists upcoming cohorts with their modules in order and accepted counts', async () => {
-    const g = await createGroup(t.db, { format: 'closed', dropInStyle: null });
-    await createCohort(t.db, { groupId: g.id, startsOn: '2026-10-01', endsOn: '2026-11-01' }, ['Old']);
+    const g = await createGroup(t, { format: 'closed', dropInStyle: null });
+    await createCohort(t, { groupId: g.id, startsOn: '2026-10-01', endsOn: '2026-11-01' }, ['Old']);
     const c = await createCohort(
-      t.db,
+      t,
       { groupId: g.id, startsOn: '2027-01-05', endsOn: '2027-02-23', capacity: 10, minimumParticipants: 4, decisionAt: hours(500) },
       ['Welcome', 'Naming the loss', 'Looking ahead'],
     );

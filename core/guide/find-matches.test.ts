@@ -9,7 +9,7 @@ let t: TestDatabase;
 const ctx = () => createContext(t.db, { now: NOW });
 
 beforeAll(async () => {
-  t = await createTestDatabase();
+  t = await createTestDatabase({ now: NOW });
 });
 afterAll(async () => {
   await t.close();
@@ -17,23 +17,23 @@ afterAll(async () => {
 
 describe('findGuideMatches', () => {
   it('returns real groups for the best options, filtered by topic (with sub-topics), language, budget and delivery', async () => {
-    const org = await createOrganization(t.db);
-    const grief = await createTopic(t.db, { slug: 'fm-grief', position: 100 });
-    const child = await createTopic(t.db, { slug: 'fm-grief-child', parentId: grief.id, position: 101 });
-    const other = await createTopic(t.db, { slug: 'fm-cancer', position: 200 });
+    const org = await createOrganization(t);
+    const grief = await createTopic(t, { slug: 'fm-grief', position: 100 });
+    const child = await createTopic(t, { slug: 'fm-grief-child', parentId: grief.id, position: 101 });
+    const other = await createTopic(t, { slug: 'fm-cancer', position: 200 });
     const base = { organizationId: org.id, kind: 'online_community', format: 'ongoing', dropInStyle: null, delivery: 'online', street: null } as const;
-    const community = await createGroup(t.db, { ...base, titleEn: 'Parents who lost a child', languages: ['en', 'fr'] });
-    await tagGroup(t.db, community.id, child.id);
-    const englishOnly = await createGroup(t.db, { ...base, titleEn: 'English grief forum', languages: ['en'] });
-    await tagGroup(t.db, englishOnly.id, grief.id);
-    const offTopic = await createGroup(t.db, { ...base, titleEn: 'Cancer forum', languages: ['fr'] });
-    await tagGroup(t.db, offTopic.id, other.id);
-    const paidDropIn = await createGroup(t.db, { organizationId: org.id, costType: 'fee', feeCents: 2000, feeCurrency: 'CAD', feePer: 'session', languages: ['fr'], delivery: 'hybrid' });
-    await tagGroup(t.db, paidDropIn.id, grief.id);
-    const inPersonOnly = await createGroup(t.db, { organizationId: org.id, languages: ['fr'], delivery: 'in_person' });
-    await tagGroup(t.db, inPersonOnly.id, grief.id);
-    const freeHybrid = await createGroup(t.db, { organizationId: org.id, languages: ['fr'], delivery: 'hybrid', titleEn: 'Free hybrid drop-in' });
-    await tagGroup(t.db, freeHybrid.id, grief.id);
+    const community = await createGroup(t, { ...base, titleEn: 'Parents who lost a child', languages: ['en', 'fr'] });
+    await tagGroup(t, community.id, child.id);
+    const englishOnly = await createGroup(t, { ...base, titleEn: 'English grief forum', languages: ['en'] });
+    await tagGroup(t, englishOnly.id, grief.id);
+    const offTopic = await createGroup(t, { ...base, titleEn: 'Cancer forum', languages: ['fr'] });
+    await tagGroup(t, offTopic.id, other.id);
+    const paidDropIn = await createGroup(t, { organizationId: org.id, costType: 'fee', feeCents: 2000, feeCurrency: 'CAD', feePer: 'session', languages: ['fr'], delivery: 'hybrid' });
+    await tagGroup(t, paidDropIn.id, grief.id);
+    const inPersonOnly = await createGroup(t, { organizationId: org.id, languages: ['fr'], delivery: 'in_person' });
+    await tagGroup(t, inPersonOnly.id, grief.id);
+    const freeHybrid = await createGroup(t, { organizationId: org.id, languages: ['fr'], delivery: 'hybrid', titleEn: 'Free hybrid drop-in' });
+    await tagGroup(t, freeHybrid.id, grief.id);
 
     const ranking = rankKinds({ schedule: 'odd_hours', budget: 'free', place: 'far' });
     expect(ranking.options.slice(0, 2).map((o) => o.id)).toEqual(['online_community', 'drop_in_group']);
@@ -48,14 +48,14 @@ describe('findGuideMatches', () => {
   });
 
   it('puts groups in the person’s city first, ignoring accents and case, and shows a group under one option only', async () => {
-    const org = await createOrganization(t.db);
-    const topic = await createTopic(t.db, { slug: 'fm-caregiving' });
-    const toronto = await createGroup(t.db, { organizationId: org.id, city: 'Toronto', titleEn: 'Toronto circle' });
-    const montreal = await createGroup(t.db, { organizationId: org.id, city: 'Montréal', titleEn: 'Montreal circle', dropInStyle: 'topic' });
-    for (const g of [toronto, montreal]) await tagGroup(t.db, g.id, topic.id);
+    const org = await createOrganization(t);
+    const topic = await createTopic(t, { slug: 'fm-caregiving' });
+    const toronto = await createGroup(t, { organizationId: org.id, city: 'Toronto', titleEn: 'Toronto circle' });
+    const montreal = await createGroup(t, { organizationId: org.id, city: 'Montréal', titleEn: 'Montreal circle', dropInStyle: 'topic' });
+    for (const g of [toronto, montreal]) await tagGroup(t, g.id, topic.id);
     // Toronto's session is sooner, so it comes first without a city.
-    await createSession(t.db, { groupId: toronto.id, startsAt: new Date(NOW.getTime() + 86_400_000) });
-    await createSession(t.db, { groupId: montreal.id, startsAt: new Date(NOW.getTime() + 5 * 86_400_000) });
+    await createSession(t, { groupId: toronto.id, startsAt: new Date(NOW.getTime() + 86_400_000) });
+    await createSession(t, { groupId: montreal.id, startsAt: new Date(NOW.getTime() + 5 * 86_400_000) });
     const ranking = rankKinds({ sameLoss: 'general', budget: 'free' });
     const plain = await findGuideMatches({ ctx: ctx(), ranking, input: { where: { topic: 'fm-caregiving' }, perOption: 5 } });
     expect(plain[0]?.groups.map((g) => g.id)).toEqual([toronto.id, montreal.id]);

@@ -12,7 +12,7 @@ const ctx = () => createContext(t.db, { now: NOW, locale: 'fr' });
 const reportsOf = (groupId: string) => t.db.select().from(listingReports).where(eq(listingReports.groupId, groupId));
 
 beforeAll(async () => {
-  t = await createTestDatabase();
+  t = await createTestDatabase({ now: NOW });
 });
 afterAll(async () => {
   await t.close();
@@ -20,7 +20,7 @@ afterAll(async () => {
 
 describe('reportListing', () => {
   it('stores an open report for moderators, with the optional email and the reader’s language', async () => {
-    const g = await createGroup(t.db);
+    const g = await createGroup(t);
     const { id } = await reportListing({
       ctx: ctx(),
       input: { group: g.slug, reason: 'not_running', details: '  The hall is closed since June.  ', email: ' me@example.org ', locale: 'fr' },
@@ -38,14 +38,14 @@ describe('reportListing', () => {
   });
 
   it('accepts a report without details or email', async () => {
-    const g = await createGroup(t.db);
+    const g = await createGroup(t);
     await reportListing({ ctx: ctx(), input: { group: g.slug, reason: 'wrong_information', details: '', email: '' } });
     const [row] = await reportsOf(g.id);
     expect(row).toMatchObject({ details: null, reporterEmail: null, locale: 'en' });
   });
 
   it('refuses bad input with issues naming each field, and writes nothing', async () => {
-    const g = await createGroup(t.db);
+    const g = await createGroup(t);
     await expect(
       reportListing({ ctx: ctx(), input: { group: g.slug, reason: 'boring' as never, email: 'not-an-email', details: 'x'.repeat(4001) } }),
     ).rejects.toMatchObject({
@@ -64,7 +64,7 @@ describe('reportListing', () => {
   });
 
   it('only published groups can be reported', async () => {
-    const draft = await createGroup(t.db, { status: 'draft' });
+    const draft = await createGroup(t, { status: 'draft' });
     await expect(reportListing({ ctx: ctx(), input: { group: draft.slug, reason: 'safety' } })).rejects.toMatchObject({ code: 'not_found' });
     await expect(reportListing({ ctx: ctx(), input: { group: 'nope', reason: 'safety' } })).rejects.toMatchObject({ code: 'not_found' });
     const [n] = await t.db.select({ n: count() }).from(listingReports).where(eq(listingReports.groupId, draft.id));

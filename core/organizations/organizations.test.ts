@@ -45,15 +45,15 @@ const roleOf = async (organizationId: string, userId: string) =>
 
 /** An organization with one member of each role. */
 async function team() {
-  const org = await createOrganization(t.db);
-  const owner = (await createMember(t.db, 'owner', org.id)).user;
-  const admin = (await createMember(t.db, 'admin', org.id)).user;
-  const facilitator = (await createMember(t.db, 'facilitator', org.id)).user;
+  const org = await createOrganization(t);
+  const owner = (await createMember(t, 'owner', org.id)).user;
+  const admin = (await createMember(t, 'admin', org.id)).user;
+  const facilitator = (await createMember(t, 'facilitator', org.id)).user;
   return { org, owner, admin, facilitator };
 }
 
 beforeAll(async () => {
-  t = await createTestDatabase();
+  t = await createTestDatabase({ now: NOW });
 });
 afterAll(async () => {
   await t.close();
@@ -70,7 +70,7 @@ describe('slugify', () => {
 
 describe('createOrganization', () => {
   it('creates the organization, makes the creator its owner and audits it', async () => {
-    const user = await createUser(t.db);
+    const user = await createUser(t);
     const { id, slug } = await createOrg({
       ctx: as(user.id),
       input: { nameEn: 'Grief Circle of Ottawa', nameFr: 'Cercle du deuil d’Ottawa', city: ' Ottawa ' },
@@ -84,7 +84,7 @@ describe('createOrganization', () => {
   });
 
   it('adds a number to the slug when the name is taken', async () => {
-    const user = await createUser(t.db);
+    const user = await createUser(t);
     const a = await createOrg({ ctx: as(user.id), input: { nameEn: 'Same Name Society' } });
     const b = await createOrg({ ctx: as(user.id), input: { nameEn: 'Same  Name Society!' } });
     const c = await createOrg({ ctx: as(user.id), input: { nameFr: 'Same Name Société' } });
@@ -96,7 +96,7 @@ describe('createOrganization', () => {
   });
 
   it('accepts a French-only organization, keeping its name as the fallback', async () => {
-    const user = await createUser(t.db);
+    const user = await createUser(t);
     const { id } = await createOrg({ ctx: as(user.id), input: { nameFr: 'Entraide Laval', descriptionFr: 'Groupes de soutien.' } });
     const view = await getOrganization({ ctx: as(user.id), input: { organizationId: id } });
     expect(view).toMatchObject({ nameEn: 'Entraide Laval', nameFr: 'Entraide Laval', myRole: 'owner' });
@@ -104,7 +104,7 @@ describe('createOrganization', () => {
   });
 
   it('refuses a missing name and bad contact details with one issue per field, writing nothing', async () => {
-    const user = await createUser(t.db);
+    const user = await createUser(t);
     await expect(
       createOrg({ ctx: as(user.id), input: { nameEn: '  ', website: 'javascript:alert(1)', email: 'nope', phone: 'call me' } }),
     ).rejects.toMatchObject({
@@ -168,7 +168,7 @@ describe('updateOrganization', () => {
 
   it('refuses facilitators (Forbidden), other organizations and anonymous visitors', async () => {
     const { org, facilitator } = await team();
-    const stranger = await createMember(t.db, 'owner');
+    const stranger = await createMember(t, 'owner');
     await expect(updateOrganization({ ctx: as(facilitator.id), input: { organizationId: org.id, profile } })).rejects.toMatchObject({
       code: 'forbidden',
     });
@@ -185,12 +185,12 @@ describe('updateOrganization', () => {
 
 describe('listMyOrganizations, getOrganization, findOrganizationBySlug', () => {
   it('lists every organization a person belongs to with their role there', async () => {
-    const user = await createUser(t.db);
-    const a = await createOrganization(t.db, { nameEn: 'Alpha Support' });
-    const b = await createOrganization(t.db, { nameEn: 'Beta Support' });
-    await createOrganization(t.db, { nameEn: 'Gamma (not mine)' });
-    await addMember(t.db, b.id, user.id, 'facilitator');
-    await addMember(t.db, a.id, user.id, 'admin');
+    const user = await createUser(t);
+    const a = await createOrganization(t, { nameEn: 'Alpha Support' });
+    const b = await createOrganization(t, { nameEn: 'Beta Support' });
+    await createOrganization(t, { nameEn: 'Gamma (not mine)' });
+    await addMember(t, b.id, user.id, 'facilitator');
+    await addMember(t, a.id, user.id, 'admin');
     const mine = await listMyOrganizations({ ctx: as(user.id) });
     expect(mine.map((o) => [o.slug, o.role])).toEqual([
       [a.slug, 'admin'],
@@ -209,7 +209,7 @@ describe('listMyOrganizations, getOrganization, findOrganizationBySlug', () => {
 
   it('finds an organization by slug for its members only', async () => {
     const { org, facilitator } = await team();
-    const stranger = await createMember(t.db, 'owner');
+    const stranger = await createMember(t, 'owner');
     expect(await findOrganizationBySlug({ ctx: as(facilitator.id), input: { slug: org.slug } })).toMatchObject({
       id: org.id,
       role: 'facilitator',
@@ -253,7 +253,7 @@ describe('inviteMember', () => {
     const second = await inviteMember({ ctx: as(admin.id), input: { organizationId: org.id, email: 'TWICE@example.org', role: 'admin' } });
     const { invitations } = await listMembers({ ctx: as(admin.id), input: { organizationId: org.id } });
     expect(invitations!.map((i) => [i.id, i.role])).toEqual([[second.invitationId, 'admin']]);
-    const invitee = await createUser(t.db, { email: 'twice@example.org' });
+    const invitee = await createUser(t, { email: 'twice@example.org' });
     await expect(acceptInvitation({ ctx: as(invitee.id), input: { token: first.token } })).rejects.toMatchObject({ code: 'conflict' });
     expect(await acceptInvitation({ ctx: as(invitee.id), input: { token: second.token } })).toMatchObject({ role: 'admin' });
   });
@@ -275,7 +275,7 @@ describe('inviteMember', () => {
 
   it('refuses facilitators, other organizations’ admins and anonymous visitors, writing nothing', async () => {
     const { org, facilitator } = await team();
-    const otherAdmin = await createMember(t.db, 'admin');
+    const otherAdmin = await createMember(t, 'admin');
     const input = { organizationId: org.id, email: 'sneaky@example.org', role: 'facilitator' as const };
     await expect(inviteMember({ ctx: as(facilitator.id), input })).rejects.toMatchObject({ code: 'forbidden' });
     await expect(inviteMember({ ctx: as(otherAdmin.user.id), input })).rejects.toMatchObject({ code: 'not_found' });
@@ -307,7 +307,7 @@ describe('acceptInvitation', () => {
 
   it('makes the invited person a member with the role, once, and audits it', async () => {
     const { org, email, token, invitationId } = await invited('admin');
-    const invitee = await createUser(t.db, { email: email.toUpperCase() });
+    const invitee = await createUser(t, { email: email.toUpperCase() });
     const before = await getInvitation({ ctx: as(invitee.id), input: { token } });
     expect(before).toMatchObject({ state: 'pending', role: 'admin', organization: { id: org.id, slug: org.slug } });
     expect(before.sentTo).toMatch(/^i•••@example\.org$/);
@@ -325,7 +325,7 @@ describe('acceptInvitation', () => {
 
   it('refuses someone signed in with another email address', async () => {
     const { org, token } = await invited();
-    const other = await createUser(t.db);
+    const other = await createUser(t);
     expect((await getInvitation({ ctx: as(other.id), input: { token } })).state).toBe('wrong_email');
     await expect(acceptInvitation({ ctx: as(other.id), input: { token } })).rejects.toMatchObject({ code: 'forbidden' });
     expect(await roleOf(org.id, other.id)).toBeNull();
@@ -333,7 +333,7 @@ describe('acceptInvitation', () => {
 
   it('refuses an account whose email address is not confirmed yet', async () => {
     const { org, email, token } = await invited();
-    const invitee = await createUser(t.db, { email, emailVerified: false });
+    const invitee = await createUser(t, { email, emailVerified: false });
     expect((await getInvitation({ ctx: as(invitee.id), input: { token } })).state).toBe('unverified');
     await expect(acceptInvitation({ ctx: as(invitee.id), input: { token } })).rejects.toMatchObject({ code: 'forbidden' });
     expect(await roleOf(org.id, invitee.id)).toBeNull();
@@ -341,7 +341,7 @@ describe('acceptInvitation', () => {
 
   it('refuses an expired or withdrawn invitation, and an unknown token', async () => {
     const a = await invited();
-    const invitee = await createUser(t.db, { email: a.email });
+    const invitee = await createUser(t, { email: a.email });
     const later = new Date(NOW.getTime() + 7 * 86_400_000 + 1000);
     expect((await getInvitation({ ctx: as(invitee.id, { now: later }), input: { token: a.token } })).state).toBe('expired');
     await expect(acceptInvitation({ ctx: as(invitee.id, { now: later }), input: { token: a.token } })).rejects.toMatchObject({ code: 'conflict' });
@@ -380,7 +380,7 @@ describe('listMembers', () => {
 
   it('reveals nothing to another organization’s admin or to anonymous visitors', async () => {
     const { org } = await team();
-    const otherAdmin = await createMember(t.db, 'admin');
+    const otherAdmin = await createMember(t, 'admin');
     await expect(listMembers({ ctx: as(otherAdmin.user.id), input: { organizationId: org.id } })).rejects.toMatchObject({ code: 'not_found' });
     await expect(listMembers({ ctx: anonymous(), input: { organizationId: org.id } })).rejects.toMatchObject({ code: 'forbidden' });
   });
@@ -452,7 +452,7 @@ describe('changeMemberRole', () => {
 
   it('refuses facilitators, other organizations’ owners and anonymous visitors', async () => {
     const { org, admin, facilitator } = await team();
-    const other = await createMember(t.db, 'owner');
+    const other = await createMember(t, 'owner');
     const input = { organizationId: org.id, userId: admin.id, role: 'facilitator' as const };
     await expect(changeMemberRole({ ctx: as(facilitator.id), input })).rejects.toMatchObject({ code: 'forbidden' });
     await expect(changeMemberRole({ ctx: as(other.user.id), input })).rejects.toMatchObject({ code: 'not_found' });
@@ -490,7 +490,7 @@ describe('removeMember', () => {
 
   it('only an owner removes an owner; a facilitator removes no one else', async () => {
     const { org, owner, admin, facilitator } = await team();
-    const second = (await createMember(t.db, 'owner', org.id)).user;
+    const second = (await createMember(t, 'owner', org.id)).user;
     await expect(removeMember({ ctx: as(admin.id), input: { organizationId: org.id, userId: owner.id } })).rejects.toMatchObject({ code: 'forbidden' });
     await expect(removeMember({ ctx: as(facilitator.id), input: { organizationId: org.id, userId: admin.id } })).rejects.toMatchObject({
       code: 'forbidden',
@@ -502,7 +502,7 @@ describe('removeMember', () => {
 
   it('refuses other organizations’ admins and anonymous visitors', async () => {
     const { org, facilitator } = await team();
-    const other = await createMember(t.db, 'admin');
+    const other = await createMember(t, 'admin');
     await expect(removeMember({ ctx: as(other.user.id), input: { organizationId: org.id, userId: facilitator.id } })).rejects.toMatchObject({
       code: 'not_found',
     });
@@ -514,7 +514,7 @@ describe('removeMember', () => {
 
   it('two owners removing each other at once leave one owner', async () => {
     const { org, owner } = await team();
-    const second = (await createMember(t.db, 'owner', org.id)).user;
+    const second = (await createMember(t, 'owner', org.id)).user;
     const results = await Promise.allSettled([
       removeMember({ ctx: as(owner.id), input: { organizationId: org.id, userId: second.id } }),
       removeMember({ ctx: as(second.id), input: { organizationId: org.id, userId: owner.id } }),

@@ -30,12 +30,12 @@ const EXPECTED: Record<Permission, Record<MemberRole, boolean>> = {
 const ALL = Object.keys(EXPECTED) as Permission[];
 
 let t: TestDatabase;
-const as = (userId: string): Context => createContext(t.db, { actor: { type: 'user', userId } });
-const anonymous = () => createContext(t.db);
-const system = () => createContext(t.db, { actor: { type: 'system' } });
+const as = (userId: string): Context => createContext(t.db, { now: t.now, actor: { type: 'user', userId } });
+const anonymous = () => createContext(t.db, { now: t.now });
+const system = () => createContext(t.db, { now: t.now, actor: { type: 'system' } });
 
 beforeAll(async () => {
-  t = await createTestDatabase();
+  t = await createTestDatabase({ now: new Date('2026-11-27T15:00:00Z') });
 });
 afterAll(async () => {
   await t.close();
@@ -74,7 +74,7 @@ describe('requireUserId', () => {
 describe('requirePermission (against the database)', () => {
   for (const role of MEMBER_ROLES) {
     it(`checks every permission for a ${role}: the role when allowed, Forbidden otherwise`, async () => {
-      const { user, organizationId } = await createMember(t.db, role);
+      const { user, organizationId } = await createMember(t, role);
       expect(await roleIn(as(user.id), organizationId)).toBe(role);
       for (const permission of ALL) {
         const check = requirePermission(as(user.id), organizationId, permission);
@@ -85,8 +85,8 @@ describe('requirePermission (against the database)', () => {
   }
 
   it('gives a member of another organization NotFound for every permission, even an owner', async () => {
-    const org = await createOrganization(t.db);
-    const outsider = await createMember(t.db, 'owner');
+    const org = await createOrganization(t);
+    const outsider = await createMember(t, 'owner');
     expect(await roleIn(as(outsider.user.id), org.id)).toBeNull();
     for (const permission of ALL) {
       await expect(requirePermission(as(outsider.user.id), org.id, permission)).rejects.toMatchObject({ code: 'not_found' });
@@ -94,17 +94,17 @@ describe('requirePermission (against the database)', () => {
   });
 
   it('gives a signed-in person with no organization NotFound, and the same for an organization that does not exist', async () => {
-    const user = await createUser(t.db);
-    const org = await createOrganization(t.db);
+    const user = await createUser(t);
+    const org = await createOrganization(t);
     await expect(requirePermission(as(user.id), org.id, 'organization.view')).rejects.toMatchObject({ code: 'not_found' });
-    const member = await createMember(t.db, 'owner');
+    const member = await createMember(t, 'owner');
     await expect(
       requirePermission(as(member.user.id), '00000000-0000-4000-8000-000000000000', 'organization.view'),
     ).rejects.toMatchObject({ code: 'not_found' });
   });
 
   it('refuses anonymous visitors and the system actor before looking anything up', async () => {
-    const { organizationId } = await createMember(t.db, 'owner');
+    const { organizationId } = await createMember(t, 'owner');
     for (const permission of ALL) {
       await expect(requirePermission(anonymous(), organizationId, permission)).rejects.toMatchObject({ code: 'forbidden' });
       await expect(requirePermission(system(), organizationId, permission)).rejects.toMatchObject({ code: 'forbidden' });
@@ -113,7 +113,7 @@ describe('requirePermission (against the database)', () => {
   });
 
   it('sees a role change at once (no cached role)', async () => {
-    const { user, organizationId } = await createMember(t.db, 'facilitator');
+    const { user, organizationId } = await createMember(t, 'facilitator');
     await expect(requirePermission(as(user.id), organizationId, 'groups.edit')).rejects.toMatchObject({ code: 'forbidden' });
     await t.db.update(organizationMembers).set({ role: 'admin' }).where(eq(organizationMembers.userId, user.id));
     await expect(requirePermission(as(user.id), organizationId, 'groups.edit')).resolves.toBe('admin');
@@ -122,15 +122,15 @@ describe('requirePermission (against the database)', () => {
 
 describe('requireGroupPermission', () => {
   it('resolves the group’s organization and returns it with the role', async () => {
-    const { user, organizationId } = await createMember(t.db, 'facilitator');
-    const group = await createGroup(t.db, { organizationId });
+    const { user, organizationId } = await createMember(t, 'facilitator');
+    const group = await createGroup(t, { organizationId });
     await expect(requireGroupPermission(as(user.id), group.id, 'sessions.run')).resolves.toEqual({ organizationId, role: 'facilitator' });
     await expect(requireGroupPermission(as(user.id), group.id, 'groups.edit')).rejects.toMatchObject({ code: 'forbidden' });
   });
 
   it('hides the group from another organization’s members: NotFound naming the group, not the organization', async () => {
-    const group = await createGroup(t.db);
-    const outsider = await createMember(t.db, 'owner');
+    const group = await createGroup(t);
+    const outsider = await createMember(t, 'owner');
     await expect(requireGroupPermission(as(outsider.user.id), group.id, 'registrants.view')).rejects.toMatchObject({
       code: 'not_found',
       message: 'group not found',
@@ -138,11 +138,11 @@ describe('requireGroupPermission', () => {
   });
 
   it('gives NotFound for a group that does not exist and Forbidden to anonymous visitors and the system', async () => {
-    const { user } = await createMember(t.db, 'owner');
+    const { user } = await createMember(t, 'owner');
     await expect(requireGroupPermission(as(user.id), '00000000-0000-4000-8000-000000000000', 'sessions.run')).rejects.toMatchObject({
       code: 'not_found',
     });
-    const group = await createGroup(t.db);
+    const group = await createGroup(t);
     await expect(requireGroupPermission(anonymous(), group.id, 'sessions.run')).rejects.toMatchObject({ code: 'forbidden' });
     await expect(requireGroupPermission(system(), group.id, 'sessions.run')).rejects.toMatchObject({ code: 'forbidden' });
   });
@@ -150,9 +150,9 @@ describe('requireGroupPermission', () => {
 
 describe('requirePlatformAdmin', () => {
   it('lets platform administrators through and nobody else, whatever their organization role', async () => {
-    const admin = await createUser(t.db, { isPlatformAdmin: true });
+    const admin = await createUser(t, { isPlatformAdmin: true });
     await expect(requirePlatformAdmin(as(admin.id))).resolves.toBe(admin.id);
-    const owner = await createMember(t.db, 'owner');
+    const owner = await createMember(t, 'owner');
     await expect(requirePlatformAdmin(as(owner.user.id))).rejects.toMatchObject({ code: 'forbidden' });
     await expect(requirePlatformAdmin(as('no-such-user'))).rejects.toMatchObject({ code: 'forbidden' });
     await expect(requirePlatformAdmin(anonymous())).rejects.toMatchObject({ code: 'forbidden' });

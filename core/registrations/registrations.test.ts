@@ -18,7 +18,7 @@ const person = (n: number | string) => ({ name: `Person ${n}`, email: `person${n
 const tokenOf = (url: string) => url.split('/').pop()!;
 
 beforeAll(async () => {
-  t = await createTestDatabase();
+  t = await createTestDatabase({ now: NOW });
 });
 afterAll(async () => {
   await t.close();
@@ -30,7 +30,7 @@ async function outboxFor(email: string) {
 
 describe('registerForSession', () => {
   it('confirms until the session is full, then waitlists in order, each with one email', async () => {
-    const { session } = await createOpenSession(t.db, NOW, { sessionCapacity: 2, delivery: 'hybrid', onlineUrl: 'https://meet.example.org/abc' });
+    const { session } = await createOpenSession(t, { sessionCapacity: 2, delivery: 'hybrid', onlineUrl: 'https://meet.example.org/abc' });
     const results = [];
     for (let i = 1; i <= 5; i++) results.push(await registerForSession({ ctx: ctx(), input: { sessionId: session.id, ...person(`a${i}`) } }));
     expect(results.map((r) => [r.status, r.position])).toEqual([
@@ -52,7 +52,7 @@ describe('registerForSession', () => {
   });
 
   it('has no limit when no capacity is set', async () => {
-    const { session } = await createOpenSession(t.db, NOW);
+    const { session } = await createOpenSession(t);
     for (let i = 0; i < 5; i++) {
       const r = await registerForSession({ ctx: ctx(), input: { sessionId: session.id, ...person(`u${i}`) } });
       expect(r.status).toBe('confirmed');
@@ -60,7 +60,7 @@ describe('registerForSession', () => {
   });
 
   it('refuses a second place for the same email, whatever its case', async () => {
-    const { session } = await createOpenSession(t.db, NOW);
+    const { session } = await createOpenSession(t);
     await registerForSession({ ctx: ctx(), input: { sessionId: session.id, ...person('dup') } });
     await expect(
       registerForSession({ ctx: ctx(), input: { sessionId: session.id, ...person('dup'), email: 'PERSONDUP@Example.org' } }),
@@ -70,18 +70,18 @@ describe('registerForSession', () => {
   });
 
   it('closes at the cutoff (24 h by default) and for cancelled or past sessions', async () => {
-    const g = await createGroup(t.db); // default cutoff: 1440 minutes
-    const soon = await createSession(t.db, { groupId: g.id, startsAt: new Date(NOW.getTime() + 23 * 3_600_000) });
-    const later = await createSession(t.db, { groupId: g.id, startsAt: new Date(NOW.getTime() + 25 * 3_600_000) });
+    const g = await createGroup(t); // default cutoff: 1440 minutes
+    const soon = await createSession(t, { groupId: g.id, startsAt: new Date(NOW.getTime() + 23 * 3_600_000) });
+    const later = await createSession(t, { groupId: g.id, startsAt: new Date(NOW.getTime() + 25 * 3_600_000) });
     await expect(registerForSession({ ctx: ctx(), input: { sessionId: soon.id, ...person('c1') } })).rejects.toMatchObject({
       code: 'cutoff_passed',
     });
     expect((await registerForSession({ ctx: ctx(), input: { sessionId: later.id, ...person('c1') } })).status).toBe('confirmed');
-    const cancelled = await createSession(t.db, { groupId: g.id, startsAt: new Date(NOW.getTime() + 99 * 3_600_000), status: 'cancelled' });
+    const cancelled = await createSession(t, { groupId: g.id, startsAt: new Date(NOW.getTime() + 99 * 3_600_000), status: 'cancelled' });
     await expect(registerForSession({ ctx: ctx(), input: { sessionId: cancelled.id, ...person('c2') } })).rejects.toMatchObject({
       code: 'closed',
     });
-    const { session: zeroCutoff } = await createOpenSession(t.db, NOW, {}, { startsAt: new Date(NOW.getTime() + 60_000) });
+    const { session: zeroCutoff } = await createOpenSession(t, {}, { startsAt: new Date(NOW.getTime() + 60_000) });
     expect((await registerForSession({ ctx: ctx(), input: { sessionId: zeroCutoff.id, ...person('c3') } })).status).toBe('confirmed');
     await expect(
       registerForSession({ ctx: ctx({ now: new Date(NOW.getTime() + 60_000) }), input: { sessionId: zeroCutoff.id, ...person('c4') } }),
@@ -90,8 +90,8 @@ describe('registerForSession', () => {
 
   it('applies the cutoff on real instants across the autumn DST change', async () => {
     // Sunday 1 November 2026, 19:00 in Toronto is 2026-11-02T00:00Z (EST, the day DST ended).
-    const g = await createGroup(t.db, { timeZone: 'America/Toronto' });
-    const s = await createSession(t.db, { groupId: g.id, startsAt: new Date('2026-11-02T00:00:00Z') });
+    const g = await createGroup(t, { timeZone: 'America/Toronto' });
+    const s = await createSession(t, { groupId: g.id, startsAt: new Date('2026-11-02T00:00:00Z') });
     const justBefore = new Date('2026-10-31T23:59:00Z');
     expect((await registerForSession({ ctx: ctx({ now: justBefore }), input: { sessionId: s.id, ...person('dst1') } })).status).toBe(
       'confirmed',
@@ -102,7 +102,7 @@ describe('registerForSession', () => {
   });
 
   it('checks eligibility: region for local groups, age range', async () => {
-    const { session } = await createOpenSession(t.db, NOW, { reach: 'local', regions: ['CA-ON'] });
+    const { session } = await createOpenSession(t, { reach: 'local', regions: ['CA-ON'] });
     await expect(registerForSession({ ctx: ctx(), input: { sessionId: session.id, ...person('e1') } })).rejects.toMatchObject({
       code: 'ineligible',
     });
@@ -112,7 +112,7 @@ describe('registerForSession', () => {
     expect((await registerForSession({ ctx: ctx(), input: { sessionId: session.id, ...person('e1'), region: 'ca-on' } })).status).toBe(
       'confirmed',
     );
-    const { session: teens } = await createOpenSession(t.db, NOW, { ageMin: 13, ageMax: 17 });
+    const { session: teens } = await createOpenSession(t, { ageMin: 13, ageMax: 17 });
     await expect(registerForSession({ ctx: ctx(), input: { sessionId: teens.id, ...person('e2') } })).rejects.toMatchObject({
       code: 'invalid',
     });
@@ -123,7 +123,7 @@ describe('registerForSession', () => {
   });
 
   it('validates answers to the group’s questions and writes nothing on bad input', async () => {
-    const { group, session } = await createOpenSession(t.db, NOW);
+    const { group, session } = await createOpenSession(t);
     const [q1, q2, q3] = await t.db
       .insert(intakeQuestions)
       .values([
@@ -154,7 +154,7 @@ describe('registerForSession', () => {
 
   it('the seat decision re-checks the session under its lock and writes nothing when it refuses', async () => {
     // As if the session were cancelled after the action's first checks: call the function directly.
-    const { session } = await createOpenSession(t.db, NOW, {}, { status: 'cancelled' });
+    const { session } = await createOpenSession(t, {}, { status: 'cancelled' });
     const call = t.db.execute(sql`select * from register_for_session(
       ${randomUUID()}::uuid, ${session.id}::uuid, 'late-check@example.org', 'fr'::locale, 'Late', '{}'::jsonb,
       ${NOW.toISOString()}::timestamptz, '{}'::jsonb)`);
@@ -165,10 +165,10 @@ describe('registerForSession', () => {
   });
 
   it('refuses sign-ups for closed groups, drafts and unknown sessions', async () => {
-    const closed = await createGroup(t.db, { format: 'closed', dropInStyle: null });
-    const s = await createSession(t.db, { groupId: closed.id, startsAt: new Date(NOW.getTime() + 9 * 86_400_000) });
+    const closed = await createGroup(t, { format: 'closed', dropInStyle: null });
+    const s = await createSession(t, { groupId: closed.id, startsAt: new Date(NOW.getTime() + 9 * 86_400_000) });
     await expect(registerForSession({ ctx: ctx(), input: { sessionId: s.id, ...person('x') } })).rejects.toMatchObject({ code: 'closed' });
-    const { session: draft } = await createOpenSession(t.db, NOW, { status: 'draft' });
+    const { session: draft } = await createOpenSession(t, { status: 'draft' });
     await expect(registerForSession({ ctx: ctx(), input: { sessionId: draft.id, ...person('x') } })).rejects.toMatchObject({
       code: 'not_found',
     });
@@ -180,7 +180,7 @@ describe('registerForSession', () => {
 
 describe('cancelling and the waitlist', () => {
   it('gives a freed seat to the first person waiting, and positions move up', async () => {
-    const { session } = await createOpenSession(t.db, NOW, { sessionCapacity: 1 });
+    const { session } = await createOpenSession(t, { sessionCapacity: 1 });
     const first = await registerForSession({ ctx: ctx(), input: { sessionId: session.id, ...person('w1') } });
     const second = await registerForSession({ ctx: ctx(), input: { sessionId: session.id, ...person('w2') } });
     const third = await registerForSession({ ctx: ctx(), input: { sessionId: session.id, ...person('w3') } });
@@ -203,7 +203,7 @@ describe('cancelling and the waitlist', () => {
   });
 
   it('tells each new person their true place in line after promotions, cancellations and deletions', async () => {
-    const { session } = await createOpenSession(t.db, NOW, { sessionCapacity: 1 });
+    const { session } = await createOpenSession(t, { sessionCapacity: 1 });
     const signed = [];
     for (let i = 1; i <= 4; i++) signed.push(await registerForSession({ ctx: ctx(), input: { sessionId: session.id, ...person(`len${i}`) } }));
     expect(signed.map((r) => r.position)).toEqual([null, 1, 2, 3]);
@@ -227,7 +227,7 @@ describe('cancelling and the waitlist', () => {
   });
 
   it('a manage link only reaches its own registrations', async () => {
-    const { session } = await createOpenSession(t.db, NOW);
+    const { session } = await createOpenSession(t);
     const mine = await registerForSession({ ctx: ctx(), input: { sessionId: session.id, ...person('m1') } });
     const theirs = await registerForSession({ ctx: ctx(), input: { sessionId: session.id, ...person('m2') } });
     await expect(
@@ -238,7 +238,7 @@ describe('cancelling and the waitlist', () => {
   });
 
   it('shows the online link on the manage page only for a confirmed place', async () => {
-    const { session } = await createOpenSession(t.db, NOW, { sessionCapacity: 1, delivery: 'online', street: null, onlineUrl: 'https://meet.example.org/room-9' });
+    const { session } = await createOpenSession(t, { sessionCapacity: 1, delivery: 'online', street: null, onlineUrl: 'https://meet.example.org/room-9' });
     const a = await registerForSession({ ctx: ctx(), input: { sessionId: session.id, ...person('o1') } });
     const b = await registerForSession({ ctx: ctx(), input: { sessionId: session.id, ...person('o2') } });
     const mineA = await getMyRegistrations({ ctx: ctx(), input: { token: tokenOf(a.manageUrl) } });
@@ -250,8 +250,8 @@ describe('cancelling and the waitlist', () => {
 
 describe('manage links', () => {
   it('the link from a sign-up reaches that registration only; the person-wide link reaches all', async () => {
-    const { session: s1 } = await createOpenSession(t.db, NOW);
-    const { session: s2 } = await createOpenSession(t.db, NOW);
+    const { session: s1 } = await createOpenSession(t);
+    const { session: s2 } = await createOpenSession(t);
     const one = await registerForSession({ ctx: ctx(), input: { sessionId: s1.id, ...person('scope') } });
     const two = await registerForSession({ ctx: ctx(), input: { sessionId: s2.id, ...person('scope') } });
     const narrow = await getMyRegistrations({ ctx: ctx(), input: { token: tokenOf(two.manageUrl) } });
@@ -267,7 +267,7 @@ describe('manage links', () => {
   });
 
   it('exports and deletes everything about a person; their seat goes to the next in line', async () => {
-    const { session } = await createOpenSession(t.db, NOW, { sessionCapacity: 1 });
+    const { session } = await createOpenSession(t, { sessionCapacity: 1 });
     const held = await registerForSession({ ctx: ctx(), input: { sessionId: session.id, ...person('gone') } });
     const next = await registerForSession({ ctx: ctx(), input: { sessionId: session.id, ...person('next') } });
     const token = manageToken(ctx().settings, held.participantId);

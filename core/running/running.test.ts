@@ -30,7 +30,7 @@ const as = (userId: string, locale: Locale = 'en'): Context => createContext(t.d
 const person = (n: string) => ({ name: `Person ${n}`, email: `p-${n}@example.org`, consent: true as const });
 
 beforeAll(async () => {
-  t = await createTestDatabase();
+  t = await createTestDatabase({ now: NOW });
 });
 afterAll(async () => {
   await t.close();
@@ -38,15 +38,15 @@ afterAll(async () => {
 
 /** An organization with an owner, a facilitator, and an outsider who owns another organization. */
 async function team() {
-  const owner = await createMember(t.db, 'owner');
-  const facilitator = await createMember(t.db, 'facilitator', owner.organizationId);
-  const outsider = await createMember(t.db, 'owner');
+  const owner = await createMember(t, 'owner');
+  const facilitator = await createMember(t, 'facilitator', owner.organizationId);
+  const outsider = await createMember(t, 'owner');
   return { organizationId: owner.organizationId, owner: owner.user.id, facilitator: facilitator.user.id, outsider: outsider.user.id };
 }
 
 /** A drop-in session with 2 places: `confirmed` people in (alternating en/fr), `waiting` on the waitlist. */
-async function dropIn(organizationId: string, confirmed = 2, waiting = 1, group: Parameters<typeof createOpenSession>[2] = {}) {
-  const { group: g, session } = await createOpenSession(t.db, NOW, {
+async function dropIn(organizationId: string, confirmed = 2, waiting = 1, group: Parameters<typeof createOpenSession>[1] = {}) {
+  const { group: g, session } = await createOpenSession(t, {
     organizationId,
     sessionCapacity: confirmed,
     delivery: 'hybrid',
@@ -78,7 +78,7 @@ async function auditOf(entityId: string) {
 describe('listSessionRegistrants', () => {
   it('lists the people holding a place with labelled answers and attendance, then the waitlist by rank', async () => {
     const { organizationId, facilitator } = await team();
-    const { group, session } = await createOpenSession(t.db, NOW, { organizationId, sessionCapacity: 1 });
+    const { group, session } = await createOpenSession(t, { organizationId, sessionCapacity: 1 });
     const [q] = await t.db
       .insert(intakeQuestions)
       .values({ groupId: group.id, position: 1, type: 'choice', labelEn: 'How did you hear of us?', labelFr: 'Comment nous avez-vous connus?', options: [{ value: 'friend', labelEn: 'A friend', labelFr: 'Un ami' }] })
@@ -249,15 +249,15 @@ describe('cancel, postpone, move online', () => {
 
   it('refuses to change a session that is over', async () => {
     const { organizationId, owner } = await team();
-    const g = await createGroup(t.db, { organizationId });
-    const past = await createSession(t.db, { groupId: g.id, startsAt: new Date(NOW.getTime() - 3 * 3_600_000) });
+    const g = await createGroup(t, { organizationId });
+    const past = await createSession(t, { groupId: g.id, startsAt: new Date(NOW.getTime() - 3 * 3_600_000) });
     await expect(cancelSession({ ctx: as(owner), input: { sessionId: past.id, reason: 'late' } })).rejects.toMatchObject({ code: 'conflict' });
   });
 });
 
 /** A closed group (hybrid, with a link) and a cohort of 3 sessions; `accepted` people applied and were accepted. */
 async function cohortWithMembers(organizationId: string, accepted: number, opts: { capacity?: number; autoAccept?: boolean } = {}) {
-  const group = await createGroup(t.db, {
+  const group = await createGroup(t, {
     organizationId,
     format: 'closed',
     dropInStyle: null,
@@ -266,10 +266,10 @@ async function cohortWithMembers(organizationId: string, accepted: number, opts:
     autoAccept: opts.autoAccept ?? true,
     waitlistPromotion: 'manual',
   });
-  const cohort = await createCohort(t.db, { groupId: group.id, startsOn: '2026-12-08', endsOn: '2027-01-26', sessionCount: 3, capacity: opts.capacity ?? null });
+  const cohort = await createCohort(t, { groupId: group.id, startsOn: '2026-12-08', endsOn: '2027-01-26', sessionCount: 3, capacity: opts.capacity ?? null });
   const list = [];
   for (const s of ['2026-12-09T00:00:00Z', '2026-12-16T00:00:00Z', '2026-12-23T00:00:00Z']) {
-    list.push(await createSession(t.db, { groupId: group.id, cohortId: cohort.id, startsAt: new Date(s) }));
+    list.push(await createSession(t, { groupId: group.id, cohortId: cohort.id, startsAt: new Date(s) }));
   }
   const emails: string[] = [];
   for (let i = 0; i < accepted; i++) {
@@ -386,7 +386,7 @@ describe('cohort applications', () => {
 describe('exportRegistrantsCsv', () => {
   it('writes a UTF-8 CSV with a BOM, localized headers, answers, attendance, and formulas defused', async () => {
     const { organizationId, owner, outsider } = await team();
-    const { group, session } = await createOpenSession(t.db, NOW, { organizationId, sessionCapacity: 1 });
+    const { group, session } = await createOpenSession(t, { organizationId, sessionCapacity: 1 });
     const [q] = await t.db
       .insert(intakeQuestions)
       .values({ groupId: group.id, position: 1, type: 'yes_no', labelEn: 'First time?', labelFr: 'Première fois?' })

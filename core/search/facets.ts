@@ -2,7 +2,7 @@ import { sql, type SQL } from 'drizzle-orm';
 import type { Context } from '../context';
 import { topics } from '../../db/schema';
 import { FACETS, STARTS_WITHIN_CHOICES, TIMES_OF_DAY, WEEKDAYS, type Facet, type FacetCounts } from './search-input';
-import { nextStart } from './search-sql';
+import { hasPlaces, nextStart } from './search-sql';
 import { rows } from './rows';
 
 // Facet counts in one pass over the rows that pass the unfaceted filters (words, place, age,
@@ -35,7 +35,7 @@ function facetKeys(ctx: Context): Record<Facet, SQL> {
     faith: sql`gs.faith`,
     starts_within: sql`(case when gs.format = 'ongoing' then 0 when ${ns} <= ${day(d1)} then ${sql.raw(String(d1))}
       when ${ns} <= ${day(d2)} then ${sql.raw(String(d2))} when ${ns} <= ${day(d3)} then ${sql.raw(String(d3))} end)`,
-    open: sql`gs.has_seats`,
+    open: hasPlaces(ctx),
   };
 }
 
@@ -85,7 +85,8 @@ export function clearFacetCache(): void {
 /** The cached counts for `key`, or computes and caches them. */
 export async function cachedFacets(key: string, compute: () => Promise<Counted>): Promise<Counted> {
   if (CACHE_TTL_MS === 0) return compute();
-  const now = Date.now();
+  // Elapsed time, on the monotonic clock: a wall-clock jump neither keeps nor drops counts.
+  const now = performance.now();
   const hit = cache.get(key);
   if (hit && hit.until > now) return hit.counted;
   const counted = await compute();

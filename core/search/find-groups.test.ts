@@ -22,6 +22,8 @@ import { WEEKDAYS, type FindGroupsInput } from './search-input';
 const NOW = new Date();
 const ZONE = 'America/Toronto';
 const local = (days: number, hour: number) => DateTime.fromJSDate(NOW, { zone: ZONE }).startOf('day').plus({ days }).set({ hour });
+// Published one day apart, in the order of their letters: g last, so it is the newest.
+const publishedDaysAgo = (days: number) => ({ publishedAt: new Date(NOW.getTime() - days * 86_400_000) });
 const weekday = (d: DateTime) => WEEKDAYS[d.weekday - 1]!;
 
 const OTTAWA = { city: 'Ottawa', province: 'ON', latitude: 45.4215, longitude: -75.6972 };
@@ -39,14 +41,15 @@ const found = async (input: FindGroupsInput) => (await find(input)).results.map(
 const named = (...names: string[]) => names.map((n) => slugs[n]).sort();
 
 beforeAll(async () => {
-  t = await createTestDatabase();
-  const hospice = await createOrganization(t.db, { nameEn: 'Riverside Hospice', nameFr: 'Hospice Riverside' });
-  const grief = await createTopic(t.db, { slug: 'grief', labelEn: 'Grief & bereavement', labelFr: 'Deuil' });
-  const child = await createTopic(t.db, { slug: 'grief-child', labelEn: 'Loss of a child', labelFr: "Perte d'un enfant", parentId: grief.id });
-  const anxiety = await createTopic(t.db, { slug: 'anxiety', labelEn: 'Anxiety', labelFr: 'Anxiété' });
+  t = await createTestDatabase({ now: NOW });
+  const hospice = await createOrganization(t, { nameEn: 'Riverside Hospice', nameFr: 'Hospice Riverside' });
+  const grief = await createTopic(t, { slug: 'grief', labelEn: 'Grief & bereavement', labelFr: 'Deuil' });
+  const child = await createTopic(t, { slug: 'grief-child', labelEn: 'Loss of a child', labelFr: "Perte d'un enfant", parentId: grief.id });
+  const anxiety = await createTopic(t, { slug: 'anxiety', labelEn: 'Anxiety', labelFr: 'Anxiété' });
 
-  const a = await createGroup(t.db, {
+  const a = await createGroup(t, {
     slug: 'a-bereavement-circle',
+    ...publishedDaysAgo(6),
     organizationId: hospice.id,
     titleEn: 'Bereavement support circle',
     titleFr: 'Cercle de soutien pour personnes endeuillées',
@@ -58,14 +61,15 @@ beforeAll(async () => {
     signupCutoffMinutes: 0,
     ...OTTAWA,
   });
-  const dana = await createFacilitator(t.db, { displayName: 'Dana Whitfield' });
-  await addFacilitator(t.db, a.id, dana.id);
-  await tagGroup(t.db, a.id, child.id);
-  await createSession(t.db, { groupId: a.id, startsAt: evening.toJSDate() });
-  await createSession(t.db, { groupId: a.id, startsAt: evening.plus({ weeks: 1 }).toJSDate() });
+  const dana = await createFacilitator(t, { displayName: 'Dana Whitfield' });
+  await addFacilitator(t, a.id, dana.id);
+  await tagGroup(t, a.id, child.id);
+  await createSession(t, { groupId: a.id, startsAt: evening.toJSDate() });
+  await createSession(t, { groupId: a.id, startsAt: evening.plus({ weeks: 1 }).toJSDate() });
 
-  const b = await createGroup(t.db, {
+  const b = await createGroup(t, {
     slug: 'b-therapie-anxiete',
+    ...publishedDaysAgo(5),
     kind: 'group_therapy',
     leadership: 'licensed',
     format: 'closed',
@@ -85,11 +89,12 @@ beforeAll(async () => {
     ageMax: 65,
     ...GATINEAU,
   });
-  await tagGroup(t.db, b.id, anxiety.id);
-  await createCohort(t.db, { groupId: b.id, startsOn: local(20, 0).toISODate()!, endsOn: local(76, 0).toISODate()!, capacity: 8 });
+  await tagGroup(t, b.id, anxiety.id);
+  await createCohort(t, { groupId: b.id, startsOn: local(20, 0).toISODate()!, endsOn: local(76, 0).toISODate()!, capacity: 8 });
 
-  const c = await createGroup(t.db, {
+  const c = await createGroup(t, {
     slug: 'c-grief-walk',
+    ...publishedDaysAgo(4),
     kind: 'workshop',
     workshopActivity: 'walking',
     titleEn: 'Grief walking workshop',
@@ -103,11 +108,12 @@ beforeAll(async () => {
     faith: 'Christian',
     ...TORONTO,
   });
-  await tagGroup(t.db, c.id, grief.id);
-  await createSession(t.db, { groupId: c.id, startsAt: saturdayish.toJSDate() });
+  await tagGroup(t, c.id, grief.id);
+  await createSession(t, { groupId: c.id, startsAt: saturdayish.toJSDate() });
 
-  const d = await createGroup(t.db, {
+  const d = await createGroup(t, {
     slug: 'd-caregivers-online',
+    ...publishedDaysAgo(3),
     kind: 'online_community',
     format: 'ongoing',
     dropInStyle: null,
@@ -116,8 +122,9 @@ beforeAll(async () => {
     ...ONLINE,
   });
 
-  const e = await createGroup(t.db, {
+  const e = await createGroup(t, {
     slug: 'e-deuil-perinatal',
+    ...publishedDaysAgo(2),
     leadership: 'professional',
     titleEn: null,
     titleFr: 'Deuil périnatal : groupe de parole',
@@ -130,14 +137,14 @@ beforeAll(async () => {
     languages: ['fr'],
     ...ONLINE,
   });
-  await createSession(t.db, { groupId: e.id, startsAt: local(40, 14).toJSDate() });
+  await createSession(t, { groupId: e.id, startsAt: local(40, 14).toJSDate() });
 
-  const g = await createGroup(t.db, { slug: 'g-montreal-grief', titleEn: 'Montreal grief circle', titleFr: null, sessionCapacity: 1, ...MONTREAL });
-  const full = await createSession(t.db, { groupId: g.id, startsAt: local(2, 19).toJSDate() });
-  await register(t.db, full.id, 'confirmed');
-  await refreshGroupSearch(t.db, [g.id]);
+  const g = await createGroup(t, { slug: 'g-montreal-grief', titleEn: 'Montreal grief circle', titleFr: null, sessionCapacity: 1, ...MONTREAL });
+  const full = await createSession(t, { groupId: g.id, startsAt: local(2, 19).toJSDate() });
+  await register(t, full.id, 'confirmed');
+  await refreshGroupSearch(t.db, [g.id], NOW);
 
-  await createGroup(t.db, { slug: 'f-draft', status: 'draft', titleEn: 'Grief draft circle' });
+  await createGroup(t, { slug: 'f-draft', status: 'draft', titleEn: 'Grief draft circle' });
   Object.assign(slugs, { a: a.slug, b: b.slug, c: c.slug, d: d.slug, e: e.slug, g: g.slug });
 });
 afterAll(async () => {

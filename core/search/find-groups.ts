@@ -139,7 +139,7 @@ const summaryStatement = perDatabase((db) => {
     where s.group_id = groups.id and s.starts_at >= ${now}::timestamptz and s.status <> 'cancelled')`;
   const nextCohort = sql<string | null>`(
     select min(c.starts_on)::text from cohorts c
-    where c.group_id = groups.id and c.ends_on >= ${now}::timestamptz::date
+    where c.group_id = groups.id and c.starts_on >= (${now}::timestamptz at time zone groups.time_zone)::date
       and c.status in ('open', 'confirmed', 'postponed'))`;
   return db
     .select({

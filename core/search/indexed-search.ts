@@ -73,8 +73,8 @@ const codesOf = (dict: { find(v: string): number | undefined }, values: readonly
  * so one set per process is enough): allocating them anew costs garbage collection on every search.
  */
 const scratch = new (class {
-  private readonly buffers = new Map<string, Uint32Array | Int32Array | Float64Array>();
-  private get<T extends Uint32Array | Int32Array | Float64Array>(name: string, n: number, make: (n: number) => T): T {
+  private readonly buffers = new Map<string, Uint8Array | Uint32Array | Int32Array | Float64Array>();
+  private get<T extends Uint8Array | Uint32Array | Int32Array | Float64Array>(name: string, n: number, make: (n: number) => T): T {
     let b = this.buffers.get(name) as T | undefined;
     if (!b || b.length < n) {
       b = make(Math.max(n, 1024));
@@ -82,6 +82,7 @@ const scratch = new (class {
     }
     return b.subarray(0, n) as T;
   }
+  uint8 = (name: string, n: number) => this.get(name, n, (k) => new Uint8Array(k));
   uint32 = (name: string, n: number) => this.get(name, n, (k) => new Uint32Array(k));
   int32 = (name: string, n: number) => this.get(name, n, (k) => new Int32Array(k));
   float64 = (name: string, n: number) => this.get(name, n, (k) => new Float64Array(k));
@@ -191,7 +192,7 @@ function baseConditions(data: SearchData, search: IndexedSearch, online: number)
 }
 
 /** The condition of each active faceted filter, in the order of FACETS. */
-function facetConditions(data: SearchData, q: SearchQuery, ns: Float64Array, now: number): [Facet, Condition][] {
+function facetConditions(data: SearchData, q: SearchQuery, ns: Float64Array, open: Uint8Array, now: number): [Facet, Condition][] {
   const d = data.dict;
   const out: [Facet, Condition][] = [];
   if (q.kind) out.push(['kind', oneOf(data.kind, allowed(d.kind, q.kind))]);
@@ -225,7 +226,7 @@ function facetConditions(data: SearchData, q: SearchQuery, ns: Float64Array, now
       for (let s = 0; s < fail.length; s++) if (format[s] !== ongoing && !(ns[s]! <= until)) fail[s]! |= bit;
     }]);
   }
-  if (q.open !== undefined) out.push(['open', equals(data.hasSeats, q.open ? 1 : 0)]);
+  if (q.open !== undefined) out.push(['open', equals(open, q.open ? 1 : 0)]);
   return out;
 }
 
@@ -238,6 +239,7 @@ class FacetCounter {
   constructor(
     private readonly data: SearchData,
     private readonly ns: Float64Array,
+    private readonly open: Uint8Array,
     now: number,
   ) {
     const d = data.dict;
@@ -297,7 +299,7 @@ class FacetCounter {
       case 'insurance':
         return single(data.insurance);
       case 'open':
-        return single(data.hasSeats);
+        return single(this.open);
       case 'audience':
         return single(data.gender);
       case 'faith':
@@ -336,11 +338,11 @@ class FacetCounter {
   countEverywhere(slots: Int32Array, length: number): void {
     const d = this.data;
     const c = this.counts;
-    const { kind, format, leadership, delivery, cost, insurance, hasSeats, gender, faith, days, times } = d;
+    const { kind, format, leadership, delivery, cost, insurance, gender, faith, days, times } = d;
     const [cKind, cFormat, cLeadership, cDelivery, cCost, cInsurance, cOpen, cAudience, cFaith, cDay, cTime, cStarts] = [
       c.kind, c.format, c.leadership, c.delivery, c.cost, c.insurance, c.open, c.audience, c.faith, c.day, c.time, c.starts_within,
     ] as Int32Array[];
-    const { limits, ongoing, ns } = this;
+    const { limits, ongoing, ns, open } = this;
     const [d1, d2, d3] = limits as [number, number, number];
     for (let i = 0; i < length; i++) {
       const s = slots[i]!;
@@ -350,7 +352,7 @@ class FacetCounter {
       cDelivery![delivery[s]!]!++;
       cCost![cost[s]!]!++;
       cInsurance![insurance[s]!]!++;
-      cOpen![hasSeats[s]!]!++;
+      cOpen![open[s]!]!++;
       cAudience![gender[s]!]!++;
       cFaith![faith[s]!]!++;
       for (let word = days[s]!; word !== 0; word &= word - 1) cDay![31 - Math.clz32(word & -word)]!++;
@@ -469,14 +471,23 @@ interface Counted {
 }
 
 /**
- * When each slot can next start, as of `now`, and the first moment at which that, or which side
- * of a "starts within" limit a start falls on, changes.
+ * When each slot can next start and whether it has places, as of `now`, and the first moment at
+ * which either, or which side of a "starts within" limit a start falls on, changes.
  */
-function startsAndHorizon(data: SearchData, now: number, withinDays: readonly number[]): { ns: Float64Array; validUntil: number } {
+function startsAndHorizon(
+  data: SearchData,
+  now: number,
+  withinDays: readonly number[],
+): { ns: Float64Array; open: Uint8Array; validUntil: number } {
   const ns = nextStarts(data, now);
+  const open = scratch.uint8('open', data.slots);
+  const seatsUntil = data.seatsUntil;
   const offsets = withinDays.map((d) => d * 86_400_000);
   let validUntil = Infinity;
   for (let s = 0; s < ns.length; s++) {
+    const until = seatsUntil[s]!;
+    open[s] = until > now ? 1 : 0;
+    if (open[s] && until < validUntil && data.alive[s]) validUntil = until;
     const at = ns[s]!;
     if (!(at === at) || !data.alive[s]) continue;
     if (at < validUntil) validUntil = at;
@@ -485,7 +496,7 @@ function startsAndHorizon(data: SearchData, now: number, withinDays: readonly nu
       if (edge > now && edge < validUntil) validUntil = edge;
     }
   }
-  return { ns, validUntil };
+  return { ns, open, validUntil };
 }
 
 function count(search: IndexedSearch, wantFacets: boolean): Counted & { ns: Float64Array } {
@@ -493,10 +504,10 @@ function count(search: IndexedSearch, wantFacets: boolean): Counted & { ns: Floa
   const n = data.slots;
   const now = search.now.getTime();
   const within = search.query.startsWithin === undefined ? STARTS_WITHIN_CHOICES : [...STARTS_WITHIN_CHOICES, search.query.startsWithin];
-  const { ns, validUntil } = startsAndHorizon(data, now, within);
+  const { ns, open, validUntil } = startsAndHorizon(data, now, within);
   const online = data.dict.delivery.find('online') ?? -1;
   const base = baseConditions(data, search, online);
-  const facets = facetConditions(data, search.query, ns, now);
+  const facets = facetConditions(data, search.query, ns, open, now);
 
   // Bit i: the row fails base condition i; bit base.length + j: it fails faceted filter j.
   const fail = scratch.uint32('fail', n).fill(0);
@@ -524,7 +535,7 @@ function count(search: IndexedSearch, wantFacets: boolean): Counted & { ns: Floa
 
   let facetCounts: FacetCounts | null = null;
   if (wantFacets) {
-    const counter = new FacetCounter(data, ns, now);
+    const counter = new FacetCounter(data, ns, open, now);
     counter.countEverywhere(passing, total);
     facets.forEach(([f], j) => counter.count(f, failingOnly[j]!, failingCount[j]!));
     facetCounts = counter.result();
@@ -552,7 +563,7 @@ function cached(search: IndexedSearch, wantFacets: boolean, ttlMs: number): Coun
   if (!cache) caches.set(data, (cache = { entries: new Map(), bytes: 0 }));
   const now = search.now.getTime();
   const hit = cache.entries.get(key);
-  if (hit && hit.version === data.version && now < hit.validUntil && Date.now() < hit.expires) {
+  if (hit && hit.version === data.version && now < hit.validUntil && performance.now() < hit.expires) {
     // Most recently used last.
     cache.entries.delete(key);
     cache.entries.set(key, hit);
@@ -563,7 +574,7 @@ function cached(search: IndexedSearch, wantFacets: boolean, ttlMs: number): Coun
     cache.bytes -= hit.passing.byteLength;
   }
   const fresh = count(search, wantFacets);
-  const entry: CacheEntry = { ...fresh, passing: fresh.passing.slice(), pages: new Map(), version: data.version, expires: Date.now() + ttlMs };
+  const entry: CacheEntry = { ...fresh, passing: fresh.passing.slice(), pages: new Map(), version: data.version, expires: performance.now() + ttlMs };
   cache.entries.set(key, entry);
   cache.bytes += entry.passing.byteLength;
   for (const [oldKey, old] of cache.entries) {

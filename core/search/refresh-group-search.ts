@@ -19,12 +19,11 @@ const weighted = (weight: 'A' | 'B' | 'C' | 'D', en_: SQL, fr_: SQL) =>
  * changes what search sees of a group — the group itself, its topics, facilitators or
  * organization, its sessions and cohorts, and the registrations or applications that fill them
  * (seats). Runs as one statement per step; pass a transaction to make it atomic with the write.
+ * `now` is the caller's clock: the row describes the group as of that moment (next starts, the
+ * weekdays and times of the coming weeks, until when it has places); queries then look past any
+ * start that has passed since, with their own clock.
  */
-export async function refreshGroupSearch(
-  db: Database,
-  groupIds: readonly string[] | 'all',
-  now: Date = new Date(),
-): Promise<void> {
+export async function refreshGroupSearch(db: Database, groupIds: readonly string[] | 'all', now: Date): Promise<void> {
   if (groupIds !== 'all' && groupIds.length === 0) return;
   const ids = groupIds === 'all' ? null : sql`${`{${groupIds.join(',')}}`}::uuid[]`;
   const only = (column: SQL) => (ids ? sql`${column} = any(${ids})` : sql`true`);
@@ -37,7 +36,7 @@ export async function refreshGroupSearch(
     insert into group_search (
       group_id, kind, format, leadership, delivery, cost_type, price_cents, insurance_receipts,
       languages, topic_ids, accessibility, faith, gender, age_min, age_max, days, times,
-      next_start, starts, has_seats, latitude, longitude, published_at, title_norm, document, title_document, refreshed_at)
+      next_start, starts, seats_until, latitude, longitude, published_at, title_norm, document, title_document, refreshed_at)
     select
       g.id, g.kind, g.format, g.leadership, g.delivery, g.cost_type,
       case when g.cost_type = 'fee' then coalesce(g.fee_cents, 0) else 0 end,
@@ -46,16 +45,16 @@ export async function refreshGroupSearch(
       coalesce(sched.days, 0), coalesce(sched.times, 0),
       st.starts[1], coalesce(st.starts, '{}'),
       case g.format
-        when 'ongoing' then true
-        when 'drop_in' then exists (
-          select 1 from sessions s
+        when 'ongoing' then 'infinity'::timestamptz
+        when 'drop_in' then (
+          select max(s.starts_at - make_interval(mins => g.signup_cutoff_minutes)) from sessions s
           where s.group_id = g.id and s.status <> 'cancelled'
             and s.starts_at - make_interval(mins => g.signup_cutoff_minutes) > ${nowTs}
             and (coalesce(s.capacity, g.session_capacity) is null
               or (select count(*) from registrations r where r.session_id = s.id and r.status = 'confirmed')
                  < coalesce(s.capacity, g.session_capacity)))
-        else exists (
-          select 1 from cohorts c
+        else (
+          select max((c.starts_on + 1)::timestamp at time zone g.time_zone) from cohorts c
           where c.group_id = g.id and c.status in ('open', 'confirmed', 'postponed')
             and c.starts_on >= (${nowTs} at time zone g.time_zone)::date
             and (c.capacity is null
@@ -74,7 +73,7 @@ export async function refreshGroupSearch(
           sql`concat_ws(' ', g.description_fr, g.what_to_expect_fr, g.eligibility_fr, g.treatment_focus_fr)`,
         )},
       ${en(sql`g.title_en`)} || ${fr(sql`g.title_fr`)},
-      now()
+      ${nowTs}
     from groups g
     join organizations o on o.id = g.organization_id
     left join lateral (
@@ -140,7 +139,7 @@ function chunks<T>(list: readonly T[], size: number): T[][] {
  * Builds the search rows of a database that has published groups but none yet (one that existed
  * before search had its own table). Cheap when there is nothing to do; called at start-up.
  */
-export async function ensureGroupSearch(db: Database, now: Date = new Date()): Promise<boolean> {
+export async function ensureGroupSearch(db: Database, now: Date): Promise<boolean> {
   const result = (await db.execute(sql`
     select exists (select 1 from group_search) as indexed, exists (select 1 from groups where status = 'published') as published`)) as unknown as {
     rows: { indexed: boolean; published: boolean }[];

@@ -61,7 +61,7 @@ async function both(input: FindGroupsInput, now = NOW) {
 const slugs = (r: Awaited<ReturnType<typeof findGroups>>) => r.results.map((g) => g.slug);
 
 beforeAll(async () => {
-  t = await createTestDatabase();
+  t = await createTestDatabase({ now: NOW });
   await generateGroups(t.db, 300, () => {}, NOW);
   index = await attachSearchIndex(t.db);
 }, 120_000);
@@ -149,8 +149,8 @@ describe('keeping the index current', () => {
 
   it('sees a group published, changed and withdrawn in this process at once', async () => {
     index = await attachSearchIndex(t.db);
-    const g = await createGroup(t.db, { slug: 'zz-fresh-listing', titleEn: 'Quokka appreciation circle', titleFr: null });
-    await createSession(t.db, { groupId: g.id, startsAt: new Date(NOW.getTime() + 3 * 86_400_000) });
+    const g = await createGroup(t, { slug: 'zz-fresh-listing', titleEn: 'Quokka appreciation circle', titleFr: null });
+    await createSession(t, { groupId: g.id, startsAt: new Date(NOW.getTime() + 3 * 86_400_000) });
     await refreshGroupSearch(t.db, [g.id], NOW);
     expect(slugs(await find({ q: 'quokka' }))).toEqual(['zz-fresh-listing']);
     // Cached counts of an earlier search do not outlive the change.
@@ -166,10 +166,14 @@ describe('keeping the index current', () => {
 
   it('hears a change made by another process through the notification channel', async () => {
     index = await attachSearchIndex(t.db);
-    const [row] = await rows<{ id: string; has_seats: boolean }>(t.db, sql`select group_id as id, has_seats from group_search where format = 'drop_in' limit 1`);
+    const [row] = await rows<{ id: string; has_seats: boolean }>(
+      t.db,
+      sql`select group_id as id, coalesce(seats_until > ${NOW.toISOString()}::timestamptz, false) as has_seats from group_search where format = 'drop_in' limit 1`,
+    );
     const open = (await find({ open: true })).total;
     // What another app process does: change the row and announce it, without touching this one.
-    await t.db.execute(sql`update group_search set has_seats = ${!row!.has_seats} where group_id = ${row!.id}`);
+    const flipped = row!.has_seats ? null : new Date(NOW.getTime() + 86_400_000).toISOString();
+    await t.db.execute(sql`update group_search set seats_until = ${flipped}::timestamptz where group_id = ${row!.id}`);
     await t.db.execute(sql`select pg_notify(${SEARCH_CHANNEL}, ${row!.id})`);
     const expected = row!.has_seats ? open - 1 : open + 1;
     await expect.poll(async () => (await find({ open: true })).total, { timeout: 5_000 }).toBe(expected);

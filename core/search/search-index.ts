@@ -57,7 +57,7 @@ interface RawRow {
   times: number;
   next_start: number | string | null;
   starts: string;
-  has_seats: boolean;
+  seats_until: number | string | null;
   latitude: number | null;
   longitude: number | null;
   published_at: number | string | null;
@@ -74,7 +74,7 @@ const COLUMNS = sql`gs.group_id, gs.kind, gs.format, gs.leadership, gs.delivery,
   ${joined(sql`gs.accessibility`)} as accessibility, gs.faith, gs.gender, gs.age_min, gs.age_max,
   gs.days, gs.times, ${ms(sql`gs.next_start`)} as next_start,
   ${joined(sql`array(select ${ms(sql`x`)} from unnest(gs.starts) x order by x)`)} as starts,
-  gs.has_seats, gs.latitude, gs.longitude, ${ms(sql`gs.published_at`)} as published_at,
+  ${ms(sql`gs.seats_until`)} as seats_until, gs.latitude, gs.longitude, ${ms(sql`gs.published_at`)} as published_at,
   array_to_string(tsvector_to_array(gs.document), ' ') as lexemes,
   array_to_string(tsvector_to_array(gs.title_document), ' ') as title_lexemes`;
 
@@ -125,7 +125,7 @@ export class SetColumn {
 type Numeric = Uint8Array | Uint16Array | Int32Array | Float64Array;
 const NUMERIC_COLUMNS = [
   'alive', 'kind', 'format', 'leadership', 'delivery', 'cost', 'price', 'insurance', 'faith', 'gender',
-  'ageMin', 'ageMax', 'days', 'times', 'nextStart', 'hasSeats', 'latitude', 'longitude', 'publishedAt',
+  'ageMin', 'ageMax', 'days', 'times', 'nextStart', 'seatsUntil', 'latitude', 'longitude', 'publishedAt',
 ] as const;
 
 /**
@@ -157,7 +157,8 @@ export class SearchData {
   days = new Uint8Array(this.capacity);
   times = new Uint8Array(this.capacity);
   nextStart = new Float64Array(this.capacity);
-  hasSeats = new Uint8Array(this.capacity);
+  /** Until when the group has places (ms; Infinity for ongoing groups, NaN when none). */
+  seatsUntil = new Float64Array(this.capacity);
   latitude = new Float64Array(this.capacity);
   longitude = new Float64Array(this.capacity);
   publishedAt = new Float64Array(this.capacity);
@@ -264,7 +265,7 @@ export class SearchData {
     this.times[slot] = Number(r.times);
     this.nextStart[slot] = num(r.next_start);
     this.starts[slot] = r.starts ? Float64Array.from(list(r.starts), Number) : NO_STARTS;
-    this.hasSeats[slot] = r.has_seats ? 1 : 0;
+    this.seatsUntil[slot] = num(r.seats_until);
     this.latitude[slot] = num(r.latitude);
     this.longitude[slot] = num(r.longitude);
     this.publishedAt[slot] = num(r.published_at);

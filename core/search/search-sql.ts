@@ -58,6 +58,11 @@ export function nextStart(ctx: Context): SQL {
     else (select min(x) from unnest(gs.starts) x where x >= ${now}) end)`;
 }
 
+/** Whether the row has places as of `ctx.now` (its sign-up deadline may have passed since the refresh). */
+export function hasPlaces(ctx: Context): SQL {
+  return sql`coalesce(gs.seats_until > ${ctx.now.toISOString()}::timestamptz, false)`;
+}
+
 /** A bit set of `values` by their place in `all`. */
 export const bits = (values: readonly string[], all: readonly string[]) =>
   values.reduce((mask, v) => mask | (1 << all.indexOf(v)), 0);
@@ -88,7 +93,7 @@ export function facetConditions(q: SearchQuery, ctx: Context): Partial<Record<Fa
     const until = new Date(ctx.now.getTime() + q.startsWithin * 86_400_000).toISOString();
     c.starts_within = sql`(gs.format = 'ongoing' or ${nextStart(ctx)} <= ${until}::timestamptz)`;
   }
-  if (q.open !== undefined) c.open = sql`gs.has_seats = ${q.open}`;
+  if (q.open !== undefined) c.open = sql`${hasPlaces(ctx)} = ${q.open}`;
   return c;
 }
 

@@ -13,7 +13,7 @@ const at = (weeks: number) => createContext(t.db, { now: new Date(NOW.getTime() 
 
 let t: TestDatabase;
 beforeAll(async () => {
-  t = await createTestDatabase();
+  t = await createTestDatabase({ now: NOW });
 });
 afterAll(async () => {
   await t.close();
@@ -23,8 +23,8 @@ const sessionsOf = (groupId: string) => t.db.select().from(sessions).where(eq(se
 const searchOf = async (groupId: string) => (await t.db.select().from(groupSearch).where(eq(groupSearch.groupId, groupId)))[0];
 
 async function weeklyGroup(overrides: Parameters<typeof createGroup>[1] = {}) {
-  const g = await createGroup(t.db, overrides);
-  await createSchedule(t.db, { groupId: g.id, rrule: 'FREQ=WEEKLY;BYDAY=TU', startsLocal: '2026-10-01 19:00:00' });
+  const g = await createGroup(t, overrides);
+  await createSchedule(t, { groupId: g.id, rrule: 'FREQ=WEEKLY;BYDAY=TU', startsLocal: '2026-10-01 19:00:00' });
   return g;
 }
 
@@ -68,7 +68,7 @@ describe('rollSessionsForward', () => {
     const draft = await weeklyGroup({ status: 'draft', publishedAt: null });
     const archived = await weeklyGroup({ status: 'archived', archivedAt: NOW });
     const publishedButArchivedAt = await weeklyGroup({ archivedAt: NOW });
-    const noSchedule = await createGroup(t.db);
+    const noSchedule = await createGroup(t);
     const result = await rollSessionsForward(at(5));
     for (const g of [draft, archived, publishedButArchivedAt, noSchedule]) {
       expect(result.changed).not.toContain(g.id);

@@ -7,7 +7,7 @@ import { registrations, facilitators } from './index';
 
 let t: TestDatabase;
 beforeAll(async () => {
-  t = await createTestDatabase();
+  t = await createTestDatabase({ now: new Date('2026-11-27T15:00:00Z') });
 });
 afterAll(async () => {
   await t.close();
@@ -25,14 +25,14 @@ async function rejects(promise: Promise<unknown>, constraint: string) {
 
 describe('group rules enforced by the schema', () => {
   it('group therapy must be led by a licensed facilitator', async () => {
-    await rejects(createGroup(t.db, { kind: 'group_therapy', leadership: 'peer', format: 'closed', dropInStyle: null }), 'groups_kind_leadership');
-    await rejects(createGroup(t.db, { kind: 'support_group', leadership: 'licensed' }), 'groups_kind_leadership');
+    await rejects(createGroup(t, { kind: 'group_therapy', leadership: 'peer', format: 'closed', dropInStyle: null }), 'groups_kind_leadership');
+    await rejects(createGroup(t, { kind: 'support_group', leadership: 'licensed' }), 'groups_kind_leadership');
   });
 
   it('an online community is ongoing and online; nothing else is ongoing', async () => {
-    await rejects(createGroup(t.db, { kind: 'online_community', format: 'drop_in' }), 'groups_community_shape');
-    await rejects(createGroup(t.db, { kind: 'support_group', format: 'ongoing', dropInStyle: null }), 'groups_community_shape');
-    const ok = await createGroup(t.db, {
+    await rejects(createGroup(t, { kind: 'online_community', format: 'drop_in' }), 'groups_community_shape');
+    await rejects(createGroup(t, { kind: 'support_group', format: 'ongoing', dropInStyle: null }), 'groups_community_shape');
+    const ok = await createGroup(t, {
       kind: 'online_community',
       format: 'ongoing',
       dropInStyle: null,
@@ -44,14 +44,14 @@ describe('group rules enforced by the schema', () => {
   });
 
   it('an online group has no street address', async () => {
-    await rejects(createGroup(t.db, { delivery: 'online', street: '12 Main St' }), 'groups_online_no_address');
+    await rejects(createGroup(t, { delivery: 'online', street: '12 Main St' }), 'groups_online_no_address');
   });
 
   it('drop-in style goes with drop-ins, activity with workshops, an amount with a fee', async () => {
-    await rejects(createGroup(t.db, { format: 'closed', dropInStyle: 'topic' }), 'groups_drop_in_style');
-    await rejects(createGroup(t.db, { kind: 'workshop', workshopActivity: null }), 'groups_workshop_activity');
-    await rejects(createGroup(t.db, { costType: 'fee' }), 'groups_fee');
-    const paid = await createGroup(t.db, { costType: 'fee', feeCents: 2500, feeCurrency: 'CAD', feePer: 'session' });
+    await rejects(createGroup(t, { format: 'closed', dropInStyle: 'topic' }), 'groups_drop_in_style');
+    await rejects(createGroup(t, { kind: 'workshop', workshopActivity: null }), 'groups_workshop_activity');
+    await rejects(createGroup(t, { costType: 'fee' }), 'groups_fee');
+    const paid = await createGroup(t, { costType: 'fee', feeCents: 2500, feeCurrency: 'CAD', feePer: 'session' });
     expect(paid.feeCents).toBe(2500);
   });
 
@@ -60,23 +60,23 @@ describe('group rules enforced by the schema', () => {
       t.db.insert(facilitators).values({ displayName: 'X', leadership: 'licensed', licenceStatus: 'verified' }),
       'facilitators_verified_licence_complete',
     );
-    const f = await createFacilitator(t.db, { leadership: 'licensed', licenceStatus: 'pending' });
+    const f = await createFacilitator(t, { leadership: 'licensed', licenceStatus: 'pending' });
     expect(f.licenceStatus).toBe('pending');
   });
 });
 
 describe('registration rules enforced by the schema', () => {
   it('one live place per person per session, and one person per waitlist position', async () => {
-    const g = await createGroup(t.db);
-    const s = await createSession(t.db, { groupId: g.id, startsAt: new Date('2030-01-01T18:00:00Z') });
-    const p = await createParticipant(t.db);
+    const g = await createGroup(t);
+    const s = await createSession(t, { groupId: g.id, startsAt: new Date('2030-01-01T18:00:00Z') });
+    const p = await createParticipant(t);
     const base = { sessionId: s.id, participantId: p.id, displayName: 'Sam', consentAt: new Date() };
     await t.db.insert(registrations).values({ ...base, status: 'cancelled' });
     await t.db.insert(registrations).values({ ...base, status: 'confirmed' });
     await rejects(t.db.insert(registrations).values({ ...base, status: 'waitlisted', waitlistPosition: 1 }), 'registrations_one_per_person');
 
-    const q = await createParticipant(t.db);
-    const r = await createParticipant(t.db);
+    const q = await createParticipant(t);
+    const r = await createParticipant(t);
     await t.db.insert(registrations).values({ ...base, participantId: q.id, status: 'waitlisted', waitlistPosition: 1 });
     await rejects(
       t.db.insert(registrations).values({ ...base, participantId: r.id, status: 'waitlisted', waitlistPosition: 1 }),

@@ -51,9 +51,12 @@ export const groupSearch = pgTable(
     // since the last refresh.
     nextStart: timestamp('next_start', { withTimezone: true }),
     starts: timestamp('starts', { withTimezone: true }).array().notNull(),
-    // A drop-in session with a free seat before its cutoff, a cohort taking applications with
-    // room, or an online community (always open to join requests).
-    hasSeats: boolean('has_seats').notNull(),
+    // Until when one can get in, as of the refresh: the last moment a drop-in session with a free
+    // seat still takes sign-ups (its start less the cutoff), the end of the start day of the last
+    // cohort taking applications with room, 'infinity' for an ongoing group (always open to join
+    // requests), null when nothing is open. A query compares it with its own clock, so "has
+    // places" turns false when that moment passes, whenever the row was refreshed.
+    seatsUntil: timestamp('seats_until', { withTimezone: true }),
     latitude: doublePrecision('latitude'),
     longitude: doublePrecision('longitude'),
     publishedAt: timestamp('published_at', { withTimezone: true }),
@@ -64,7 +67,8 @@ export const groupSearch = pgTable(
     document: tsvector('document').notNull(),
     // The titles alone (English and French stems), small enough to rank thousands of matches fast.
     titleDocument: tsvector('title_document').notNull(),
-    refreshedAt: timestamp('refreshed_at', { withTimezone: true }).notNull().defaultNow(),
+    // The caller's clock at the refresh (every other column is "as of" that time).
+    refreshedAt: timestamp('refreshed_at', { withTimezone: true }).notNull(),
   },
   (t) => [
     index('group_search_document').using('gin', t.document),

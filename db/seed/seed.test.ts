@@ -72,7 +72,7 @@ describe('seedIfEmpty on an empty database', () => {
   let T: (typeof topics.$inferSelect)[];
 
   beforeAll(async () => {
-    t = await createTestDatabase();
+    t = await createTestDatabase({ now: NOW });
     seeded = await seedIfEmpty(t.db, { now: NOW });
     [G, S, C, M, F, GF, GT, SCH, Q, T] = await Promise.all([
       t.db.select().from(groups),
@@ -382,7 +382,7 @@ describe('seedIfEmpty on a database that already has data', () => {
   let t: TestDatabase;
 
   beforeAll(async () => {
-    t = await createTestDatabase();
+    t = await createTestDatabase({ now: NOW });
     await t.db.insert(organizations).values({ slug: 'existing-org', nameEn: 'Existing organization' });
   });
 

@@ -10,13 +10,15 @@ const WITH_CALENDAR: ReadonlySet<EmailTemplate> = new Set(['registration_confirm
 /**
  * The .ics attached to a confirmation: the session (or the cohort's sessions) in the group's zone.
  * Event ids match the group's public calendar, so importing both updates one entry. The person's
- * place is confirmed, so the meeting link, when there is one, is in the description.
+ * place is confirmed, so the meeting link, when there is one, is in the description. `stamp` is
+ * when the message was written (the calendar's DTSTAMP).
  */
 export function calendarAttachment(
   template: EmailTemplate,
   payload: EmailPayload,
   locale: Locale,
   settings: Settings,
+  stamp: Date,
 ): { filename: string; content: string; contentType: string } | null {
   if (!WITH_CALENDAR.has(template)) return null;
   const sessions = payload.session ? [payload.session] : (payload.cohortSessions ?? []);
@@ -38,7 +40,7 @@ export function calendarAttachment(
   }));
   return {
     filename: 'cercle.ics',
-    content: buildCalendar({ name: title, events, now: new Date() }),
+    content: buildCalendar({ name: title, events, now: stamp }),
     contentType: 'text/calendar; charset=utf-8; method=PUBLISH',
   };
 }

@@ -21,7 +21,7 @@ let smtp: SmtpReceiver;
 const ctx = (now = NOW, locale: 'en' | 'fr' = 'en') => createContext(t.db, { now, locale });
 
 beforeAll(async () => {
-  t = await createTestDatabase();
+  t = await createTestDatabase({ now: NOW });
   smtp = await startSmtpReceiver();
 });
 afterAll(async () => {
@@ -33,7 +33,7 @@ const sender = () => createSender({ smtpUrl: smtp.url, mailDir: '', from: 'Cercl
 
 describe('email delivery through a real SMTP server', () => {
   it('sends each message once, in the recipient’s language, text + HTML, with the manage link', async () => {
-    const { session } = await createOpenSession(t.db, NOW, {
+    const { session } = await createOpenSession(t, {
       titleEn: 'Evening grief circle',
       titleFr: 'Cercle du deuil du soir',
       delivery: 'online',
@@ -72,7 +72,7 @@ describe('email delivery through a real SMTP server', () => {
   });
 
   it('loses nothing and doubles nothing when the SMTP server goes away and comes back', async () => {
-    const { session } = await createOpenSession(t.db, NOW, { titleEn: 'Outage test group' });
+    const { session } = await createOpenSession(t, { titleEn: 'Outage test group' });
     for (let i = 0; i < 6; i++) {
       await registerForSession({ ctx: ctx(), input: { sessionId: session.id, name: `P${i}`, email: `outage${i}@example.org`, consent: true } });
     }
@@ -100,7 +100,7 @@ describe('email delivery through a real SMTP server', () => {
 
   it('adds a one-click unsubscribe to reminders (RFC 8058), and queues each reminder once', async () => {
     const startsAt = new Date(NOW.getTime() + 20 * 3_600_000);
-    const { session } = await createOpenSession(t.db, NOW, { titleEn: 'Reminder group' }, { startsAt });
+    const { session } = await createOpenSession(t, { titleEn: 'Reminder group' }, { startsAt });
     await registerForSession({ ctx: ctx(), input: { sessionId: session.id, name: 'Rae', email: 'rae@example.org', consent: true } });
     await queueReminders(ctx());
     await queueReminders(ctx(new Date(NOW.getTime() + 60_000)));
@@ -124,7 +124,7 @@ describe('email delivery through a real SMTP server', () => {
   it('writes .eml files under the data folder when no SMTP server is configured', async () => {
     const dir = mkdtempSync(path.join(tmpdir(), 'cercle-mail-'));
     try {
-      const { session } = await createOpenSession(t.db, NOW, { titleEn: 'File mail group' });
+      const { session } = await createOpenSession(t, { titleEn: 'File mail group' });
       await registerForSession({ ctx: ctx(), input: { sessionId: session.id, name: 'Fi', email: 'fi@example.org', consent: true } });
       const files = createSender({ mailDir: dir, from: 'Cercle <no-reply@cercle.test>', settings: TEST_SETTINGS });
       // Drain what earlier tests left pending into the folder too.

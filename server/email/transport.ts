@@ -36,7 +36,7 @@ export function createSender(config: MailConfig): SendEmail {
     const template = row.template as EmailTemplate;
     const rendered = renderEmail(template, payload, row.locale as Locale, config.settings);
     const messageId = messageIdFor(row, config.settings);
-    const attachment = calendarAttachment(template, payload, row.locale as Locale, config.settings);
+    const attachment = calendarAttachment(template, payload, row.locale as Locale, config.settings, row.createdAt);
     const message = {
       from: config.from,
       to: row.toEmail,

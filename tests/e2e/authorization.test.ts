@@ -4,7 +4,7 @@ import pg from 'pg';
 import { eq } from 'drizzle-orm';
 import { openPostgres, migrateDatabase, type DatabaseHandle } from '../../db/client';
 import { applications, groups, intakeQuestions, organizationInvitations, participants, registrations, users } from '../../db/schema';
-import { addMember, createCohort, createGroup, createOrganization, createSession } from '../support/factories';
+import { atWallClock, addMember, createCohort, createGroup, createOrganization, createSession } from '../support/factories';
 import { createAuth } from '../../server/auth';
 import { PAGES } from '../../app/lib/paths';
 import routes from '../../app/routes';
@@ -58,16 +58,16 @@ describe.skipIf(!base)('who may see and do what in the organizer and admin areas
     server = await startServer({ DATABASE_URL: url(), SEED_DEMO: 'false', SECRET_KEY, WORKER: 'off' });
 
     // Organization A, with a group, a session with a registrant, a cohort with an application.
-    const orgA = await createOrganization(handle.db, { slug: 'authz-org-a' });
+    const orgA = await createOrganization(atWallClock(handle.db), { slug: 'authz-org-a' });
     ids.org = orgA.id;
-    const group = await createGroup(handle.db, {
+    const group = await createGroup(atWallClock(handle.db), {
       organizationId: orgA.id,
       delivery: 'hybrid',
       onlineUrl: 'https://meet.example.org/private-room-a',
       sessionCapacity: 10,
     });
     ids.group = group.id;
-    const session = await createSession(handle.db, { groupId: group.id, startsAt: new Date(Date.now() + 5 * 86_400_000) });
+    const session = await createSession(atWallClock(handle.db), { groupId: group.id, startsAt: new Date(Date.now() + 5 * 86_400_000) });
     ids.session = session.id;
     const [question] = await handle.db
       .insert(intakeQuestions)
@@ -83,9 +83,9 @@ describe.skipIf(!base)('who may see and do what in the organizer and admin areas
       answers: { [question!.id]: 'my very private answer' },
       consentAt: new Date(),
     });
-    const closed = await createGroup(handle.db, { organizationId: orgA.id, format: 'closed', dropInStyle: null, leadership: 'professional' });
+    const closed = await createGroup(atWallClock(handle.db), { organizationId: orgA.id, format: 'closed', dropInStyle: null, leadership: 'professional' });
     const cohort = await createCohort(
-      handle.db,
+      atWallClock(handle.db),
       { groupId: closed.id, startsOn: '2027-01-10', endsOn: '2027-03-01', capacity: 8 },
       ['First steps'],
     );
@@ -101,15 +101,15 @@ describe.skipIf(!base)('who may see and do what in the organizer and admin areas
 
     // A member of another organization, a facilitator of A, an owner of A.
     cookies.stranger = await account('stranger@example.org');
-    const orgB = await createOrganization(handle.db, { slug: 'authz-org-b' });
+    const orgB = await createOrganization(atWallClock(handle.db), { slug: 'authz-org-b' });
     const [stranger] = await handle.db.select().from(users).where(eq(users.email, 'stranger@example.org'));
-    await addMember(handle.db, orgB.id, stranger!.id, 'owner');
+    await addMember(atWallClock(handle.db), orgB.id, stranger!.id, 'owner');
     cookies.facilitator = await account('facilitator@example.org');
     const [facilitator] = await handle.db.select().from(users).where(eq(users.email, 'facilitator@example.org'));
-    await addMember(handle.db, orgA.id, facilitator!.id, 'facilitator');
+    await addMember(atWallClock(handle.db), orgA.id, facilitator!.id, 'facilitator');
     cookies.owner = await account('owner@example.org');
     const [owner] = await handle.db.select().from(users).where(eq(users.email, 'owner@example.org'));
-    await addMember(handle.db, orgA.id, owner!.id, 'owner');
+    await addMember(atWallClock(handle.db), orgA.id, owner!.id, 'owner');
   });
 
   afterAll(async () => {

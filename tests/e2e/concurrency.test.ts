@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import pg from 'pg';
 import type { ParsedMail } from 'mailparser';
 import { openPostgres, migrateDatabase } from '../../db/client';
-import { createOpenSession } from '../support/factories';
+import { atWallClock, createOpenSession } from '../support/factories';
 import { startSmtpReceiver, type SmtpReceiver } from '../support/smtp';
 import { startServer, type RunningServer } from './server-process';
 
@@ -29,7 +29,7 @@ describe.skipIf(!base)('three app processes on one PostgreSQL', () => {
     await admin.end();
     const handle = await openPostgres(url());
     await migrateDatabase(handle);
-    const { session } = await createOpenSession(handle.db, new Date(), { sessionCapacity: 20, titleEn: 'Concurrency circle' });
+    const { session } = await createOpenSession(atWallClock(handle.db), { sessionCapacity: 20, titleEn: 'Concurrency circle' });
     sessionId = session.id;
     await handle.close();
     smtp = await startSmtpReceiver();

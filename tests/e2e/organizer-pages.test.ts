@@ -6,7 +6,7 @@ import type { Browser } from 'playwright-core';
 import { eq } from 'drizzle-orm';
 import { openPglite, migrateDatabase } from '../../db/client';
 import { applications, intakeQuestions, participants, registrations, users } from '../../db/schema';
-import { addMember, createCohort, createGroup, createOrganization, createSession } from '../support/factories';
+import { atWallClock, addMember, createCohort, createGroup, createOrganization, createSession } from '../support/factories';
 import { createAuth } from '../../server/auth';
 import { PAGES } from '../../app/lib/paths';
 import { expectAccessible, hasChromium, launchBrowser, newPage } from './browser';
@@ -29,10 +29,10 @@ describe.skipIf(browserMissing)('organizer and admin pages', () => {
     dataDir = mkdtempSync(path.join(tmpdir(), 'cercle-organizer-pages-'));
     const handle = await openPglite(dataDir);
     await migrateDatabase(handle);
-    const org = await createOrganization(handle.db, { slug: 'pages-org' });
-    const group = await createGroup(handle.db, { organizationId: org.id, sessionCapacity: 6 });
+    const org = await createOrganization(atWallClock(handle.db), { slug: 'pages-org' });
+    const group = await createGroup(atWallClock(handle.db), { organizationId: org.id, sessionCapacity: 6 });
     ids.group = group.id;
-    ids.session = (await createSession(handle.db, { groupId: group.id, startsAt: new Date(Date.now() + 4 * 86_400_000) })).id;
+    ids.session = (await createSession(atWallClock(handle.db), { groupId: group.id, startsAt: new Date(Date.now() + 4 * 86_400_000) })).id;
     const [question] = await handle.db
       .insert(intakeQuestions)
       .values({ groupId: group.id, position: 1, type: 'text', labelEn: 'Anything we should know?', labelFr: 'Autre chose à savoir?' })
@@ -46,8 +46,8 @@ describe.skipIf(browserMissing)('organizer and admin pages', () => {
       answers: { [question!.id]: 'First time in a group' },
       consentAt: new Date(),
     });
-    const closed = await createGroup(handle.db, { organizationId: org.id, format: 'closed', dropInStyle: null, leadership: 'professional' });
-    ids.cohort = (await createCohort(handle.db, { groupId: closed.id, startsOn: '2027-02-01', endsOn: '2027-03-29', capacity: 8 }, ['Beginnings'])).id;
+    const closed = await createGroup(atWallClock(handle.db), { organizationId: org.id, format: 'closed', dropInStyle: null, leadership: 'professional' });
+    ids.cohort = (await createCohort(atWallClock(handle.db), { groupId: closed.id, startsOn: '2027-02-01', endsOn: '2027-03-29', capacity: 8 }, ['Beginnings'])).id;
     await handle.db.insert(applications).values({ cohortId: ids.cohort, participantId: person!.id, displayName: 'Sam', committedAt: new Date(), consentAt: new Date() });
     // The owner of the organization, who is also a platform administrator.
     const auth = createAuth(handle.db, { publicUrl: 'http://127.0.0.1', signingKey: SECRET_KEY });
@@ -57,7 +57,7 @@ describe.skipIf(browserMissing)('organizer and admin pages', () => {
       .set({ emailVerified: true, isPlatformAdmin: true })
       .where(eq(users.email, 'olivia@example.org'))
       .returning();
-    await addMember(handle.db, org.id, owner!.id, 'owner');
+    await addMember(atWallClock(handle.db), org.id, owner!.id, 'owner');
     await handle.close();
     server = await startServer({ DATA_DIR: dataDir, SEED_DEMO: 'false', SECRET_KEY, WORKER: 'off' });
     browser = await launchBrowser();

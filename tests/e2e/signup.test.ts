@@ -5,7 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser } from 'playwright-core';
 import { openPglite, migrateDatabase } from '../../db/client';
 import { intakeQuestions } from '../../db/schema';
-import { createCohort, createGroup, createSession } from '../support/factories';
+import { atWallClock, createCohort, createGroup, createSession } from '../support/factories';
 import { startSmtpReceiver, waitForMail as mailTo, type SmtpReceiver } from '../support/smtp';
 import { expectAccessible, hasChromium, launchBrowser, newPage } from './browser';
 import { startServer, type RunningServer } from './server-process';
@@ -26,7 +26,7 @@ describe.skipIf(browserMissing)('joining a group', () => {
     const handle = await openPglite(dataDir);
     await migrateDatabase(handle);
     const now = Date.now();
-    const dropIn = await createGroup(handle.db, {
+    const dropIn = await createGroup(atWallClock(handle.db), {
       slug: 'signup-drop-in',
       titleEn: 'Thursday caregivers drop-in',
       titleFr: 'Rencontre libre des proches aidants du jeudi',
@@ -34,9 +34,9 @@ describe.skipIf(browserMissing)('joining a group', () => {
       onlineUrl: 'https://meet.example.org/caregivers-private',
       signupCutoffMinutes: 60,
     });
-    ids.full = (await createSession(handle.db, { groupId: dropIn.id, startsAt: new Date(now + 3 * 86_400_000), capacity: 1 })).id;
-    ids.open = (await createSession(handle.db, { groupId: dropIn.id, startsAt: new Date(now + 10 * 86_400_000) })).id;
-    const closed = await createGroup(handle.db, {
+    ids.full = (await createSession(atWallClock(handle.db), { groupId: dropIn.id, startsAt: new Date(now + 3 * 86_400_000), capacity: 1 })).id;
+    ids.open = (await createSession(atWallClock(handle.db), { groupId: dropIn.id, startsAt: new Date(now + 10 * 86_400_000) })).id;
+    const closed = await createGroup(atWallClock(handle.db), {
       slug: 'signup-cohort',
       kind: 'support_group',
       format: 'closed',
@@ -47,12 +47,12 @@ describe.skipIf(browserMissing)('joining a group', () => {
       titleFr: 'Huit semaines après une perte',
     });
     const cohort = await createCohort(
-      handle.db,
+      atWallClock(handle.db),
       { groupId: closed.id, startsOn: new Date(now + 14 * 86_400_000).toISOString().slice(0, 10), endsOn: new Date(now + 70 * 86_400_000).toISOString().slice(0, 10), capacity: 8 },
       ['Telling the story', 'Looking ahead'],
     );
     ids.cohort = cohort.id;
-    await createSession(handle.db, { groupId: closed.id, cohortId: cohort.id, startsAt: new Date(now + 14 * 86_400_000) });
+    await createSession(atWallClock(handle.db), { groupId: closed.id, cohortId: cohort.id, startsAt: new Date(now + 14 * 86_400_000) });
     await handle.db.insert(intakeQuestions).values([
       { groupId: closed.id, position: 1, type: 'yes_no', labelEn: 'Have you been in a group before?', labelFr: 'Avez-vous déjà fait partie d’un groupe?', required: true },
       {

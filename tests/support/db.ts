@@ -5,6 +5,8 @@ import { openPglite, openPostgres, migrateDatabase, type Database, type Engine }
 export interface TestDatabase {
   db: Database;
   engine: Engine;
+  /** The time it is for this test file: factories and contexts take it from here, never the wall clock. */
+  now: Date;
   close(): Promise<void>;
 }
 
@@ -21,13 +23,14 @@ function withDatabaseName(url: string, name: string): string {
 
 /**
  * A fresh, migrated, empty database of its own: an in-memory PGlite, or a new database created
- * on the PostgreSQL server of TEST_DATABASE_URL (dropped again by close()).
+ * on the PostgreSQL server of TEST_DATABASE_URL (dropped again by close()). `now` is the test's
+ * clock, which the factories use.
  */
-export async function createTestDatabase(): Promise<TestDatabase> {
+export async function createTestDatabase({ now }: { now: Date }): Promise<TestDatabase> {
   if (testEngine() === 'pglite') {
     const handle = await openPglite();
     await migrateDatabase(handle);
-    return { db: handle.db, engine: 'pglite', close: () => handle.close() };
+    return { db: handle.db, engine: 'pglite', now, close: () => handle.close() };
   }
   const base = process.env.TEST_DATABASE_URL;
   if (!base) throw new Error('TEST_ENGINE=postgres needs TEST_DATABASE_URL');
@@ -41,6 +44,7 @@ export async function createTestDatabase(): Promise<TestDatabase> {
   return {
     db: handle.db,
     engine: 'postgres',
+    now,
     async close() {
       await handle.close();
       const a = new pg.Client({ connectionString: base });

@@ -21,15 +21,23 @@ import {
 import { refreshGroupSearch } from '../../core/search/refresh-group-search';
 
 // Test factories: each call inserts a row with unique values; any column can be overridden.
-// Factories that change what search sees of a group refresh its search row, as core writes do.
+// Factories that change what search sees of a group refresh its search row, as core writes do,
+// as of the test's clock: a fixture is the database and the time the test says it is, so that no
+// test depends on the day it runs.
+
+/** Where factories write and what time it is for them (a `TestDatabase` is one). */
+export interface Fixture {
+  db: Database;
+  now: Date;
+}
 
 const unique = () => randomBytes(4).toString('hex');
 
 type Insert<T extends Parameters<Database['insert']>[0]> = InferInsertModel<T>;
 
-export async function createOrganization(db: Database, overrides: Partial<Insert<typeof organizations>> = {}) {
+export async function createOrganization(f: Fixture, overrides: Partial<Insert<typeof organizations>> = {}) {
   const u = unique();
-  const [row] = await db
+  const [row] = await f.db
     .insert(organizations)
     .values({ slug: `org-${u}`, nameEn: `Organization ${u}`, nameFr: `Organisme ${u}`, ...overrides })
     .returning();
@@ -37,9 +45,9 @@ export async function createOrganization(db: Database, overrides: Partial<Insert
 }
 
 /** An organizer account row (no password: tests of core actions act as `{ type: 'user', userId }`). */
-export async function createUser(db: Database, overrides: Partial<Insert<typeof users>> = {}) {
+export async function createUser(f: Fixture, overrides: Partial<Insert<typeof users>> = {}) {
   const u = unique();
-  const [row] = await db
+  const [row] = await f.db
     .insert(users)
     .values({ id: `user-${u}`, email: `user-${u}@example.org`, name: `User ${u}`, emailVerified: true, ...overrides })
     .returning();
@@ -47,28 +55,28 @@ export async function createUser(db: Database, overrides: Partial<Insert<typeof 
 }
 
 /** Makes a user a member of an organization with a role. */
-export async function addMember(db: Database, organizationId: string, userId: string, role: MemberRole) {
-  const [row] = await db.insert(organizationMembers).values({ organizationId, userId, role }).returning();
+export async function addMember(f: Fixture, organizationId: string, userId: string, role: MemberRole) {
+  const [row] = await f.db.insert(organizationMembers).values({ organizationId, userId, role }).returning();
   return row!;
 }
 
 /** A user who is `role` in a new organization (or the one given). */
-export async function createMember(db: Database, role: MemberRole, organizationId?: string) {
-  const orgId = organizationId ?? (await createOrganization(db)).id;
-  const user = await createUser(db);
-  await addMember(db, orgId, user.id, role);
+export async function createMember(f: Fixture, role: MemberRole, organizationId?: string) {
+  const orgId = organizationId ?? (await createOrganization(f)).id;
+  const user = await createUser(f);
+  await addMember(f, orgId, user.id, role);
   return { user, organizationId: orgId };
 }
 
 export async function createGroup(
-  db: Database,
+  f: Fixture,
   overrides: Partial<Insert<typeof groups>> = {},
 ): Promise<InferSelectModel<typeof groups>> {
   const u = unique();
-  const organizationId = overrides.organizationId ?? (await createOrganization(db)).id;
+  const organizationId = overrides.organizationId ?? (await createOrganization(f)).id;
   const format = overrides.format ?? 'drop_in';
   const kind = overrides.kind ?? 'support_group';
-  const [row] = await db
+  const [row] = await f.db
     .insert(groups)
     .values({
       slug: `group-${u}`,
@@ -89,74 +97,74 @@ export async function createGroup(
       province: 'ON',
       country: 'CA',
       street: '1 Test Street',
-      publishedAt: new Date(),
+      publishedAt: f.now,
       ...overrides,
     })
     .returning();
-  await refreshGroupSearch(db, [row!.id]);
+  await refreshGroupSearch(f.db, [row!.id], f.now);
   return row!;
 }
 
 export async function createSession(
-  db: Database,
+  f: Fixture,
   overrides: Partial<Insert<typeof sessions>> & { groupId: string; startsAt: Date },
 ) {
-  const [row] = await db
+  const [row] = await f.db
     .insert(sessions)
     .values({ endsAt: new Date(overrides.startsAt.getTime() + 90 * 60_000), ...overrides })
     .returning();
-  await refreshGroupSearch(db, [overrides.groupId]);
+  await refreshGroupSearch(f.db, [overrides.groupId], f.now);
   return row!;
 }
 
-export async function createFacilitator(db: Database, overrides: Partial<Insert<typeof facilitators>> = {}) {
+export async function createFacilitator(f: Fixture, overrides: Partial<Insert<typeof facilitators>> = {}) {
   const u = unique();
-  const [row] = await db
+  const [row] = await f.db
     .insert(facilitators)
     .values({ displayName: `Facilitator ${u}`, leadership: 'peer', ...overrides })
     .returning();
   return row!;
 }
 
-export async function addFacilitator(db: Database, groupId: string, facilitatorId: string, position = 0) {
-  await db.insert(groupFacilitators).values({ groupId, facilitatorId, position });
-  await refreshGroupSearch(db, [groupId]);
+export async function addFacilitator(f: Fixture, groupId: string, facilitatorId: string, position = 0) {
+  await f.db.insert(groupFacilitators).values({ groupId, facilitatorId, position });
+  await refreshGroupSearch(f.db, [groupId], f.now);
 }
 
 export async function createCohort(
-  db: Database,
+  f: Fixture,
   overrides: Partial<Insert<typeof cohorts>> & { groupId: string; startsOn: string; endsOn: string },
   moduleTitles: string[] = [],
 ) {
-  const [row] = await db
+  const [row] = await f.db
     .insert(cohorts)
     .values({ sessionCount: Math.max(1, moduleTitles.length), ...overrides })
     .returning();
   if (moduleTitles.length) {
-    await db
+    await f.db
       .insert(modules)
       .values(moduleTitles.map((title, i) => ({ cohortId: row!.id, position: i + 1, titleEn: title })));
   }
-  await refreshGroupSearch(db, [overrides.groupId]);
+  await refreshGroupSearch(f.db, [overrides.groupId], f.now);
   return row!;
 }
 
-export async function createTopic(db: Database, overrides: Partial<Insert<typeof topics>> = {}) {
+export async function createTopic(f: Fixture, overrides: Partial<Insert<typeof topics>> = {}) {
   const u = unique();
-  const [row] = await db
+  const [row] = await f.db
     .insert(topics)
     .values({ slug: `topic-${u}`, labelEn: `Topic ${u}`, labelFr: `Sujet ${u}`, ...overrides })
     .returning();
   return row!;
 }
 
-export async function tagGroup(db: Database, groupId: string, topicId: string) {
-  await db.insert(groupTopics).values({ groupId, topicId });
-  await refreshGroupSearch(db, [groupId]);
+export async function tagGroup(f: Fixture, groupId: string, topicId: string) {
+  await f.db.insert(groupTopics).values({ groupId, topicId });
+  await refreshGroupSearch(f.db, [groupId], f.now);
 }
 
-export async function createParticipant(db: Database, overrides: Partial<Insert<typeof participants>> = {}) {
-  const [row] = await db
+export async function createParticipant(f: Fixture, overrides: Partial<Insert<typeof participants>> = {}) {
+  const [row] = await f.db
     .insert(participants)
     .values({ email: `person-${unique()}@example.org`, ...overrides })
     .returning();
@@ -164,40 +172,47 @@ export async function createParticipant(db: Database, overrides: Partial<Insert<
 }
 
 export async function register(
-  db: Database,
+  f: Fixture,
   sessionId: string,
   status: 'confirmed' | 'waitlisted' | 'cancelled',
   waitlistPosition: number | null = null,
 ) {
-  const p = await createParticipant(db);
-  const [row] = await db
+  const p = await createParticipant(f);
+  const [row] = await f.db
     .insert(registrations)
-    .values({ sessionId, participantId: p.id, status, waitlistPosition, displayName: 'Sam', consentAt: new Date() })
+    .values({ sessionId, participantId: p.id, status, waitlistPosition, displayName: 'Sam', consentAt: f.now })
     .returning();
   return row!;
 }
 
-/** A drop-in session open for sign-up: in the future, beyond the group's cutoff. */
+/** A drop-in session open for sign-up: a week after the fixture's clock, with no cutoff. */
 export async function createOpenSession(
-  db: Database,
-  now: Date,
+  f: Fixture,
   group: Partial<Insert<typeof groups>> = {},
   session: Partial<Insert<typeof sessions>> = {},
 ) {
-  const g = await createGroup(db, { signupCutoffMinutes: 0, ...group });
-  const s = await createSession(db, { groupId: g.id, startsAt: new Date(now.getTime() + 7 * 86_400_000), ...session });
+  const g = await createGroup(f, { signupCutoffMinutes: 0, ...group });
+  const s = await createSession(f, { groupId: g.id, startsAt: new Date(f.now.getTime() + 7 * 86_400_000), ...session });
   return { group: g, session: s };
 }
 
 // --- listing (group page, calendars) ---
 
 export async function createSchedule(
-  db: Database,
+  f: Fixture,
   overrides: Partial<Insert<typeof schedules>> & { groupId: string; rrule: string; startsLocal: string },
 ) {
-  const [row] = await db
+  const [row] = await f.db
     .insert(schedules)
     .values({ durationMinutes: 90, ...overrides })
     .returning();
   return row!;
+}
+
+/**
+ * A fixture on the real clock, for data that a running server (end-to-end tests, benchmarks) reads
+ * as of its own wall-clock time.
+ */
+export function atWallClock(db: Database): Fixture {
+  return { db, now: new Date() };
 }
