@@ -464,7 +464,9 @@ interface Counted {
   suggestions: { filter: string; total: number }[];
   /** The slots that pass every filter (a copy when cached). */
   passing: Int32Array;
-  /** The time at which the passing of time alone would change the outcome (a start passes). */
+  /** The clock it was counted at, and the time at which the passing of time alone would change
+   * the outcome (a start passes): it holds for a clock in between, not one that went back. */
+  countedAt: number;
   validUntil: number;
   /** Pages already ordered, by sort and range (cached searches only). */
   pages?: Map<string, IndexedResult['hits']>;
@@ -541,7 +543,7 @@ function count(search: IndexedSearch, wantFacets: boolean): Counted & { ns: Floa
     facetCounts = counter.result();
   }
   const suggestions = total === 0 ? dropSuggestions(data, fail, [...base, ...facets].map(([name]) => name)) : [];
-  return { total, facets: facetCounts, suggestions, passing: passing.subarray(0, total), validUntil, ns };
+  return { total, facets: facetCounts, suggestions, passing: passing.subarray(0, total), countedAt: now, validUntil, ns };
 }
 
 // Counted searches, per copy of the rows, kept while no row changes (the copy's version), no
@@ -563,7 +565,7 @@ function cached(search: IndexedSearch, wantFacets: boolean, ttlMs: number): Coun
   if (!cache) caches.set(data, (cache = { entries: new Map(), bytes: 0 }));
   const now = search.now.getTime();
   const hit = cache.entries.get(key);
-  if (hit && hit.version === data.version && now < hit.validUntil && performance.now() < hit.expires) {
+  if (hit && hit.version === data.version && hit.countedAt <= now && now < hit.validUntil && performance.now() < hit.expires) {
     // Most recently used last.
     cache.entries.delete(key);
     cache.entries.set(key, hit);
