@@ -10,7 +10,7 @@ import { drizzle as drizzlePg } from 'drizzle-orm/node-postgres';
 import { migrate as migratePg } from 'drizzle-orm/node-postgres/migrator';
 import type { PgDatabase, PgQueryResultHKT } from 'drizzle-orm/pg-core';
 import type { Logger } from 'drizzle-orm/logger';
-import lockfile from 'proper-lockfile';
+import { lockDataFolder, type DataFolderLock } from './data-folder-lock';
 import pg from 'pg';
 import * as schema from './schema';
 
@@ -29,17 +29,7 @@ export interface DatabaseHandle {
 
 export const MIGRATIONS_DIR = path.resolve(process.cwd(), 'db/migrations');
 
-/** Raised when another process already holds the embedded database folder. */
-export class DataFolderLockedError extends Error {
-  constructor(public readonly dataDir: string) {
-    super(
-      `The data folder ${dataDir} is already in use by another Cercle process. ` +
-        'The embedded database allows one process at a time: stop the other process, ' +
-        'or give this one its own folder with DATA_DIR (or use PostgreSQL with DATABASE_URL).',
-    );
-    this.name = 'DataFolderLockedError';
-  }
-}
+export { DataFolderLockedError } from './data-folder-lock';
 
 function newPglite(dataDir?: string): PGlite {
   return new PGlite({ dataDir, extensions: { unaccent, pg_trgm, fuzzystrmatch } });
@@ -51,27 +41,12 @@ function newPglite(dataDir?: string): PGlite {
  * database lives in memory (tests).
  */
 export async function openPglite(dataDir?: string, options: { logger?: Logger } = {}): Promise<DatabaseHandle> {
-  let release: (() => Promise<void>) | undefined;
+  let lock: DataFolderLock | undefined;
   let pgdata: string | undefined;
   if (dataDir) {
     const dir = path.resolve(dataDir);
     mkdirSync(dir, { recursive: true });
-    try {
-      release = await lockfile.lock(dir, {
-        lockfilePath: path.join(dir, 'cercle.lock'),
-        stale: 10_000,
-        update: 2_000,
-        retries: 0,
-        realpath: false,
-        onCompromised: (err) => {
-          console.error(`Lost the lock on ${dir}; stopping to protect the data.`, err);
-          process.exit(1);
-        },
-      });
-    } catch (err) {
-      if ((err as NodeJS.ErrnoException).code === 'ELOCKED') throw new DataFolderLockedError(dir);
-      throw err;
-    }
+    lock = await lockDataFolder(dir);
     pgdata = path.join(dir, 'pgdata');
   }
   const client = newPglite(pgdata);
@@ -85,7 +60,7 @@ export async function openPglite(dataDir?: string, options: { logger?: Logger } 
     withMigrationLock: (fn) => fn(db),
     async close() {
       await client.close();
-      await release?.();
+      await lock?.release();
     },
   };
 }
