@@ -13,7 +13,9 @@ import {
 } from 'react-router';
 import { I18nextProvider, useTranslation } from 'react-i18next';
 import { getI18n, negotiateLocale, type Locale, DEFAULT_LOCALE } from '../i18n';
-import { localeOfPath, parseRouteId, pathTo, routeId } from './lib/paths';
+import { localeOfPath, parseRouteId, pathTo, routeId, type Page } from './lib/paths';
+import { translateSearch } from './lib/translate-path';
+import { currentSession, sessionCsrf } from './lib/auth.server';
 import { SiteHeader } from './components/site-header';
 import { CrisisBanner } from './components/crisis-banner';
 import stylesheet from './app.css?url';
@@ -24,10 +26,13 @@ export const links: Route.LinksFunction = () => [
   { rel: 'icon', href: '/favicon.svg', type: 'image/svg+xml' },
 ];
 
-export function loader({ request }: LoaderFunctionArgs) {
+export async function loader({ request, context }: LoaderFunctionArgs) {
   const url = new URL(request.url);
   const locale = localeOfPath(url.pathname) ?? negotiateLocale(request.headers.get('accept-language'));
-  return { locale };
+  // Who is signed in, for the header's account menu (its sign-out form carries the CSRF token).
+  const session = await currentSession({ request, context });
+  const account = session ? { name: session.user.name, csrf: sessionCsrf(context, session.sessionId) } : null;
+  return { locale, account };
 }
 
 /** The root loader only depends on the locale segment of the URL. */
@@ -35,8 +40,11 @@ export function shouldRevalidate({ currentUrl, nextUrl, defaultShouldRevalidate 
   return localeOfPath(currentUrl.pathname) !== localeOfPath(nextUrl.pathname) || defaultShouldRevalidate;
 }
 
-/** The same page in the other language, with its parameters and query string kept. */
-function useAlternate(locale: Locale): { locale: Locale; href: string; self: string } {
+/**
+ * The same page in the other language, with its parameters and query string kept (the paths a
+ * query carries, such as sign-in's `next`, translated too), and the page being shown.
+ */
+function useAlternate(locale: Locale): { locale: Locale; href: string; self: string; page: Page | null } {
   const matches = useMatches();
   const location = useLocation();
   const other: Locale = locale === 'en' ? 'fr' : 'en';
@@ -44,14 +52,17 @@ function useAlternate(locale: Locale): { locale: Locale; href: string; self: str
     const match = matches[i];
     const parsed = match && parseRouteId(match.id);
     if (parsed) {
+      // A page whose params differ by language (a group's slug) gives them in its loader data.
+      const own = (match.data as { localeParams?: Record<Locale, Record<string, string>> } | undefined)?.localeParams;
       return {
         locale: other,
-        href: pathTo(other, parsed.page, match.params) + location.search,
+        href: pathTo(other, parsed.page, { ...match.params, ...own?.[other] }) + translateSearch(location.search, other),
         self: pathTo(locale, parsed.page, match.params) + location.search,
+        page: parsed.page,
       };
     }
   }
-  return { locale: other, href: pathTo(other, 'home'), self: pathTo(locale, 'home') };
+  return { locale: other, href: pathTo(other, 'home'), self: pathTo(locale, 'home'), page: null };
 }
 
 export function Layout({ children }: { children: React.ReactNode }) {
@@ -76,7 +87,8 @@ export function Layout({ children }: { children: React.ReactNode }) {
             {t('nav.skip')}
           </a>
           <CrisisBanner />
-          <SiteHeader locale={locale} alternateHref={alternate.href} />
+          {/* The sign-out page has its own button: the header does not repeat it there. */}
+          <SiteHeader locale={locale} alternateHref={alternate.href} account={alternate.page === 'signOut' ? null : (data?.account ?? null)} />
           <main id="main" tabIndex={-1}>
             {children}
           </main>

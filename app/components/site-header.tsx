@@ -1,9 +1,17 @@
-import { NavLink } from 'react-router';
+import { Form, NavLink } from 'react-router';
 import { useTranslation } from 'react-i18next';
 import type { Locale } from '../../i18n';
 import { pathTo } from '../lib/paths';
+import { CsrfField } from './csrf-field';
 
-export function SiteHeader({ locale, alternateHref }: { locale: Locale; alternateHref: string }) {
+/** The signed-in person, for the account menu (null: nobody is signed in). */
+export interface HeaderAccount {
+  name: string;
+  /** The CSRF token of the sign-out form. */
+  csrf: string;
+}
+
+export function SiteHeader({ locale, alternateHref, account }: { locale: Locale; alternateHref: string; account: HeaderAccount | null }) {
   const { t } = useTranslation();
   const other: Locale = locale === 'en' ? 'fr' : 'en';
   return (
@@ -44,6 +52,16 @@ export function SiteHeader({ locale, alternateHref }: { locale: Locale; alternat
       >
         {t('nav.switchTo')}
       </a>
+      {account && (
+        // A plain form: signing out works without JavaScript, and ends on the home page of this language.
+        <Form method="post" action={pathTo(locale, 'signOut')} className="account-menu">
+          <span className="account-name">{t('account.header.signedInAs', { name: account.name })}</span>
+          <CsrfField token={account.csrf} />
+          <button type="submit" className="secondary small">
+            {t('account.header.signOut')}
+          </button>
+        </Form>
+      )}
     </header>
   );
 }

@@ -7,7 +7,8 @@ import type { GroupSearchHit } from '../../core/search';
 export function groupSummaryJson(g: PublicGroupSummary) {
   return {
     id: g.id,
-    slug: g.slug,
+    slug: g.slugs.en,
+    slugs: g.slugs,
     title: g.title,
     summary: g.summary,
     kind: g.kind,

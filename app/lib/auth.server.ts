@@ -48,6 +48,11 @@ function hmac(context: AppLoadContext, value: string): string {
   return createHmac('sha256', context.settings.signingKey).update(value).digest('base64url');
 }
 
+/** The CSRF token of a signed-in person's forms: a keyed hash of their session id. */
+export function sessionCsrf(context: AppLoadContext, sessionId: string): string {
+  return hmac(context, `csrf:${sessionId}`);
+}
+
 /** Equal strings, compared in constant time. */
 export function sameToken(a: unknown, b: string): boolean {
   if (typeof a !== 'string' || a.length !== b.length) return false;
@@ -73,7 +78,7 @@ export async function requireOrganizer(args: Args, locale: Locale): Promise<Orga
       settings: args.context.settings,
       actor: { type: 'user', userId: session.user.id },
     }),
-    csrf: hmac(args.context, `csrf:${session.sessionId}`),
+    csrf: sessionCsrf(args.context, session.sessionId),
   };
 }
 

@@ -35,7 +35,7 @@ export const guideStepQuery = guideQuery.extend({
 export function splitValues(v: z.output<typeof guideStepQuery>): { answers: GuideAnswers; where: GuideWhere } {
   return {
     answers: Object.fromEntries(GUIDE_QUESTION_IDS.map((q) => [q, v[q]])) as GuideAnswers,
-    where: { topic: v.topic, language: v.language, city: v.city },
+    where: { topic: v.topic, language: v.language, city: v.city, age: v.age },
   };
 }
 

@@ -5,6 +5,7 @@ import { z } from 'zod';
 import type { Route } from './+types/account-sign-in';
 import { getT, type Locale } from '../../i18n';
 import { localeOfPath, pathTo } from '../lib/paths';
+import { translatePath } from '../lib/translate-path';
 import { currentSession, visitorCsrf, visitorForm } from '../lib/auth.server';
 import { authErrorMessage, callAuth, ORGANIZE_HOME, safeNext } from '../lib/account.server';
 import { clearFailedSignIns, recordFailedSignIn, signInLocked } from '../../core/accounts/sign-in-throttle';
@@ -15,7 +16,8 @@ const localeOf = (request: Request) => localeOfPath(new URL(request.url).pathnam
 
 export async function loader({ request, context }: Route.LoaderArgs) {
   const locale = localeOf(request);
-  const next = safeNext(new URL(request.url).searchParams.get('next'), ORGANIZE_HOME[locale]);
+  // After signing in, the person goes on in the language of this page, whatever `next` was written in.
+  const next = translatePath(safeNext(new URL(request.url).searchParams.get('next'), ORGANIZE_HOME[locale]), locale);
   if (await currentSession({ request, context })) throw redirect(next);
   const { csrf, headers } = visitorCsrf({ request, context });
   return data({ locale, csrf, next }, { headers });
@@ -27,7 +29,7 @@ export async function action({ request, context }: Route.ActionArgs) {
   const locale = localeOf(request);
   const t = getT(locale);
   const form = await visitorForm({ request, context }, locale);
-  const next = safeNext(String(form.get('next') ?? ''), ORGANIZE_HOME[locale]);
+  const next = translatePath(safeNext(String(form.get('next') ?? ''), ORGANIZE_HOME[locale]), locale);
   const email = String(form.get('email') ?? '').trim();
   const values = { email };
   const fail = (status: number, message: string, fields: Record<string, string> = {}) =>

@@ -8,6 +8,7 @@ import { CoreError } from '../../core/errors';
 import { pick } from '../../core/text';
 import { getT, type Locale } from '../../i18n';
 import { coreContext } from '../lib/context.server';
+import { checkGroupAddress, groupLocaleParams } from '../lib/group-address.server';
 import { localeOfPath, pathTo } from '../lib/paths';
 import { formatDay } from '../lib/format';
 import { submitPersonForm } from '../lib/signup.server';
@@ -19,7 +20,7 @@ async function load(request: Request, context: Route.LoaderArgs['context'], para
   const t = getT(locale);
   try {
     const form = await getApplicationForm({ ctx: coreContext(context, locale), input: { cohortId: params.cohortId } });
-    if (form.group.slug !== params.slug) throw new CoreError('not_found', 'cohort');
+    checkGroupAddress(request, locale, params.slug, form.group.slugs);
     return { locale, t, form };
   } catch (err) {
     if (err instanceof CoreError && (err.code === 'not_found' || err.code === 'invalid')) {
@@ -34,6 +35,7 @@ export async function loader({ request, context, params }: Route.LoaderArgs) {
   return {
     locale,
     form,
+    localeParams: groupLocaleParams(form.group.slugs),
     dates: t('group.cohortDates', { start: formatDay(form.cohort.startsOn, locale), end: formatDay(form.cohort.endsOn, locale) }),
     title: `${t('signup.titleCohort')} · ${pick(form.group.title, locale)?.text ?? ''}`,
   };

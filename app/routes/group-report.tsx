@@ -10,6 +10,7 @@ import { LISTING_REPORT_REASONS } from '../../db/schema/listing-reports';
 import { pick } from '../../core/text';
 import { getT, type Locale } from '../../i18n';
 import { coreContext } from '../lib/context.server';
+import { checkGroupAddress, groupLocaleParams } from '../lib/group-address.server';
 import { localeOfPath, pathTo } from '../lib/paths';
 
 type Field = 'reason' | 'details' | 'email';
@@ -33,9 +34,11 @@ function fieldErrors(issues: Issue[], t: TFunction): FieldErrors {
   return out;
 }
 
-async function loadGroup(context: Route.LoaderArgs['context'], locale: Locale, slug: string) {
+async function loadGroup(request: Request, context: Route.LoaderArgs['context'], locale: Locale, slug: string) {
   try {
-    return await getGroup({ ctx: coreContext(context, locale), input: { ref: slug, sessionLimit: 0 } });
+    const group = await getGroup({ ctx: coreContext(context, locale), input: { ref: slug, sessionLimit: 0 } });
+    checkGroupAddress(request, locale, slug, group.slugs, group.id);
+    return group;
   } catch (err) {
     if (err instanceof CoreError && err.code === 'not_found') throw data(getT(locale)('errors.groupNotFound'), { status: 404 });
     throw err;
@@ -45,10 +48,11 @@ async function loadGroup(context: Route.LoaderArgs['context'], locale: Locale, s
 export async function loader({ request, params, context }: Route.LoaderArgs) {
   const url = new URL(request.url);
   const locale = localeOfPath(url.pathname) as Locale;
-  const group = await loadGroup(context, locale, params.slug);
+  const group = await loadGroup(request, context, locale, params.slug);
   return {
     locale,
     slug: group.slug,
+    localeParams: groupLocaleParams(group.slugs),
     groupTitle: pick(group.title, locale)?.text ?? group.slug,
     sent: url.searchParams.get('sent') === '1',
     // Sent with the data so that the browser bundle does not need the schema.

@@ -6,12 +6,14 @@ import { NotFound } from '../../core/errors';
 import { pick } from '../../core/text';
 import { getT, type Locale } from '../../i18n';
 import { coreContext } from '../lib/context.server';
+import { checkGroupAddress, groupLocaleParams } from '../lib/group-address.server';
 import { localeOfPath, pathTo } from '../lib/paths';
 import { describeCost } from '../lib/cost';
 import { describePlace, describeLanguages } from '../lib/group-display.server';
 import { formatDay, formatSessionTime, formatTime, zoneName } from '../lib/format';
 import { Localized, Paragraphs } from '../components/localized';
 import { ShareBox } from '../components/share-box';
+import { SignupClosed } from '../components/signup-closed';
 import { groupJsonLd, jsonLdScript } from '../lib/group-json-ld';
 import { groupCalendarPath, sessionCalendarPath } from '../lib/listing-paths';
 
@@ -21,6 +23,7 @@ export async function loader({ request, params, context }: Route.LoaderArgs) {
   let group;
   try {
     group = await getGroup({ ctx: coreContext(context, locale), input: { ref: params.slug } });
+    checkGroupAddress(request, locale, params.slug, group.slugs, group.id);
   } catch (err) {
     if (err instanceof NotFound) throw data(t('errors.groupNotFound'), { status: 404 });
     throw err;
@@ -31,9 +34,11 @@ export async function loader({ request, params, context }: Route.LoaderArgs) {
     locale,
     group,
     pageUrl,
+    localeParams: groupLocaleParams(group.slugs),
     jsonLd: jsonLdScript(groupJsonLd(group, { pageUrl, locale })),
     display: {
       title: pick(group.title, locale)?.text ?? '',
+      organization: pick(group.organization.name, locale)?.text ?? '',
       place: describePlace(group, t),
       cost: describeCost(group.cost, t, locale),
       languages: describeLanguages(group.languages, locale),
@@ -44,9 +49,12 @@ export async function loader({ request, params, context }: Route.LoaderArgs) {
         startsAt: s.startsAt.toISOString(),
         originally:
           s.status === 'postponed' && s.originalStartsAt ? formatSessionTime(s.originalStartsAt, tz, locale) : null,
-        calendarHref: sessionCalendarPath(locale, group.slug, s.id),
-        // Drop-in sessions still taking sign-ups link to their form.
+        // A cancelled session is not put in anyone's calendar.
+        calendarHref: s.status === 'cancelled' ? null : sessionCalendarPath(locale, group.slug, s.id),
+        // Drop-in sessions still taking sign-ups link to their form; the others say why not.
         signupHref: s.signupOpen ? pathTo(locale, 'sessionSignup', { slug: group.slug, sessionId: s.id }) : null,
+        closedReason: s.signupClosedReason === 'cutoff_passed' ? s.signupClosedReason : null,
+        closedAt: s.signupClosesAt ? formatSessionTime(s.signupClosesAt, tz, locale) : '',
       })),
       cohorts: group.cohorts.map((c) => ({
         id: c.id,
@@ -77,7 +85,18 @@ function Section({ id, title, children }: { id: string; title: string; children:
   );
 }
 
-type SessionWhen = Map<string, { when: string; startsAt: string; originally: string | null; calendarHref: string; signupHref: string | null }>;
+type SessionWhen = Map<
+  string,
+  {
+    when: string;
+    startsAt: string;
+    originally: string | null;
+    calendarHref: string | null;
+    signupHref: string | null;
+    closedReason: 'cutoff_passed' | null;
+    closedAt: string;
+  }
+>;
 
 /** Upcoming sessions: time, status with its reason, topic or module, seats left and a calendar file. */
 function SessionList({
@@ -85,11 +104,13 @@ function SessionList({
   when,
   locale,
   modules = [],
+  group,
 }: {
   sessions: PublicSession[];
   when: SessionWhen;
   locale: Locale;
   modules?: PublicCohort['modules'];
+  group: { delivery: string; contact: { email: string | null; phone: string | null } };
 }) {
   const { t } = useTranslation();
   return (
@@ -126,17 +147,30 @@ function SessionList({
                     : `${t('group.full')} · ${t('listing.waitlist', { count: s.waitlistLength })}`}
               </span>
             )}
-            {w?.signupHref && (
-              <Link className="signup-link" to={w.signupHref}>
-                {s.seatsLeft === 0 ? t('signup.joinWaitlistLink') : t('signup.signUpLink')}
-                <span className="visually-hidden">, {w.when}</span>
-              </Link>
-            )}{' '}
-            {w && (
-              <a className="calendar-link" href={w.calendarHref} download>
-                {t('listing.addToCalendar')}
-                <span className="visually-hidden">, {w.when}</span>
-              </a>
+            {w?.closedReason && (
+              <SignupClosed
+                reason={w.closedReason}
+                closedAt={w.closedAt}
+                delivery={s.status === 'moved_online' ? 'online' : group.delivery}
+                seatsLeft={s.seatsLeft}
+                contact={group.contact}
+              />
+            )}
+            {(w?.signupHref || w?.calendarHref) && (
+              <p className="session-actions">
+                {w.signupHref && (
+                  <Link className="signup-button" to={w.signupHref}>
+                    {s.seatsLeft === 0 ? t('signup.joinWaitlistLink') : t('signup.signUpLink')}
+                    <span className="visually-hidden">, {w.when}</span>
+                  </Link>
+                )}
+                {w.calendarHref && (
+                  <a className="calendar-link" href={w.calendarHref} download>
+                    {t('listing.addToCalendar')}
+                    <span className="visually-hidden">, {w.when}</span>
+                  </a>
+                )}
+              </p>
             )}
           </li>
         );
@@ -228,13 +262,30 @@ export default function GroupPage({ loaderData }: Route.ComponentProps) {
             </Section>
           )}
 
+          {g.format === 'ongoing' && (
+            <Section id="join" title={t('group.joinCommunityTitle')}>
+              <p className="notice">
+                {g.contact.email || g.contact.phone ? (
+                  <>
+                    {t('group.joinCommunity')}{' '}
+                    {g.contact.email && <a href={`mailto:${g.contact.email}`}>{g.contact.email}</a>}
+                    {g.contact.email && g.contact.phone && ' · '}
+                    {g.contact.phone && <a href={`tel:${g.contact.phone.replace(/[^+\d]/g, '')}`}>{g.contact.phone}</a>}
+                  </>
+                ) : (
+                  t('group.joinCommunityNoContact', { organization: display.organization })
+                )}
+              </p>
+            </Section>
+          )}
+
           {g.format !== 'ongoing' && g.format !== 'closed' && (
             <Section id="schedule" title={t('group.schedule')}>
               <p className="muted">{t('group.timesIn', { zone: display.zone })}</p>
               {g.sessions.length === 0 ? (
                 <p>{t('group.noSessions')}</p>
               ) : (
-                <SessionList sessions={g.sessions} when={when} locale={locale} />
+                <SessionList sessions={g.sessions} when={when} locale={locale} group={g} />
               )}
             </Section>
           )}
@@ -265,7 +316,7 @@ export default function GroupPage({ loaderData }: Route.ComponentProps) {
                       </p>
                       {applyHref.get(c.id) && (
                         <p>
-                          <Link className="signup-link" to={applyHref.get(c.id)!}>
+                          <Link className="signup-button" to={applyHref.get(c.id)!}>
                             {t('signup.applyLink')}
                             <span className="visually-hidden">, {cohortDates.get(c.id)}</span>
                           </Link>
@@ -287,7 +338,7 @@ export default function GroupPage({ loaderData }: Route.ComponentProps) {
                       {cohortSessions.length > 0 && (
                         <>
                           <h4>{t('listing.cohortSessions')}</h4>
-                          <SessionList sessions={cohortSessions} when={when} locale={locale} modules={c.modules} />
+                          <SessionList sessions={cohortSessions} when={when} locale={locale} modules={c.modules} group={g} />
                         </>
                       )}
                     </div>

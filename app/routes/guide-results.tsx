@@ -7,7 +7,9 @@ import { coreContext } from '../lib/context.server';
 import { localeOfPath, pathTo } from '../lib/paths';
 import { parseQuery, badRequest } from '../lib/query.server';
 import { groupCard } from '../lib/group-display.server';
+import { searchParamsOf } from '../lib/group-query';
 import { guideQuery, guideSearch, splitValues } from '../lib/guide-query';
+import { pick } from '../../core/text';
 import { GroupCard } from '../components/group-card';
 
 /** The guide's result: kinds and formats ranked with their reasons, then real groups to try. */
@@ -19,18 +21,37 @@ export async function loader({ request, context }: Route.LoaderArgs) {
   if (!parsed.ok) badRequest(parsed.issues);
   const { answers, where } = splitValues(parsed.value);
   const ranking = rankKinds(answers);
-  const matches = await findGuideMatches({ ctx: coreContext(context, locale), ranking, input: { where } });
+  const found = await findGuideMatches({ ctx: coreContext(context, locale), ranking, input: { where } });
+  const widened = found.topic?.widenedTo && ranking.sameLoss !== 'exact' ? found.topic.widenedTo : null;
   return {
     locale,
     title: t('guide.results.title'),
     search: guideSearch(parsed.value),
     answered: Object.values(answers).some((a) => a != null),
     ranking,
-    matches: matches.map((m) => {
-      const option = ranking.options.find((o) => o.id === m.option)!;
-      const filters = new URLSearchParams({ kind: option.kind, ...(option.format ? { format: option.format } : {}) });
-      if (ranking.delivery === 'online' && option.kind !== 'online_community') filters.set('delivery', 'online');
-      return { option: m.option, seeAll: `${pathTo(locale, 'groups')}?${filters}`, groups: m.groups.map((g) => groupCard(g, t, locale)) };
+    topic: found.topic ? (pick(found.topic.label, locale)?.text ?? found.topic.slug) : null,
+    wider: widened ? (pick(widened.label, locale)?.text ?? widened.slug) : null,
+    place: found.place?.label ?? null,
+    placeUnknown: found.placeUnknown ? (where.city ?? null) : null,
+    matches: found.matches.map((m) => {
+      // "All groups of this kind" keeps what the person said: topic, language, place, budget, age.
+      const s = m.search;
+      const params = searchParamsOf({
+        kind: s.kind,
+        format: s.format,
+        topic: s.topic,
+        lang: s.lang,
+        cost: s.cost,
+        delivery: s.delivery,
+        age: s.age,
+        near: s.near,
+        radius_km: s.near ? s.radiusKm : undefined,
+      });
+      return {
+        option: m.option,
+        seeAll: `${pathTo(locale, 'groups')}?${params}`,
+        groups: m.groups.map((g) => ({ card: groupCard(g, t, locale), fit: g.fit })),
+      };
     }),
   };
 }
@@ -39,7 +60,7 @@ export const meta: Route.MetaFunction = ({ data }) => [{ title: `${data?.title ?
 
 export default function GuideResults({ loaderData }: Route.ComponentProps) {
   const { t } = useTranslation();
-  const { locale, search, answered, ranking, matches } = loaderData;
+  const { locale, search, answered, ranking, matches, topic, wider, place, placeUnknown } = loaderData;
   return (
     <div className="page guide-results">
       <h1>{t('guide.results.title')}</h1>
@@ -54,6 +75,45 @@ export default function GuideResults({ loaderData }: Route.ComponentProps) {
         <Link to={pathTo(locale, 'kinds')}>{t('guide.results.compare')}</Link>
       </p>
 
+      <section aria-labelledby="matches-title">
+        <h2 id="matches-title">{t('guide.results.matchesTitle')}</h2>
+        <p>{t('guide.results.matchesLead')}</p>
+        {wider && topic && <p>{t('guide.results.widened', { topic, wider })}</p>}
+        {place && <p>{t('guide.results.near', { place })}</p>}
+        {placeUnknown && <p role="note">{t('guide.results.placeUnknown', { place: placeUnknown })}</p>}
+        {matches.map((m) => (
+          <section key={m.option} aria-labelledby={`matches-${m.option}`} className="guide-matches">
+            <h3 id={`matches-${m.option}`}>{t(`guide.option.${m.option}`)}</h3>
+            {m.groups.length === 0 ? (
+              <p>{t('guide.results.noMatches')}</p>
+            ) : (
+              <ul className="group-list">
+                {m.groups.map(({ card, fit }) => (
+                  <li key={card.slug}>
+                    <GroupCard group={card} locale={locale} href={pathTo(locale, 'group', { slug: card.slug })} headingLevel={4} />
+                    {(fit.place || (fit.topic === 'general' && wider)) && (
+                      <p className="guide-fit">
+                        {[
+                          fit.place ? t(`guide.results.fit.${fit.place}`, { place: place ?? '' }) : null,
+                          fit.topic === 'general' && wider ? t('guide.results.fit.general', { wider }) : null,
+                        ]
+                          .filter(Boolean)
+                          .join(' · ')}
+                      </p>
+                    )}
+                  </li>
+                ))}
+              </ul>
+            )}
+            <p>
+              <Link to={m.seeAll}>
+                {t('guide.results.seeAll')}
+                <span className="visually-hidden">: {t(`guide.option.${m.option}`)}</span>
+              </Link>
+            </p>
+          </section>
+        ))}
+      </section>
       <section aria-labelledby="ranking-title">
         <h2 id="ranking-title">{t('guide.results.ranking')}</h2>
         <ol className="ranking">
@@ -87,37 +147,11 @@ export default function GuideResults({ loaderData }: Route.ComponentProps) {
             </li>
           ))}
         </ol>
-      </section>
-
-      <section aria-labelledby="matches-title">
-        <h2 id="matches-title">{t('guide.results.matchesTitle')}</h2>
-        <p>{t('guide.results.matchesLead')}</p>
-        {matches.map((m) => (
-          <section key={m.option} aria-labelledby={`matches-${m.option}`} className="guide-matches">
-            <h3 id={`matches-${m.option}`}>{t(`guide.option.${m.option}`)}</h3>
-            {m.groups.length === 0 ? (
-              <p>{t('guide.results.noMatches')}</p>
-            ) : (
-              <ul className="group-list">
-                {m.groups.map((g) => (
-                  <li key={g.slug}>
-                    <GroupCard group={g} locale={locale} href={pathTo(locale, 'group', { slug: g.slug })} headingLevel={4} />
-                  </li>
-                ))}
-              </ul>
-            )}
-            <p>
-              <Link to={m.seeAll}>
-                {t('guide.results.seeAll')}
-                <span className="visually-hidden">: {t(`guide.option.${m.option}`)}</span>
-              </Link>
-            </p>
-          </section>
-        ))}
         <p>
           <Link to={pathTo(locale, 'kinds')}>{t('guide.results.compare')}</Link>
         </p>
       </section>
+
       <p className="muted">{t('guide.results.shareHint')}</p>
     </div>
   );

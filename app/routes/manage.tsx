@@ -1,17 +1,21 @@
 import { data, Form, Link, redirect, useParams } from 'react-router';
+import { useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Route } from './+types/manage';
 import { getMyRegistrations } from '../../core/participants/get-my-registrations';
 import { cancelRegistration } from '../../core/participants/cancel-registration';
+import { findOtherSessions } from '../../core/participants/find-other-sessions';
 import { withdrawApplication } from '../../core/participants/withdraw-application';
 import { deleteMyData, unsubscribe } from '../../core/participants/my-data';
 import { CoreError } from '../../core/errors';
+import { pick } from '../../core/text';
 import { getT, type Locale } from '../../i18n';
 import { coreContext } from '../lib/context.server';
 import { localeOfPath, pathTo } from '../lib/paths';
 import { formatDay, formatSessionTime, formatTime } from '../lib/format';
 import { signupErrors } from '../lib/signup.server';
 import { Localized } from '../components/localized';
+import { sessionCalendarPath } from '../lib/listing-paths';
 
 function localeOf(request: Request): Locale {
   return localeOfPath(new URL(request.url).pathname) as Locale;
@@ -21,12 +25,34 @@ export async function loader({ request, context, params }: Route.LoaderArgs) {
   const locale = localeOf(request);
   const t = getT(locale);
   try {
-    const me = await getMyRegistrations({ ctx: coreContext(context, locale), input: { token: params.token } });
+    const ctx = coreContext(context, locale);
+    const me = await getMyRegistrations({ ctx, input: { token: params.token } });
     const url = new URL(request.url);
+    const done = url.searchParams.get('done');
+    // Cancelling takes two steps: ?confirm=<registration> asks first (no script needed).
+    const confirmId = url.searchParams.get('confirm');
+    const confirming = me.registrations.find((r) => r.id === confirmId && !r.past && r.status !== 'cancelled') ?? null;
+    // After a cancellation: the same group's other sessions that take sign-ups.
+    const fromId = done === 'cancelled' ? url.searchParams.get('from') : null;
+    const from = fromId ? me.registrations.find((r) => r.id === fromId) : undefined;
+    const others = from ? await findOtherSessions({ ctx, input: { token: params.token, registrationId: from.id } }) : null;
     return {
       locale,
       me,
-      done: url.searchParams.get('done'),
+      done,
+      confirming,
+      others: others && {
+        groupTitle: others.group.title,
+        groupHref: pathTo(locale, 'group', { slug: others.group.slug }),
+        sessions: others.sessions.map((s) => ({
+          id: s.id,
+          startsAt: s.startsAt.toISOString(),
+          when: `${formatSessionTime(s.startsAt, others.group.timeZone, locale)} – ${formatTime(s.endsAt, others.group.timeZone, locale)}`,
+          postponed: s.status === 'postponed',
+          seatsLeft: s.seatsLeft,
+          signupHref: pathTo(locale, 'sessionSignup', { slug: others.group.slug, sessionId: s.id }),
+        })),
+      },
       position: url.searchParams.get('position'),
       times: Object.fromEntries(
         me.registrations.map((r) => [
@@ -56,8 +82,11 @@ export async function action({ request, context, params }: Route.ActionArgs) {
   const back = (done: string) => redirect(`${pathTo(locale, 'manage', { token: params.token })}?done=${done}`);
   try {
     if (intent === 'cancel') {
-      await cancelRegistration({ ctx, input: { token: params.token, registrationId: String(form.get('registrationId') ?? '') } });
-      return back('cancelled');
+      const registrationId = String(form.get('registrationId') ?? '');
+      await cancelRegistration({ ctx, input: { token: params.token, registrationId } });
+      return redirect(
+        `${pathTo(locale, 'manage', { token: params.token })}?${new URLSearchParams({ done: 'cancelled', from: registrationId })}`,
+      );
     }
     if (intent === 'withdraw') {
       await withdrawApplication({ ctx, input: { token: params.token, applicationId: String(form.get('applicationId') ?? '') } });
@@ -87,8 +116,13 @@ export const meta: Route.MetaFunction = ({ data }) => [
 
 export default function Manage({ loaderData, actionData }: Route.ComponentProps) {
   const { t } = useTranslation();
-  const { locale, me, done, position, times, dates } = loaderData;
+  const { locale, me, done, position, times, dates, confirming, others } = loaderData;
   const { token = '' } = useParams();
+  const manageHref = pathTo(locale, 'manage', { token });
+  // After the page changes in place (with script), the question or the outcome gets the focus.
+  useEffect(() => {
+    document.getElementById(confirming ? 'confirm-title' : 'done-message')?.focus();
+  }, [confirming, done]);
   if (actionData?.deleted) {
     return (
       <div className="page narrow">
@@ -116,13 +150,79 @@ export default function Manage({ loaderData, actionData }: Route.ComponentProps)
               : done === 'unsubscribed'
                 ? t('manage.unsubscribed')
                 : null;
+  if (confirming) {
+    const leaving = confirming.status === 'waitlisted';
+    return (
+      <div className="page narrow">
+        <h1>{t('manage.title')}</h1>
+        <section aria-labelledby="confirm-title" className="card confirm-step">
+          <h2 id="confirm-title" tabIndex={-1}>
+            {leaving ? t('manage.confirmLeaveTitle') : t('manage.confirmCancelTitle')}
+          </h2>
+          <p>
+            <strong>
+              <Localized text={confirming.group.title} locale={locale} />
+            </strong>
+            <br />
+            <time dateTime={new Date(confirming.session.startsAt).toISOString()}>{times[confirming.id]}</time>
+          </p>
+          <p>{leaving ? t('manage.confirmLeaveLead') : t('manage.confirmCancelLead')}</p>
+          <Form method="post" action={manageHref} className="confirm-actions">
+            <input type="hidden" name="intent" value="cancel" />
+            <input type="hidden" name="registrationId" value={confirming.id} />
+            <button type="submit" className="danger">
+              {leaving ? t('manage.confirmLeaveButton') : t('manage.confirmCancelButton')}
+            </button>
+            <Link className="button-secondary" to={manageHref}>
+              {leaving ? t('manage.keepWaiting') : t('manage.keepPlace')}
+            </Link>
+          </Form>
+        </section>
+      </div>
+    );
+  }
   return (
     <div className="page narrow">
       <h1>{t('manage.title')}</h1>
       {doneMessage && (
-        <p className="notice success" role="status">
+        <p className="notice success" role="status" id="done-message" tabIndex={-1}>
           {doneMessage}
         </p>
+      )}
+      {others && (
+        <section aria-labelledby="others-title" className="card other-sessions">
+          <h2 id="others-title">
+            {t('manage.otherSessionsTitle', { group: pick(others.groupTitle, locale)?.text ?? '' })}
+          </h2>
+          {others.sessions.length === 0 ? (
+            <p>{t('manage.otherSessionsNone')}</p>
+          ) : (
+            <ul className="sessions">
+              {others.sessions.map((s) => (
+                <li key={s.id} className="session">
+                  <time dateTime={s.startsAt}>{s.when}</time>
+                  {s.postponed && <strong className="status"> {t('sessionStatus.postponed')}</strong>}
+                  <span className="seats">
+                    {s.seatsLeft == null
+                      ? t('group.unlimited')
+                      : s.seatsLeft > 0
+                        ? t('group.seatsLeft', { count: s.seatsLeft })
+                        : t('group.full')}
+                  </span>
+                  <p className="session-actions">
+                    <Link className="signup-button" to={s.signupHref}>
+                      {s.seatsLeft === 0 ? t('signup.joinWaitlistLink') : t('signup.signUpLink')}
+                      <span className="visually-hidden">, {s.when}</span>
+                    </Link>
+                  </p>
+                </li>
+              ))}
+            </ul>
+          )}
+          <p>
+            <Link to={others.groupHref}>{t('manage.allSessions')}</Link>
+          </p>
+        </section>
       )}
       {actionData?.error && (
         <p className="error-summary" role="alert">
@@ -160,10 +260,18 @@ export default function Manage({ loaderData, actionData }: Route.ComponentProps)
                       </a>
                     </p>
                   )}
+                  {!r.past && r.status === 'confirmed' && r.session.status !== 'cancelled' && (
+                    <p>
+                      <a className="calendar-link" href={sessionCalendarPath(locale, r.group.slug, r.session.id)} download>
+                        {t('listing.addToCalendar')}
+                        <span className="visually-hidden">, {times[r.id]}</span>
+                      </a>
+                    </p>
+                  )}
                   {!r.past && r.status !== 'cancelled' && (
-                    <Form method="post">
-                      <input type="hidden" name="intent" value="cancel" />
-                      <input type="hidden" name="registrationId" value={r.id} />
+                    // The first step only asks (a page of its own, so it works without script).
+                    <Form method="get" action={manageHref}>
+                      <input type="hidden" name="confirm" value={r.id} />
                       <button type="submit" className="secondary">
                         {r.status === 'waitlisted' ? t('manage.leaveWaitlist') : t('manage.cancel')}
                         <span className="visually-hidden"> · {times[r.id]}</span>

@@ -1,12 +1,15 @@
-import { data, Link, redirect, useFetcher } from 'react-router';
+import { DateTime } from 'luxon';
+import { data, Form, Link, redirect, useFetcher } from 'react-router';
+import { useEffect, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Route } from './+types/organize-checkin';
 import type { ATTENDANCE_STATUSES } from '../../core/running/record-attendance';
 import { pick } from '../../core/text';
 import { getT } from '../../i18n';
-import { formatSessionTime } from '../lib/format';
+import { formatDay, formatSessionTime } from '../lib/format';
 import { localeOf, organizerForm, organizerPage } from '../lib/organize.server';
-import { field, listSessionRegistrants, notFound, recordAttendance, runningError, sessionRegistrantsFor } from '../lib/running.server';
+import { field, listSessionRegistrants, notFound, recordAttendance, sessionRegistrantsFor } from '../lib/running.server';
+import { addWalkIn, checkInError, getCheckInState, removeWalkIn } from '../lib/checkin.server';
 import { pathTo } from '../lib/paths';
 import { CsrfField } from '../components/csrf-field';
 
@@ -16,18 +19,29 @@ export async function loader({ request, context, params }: Route.LoaderArgs) {
   const locale = localeOf(request);
   const { ctx, csrf, org } = await organizerPage({ request, context, params }, locale);
   const view = await sessionRegistrantsFor(ctx, org.slug, params.session, locale);
-  const saved = new URL(request.url).searchParams.get('saved');
+  const state = await getCheckInState({ ctx, input: { sessionId: view.session.id } });
+  const search = new URL(request.url).searchParams;
+  const saved = search.get('saved');
   const savedPerson = saved ? view.confirmed.find((p) => p.participantId === saved) : undefined;
+  const added = search.get('added');
+  const addedWalkIn = added ? state.walkIns.find((w) => w.id === added) : undefined;
+  const tz = view.group.timeZone;
   return {
     locale,
     csrf,
     slug: org.slug,
     sessionId: view.session.id,
     group: pick(view.group.title, locale)?.text ?? '',
-    when: formatSessionTime(view.session.startsAt, view.group.timeZone, locale),
-    cancelled: view.session.status === 'cancelled',
+    when: formatSessionTime(view.session.startsAt, tz, locale),
+    closed: state.closed,
+    opensOn: formatDay(DateTime.fromJSDate(state.opensAt, { zone: tz }).toISODate()!, locale),
+    walkInsAllowed: state.walkInsAllowed,
+    walkIns: state.walkIns.map((w) => ({ id: w.id, name: w.name })),
     people: view.confirmed.map((p) => ({ participantId: p.participantId, name: p.name, attendance: p.attendance })),
     saved: savedPerson?.attendance ? { name: savedPerson.name, status: savedPerson.attendance } : null,
+    walkInAdded: addedWalkIn ? addedWalkIn.name : null,
+    walkInAddedId: addedWalkIn?.id ?? null,
+    walkInRemoved: search.get('removed') === '1',
   };
 }
 
@@ -35,22 +49,36 @@ export async function action({ request, context, params }: Route.ActionArgs) {
   const locale = localeOf(request);
   const t = getT(locale);
   const { ctx, form, org } = await organizerForm({ request, context, params }, locale);
+  const intent = field(form, 'intent') || 'mark';
   const participantId = field(form, 'participantId');
   const status = field(form, 'status') as Mark;
+  const here = pathTo(locale, 'orgCheckIn', { org: org.slug, session: params.session });
   try {
     const view = await listSessionRegistrants({ ctx, input: { sessionId: params.session } });
     if (view.organization.slug !== org.slug) notFound(locale);
+    if (intent === 'walk-in') {
+      const { walkInId } = await addWalkIn({ ctx, input: { sessionId: params.session, name: field(form, 'walkInName') } });
+      return redirect(`${here}?added=${walkInId}#walk-ins`);
+    }
+    if (intent === 'remove-walk-in') {
+      await removeWalkIn({ ctx, input: { sessionId: params.session, walkInId: field(form, 'walkInId') } });
+      return redirect(`${here}?removed=1#walk-ins`);
+    }
     await recordAttendance({ ctx, input: { sessionId: params.session, records: [{ participantId, status }] } });
   } catch (err) {
     if (err instanceof Response) throw err;
-    const e = runningError(err, t);
+    const e = checkInError(err, t);
+    if (intent === 'walk-in' || intent === 'remove-walk-in') {
+      // The walk-in's name is the only field: a complaint about it lands next to it, name kept.
+      return data({ ok: false as const, intent, message: e.message, nameError: e.fields['name'], name: field(form, 'walkInName'), participantId: '' }, { status: e.status });
+    }
     const message = e.fields['records'] ?? (Object.keys(e.fields).length ? t('running.errors.notOnRoster') : e.message);
-    return data({ ok: false as const, message, participantId }, { status: e.status });
+    return data({ ok: false as const, intent, message, nameError: undefined, name: '', participantId }, { status: e.status });
   }
   // With JavaScript the row updates in place; without, the page reloads at the row just marked.
   // (A browser posting the form itself asks for HTML; the script's fetch does not.)
   if (request.headers.get('accept')?.includes('text/html')) {
-    return redirect(`${pathTo(locale, 'orgCheckIn', { org: org.slug, session: params.session })}?saved=${participantId}#p-${participantId}`);
+    return redirect(`${here}?saved=${participantId}#p-${participantId}`);
   }
   return { ok: true as const, participantId, status };
 }
@@ -107,10 +135,94 @@ function PersonRow({ person, csrf }: { person: { participantId: string; name: st
   );
 }
 
+/** People who came without signing up: the list, each with a way to take it back, and the form to add one. */
+function WalkIns({
+  walkIns,
+  csrf,
+  nameError,
+  name,
+  addedId,
+}: {
+  walkIns: { id: string; name: string }[];
+  csrf: string;
+  nameError?: string;
+  name?: string;
+  addedId: string | null;
+}) {
+  const { t } = useTranslation();
+  const nameField = useRef<HTMLInputElement>(null);
+  // Someone was just added (the page stays mounted when scripts run): empty the field and keep
+  // the focus in it, ready for the next person at the door.
+  useEffect(() => {
+    if (!addedId || !nameField.current) return;
+    nameField.current.value = '';
+    nameField.current.focus();
+  }, [addedId]);
+  return (
+    <section id="walk-ins" aria-labelledby="walk-ins-title">
+      <h2 id="walk-ins-title">{t('running.checkIn.walkInsTitle')}</h2>
+      <p className="muted" id="walk-ins-lead">
+        {t('running.checkIn.walkInsLead')}
+      </p>
+      {walkIns.length === 0 ? (
+        <p>{t('running.checkIn.noWalkIns')}</p>
+      ) : (
+        <ul className="checkin-list" aria-labelledby="walk-ins-title">
+          {walkIns.map((w) => (
+            <li key={w.id} className="checkin-row">
+              <p className="checkin-name">
+                <strong>{w.name}</strong>
+                <br />
+                <span className="muted">{t('running.checkIn.walkInPresent')}</span>
+              </p>
+              <Form method="post">
+                <CsrfField token={csrf} />
+                <input type="hidden" name="intent" value="remove-walk-in" />
+                <input type="hidden" name="walkInId" value={w.id} />
+                <button type="submit" className="checkin-button" aria-label={t('running.checkIn.removeWalkInFor', { name: w.name })}>
+                  {t('running.checkIn.removeWalkIn')}
+                </button>
+              </Form>
+            </li>
+          ))}
+        </ul>
+      )}
+      <Form method="post" noValidate>
+        <CsrfField token={csrf} />
+        <input type="hidden" name="intent" value="walk-in" />
+        <p className="field">
+          <label htmlFor="f-walkInName">{t('running.checkIn.walkInName')}</label>
+          <input
+            ref={nameField}
+            id="f-walkInName"
+            name="walkInName"
+            type="text"
+            autoComplete="off"
+            maxLength={80}
+            defaultValue={name}
+            required
+            aria-invalid={nameError ? true : undefined}
+            aria-describedby={nameError ? 'walk-ins-lead f-walkInName-error' : 'walk-ins-lead'}
+          />
+          {nameError && (
+            <span className="field-error" id="f-walkInName-error">
+              {nameError}
+            </span>
+          )}
+        </p>
+        <button type="submit" className="checkin-button">
+          {t('running.checkIn.addWalkIn')}
+        </button>
+      </Form>
+    </section>
+  );
+}
+
 export default function OrganizeCheckIn({ loaderData, actionData }: Route.ComponentProps) {
   const { t } = useTranslation();
   const d = loaderData;
-  const present = d.people.filter((p) => p.attendance === 'present').length;
+  // Walk-ins came: they count as present.
+  const present = d.people.filter((p) => p.attendance === 'present').length + d.walkIns.length;
   const absent = d.people.filter((p) => p.attendance === 'absent').length;
   const pending = d.people.filter((p) => !p.attendance).length;
   return (
@@ -125,23 +237,46 @@ export default function OrganizeCheckIn({ loaderData, actionData }: Route.Compon
           {t('running.checkIn.saved', { name: d.saved.name, status: t(`running.attendance.${d.saved.status}`) })}
         </p>
       )}
+      {d.walkInAdded && (
+        <p className="notice success" role="status">
+          {t('running.checkIn.walkInAdded', { name: d.walkInAdded })}
+        </p>
+      )}
+      {d.walkInRemoved && (
+        <p className="notice success" role="status">
+          {t('running.checkIn.walkInRemoved')}
+        </p>
+      )}
       {actionData && !actionData.ok && (
         <p className="error-summary" role="alert">
           {actionData.message}
         </p>
       )}
-      {d.cancelled ? (
+      {d.closed === 'cancelled' ? (
         <p className="notice">{t('running.checkIn.cancelled')}</p>
-      ) : d.people.length === 0 ? (
-        <p>{t('running.checkIn.nobody')}</p>
+      ) : d.closed === 'not_yet' ? (
+        <p className="notice">{t('running.checkIn.notYet', { date: d.opensOn })}</p>
       ) : (
         <>
-          <p className="muted">{t('running.checkIn.counts', { present, absent, pending })}</p>
-          <ul className="checkin-list">
-            {d.people.map((p) => (
-              <PersonRow key={p.participantId} person={p} csrf={d.csrf} />
-            ))}
-          </ul>
+          {d.people.length + d.walkIns.length > 0 && <p className="muted">{t('running.checkIn.counts', { present, absent, pending })}</p>}
+          {d.people.length === 0 ? (
+            <p>{t('running.checkIn.nobody')}</p>
+          ) : (
+            <ul className="checkin-list">
+              {d.people.map((p) => (
+                <PersonRow key={p.participantId} person={p} csrf={d.csrf} />
+              ))}
+            </ul>
+          )}
+          {d.walkInsAllowed && (
+            <WalkIns
+              walkIns={d.walkIns}
+              csrf={d.csrf}
+              nameError={actionData && !actionData.ok ? actionData.nameError : undefined}
+              name={actionData && !actionData.ok ? actionData.name : undefined}
+              addedId={d.walkInAddedId}
+            />
+          )}
         </>
       )}
     </div>

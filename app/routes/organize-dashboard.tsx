@@ -213,58 +213,8 @@ export default function OrganizeDashboard({ loaderData }: Route.ComponentProps) 
 
       <section aria-labelledby="trends-title">
         <h2 id="trends-title">{t('running.dashboard.trends')}</h2>
-        <p className="muted">{t('running.dashboard.trendsLead')}</p>
-        {!hasData && <p>{t('running.dashboard.noData')}</p>}
-        <h3>{t('running.dashboard.attendanceChart')}</h3>
-        <RateChart
-          id="attendance-chart"
-          title={t('running.dashboard.attendanceChart')}
-          desc={t('running.dashboard.attendanceDesc')}
-          weeks={d.weeks}
-          axis={d.axis}
-          rate={(w) => w.attendanceRate}
-          text={(w) => w.attendanceText}
-        />
-        <h3>{t('running.dashboard.noShowChart')}</h3>
-        <RateChart
-          id="no-show-chart"
-          title={t('running.dashboard.noShowChart')}
-          desc={t('running.dashboard.noShowDesc')}
-          weeks={d.weeks}
-          axis={d.axis}
-          rate={(w) => w.noShowRate}
-          text={(w) => w.noShowText}
-        />
-        <details>
-          <summary>{t('running.dashboard.tableToggle')}</summary>
-          <div className="table-scroll" tabIndex={0}>
-            <table>
-              <caption>{t('running.dashboard.trends')}</caption>
-              <thead>
-                <tr>
-                  <th scope="col">{t('running.dashboard.weekOf')}</th>
-                  <th scope="col">{t('running.dashboard.recorded')}</th>
-                  <th scope="col">{t('running.dashboard.present')}</th>
-                  <th scope="col">{t('running.dashboard.absent')}</th>
-                  <th scope="col">{t('running.dashboard.attendanceChart')}</th>
-                  <th scope="col">{t('running.dashboard.noShowChart')}</th>
-                </tr>
-              </thead>
-              <tbody>
-                {d.weeks.map((w) => (
-                  <tr key={w.label}>
-                    <th scope="row">{w.label}</th>
-                    <td>{w.recorded}</td>
-                    <td>{w.present}</td>
-                    <td>{w.absent}</td>
-                    <td>{w.attendanceText ?? t('running.dashboard.noRecords')}</td>
-                    <td>{w.noShowText ?? t('running.dashboard.noRecords')}</td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </div>
-        </details>
+        {/* Nothing recorded yet: a sentence rather than two empty charts of dashes. */}
+        {hasData ? <Trends weeks={d.weeks} axis={d.axis} /> : <p>{t('organize.dashboard.nothingYet')}</p>}
       </section>
 
       {d.canViewAudit && (
@@ -273,5 +223,65 @@ export default function OrganizeDashboard({ loaderData }: Route.ComponentProps) 
         </p>
       )}
     </div>
+  );
+}
+
+/** The two weekly charts and the same numbers as a table. */
+function Trends({ weeks, axis }: { weeks: Week[]; axis: string[] }) {
+  const { t } = useTranslation();
+  return (
+    <>
+      <p className="muted">{t('running.dashboard.trendsLead')}</p>
+      <h3>{t('running.dashboard.attendanceChart')}</h3>
+      <RateChart
+        id="attendance-chart"
+        title={t('running.dashboard.attendanceChart')}
+        desc={t('running.dashboard.attendanceDesc')}
+        weeks={weeks}
+        axis={axis}
+        rate={(w) => w.attendanceRate}
+        text={(w) => w.attendanceText}
+      />
+      <h3>{t('running.dashboard.noShowChart')}</h3>
+      <RateChart
+        id="no-show-chart"
+        title={t('running.dashboard.noShowChart')}
+        desc={t('running.dashboard.noShowDesc')}
+        weeks={weeks}
+        axis={axis}
+        rate={(w) => w.noShowRate}
+        text={(w) => w.noShowText}
+      />
+      <details>
+        <summary>{t('running.dashboard.tableToggle')}</summary>
+        <div className="table-scroll" tabIndex={0}>
+          <table>
+            <caption>{t('running.dashboard.trends')}</caption>
+            <thead>
+              <tr>
+                <th scope="col">{t('running.dashboard.weekOf')}</th>
+                <th scope="col">{t('running.dashboard.recorded')}</th>
+                <th scope="col">{t('running.dashboard.present')}</th>
+                <th scope="col">{t('running.dashboard.absent')}</th>
+                <th scope="col">{t('running.dashboard.attendanceChart')}</th>
+                <th scope="col">{t('running.dashboard.noShowChart')}</th>
+              </tr>
+            </thead>
+            <tbody>
+              {weeks.map((w) => (
+                <tr key={w.label}>
+                  <th scope="row">{w.label}</th>
+                  <td>{w.recorded}</td>
+                  <td>{w.present}</td>
+                  <td>{w.absent}</td>
+                  <td>{w.attendanceText ?? t('running.dashboard.noRecords')}</td>
+                  <td>{w.noShowText ?? t('running.dashboard.noRecords')}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      </details>
+    </>
   );
 }

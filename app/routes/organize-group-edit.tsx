@@ -1,8 +1,11 @@
+import { useEffect, useState, type FormEvent } from 'react';
 import { data, Form, Link, redirect } from 'react-router';
 import { useTranslation } from 'react-i18next';
 import type { Route } from './+types/organize-group-edit';
 import { getGroupEditor, publishGroup, unpublishGroup, updateGroup, type GroupAttributesInput } from '../../core/group-editor';
 import { FEE_CURRENCIES } from '../../core/group-editor/group-input';
+import { applicableChanges, applies, SHAPE_FIELDS, type GroupShape } from '../../core/group-editor/applicable';
+import { FAITHS, GROUP_LANGUAGES } from '../../core/group-editor/choices';
 import { CoreError } from '../../core/errors';
 import { can, PERMISSIONS, type Permission } from '../../core/policy/permissions';
 import { GENDERS } from '../../core/search/search-input';
@@ -17,17 +20,30 @@ import {
   WORKSHOP_ACTIVITIES,
 } from '../../db/schema/enums';
 import { getT, type Locale } from '../../i18n';
+import { languageName } from '../lib/format';
 import { localeOf, organizerForm, organizerPage } from '../lib/organize.server';
 import { pathTo } from '../lib/paths';
 import { CsrfField } from '../components/csrf-field';
 import { FormErrors, TextField } from '../components/organize-fields';
 import { OrganizerNav } from '../components/organizer-nav';
 import { bool, cents, editorError, lines, num, str } from './organize-group-shared.server';
-import { Check, Checks, Choice, Input } from './organize-group-fields';
+import { zoneGroups } from './organize-group-choices.server';
+import { Check, Checks, Choice, ControlledChecks, Input } from './organize-group-fields';
 
-const TEXTS = ['title', 'summary', 'description', 'whatToExpect', 'eligibility', 'treatmentFocus', 'audience', 'materials', 'rules', 'coveredBy'] as const;
+// The details of a group. Only the attributes that apply to the group's kind, format, delivery,
+// cost and reach are shown (core/group-editor/applicable.ts): the server renders them from the
+// saved values, so the page works without JavaScript; with it, changing one of those choices
+// shows and hides the rest at once. Hidden fields are not sent as changes, so they are neither
+// checked nor required, and a saved value is only cleared when it no longer applies.
+
+/** The bilingual texts, in the order of each language column. */
+const TEXTS = ['title', 'summary', 'description', 'whatToExpect', 'eligibility', 'audience', 'treatmentFocus', 'materials', 'rules'] as const;
 const MULTILINE = new Set(['description', 'whatToExpect', 'eligibility', 'treatmentFocus', 'materials', 'rules']);
-const PLAIN = ['venueName', 'street', 'city', 'province', 'postalCode', 'country', 'onlineUrl', 'contactEmail', 'contactPhone', 'timeZone', 'faith'] as const;
+const PLACE = ['venueName', 'street', 'city', 'province', 'postalCode', 'country'] as const;
+const CONTACT = ['contactEmail', 'contactPhone'] as const;
+const PLAIN = [...PLACE, ...CONTACT, 'onlineUrl', 'timeZone', 'faith', 'coveredByEn', 'coveredByFr'] as const;
+/** Where a field's error is shown when the form names it differently from the core. */
+const FIELD_IDS: Record<string, string> = { feeCents: '#f-fee', suggestedDonationCents: '#f-suggestedDonation', signupCutoffMinutes: '#f-signupCutoffHours' };
 
 async function load(args: Pick<Route.LoaderArgs, 'request' | 'context' | 'params'>, locale: Locale) {
   const { ctx, csrf, org } = await organizerPage(args, locale);
@@ -43,8 +59,11 @@ async function load(args: Pick<Route.LoaderArgs, 'request' | 'context' | 'params
 
 export async function loader({ request, context, params }: Route.LoaderArgs) {
   const locale = localeOf(request);
+  const t = getT(locale);
   const { csrf, org, view } = await load({ request, context, params }, locale);
   const g = view.group;
+  // Stored values from before these lists (a language, a zone or a tradition not listed) stay choosable.
+  const extra = (listed: readonly string[], stored: readonly string[]) => stored.filter((v) => v && !listed.includes(v));
   return {
     locale,
     csrf,
@@ -59,20 +78,30 @@ export async function loader({ request, context, params }: Route.LoaderArgs) {
     facilitatorIds: view.facilitatorIds,
     topicChoices: view.topicChoices.map((x) => [x.id, `${x.parentId ? '— ' : ''}${locale === 'fr' ? x.labelFr : x.labelEn}`] as [string, string]),
     facilitatorChoices: view.facilitatorChoices,
+    // Named on the server, so that the browser shows exactly what was rendered.
+    languageChoices: [...GROUP_LANGUAGES, ...extra(GROUP_LANGUAGES, g.languages)].map((code) => [code, languageName(code, locale)] as [string, string]),
+    faithChoices: [
+      ...FAITHS.map((f) => [f, t(`editor.faith.${f}` as 'editor.faith.Christian')] as [string, string]),
+      ...extra(FAITHS, [g.faith]).map((f) => [f, f] as [string, string]),
+    ],
+    zoneGroups: zoneGroups(t, g.timeZone),
     check: view.check,
     done: new URL(request.url).searchParams.get('done'),
   };
 }
 
-function changesFrom(form: FormData): GroupAttributesInput {
+/** The kind, format, delivery, cost and reach, read by name from a form or from saved values. */
+function shapeOf(value: (name: string) => string): GroupShape {
+  return Object.fromEntries(SHAPE_FIELDS.map((n) => [n, value(n)])) as unknown as GroupShape;
+}
+
+function changesFrom(form: FormData): Partial<GroupAttributesInput> {
   const text = Object.fromEntries(TEXTS.flatMap((f) => [`${f}En`, `${f}Fr`]).map((n) => [n, str(form, n)]));
   const plain = Object.fromEntries(PLAIN.map((n) => [n, str(form, n)]));
   const choice = (n: string) => str(form, n) || null;
-  return ({
+  const changes = {
     ...text,
     ...plain,
-    timeZone: str(form, 'timeZone'),
-    faith: str(form, 'faith'),
     kind: str(form, 'kind') as 'support_group',
     leadership: str(form, 'leadership') as 'peer',
     format: str(form, 'format') as 'drop_in',
@@ -88,7 +117,7 @@ function changesFrom(form: FormData): GroupAttributesInput {
     feePer: choice('feePer') as 'session' | null,
     suggestedDonationCents: cents(form, 'suggestedDonation'),
     insuranceReceipts: bool(form, 'insuranceReceipts'),
-    languages: lines(form, 'languages'),
+    languages: form.getAll('languages').map(String),
     gender: str(form, 'gender') as 'any',
     ageMin: num(form, 'ageMin'),
     ageMax: num(form, 'ageMax'),
@@ -104,11 +133,14 @@ function changesFrom(form: FormData): GroupAttributesInput {
     attendanceTracked: bool(form, 'attendanceTracked'),
     waitlistPromotion: str(form, 'waitlistPromotion') as 'automatic',
     autoAccept: bool(form, 'autoAccept'),
+    callsApplicants: bool(form, 'callsApplicants'),
     autoApprove: bool(form, 'autoApprove'),
     reminderHours: lines(form, 'reminderHours').map(Number),
     topicIds: form.getAll('topicIds').map(String),
     facilitatorIds: form.getAll('facilitatorIds').map(String),
-  }) as GroupAttributesInput;
+  } as GroupAttributesInput;
+  // What does not apply to the shape sent is left out: not checked, not required, not overwritten.
+  return applicableChanges(changes, shapeOf((n) => str(form, n)));
 }
 
 export async function action({ request, context, params }: Route.ActionArgs) {
@@ -119,7 +151,7 @@ export async function action({ request, context, params }: Route.ActionArgs) {
   const intent = str(form, 'intent');
   try {
     // The group must belong to the organization of the address.
-    await getGroupEditor({ ctx, input: { groupId: params.group, organizationSlug: org.slug } });
+    const before = await getGroupEditor({ ctx, input: { groupId: params.group, organizationSlug: org.slug } });
     if (intent === 'publish') {
       await publishGroup({ ctx, input: { groupId: params.group } });
       return redirect(`${here}?done=published`);
@@ -129,7 +161,10 @@ export async function action({ request, context, params }: Route.ActionArgs) {
       return redirect(`${here}?done=unpublished`);
     }
     await updateGroup({ ctx, input: { groupId: params.group, changes: changesFrom(form) } });
-    return redirect(`${here}?done=saved`);
+    // A new kind, format, delivery, cost or reach asks other questions: say so (without
+    // JavaScript, this is when the fields that now apply first appear).
+    const reshaped = SHAPE_FIELDS.some((n) => str(form, n) && str(form, n) !== String(before.group[n] ?? ''));
+    return redirect(`${here}?done=${reshaped ? 'reshaped' : 'saved'}`);
   } catch (err) {
     const e = editorError(err, t);
     if (e.status === 404) throw data(e.message, { status: 404 });
@@ -146,11 +181,19 @@ export const meta: Route.MetaFunction = ({ data }) => {
 
 export default function OrganizeGroupEdit({ loaderData, actionData }: Route.ComponentProps) {
   const { t } = useTranslation();
-  const { locale, csrf, slug, permissions, group: g, check, topicIds, facilitatorIds, topicChoices, facilitatorChoices, done } = loaderData;
+  const { locale, csrf, slug, permissions, group: g, check, topicIds, facilitatorIds, topicChoices, facilitatorChoices, languageChoices, faithChoices, zoneGroups, done } =
+    loaderData;
   const posted = actionData && actionData.intent !== 'publish' && actionData.intent !== 'unpublish' ? actionData.values : null;
   const val = (name: string, stored: unknown): string => (posted ? (posted[name]?.[0] ?? '') : stored == null ? '' : String(stored));
   const list = (name: string, stored: readonly string[]): string[] => (posted ? (posted[name] ?? []) : [...stored]);
   const on = (name: string, stored: boolean) => (posted ? posted[name]?.[0] === 'on' : stored);
+  // The shape decides which fields are shown: as saved, or as just sent when the save failed.
+  const [shape, setShape] = useState<GroupShape>(() => shapeOf((n) => val(n, g[n as keyof typeof g])));
+  const [languages, setLanguages] = useState<string[]>(() => list('languages', g.languages));
+  // Until the page runs its script (or without JavaScript), fields follow a shape only once saved.
+  const [live, setLive] = useState(false);
+  useEffect(() => setLive(true), []);
+  const hide = (field: string) => !applies(field, shape);
   const errors = actionData?.fields ?? {};
   const title = (locale === 'fr' ? (g.titleFr ?? g.titleEn) : (g.titleEn ?? g.titleFr)) ?? t('editor.edit.untitled');
   const missing = new Map(check.missingTranslations.map((m) => [m.path, m.key]));
@@ -162,6 +205,19 @@ export default function OrganizeGroupEdit({ loaderData, actionData }: Route.Comp
     cohorts: pathTo(locale, 'orgGroupCohorts', { org: slug, group: g.id }),
   };
 
+  // With JavaScript: a new kind, format, delivery, cost or reach shows and hides fields at once,
+  // and typing a title ticks its language (it is then offered in that language).
+  const onChange = (e: FormEvent<HTMLFormElement>) => {
+    const el = e.target as HTMLSelectElement;
+    if ((SHAPE_FIELDS as readonly string[]).includes(el.name)) setShape((s) => ({ ...s, [el.name]: el.value }));
+  };
+  const onInput = (e: FormEvent<HTMLFormElement>) => {
+    const el = e.target as HTMLInputElement;
+    const language = el.name === 'titleEn' ? 'en' : el.name === 'titleFr' ? 'fr' : null;
+    if (language && el.value.trim()) setLanguages((ls) => (ls.includes(language) ? ls : [...ls, language]));
+  };
+  const toggleLanguage = (code: string, checked: boolean) => setLanguages((ls) => (checked ? [...ls.filter((l) => l !== code), code] : ls.filter((l) => l !== code)));
+
   const languageColumn = (l: 'en' | 'fr') => {
     const suffix = l === 'en' ? 'En' : 'Fr';
     return (
@@ -171,7 +227,7 @@ export default function OrganizeGroupEdit({ loaderData, actionData }: Route.Comp
           const name = `${f}${suffix}`;
           const flag = missing.get(name);
           return (
-            <div key={name}>
+            <div key={name} hidden={hide(name)}>
               {flag && (
                 <p className="badge warning" id={`f-${name}-missing`}>
                   {t(flag as 'editor.missing.fr')}
@@ -192,6 +248,12 @@ export default function OrganizeGroupEdit({ loaderData, actionData }: Route.Comp
       </fieldset>
     );
   };
+
+  const text = (n: (typeof PLAIN)[number], type: 'text' | 'email' | 'url' | 'tel' = 'text', hint?: string, lang?: string) => (
+    <div key={n} hidden={hide(n)}>
+      <TextField name={n} type={type} label={t(`editor.field.${n}`)} hint={hint} value={val(n, g[n])} error={errors[n]} lang={lang} />
+    </div>
+  );
 
   return (
     <div className="page">
@@ -217,10 +279,12 @@ export default function OrganizeGroupEdit({ loaderData, actionData }: Route.Comp
           )}
         </ul>
       </nav>
-      {done && ['saved', 'published', 'unpublished', 'duplicated'].includes(done) && (
+      {done && ['saved', 'reshaped', 'published', 'unpublished', 'duplicated'].includes(done) && (
         <p className="notice success" role="status">
           {done === 'saved'
             ? t('editor.edit.saved')
+            : done === 'reshaped'
+              ? `${t('editor.edit.saved')} ${t('editor.edit.reshaped')}`
             : done === 'published'
               ? t('editor.edit.published')
               : done === 'unpublished'
@@ -233,7 +297,7 @@ export default function OrganizeGroupEdit({ loaderData, actionData }: Route.Comp
         <h2 id="publishing-title">{t('editor.edit.publishing')}</h2>
         <p>{t(`editor.status.${g.status}`)}</p>
         {publishErrors && Object.keys(publishErrors.fields).length > 0 ? (
-          <FormErrors message={t('editor.edit.cannotPublish')} fields={publishErrors.fields} hrefs={elsewhere} />
+          <FormErrors message={t('editor.edit.cannotPublish')} fields={publishErrors.fields} hrefs={{ ...FIELD_IDS, ...elsewhere }} />
         ) : publishErrors ? (
           <p className="error-summary" role="alert">
             {publishErrors.message}
@@ -244,7 +308,7 @@ export default function OrganizeGroupEdit({ loaderData, actionData }: Route.Comp
             <ul>
               {check.problems.map((p) => (
                 <li key={p.key}>
-                  <a href={elsewhere[p.path] ?? `#f-${p.path}`}>{t(p.key as 'editor.problem.title')}</a>
+                  <a href={elsewhere[p.path] ?? FIELD_IDS[p.path] ?? `#f-${p.path}`}>{t(p.key as 'editor.problem.title')}</a>
                 </li>
               ))}
             </ul>
@@ -274,22 +338,47 @@ export default function OrganizeGroupEdit({ loaderData, actionData }: Route.Comp
         </Form>
       </section>
 
-      {saveErrors && <FormErrors message={saveErrors.message} fields={saveErrors.fields} />}
-      <Form method="post" noValidate>
+      {saveErrors && <FormErrors message={saveErrors.message} fields={saveErrors.fields} hrefs={FIELD_IDS} />}
+      <Form method="post" noValidate onChange={onChange} onInput={onInput}>
         <CsrfField token={csrf} />
         <input type="hidden" name="intent" value="save" />
         <fieldset>
           <legend>{t('editor.edit.kindFormat')}</legend>
+          <p className="hint muted">{t('editor.edit.kindFormatHint')}</p>
+          {!live && <p className="hint muted">{t('editor.edit.kindFormatNoScript')}</p>}
           <Choice name="kind" label={t('editor.field.kind')} value={val('kind', g.kind)} error={errors.kind} options={GROUP_KINDS.map((k) => [k, t(`kind.${k}`)])} />
           <Choice name="leadership" label={t('editor.field.leadership')} value={val('leadership', g.leadership)} error={errors.leadership} options={LEADERSHIPS.map((k) => [k, t(`leadership.${k}`)])} />
           <Choice name="format" label={t('editor.field.format')} value={val('format', g.format)} error={errors.format} options={GROUP_FORMATS.map((k) => [k, t(`format.${k}`)])} />
-          <Choice name="dropInStyle" label={t('editor.field.dropInStyle')} value={val('dropInStyle', g.dropInStyle)} error={errors.dropInStyle} empty={t('editor.field.none')} options={DROP_IN_STYLES.map((k) => [k, t(`dropInStyle.${k}`)])} />
-          <Choice name="workshopActivity" label={t('editor.field.workshopActivity')} value={val('workshopActivity', g.workshopActivity)} error={errors.workshopActivity} empty={t('editor.field.none')} options={WORKSHOP_ACTIVITIES.map((k) => [k, t(`activity.${k}`)])} />
-          <Check name="noNeedToTalk" label={t('editor.field.noNeedToTalk')} checked={on('noNeedToTalk', g.noNeedToTalk)} />
+          <div hidden={hide('dropInStyle')}>
+            <Choice name="dropInStyle" label={t('editor.field.dropInStyle')} value={val('dropInStyle', g.dropInStyle)} error={errors.dropInStyle} options={DROP_IN_STYLES.map((k) => [k, t(`dropInStyle.${k}`)])} />
+          </div>
+          <div hidden={hide('workshopActivity')}>
+            <Choice
+              name="workshopActivity"
+              label={t('editor.field.workshopActivity')}
+              value={val('workshopActivity', g.workshopActivity)}
+              error={errors.workshopActivity}
+              empty={t('editor.field.choose')}
+              options={WORKSHOP_ACTIVITIES.map((k) => [k, t(`activity.${k}`)])}
+            />
+          </div>
+          <div hidden={hide('noNeedToTalk')}>
+            <Check name="noNeedToTalk" label={t('editor.field.noNeedToTalk')} checked={on('noNeedToTalk', g.noNeedToTalk)} />
+          </div>
         </fieldset>
 
         <fieldset>
           <legend>{t('editor.edit.texts')}</legend>
+          <ControlledChecks
+            name="languages"
+            legend={t('editor.field.languages')}
+            hint={t('editor.field.languagesHint')}
+            selected={languages}
+            onToggle={toggleLanguage}
+            options={languageChoices.slice(0, 2)}
+            more={{ label: t('editor.field.otherLanguages'), options: languageChoices.slice(2) }}
+            error={errors.languages}
+          />
           <div className="editor-columns">
             {languageColumn('en')}
             {languageColumn('fr')}
@@ -299,17 +388,12 @@ export default function OrganizeGroupEdit({ loaderData, actionData }: Route.Comp
         <fieldset>
           <legend>{t('editor.edit.place')}</legend>
           <Choice name="delivery" label={t('editor.field.delivery')} value={val('delivery', g.delivery)} error={errors.delivery} options={DELIVERIES.map((k) => [k, t(`delivery.${k}`)])} />
-          {PLAIN.filter((n) => n !== 'faith').map((n) => (
-            <TextField
-              key={n}
-              name={n}
-              type={n === 'contactEmail' ? 'email' : n === 'onlineUrl' ? 'url' : n === 'contactPhone' ? 'tel' : 'text'}
-              label={t(`editor.field.${n}`)}
-              hint={n === 'onlineUrl' ? t('editor.field.onlineUrlHint') : n === 'timeZone' ? t('editor.field.timeZoneHint') : undefined}
-              value={val(n, g[n])}
-              error={errors[n]}
-            />
-          ))}
+          {PLACE.map((n) => text(n))}
+          {text('onlineUrl', 'url', t('editor.field.onlineUrlHint'))}
+          <div hidden={hide('cameraOptional')}>
+            <Check name="cameraOptional" label={t('editor.field.cameraOptional')} checked={on('cameraOptional', g.cameraOptional)} />
+          </div>
+          <Choice name="timeZone" label={t('editor.field.timeZone')} hint={t('editor.field.timeZoneHint')} value={val('timeZone', g.timeZone)} error={errors.timeZone} options={[]} groups={zoneGroups} />
           <Choice
             name="reach"
             label={t('editor.field.reach')}
@@ -320,60 +404,88 @@ export default function OrganizeGroupEdit({ loaderData, actionData }: Route.Comp
               ['local', t('editor.field.reachLocal')],
             ]}
           />
-          <TextField name="regions" label={t('editor.field.regions')} hint={t('editor.field.regionsHint')} multiline value={posted ? val('regions', '') : g.regions.join('\n')} error={errors.regions} />
+          <div hidden={hide('regions')}>
+            <TextField name="regions" label={t('editor.field.regions')} hint={t('editor.field.regionsHint')} multiline value={posted ? val('regions', '') : g.regions.join('\n')} error={errors.regions} />
+          </div>
+          {CONTACT.map((n) => text(n, n === 'contactEmail' ? 'email' : 'tel'))}
         </fieldset>
 
         <fieldset>
           <legend>{t('editor.edit.costSection')}</legend>
-          <Choice name="costType" label={t('editor.field.costType')} value={val('costType', g.costType)} error={errors.costType} options={COST_TYPES.map((k) => [k, t(`cost.${k === 'fee' ? 'fee_session' : k}`, { amount: '…' })])} />
-          <Input name="fee" label={t('editor.field.fee')} type="number" step="0.01" min={0} value={val('fee', g.fee)} error={errors.feeCents} />
-          <Choice name="feeCurrency" label={t('editor.field.feeCurrency')} value={val('feeCurrency', g.feeCurrency ?? 'CAD')} error={errors.feeCurrency} options={FEE_CURRENCIES.map((c) => [c, c])} />
-          <Choice
-            name="feePer"
-            label={t('editor.field.feePer')}
-            value={val('feePer', g.feePer)}
-            error={errors.feePer}
-            empty={t('editor.field.none')}
-            options={[
-              ['session', t('editor.field.feePerSession')],
-              ['program', t('editor.field.feePerProgram')],
-            ]}
-          />
-          <Input name="suggestedDonation" label={t('editor.field.suggestedDonation')} type="number" step="0.01" min={0} value={val('suggestedDonation', g.suggestedDonation)} error={errors.suggestedDonationCents} />
-          <Check name="insuranceReceipts" label={t('editor.field.insuranceReceipts')} checked={on('insuranceReceipts', g.insuranceReceipts)} />
+          <Choice name="costType" label={t('editor.field.costType')} value={val('costType', g.costType)} error={errors.costType} options={COST_TYPES.map((k) => [k, t(`editor.field.cost.${k}`)])} />
+          <div hidden={hide('feeCents')}>
+            <Input name="fee" label={t('editor.field.fee')} type="number" step="0.01" min={0} value={val('fee', g.fee)} error={errors.feeCents} />
+            <Choice name="feeCurrency" label={t('editor.field.feeCurrency')} value={val('feeCurrency', g.feeCurrency ?? 'CAD')} error={errors.feeCurrency} options={FEE_CURRENCIES.map((c) => [c, c])} />
+            <Choice
+              name="feePer"
+              label={t('editor.field.feePer')}
+              value={val('feePer', g.feePer)}
+              error={errors.feePer}
+              empty={t('editor.field.choose')}
+              options={[
+                ['session', t('editor.field.feePerSession')],
+                ['program', t('editor.field.feePerProgram')],
+              ]}
+            />
+          </div>
+          <div hidden={hide('suggestedDonationCents')}>
+            <Input name="suggestedDonation" label={t('editor.field.suggestedDonation')} type="number" step="0.01" min={0} value={val('suggestedDonation', g.suggestedDonation)} error={errors.suggestedDonationCents} />
+          </div>
+          <div hidden={hide('insuranceReceipts')}>
+            <Check name="insuranceReceipts" label={t('editor.field.insuranceReceipts')} checked={on('insuranceReceipts', g.insuranceReceipts)} />
+          </div>
+          {text('coveredByEn', 'text', undefined, 'en')}
+          {text('coveredByFr', 'text', undefined, 'fr')}
         </fieldset>
 
         <fieldset>
           <legend>{t('editor.edit.people')}</legend>
-          <TextField name="languages" label={t('editor.field.languages')} hint={t('editor.field.languagesHint')} value={posted ? val('languages', '') : g.languages.join(', ')} error={errors.languages} />
           <Choice name="gender" label={t('editor.field.gender')} value={val('gender', g.gender)} error={errors.gender} options={GENDERS.map((k) => [k, t(`gender.${k}`)])} />
           <Input name="ageMin" label={t('editor.field.ageMin')} type="number" min={0} max={120} value={val('ageMin', g.ageMin)} error={errors.ageMin} />
           <Input name="ageMax" label={t('editor.field.ageMax')} type="number" min={0} max={120} value={val('ageMax', g.ageMax)} error={errors.ageMax} />
-          <TextField name="faith" label={t('editor.field.faith')} hint={t('editor.field.faithHint')} value={val('faith', g.faith)} error={errors.faith} />
+          <Choice name="faith" label={t('editor.field.faith')} hint={t('editor.field.faithHint')} value={val('faith', g.faith)} error={errors.faith} options={faithChoices} />
           <Checks name="accessibility" legend={t('editor.field.accessibility')} selected={list('accessibility', g.accessibility)} options={ACCESSIBILITY_FEATURES.map((k) => [k, t(`accessibility.${k}`)])} error={errors.accessibility} />
-          <Check name="cameraOptional" label={t('editor.field.cameraOptional')} checked={on('cameraOptional', g.cameraOptional)} />
           <Input name="maxSize" label={t('editor.field.maxSize')} type="number" min={1} value={val('maxSize', g.maxSize)} error={errors.maxSize} />
         </fieldset>
 
         <fieldset>
           <legend>{t('editor.edit.signup')}</legend>
-          <Input name="signupCutoffHours" label={t('editor.field.signupCutoffHours')} type="number" min={0} step="0.5" value={val('signupCutoffHours', g.signupCutoffMinutes / 60)} error={errors.signupCutoffMinutes} />
-          <Input name="sessionCapacity" label={t('editor.field.sessionCapacity')} hint={t('editor.field.capacityHint')} type="number" min={1} value={val('sessionCapacity', g.sessionCapacity)} error={errors.sessionCapacity} />
-          <Check name="intakeScreening" label={t('editor.field.intakeScreening')} checked={on('intakeScreening', g.intakeScreening)} />
-          <Check name="attendanceTracked" label={t('editor.field.attendanceTracked')} checked={on('attendanceTracked', g.attendanceTracked)} />
-          <Choice
-            name="waitlistPromotion"
-            label={t('editor.field.waitlistPromotion')}
-            value={val('waitlistPromotion', g.waitlistPromotion)}
-            error={errors.waitlistPromotion}
-            options={[
-              ['automatic', t('editor.field.promotionAutomatic')],
-              ['manual', t('editor.field.promotionManual')],
-            ]}
-          />
-          <Check name="autoAccept" label={t('editor.field.autoAccept')} checked={on('autoAccept', g.autoAccept)} />
-          <Check name="autoApprove" label={t('editor.field.autoApprove')} checked={on('autoApprove', g.autoApprove)} />
-          <TextField name="reminderHours" label={t('editor.field.reminderHours')} hint={t('editor.field.reminderHint')} value={posted ? val('reminderHours', '') : g.reminderHours.join(', ')} error={errors.reminderHours} />
+          <div hidden={hide('signupCutoffMinutes')}>
+            <Input name="signupCutoffHours" label={t('editor.field.signupCutoffHours')} type="number" min={0} step="0.5" value={val('signupCutoffHours', g.signupCutoffMinutes / 60)} error={errors.signupCutoffMinutes} />
+          </div>
+          <div hidden={hide('sessionCapacity')}>
+            <Input name="sessionCapacity" label={t('editor.field.sessionCapacity')} hint={t('editor.field.capacityHint')} type="number" min={1} value={val('sessionCapacity', g.sessionCapacity)} error={errors.sessionCapacity} />
+          </div>
+          <div hidden={hide('intakeScreening')}>
+            <Check name="intakeScreening" label={t('editor.field.intakeScreening')} checked={on('intakeScreening', g.intakeScreening)} />
+          </div>
+          <div hidden={hide('attendanceTracked')}>
+            <Check name="attendanceTracked" label={t('editor.field.attendanceTracked')} checked={on('attendanceTracked', g.attendanceTracked)} />
+          </div>
+          <div hidden={hide('waitlistPromotion')}>
+            <Choice
+              name="waitlistPromotion"
+              label={t('editor.field.waitlistPromotion')}
+              value={val('waitlistPromotion', g.waitlistPromotion)}
+              error={errors.waitlistPromotion}
+              options={[
+                ['automatic', t('editor.field.promotionAutomatic')],
+                ['manual', t('editor.field.promotionManual')],
+              ]}
+            />
+          </div>
+          <div hidden={hide('autoAccept')}>
+            <Check name="autoAccept" label={t('editor.field.autoAccept')} checked={on('autoAccept', g.autoAccept)} />
+          </div>
+          <div hidden={hide('callsApplicants')}>
+            <Check name="callsApplicants" label={t('editor.field.callsApplicants')} checked={on('callsApplicants', g.callsApplicants)} />
+          </div>
+          <div hidden={hide('autoApprove')}>
+            <Check name="autoApprove" label={t('editor.field.autoApprove')} checked={on('autoApprove', g.autoApprove)} />
+          </div>
+          <div hidden={hide('reminderHours')}>
+            <TextField name="reminderHours" label={t('editor.field.reminderHours')} hint={t('editor.field.reminderHint')} value={posted ? val('reminderHours', '') : g.reminderHours.join(', ')} error={errors.reminderHours} />
+          </div>
         </fieldset>
 
         <fieldset>

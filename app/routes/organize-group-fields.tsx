@@ -33,6 +33,7 @@ export function Choice({
   error,
   hint,
   empty,
+  groups = [],
   prefix = '',
 }: {
   prefix?: string;
@@ -43,6 +44,8 @@ export function Choice({
   error?: string;
   hint?: string;
   empty?: string;
+  /** Further options in labelled groups, after `options`. */
+  groups?: { label: string; options: [string, string][] }[];
 }) {
   const id = `f-${prefix}${name}`;
   return (
@@ -54,6 +57,15 @@ export function Choice({
           <option key={v} value={v}>
             {text}
           </option>
+        ))}
+        {groups.map((g) => (
+          <optgroup key={g.label} label={g.label}>
+            {g.options.map(([v, text]) => (
+              <option key={v} value={v}>
+                {text}
+              </option>
+            ))}
+          </optgroup>
         ))}
       </select>
       <Hint id={id} hint={hint} error={error} />
@@ -157,5 +169,52 @@ export function Area({ name, label, value, hint, error, prefix = '' }: { name: s
       <textarea id={id} name={name} rows={3} defaultValue={value ?? ''} aria-describedby={describedBy(id, hint, error)} aria-invalid={error ? true : undefined} />
       <Hint id={id} hint={hint} error={error} />
     </p>
+  );
+}
+
+/**
+ * Checkboxes whose ticks the page holds (so that it can tick one itself, as the group editor does
+ * for the language of a title being typed). Without JavaScript they are plain checkboxes. The
+ * options of `more` are folded away unless one of them is ticked.
+ */
+export function ControlledChecks({
+  name,
+  legend,
+  hint,
+  selected,
+  onToggle,
+  options,
+  more,
+  error,
+}: {
+  name: string;
+  legend: string;
+  hint?: string;
+  selected: readonly string[];
+  onToggle: (value: string, on: boolean) => void;
+  options: [string, string][];
+  more?: { label: string; options: [string, string][] };
+  error?: string;
+}) {
+  const id = `f-${name}`;
+  const box = ([v, text]: [string, string]) => (
+    <p className="field checkbox" key={v}>
+      <input type="checkbox" id={`${id}-${v}`} name={name} value={v} checked={selected.includes(v)} onChange={(e) => onToggle(v, e.currentTarget.checked)} />
+      <label htmlFor={`${id}-${v}`}>{text}</label>
+    </p>
+  );
+  return (
+    <fieldset className="checks" id={id} aria-describedby={describedBy(id, hint, error)}>
+      <legend>{legend}</legend>
+      <Hint id={id} hint={hint} />
+      <div className="check-grid">{options.map(box)}</div>
+      {more && more.options.length > 0 && (
+        <details open={more.options.some(([v]) => selected.includes(v)) || undefined}>
+          <summary>{more.label}</summary>
+          <div className="check-grid">{more.options.map(box)}</div>
+        </details>
+      )}
+      <Hint id={id} error={error} />
+    </fieldset>
   );
 }

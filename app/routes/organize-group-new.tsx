@@ -2,6 +2,7 @@ import { data, Form, redirect } from 'react-router';
 import { useTranslation } from 'react-i18next';
 import type { Route } from './+types/organize-group-new';
 import { createGroup } from '../../core/group-editor';
+import { defaultTimeZone } from '../../core/group-editor/default-time-zone';
 import { DELIVERIES, GROUP_FORMATS, GROUP_KINDS, LEADERSHIPS } from '../../db/schema/enums';
 import { can, PERMISSIONS, type Permission } from '../../core/policy/permissions';
 import { getT } from '../../i18n';
@@ -11,15 +12,18 @@ import { CsrfField } from '../components/csrf-field';
 import { FormErrors, TextField } from '../components/organize-fields';
 import { OrganizerNav } from '../components/organizer-nav';
 import { editorError, str } from './organize-group-shared.server';
+import { zoneGroups } from './organize-group-choices.server';
 import { Choice } from './organize-group-fields';
 
 export async function loader({ request, context, params }: Route.LoaderArgs) {
   const locale = localeOf(request);
-  const { csrf, org } = await organizerPage({ request, context, params }, locale);
+  const { ctx, csrf, org } = await organizerPage({ request, context, params }, locale);
   const t = getT(locale);
   if (!can(org.role, 'groups.edit')) throw data(t('editor.errors.forbidden'), { status: 403 });
   const permissions = (Object.keys(PERMISSIONS) as Permission[]).filter((p) => can(org.role, p));
-  return { locale, csrf, slug: org.slug, permissions };
+  // The zone of the organization's latest group, or of the province in its profile.
+  const timeZone = await defaultTimeZone({ ctx, input: { organizationId: org.id } });
+  return { locale, csrf, slug: org.slug, permissions, timeZone, zoneGroups: zoneGroups(t, timeZone) };
 }
 
 export async function action({ request, context, params }: Route.ActionArgs) {
@@ -56,8 +60,8 @@ export const meta: Route.MetaFunction = ({ data }) => [
 
 export default function OrganizeGroupNew({ loaderData, actionData }: Route.ComponentProps) {
   const { t } = useTranslation();
-  const { locale, csrf, slug, permissions } = loaderData;
-  const v: Record<string, string | undefined> = actionData?.values ?? { kind: 'support_group', leadership: 'peer', format: 'drop_in', delivery: 'in_person', timeZone: 'America/Toronto' };
+  const { locale, csrf, slug, permissions, timeZone, zoneGroups: zones } = loaderData;
+  const v: Record<string, string | undefined> = actionData?.values ?? { kind: 'support_group', leadership: 'peer', format: 'drop_in', delivery: 'in_person', timeZone };
   const errors = actionData?.fields ?? {};
   return (
     <div className="page narrow">
@@ -69,11 +73,12 @@ export default function OrganizeGroupNew({ loaderData, actionData }: Route.Compo
         <CsrfField token={csrf} />
         <TextField name="titleEn" label={t('editor.field.titleEn')} value={v.titleEn} error={errors.titleEn} lang="en" maxLength={200} />
         <TextField name="titleFr" label={t('editor.field.titleFr')} value={v.titleFr} error={errors.titleFr} lang="fr" maxLength={200} />
+        <p className="hint muted">{t('editor.create.titlesHint')}</p>
         <Choice name="kind" label={t('editor.field.kind')} value={v.kind} error={errors.kind} options={GROUP_KINDS.map((k) => [k, t(`kind.${k}`)])} />
         <Choice name="leadership" label={t('editor.field.leadership')} value={v.leadership} error={errors.leadership} options={LEADERSHIPS.map((k) => [k, t(`leadership.${k}`)])} />
         <Choice name="format" label={t('editor.field.format')} value={v.format} error={errors.format} options={GROUP_FORMATS.map((k) => [k, t(`format.${k}`)])} />
         <Choice name="delivery" label={t('editor.field.delivery')} value={v.delivery} error={errors.delivery} options={DELIVERIES.map((k) => [k, t(`delivery.${k}`)])} />
-        <TextField name="timeZone" label={t('editor.field.timeZone')} hint={t('editor.field.timeZoneHint')} value={v.timeZone} error={errors.timeZone} />
+        <Choice name="timeZone" label={t('editor.field.timeZone')} hint={t('editor.field.timeZoneHint')} value={v.timeZone} error={errors.timeZone} options={[]} groups={zones} />
         <p>
           <button type="submit">{t('editor.create.submit')}</button>
         </p>

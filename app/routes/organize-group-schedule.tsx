@@ -1,4 +1,5 @@
 import { useRef } from 'react';
+import { DateTime } from 'luxon';
 import { data, Form, Link, redirect, useFetcher } from 'react-router';
 import { useTranslation } from 'react-i18next';
 import type { Route } from './+types/organize-group-schedule';
@@ -11,12 +12,13 @@ import {
   saveSchedule,
 } from '../../core/group-editor';
 import { WEEKDAYS, MONTH_WEEKS, type ScheduleForm } from '../../core/group-editor/schedule-rule';
+import { listUpcomingSessions } from '../../core/schedules/list-upcoming-sessions';
 import { CoreError } from '../../core/errors';
 import { can, PERMISSIONS, type Permission } from '../../core/policy/permissions';
 import { getT, type Locale } from '../../i18n';
 import { localeOf, organizerForm, organizerPage } from '../lib/organize.server';
 import { pathTo } from '../lib/paths';
-import { formatSessionTime, formatTime } from '../lib/format';
+import { formatDay, formatSessionTime, formatTime } from '../lib/format';
 import { CsrfField } from '../components/csrf-field';
 import { FormErrors } from '../components/organize-fields';
 import { OrganizerNav } from '../components/organizer-nav';
@@ -31,27 +33,51 @@ function notFound(err: unknown, locale: Locale): never {
 
 export async function loader({ request, context, params }: Route.LoaderArgs) {
   const locale = localeOf(request);
+  const t = getT(locale);
   const { ctx, csrf, org } = await organizerPage({ request, context, params }, locale);
   const view = await getGroupEditor({ ctx, input: { groupId: params.group, organizationSlug: org.slug } }).catch((e: unknown) => notFound(e, locale));
   const g = view.group;
   const zone = g.timeZone;
+  const url = new URL(request.url);
+  const asked = Number(url.searchParams.get('page') ?? '1');
+  // Every upcoming session, a page at a time (not only the next few weeks), each linked to its page.
+  const upcoming = await listUpcomingSessions({ ctx, input: { groupId: g.id, page: Number.isInteger(asked) && asked >= 1 ? asked : 1 } });
+  const cohortLabel = new Map(
+    view.cohorts.map((c) => [c.id, t('editor.schedule.cohortOption', { start: formatDay(c.startsOn, locale), end: formatDay(c.endsOn, locale) })]),
+  );
+  const intl = locale === 'fr' ? 'fr-CA' : 'en-CA';
   return {
     locale,
     csrf,
     slug: org.slug,
     permissions: (Object.keys(PERMISSIONS) as Permission[]).filter((p) => can(org.role, p)),
-    group: { id: g.id, title: (locale === 'fr' ? (g.titleFr ?? g.titleEn) : (g.titleEn ?? g.titleFr)) ?? '', timeZone: zone },
+    group: { id: g.id, title: (locale === 'fr' ? (g.titleFr ?? g.titleEn) : (g.titleEn ?? g.titleFr)) ?? '', timeZone: zone, closed: g.format === 'closed' },
     schedules: view.schedules,
-    sessions: view.upcomingSessions.map((s) => ({
-      id: s.id,
-      when: `${formatSessionTime(s.startsAt, zone, locale)} – ${formatTime(s.endsAt, zone, locale)}`,
-      iso: s.startsAt.toISOString(),
-      status: s.status,
-      oneOff: s.scheduleId == null,
-      registrations: s.registrations,
-    })),
-    done: new URL(request.url).searchParams.get('done'),
+    cohorts: view.cohorts.map((c) => ({ id: c.id, label: cohortLabel.get(c.id)! })),
+    sessions: upcoming.sessions.map((s) => {
+      const local = DateTime.fromJSDate(s.startsAt, { zone }).setLocale(intl);
+      const module = s.moduleTitle ? (locale === 'fr' ? (s.moduleTitle.fr ?? s.moduleTitle.en) : (s.moduleTitle.en ?? s.moduleTitle.fr)) : null;
+      return {
+        id: s.id,
+        month: local.toFormat('LLLL yyyy'),
+        when: `${formatSessionTime(s.startsAt, zone, locale)} – ${formatTime(s.endsAt, zone, locale)}`,
+        iso: s.startsAt.toISOString(),
+        status: s.status,
+        oneOff: s.scheduleId == null,
+        cohort: s.cohortId ? (cohortLabel.get(s.cohortId) ?? null) : null,
+        module,
+        registrations: s.registrations,
+        href: pathTo(locale, 'orgSession', { org: org.slug, session: s.id }),
+      };
+    }),
+    paging: { page: upcoming.page, pages: upcoming.pages, total: upcoming.total },
+    done: url.searchParams.get('done'),
   };
+}
+
+/** The schedule form as posted, with the cohort it is for (closed groups; empty: every cohort). */
+function postedSchedule(form: FormData) {
+  return { ...scheduleFromForm(form), cohortId: str(form, 'cohortId').trim() || null };
 }
 
 export async function action({ request, context, params }: Route.ActionArgs) {
@@ -65,11 +91,11 @@ export async function action({ request, context, params }: Route.ActionArgs) {
   const zone = view.group.timeZone;
   try {
     if (intent === 'preview') {
-      const dates = previewSchedule({ form: scheduleFromForm(form), timeZone: zone }, ctx.now);
+      const dates = previewSchedule({ form: postedSchedule(form), timeZone: zone }, ctx.now);
       return { intent, scheduleId, preview: dates.map((d) => `${formatSessionTime(d.startsAt, zone, locale)} – ${formatTime(d.endsAt, zone, locale)}`), fields: {}, message: '' };
     }
     if (intent === 'save') {
-      await saveSchedule({ ctx, input: { groupId: params.group, scheduleId, form: scheduleFromForm(form) } });
+      await saveSchedule({ ctx, input: { groupId: params.group, scheduleId, form: postedSchedule(form) } });
       return redirect(`${here}?done=saved`);
     }
     if (intent === 'delete' && scheduleId) {
@@ -97,6 +123,10 @@ export async function action({ request, context, params }: Route.ActionArgs) {
     }
     return data({ intent, scheduleId, preview: null, fields: {}, message: t('editor.errors.generic') }, { status: 400 });
   } catch (err) {
+    // The same schedule twice would make every session twice: say so, and keep what was typed.
+    if (err instanceof CoreError && err.code === 'conflict' && err.message === 'duplicate_schedule') {
+      return data({ intent, scheduleId, preview: null, fields: {}, message: t('editor.errors.duplicate_schedule') }, { status: 409 });
+    }
     const e = editorError(err, t);
     return data({ intent, scheduleId, preview: null, fields: e.fields, message: e.message }, { status: e.status });
   }
@@ -109,8 +139,38 @@ export const meta: Route.MetaFunction = ({ data }) => [
 
 type ActionData = { intent: string; scheduleId: string | null; preview: string[] | null; fields: Record<string, string>; message: string } | undefined;
 
-/** One schedule's form, with its preview: live with JavaScript (polite announcement), on "Preview" without. */
-function ScheduleEditor({ id, form, csrf, posted }: { id: string | null; form: ScheduleForm | null; csrf: string; posted: ActionData }) {
+const EMPTY_FORM: ScheduleForm = {
+  frequency: 'weekly',
+  interval: 1,
+  days: [],
+  monthWeek: null,
+  monthDay: null,
+  startTime: '19:00',
+  durationMinutes: 90,
+  startDate: '',
+  endDate: null,
+  exceptions: [],
+  cohortId: null,
+};
+
+/**
+ * One schedule's form, with its preview: live with JavaScript (polite announcement), on "Preview"
+ * without. The rhythm is chosen first; only its own fields show (by CSS on the chosen option, so
+ * without JavaScript too).
+ */
+function ScheduleEditor({
+  id,
+  form,
+  csrf,
+  posted,
+  cohorts,
+}: {
+  id: string | null;
+  form: ScheduleForm | null;
+  csrf: string;
+  posted: ActionData;
+  cohorts: { id: string; label: string }[] | null;
+}) {
   const { t } = useTranslation();
   const fetcher = useFetcher<ActionData>();
   const ref = useRef<HTMLFormElement>(null);
@@ -119,7 +179,7 @@ function ScheduleEditor({ id, form, csrf, posted }: { id: string | null; form: S
   const errors = mine?.fields ?? {};
   const key = id ?? 'new';
   const px = `${key}-`;
-  const f = form ?? { frequency: 'weekly', interval: 1, days: [], monthWeek: null, monthDay: null, startTime: '19:00', durationMinutes: 90, startDate: '', endDate: null, exceptions: [] };
+  const f: ScheduleForm = form ?? EMPTY_FORM;
   const onChange = () => {
     if (!ref.current) return;
     const data = new FormData(ref.current);
@@ -127,7 +187,7 @@ function ScheduleEditor({ id, form, csrf, posted }: { id: string | null; form: S
     void fetcher.submit(data, { method: 'post' });
   };
   return (
-    <Form method="post" ref={ref} onChange={onChange} noValidate className="card" aria-labelledby={`sched-${key}`}>
+    <Form method="post" ref={ref} onChange={onChange} noValidate className="card schedule-form" aria-labelledby={`sched-${key}`}>
       <h3 id={`sched-${key}`}>{id ? t('editor.schedule.editOne') : t('editor.schedule.add')}</h3>
       {mine && mine.message && mine.intent !== 'preview' && <FormErrors message={mine.message} fields={errors} prefix={px} />}
       <CsrfField token={csrf} />
@@ -136,6 +196,7 @@ function ScheduleEditor({ id, form, csrf, posted }: { id: string | null; form: S
         prefix={px}
         name="frequency"
         label={t('editor.schedule.frequency')}
+        hint={t('editor.schedule.frequencyHint')}
         value={f.frequency}
         error={errors.frequency}
         options={[
@@ -143,24 +204,40 @@ function ScheduleEditor({ id, form, csrf, posted }: { id: string | null; form: S
           ['monthly', t('editor.schedule.monthly')],
         ]}
       />
-      <Input prefix={px} name="interval" label={t('editor.schedule.interval')} type="number" min={1} max={8} value={f.interval} error={errors.interval} />
-      <fieldset className="checks" id={`f-${px}days`} aria-describedby={errors.days ? `f-${px}days-error` : undefined}>
-        <legend>{t('editor.schedule.days')}</legend>
-        {WEEKDAYS.map((d) => (
-          <Check prefix={px} key={d} name="days" value={d} label={t(`editor.weekday.${d}`)} checked={f.days.includes(d)} />
-        ))}
-        {errors.days && (
-          <span className="field-error" id={`f-${px}days-error`}>
-            {errors.days}
-          </span>
-        )}
-      </fieldset>
-      <Choice prefix={px} name="monthWeek" label={t('editor.schedule.monthWeek')} value={f.monthWeek == null ? '' : String(f.monthWeek)} error={errors.monthWeek} empty="—" options={MONTH_WEEKS.map((w) => [String(w), t(`editor.schedule.week.${w}`)])} />
-      <Choice prefix={px} name="monthDay" label={t('editor.schedule.monthDay')} value={f.monthDay ?? ''} error={errors.monthDay} empty="—" options={WEEKDAYS.map((d) => [d, t(`editor.weekday.${d}`)])} />
+      <div className="rhythm-fields rhythm-weekly">
+        <Input prefix={px} name="interval" label={t('editor.schedule.interval')} type="number" min={1} max={8} value={f.interval} error={errors.interval} />
+        <fieldset className="checks" id={`f-${px}days`} aria-describedby={errors.days ? `f-${px}days-error` : undefined}>
+          <legend>{t('editor.schedule.days')}</legend>
+          {WEEKDAYS.map((d) => (
+            <Check prefix={px} key={d} name="days" value={d} label={t(`editor.weekday.${d}`)} checked={f.days.includes(d)} />
+          ))}
+          {errors.days && (
+            <span className="field-error" id={`f-${px}days-error`}>
+              {errors.days}
+            </span>
+          )}
+        </fieldset>
+      </div>
+      <div className="rhythm-fields rhythm-monthly">
+        <Choice prefix={px} name="monthWeek" label={t('editor.schedule.monthWeek')} value={f.monthWeek == null ? '' : String(f.monthWeek)} error={errors.monthWeek} empty="—" options={MONTH_WEEKS.map((w) => [String(w), t(`editor.schedule.week.${w}`)])} />
+        <Choice prefix={px} name="monthDay" label={t('editor.schedule.monthDay')} value={f.monthDay ?? ''} error={errors.monthDay} empty="—" options={WEEKDAYS.map((d) => [d, t(`editor.weekday.${d}`)])} />
+      </div>
       <Input prefix={px} name="startTime" label={t('editor.schedule.startTime')} type="time" value={f.startTime} error={errors.startTime} />
       <Input prefix={px} name="durationMinutes" label={t('editor.schedule.duration')} type="number" min={10} max={720} value={f.durationMinutes} error={errors.durationMinutes} />
       <Input prefix={px} name="startDate" label={t('editor.schedule.startDate')} type="date" value={f.startDate} error={errors.startDate} />
       <Input prefix={px} name="endDate" label={t('editor.schedule.endDate')} type="date" value={f.endDate} error={errors.endDate} />
+      {cohorts && cohorts.length > 0 && (
+        <Choice
+          prefix={px}
+          name="cohortId"
+          label={t('editor.schedule.cohort')}
+          hint={t('editor.schedule.cohortHint')}
+          value={f.cohortId}
+          error={errors.cohortId}
+          empty={t('editor.schedule.cohortAll')}
+          options={cohorts.map((c) => [c.id, c.label])}
+        />
+      )}
       <Area prefix={px} name="exceptions" label={t('editor.schedule.exceptions')} hint={t('editor.schedule.exceptionsHint')} value={f.exceptions.join('\n')} error={errors.exceptions} />
       <div aria-live="polite" className="schedule-preview">
         {preview && (
@@ -195,9 +272,22 @@ function ScheduleEditor({ id, form, csrf, posted }: { id: string | null; form: S
   );
 }
 
+type SessionRow = Route.ComponentProps['loaderData']['sessions'][number];
+
+/** The upcoming sessions under a heading per month, each linked to its page. */
+function byMonth(sessions: SessionRow[]): { month: string; sessions: SessionRow[] }[] {
+  const out: { month: string; sessions: SessionRow[] }[] = [];
+  for (const s of sessions) {
+    const last = out[out.length - 1];
+    if (last && last.month === s.month) last.sessions.push(s);
+    else out.push({ month: s.month, sessions: [s] });
+  }
+  return out;
+}
+
 export default function OrganizeGroupSchedule({ loaderData, actionData }: Route.ComponentProps) {
   const { t } = useTranslation();
-  const { locale, csrf, slug, permissions, group, schedules, sessions, done } = loaderData;
+  const { locale, csrf, slug, permissions, group, schedules, cohorts, sessions, paging, done } = loaderData;
   const posted = actionData as ActionData;
   const addErrors = posted?.intent === 'add' ? posted : null;
   const removeError = posted?.intent === 'remove' ? posted.message : null;
@@ -207,6 +297,10 @@ export default function OrganizeGroupSchedule({ loaderData, actionData }: Route.
     added: t('editor.schedule.added'),
     removed: t('editor.schedule.removed'),
   };
+  const here = pathTo(locale, 'orgGroupSchedule', { org: slug, group: group.id });
+  const pageHref = (n: number) => (n <= 1 ? `${here}#sessions-title` : `${here}?page=${n}#sessions-title`);
+  // A new schedule saved empties the "add" form (it is a new form, keyed by the saved schedules).
+  const newFormKey = `new-${schedules.map((s) => s.id).join('.')}`;
   return (
     <div className="page">
       <OrganizerNav locale={locale} slug={slug} current="orgGroups" permissions={permissions} />
@@ -217,7 +311,7 @@ export default function OrganizeGroupSchedule({ loaderData, actionData }: Route.
             <Link to={pathTo(locale, 'orgGroupEdit', { org: slug, group: group.id })}>{t('editor.edit.details')}</Link>
           </li>
           <li>
-            <Link to={pathTo(locale, 'orgGroupSchedule', { org: slug, group: group.id })} aria-current="page">
+            <Link to={here} aria-current="page">
               {t('editor.edit.schedule')}
             </Link>
           </li>
@@ -237,12 +331,12 @@ export default function OrganizeGroupSchedule({ loaderData, actionData }: Route.
         {schedules.length === 0 && <p>{t('editor.schedule.none')}</p>}
         {schedules.map((s) =>
           s.form ? (
-            <ScheduleEditor key={s.id} id={s.id} form={s.form} csrf={csrf} posted={posted} />
+            <ScheduleEditor key={s.id} id={s.id} form={s.form} csrf={csrf} posted={posted} cohorts={group.closed ? cohorts : null} />
           ) : (
             <p key={s.id}>{t('editor.schedule.custom', { rule: s.rrule })}</p>
           ),
         )}
-        <ScheduleEditor id={null} form={null} csrf={csrf} posted={posted} />
+        <ScheduleEditor key={newFormKey} id={null} form={null} csrf={csrf} posted={posted} cohorts={group.closed ? cohorts : null} />
       </section>
 
       <section aria-labelledby="sessions-title">
@@ -255,26 +349,47 @@ export default function OrganizeGroupSchedule({ loaderData, actionData }: Route.
         {sessions.length === 0 ? (
           <p>{t('editor.schedule.noSessions')}</p>
         ) : (
-          <ul className="session-list">
-            {sessions.map((s) => (
-              <li key={s.id}>
-                <time dateTime={s.iso}>{s.when}</time>
-                {s.oneOff && <> · {t('editor.schedule.oneOff')}</>}
-                {s.status !== 'scheduled' && <> · {t(`sessionStatus.${s.status}` as 'sessionStatus.cancelled')}</>}
-                {s.registrations > 0 && <> · {t('editor.schedule.registered', { count: s.registrations })}</>}
-                {s.registrations === 0 && (
-                  <Form method="post" className="inline-form">
-                    <CsrfField token={csrf} />
-                    <input type="hidden" name="sessionId" value={s.id} />
-                    <button type="submit" name="intent" value="remove" className="secondary">
-                      {t('editor.schedule.remove')}
-                      <span className="visually-hidden"> · {s.when}</span>
-                    </button>
-                  </Form>
-                )}
-              </li>
+          <>
+            <p className="muted">{t('editor.schedule.sessionsLead', { count: paging.total })}</p>
+            {byMonth(sessions).map((m) => (
+              <section key={m.month} aria-label={m.month} className="session-month">
+                <h3>{m.month}</h3>
+                <ul className="session-list">
+                  {m.sessions.map((s) => (
+                    <li key={s.id}>
+                      <Link to={s.href}>
+                        <time dateTime={s.iso}>{s.when}</time>
+                      </Link>
+                      {s.cohort && <> · {s.cohort}</>}
+                      {s.module && <> · {s.module}</>}
+                      {s.oneOff && <> · {t('editor.schedule.oneOff')}</>}
+                      {s.status !== 'scheduled' && <> · {t(`sessionStatus.${s.status}` as 'sessionStatus.cancelled')}</>}
+                      {s.registrations > 0 && <> · {t('editor.schedule.registered', { count: s.registrations })}</>}
+                      {s.registrations === 0 && (
+                        <Form method="post" className="inline-form">
+                          <CsrfField token={csrf} />
+                          <input type="hidden" name="sessionId" value={s.id} />
+                          <button type="submit" name="intent" value="remove" className="secondary">
+                            {t('editor.schedule.remove')}
+                            <span className="visually-hidden"> · {s.when}</span>
+                          </button>
+                        </Form>
+                      )}
+                    </li>
+                  ))}
+                </ul>
+              </section>
             ))}
-          </ul>
+            {paging.pages > 1 && (
+              <nav aria-label={t('editor.schedule.pages')} className="pager">
+                <p>
+                  {paging.page > 1 && <Link to={pageHref(paging.page - 1)}>{t('editor.schedule.earlier')}</Link>}{' '}
+                  <span>{t('editor.schedule.pageOf', { page: paging.page, pages: paging.pages })}</span>{' '}
+                  {paging.page < paging.pages && <Link to={pageHref(paging.page + 1)}>{t('editor.schedule.later')}</Link>}
+                </p>
+              </nav>
+            )}
+          </>
         )}
         <Form method="post" noValidate className="card" aria-labelledby="add-session-title">
           <h3 id="add-session-title">{t('editor.schedule.addSession')}</h3>

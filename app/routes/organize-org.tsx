@@ -2,14 +2,21 @@ import { Link } from 'react-router';
 import { useTranslation } from 'react-i18next';
 import type { Route } from './+types/organize-org';
 import { getOrganization, nameIn } from '../../core/organizations';
+import { getFirstSteps } from '../../core/organizations/first-steps';
 import { localeOf, organizerPage } from '../lib/organize.server';
-import { pathTo } from '../lib/paths';
-import { ORG_AREAS, OrganizerNav } from '../components/organizer-nav';
+import { pathTo, type Page } from '../lib/paths';
+import { OrganizerNav } from '../components/organizer-nav';
+
+// An organization's overview. The navigation above lists its areas; this page guides a new
+// organization through its first steps and says what its verification status means.
 
 export async function loader({ request, context, params }: Route.LoaderArgs) {
   const locale = localeOf(request);
   const { ctx, org } = await organizerPage({ request, context, params }, locale);
-  const view = await getOrganization({ ctx, input: { organizationId: org.id } });
+  const [view, steps] = await Promise.all([
+    getOrganization({ ctx, input: { organizationId: org.id } }),
+    getFirstSteps({ ctx, input: { organizationId: org.id } }),
+  ]);
   return {
     locale,
     slug: view.slug,
@@ -18,6 +25,7 @@ export async function loader({ request, context, params }: Route.LoaderArgs) {
     verification: view.verification,
     missing: view.missingLanguages,
     permissions: view.myPermissions,
+    steps,
     joined: new URL(request.url).searchParams.get('joined') === '1',
   };
 }
@@ -26,9 +34,33 @@ export const meta: Route.MetaFunction = ({ data }) => [{ title: `${data?.name ??
 
 export default function OrganizeOrg({ loaderData }: Route.ComponentProps) {
   const { t } = useTranslation();
-  const { locale, slug, name, role, verification, missing, permissions, joined } = loaderData;
-  const areas = ORG_AREAS.filter((a) => a.page !== 'orgHome' && (!a.permission || permissions.includes(a.permission)));
-  const languages = missing.map((l) => t(l === 'en' ? 'organize.profile.english' : 'organize.profile.french').toLowerCase()).join(', ');
+  const { locale, slug, name, role, verification, missing, permissions, steps, joined } = loaderData;
+  const canEditGroups = permissions.includes('groups.edit');
+  const link = (page: Page) => pathTo(locale, page, { org: slug });
+  const firstSteps = [
+    {
+      id: 'profile',
+      done: steps.profile.done,
+      href: link('orgProfile'),
+      label: t('organize.steps.profile'),
+      detail: steps.profile.done ? t('organize.steps.profileDone') : steps.profile.missing.map((m) => t(`organize.steps.missing.${m}`)).join(' '),
+    },
+    {
+      id: 'group',
+      done: steps.group.done,
+      href: link(canEditGroups && !steps.group.done ? 'orgGroupNew' : 'orgGroups'),
+      label: t('organize.steps.group'),
+      detail: t(steps.group.done ? 'organize.steps.groupDone' : 'organize.steps.groupTodo'),
+    },
+    {
+      id: 'member',
+      done: steps.member.done,
+      href: link('orgMembers'),
+      label: t('organize.steps.member'),
+      detail: t(steps.member.done ? 'organize.steps.memberDone' : 'organize.steps.memberTodo'),
+    },
+  ];
+  const left = firstSteps.filter((s) => !s.done).length;
   return (
     <div className="page narrow">
       <OrganizerNav locale={locale} slug={slug} current="orgHome" permissions={permissions} />
@@ -38,18 +70,43 @@ export default function OrganizeOrg({ loaderData }: Route.ComponentProps) {
           {t('organize.invitation.accepted', { name })}
         </p>
       )}
-      <p>
-        {t('organize.overview.yourRole', { role: t(`organize.role.${role}`) })} {t('organize.overview.status', { status: t(`organize.verification.${verification}`) })}
-      </p>
-      {missing.length > 0 && <p className="notice">{t('organize.overview.missing', { languages })}</p>}
-      <h2 id="areas-title">{t('organize.overview.lead')}</h2>
-      <ul aria-labelledby="areas-title" className="org-areas">
-        {areas.map((a) => (
-          <li key={a.page}>
-            <Link to={pathTo(locale, a.page, { org: slug })}>{t(a.label as 'organize.nav.overview')}</Link>
-          </li>
-        ))}
-      </ul>
+      <p>{t('organize.overview.yourRole', { role: t(`organize.role.${role}`) })}</p>
+      {missing.length > 0 && (
+        <p className="notice">
+          {t(missing.length === 2 ? 'organize.overview.missingBoth' : missing[0] === 'en' ? 'organize.overview.missingEn' : 'organize.overview.missingFr')}{' '}
+          <Link to={link('orgProfile')}>{t('organize.overview.completeProfile')}</Link>
+        </p>
+      )}
+
+      {!steps.done && (
+        <section aria-labelledby="steps-title">
+          <h2 id="steps-title">{t('organize.steps.title')}</h2>
+          <p>{t('organize.steps.left', { count: left })}</p>
+          <ol className="first-steps">
+            {firstSteps.map((s) => (
+              <li key={s.id} className={s.done ? 'done' : undefined}>
+                <span className={`step-state ${s.done ? 'done' : 'todo'}`}>
+                  <span aria-hidden="true">{s.done ? '✓ ' : '○ '}</span>
+                  {t(s.done ? 'organize.steps.done' : 'organize.steps.todo')}
+                  <span className="visually-hidden">: </span>
+                </span>
+                <Link to={s.href}>{s.label}</Link>
+                <span className="muted step-detail">{s.detail}</span>
+              </li>
+            ))}
+          </ol>
+        </section>
+      )}
+
+      <section aria-labelledby="verification-title">
+        <h2 id="verification-title">{t('organize.verificationHelp.title')}</h2>
+        <p>
+          <span className={`badge ${verification === 'verified' ? 'verified' : 'status'}`}>{t(`organize.verification.${verification}`)}</span>
+        </p>
+        <p>{t(`organize.verificationHelp.${verification}`)}</p>
+        <p>{t('organize.verificationHelp.meaning')}</p>
+        {verification !== 'verified' && <p>{t('organize.verificationHelp.how')}</p>}
+      </section>
     </div>
   );
 }

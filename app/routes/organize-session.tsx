@@ -23,6 +23,7 @@ import {
   zonedParts,
   type FormProblem,
 } from '../lib/running.server';
+import { getCheckInState } from '../lib/checkin.server';
 import { pathTo } from '../lib/paths';
 import { CsrfField } from '../components/csrf-field';
 import { FormErrors, TextField } from '../components/organize-fields';
@@ -42,6 +43,7 @@ export async function loader({ request, context, params }: Route.LoaderArgs) {
   const t = getT(locale);
   const { ctx, csrf, org } = await organizerPage({ request, context, params }, locale);
   const view = await sessionRegistrantsFor(ctx, org.slug, params.session, locale);
+  const { walkIns } = await getCheckInState({ ctx, input: { sessionId: view.session.id } });
   const tz = view.group.timeZone;
   const s = view.session;
   const url = new URL(request.url);
@@ -80,6 +82,7 @@ export async function loader({ request, context, params }: Route.LoaderArgs) {
     over: s.endsAt <= ctx.now,
     confirmed: view.confirmed.map(person),
     waitlist: view.waitlist.map((w) => ({ ...person(w), rank: w.rank })),
+    walkIns: walkIns.length,
     suggest: { date: nextWeek.date, start: nextWeek.time, end: endParts.time },
     done: (DONE as readonly string[]).includes(done ?? '') ? (done as Done) : null,
     count,
@@ -231,6 +234,7 @@ export default function OrganizeSession({ loaderData, actionData }: Route.Compon
           </li>
         )}
         <li>{t('running.session.places', { fill })}</li>
+        {d.walkIns > 0 && <li>{t('running.session.walkIns', { count: d.walkIns })}</li>}
       </ul>
       <p>
         {d.canRun && d.status !== 'cancelled' && (

@@ -8,18 +8,20 @@ import { CoreError } from '../../core/errors';
 import { pick } from '../../core/text';
 import { getT, type Locale } from '../../i18n';
 import { coreContext } from '../lib/context.server';
+import { checkGroupAddress, groupLocaleParams } from '../lib/group-address.server';
 import { localeOfPath, pathTo } from '../lib/paths';
 import { formatSessionTime, formatTime } from '../lib/format';
 import { submitPersonForm } from '../lib/signup.server';
 import { PersonFields, ErrorSummary } from '../components/person-fields';
 import { Localized } from '../components/localized';
+import { SignupClosed } from '../components/signup-closed';
 
 async function load(request: Request, context: Route.LoaderArgs['context'], params: Route.LoaderArgs['params']) {
   const locale = localeOfPath(new URL(request.url).pathname) as Locale;
   const t = getT(locale);
   try {
     const form = await getSignupForm({ ctx: coreContext(context, locale), input: { sessionId: params.sessionId } });
-    if (form.group.slug !== params.slug) throw new CoreError('not_found', 'session');
+    checkGroupAddress(request, locale, params.slug, form.group.slugs);
     return { locale, t, form };
   } catch (err) {
     if (err instanceof CoreError && (err.code === 'not_found' || err.code === 'invalid')) {
@@ -35,8 +37,10 @@ export async function loader({ request, context, params }: Route.LoaderArgs) {
   return {
     locale,
     form,
+    localeParams: groupLocaleParams(form.group.slugs),
     when: `${formatSessionTime(form.session.startsAt, tz, locale)} – ${formatTime(form.session.endsAt, tz, locale)}`,
     cutoff: formatSessionTime(form.cutoffAt, tz, locale),
+    originally: form.session.originalStartsAt ? formatSessionTime(form.session.originalStartsAt, tz, locale) : null,
     title: `${getT(locale)('signup.titleSession')} · ${pick(form.group.title, locale)?.text ?? ''}`,
   };
 }
@@ -52,7 +56,7 @@ export const meta: Route.MetaFunction = ({ data }) => [{ title: `${data?.title ?
 
 export default function SessionSignup({ loaderData, actionData }: Route.ComponentProps) {
   const { t } = useTranslation();
-  const { locale, form, when, cutoff } = loaderData;
+  const { locale, form, when, cutoff, originally } = loaderData;
   const navigation = useNavigation();
   const error = actionData?.error;
   useEffect(() => {
@@ -72,6 +76,13 @@ export default function SessionSignup({ loaderData, actionData }: Route.Componen
           <dt>{t('signup.session')}</dt>
           <dd>
             <time dateTime={new Date(form.session.startsAt).toISOString()}>{when}</time>
+            {form.session.status === 'postponed' && (
+              <strong className="status">
+                {' '}
+                {t('sessionStatus.postponed')}
+                {originally && <> ({t('listing.originally', { date: originally })})</>}
+              </strong>
+            )}
             {pick(form.session.topic, locale) && (
               <>
                 {' · '}
@@ -82,9 +93,23 @@ export default function SessionSignup({ loaderData, actionData }: Route.Componen
         </div>
       </dl>
       {!form.open ? (
-        <p className="notice" role="status">
-          {form.cutoffPassed ? t('signup.cutoffPassed', { when: cutoff }) : t('signup.closedNow')}
-        </p>
+        form.closedReason && form.closedReason !== 'not_drop_in' ? (
+          <div role="status">
+            <SignupClosed
+              className="notice"
+              reason={form.closedReason}
+              closedAt={cutoff}
+              delivery={form.session.status === 'moved_online' ? 'online' : form.group.delivery}
+              seatsLeft={form.seatsLeft}
+              contact={form.contact}
+              otherSessionsHref={`${groupHref}#schedule`}
+            />
+          </div>
+        ) : (
+          <p className="notice" role="status">
+            {t('signup.closedNow')}
+          </p>
+        )
       ) : (
         <>
           <p className="notice" role="status">

@@ -5,3 +5,4 @@ export * from './list-listing-reports';
 export * from './resolve-listing-report';
 export * from './get-admin-overview';
 export * from './make-platform-admin';
+export * from './set-organization-verification';

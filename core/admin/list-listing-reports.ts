@@ -4,6 +4,7 @@ import { groups, listingReports, organizations, type ListingReportReason } from 
 import { parseInput, type Context } from '../context';
 import { requirePlatformAdmin } from '../policy/permissions';
 import { bilingual, type Bilingual } from '../text';
+import { groupSlugColumn } from '../groups/slugs';
 import { LISTING_REPORT_STATUSES, type ListingReportStatus } from './constants';
 
 
@@ -37,7 +38,7 @@ export async function listListingReports({ ctx, input }: { ctx: Context; input?:
   const rows = await ctx.db
     .select({
       r: listingReports,
-      g: { id: groups.id, slug: groups.slug, titleEn: groups.titleEn, titleFr: groups.titleFr, status: groups.status },
+      g: { id: groups.id, slug: groupSlugColumn(ctx.locale), titleEn: groups.titleEn, titleFr: groups.titleFr, status: groups.status },
       org: { id: organizations.id, slug: organizations.slug, nameEn: organizations.nameEn, nameFr: organizations.nameFr },
     })
     .from(listingReports)

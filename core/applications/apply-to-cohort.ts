@@ -2,10 +2,11 @@ import { and, eq, notInArray } from 'drizzle-orm';
 import { z } from 'zod';
 import { applications, auditLog } from '../../db/schema';
 import { parseInput, withTransaction, type Context } from '../context';
-import { Refused } from '../errors';
+import { Invalid, Refused } from '../errors';
 import { enqueueEmail } from '../email/enqueue';
 import { scopedManageUrl, upsertParticipant } from '../participants/manage-link';
 import { checkAnswers, checkEligibility, groupForEmail, onlineLinkFor, personFields } from '../registrations/shared';
+import { normalizePhone } from './phone';
 import { acceptedCount, applicationRank, cohortForEmail, cohortSessionsForEmail, enrollmentClosesAt, lockCohort, nextApplicationTicket } from './shared';
 
 export const applyToCohortInput = z.object({
@@ -13,6 +14,8 @@ export const applyToCohortInput = z.object({
   ...personFields,
   /** The applicant commits to the whole sequence of sessions. */
   commitment: z.literal(true),
+  /** Where the facilitator can call: required when the group calls applicants, ignored otherwise. */
+  phone: z.string().max(200).optional(),
 });
 export type ApplyToCohortInput = z.input<typeof applyToCohortInput>;
 
@@ -36,7 +39,13 @@ export async function applyToCohort({ ctx, input }: { ctx: Context; input: Apply
     if (cohort.status === 'cancelled' || cohort.status === 'completed') throw new Refused('closed', 'this cohort is not taking applications');
     if (tx.now >= (await enrollmentClosesAt(tx, cohort))) throw new Refused('closed', 'enrollment for this cohort has closed');
     checkEligibility(group, q);
-    const answers = await checkAnswers(tx, group.id, q.answers);
+    const phone = group.callsApplicants ? checkPhone(q.phone) : null;
+    const answers = await checkAnswers(tx, group.id, q.answers).catch((err: unknown) => {
+      // A missing phone number is reported with the answers, so that the form shows both at once.
+      if (err instanceof Invalid && phone instanceof Invalid) throw new Invalid([...phone.issues, ...err.issues]);
+      throw err;
+    });
+    if (phone instanceof Invalid) throw phone;
 
     const participant = await upsertParticipant(tx, q.email, tx.locale);
     const [existing] = await tx.db
@@ -68,6 +77,7 @@ export async function applyToCohort({ ctx, input }: { ctx: Context; input: Apply
         displayName: q.name,
         locale: tx.locale,
         answers,
+        phone,
         committedAt: tx.now,
         consentAt: tx.now,
         decidedAt: status === 'applied' ? null : tx.now,
@@ -107,4 +117,10 @@ export async function applyToCohort({ ctx, input }: { ctx: Context; input: Apply
       manageUrl: scopedManageUrl(tx.settings, tx.locale, { kind: 'application', id: application!.id }),
     };
   });
+}
+
+/** The phone number of an applicant to a group that calls them, or the problem with it. */
+function checkPhone(raw: string | undefined): string | Invalid {
+  if (!raw?.trim()) return new Invalid([{ path: 'phone', message: 'this group calls each applicant: a phone number is required' }]);
+  return normalizePhone(raw) ?? new Invalid([{ path: 'phone', message: 'enter a phone number with its area code' }]);
 }

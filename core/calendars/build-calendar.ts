@@ -1,4 +1,4 @@
-import ical, { ICalEventStatus } from 'ical-generator';
+import ical, { ICalCalendarMethod, ICalEventStatus } from 'ical-generator';
 import { tzlib_get_ical_block } from 'timezones-ical-library';
 import { DateTime } from 'luxon';
 
@@ -20,6 +20,10 @@ export interface CalendarEvent {
   recurrence?: { rule: string; untilLocal: string | null; exceptionsLocal: string[] };
   /** An override of one occurrence of a recurring event with the same uid: its planned start. */
   recurrenceId?: Date;
+  /** The event's revision (SEQUENCE, 0 by default): a calendar replaces an entry by a higher one. */
+  sequence?: number;
+  /** Who runs the event (ORGANIZER), for updates and cancellations sent by email. */
+  organizer?: { name: string; email: string } | null;
 }
 
 // A zone's VTIMEZONE block never changes while the process runs; building one took a fifth of the
@@ -53,9 +57,26 @@ function recurrenceLines(event: CalendarEvent): string {
   return lines.join('\r\n');
 }
 
-/** One calendar (.ics text) holding the events, stamped with `now`. */
-export function buildCalendar({ name, events, now }: { name: string; events: CalendarEvent[]; now: Date }): string {
-  const cal = ical({ name, prodId: { company: 'Cercle', product: 'Cercle', language: 'EN' } });
+/**
+ * One calendar (.ics text) holding the events, stamped with `now`. `method` is for a file sent by
+ * email (RFC 5546): `publish` adds or updates the events, `cancel` removes them; feeds have none.
+ */
+export function buildCalendar({
+  name,
+  events,
+  now,
+  method,
+}: {
+  name: string;
+  events: CalendarEvent[];
+  now: Date;
+  method?: 'publish' | 'cancel';
+}): string {
+  const cal = ical({
+    name,
+    prodId: { company: 'Cercle', product: 'Cercle', language: 'EN' },
+    method: method === 'cancel' ? ICalCalendarMethod.CANCEL : method === 'publish' ? ICalCalendarMethod.PUBLISH : null,
+  });
   // No calendar-wide zone: each event carries its own, and one VTIMEZONE is written per zone used.
   cal.timezone({ name: null, generator: zoneBlock });
   for (const e of events) {
@@ -72,6 +93,8 @@ export function buildCalendar({ name, events, now }: { name: string; events: Cal
       status: e.status === 'cancelled' ? ICalEventStatus.CANCELLED : ICalEventStatus.CONFIRMED,
       repeating: e.recurrence ? recurrenceLines(e) : null,
       recurrenceId: e.recurrenceId ? inZone(e.recurrenceId, e.timeZone) : undefined,
+      sequence: e.sequence ?? 0,
+      organizer: e.organizer ?? null,
     });
   }
   return cal.toString();

@@ -7,7 +7,9 @@ import { parseInput, type Context } from '../context';
 import { NotFound } from '../errors';
 import { getGroup, type PublicGroup, type PublicSession } from '../groups';
 import { isUuid, pick } from '../text';
+import { groupSlugIs } from '../groups/slugs';
 import { buildCalendar, type CalendarEvent } from './build-calendar';
+import { calendarSequences } from './session-sequence';
 
 
 export interface CalendarFile {
@@ -48,9 +50,11 @@ function host(url: string) {
   return new URL(url).host;
 }
 
-function sessionEvent(g: PublicGroup, s: PublicSession, ctx: Context, url: string): CalendarEvent {
+function sessionEvent(g: PublicGroup, s: PublicSession, ctx: Context, url: string, sequences: Map<string, number>): CalendarEvent {
   return {
     uid: `session-${s.id}@${host(url)}`,
+    // The same revision as the emails of its changes carry, so neither undoes the other.
+    sequence: sequences.get(s.id) ?? 0,
     timeZone: g.timeZone,
     start: s.startsAt,
     end: s.endsAt,
@@ -79,6 +83,7 @@ export async function getGroupCalendar({
   const q = parseInput(z.object({ ref: z.string().trim().min(1).max(200), pageUrl }), input);
   const g = await getGroup({ ctx, input: { ref: q.ref, sessionLimit: 200 } });
   const schedules = new Map(g.schedules.map((s) => [s.id, s]));
+  const sequences = await calendarSequences(ctx, g.sessions.filter((s) => s.status !== 'scheduled').map((s) => s.id));
   const events: CalendarEvent[] = [];
   for (const schedule of g.schedules) {
     const occurrences = g.sessions.filter((s) => s.scheduleId === schedule.id);
@@ -101,11 +106,11 @@ export async function getGroupCalendar({
       ...eventText(g, null, ctx, q.pageUrl),
     });
     for (const s of occurrences.filter((o) => o.status !== 'cancelled' && differs(o))) {
-      events.push({ ...sessionEvent(g, s, ctx, q.pageUrl), uid, recurrenceId: s.originalStartsAt ?? s.startsAt });
+      events.push({ ...sessionEvent(g, s, ctx, q.pageUrl, sequences), uid, recurrenceId: s.originalStartsAt ?? s.startsAt });
     }
   }
   for (const s of g.sessions.filter((x) => !x.scheduleId || !schedules.has(x.scheduleId))) {
-    events.push(sessionEvent(g, s, ctx, q.pageUrl));
+    events.push(sessionEvent(g, s, ctx, q.pageUrl, sequences));
   }
   const name = pick(g.title, ctx.locale)?.text ?? g.slug;
   return { filename: `${g.slug}.ics`, ics: buildCalendar({ name, events, now: ctx.now }) };
@@ -125,7 +130,7 @@ export async function getSessionCalendar({
     .select({ startsAt: sessions.startsAt })
     .from(sessions)
     .innerJoin(groups, eq(groups.id, sessions.groupId))
-    .where(and(eq(sessions.id, q.sessionId), eq(groups.slug, q.ref), eq(groups.status, 'published')))
+    .where(and(eq(sessions.id, q.sessionId), groupSlugIs(q.ref), eq(groups.status, 'published')))
     .limit(1);
   if (!row) throw new NotFound('session');
   // The group as the public sees it, with its sessions from this one's start on.
@@ -136,6 +141,6 @@ export async function getSessionCalendar({
   const name = pick(g.title, ctx.locale)?.text ?? g.slug;
   return {
     filename: `${g.slug}-${date}.ics`,
-    ics: buildCalendar({ name, events: [sessionEvent(g, s, ctx, q.pageUrl)], now: ctx.now }),
+    ics: buildCalendar({ name, events: [sessionEvent(g, s, ctx, q.pageUrl, await calendarSequences(ctx, [s.id]))], now: ctx.now }),
   };
 }

@@ -1,2 +1,3 @@
 export * from './build-calendar';
 export * from './group-calendar';
+export * from './session-sequence';

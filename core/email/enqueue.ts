@@ -56,7 +56,8 @@ export const NON_TRANSACTIONAL: ReadonlySet<EmailTemplate> = new Set<EmailTempla
 export interface EmailPayload {
   participantId: string;
   name: string;
-  group: { slug: string; title: Bilingual; timeZone: string; delivery: 'in_person' | 'online' | 'hybrid'; place: string | null };
+  /** slugFr: the French address (absent from emails queued before groups had one). */
+  group: { slug: string; slugFr?: string | null; title: Bilingual; timeZone: string; delivery: 'in_person' | 'online' | 'hybrid'; place: string | null };
   session?: { id: string; startsAt: string; endsAt: string };
   /** For an accepted application: the cohort's sessions, for the calendar file. */
   cohortSessions?: { id: string; startsAt: string; endsAt: string }[];
@@ -67,20 +68,37 @@ export interface EmailPayload {
   hoursBefore?: number;
   /** Words written by an organizer (a message to everyone registered, the reason of a change). */
   message?: string;
+  /** For a postponed session: its time before this change (the email says both). */
+  previousSession?: { startsAt: string; endsAt: string };
+  /**
+   * For a person holding a place, when a session changes: the updated calendar entry to attach
+   * (same UID as the confirmation's, `sequence` one higher per change; `cancel` removes it).
+   */
+  calendar?: SessionCalendarUpdate;
   [key: string]: unknown;
+}
+
+/** What an email's calendar file says of its session after a change. */
+export interface SessionCalendarUpdate {
+  method: 'publish' | 'cancel';
+  /** The event's revision (SEQUENCE): 0 when first planned, one more per change. */
+  sequence: number;
+  /** The ORGANIZER of the event: the organization, at its reply address. */
+  organizer?: { name: Bilingual; email: string } | null;
 }
 
 export async function enqueueEmail(
   ctx: Context,
   message:
-    | { key: string; to: string; locale: Locale; template: GroupEmailTemplate; payload: EmailPayload }
-    | { key: string; to: string; locale: Locale; template: NoticeTemplate; payload: NoticePayload },
+    | { key: string; to: string; locale: Locale; template: GroupEmailTemplate; payload: EmailPayload; replyTo?: string | null }
+    | { key: string; to: string; locale: Locale; template: NoticeTemplate; payload: NoticePayload; replyTo?: string | null },
 ): Promise<void> {
   await ctx.db
     .insert(emailOutbox)
     .values({
       idempotencyKey: message.key,
       toEmail: message.to,
+      replyTo: message.replyTo ?? null,
       locale: message.locale,
       template: message.template,
       payload: message.payload as Record<string, unknown>,

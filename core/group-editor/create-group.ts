@@ -3,8 +3,9 @@ import { groups } from '../../db/schema';
 import { parseInput, withTransaction, type Context } from '../context';
 import { Invalid } from '../errors';
 import { requirePermission } from '../policy/permissions';
-import { attributeIssues, groupAttributes, NEW_GROUP_DEFAULTS, normalizeColumns, type GroupColumns } from './group-input';
-import { audit, freshSlug } from './shared';
+import { attributeIssues, groupAttributes, NEW_GROUP_DEFAULTS, normalizeColumns, titleLanguageIssues, type GroupColumns } from './group-input';
+import { titleLanguages } from './choices';
+import { audit, freshSlugs } from './shared';
 
 const a = groupAttributes.shape;
 
@@ -39,17 +40,18 @@ export async function createGroup({ ctx, input }: { ctx: Context; input: CreateG
     timeZone: q.timeZone,
     dropInStyle: q.format === 'drop_in' ? (q.dropInStyle ?? 'open_forum') : null,
     workshopActivity: q.kind === 'workshop' ? (q.workshopActivity ?? null) : null,
-    languages: q.languages ?? (q.titleFr && !q.titleEn ? ['fr'] : ['en']),
+    // Offered in the languages of its titles, unless the languages are given (then they must match).
+    languages: q.languages ?? (titleLanguages(q).length ? titleLanguages(q) : ['en']),
     intakeScreening: q.kind === 'group_therapy',
     attendanceTracked: q.kind === 'group_therapy',
   });
-  const issues = attributeIssues(columns);
+  const issues = [...attributeIssues(columns), ...(q.languages ? titleLanguageIssues(columns) : [])];
   if (issues.length) throw new Invalid(issues);
   return withTransaction(ctx, async (tx) => {
-    const slug = await freshSlug(tx, (q.titleEn ?? q.titleFr)!);
+    const { slug, slugFr } = await freshSlugs(tx, q.titleEn ?? null, q.titleFr ?? null);
     const [row] = await tx.db
       .insert(groups)
-      .values({ ...columns, slug, organizationId: q.organizationId, status: 'draft', createdAt: tx.now, updatedAt: tx.now })
+      .values({ ...columns, slug, slugFr, organizationId: q.organizationId, status: 'draft', createdAt: tx.now, updatedAt: tx.now })
       .returning({ id: groups.id, slug: groups.slug });
     await audit(tx, {
       organizationId: q.organizationId,

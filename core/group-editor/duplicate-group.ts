@@ -3,7 +3,7 @@ import { z } from 'zod';
 import { cohorts, groupFacilitators, groups, groupTopics, intakeQuestions, modules, schedules } from '../../db/schema';
 import { parseInput, withTransaction, type Context } from '../context';
 import { syncSessions } from './materialize-sessions';
-import { audit, editableGroup, freshSlug } from './shared';
+import { audit, editableGroup, freshSlugs } from './shared';
 
 export const duplicateGroupInput = z.object({ groupId: z.uuid() });
 export type DuplicateGroupInput = z.input<typeof duplicateGroupInput>;
@@ -20,13 +20,13 @@ export async function duplicateGroup({ ctx, input }: { ctx: Context; input: Dupl
   const q = parseInput(duplicateGroupInput, input);
   const source = await editableGroup(ctx, q.groupId);
   return withTransaction(ctx, async (tx) => {
-    const { id: _id, slug: _slug, status: _s, publishedAt: _p, archivedAt: _a, createdAt: _c, updatedAt: _u, ...attributes } = source;
+    const { id: _id, slug: _slug, slugFr: _slugFr, status: _s, publishedAt: _p, archivedAt: _a, createdAt: _c, updatedAt: _u, ...attributes } = source;
     const titleEn = suffixed(source.titleEn, ' (copy)');
     const titleFr = suffixed(source.titleFr, ' (copie)');
-    const slug = await freshSlug(tx, (source.titleEn ?? source.titleFr)!);
+    const { slug, slugFr } = await freshSlugs(tx, titleEn, titleFr);
     const [copy] = await tx.db
       .insert(groups)
-      .values({ ...attributes, titleEn, titleFr, slug, status: 'draft', createdAt: tx.now, updatedAt: tx.now })
+      .values({ ...attributes, titleEn, titleFr, slug, slugFr, status: 'draft', createdAt: tx.now, updatedAt: tx.now })
       .returning({ id: groups.id, slug: groups.slug });
     const id = copy!.id;
 

@@ -12,6 +12,8 @@ import {
 import { GENDERS } from '../search/search-input';
 import type { Issue } from '../errors';
 import { isTimeZone } from './values';
+import { clearInapplicable } from './applicable';
+import { titleLanguages } from './choices';
 
 // The attributes of a group an organizer edits (SPEC §1). Issue messages are stable codes
 // (`required`, `too_long`, …) that the editor page turns into sentences in the reader's language.
@@ -76,7 +78,7 @@ export const groupAttributes = z.object({
   ageMin: count(0, 120).nullable(),
   ageMax: count(0, 120).nullable(),
   gender: z.enum(GENDERS, { error: 'invalid' }),
-  languages: z.array(languageCode).min(1, { error: 'required' }).max(10, { error: 'too_long' }),
+  languages: z.array(languageCode).min(1, { error: 'languages_required' }).max(10, { error: 'too_long' }),
   faith: z.string().trim().min(1, { error: 'required' }).max(100, { error: 'too_long' }),
   accessibility: z.array(z.enum(ACCESSIBILITY_FEATURES, { error: 'invalid' })),
   cameraOptional: z.boolean(),
@@ -113,6 +115,8 @@ export const groupAttributes = z.object({
   attendanceTracked: z.boolean(),
   waitlistPromotion: z.enum(WAITLIST_PROMOTIONS, { error: 'invalid' }),
   autoAccept: z.boolean(),
+  /** Closed groups: the facilitator calls each applicant, so the application form asks for a phone number. */
+  callsApplicants: z.boolean(),
   autoApprove: z.boolean(),
   reminderHours: z.array(count(0, 24 * 14)).max(4, { error: 'too_long' }),
 
@@ -156,26 +160,25 @@ export function attributeIssues(g: GroupColumns): Issue[] {
 
 /**
  * Clears the values an attribute combination does not use, so that a row never carries leftovers
- * (a street for an online group, a drop-in style for a closed group, a fee for a free group).
+ * (a street for an online group, a drop-in style for a closed group, a fee or insurance receipts
+ * for a free group): the table of what applies to what is in applicable.ts.
  */
 export function normalizeColumns(g: GroupColumns): GroupColumns {
-  const out = { ...g };
-  if (out.format !== 'drop_in') out.dropInStyle = null;
-  if (out.kind !== 'workshop') out.workshopActivity = null;
-  if (out.costType !== 'fee') {
-    out.feeCents = null;
-    out.feeCurrency = null;
-    out.feePer = null;
-  }
-  if (out.costType !== 'pay_what_you_can') out.suggestedDonationCents = null;
-  if (out.delivery === 'online') {
-    out.venueName = null;
-    out.street = null;
-    out.postalCode = null;
-  }
-  if (out.delivery === 'in_person') out.onlineUrl = null;
-  if (out.reach === 'anywhere') out.regions = [];
-  return out;
+  return clearInapplicable(g);
+}
+
+/**
+ * A title in a language means the group is offered in that language: when the languages are
+ * given, they must include those of the titles (`languages` names the mismatch).
+ */
+export function titleLanguageIssues(g: Pick<GroupColumns, 'titleEn' | 'titleFr' | 'languages'>): Issue[] {
+  const missing = titleLanguages(g).filter((l) => !g.languages.includes(l));
+  return missing.length ? [{ path: 'languages', message: `title_language_${missing.join('_')}` }] : [];
+}
+
+/** The languages, with those of the titles added (for changes that give titles but not languages). */
+export function withTitleLanguages(languages: string[], g: Pick<GroupColumns, 'titleEn' | 'titleFr'>): string[] {
+  return [...languages, ...titleLanguages(g).filter((l) => !languages.includes(l))];
 }
 
 /** The values a new group starts with, before the organizer fills in the rest. */
@@ -228,12 +231,14 @@ export const NEW_GROUP_DEFAULTS: Omit<GroupColumns, 'kind' | 'leadership' | 'for
   onlineUrl: null,
   contactEmail: null,
   contactPhone: null,
-  signupCutoffMinutes: 1440,
+  // Drop-ins take sign-ups until an hour before each session (the organizer can change it).
+  signupCutoffMinutes: 60,
   sessionCapacity: null,
   intakeScreening: false,
   attendanceTracked: false,
   waitlistPromotion: 'automatic',
   autoAccept: false,
+  callsApplicants: false,
   autoApprove: false,
   reminderHours: [24, 1],
 };

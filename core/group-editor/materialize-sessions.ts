@@ -45,8 +45,8 @@ function occurrences(s: typeof schedules.$inferSelect, zone: string, from: Date,
 /**
  * Makes the group's session rows agree with its schedules, without checking permissions (the
  * caller has). Drop-in: one session per occurrence in the next MATERIALIZE_DAYS days. Closed: each
- * open cohort gets the first `sessionCount` occurrences between its start and end dates, each
- * carrying the module of its position. Idempotent. Only sessions still ahead are touched; one
+ * open cohort gets the first `sessionCount` occurrences between its start and end dates of its
+ * own schedules and of those that belong to no cohort, each carrying the module of its position. Idempotent. Only sessions still ahead are touched; one
  * that no longer matches is removed unless people registered for it or attended it (then it
  * stays, and the running-sessions screens can cancel it with a notice).
  */
@@ -78,7 +78,10 @@ export async function syncSessions(
       const mods = await tx.db.select().from(modules).where(eq(modules.cohortId, cohort.id)).orderBy(asc(modules.position));
       const from = DateTime.fromISO(cohort.startsOn, { zone }).startOf('day').toJSDate();
       const to = DateTime.fromISO(cohort.endsOn, { zone }).plus({ days: 1 }).startOf('day').toJSDate();
+      // Only the cohort's own schedules and those that serve every cohort: two cohorts on
+      // different days never take each other's dates.
       const all = scheduleRows
+        .filter((s) => s.cohortId == null || s.cohortId === cohort.id)
         .flatMap((s) => occurrences(s, zone, from, to).map((o) => ({ s, o })))
         .sort((a, b) => a.o.startsAt.getTime() - b.o.startsAt.getTime())
         .slice(0, cohort.sessionCount);

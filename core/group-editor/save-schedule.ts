@@ -1,10 +1,10 @@
 import { and, eq } from 'drizzle-orm';
 import { z } from 'zod';
-import { schedules } from '../../db/schema';
+import { cohorts, schedules } from '../../db/schema';
 import { parseInput, withTransaction, type Context } from '../context';
-import { NotFound } from '../errors';
+import { Conflict, Invalid, NotFound } from '../errors';
 import { syncSessions, type MaterializeResult } from './materialize-sessions';
-import { ruleFromForm, scheduleForm } from './schedule-rule';
+import { ruleFromForm, scheduleForm, type StoredRule } from './schedule-rule';
 import { audit, editableGroup, lockGroup, touchGroup } from './shared';
 
 export const saveScheduleInput = z.object({
@@ -15,13 +15,40 @@ export const saveScheduleInput = z.object({
 });
 export type SaveScheduleInput = z.input<typeof saveScheduleInput>;
 
-/** Adds or changes a recurring schedule, then brings the group's sessions in line with it. */
+type Stored = StoredRule & { cohortId: string | null };
+
+/** Whether two schedules make the same sessions from the same stored rule (the same form saved twice). */
+function sameSchedule(a: Stored, b: Stored): boolean {
+  return (
+    a.rrule === b.rrule &&
+    a.startsLocal === b.startsLocal &&
+    a.durationMinutes === b.durationMinutes &&
+    (a.untilLocal ?? null) === (b.untilLocal ?? null) &&
+    (a.cohortId ?? null) === (b.cohortId ?? null) &&
+    [...a.exceptionsLocal].sort().join('|') === [...b.exceptionsLocal].sort().join('|')
+  );
+}
+
+/**
+ * Adds or changes a recurring schedule, then brings the group's sessions in line with it. In a
+ * closed group the schedule may belong to one of its cohorts. A schedule identical to another one
+ * of the group is refused (Conflict `duplicate_schedule`): it would make every session twice.
+ */
 export async function saveSchedule({ ctx, input }: { ctx: Context; input: SaveScheduleInput }): Promise<{ scheduleId: string; sessions: MaterializeResult }> {
   const q = parseInput(saveScheduleInput, input);
   const group = await editableGroup(ctx, q.groupId);
-  const rule = ruleFromForm(q.form);
+  const cohortId = q.form.cohortId;
+  if (cohortId && group.format !== 'closed') throw new Invalid([{ path: 'form.cohortId', message: 'not_closed' }]);
+  const rule: Stored = { ...ruleFromForm(q.form), cohortId };
   return withTransaction(ctx, async (tx) => {
     await lockGroup(tx, q.groupId);
+    if (cohortId) {
+      const [c] = await tx.db.select({ id: cohorts.id }).from(cohorts).where(and(eq(cohorts.id, cohortId), eq(cohorts.groupId, q.groupId)));
+      if (!c) throw new Invalid([{ path: 'form.cohortId', message: 'unknown_cohort' }]);
+    }
+    // Checked under the group's lock, so two saves of one form at once make one schedule.
+    const others = (await tx.db.select().from(schedules).where(eq(schedules.groupId, q.groupId))).filter((s) => s.id !== q.scheduleId);
+    if (others.some((s) => sameSchedule(s, rule))) throw new Conflict('duplicate_schedule');
     let scheduleId: string;
     if (q.scheduleId) {
       const [row] = await tx.db
@@ -44,7 +71,7 @@ export async function saveSchedule({ ctx, input }: { ctx: Context; input: SaveSc
       action: q.scheduleId ? 'schedule.updated' : 'schedule.created',
       entityType: 'schedule',
       entityId: scheduleId,
-      data: { groupId: q.groupId, rrule: rule.rrule, startsLocal: rule.startsLocal, sessions: result },
+      data: { groupId: q.groupId, rrule: rule.rrule, startsLocal: rule.startsLocal, cohortId, sessions: result },
     });
     await touchGroup(tx, q.groupId);
     return { scheduleId, sessions: result };

@@ -32,6 +32,8 @@ export const scheduleForm = z
     endDate: date.nullable().default(null),
     /** Local dates on which no session is held. */
     exceptions: z.array(date).max(200, { error: 'too_long' }).default([]),
+    /** Closed groups: the one cohort this schedule makes sessions for (null: every cohort). */
+    cohortId: z.uuid({ error: 'invalid' }).nullable().default(null),
   })
   .superRefine((f, ctx) => {
     if (f.frequency === 'weekly' && f.days.length === 0) ctx.addIssue({ code: 'custom', path: ['days'], message: 'required' });
@@ -71,8 +73,11 @@ export function ruleFromForm(form: ScheduleForm): StoredRule {
   };
 }
 
-/** The form that describes a stored schedule (for editing it); null when the rule is not one the form writes. */
-export function formFromRule(s: StoredRule): ScheduleForm | null {
+/**
+ * The form that describes a stored schedule (for editing it), with the cohort it belongs to when
+ * given; null when the rule is not one the form writes.
+ */
+export function formFromRule(s: StoredRule & { cohortId?: string | null }): ScheduleForm | null {
   const parts = new Map(
     s.rrule
       .replace(/^RRULE:/i, '')
@@ -87,6 +92,7 @@ export function formFromRule(s: StoredRule): ScheduleForm | null {
     startDate,
     endDate: s.untilLocal ? s.untilLocal.slice(0, 10) : null,
     exceptions: s.exceptionsLocal.map((x) => x.slice(0, 10)),
+    cohortId: s.cohortId ?? null,
   };
   const byday = parts.get('BYDAY') ?? '';
   if (parts.get('FREQ') === 'WEEKLY') {

@@ -1,10 +1,10 @@
-import { randomBytes } from 'node:crypto';
 import { eq } from 'drizzle-orm';
 import { auditLog, groups } from '../../db/schema';
 import type { Context } from '../context';
 import { NotFound } from '../errors';
 import { requireGroupPermission } from '../policy/permissions';
 import { refreshGroupSearch } from '../search/refresh-group-search';
+import { frenchSlugFor, groupSlugIs, slugsFrom } from '../groups/slugs';
 
 export type GroupRow = typeof groups.$inferSelect;
 
@@ -49,28 +49,34 @@ export async function audit(tx: Context, entry: AuditEntry): Promise<void> {
 /** Marks the group as changed and rebuilds its search row. */
 export async function touchGroup(tx: Context, groupId: string): Promise<void> {
   await tx.db.update(groups).set({ updatedAt: tx.now }).where(eq(groups.id, groupId));
+  await ensureFrenchSlug(tx, groupId);
   await refreshGroupSearch(tx.db, [groupId], tx.now);
 }
 
-/** A URL-safe slug from a title, with a short random suffix so that it is unique. */
-export function slugFrom(title: string): string {
-  const base = title
-    .normalize('NFD')
-    .replace(/[\u0300-\u036f]/g, '')
-    .toLowerCase()
-    .replace(/[^a-z0-9]+/g, '-')
-    .replace(/^-+|-+$/g, '')
-    .slice(0, 60)
-    .replace(/-+$/g, '');
-  return `${base || 'group'}-${randomBytes(3).toString('hex')}`;
+/** Slugs (English and French) that no other group uses yet, in either language. */
+export async function freshSlugs(tx: Context, titleEn: string | null, titleFr: string | null): Promise<{ slug: string; slugFr: string | null }> {
+  for (;;) {
+    const slugs = slugsFrom(titleEn, titleFr);
+    if (!(await slugTaken(tx, slugs.slug)) && !(slugs.slugFr && (await slugTaken(tx, slugs.slugFr)))) return slugs;
+  }
 }
 
-/** A slug no other group uses yet. */
-export async function freshSlug(tx: Context, title: string): Promise<string> {
-  for (;;) {
-    const slug = slugFrom(title);
-    const [taken] = await tx.db.select({ id: groups.id }).from(groups).where(eq(groups.slug, slug));
-    if (!taken) return slug;
+async function slugTaken(tx: Context, slug: string): Promise<boolean> {
+  const [taken] = await tx.db.select({ id: groups.id }).from(groups).where(groupSlugIs(slug)).limit(1);
+  return taken !== undefined;
+}
+
+/** Gives a group its French address once it has a French title (an address, once given, stays). */
+async function ensureFrenchSlug(tx: Context, groupId: string): Promise<void> {
+  const [g] = await tx.db.select({ slug: groups.slug, slugFr: groups.slugFr, titleFr: groups.titleFr }).from(groups).where(eq(groups.id, groupId));
+  if (!g || g.slugFr || !g.titleFr) return;
+  for (let attempt = 0; ; attempt++) {
+    const slugFr = frenchSlugFor(g.slug, g.titleFr, attempt > 0);
+    if (!slugFr) return;
+    if (!(await slugTaken(tx, slugFr))) {
+      await tx.db.update(groups).set({ slugFr }).where(eq(groups.id, groupId));
+      return;
+    }
   }
 }
 

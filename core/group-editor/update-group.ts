@@ -4,7 +4,7 @@ import { groups } from '../../db/schema';
 import { parseInput, withTransaction, type Context } from '../context';
 import { Invalid } from '../errors';
 import { syncSessions } from './materialize-sessions';
-import { attributeIssues, columnsOf, groupAttributes, normalizeColumns, type GroupColumns } from './group-input';
+import { attributeIssues, columnsOf, groupAttributes, normalizeColumns, titleLanguageIssues, withTitleLanguages, type GroupColumns } from './group-input';
 import { linkIssues, replaceLinks } from './links';
 import { audit, editableGroup, lockGroup, touchGroup } from './shared';
 
@@ -14,7 +14,9 @@ export type UpdateGroupInput = z.input<typeof updateGroupInput>;
 /**
  * Changes any attributes of a group (those given; the rest keep their values). The result must
  * hold together (kind and leadership, format and drop-in style, cost and fee, …): otherwise
- * Invalid, with the field at fault. A published group stays published, and search sees the change.
+ * Invalid, with the field at fault. Attributes that no longer apply are cleared (applicable.ts).
+ * Given languages must include those of the titles; titles given without languages add theirs.
+ * A published group stays published, and search sees the change.
  */
 export async function updateGroup({ ctx, input }: { ctx: Context; input: UpdateGroupInput }): Promise<{ changed: string[] }> {
   const q = parseInput(updateGroupInput, input);
@@ -23,8 +25,17 @@ export async function updateGroup({ ctx, input }: { ctx: Context; input: UpdateG
   return withTransaction(ctx, async (tx) => {
     const locked = await lockGroup(tx, q.groupId);
     const before = columnsOf(locked);
-    const merged: GroupColumns = normalizeColumns({ ...before, ...columnChanges } as GroupColumns);
-    const issues = [...attributeIssues(merged), ...(await linkIssues(tx, current.organizationId, topicIds, facilitatorIds))];
+    const combined = { ...before, ...columnChanges } as GroupColumns;
+    const languagesGiven = columnChanges.languages !== undefined;
+    if (!languagesGiven && (columnChanges.titleEn !== undefined || columnChanges.titleFr !== undefined)) {
+      combined.languages = withTitleLanguages(combined.languages, combined);
+    }
+    const merged: GroupColumns = normalizeColumns(combined);
+    const issues = [
+      ...attributeIssues(merged),
+      ...(languagesGiven ? titleLanguageIssues(merged) : []),
+      ...(await linkIssues(tx, current.organizationId, topicIds, facilitatorIds)),
+    ];
     if (issues.length) throw new Invalid(issues);
     const changed = (Object.keys(merged) as (keyof GroupColumns)[]).filter(
       (k) => JSON.stringify(merged[k]) !== JSON.stringify(before[k]),

@@ -17,6 +17,8 @@ import { parseInput, type Context } from '../context';
 import { NotFound } from '../errors';
 import { bilingual, isUuid, type Bilingual } from '../text';
 import { publicSummary, type PublicGroupSummary } from './public-group';
+import { signupWindow, type SignupClosedReason } from '../registrations/signup-window';
+import { groupSlugIs } from './slugs';
 
 
 export const getGroupInput = z.object({
@@ -57,6 +59,10 @@ export interface PublicSession {
   languages: string[] | null;
   /** A drop-in session that takes sign-ups now (as of the caller's clock: before its cutoff). */
   signupOpen: boolean;
+  /** Why a drop-in session does not take sign-ups (null when open, or for a cohort's session). */
+  signupClosedReason: Exclude<SignupClosedReason, 'not_drop_in'> | null;
+  /** When online sign-up closes (or closed) for a drop-in session. */
+  signupClosesAt: Date | null;
 }
 
 /** A recurring schedule (RFC 5545 rule evaluated in the group's time zone). */
@@ -125,7 +131,7 @@ export interface PublicGroup extends PublicGroupSummary {
 /** A published group with everything a person needs to decide, minus anything private. */
 export async function getGroup({ ctx, input }: { ctx: Context; input: z.input<typeof getGroupInput> }): Promise<PublicGroup> {
   const q = parseInput(getGroupInput, input);
-  const match = isUuid(q.ref) ? or(eq(groups.id, q.ref), eq(groups.slug, q.ref)) : eq(groups.slug, q.ref);
+  const match = isUuid(q.ref) ? or(eq(groups.id, q.ref), groupSlugIs(q.ref)) : groupSlugIs(q.ref);
   const [row] = await ctx.db
     .select({ group: groups, org: organizations })
     .from(groups)
@@ -182,6 +188,12 @@ export async function getGroup({ ctx, input }: { ctx: Context; input: z.input<ty
     ? await ctx.db.select().from(modules).where(inArray(modules.cohortId, cohortIds)).orderBy(asc(modules.position))
     : [];
 
+  // A postponed session takes sign-ups for its new time; a cancelled one none (signup-window.ts).
+  const signupOf = (s: { status: string; startsAt: Date }) => {
+    if (g.format !== 'drop_in') return { signupOpen: false, signupClosedReason: null, signupClosesAt: null };
+    const w = signupWindow(g, s, ctx.now);
+    return { signupOpen: w.open, signupClosedReason: w.closedReason as PublicSession['signupClosedReason'], signupClosesAt: w.closesAt };
+  };
   const nextSession = sessionRows.find((r) => r.s.status !== 'cancelled' && r.s.startsAt >= ctx.now);
   // A cohort that has begun is under way, not next.
   const nextCohort = cohortRows.find((c) => c.c.status !== 'cancelled' && c.c.startsOn >= today);
@@ -191,7 +203,7 @@ export async function getGroup({ ctx, input }: { ctx: Context; input: z.input<ty
       nextSessionAt: nextSession?.s.startsAt ?? null,
       nextCohortStartsOn: nextCohort?.c.startsOn ?? null,
       organization: row.org,
-    }),
+    }, ctx.locale),
     description: bilingual(g.descriptionEn, g.descriptionFr),
     whatToExpect: bilingual(g.whatToExpectEn, g.whatToExpectFr),
     eligibility: bilingual(g.eligibilityEn, g.eligibilityFr),
@@ -224,7 +236,8 @@ export async function getGroup({ ctx, input }: { ctx: Context; input: z.input<ty
             latitude: g.latitude,
             longitude: g.longitude,
           },
-    contact: { email: g.contactEmail, phone: g.contactPhone },
+    // The group's own contact, else its organization's.
+    contact: { email: g.contactEmail ?? row.org.email ?? null, phone: g.contactPhone ?? row.org.phone ?? null },
     topics: topicRows.map((t) => ({
       slug: t.slug,
       label: bilingual(t.labelEn, t.labelFr),
@@ -259,10 +272,7 @@ export async function getGroup({ ctx, input }: { ctx: Context; input: z.input<ty
         scheduleId: s.scheduleId,
         originalStartsAt: s.originalStartsAt,
         languages: s.languages,
-        signupOpen:
-          g.format === 'drop_in' &&
-          (s.status === 'scheduled' || s.status === 'moved_online') &&
-          ctx.now.getTime() < s.startsAt.getTime() - g.signupCutoffMinutes * 60_000,
+        ...signupOf(s),
       };
     }),
     cohorts: cohortRows.map(({ c, accepted }) => ({

@@ -1,3 +1,4 @@
 export * from './list-groups';
 export * from './get-group';
 export * from './public-group';
+export * from './slugs';

@@ -1,5 +1,6 @@
 import type { InferSelectModel } from 'drizzle-orm';
-import { groups } from '../../db/schema';
+import { groups, type Locale } from '../../db/schema';
+import { groupSlugs, type GroupSlugs } from './slugs';
 import { bilingual, type Bilingual } from '../text';
 
 type GroupRow = InferSelectModel<typeof groups>;
@@ -8,6 +9,7 @@ type GroupRow = InferSelectModel<typeof groups>;
 export const SUMMARY_COLUMNS = {
   id: groups.id,
   slug: groups.slug,
+  slugFr: groups.slugFr,
   titleEn: groups.titleEn,
   titleFr: groups.titleFr,
   summaryEn: groups.summaryEn,
@@ -36,7 +38,9 @@ type SummaryRow = Pick<GroupRow, keyof typeof SUMMARY_COLUMNS>;
 /** The fields of a group anyone may see. The online meeting link is deliberately absent. */
 export interface PublicGroupSummary {
   id: string;
+  /** The group's address in the context's language. */
   slug: string;
+  slugs: GroupSlugs;
   title: Bilingual;
   summary: Bilingual;
   kind: GroupRow['kind'];
@@ -52,7 +56,8 @@ export interface PublicGroupSummary {
   timeZone: string;
   nextSessionAt: Date | null;
   nextCohortStartsOn: string | null;
-  organization: { slug: string; name: Bilingual };
+  /** `verified`: a platform administrator verified the organization (shown with its groups). */
+  organization: { slug: string; name: Bilingual; verified: boolean };
 }
 
 export interface PublicCost {
@@ -82,12 +87,15 @@ export function publicSummary(
   extra: {
     nextSessionAt: Date | null;
     nextCohortStartsOn: string | null;
-    organization: { slug: string; nameEn: string; nameFr: string | null };
+    organization: { slug: string; nameEn: string; nameFr: string | null; verification: string };
   },
+  locale: Locale,
 ): PublicGroupSummary {
+  const slugs = groupSlugs(g);
   return {
     id: g.id,
-    slug: g.slug,
+    slug: slugs[locale],
+    slugs,
     title: bilingual(g.titleEn, g.titleFr),
     summary: bilingual(g.summaryEn, g.summaryFr),
     kind: g.kind,
@@ -106,6 +114,7 @@ export function publicSummary(
     organization: {
       slug: extra.organization.slug,
       name: bilingual(extra.organization.nameEn, extra.organization.nameFr),
+      verified: extra.organization.verification === 'verified',
     },
   };
 }

@@ -37,32 +37,90 @@ describe('findGuideMatches', () => {
 
     const ranking = rankKinds({ schedule: 'odd_hours', budget: 'free', place: 'far' });
     expect(ranking.options.slice(0, 2).map((o) => o.id)).toEqual(['online_community', 'drop_in_group']);
-    const matches = await findGuideMatches({ ctx: ctx(), ranking, input: { where: { topic: 'fm-grief', language: 'fr' } } });
+    const { matches } = await findGuideMatches({ ctx: ctx(), ranking, input: { where: { topic: 'fm-grief', language: 'fr' } } });
     expect(matches.map((m) => m.option)).toEqual(ranking.options.slice(0, 3).map((o) => o.id));
     expect(matches[0]?.groups.map((g) => g.id)).toEqual([community.id]);
     // Drop-ins: the paid one (free only) and the in-person one (the person lives far) are left out.
     expect(matches[1]?.groups.map((g) => g.id)).toEqual([freeHybrid.id]);
 
-    const anyLanguage = await findGuideMatches({ ctx: ctx(), ranking, input: { where: { topic: 'fm-grief' } } });
+    const { matches: anyLanguage } = await findGuideMatches({ ctx: ctx(), ranking, input: { where: { topic: 'fm-grief' } } });
     expect(anyLanguage[0]?.groups.map((g) => g.id).sort()).toEqual([community.id, englishOnly.id].sort());
   });
 
-  it('puts groups in the person’s city first, ignoring accents and case, and shows a group under one option only', async () => {
+  it('puts groups in the person’s city first, then nearby ones, then online ones; none farther away; a group under one option only', async () => {
     const org = await createOrganization(t);
     const topic = await createTopic(t, { slug: 'fm-caregiving' });
-    const toronto = await createGroup(t, { organizationId: org.id, city: 'Toronto', titleEn: 'Toronto circle' });
-    const montreal = await createGroup(t, { organizationId: org.id, city: 'Montréal', titleEn: 'Montreal circle', dropInStyle: 'topic' });
-    for (const g of [toronto, montreal]) await tagGroup(t, g.id, topic.id);
+    const at = (lat: number, lon: number) => ({ latitude: lat, longitude: lon });
+    const toronto = await createGroup(t, { organizationId: org.id, city: 'Toronto', titleEn: 'Toronto circle', ...at(43.6532, -79.3832) });
+    const montreal = await createGroup(t, { organizationId: org.id, city: 'Montréal', titleEn: 'Montreal circle', dropInStyle: 'topic', ...at(45.5019, -73.5674) });
+    const laval = await createGroup(t, { organizationId: org.id, city: 'Laval', titleEn: 'Laval circle', ...at(45.6066, -73.7124) });
+    const online = await createGroup(t, { organizationId: org.id, titleEn: 'Online circle', delivery: 'online', street: null, city: null });
+    for (const g of [toronto, montreal, laval, online]) await tagGroup(t, g.id, topic.id);
     // Toronto's session is sooner, so it comes first without a city.
     await createSession(t, { groupId: toronto.id, startsAt: new Date(NOW.getTime() + 86_400_000) });
+    await createSession(t, { groupId: laval.id, startsAt: new Date(NOW.getTime() + 2 * 86_400_000) });
+    await createSession(t, { groupId: online.id, startsAt: new Date(NOW.getTime() + 3 * 86_400_000) });
     await createSession(t, { groupId: montreal.id, startsAt: new Date(NOW.getTime() + 5 * 86_400_000) });
     const ranking = rankKinds({ sameLoss: 'general', budget: 'free' });
     const plain = await findGuideMatches({ ctx: ctx(), ranking, input: { where: { topic: 'fm-caregiving' }, perOption: 5 } });
-    expect(plain[0]?.groups.map((g) => g.id)).toEqual([toronto.id, montreal.id]);
+    expect(plain.matches[0]?.groups.map((g) => g.id).slice(0, 2)).toEqual([toronto.id, laval.id]);
+    expect(plain.matches[0]?.groups.map((g) => g.id).sort()).toEqual([toronto.id, laval.id, online.id, montreal.id].sort());
+    expect(plain.place).toBeNull();
     const near = await findGuideMatches({ ctx: ctx(), ranking, input: { where: { topic: 'fm-caregiving', city: 'MONTREAL' }, perOption: 5 } });
-    expect(near[0]?.groups.map((g) => g.id)).toEqual([montreal.id, toronto.id]);
+    expect(near.place?.label).toContain('Montr');
+    expect(near.matches[0]?.groups.map((g) => [g.id, g.fit.place])).toEqual([
+      [montreal.id, 'city'],
+      [laval.id, 'near'],
+      [online.id, 'online'],
+    ]);
+    // "All groups of this kind" searches the same place.
+    expect(near.matches[0]?.search).toMatchObject({ topic: ['fm-caregiving'], near: near.place?.label });
     // The topic drop-in option would also take Montréal's group, but it is already shown.
-    expect(near.find((m) => m.option === 'topic_drop_in')?.groups).toEqual([]);
+    expect(near.matches.find((m) => m.option === 'topic_drop_in')?.groups).toEqual([]);
+    // A place the gazetteer does not know is said, and does not limit the groups.
+    const unknown = await findGuideMatches({ ctx: ctx(), ranking, input: { where: { topic: 'fm-caregiving', city: 'Zzyzxville' }, perOption: 5 } });
+    expect(unknown.placeUnknown).toBe(true);
+    expect(unknown.matches[0]?.groups).toHaveLength(4);
+  });
+
+  it('widens a sub-topic to its parent unless the same loss is wanted, leaves out other sub-topics and age groups, and puts verified organizations first', async () => {
+    const org = await createOrganization(t);
+    const verified = await createOrganization(t, { verification: 'verified' });
+    const loss = await createTopic(t, { slug: 'fm-loss' });
+    const parent = await createTopic(t, { slug: 'fm-loss-parent', parentId: loss.id });
+    const pet = await createTopic(t, { slug: 'fm-loss-pet', parentId: loss.id });
+    const day = (n: number) => new Date(NOW.getTime() + n * 86_400_000);
+    const general = await createGroup(t, { organizationId: org.id, titleEn: 'Any loss drop-in' });
+    await tagGroup(t, general.id, loss.id);
+    const generalVerified = await createGroup(t, { organizationId: verified.id, titleEn: 'Any loss, verified' });
+    await tagGroup(t, generalVerified.id, loss.id);
+    const parents = await createGroup(t, { organizationId: org.id, titleEn: 'Loss of a parent' });
+    await tagGroup(t, parents.id, parent.id);
+    const pets = await createGroup(t, { organizationId: org.id, titleEn: 'Loss of a pet' });
+    await tagGroup(t, pets.id, pet.id);
+    const teens = await createGroup(t, { organizationId: org.id, titleEn: 'Teens who lost a parent', ageMin: 13, ageMax: 17 });
+    await tagGroup(t, teens.id, parent.id);
+    const adults = await createGroup(t, { organizationId: org.id, titleEn: 'Adults who lost a parent', ageMin: 18 });
+    await tagGroup(t, adults.id, parent.id);
+    for (const [g, n] of [[general, 1], [generalVerified, 2], [parents, 3], [pets, 1], [teens, 1], [adults, 4]] as const) {
+      await createSession(t, { groupId: g.id, startsAt: day(n) });
+    }
+    const ids = (m: Awaited<ReturnType<typeof findGuideMatches>>) => m.matches.find((o) => o.option === 'drop_in_group')?.groups.map((g) => g.id);
+
+    const any = await findGuideMatches({ ctx: ctx(), ranking: rankKinds({ sameLoss: 'general' }), input: { where: { topic: 'fm-loss-parent' }, perOption: 10 } });
+    expect(any.topic?.widenedTo?.slug).toBe('fm-loss');
+    // Verified first among equals; the pet group (another loss) and the teen group (no age given) are left out.
+    expect(ids(any)).toEqual([generalVerified.id, general.id, parents.id, adults.id]);
+    const dropIns = any.matches.find((o) => o.option === 'drop_in_group')!.groups;
+    expect(dropIns.find((g) => g.id === general.id)?.fit.topic).toBe('general');
+    expect(dropIns.find((g) => g.id === parents.id)?.fit.topic).toBe('exact');
+
+    const exact = await findGuideMatches({ ctx: ctx(), ranking: rankKinds({ sameLoss: 'exact' }), input: { where: { topic: 'fm-loss-parent' }, perOption: 10 } });
+    expect(ids(exact)).toEqual([parents.id, adults.id]);
+
+    // When the person gives an age that fits, the age group is suggested.
+    const teen = await findGuideMatches({ ctx: ctx(), ranking: rankKinds({ sameLoss: 'exact' }), input: { where: { topic: 'fm-loss-parent', age: 15 }, perOption: 10 } });
+    expect(ids(teen)).toEqual([teens.id, parents.id]);
   });
 
   it('rejects a malformed topic with an invalid error', async () => {

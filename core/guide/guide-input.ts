@@ -39,6 +39,11 @@ export const guideWhere = z.object({
     .optional(),
   language: z.enum(LOCALES).optional(),
   city: z.string().trim().max(100).optional(),
+  /**
+   * The person's age, when they give it: groups for an age group (teens, young adults, seniors)
+   * are suggested only to someone whose age fits. A number or its text (from the address).
+   */
+  age: z.coerce.number().int().min(0).max(120).optional(),
 });
 export type GuideWhere = z.infer<typeof guideWhere>;
 

@@ -69,6 +69,11 @@ export interface GuideRanking {
   delivery: 'online' | 'in_person' | null;
   /** Only free or pay-what-you-can groups. */
   freeOnly: boolean;
+  /**
+   * Whether the groups must be about the exact topic chosen ('exact'), may be about the wider
+   * topic it belongs to ('general': "not necessarily the same loss"), or null when not asked.
+   */
+  sameLoss: 'exact' | 'general' | null;
   /** The person needs support at any hour: the crisis lines are shown with the ranking. */
   showCrisisLines: boolean;
 }
@@ -222,6 +227,7 @@ export function rankKinds(answers: GuideAnswers): GuideRanking {
     options: options.map((o) => o.option),
     delivery: far ? 'online' : a.place === 'in_person' ? 'in_person' : null,
     freeOnly: a.budget === 'free',
+    sameLoss: a.sameLoss ?? null,
     showCrisisLines: a.schedule === 'odd_hours',
   };
 }

@@ -2,6 +2,7 @@ import { and, eq } from 'drizzle-orm';
 import { z } from 'zod';
 import { groups, listingReports, LISTING_REPORT_REASONS, LOCALES } from '../../db/schema';
 import { parseInput, withTransaction, type Context } from '../context';
+import { groupSlugIs } from '../groups/slugs';
 import { NotFound } from '../errors';
 
 export const REPORT_DETAILS_MAX = 4000;
@@ -44,7 +45,7 @@ export async function reportListing({ ctx, input }: { ctx: Context; input: Repor
     const [group] = await tx.db
       .select({ id: groups.id })
       .from(groups)
-      .where(and(eq(groups.slug, q.group), eq(groups.status, 'published')))
+      .where(and(groupSlugIs(q.group), eq(groups.status, 'published')))
       .limit(1);
     if (!group) throw new NotFound('group');
     const [row] = await tx.db

@@ -3,6 +3,7 @@ import { z } from 'zod';
 import { applications, cohorts, groups, registrations, sessions } from '../../db/schema';
 import { parseInput, type Context } from '../context';
 import { bilingual, type Bilingual } from '../text';
+import { groupSlugs } from '../groups/slugs';
 import { accessFromToken } from './resolve';
 
 export const manageInput = z.object({ token: z.string().min(1).max(200) });
@@ -90,7 +91,7 @@ export async function getMyRegistrations({ ctx, input }: { ctx: Context; input: 
       position: r.status === 'waitlisted' && r.waitlistPosition != null ? await rank(s.id, r.waitlistPosition) : null,
       displayName: r.displayName,
       group: {
-        slug: g.slug,
+        slug: groupSlugs(g)[ctx.locale],
         title: bilingual(g.titleEn, g.titleFr),
         timeZone: g.timeZone,
         delivery: g.delivery,
@@ -107,7 +108,7 @@ export async function getMyRegistrations({ ctx, input }: { ctx: Context; input: 
       id: a.id,
       status: a.status,
       position: a.status === 'waitlisted' && a.waitlistPosition != null ? await appRank(c.id, a.waitlistPosition) : null,
-      group: { slug: g.slug, title: bilingual(g.titleEn, g.titleFr), timeZone: g.timeZone },
+      group: { slug: groupSlugs(g)[ctx.locale], title: bilingual(g.titleEn, g.titleFr), timeZone: g.timeZone },
       cohort: { id: c.id, startsOn: c.startsOn, endsOn: c.endsOn, status: c.status },
       onlineUrl: a.status === 'accepted' && g.delivery !== 'in_person' ? g.onlineUrl : null,
     });

@@ -1,11 +1,13 @@
 import { and, asc, count, eq } from 'drizzle-orm';
 import { z } from 'zod';
-import { intakeQuestions, registrations, sessions, groups, cohorts, modules } from '../../db/schema';
+import { intakeQuestions, registrations, sessions, groups, cohorts, modules, organizations, type Locale } from '../../db/schema';
+import { groupSlugs, type GroupSlugs } from '../groups/slugs';
 import { parseInput, type Context } from '../context';
 import { NotFound } from '../errors';
 import { bilingual, type Bilingual } from '../text';
 import { acceptedCount, enrollmentClosesAt } from '../applications/shared';
 import { sessionCapacity } from './shared';
+import { signupWindow } from './signup-window';
 
 export interface FormQuestion {
   id: string;
@@ -16,7 +18,9 @@ export interface FormQuestion {
 }
 
 export interface FormGroup {
+  /** The group's address in the context's language. */
   slug: string;
+  slugs: GroupSlugs;
   title: Bilingual;
   timeZone: string;
   delivery: string;
@@ -36,9 +40,11 @@ async function questionsOf(ctx: Context, groupId: string): Promise<FormQuestion[
   }));
 }
 
-function formGroup(g: typeof groups.$inferSelect): FormGroup {
+function formGroup(g: typeof groups.$inferSelect, locale: Locale): FormGroup {
+  const slugs = groupSlugs(g);
   return {
-    slug: g.slug,
+    slug: slugs[locale],
+    slugs,
     title: bilingual(g.titleEn, g.titleFr),
     timeZone: g.timeZone,
     delivery: g.delivery,
@@ -52,12 +58,13 @@ function formGroup(g: typeof groups.$inferSelect): FormGroup {
 export async function getSignupForm({ ctx, input }: { ctx: Context; input: { sessionId: string } }) {
   const { sessionId } = parseInput(z.object({ sessionId: z.uuid() }), input);
   const [row] = await ctx.db
-    .select({ s: sessions, g: groups })
+    .select({ s: sessions, g: groups, org: { email: organizations.email, phone: organizations.phone } })
     .from(sessions)
     .innerJoin(groups, eq(groups.id, sessions.groupId))
+    .innerJoin(organizations, eq(organizations.id, groups.organizationId))
     .where(and(eq(sessions.id, sessionId), eq(groups.status, 'published'), eq(groups.format, 'drop_in')));
   if (!row) throw new NotFound('session');
-  const { s, g } = row;
+  const { s, g, org } = row;
   const [confirmed] = await ctx.db
     .select({ n: count() })
     .from(registrations)
@@ -67,17 +74,26 @@ export async function getSignupForm({ ctx, input }: { ctx: Context; input: { ses
     .from(registrations)
     .where(and(eq(registrations.sessionId, s.id), eq(registrations.status, 'waitlisted')));
   const capacity = sessionCapacity(s, g);
-  const cutoffAt = new Date(s.startsAt.getTime() - g.signupCutoffMinutes * 60_000);
-  const open = (s.status === 'scheduled' || s.status === 'moved_online') && ctx.now < s.startsAt && ctx.now < cutoffAt;
+  const window = signupWindow(g, s, ctx.now);
   return {
-    group: formGroup(g),
-    session: { id: s.id, startsAt: s.startsAt, endsAt: s.endsAt, status: s.status, topic: bilingual(s.topicEn, s.topicFr) },
+    group: formGroup(g, ctx.locale),
+    /** Whom to ask when sign-up is closed: the group's contact, else its organization's (as on the group page). */
+    contact: { email: g.contactEmail ?? org.email ?? null, phone: g.contactPhone ?? org.phone ?? null },
+    session: {
+      id: s.id,
+      startsAt: s.startsAt,
+      endsAt: s.endsAt,
+      status: s.status,
+      originalStartsAt: s.status === 'postponed' ? s.originalStartsAt : null,
+      topic: bilingual(s.topicEn, s.topicFr),
+    },
     capacity,
     seatsLeft: capacity == null ? null : Math.max(0, capacity - (confirmed?.n ?? 0)),
     waitlistLength: waiting?.n ?? 0,
-    open,
-    cutoffAt,
-    cutoffPassed: ctx.now >= cutoffAt && ctx.now < s.startsAt,
+    open: window.open,
+    closedReason: window.closedReason,
+    cutoffAt: window.closesAt,
+    cutoffPassed: window.closedReason === 'cutoff_passed',
     questions: await questionsOf(ctx, g.id),
   };
 }
@@ -96,7 +112,7 @@ export async function getApplicationForm({ ctx, input }: { ctx: Context; input: 
   const closesAt = await enrollmentClosesAt(ctx, c);
   const mods = await ctx.db.select().from(modules).where(eq(modules.cohortId, c.id)).orderBy(asc(modules.position));
   return {
-    group: formGroup(g),
+    group: formGroup(g, ctx.locale),
     cohort: { id: c.id, startsOn: c.startsOn, endsOn: c.endsOn, sessionCount: c.sessionCount, status: c.status },
     modules: mods.map((m) => ({ position: m.position, title: bilingual(m.titleEn, m.titleFr) })),
     capacity: c.capacity,

@@ -7,6 +7,7 @@ import { NotFound, Refused } from '../errors';
 import { scopedManageUrl } from '../participants/manage-link';
 import { rows } from '../search/rows';
 import { perDatabase } from '../../db/prepared';
+import { signupWindow } from './signup-window';
 import { checkAnswers, checkEligibility, groupForEmail, personFields, type GroupRow, type SessionRow } from './shared';
 
 export const registerForSessionInput = z.object({ sessionId: z.uuid(), ...personFields });
@@ -24,17 +25,24 @@ export interface RegistrationResult {
 type SignupGroup = Pick<
   GroupRow,
   | 'id' | 'organizationId' | 'format' | 'signupCutoffMinutes' | 'reach' | 'regions' | 'ageMin' | 'ageMax' | 'sessionCapacity'
-  | 'slug' | 'titleEn' | 'titleFr' | 'timeZone' | 'delivery' | 'venueName' | 'street' | 'city' | 'onlineUrl'
+  | 'slug' | 'slugFr' | 'titleEn' | 'titleFr' | 'timeZone' | 'delivery' | 'venueName' | 'street' | 'city' | 'onlineUrl'
 >;
 type SignupSession = Pick<SessionRow, 'id' | 'startsAt' | 'endsAt' | 'status' | 'capacity'>;
 
-/** Whether a session takes sign-ups now (its group's format, its status, the cutoff). */
+/** Whether a session takes sign-ups now (its group's format, its status, the cutoff: signup-window.ts). */
 function checkOpen(ctx: Context, session: SignupSession, group: SignupGroup): void {
-  if (group.format !== 'drop_in') throw new Refused('closed', 'this group takes applications, not sign-ups');
-  if (session.status === 'cancelled' || session.status === 'postponed') throw new Refused('closed', 'this session is not taking sign-ups');
-  if (ctx.now >= session.startsAt) throw new Refused('closed', 'this session has already started');
-  const cutoff = new Date(session.startsAt.getTime() - group.signupCutoffMinutes * 60_000);
-  if (ctx.now >= cutoff) throw new Refused('cutoff_passed', 'sign-up for this session has closed');
+  switch (signupWindow(group, session, ctx.now).closedReason) {
+    case null:
+      return;
+    case 'not_drop_in':
+      throw new Refused('closed', 'this group takes applications, not sign-ups');
+    case 'cancelled':
+      throw new Refused('closed', 'this session is cancelled');
+    case 'started':
+      throw new Refused('closed', 'this session has already started');
+    case 'cutoff_passed':
+      throw new Refused('cutoff_passed', 'sign-up for this session has closed');
+  }
 }
 
 function isUniqueViolation(err: unknown, constraint: string): boolean {
@@ -64,7 +72,7 @@ const findSessionStatement = perDatabase((db) =>
       group: {
         id: groups.id, organizationId: groups.organizationId, format: groups.format, signupCutoffMinutes: groups.signupCutoffMinutes,
         reach: groups.reach, regions: groups.regions, ageMin: groups.ageMin, ageMax: groups.ageMax, sessionCapacity: groups.sessionCapacity,
-        slug: groups.slug, titleEn: groups.titleEn, titleFr: groups.titleFr, timeZone: groups.timeZone, delivery: groups.delivery,
+        slug: groups.slug, slugFr: groups.slugFr, titleEn: groups.titleEn, titleFr: groups.titleFr, timeZone: groups.timeZone, delivery: groups.delivery,
         venueName: groups.venueName, street: groups.street, city: groups.city, onlineUrl: groups.onlineUrl,
       },
       hasQuestions: sql<boolean>`exists (select 1 from ${intakeQuestions} q where q.group_id = ${groups.id})`,

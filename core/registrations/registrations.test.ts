@@ -2,14 +2,19 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { randomUUID } from 'node:crypto';
 import { and, eq, sql } from 'drizzle-orm';
 import { createTestDatabase, type TestDatabase } from '../../tests/support/db';
-import { createOpenSession, createGroup, createSession } from '../../tests/support/factories';
-import { emailOutbox, intakeQuestions, participants, registrations, sessionWaitlists } from '../../db/schema';
+import { createMember, createOpenSession, createOrganization, createGroup, createSession } from '../../tests/support/factories';
+import { emailOutbox, groups, intakeQuestions, participants, registrations, sessionWaitlists } from '../../db/schema';
 import { createContext } from '../context';
 import { registerForSession } from './register-for-session';
 import { cancelRegistration } from '../participants/cancel-registration';
 import { getMyRegistrations } from '../participants/get-my-registrations';
 import { manageToken, verifyScopedToken } from '../participants/manage-link';
 import { deleteMyData, exportMyData } from '../participants/my-data';
+import { findOtherSessions } from '../participants/find-other-sessions';
+import { getSignupForm } from './get-signup-form';
+import { getGroup } from '../groups/get-group';
+import { createGroup as createDraftGroup } from '../group-editor/create-group';
+import { rows } from '../search/rows';
 
 const NOW = new Date('2026-11-27T15:00:00Z');
 let t: TestDatabase;
@@ -282,5 +287,95 @@ describe('manage links', () => {
     const [promoted] = await t.db.select().from(registrations).where(eq(registrations.id, next.registrationId));
     expect(promoted?.status).toBe('confirmed');
     await expect(getMyRegistrations({ ctx: ctx(), input: { token } })).rejects.toMatchObject({ code: 'not_found' });
+  });
+});
+
+describe('when sign-up is open (join)', () => {
+  const hours = (h: number) => new Date(NOW.getTime() + h * 3_600_000);
+
+  it('a postponed session keeps taking sign-ups: its page, its form, the sign-up and the seat function agree', async () => {
+    const g = await createGroup(t, { signupCutoffMinutes: 60, sessionCapacity: 3 });
+    const s = await createSession(t, {
+      groupId: g.id,
+      startsAt: hours(72),
+      status: 'postponed',
+      statusReason: 'The room is being repainted',
+      originalStartsAt: hours(24),
+    });
+    const form = await getSignupForm({ ctx: ctx(), input: { sessionId: s.id } });
+    expect([form.open, form.closedReason, form.seatsLeft]).toEqual([true, null, 3]);
+    expect(form.session.originalStartsAt?.toISOString()).toBe(hours(24).toISOString());
+    const page = await getGroup({ ctx: ctx(), input: { ref: g.id } });
+    expect(page.sessions.map((x) => [x.id, x.status, x.signupOpen, x.signupClosedReason])).toEqual([[s.id, 'postponed', true, null]]);
+    expect((await registerForSession({ ctx: ctx(), input: { sessionId: s.id, ...person('pp1') } })).status).toBe('confirmed');
+    // The database function that decides seats agrees (called directly, as a second process would).
+    const [row] = await rows<{ out_status: string }>(
+      t.db,
+      sql`select out_status from register_for_session(${randomUUID()}::uuid, ${s.id}::uuid, 'pp2@example.org', 'fr'::locale,
+        'PP2', '{}'::jsonb, ${NOW.toISOString()}::timestamptz, '{}'::jsonb)`,
+    );
+    expect(row?.out_status).toBe('confirmed');
+    // Past the new time's cutoff, it closes like any other session.
+    await expect(
+      registerForSession({ ctx: ctx({ now: hours(71.5) }), input: { sessionId: s.id, ...person('pp3') } }),
+    ).rejects.toMatchObject({ code: 'cutoff_passed' });
+  });
+
+  it('says why a session takes no sign-ups, when it closed, and whom to ask', async () => {
+    const org = await createOrganization(t, { email: 'hello@org-join.example.org', phone: '613-555-0199' });
+    const g = await createGroup(t, { organizationId: org.id, signupCutoffMinutes: 60, contactEmail: null, contactPhone: null });
+    const soon = await createSession(t, { groupId: g.id, startsAt: hours(0.5) });
+    const off = await createSession(t, { groupId: g.id, startsAt: hours(30), status: 'cancelled' });
+    const tomorrow = await createSession(t, { groupId: g.id, startsAt: hours(20) });
+
+    const form = await getSignupForm({ ctx: ctx(), input: { sessionId: soon.id } });
+    expect([form.open, form.closedReason, form.cutoffPassed]).toEqual([false, 'cutoff_passed', true]);
+    expect(form.cutoffAt.toISOString()).toBe(hours(-0.5).toISOString());
+    // The group has no contact of its own: its organization's is given.
+    expect(form.contact).toEqual({ email: 'hello@org-join.example.org', phone: '613-555-0199' });
+    expect((await getSignupForm({ ctx: ctx(), input: { sessionId: off.id } })).closedReason).toBe('cancelled');
+    expect((await getSignupForm({ ctx: ctx({ now: hours(0.6) }), input: { sessionId: soon.id } })).closedReason).toBe('started');
+
+    const page = await getGroup({ ctx: ctx(), input: { ref: g.id } });
+    expect(page.contact).toEqual({ email: 'hello@org-join.example.org', phone: '613-555-0199' });
+    const byId = new Map(page.sessions.map((x) => [x.id, x]));
+    expect(byId.get(soon.id)).toMatchObject({ signupOpen: false, signupClosedReason: 'cutoff_passed', signupClosesAt: hours(-0.5) });
+    expect(byId.get(off.id)).toMatchObject({ signupOpen: false, signupClosedReason: 'cancelled' });
+    // An hour's cutoff: a session tomorrow can be joined.
+    expect(byId.get(tomorrow.id)).toMatchObject({ signupOpen: true, signupClosedReason: null });
+    expect((await registerForSession({ ctx: ctx(), input: { sessionId: tomorrow.id, ...person('tm1') } })).status).toBe('confirmed');
+    await expect(registerForSession({ ctx: ctx(), input: { sessionId: off.id, ...person('tm1') } })).rejects.toMatchObject({ code: 'closed' });
+  });
+
+  it('a drop-in created in the editor takes sign-ups until an hour before each session', async () => {
+    const { user, organizationId } = await createMember(t, 'admin');
+    const made = await createDraftGroup({
+      ctx: createContext(t.db, { now: NOW, actor: { type: 'user', userId: user.id } }),
+      input: { organizationId, titleEn: 'Tomorrow drop-in', kind: 'support_group', leadership: 'peer', format: 'drop_in', delivery: 'in_person' },
+    });
+    const [row] = await t.db.select({ cutoff: groups.signupCutoffMinutes }).from(groups).where(eq(groups.id, made.id));
+    expect(row?.cutoff).toBeGreaterThan(0);
+    expect(row?.cutoff).toBeLessThanOrEqual(60);
+  });
+
+  it('after cancelling, offers the same group’s other sessions that take sign-ups', async () => {
+    const g = await createGroup(t, { signupCutoffMinutes: 60, sessionCapacity: 2 });
+    const mine = await createSession(t, { groupId: g.id, startsAt: hours(48) });
+    const held = await createSession(t, { groupId: g.id, startsAt: hours(72) });
+    const moved = await createSession(t, { groupId: g.id, startsAt: hours(96), status: 'postponed', originalStartsAt: hours(90) });
+    await createSession(t, { groupId: g.id, startsAt: hours(120), status: 'cancelled' });
+    await createSession(t, { groupId: g.id, startsAt: hours(0.5) }); // past its cutoff
+    const later = await createSession(t, { groupId: g.id, startsAt: hours(144) });
+    const a = await registerForSession({ ctx: ctx(), input: { sessionId: mine.id, ...person('os1') } });
+    await registerForSession({ ctx: ctx(), input: { sessionId: held.id, ...person('os1') } });
+    await cancelRegistration({ ctx: ctx(), input: { token: tokenOf(a.manageUrl), registrationId: a.registrationId } });
+    const others = await findOtherSessions({ ctx: ctx(), input: { token: manageToken(ctx().settings, a.participantId), registrationId: a.registrationId } });
+    expect(others.sessions.map((s) => s.id)).toEqual([moved.id, later.id]);
+    expect(others.sessions[0]).toMatchObject({ status: 'postponed', seatsLeft: 2 });
+    // Someone else's registration is not reachable through this link.
+    const b = await registerForSession({ ctx: ctx(), input: { sessionId: mine.id, ...person('os2') } });
+    await expect(
+      findOtherSessions({ ctx: ctx(), input: { token: tokenOf(a.manageUrl), registrationId: b.registrationId } }),
+    ).rejects.toMatchObject({ code: 'not_found' });
   });
 });

@@ -123,6 +123,7 @@ export async function checkAnswers(ctx: Context, groupId: string, answers: Recor
 export function groupForEmail(group: GroupRow): EmailPayload['group'] {
   return {
     slug: group.slug,
+    slugFr: group.slugFr,
     title: bilingual(group.titleEn, group.titleFr),
     timeZone: group.timeZone,
     delivery: group.delivery,

@@ -1,7 +1,9 @@
 import { eq } from 'drizzle-orm';
 import { z } from 'zod';
 import { sessions } from '../../db/schema';
+import { nextCalendarSequence } from '../calendars/session-sequence';
 import { parseInput, withTransaction, type Context } from '../context';
+import { withdrawPendingReminders } from '../email/withdraw-reminders';
 import { Conflict } from '../errors';
 import { refreshGroupSearch } from '../search/refresh-group-search';
 import { notifyPeople } from './notify';
@@ -20,8 +22,10 @@ export function assertChangeable(tx: Context, session: SessionRow): void {
 
 /**
  * Cancels a session with a reason. Everyone holding a place and everyone waiting is told by
- * email; their registrations are kept (the session no longer takes sign-ups). A cancelled
- * cohort session can then get a make-up session (scheduleMakeUpSession).
+ * email (people holding a place with a calendar cancellation of the entry they were sent);
+ * their registrations are kept (the session no longer takes sign-ups). Reminders queued and not
+ * sent yet are withdrawn. A cancelled cohort session can then get a make-up session
+ * (scheduleMakeUpSession).
  */
 export async function cancelSession({ ctx, input }: { ctx: Context; input: z.input<typeof cancelSessionInput> }) {
   const q = parseInput(cancelSessionInput, input);
@@ -33,14 +37,17 @@ export async function cancelSession({ ctx, input }: { ctx: Context; input: z.inp
       .set({ status: 'cancelled', statusReason: q.reason, updatedAt: tx.now })
       .where(eq(sessions.id, session.id))
       .returning();
+    await withdrawPendingReminders(tx, session.id);
     const people = await rosterOf(tx, session, true);
     const notified = await notifyPeople(tx, people, {
       key: `session:${session.id}:cancelled`,
       template: 'session_cancelled',
+      organization,
       group,
       session: updated!,
       cohort,
       message: q.reason,
+      calendar: { method: 'cancel', sequence: await nextCalendarSequence(tx, session.id) },
     });
     await audit(tx, {
       organizationId: organization.id,

@@ -1,4 +1,5 @@
 import { stringify } from 'csv-stringify/sync';
+import { DateTime } from 'luxon';
 import { z } from 'zod';
 import { getT } from '../../i18n';
 import { parseInput, withTransaction, type Context } from '../context';
@@ -23,7 +24,8 @@ function cell(value: string): string {
 /**
  * The people of one session as a CSV file for its organizers: name, email, status, place in the
  * waitlist, one column per question, attendance. Headers and values in the organizer's language.
- * Each export is written in the audit log (it takes personal data out of the platform).
+ * Each export is written in the audit log (it takes personal data out of the platform). The file
+ * is named after the group and the session's date in the group's time zone.
  */
 export async function exportRegistrantsCsv({ ctx, input }: { ctx: Context; input: z.input<typeof exportRegistrantsCsvInput> }) {
   const q = parseInput(exportRegistrantsCsvInput, input);
@@ -58,7 +60,8 @@ export async function exportRegistrantsCsv({ ctx, input }: { ctx: Context; input
       entityId: data.session.id,
       data: { rows: body.length },
     });
-    const day = data.session.startsAt.toISOString().slice(0, 10);
+    // The session's date as the group lives it: an evening session in Toronto is past midnight UTC.
+    const day = DateTime.fromJSDate(data.session.startsAt, { zone: data.group.timeZone }).toFormat('yyyy-MM-dd');
     return { filename: `${data.group.slug}-${day}.csv`, csv, organizationSlug: data.organization.slug };
   });
 }

@@ -16,7 +16,8 @@ export const messageRegistrantsInput = z
 
 /**
  * An organizer's own words to everyone holding a place at a session (or accepted in a cohort),
- * and to the waitlist when asked: one email per person, in their language. Each message has an
+ * and to the waitlist when asked: one email per person, in their language, that they can answer
+ * (Reply-To: the organization's contact address). Each message has an
  * id; the outbox key (message id + person) keeps a retried request from writing twice.
  */
 export async function messageRegistrants({ ctx, input }: { ctx: Context; input: z.input<typeof messageRegistrantsInput> }) {
@@ -31,6 +32,7 @@ export async function messageRegistrants({ ctx, input }: { ctx: Context; input: 
     const recipients = await notifyPeople(tx, people, {
       key: `message:${messageId}`,
       template: 'organizer_message',
+      organization: target.organization,
       group: target.group,
       session: target.session,
       cohort: target.cohort,

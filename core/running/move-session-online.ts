@@ -1,7 +1,9 @@
 import { eq } from 'drizzle-orm';
 import { z } from 'zod';
 import { sessions } from '../../db/schema';
+import { nextCalendarSequence } from '../calendars/session-sequence';
 import { parseInput, withTransaction, type Context } from '../context';
+import { withdrawPendingReminders } from '../email/withdraw-reminders';
 import { Conflict } from '../errors';
 import { groupForEmail } from '../registrations/shared';
 import { refreshGroupSearch } from '../search/refresh-group-search';
@@ -13,7 +15,9 @@ export const moveSessionOnlineInput = z.object({ sessionId: z.uuid(), reason: re
 
 /**
  * Holds a session online instead of in person, with a reason. Needs the group's online link:
- * people holding a place receive it; people waiting are told of the change without it.
+ * people holding a place receive it, with the updated calendar entry; people waiting are told of
+ * the change without it. Reminders queued with the old place are withdrawn (the worker queues
+ * them again, with the link).
  */
 export async function moveSessionOnline({ ctx, input }: { ctx: Context; input: z.input<typeof moveSessionOnlineInput> }) {
   const q = parseInput(moveSessionOnlineInput, input);
@@ -27,16 +31,19 @@ export async function moveSessionOnline({ ctx, input }: { ctx: Context; input: z
       .set({ status: 'moved_online', statusReason: q.reason, updatedAt: tx.now })
       .where(eq(sessions.id, session.id))
       .returning();
+    await withdrawPendingReminders(tx, session.id);
     const people = await rosterOf(tx, session, true);
     const notified = await notifyPeople(tx, people, {
       key: `session:${session.id}:moved_online`,
       template: 'session_moved_online',
+      organization,
       group,
       groupPart: { ...groupForEmail(group), delivery: 'online', place: null },
       session: updated!,
       cohort,
       message: q.reason,
       onlineUrl: group.onlineUrl,
+      calendar: { method: 'publish', sequence: await nextCalendarSequence(tx, session.id) },
     });
     await audit(tx, {
       organizationId: organization.id,

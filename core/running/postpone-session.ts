@@ -1,7 +1,9 @@
 import { eq } from 'drizzle-orm';
 import { z } from 'zod';
-import { sessions } from '../../db/schema';
+import { attendance, sessions } from '../../db/schema';
+import { nextCalendarSequence } from '../calendars/session-sequence';
 import { parseInput, withTransaction, type Context } from '../context';
+import { withdrawPendingReminders } from '../email/withdraw-reminders';
 import { Invalid } from '../errors';
 import { onlineLinkFor } from '../registrations/shared';
 import { refreshGroupSearch } from '../search/refresh-group-search';
@@ -15,7 +17,10 @@ export const postponeSessionInput = z
 
 /**
  * Moves a session to a new time with a reason. Registrations and the waitlist are kept; the first
- * planned start is remembered (originalStartsAt) and everyone holding a place or waiting is told.
+ * planned start is remembered (originalStartsAt) and everyone holding a place or waiting is told
+ * the time it had and the new one; people holding a place also get the updated calendar entry.
+ * Reminders queued for the old time are withdrawn (the worker queues them again for the new
+ * time), and attendance marks already taken are cleared: the session has not happened yet.
  */
 export async function postponeSession({ ctx, input }: { ctx: Context; input: z.input<typeof postponeSessionInput> }) {
   const q = parseInput(postponeSessionInput, input);
@@ -35,23 +40,28 @@ export async function postponeSession({ ctx, input }: { ctx: Context; input: z.i
       })
       .where(eq(sessions.id, session.id))
       .returning();
+    const withdrawnReminders = await withdrawPendingReminders(tx, session.id);
+    const clearedMarks = (await tx.db.delete(attendance).where(eq(attendance.sessionId, session.id)).returning({ id: attendance.id })).length;
     const people = await rosterOf(tx, session, true);
     const notified = await notifyPeople(tx, people, {
       // A session may be postponed more than once: each new time is its own message.
       key: `session:${session.id}:postponed:${q.startsAt.toISOString()}`,
       template: 'session_postponed',
+      organization,
       group,
       session: updated!,
+      previous: session,
       cohort,
       message: q.reason,
       onlineUrl: onlineLinkFor(group, updated!),
+      calendar: { method: 'publish', sequence: await nextCalendarSequence(tx, session.id) },
     });
     await audit(tx, {
       organizationId: organization.id,
       action: 'session.postponed',
       entityType: 'session',
       entityId: session.id,
-      data: { from: session.startsAt.toISOString(), to: q.startsAt.toISOString(), reason: q.reason, notified },
+      data: { from: session.startsAt.toISOString(), to: q.startsAt.toISOString(), reason: q.reason, notified, withdrawnReminders, clearedMarks },
     });
     await refreshGroupSearch(tx.db, [group.id], tx.now);
     return { notified };

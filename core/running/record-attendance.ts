@@ -1,11 +1,33 @@
-import { sql } from 'drizzle-orm';
+import { and, asc, eq, isNull, sql } from 'drizzle-orm';
+import { DateTime } from 'luxon';
 import { z } from 'zod';
 import { attendance } from '../../db/schema';
 import { parseInput, withTransaction, type Context } from '../context';
-import { Conflict, Invalid } from '../errors';
-import { audit, isConfirmed, rosterOf, sessionForOrganizer } from './shared';
+import { Conflict, Invalid, NotFound } from '../errors';
+import { audit, isConfirmed, rosterOf, sessionForOrganizer, type GroupRow, type SessionRow } from './shared';
 
 export const ATTENDANCE_STATUSES = ['present', 'absent', 'excused'] as const;
+
+/**
+ * When check-in opens: at the start of the session's day in the group's time zone (midnight
+ * there), not before. It stays open afterwards, so marks can be completed after the session.
+ */
+export function checkInOpensAt(session: Pick<SessionRow, 'startsAt'>, group: Pick<GroupRow, 'timeZone'>): Date {
+  return DateTime.fromJSDate(session.startsAt, { zone: group.timeZone }).startOf('day').toJSDate();
+}
+
+/** Why check-in cannot be taken now, or null when it can. */
+export function checkInClosed(ctx: Context, session: SessionRow, group: GroupRow): 'cancelled' | 'not_yet' | null {
+  if (session.status === 'cancelled') return 'cancelled';
+  if (ctx.now < checkInOpensAt(session, group)) return 'not_yet';
+  return null;
+}
+
+function assertCheckInOpen(ctx: Context, session: SessionRow, group: GroupRow): void {
+  const closed = checkInClosed(ctx, session, group);
+  if (closed === 'cancelled') throw new Conflict('this session is cancelled');
+  if (closed === 'not_yet') throw new Conflict('check-in opens on the day of the session');
+}
 
 export const recordAttendanceInput = z.object({
   sessionId: z.uuid(),
@@ -16,15 +38,16 @@ export const recordAttendanceInput = z.object({
 });
 
 /**
- * Records who came to a session (check-in): present, absent or excused per person. Recording
- * again replaces the earlier mark (one row per session and person). Only people holding a place
- * at the session — confirmed sign-ups, or accepted members of its cohort — can be marked.
+ * Records who came to a session (check-in): present, absent or excused per person, from the day
+ * of the session on. Recording again replaces the earlier mark (one row per session and person).
+ * Only people holding a place at the session — confirmed sign-ups, or accepted members of its
+ * cohort — can be marked; people who came without one are walk-ins (addWalkIn).
  */
 export async function recordAttendance({ ctx, input }: { ctx: Context; input: z.input<typeof recordAttendanceInput> }) {
   const q = parseInput(recordAttendanceInput, input);
   return withTransaction(ctx, async (tx) => {
-    const { session, organization } = await sessionForOrganizer(tx, q.sessionId, 'sessions.run');
-    if (session.status === 'cancelled') throw new Conflict('this session is cancelled');
+    const { session, group, organization } = await sessionForOrganizer(tx, q.sessionId, 'sessions.run');
+    assertCheckInOpen(tx, session, group);
     const holders = new Set((await rosterOf(tx, session, false)).filter(isConfirmed).map((p) => p.participantId));
     const issues = q.records
       .map((r, i) => ({ r, i }))
@@ -50,4 +73,77 @@ export async function recordAttendance({ ctx, input }: { ctx: Context; input: z.
     });
     return { recorded: marks.size };
   });
+}
+
+/** A walk-in's name or nickname: what they give at the door, as on a sign-up. */
+const walkInName = z.string().trim().min(1).max(80);
+
+export const addWalkInInput = z.object({ sessionId: z.uuid(), name: walkInName });
+
+/**
+ * Adds someone who came to a drop-in session without signing up, by the name or nickname they
+ * give (no email: they get no message). A walk-in counts as present; they take no seat, so the
+ * places of the session and its waitlist stay as they were. Cohort sessions have no walk-ins
+ * (members apply to the whole cohort). The name is seen by the group's organizers only and is
+ * not written to the audit log.
+ */
+export async function addWalkIn({ ctx, input }: { ctx: Context; input: z.input<typeof addWalkInInput> }) {
+  const q = parseInput(addWalkInInput, input);
+  return withTransaction(ctx, async (tx) => {
+    const { session, group, organization } = await sessionForOrganizer(tx, q.sessionId, 'sessions.run');
+    if (session.cohortId) throw new Conflict('walk-ins are for drop-in sessions');
+    assertCheckInOpen(tx, session, group);
+    const [row] = await tx.db
+      .insert(attendance)
+      .values({
+        sessionId: session.id,
+        participantId: null,
+        walkInName: q.name,
+        status: 'present',
+        recordedAt: tx.now,
+        recordedBy: tx.actor.type === 'user' ? tx.actor.userId : null,
+      })
+      .returning({ id: attendance.id });
+    await audit(tx, { organizationId: organization.id, action: 'attendance.walk_in_added', entityType: 'session', entityId: session.id, data: { walkInId: row!.id } });
+    return { walkInId: row!.id };
+  });
+}
+
+export const removeWalkInInput = z.object({ sessionId: z.uuid(), walkInId: z.uuid() });
+
+/** Takes back a walk-in added by mistake. */
+export async function removeWalkIn({ ctx, input }: { ctx: Context; input: z.input<typeof removeWalkInInput> }) {
+  const q = parseInput(removeWalkInInput, input);
+  return withTransaction(ctx, async (tx) => {
+    const { session, organization } = await sessionForOrganizer(tx, q.sessionId, 'sessions.run');
+    const gone = await tx.db
+      .delete(attendance)
+      .where(and(eq(attendance.id, q.walkInId), eq(attendance.sessionId, session.id), isNull(attendance.participantId)))
+      .returning({ id: attendance.id });
+    if (gone.length === 0) throw new NotFound('walk-in');
+    await audit(tx, { organizationId: organization.id, action: 'attendance.walk_in_removed', entityType: 'session', entityId: session.id, data: { walkInId: q.walkInId } });
+    return { removed: 1 };
+  });
+}
+
+export const checkInStateInput = z.object({ sessionId: z.uuid() });
+
+/**
+ * What the check-in page needs beyond the registrants: whether check-in is open (and from when),
+ * and the walk-ins recorded so far, in the order they came. For the group's organizers only.
+ */
+export async function getCheckInState({ ctx, input }: { ctx: Context; input: z.input<typeof checkInStateInput> }) {
+  const q = parseInput(checkInStateInput, input);
+  const { session, group } = await sessionForOrganizer(ctx, q.sessionId, 'registrants.view');
+  const walkIns = await ctx.db
+    .select({ id: attendance.id, name: attendance.walkInName, recordedAt: attendance.recordedAt })
+    .from(attendance)
+    .where(and(eq(attendance.sessionId, session.id), isNull(attendance.participantId)))
+    .orderBy(asc(attendance.recordedAt), asc(attendance.id));
+  return {
+    opensAt: checkInOpensAt(session, group),
+    closed: checkInClosed(ctx, session, group),
+    walkInsAllowed: !session.cohortId,
+    walkIns: walkIns.map((w) => ({ id: w.id, name: w.name ?? '', recordedAt: w.recordedAt })),
+  };
 }

@@ -27,6 +27,8 @@ let t: TestDatabase;
 
 const anonymous = () => createContext(t.db, { now: NOW });
 const as = (userId: string, locale: Locale = 'en'): Context => createContext(t.db, { now: NOW, locale, actor: { type: 'user', userId } });
+/** An organizer at the start of a session: check-in opens on the session's day. */
+const onTheDay = (userId: string, session: { startsAt: Date }): Context => createContext(t.db, { now: session.startsAt, actor: { type: 'user', userId } });
 const person = (n: string) => ({ name: `Person ${n}`, email: `p-${n}@example.org`, consent: true as const });
 
 beforeAll(async () => {
@@ -86,7 +88,7 @@ describe('listSessionRegistrants', () => {
     const first = await registerForSession({ ctx: anonymous(), input: { sessionId: session.id, ...person('lr1'), answers: { [q!.id]: 'friend' } } });
     await registerForSession({ ctx: anonymous(), input: { sessionId: session.id, ...person('lr2'), answers: { [q!.id]: 'friend' } } });
     await registerForSession({ ctx: anonymous(), input: { sessionId: session.id, ...person('lr3') } });
-    await recordAttendance({ ctx: as(facilitator), input: { sessionId: session.id, records: [{ participantId: first.participantId, status: 'present' }] } });
+    await recordAttendance({ ctx: onTheDay(facilitator, session), input: { sessionId: session.id, records: [{ participantId: first.participantId, status: 'present' }] } });
 
     const out = await listSessionRegistrants({ ctx: as(facilitator), input: { sessionId: session.id } });
     expect(out.confirmed).toHaveLength(1);
@@ -118,7 +120,7 @@ describe('recordAttendance', () => {
     const { organizationId, facilitator } = await team();
     const { session, confirmed, waiting } = await dropIn(organizationId, 2, 1);
     const run = (records: { participantId: string; status: 'present' | 'absent' | 'excused' }[]) =>
-      recordAttendance({ ctx: as(facilitator), input: { sessionId: session.id, records } });
+      recordAttendance({ ctx: onTheDay(facilitator, session), input: { sessionId: session.id, records } });
     await run([{ participantId: confirmed[0]!.participantId, status: 'present' }]);
     await run([
       { participantId: confirmed[0]!.participantId, status: 'absent' },
@@ -393,7 +395,7 @@ describe('exportRegistrantsCsv', () => {
       .returning();
     const a = await registerForSession({ ctx: anonymous(), input: { sessionId: session.id, name: 'Hélène "Lena" Côté', email: 'helene@example.org', consent: true, answers: { [q!.id]: 'yes' } } });
     await registerForSession({ ctx: anonymous(), input: { sessionId: session.id, name: '=HYPERLINK("x")', email: 'formula@example.org', consent: true } });
-    await recordAttendance({ ctx: as(owner), input: { sessionId: session.id, records: [{ participantId: a.participantId, status: 'present' }] } });
+    await recordAttendance({ ctx: onTheDay(owner, session), input: { sessionId: session.id, records: [{ participantId: a.participantId, status: 'present' }] } });
 
     const out = await exportRegistrantsCsv({ ctx: as(owner, 'fr'), input: { sessionId: session.id } });
     expect(out.csv.startsWith('\uFEFF')).toBe(true);

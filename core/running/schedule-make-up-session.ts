@@ -14,7 +14,8 @@ export const scheduleMakeUpSessionInput = z
 
 /**
  * Replaces a cancelled session of a cohort with a make-up session (same cohort and module), and
- * tells every accepted member. One live make-up per cancelled session.
+ * tells every accepted member, with the new session for their calendar. One live make-up per
+ * cancelled session.
  */
 export async function scheduleMakeUpSession({ ctx, input }: { ctx: Context; input: z.input<typeof scheduleMakeUpSessionInput> }) {
   const q = parseInput(scheduleMakeUpSessionInput, input);
@@ -49,10 +50,13 @@ export async function scheduleMakeUpSession({ ctx, input }: { ctx: Context; inpu
     const notified = await notifyPeople(tx, members, {
       key: `session:${makeUp!.id}:make_up`,
       template: 'session_make_up',
+      organization,
       group,
       session: makeUp!,
       cohort,
       onlineUrl: onlineLinkFor(group, makeUp!),
+      // A new entry for the members' calendars, first revision.
+      calendar: { method: 'publish', sequence: 0 },
     });
     await audit(tx, {
       organizationId: organization.id,

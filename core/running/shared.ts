@@ -148,13 +148,13 @@ export function isConfirmed(person: RosterPerson): boolean {
   return person.status !== 'waitlisted';
 }
 
-/** The attendance recorded for a session, by participant. */
+/** The attendance recorded for a session, by participant (walk-ins, who have none, are left out). */
 export async function attendanceOf(ctx: Context, sessionId: string): Promise<Map<string, AttendanceStatus>> {
   const list = await ctx.db
     .select({ participantId: attendance.participantId, status: attendance.status })
     .from(attendance)
     .where(eq(attendance.sessionId, sessionId));
-  return new Map(list.map((a) => [a.participantId, a.status]));
+  return new Map(list.flatMap((a) => (a.participantId ? [[a.participantId, a.status] as const] : [])));
 }
 
 export interface Question {

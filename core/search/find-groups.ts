@@ -117,8 +117,11 @@ function orderBy(sort: Sort, ctx: Context, text: SQL | null, place: Point | null
   const soonest = sql`${nextStart(ctx)} asc nulls last, gs.published_at desc nulls last`;
   switch (sort) {
     case 'relevance':
-      // Title matches first (a small vector, cheap to rank over thousands of matches), then soonest.
-      return text ? sql`ts_rank(gs.title_document, ${text}) desc, ${soonest}` : soonest;
+      // Title matches first (a small vector, cheap to rank over thousands of matches), then groups
+      // of verified organizations, then soonest.
+      return text
+        ? sql`ts_rank(gs.title_document, ${text}) desc, gs.org_verified desc, ${soonest}`
+        : sql`gs.org_verified desc, ${soonest}`;
     case 'distance':
       return place ? sql`${distanceKm(place)} asc nulls last, ${soonest}` : soonest;
     case 'newest':
@@ -146,7 +149,7 @@ const summaryStatement = perDatabase((db) => {
       group: SUMMARY_COLUMNS,
       nextSessionAt: nextSession,
       nextCohortStartsOn: nextCohort,
-      org: { slug: organizations.slug, nameEn: organizations.nameEn, nameFr: organizations.nameFr },
+      org: { slug: organizations.slug, nameEn: organizations.nameEn, nameFr: organizations.nameFr, verification: organizations.verification },
     })
     .from(groups)
     .innerJoin(organizations, eq(organizations.id, groups.organizationId))
@@ -165,7 +168,7 @@ async function summaries(ctx: Context, ids: string[]): Promise<Map<string, Publi
         nextSessionAt: r.nextSessionAt == null ? null : new Date(r.nextSessionAt),
         nextCohortStartsOn: r.nextCohortStartsOn,
         organization: r.org,
-      }),
+      }, ctx.locale),
     ]),
   );
 }
@@ -182,7 +185,8 @@ export async function findGroups({ ctx, input }: { ctx: Context; input: FindGrou
   const reading = q.q && words.length ? await readQuery(ctx, q.q, words) : null;
   const correctedQuery = reading?.corrected ?? null;
   const text = reading?.tsquery ?? null;
-  const sort: Sort = q.sort ?? (text ? 'relevance' : place ? 'distance' : 'soonest');
+  // Near a place, the nearest first; otherwise the best match (verified organizations first).
+  const sort: Sort = q.sort ?? (place && !text ? 'distance' : 'relevance');
 
   const offset = (q.page - 1) * q.perPage;
   const counted =

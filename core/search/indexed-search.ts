@@ -451,7 +451,11 @@ function comparator(data: SearchData, sort: Sort, ns: Float64Array, rank: Float6
   const byId = (a: number, b: number) => (data.id[a]! < data.id[b]! ? -1 : data.id[a]! > data.id[b]! ? 1 : 0);
   const newest = (a: number, b: number) => ascNullsLast(-data.publishedAt[a]!, -data.publishedAt[b]!);
   const soonest = (a: number, b: number) => ascNullsLast(ns[a]!, ns[b]!) || newest(a, b);
-  if (sort === 'relevance' && rank) return (a: number, b: number) => rank[b]! - rank[a]! || soonest(a, b) || byId(a, b);
+  // Best match: title matches first, then groups of verified organizations, then soonest.
+  const verified = data.verified;
+  const trusted = (a: number, b: number) => verified[b]! - verified[a]!;
+  if (sort === 'relevance' && rank) return (a: number, b: number) => rank[b]! - rank[a]! || trusted(a, b) || soonest(a, b) || byId(a, b);
+  if (sort === 'relevance') return (a: number, b: number) => trusted(a, b) || soonest(a, b) || byId(a, b);
   if (sort === 'distance' && distance) return (a: number, b: number) => ascNullsLast(distance[a]!, distance[b]!) || soonest(a, b) || byId(a, b);
   if (sort === 'newest') return (a: number, b: number) => newest(a, b) || byId(a, b);
   return (a: number, b: number) => soonest(a, b) || byId(a, b);

@@ -17,7 +17,7 @@ const weighted = (weight: 'A' | 'B' | 'C' | 'D', en_: SQL, fr_: SQL) =>
  * Rebuilds the search rows (`group_search`) of the given groups, or of every group with 'all':
  * published groups get a fresh row, any other group loses its row. Call it after every write that
  * changes what search sees of a group — the group itself, its topics, facilitators or
- * organization, its sessions and cohorts, and the registrations or applications that fill them
+ * organization (its name, its verification), its sessions and cohorts, and the registrations or applications that fill them
  * (seats). Runs as one statement per step; pass a transaction to make it atomic with the write.
  * `now` is the caller's clock: the row describes the group as of that moment (next starts, the
  * weekdays and times of the coming weeks, until when it has places); queries then look past any
@@ -36,7 +36,7 @@ export async function refreshGroupSearch(db: Database, groupIds: readonly string
     insert into group_search (
       group_id, kind, format, leadership, delivery, cost_type, price_cents, insurance_receipts,
       languages, topic_ids, accessibility, faith, gender, age_min, age_max, days, times,
-      next_start, starts, seats_until, latitude, longitude, published_at, title_norm, document, title_document, refreshed_at)
+      next_start, starts, seats_until, latitude, longitude, published_at, org_verified, title_norm, document, title_document, refreshed_at)
     select
       g.id, g.kind, g.format, g.leadership, g.delivery, g.cost_type,
       case when g.cost_type = 'fee' then coalesce(g.fee_cents, 0) else 0 end,
@@ -63,6 +63,7 @@ export async function refreshGroupSearch(db: Database, groupIds: readonly string
       case when g.delivery = 'online' then null else g.latitude end,
       case when g.delivery = 'online' then null else g.longitude end,
       g.published_at,
+      o.verification = 'verified',
       lower(unaccent(concat_ws(' ', g.title_en, g.title_fr))),
       ${weighted('A', sql`g.title_en`, sql`g.title_fr`)}
         || ${weighted('B', sql`concat_ws(' ', tp.labels_en, o.name_en, fac.names)`, sql`concat_ws(' ', tp.labels_fr, coalesce(o.name_fr, o.name_en))`)}

@@ -61,6 +61,7 @@ interface RawRow {
   latitude: number | null;
   longitude: number | null;
   published_at: number | string | null;
+  org_verified: boolean;
   lexemes: string;
   title_lexemes: string;
 }
@@ -75,7 +76,7 @@ const COLUMNS = sql`gs.group_id, gs.kind, gs.format, gs.leadership, gs.delivery,
   gs.days, gs.times, ${ms(sql`gs.next_start`)} as next_start,
   ${joined(sql`array(select ${ms(sql`x`)} from unnest(gs.starts) x order by x)`)} as starts,
   ${ms(sql`gs.seats_until`)} as seats_until, gs.latitude, gs.longitude, ${ms(sql`gs.published_at`)} as published_at,
-  array_to_string(tsvector_to_array(gs.document), ' ') as lexemes,
+  gs.org_verified, array_to_string(tsvector_to_array(gs.document), ' ') as lexemes,
   array_to_string(tsvector_to_array(gs.title_document), ' ') as title_lexemes`;
 
 const num = (v: number | string | null): number => (v == null ? NaN : Number(v));
@@ -125,7 +126,7 @@ export class SetColumn {
 type Numeric = Uint8Array | Uint16Array | Int32Array | Float64Array;
 const NUMERIC_COLUMNS = [
   'alive', 'kind', 'format', 'leadership', 'delivery', 'cost', 'price', 'insurance', 'faith', 'gender',
-  'ageMin', 'ageMax', 'days', 'times', 'nextStart', 'seatsUntil', 'latitude', 'longitude', 'publishedAt',
+  'ageMin', 'ageMax', 'days', 'times', 'nextStart', 'seatsUntil', 'latitude', 'longitude', 'publishedAt', 'verified',
 ] as const;
 
 /**
@@ -162,6 +163,8 @@ export class SearchData {
   latitude = new Float64Array(this.capacity);
   longitude = new Float64Array(this.capacity);
   publishedAt = new Float64Array(this.capacity);
+  /** 1 when the group's organization is verified. */
+  verified = new Uint8Array(this.capacity);
   readonly languages = new SetColumn(this.capacity);
   readonly topics = new SetColumn(this.capacity);
   readonly access = new SetColumn(this.capacity);
@@ -269,6 +272,7 @@ export class SearchData {
     this.latitude[slot] = num(r.latitude);
     this.longitude[slot] = num(r.longitude);
     this.publishedAt[slot] = num(r.published_at);
+    this.verified[slot] = r.org_verified ? 1 : 0;
     this.title[slot] = this.lexemeIds(r.title_lexemes);
   }
 

@@ -80,7 +80,7 @@ describe.each(['database', 'in-memory index'] as const)('rows not refreshed sinc
 
   it('gives the guide the same truth', async () => {
     const ranking = rankKinds({ schedule: 'unpredictable' });
-    const matches = await findGuideMatches({ ctx: at(LATER), ranking, input: { where: { topic }, options: 6, perOption: 10 } });
+    const { matches } = await findGuideMatches({ ctx: at(LATER), ranking, input: { where: { topic }, options: 6, perOption: 10 } });
     const shown = matches.flatMap((m) => m.groups);
     expect(nextOf(shown, ids.weekly.id)).toBe(hours(24 * 7).toISOString());
     expect(nextOf(shown, ids.last.id)).toBeNull();

@@ -19,9 +19,21 @@ export function dueReminder(startsAt: Date, now: Date, hours: number[]): number 
 }
 
 /**
+ * The outbox key of one reminder. A session moved to a new time gets new reminders (its start is
+ * part of the key), so a reminder sent for the old time does not stand for the new one; a session
+ * never moved keeps the plain key.
+ */
+export function reminderKey(hours: number, session: { id: string; startsAt: Date; originalStartsAt: Date | null }, participantId: string): string {
+  const base = `reminder:${hours}h:${session.id}:${participantId}`;
+  return session.originalStartsAt ? `${base}:${session.startsAt.toISOString()}` : base;
+}
+
+/**
  * Queues the reminders that are due: to confirmed people of drop-in sessions and accepted
- * members of cohort sessions, unless they unsubscribed. Keys make each reminder unique, so
- * running this every few seconds, in several processes, queues each one once.
+ * members of cohort sessions, unless they unsubscribed, for sessions that take place (scheduled,
+ * moved online, or postponed: then by their new time). Keys make each reminder unique, so
+ * running this every few seconds, in several processes, queues each one once. Reminders queued
+ * before a change are withdrawn by the change itself (withdrawPendingReminders).
  */
 export async function queueReminders(ctx: Context): Promise<number> {
   const maxHours = 48;
@@ -33,7 +45,7 @@ export async function queueReminders(ctx: Context): Promise<number> {
       and(
         gt(sessions.startsAt, ctx.now),
         lte(sessions.startsAt, new Date(ctx.now.getTime() + maxHours * HOUR)),
-        inArray(sessions.status, ['scheduled', 'moved_online']),
+        inArray(sessions.status, ['scheduled', 'moved_online', 'postponed']),
         eq(groups.status, 'published'),
       ),
     );
@@ -54,7 +66,7 @@ export async function queueReminders(ctx: Context): Promise<number> {
           .where(and(eq(registrations.sessionId, s.id), eq(registrations.status, 'confirmed'), isNull(participants.unsubscribedAt)));
     for (const p of people) {
       await enqueueEmail(ctx, {
-        key: `reminder:${hours}h:${s.id}:${p.participantId}`,
+        key: reminderKey(hours, s, p.participantId),
         to: p.email,
         locale: p.locale,
         template: 'session_reminder',

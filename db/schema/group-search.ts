@@ -60,6 +60,9 @@ export const groupSearch = pgTable(
     latitude: doublePrecision('latitude'),
     longitude: doublePrecision('longitude'),
     publishedAt: timestamp('published_at', { withTimezone: true }),
+    // Whether the group's organization is verified by a platform administrator: search ("best
+    // match") and the guide rank those groups first, without leaving the others out.
+    orgVerified: boolean('org_verified').notNull().default(false),
     // Lower-case, accent-free titles (both languages), for typo tolerance.
     titleNorm: text('title_norm').notNull(),
     // English and French full text on accent-folded words, weighted: A titles, B topics,

@@ -34,7 +34,11 @@ export const groups = pgTable(
   'groups',
   {
     id: uuid('id').primaryKey().defaultRandom(),
+    // The group's address in English (and in French when it has no French title).
     slug: text('slug').notNull().unique(),
+    // The group's address in French, made from its French title. Old French addresses that used
+    // the English slug redirect here. Lookups accept either slug (see core/groups/slugs.ts).
+    slugFr: text('slug_fr').unique(),
     organizationId: uuid('organization_id')
       .notNull()
       .references(() => organizations.id, { onDelete: 'cascade' }),
@@ -114,6 +118,8 @@ export const groups = pgTable(
     waitlistPromotion: promotionMode('waitlist_promotion').notNull().default('automatic'),
     // Closed groups: accept applications automatically up to capacity.
     autoAccept: boolean('auto_accept').notNull().default(false),
+    // Closed groups: the facilitator calls each applicant (the application form asks for a phone number).
+    callsApplicants: boolean('calls_applicants').notNull().default(false),
     // Online communities: approve join requests automatically.
     autoApprove: boolean('auto_approve').notNull().default(false),
     reminderHours: integer('reminder_hours').array().notNull().default(sql`'{24,1}'::int[]`),
@@ -145,6 +151,7 @@ export const groups = pgTable(
     check('groups_cutoff', sql`${t.signupCutoffMinutes} >= 0`),
     check('groups_capacity', sql`${t.sessionCapacity} is null or ${t.sessionCapacity} > 0`),
     check('groups_ages', sql`${t.ageMin} is null or ${t.ageMax} is null or ${t.ageMin} <= ${t.ageMax}`),
+    check('groups_calls_applicants', sql`not ${t.callsApplicants} or ${t.format} = 'closed'`),
   ],
 );
 

@@ -9,6 +9,9 @@ export const emailOutbox = pgTable(
     id: uuid('id').primaryKey().defaultRandom(),
     idempotencyKey: text('idempotency_key').notNull().unique(),
     toEmail: text('to_email').notNull(),
+    // Where replies go (Reply-To): the organization's contact address, for mail written on behalf
+    // of organizers; null = no Reply-To (the sender's address).
+    replyTo: text('reply_to'),
     locale: locale('locale').notNull(),
     template: text('template').notNull(),
     payload: jsonb('payload').$type<Record<string, unknown>>().notNull().default({}),

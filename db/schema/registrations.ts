@@ -77,6 +77,8 @@ export const applications = pgTable(
     displayName: text('display_name').notNull(),
     locale: locale('locale').notNull().default('en'),
     answers: jsonb('answers').$type<Answers>().notNull().default({}),
+    // Given only when the group's facilitator calls applicants; seen by that group's organizers only.
+    phone: text('phone'),
     committedAt: timestamp('committed_at', { withTimezone: true }).notNull(),
     consentAt: timestamp('consent_at', { withTimezone: true }).notNull(),
     decisionNote: text('decision_note'),
@@ -94,5 +96,6 @@ export const applications = pgTable(
       .where(sql`${t.status} = 'waitlisted'`),
     index().on(t.participantId),
     check('applications_waitlist_position', sql`(${t.status} = 'waitlisted') = (${t.waitlistPosition} is not null)`),
+    check('applications_phone', sql`${t.phone} is null or char_length(${t.phone}) <= 40`),
   ],
 );

@@ -19,6 +19,7 @@ import {
 import { expandSchedule, type Occurrence } from '../../core/schedules/expand-schedule';
 import { seedTopics } from './topics';
 import { refreshGroupSearch } from '../../core/search/refresh-group-search';
+import { slugBase } from '../../core/groups/slugs';
 import { FACILITATORS, ORGANIZATIONS, VENUES } from './demo/organizations';
 import { OTTAWA_GROUPS } from './demo/groups-ottawa';
 import { GATINEAU_GROUPS } from './demo/groups-gatineau';
@@ -115,6 +116,26 @@ function validate(defs: readonly GroupDef[], topicSlugs: Set<string>): void {
     if (def.style === 'topic' && !def.dropIn?.topics?.length) throw new Error(`${where}: topic drop-in without topics`);
     if (def.style === 'speaker' && !def.dropIn?.speakers?.length) throw new Error(`${where}: speaker drop-in without speakers`);
   }
+}
+
+/**
+ * The French address of each demo group with a French title: its title as a slug, made unique
+ * among every demo address by a number when two titles read the same.
+ */
+function demoFrenchSlugs(defs: readonly GroupDef[]): Map<string, string> {
+  const taken = new Set(defs.map((d) => d.slug));
+  const out = new Map<string, string>();
+  for (const def of defs) {
+    const title = fr(def.title);
+    if (!title) continue;
+    const base = slugBase(title, 'groupe');
+    if (base === def.slug) continue;
+    let slug = base;
+    for (let n = 2; taken.has(slug); n++) slug = `${base}-${n}`;
+    taken.add(slug);
+    out.set(def.slug, slug);
+  }
+  return out;
 }
 
 interface Built {
@@ -235,10 +256,14 @@ function cohortSessions(def: GroupDef, plan: CohortPlan, groupId: string, zone: 
   const last = occurrences[occurrences.length - 1];
   if (occurrences.length !== count || !last) throw new Error(`demo group ${def.slug}: could not place ${count} sessions`);
 
+  // The schedule belongs to its cohort: a group's cohorts on different days keep their own dates
+  // when the worker makes sessions again (core/group-editor/materialize-sessions.ts).
+  const cohortId = randomUUID();
   const scheduleId = randomUUID();
   out.schedules.push({
     id: scheduleId,
     groupId,
+    cohortId,
     rrule,
     startsLocal,
     durationMinutes: plan.minutes,
@@ -246,7 +271,6 @@ function cohortSessions(def: GroupDef, plan: CohortPlan, groupId: string, zone: 
     exceptionsLocal,
   });
 
-  const cohortId = randomUUID();
   out.cohorts.push({
     id: cohortId,
     groupId,
@@ -302,6 +326,7 @@ function build(
     questions: [],
   };
   const orgByKey = new Map(ORGANIZATIONS.map((o) => [o.key, o]));
+  const frenchSlugs = demoFrenchSlugs(DEMO_GROUPS);
 
   for (const def of DEMO_GROUPS) {
     const id = randomUUID();
@@ -317,6 +342,7 @@ function build(
     out.groups.push({
       id,
       slug: def.slug,
+      slugFr: frenchSlugs.get(def.slug) ?? null,
       organizationId,
       status: 'published',
       kind: def.kind,
@@ -380,6 +406,7 @@ function build(
       attendanceTracked: def.attendanceTracked ?? false,
       waitlistPromotion: def.manualWaitlist ? 'manual' : 'automatic',
       autoAccept: def.autoAccept ?? false,
+      callsApplicants: def.callsApplicants ?? false,
       autoApprove: def.autoApprove ?? false,
       publishedAt,
       createdAt: new Date(publishedAt.getTime() - 3 * DAY_MS),
@@ -494,8 +521,9 @@ export async function seedDemoData(db: Database, options: { now: Date }): Promis
     await insertInChunks(built.groups, 20, (chunk) => tx.insert(groups).values(chunk));
     await insertInChunks(built.groupTopics, 200, (chunk) => tx.insert(groupTopics).values(chunk));
     await insertInChunks(built.groupFacilitators, 200, (chunk) => tx.insert(groupFacilitators).values(chunk));
-    await insertInChunks(built.schedules, 100, (chunk) => tx.insert(schedules).values(chunk));
+    // Cohorts first: a cohort's schedule refers to it.
     await insertInChunks(built.cohorts, 100, (chunk) => tx.insert(cohorts).values(chunk));
+    await insertInChunks(built.schedules, 100, (chunk) => tx.insert(schedules).values(chunk));
     await insertInChunks(built.modules, 200, (chunk) => tx.insert(modules).values(chunk));
     await insertInChunks(built.sessions, 200, (chunk) => tx.insert(sessions).values(chunk));
     await insertInChunks(built.questions, 100, (chunk) => tx.insert(intakeQuestions).values(chunk));

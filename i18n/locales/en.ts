@@ -69,7 +69,7 @@ const en = {
     noneHint: 'Try removing a filter or searching with fewer words.',
     nextSession: 'Next session: {{date}}',
     noUpcoming: 'No upcoming session listed',
-    ongoing: 'Join any time',
+    ongoing: 'No start or end date',
     cohortStarts: 'Next group starts {{date}}',
     pagination: 'Pages',
     previous: 'Previous page',
@@ -120,6 +120,9 @@ const en = {
     hybridNote: 'You can also join online; the link is sent to confirmed participants only.',
     organization: 'Organized by',
     contact: 'Contact',
+    joinCommunityTitle: 'How to join',
+    joinCommunity: 'Cercle does not host online communities yet, so you cannot join this one here. Contact the organization to ask how to take part:',
+    joinCommunityNoContact: 'Cercle does not host online communities yet, so you cannot join this one here. Ask {{organization}} how to take part.',
     size: 'Group size',
     maxSize: 'Up to {{count}} people',
     faith: 'Faith',
@@ -164,7 +167,7 @@ const en = {
     },
     online_community: {
       who: 'Members support each other; moderators keep the space safe.',
-      format: 'Ask to join, then read and post any time.',
+      format: 'Ongoing, with no start or end. For now, the organization that lists it says how to take part.',
       cost: 'Usually free.',
       talk: 'No: you can read without posting, and post under a nickname.',
       best: 'Your schedule is unpredictable, you live far away, or you want to stay anonymous.',
@@ -180,7 +183,7 @@ const en = {
     support_group: 'People meet to share experiences and support each other.',
     group_therapy: 'Treatment in a group, led by a licensed therapist.',
     workshop: 'An activity done together, such as art, writing or movement.',
-    online_community: 'A private online space to read, post and connect at any time.',
+    online_community: 'A private online space where members support each other in writing.',
   },
   leadership: {
     peer: 'Led by peers',
@@ -200,7 +203,7 @@ const en = {
   formatPlain: {
     drop_in: 'Come to any single session; sign up for that one session only.',
     closed: 'The same people meet for a set number of weeks, from start to end.',
-    ongoing: 'Always open; no start or end date.',
+    ongoing: 'No start or end date.',
   },
   dropInStyle: {
     open_forum: 'Open forum',

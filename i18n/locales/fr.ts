@@ -70,7 +70,7 @@ const fr: Catalog<typeof en> = {
     noneHint: 'Essayez de retirer un filtre ou de chercher avec moins de mots.',
     nextSession: 'Prochaine rencontre : {{date}}',
     noUpcoming: 'Aucune rencontre à venir pour l’instant',
-    ongoing: 'Accessible en tout temps',
+    ongoing: 'Sans date de début ni de fin',
     cohortStarts: 'Prochain groupe : début le {{date}}',
     pagination: 'Pages',
     previous: 'Page précédente',
@@ -121,6 +121,9 @@ const fr: Catalog<typeof en> = {
     hybridNote: 'Vous pouvez aussi participer en ligne; le lien est envoyé seulement aux personnes participantes confirmées.',
     organization: 'Organisé par',
     contact: 'Pour joindre le groupe',
+    joinCommunityTitle: 'Comment s’y joindre',
+    joinCommunity: 'Cercle n’héberge pas encore de communautés en ligne : vous ne pouvez donc pas vous joindre à celle-ci ici. Communiquez avec l’organisme pour savoir comment y participer :',
+    joinCommunityNoContact: 'Cercle n’héberge pas encore de communautés en ligne : vous ne pouvez donc pas vous joindre à celle-ci ici. Demandez à {{organization}} comment y participer.',
     size: 'Taille du groupe',
     maxSize: 'Jusqu’à {{count}} personnes',
     faith: 'Confession',
@@ -165,7 +168,7 @@ const fr: Catalog<typeof en> = {
     },
     online_community: {
       who: 'Les membres s’entraident; des modérateurs et modératrices veillent à la sécurité de l’espace.',
-      format: 'Faites une demande d’adhésion, puis lisez et publiez quand vous voulez.',
+      format: 'En continu, sans début ni fin. Pour l’instant, l’organisme qui l’inscrit explique comment y participer.',
       cost: 'Habituellement gratuit.',
       talk: 'Non : vous pouvez lire sans publier, et publier sous un pseudonyme.',
       best: 'Votre horaire est imprévisible, vous habitez loin, ou vous voulez rester anonyme.',
@@ -181,7 +184,7 @@ const fr: Catalog<typeof en> = {
     support_group: 'Des personnes se réunissent pour partager leur vécu et s’épauler.',
     group_therapy: 'Un traitement en groupe, animé par un ou une thérapeute titulaire d’un permis.',
     workshop: 'Une activité faite ensemble, comme l’art, l’écriture ou le mouvement.',
-    online_community: 'Un espace privé en ligne pour lire, publier et échanger en tout temps.',
+    online_community: 'Un espace privé en ligne où les membres s’entraident par écrit.',
   },
   leadership: {
     peer: 'Animé par des pairs',
@@ -201,7 +204,7 @@ const fr: Catalog<typeof en> = {
   formatPlain: {
     drop_in: 'Venez à la rencontre de votre choix; l’inscription vaut pour cette rencontre seulement.',
     closed: 'Les mêmes personnes se réunissent pendant un nombre fixe de semaines, du début à la fin.',
-    ongoing: 'Toujours ouvert; ni début ni fin.',
+    ongoing: 'Ni début ni fin.',
   },
   dropInStyle: {
     open_forum: 'Discussion libre',

@@ -20,13 +20,16 @@ export function calendarAttachment(
   settings: Settings,
   stamp: Date,
 ): { filename: string; content: string; contentType: string } | null {
-  if (!WITH_CALENDAR.has(template)) return null;
+  // After a change, the people holding a place get the entry again, revised (payload.calendar).
+  const update = payload.calendar;
+  if (!WITH_CALENDAR.has(template) && !update) return null;
   const sessions = payload.session ? [payload.session] : (payload.cohortSessions ?? []);
   if (sessions.length === 0) return null;
   const t = getT(locale);
   const title = pick(payload.group.title, locale)?.text ?? payload.group.slug;
   const host = new URL(settings.publicUrl).host;
-  const url = new URL(`/${locale}/${locale === 'fr' ? 'groupes' : 'groups'}/${payload.group.slug}`, settings.publicUrl).toString();
+  const slug = locale === 'fr' ? (payload.group.slugFr ?? payload.group.slug) : payload.group.slug;
+  const url = new URL(`/${locale}/${locale === 'fr' ? 'groupes' : 'groups'}/${slug}`, settings.publicUrl).toString();
   const events: CalendarEvent[] = sessions.map((s) => ({
     uid: `session-${s.id}@${host}`,
     timeZone: payload.group.timeZone,
@@ -36,11 +39,14 @@ export function calendarAttachment(
     description: [payload.onlineUrl ? t('email.joinLink', { url: payload.onlineUrl }) : null, url].filter(Boolean).join('\n\n'),
     location: payload.group.place ?? t('email.online'),
     url,
-    status: 'confirmed',
+    status: update?.method === 'cancel' ? 'cancelled' : 'confirmed',
+    sequence: update?.sequence ?? 0,
+    organizer: update?.organizer ? { name: pick(update.organizer.name, locale)?.text ?? title, email: update.organizer.email } : null,
   }));
+  const method = update?.method ?? 'publish';
   return {
     filename: 'cercle.ics',
-    content: buildCalendar({ name: title, events, now: stamp }),
-    contentType: 'text/calendar; charset=utf-8; method=PUBLISH',
+    content: buildCalendar({ name: title, events, now: stamp, method }),
+    contentType: `text/calendar; charset=utf-8; method=${method.toUpperCase()}`,
   };
 }

@@ -6,13 +6,15 @@ import { eq } from 'drizzle-orm';
 import { simpleParser } from 'mailparser';
 import ICAL from 'ical.js';
 import { createTestDatabase, type TestDatabase } from '../../tests/support/db';
-import { createOpenSession } from '../../tests/support/factories';
+import { createMember, createOpenSession } from '../../tests/support/factories';
 import { startSmtpReceiver, type SmtpReceiver } from '../../tests/support/smtp';
-import { emailOutbox } from '../../db/schema';
+import { emailOutbox, organizations } from '../../db/schema';
 import { createContext, TEST_SETTINGS } from '../../core/context';
 import { registerForSession } from '../../core/registrations/register-for-session';
 import { deliverOutbox, backoffMs } from '../../core/email/deliver-outbox';
 import { queueReminders } from '../../core/worker/queue-reminders';
+import { postponeSession } from '../../core/running/postpone-session';
+import { messageRegistrants } from '../../core/running/message-registrants';
 import { createSender } from './transport';
 
 const NOW = new Date('2026-11-27T15:00:00Z');
@@ -119,6 +121,58 @@ describe('email delivery through a real SMTP server', () => {
     await queueReminders(ctx(new Date(startsAt.getTime() - 30 * 60_000)));
     const keys = (await t.db.select().from(emailOutbox).where(eq(emailOutbox.toEmail, 'rae@example.org'))).map((r) => r.idempotencyKey.split(':')[1]);
     expect(keys.filter((k) => k === '24h' || k === '1h').sort()).toEqual(['1h', '24h']);
+  });
+
+  it('sends a postponement with both times, the revised calendar entry and Reply-To the organization; an organizer’s message too', async () => {
+    const owner = await createMember(t, 'owner');
+    await t.db.update(organizations).set({ email: 'bonjour@cercle-ami.example' }).where(eq(organizations.id, owner.organizationId));
+    // Thursday 10 December 2026, 19:00 in Toronto (EST): 11 December in UTC.
+    const { session } = await createOpenSession(
+      t,
+      { organizationId: owner.organizationId, titleEn: 'Thursday circle', titleFr: 'Cercle du jeudi' },
+      { startsAt: new Date('2026-12-11T00:00:00Z'), endsAt: new Date('2026-12-11T01:30:00Z') },
+    );
+    await registerForSession({ ctx: ctx(NOW, 'fr'), input: { sessionId: session.id, name: 'Noé', email: 'noe@example.org', consent: true } });
+    const organizer = createContext(t.db, { now: NOW, actor: { type: 'user', userId: owner.user.id } });
+    // A week later, at 18:30.
+    const startsAt = new Date('2026-12-17T23:30:00Z');
+    await postponeSession({ ctx: organizer, input: { sessionId: session.id, startsAt, endsAt: new Date('2026-12-18T01:00:00Z'), reason: 'La salle est prise.' } });
+    await messageRegistrants({ ctx: organizer, input: { sessionId: session.id, message: 'Apportez une tasse.' } });
+
+    const before = smtp.messages.length;
+    await deliverOutbox(ctx(), sender(), 100);
+    const mine = (await smtp.waitFor(before + 3)).slice(before).filter((m) => (Array.isArray(m.to) ? m.to[0] : m.to)?.text === 'noe@example.org');
+    const byTemplate = (name: string) => mine.find((m) => m.headers.get('x-cercle-template') === name)!;
+    const calendarOf = (m: (typeof mine)[number]) => {
+      const file = m.attachments.find((a) => a.contentType.startsWith('text/calendar'))!;
+      const cal = new ICAL.Component(ICAL.parse(file.content.toString('utf8')));
+      ICAL.TimezoneService.register(cal.getFirstSubcomponent('vtimezone')!);
+      const vevent = cal.getFirstSubcomponent('vevent')!;
+      return {
+        method: cal.getFirstPropertyValue('method'),
+        uid: vevent.getFirstPropertyValue('uid'),
+        sequence: vevent.getFirstPropertyValue('sequence'),
+        tzid: vevent.getFirstProperty('dtstart')?.getParameter('tzid'),
+        start: new ICAL.Event(vevent).startDate.toJSDate().toISOString(),
+      };
+    };
+
+    const confirmed = byTemplate('registration_confirmed');
+    expect(confirmed.replyTo).toBeUndefined();
+    const postponed = byTemplate('session_postponed');
+    expect(postponed.subject).toBe('Rencontre reportée : Cercle du jeudi');
+    expect(postponed.replyTo?.text).toBe('bonjour@cercle-ami.example');
+    expect(postponed.text).toMatch(/Date prévue auparavant : jeudi 10 décembre à 19 h 00/);
+    expect(postponed.text).toMatch(/Nouvelle date : jeudi 17 décembre à 18 h 30/);
+    expect(postponed.text).toContain('La salle est prise.');
+    const entry = calendarOf(postponed);
+    expect(entry).toEqual({ ...calendarOf(confirmed), method: 'PUBLISH', sequence: 1, start: startsAt.toISOString() });
+    expect(entry.tzid).toBe('America/Toronto');
+
+    const message = byTemplate('organizer_message');
+    expect(message.replyTo?.text).toBe('bonjour@cercle-ami.example');
+    expect(message.from?.value[0]?.address).toBe('no-reply@cercle.test');
+    expect(message.text).toContain('Apportez une tasse.');
   });
 
   it('writes .eml files under the data folder when no SMTP server is configured', async () => {

@@ -98,13 +98,11 @@ function renderGroupEmail(template: GroupEmailTemplate, payload: EmailPayload, l
   const subject = t(`email.${template}.subject`, vars);
   const lines: string[] = [t(`email.${template}.body`, vars)];
   if (payload.session) {
-    const starts = new Date(payload.session.startsAt);
-    const ends = new Date(payload.session.endsAt);
-    lines.push(
-      t('email.when', {
-        when: `${formatSessionTime(starts, payload.group.timeZone, locale)} – ${formatTime(ends, payload.group.timeZone, locale)}`,
-      }),
-    );
+    const span = (s: { startsAt: string; endsAt: string }) =>
+      `${formatSessionTime(new Date(s.startsAt), payload.group.timeZone, locale)} – ${formatTime(new Date(s.endsAt), payload.group.timeZone, locale)}`;
+    // A postponed session: the time it had, then the new one.
+    if (payload.previousSession) lines.push(t('email.previousWhen', { when: span(payload.previousSession) }));
+    lines.push(t(payload.previousSession ? 'email.newWhen' : 'email.when', { when: span(payload.session) }));
   }
   const showPlace =
     template !== 'registration_cancelled' && template !== 'application_withdrawn' && template !== 'application_declined' && template !== 'session_cancelled';
@@ -116,6 +114,7 @@ function renderGroupEmail(template: GroupEmailTemplate, payload: EmailPayload, l
     }
   }
   lines.push(...paragraphs(payload.message));
+  if (payload.calendar) lines.push(t(payload.calendar.method === 'cancel' ? 'email.icsCancelHint' : 'email.icsUpdateHint'));
   const manage = manageUrl(settings, locale, payload.participantId);
   const unsubscribe = NON_TRANSACTIONAL.has(template) ? unsubscribeUrl(settings, payload.participantId) : null;
   const greeting = t('email.greeting', { name: payload.name });

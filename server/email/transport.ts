@@ -40,6 +40,8 @@ export function createSender(config: MailConfig): SendEmail {
     const message = {
       from: config.from,
       to: row.toEmail,
+      // Replies to an organizer's message reach the organization, not the no-reply sender.
+      ...(row.replyTo ? { replyTo: row.replyTo } : {}),
       subject: rendered.subject,
       text: rendered.text,
       html: rendered.html,

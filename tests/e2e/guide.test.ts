@@ -74,7 +74,7 @@ describe.skipIf(browserMissing)('the guide', () => {
     expect(await first.getByRole('heading').textContent()).toContain('Best fit');
     const firstText = await first.textContent();
     expect(firstText).toContain('You can read what others share without ever posting.');
-    expect(firstText).toContain('Open day and night: read or post whenever you need to.');
+    expect(firstText).toContain('No meeting time to keep: members exchange in writing.');
     // Needing support at night shows the crisis lines with the result.
     expect(await page.getByRole('note').textContent()).toContain('988');
     // Real groups, matched on the topic (a sub-topic counts), the language and the budget.
@@ -122,6 +122,37 @@ describe.skipIf(browserMissing)('the guide', () => {
     await page.locator('#guide-schedule-none').check();
     await page.getByRole('button', { name: 'Voir mes résultats' }).click();
     await page.waitForURL((u) => u.pathname === '/fr/guide/resultats' && !u.searchParams.has('schedule'));
+    await assertClean();
+  });
+
+  it('near a place, on a phone: any loss of the kind widens the topic, age groups stay out, groups come before the explanations', async () => {
+    const { page, assertClean } = await newPage(browser, baseURL, { locale: 'fr-CA' });
+    await page.setViewportSize({ width: 390, height: 844 });
+    page.setDefaultTimeout(10_000);
+    await page.goto('/fr/guide/resultats?topic=e2e-guide-loss-parent&language=fr&place=in_person&city=Gatineau&sameLoss=general');
+    const matches = page.locator('section[aria-labelledby="matches-title"]');
+    const dropIns = matches.locator('section.guide-matches').filter({ has: page.getByRole('heading', { name: 'Groupe de soutien ouvert (sans engagement)' }) });
+    // The general French loss drop-in in Gatineau is offered, said to be in Gatineau and general.
+    const gatineau = page.getByRole('link', { name: 'Rencontre libre sur la perte à Gatineau' });
+    await gatineau.waitFor();
+    expect(await dropIns.count()).toBe(1);
+    expect(await dropIns.textContent()).toContain('À Gatineau, QC');
+    expect(await dropIns.textContent()).toContain('Groupe général : Essai du guide : perte');
+    // Groups for an age group are not offered when no age was given.
+    expect(await page.getByRole('link', { name: 'Ados qui ont perdu un parent' }).count()).toBe(0);
+    expect(await page.getByRole('link', { name: 'Jeunes adultes qui ont perdu un parent' }).count()).toBe(0);
+    // Real groups come before the explanation of each kind.
+    const groupsTop = (await gatineau.boundingBox())!.y;
+    const rankingTop = (await page.getByRole('heading', { level: 2, name: 'Classement' }).boundingBox())!.y;
+    expect(groupsTop).toBeLessThan(rankingTop);
+    // "All groups of this kind" keeps the topic (widened), the language and the place.
+    const seeAll = new URL((await dropIns.getByRole('link', { name: /Tous les groupes de ce type/ }).getAttribute('href'))!, baseURL);
+    expect(seeAll.pathname).toBe('/fr/groupes');
+    expect(Object.fromEntries(seeAll.searchParams)).toMatchObject({ topic: 'e2e-guide-loss', lang: 'fr', near: 'Gatineau, QC', delivery: 'in_person,hybrid' });
+    await page.goto(seeAll.pathname + seeAll.search);
+    await page.getByRole('link', { name: 'Rencontre libre sur la perte à Gatineau' }).waitFor();
+    // No page wider than the phone.
+    expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
     await assertClean();
   });
 

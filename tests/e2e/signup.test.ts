@@ -86,7 +86,7 @@ describe.skipIf(browserMissing)('joining a group', () => {
     const { page, assertClean } = await newPage(browser, server.url, { javaScriptEnabled: false, locale: 'fr-CA' });
     // From the group page: each session still taking sign-ups has its link.
     await page.goto('/fr/groupes/signup-drop-in');
-    await page.locator('a.signup-link', { hasText: /^M’inscrire,/ }).first().click();
+    await page.locator('a.signup-button', { hasText: /^M’inscrire,/ }).first().click();
     await page.getByRole('heading', { level: 1, name: 'S’inscrire à une rencontre' }).waitFor();
     expect(new URL(page.url()).pathname).toBe(signupPath('fr', ids.full));
     expect(await page.getByRole('status').first().textContent()).toContain('1 place restante');
@@ -137,7 +137,7 @@ describe.skipIf(browserMissing)('joining a group', () => {
   it('applies to a closed group, answering its questions and committing to the whole sequence', async () => {
     const { page, assertClean } = await newPage(browser, server.url);
     await page.goto('/en/groups/signup-cohort');
-    await page.locator('a.signup-link', { hasText: /^Apply to join,/ }).click();
+    await page.locator('a.signup-button', { hasText: /^Apply to join,/ }).click();
     await page.getByRole('heading', { level: 1, name: 'Apply to join the group' }).waitFor();
     expect(new URL(page.url()).pathname).toBe(`/en/groups/signup-cohort/cohorts/${ids.cohort}/apply`);
     expect(await page.locator('.modules').textContent()).toContain('Telling the story');
@@ -166,6 +166,8 @@ describe.skipIf(browserMissing)('joining a group', () => {
     expect(await page.getByRole('heading', { level: 1 }).textContent()).toBe('Vos inscriptions');
     await expectAccessible(page);
     await page.getByRole('button', { name: /Annuler mon inscription/ }).click();
+    // One more step: the page asks first.
+    await page.getByRole('button', { name: 'Oui, annuler mon inscription' }).click();
     await page.getByText('C’est fait : votre inscription est annulée.').waitFor();
     expect(await page.locator('.manage-item').first().textContent()).toContain('Annulée');
     await assertClean();

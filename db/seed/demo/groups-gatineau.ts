@@ -173,6 +173,8 @@ export const GATINEAU_GROUPS: GroupDef[] = [
       cohorts: [{ inDays: 20, day: 'MO', time: '18:00', minutes: 120, capacity: 10, minimum: 6, lateJoinUntilSession: 0 }],
     },
     questions: THERAPY_INTAKE,
+    // The intake questions ask when the facilitator may call.
+    callsApplicants: true,
   },
   {
     slug: 'gatineau-atelier-ecriture-deuil',

@@ -130,6 +130,7 @@ export const MONTREAL_GROUPS: GroupDef[] = [
       cohorts: [{ inDays: 18, day: 'TH', time: '18:30', minutes: 120, capacity: 10, minimum: 5, lateJoinUntilSession: 1 }],
     },
     questions: BEREAVEMENT_INTAKE,
+    callsApplicants: true,
   },
   {
     slug: 'montreal-deuil-suicide-conferences',
@@ -238,6 +239,8 @@ export const MONTREAL_GROUPS: GroupDef[] = [
       cohorts: [{ inDays: 28, day: 'TH', time: '13:00', minutes: 120, capacity: 8, minimum: 5, lateJoinUntilSession: 0 }],
     },
     questions: THERAPY_INTAKE,
+    // The intake questions ask when the facilitator may call.
+    callsApplicants: true,
   },
   {
     slug: 'montreal-yoga-doux-deuil',

@@ -59,6 +59,8 @@ export const ONLINE_GROUPS: GroupDef[] = [
       cohorts: [{ inDays: 17, day: 'TU', time: '19:00', minutes: 90, capacity: 8, minimum: 4, lateJoinUntilSession: 0 }],
     },
     questions: THERAPY_INTAKE,
+    // The intake questions ask when the facilitator may call.
+    callsApplicants: true,
   },
   {
     slug: 'online-dbt-skills-group-ontario',
@@ -109,6 +111,8 @@ export const ONLINE_GROUPS: GroupDef[] = [
       cohorts: [{ inDays: 22, day: 'TH', time: '17:30', minutes: 120, capacity: 10, minimum: 6, lateJoinUntilSession: 1 }],
     },
     questions: THERAPY_INTAKE,
+    // The intake questions ask when the facilitator may call.
+    callsApplicants: true,
   },
   {
     slug: 'online-pleine-conscience-deuil',
@@ -388,16 +392,16 @@ export const ONLINE_GROUPS: GroupDef[] = [
     cost: FREE,
     title: { en: 'Bereaved Parents Community', fr: 'Communauté des parents endeuillés' },
     summary: {
-      en: 'A private online space where parents whose child has died can post at any hour and read others who understand.',
-      fr: "Un espace privé en ligne où les parents dont l'enfant est décédé peuvent écrire à toute heure et lire d'autres parents qui comprennent.",
+      en: 'A private online space where parents whose child has died write to and read others who understand.',
+      fr: "Un espace privé en ligne où les parents dont l'enfant est décédé écrivent à d'autres parents qui comprennent, et les lisent.",
     },
     description: {
       en: 'More than four hundred parents, from the first weeks to decades after. Threads for anniversaries, for fathers, for siblings, for parents who lost an only child. Moderated every day by trained bereaved parents.',
       fr: "Plus de quatre cents parents, des premières semaines jusqu'à des décennies après. Des fils de discussion pour les anniversaires, pour les pères, pour la fratrie, pour les parents d'un enfant unique. Modéré chaque jour par des parents endeuillés formés.",
     },
     whatToExpect: {
-      en: 'Answer three short questions and accept the rules; a moderator approves new members within a day.',
-      fr: 'Répondez à trois courtes questions et acceptez les règles; un modérateur approuve les nouveaux membres en moins d’une journée.',
+      en: 'To take part, write to the organization (its contact is on this page): it explains how the space works and how new members join.',
+      fr: 'Pour y participer, écrivez à l’organisme (ses coordonnées sont sur cette page) : il vous explique le fonctionnement de l’espace et l’accueil des nouveaux membres.',
     },
     rules: COMMUNITY_RULES_BASE,
     audience: { en: 'Bereaved parents', fr: 'Parents endeuillés' },
@@ -443,8 +447,8 @@ export const ONLINE_GROUPS: GroupDef[] = [
     cost: FREE,
     title: { en: 'Dementia Caregivers Online Community', fr: 'Communauté en ligne des proches aidants en démence' },
     summary: {
-      en: 'Ask a question at 3 a.m. and find an answer by breakfast: a moderated community for people caring for someone with dementia.',
-      fr: "Posez une question à 3 h du matin et trouvez une réponse au déjeuner : une communauté modérée pour les personnes qui prennent soin d'un proche atteint de démence.",
+      en: 'A moderated community for people caring for someone with dementia, where questions get answers from others who have been there.',
+      fr: "Une communauté modérée pour les personnes qui prennent soin d'un proche atteint de démence, où les questions trouvent réponse auprès de gens qui sont passés par là.",
     },
     description: {
       en: 'Practical threads (home care, long-term care waiting lists, incontinence, driving) sit alongside space to vent. A social worker drops in weekly to answer questions and share resources for Ontario and Québec.',

@@ -454,6 +454,7 @@ export const OTTAWA_GROUPS: GroupDef[] = [
     topics: ['grief', 'grief-loss-of-a-partner'],
     facilitators: ['sophie', 'robert'],
     attendanceTracked: true,
+    callsApplicants: true,
     closed: {
       modules: PARTNER_LOSS,
       cohorts: [

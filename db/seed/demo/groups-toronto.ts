@@ -57,6 +57,8 @@ export const TORONTO_GROUPS: GroupDef[] = [
       ],
     },
     questions: THERAPY_INTAKE,
+    // The intake questions ask when the facilitator may call.
+    callsApplicants: true,
   },
   {
     slug: 'toronto-trauma-recovery-group',
@@ -105,6 +107,8 @@ export const TORONTO_GROUPS: GroupDef[] = [
       cohorts: [{ inDays: 21, day: 'WE', time: '18:30', minutes: 105, capacity: 8, minimum: 5, lateJoinUntilSession: 0 }],
     },
     questions: THERAPY_INTAKE,
+    // The intake questions ask when the facilitator may call.
+    callsApplicants: true,
   },
   {
     slug: 'toronto-mens-grief-therapy-group',
@@ -153,6 +157,8 @@ export const TORONTO_GROUPS: GroupDef[] = [
       cohorts: [{ inDays: 13, day: 'MO', time: '19:00', minutes: 90, capacity: 10, minimum: 5, lateJoinUntilSession: 1 }],
     },
     questions: THERAPY_INTAKE,
+    // The intake questions ask when the facilitator may call.
+    callsApplicants: true,
   },
   {
     slug: 'toronto-eating-disorders-drop-in',

@@ -209,6 +209,8 @@ export interface GroupDef {
   intakeScreening?: boolean;
   attendanceTracked?: boolean;
   autoAccept?: boolean;
+  /** A closed group whose facilitator calls each applicant (the form asks for a phone number). */
+  callsApplicants?: boolean;
   autoApprove?: boolean;
   manualWaitlist?: boolean;
   dropIn?: DropInPlan;

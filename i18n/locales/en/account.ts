@@ -48,6 +48,10 @@ const account = {
     done: 'Your password is changed. You can sign in with it now.',
     missingToken: 'This link is incomplete. Ask for a new one.',
   },
+  header: {
+    signedInAs: 'Signed in as {{name}}',
+    signOut: 'Sign out',
+  },
   signOut: {
     title: 'Sign out',
     submit: 'Sign out',

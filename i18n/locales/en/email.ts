@@ -48,6 +48,10 @@ const email = {
   joinLink: 'Link to join: {{url}}',
   linkLater: 'The link to join online will be sent to you before the session.',
   icsHint: 'The attached calendar file adds it to your calendar.',
+  icsUpdateHint: 'The attached calendar file updates this session in your calendar.',
+  icsCancelHint: 'The attached calendar file removes this session from your calendar.',
+  previousWhen: 'Was planned for: {{when}}',
+  newWhen: 'New time: {{when}}',
   registration_confirmed: {
     subject: 'You are registered: {{group}}',
     body: 'Your place is confirmed for {{group}}.',

@@ -84,6 +84,15 @@ const guide = {
     compare: 'Compare the kinds of groups side by side',
     change: 'Change my answers',
     crisis: 'If you need to talk to someone right now, call or text 988, day or night. In an emergency, call 911.',
+    widened: 'You said it need not be the same loss: groups on “{{wider}}” in general are included with those on “{{topic}}”.',
+    near: 'In person, groups near {{place}} come first, then online groups.',
+    placeUnknown: 'We could not find “{{place}}” among the places we know, so groups are not limited to a place. Check the spelling, or try a nearby city.',
+    fit: {
+      city: 'In {{place}}',
+      near: 'Near {{place}}',
+      online: 'Online',
+      general: 'A general group: {{wider}}',
+    },
     shareHint: 'The address of this page holds your answers: bookmark it or share it to come back later. Nothing is stored.',
   },
   option: {
@@ -100,7 +109,7 @@ const guide = {
     closed_group: 'The same small group meets for a set number of weeks, following a program.',
     group_therapy: 'Treatment in a group, led by a licensed therapist, over several weeks.',
     workshop: 'An activity such as art, writing or movement, done together with people who understand.',
-    online_community: 'A private online space to read, post and connect whenever you want.',
+    online_community: 'A private online space where members support each other in writing.',
   },
   reason: {
     activity_first: 'The activity comes first: you can take part without saying a word.',
@@ -114,7 +123,7 @@ const guide = {
     treatment_plan: 'Works toward clear goals and skills, as a treatment plan does.',
     insurance_receipts: 'Often gives receipts you can send to your insurer.',
     lived_experience: 'You are among people who have lived something close to what you are living.',
-    post_any_time: 'Open day and night: read or post whenever you need to.',
+    post_any_time: 'No meeting time to keep: members exchange in writing.',
     single_session: 'Sign up for one session at a time, when your week allows.',
     usually_free: 'Usually free.',
     nickname_only: 'A nickname is enough: other participants never see your email.',

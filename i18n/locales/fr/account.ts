@@ -51,6 +51,10 @@ const account: Catalog<typeof en> = {
     done: 'Votre mot de passe est changé. Vous pouvez maintenant vous connecter avec celui-ci.',
     missingToken: 'Ce lien est incomplet. Demandez-en un nouveau.',
   },
+  header: {
+    signedInAs: 'Compte : {{name}}',
+    signOut: 'Se déconnecter',
+  },
   signOut: {
     title: 'Déconnexion',
     submit: 'Me déconnecter',

@@ -51,6 +51,10 @@ const email: Catalog<typeof en> = {
   joinLink: 'Lien pour vous joindre : {{url}}',
   linkLater: 'Le lien pour participer en ligne vous sera envoyé avant la rencontre.',
   icsHint: 'Le fichier de calendrier joint l’ajoute à votre agenda.',
+  icsUpdateHint: 'Le fichier de calendrier joint met cette rencontre à jour dans votre agenda.',
+  icsCancelHint: 'Le fichier de calendrier joint retire cette rencontre de votre agenda.',
+  previousWhen: 'Date prévue auparavant : {{when}}',
+  newWhen: 'Nouvelle date : {{when}}',
   registration_confirmed: {
     subject: 'Votre inscription est confirmée : {{group}}',
     body: 'Votre place est confirmée pour {{group}}.',

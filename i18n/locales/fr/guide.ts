@@ -87,6 +87,15 @@ const guide: Catalog<typeof en> = {
     compare: 'Comparer les types de groupes côte à côte',
     change: 'Modifier mes réponses',
     crisis: 'Si vous avez besoin de parler à quelqu’un tout de suite, appelez ou textez le 988, de jour comme de nuit. En cas d’urgence, composez le 911.',
+    widened: 'Vous avez dit que ce n’était pas forcément la même perte : les groupes généraux sur « {{wider}} » sont inclus avec ceux sur « {{topic}} ».',
+    near: 'En personne, les groupes près de {{place}} viennent en premier, puis les groupes en ligne.',
+    placeUnknown: 'Nous n’avons pas trouvé « {{place}} » parmi les lieux que nous connaissons : les groupes ne sont donc pas limités à un lieu. Vérifiez l’orthographe ou essayez une ville voisine.',
+    fit: {
+      city: 'À {{place}}',
+      near: 'Près de {{place}}',
+      online: 'En ligne',
+      general: 'Groupe général : {{wider}}',
+    },
     shareHint: 'L’adresse de cette page contient vos réponses : ajoutez-la à vos favoris ou partagez-la pour y revenir. Rien n’est enregistré.',
   },
   option: {
@@ -103,7 +112,7 @@ const guide: Catalog<typeof en> = {
     closed_group: 'Le même petit groupe se réunit pendant un nombre fixe de semaines, en suivant un programme.',
     group_therapy: 'Un traitement en groupe, animé par une ou un thérapeute titulaire d’un permis, sur plusieurs semaines.',
     workshop: 'Une activité comme l’art, l’écriture ou le mouvement, faite avec des personnes qui comprennent.',
-    online_community: 'Un espace privé en ligne pour lire, publier et échanger quand vous le voulez.',
+    online_community: 'Un espace privé en ligne où les membres s’entraident par écrit.',
   },
   reason: {
     activity_first: 'L’activité passe d’abord : vous pouvez participer sans dire un mot.',
@@ -117,7 +126,7 @@ const guide: Catalog<typeof en> = {
     treatment_plan: 'Vise des objectifs et des habiletés clairs, comme un plan de traitement.',
     insurance_receipts: 'Remet souvent des reçus pour les assurances.',
     lived_experience: 'Vous êtes avec des personnes qui ont vécu quelque chose de proche de ce que vous vivez.',
-    post_any_time: 'Ouvert jour et nuit : lisez ou publiez quand vous en avez besoin.',
+    post_any_time: 'Aucune heure de rencontre à respecter : les membres échangent par écrit.',
     single_session: 'Inscrivez-vous à une rencontre à la fois, selon votre semaine.',
     usually_free: 'Habituellement gratuit.',
     nickname_only: 'Un pseudonyme suffit : les autres personnes participantes ne voient jamais votre courriel.',
