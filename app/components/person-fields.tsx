@@ -146,13 +146,13 @@ export function PersonFields({
                   ]
                 : q.options.map((o) => ({ value: o.value, text: pick(o.label, locale)?.text ?? o.value }));
             return (
-              <fieldset key={q.id} className="choice" aria-describedby={error ? `${id}-error` : undefined}>
+              <fieldset key={q.id} className="question-choice" aria-describedby={error ? `${id}-error` : undefined}>
                 <legend>
                   {label}
                   {suffix}
                 </legend>
                 {options.map((o) => (
-                  <label key={o.value} className="inline">
+                  <label key={o.value} className="option">
                     <input type="radio" name={name} value={o.value} defaultChecked={values[name] === o.value} required={q.required} /> {o.text}
                   </label>
                 ))}
