@@ -21,11 +21,14 @@ import { signupWindow, type SignupClosedReason } from '../registrations/signup-w
 import { groupSlugIs } from './slugs';
 
 
+/** The most sessions a group's page lists (a closed group lists all of its cohorts' up to this). */
+const MAX_SESSIONS = 200;
+
 export const getGroupInput = z.object({
   /** The group's id (uuid) or slug. */
   ref: z.string().trim().min(1).max(200),
   /** How many upcoming sessions to include. */
-  sessionLimit: z.number().int().min(0).max(200).default(12),
+  sessionLimit: z.number().int().min(0).max(MAX_SESSIONS).default(12),
 });
 
 export interface PublicFacilitator {
@@ -165,7 +168,8 @@ export async function getGroup({ ctx, input }: { ctx: Context; input: z.input<ty
       .from(sessions)
       .where(and(eq(sessions.groupId, g.id), gte(sessions.endsAt, ctx.now)))
       .orderBy(asc(sessions.startsAt))
-      .limit(q.sessionLimit),
+      // A cohort is joined whole: a closed group lists every session of its cohorts, not the first few.
+      .limit(g.format === 'closed' && q.sessionLimit > 0 ? MAX_SESSIONS : q.sessionLimit),
     ctx.db
       .select({
         c: cohorts,
