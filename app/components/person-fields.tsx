@@ -61,6 +61,7 @@ export function PersonFields({
   values,
   errors,
   commitment,
+  phone = false,
 }: {
   locale: Locale;
   group: FormGroup;
@@ -68,6 +69,8 @@ export function PersonFields({
   values: Values;
   errors: Record<string, string>;
   commitment: boolean;
+  /** Ask for a phone number (a group whose facilitator calls each applicant). */
+  phone?: boolean;
 }) {
   const { t } = useTranslation();
   const range =
@@ -82,6 +85,9 @@ export function PersonFields({
     <>
       <Field name="name" label={t('signup.name')} hint={t('signup.nameHint')} autoComplete="nickname" required values={values} errors={errors} />
       <Field name="email" label={t('signup.email')} hint={t('signup.emailHint')} type="email" autoComplete="email" required values={values} errors={errors} />
+      {phone && (
+        <Field name="phone" label={t('signup.phone')} hint={t('signup.phoneHint')} type="tel" autoComplete="tel" required values={values} errors={errors} />
+      )}
       {range && (
         <Field name="age" label={t('signup.age')} hint={t('signup.ageHint', { range })} inputMode="numeric" required values={values} errors={errors} />
       )}

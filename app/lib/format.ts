@@ -34,6 +34,11 @@ export function formatSessionTime(date: Date, timeZone: string, locale: Locale):
   ).format(date);
 }
 
+/** The weekday of an instant in a zone, e.g. "Tuesday" / "mardi". */
+export function formatWeekday(date: Date, timeZone: string, locale: Locale): string {
+  return memo(`weekday|${locale}|${timeZone}`, () => new Intl.DateTimeFormat(intlLocale(locale), { timeZone, weekday: 'long' })).format(date);
+}
+
 export function formatTime(date: Date, timeZone: string, locale: Locale): string {
   return memo(`time|${locale}|${timeZone}`, () => new Intl.DateTimeFormat(intlLocale(locale), { timeZone, hour: 'numeric', minute: '2-digit' })).format(date);
 }

@@ -10,6 +10,7 @@ export function readPersonForm(form: FormData) {
   }
   const age = String(form.get('age') ?? '').trim();
   const region = String(form.get('region') ?? '').trim();
+  const phone = String(form.get('phone') ?? '').trim();
   return {
     name: String(form.get('name') ?? ''),
     email: String(form.get('email') ?? '').trim(),
@@ -18,6 +19,7 @@ export function readPersonForm(form: FormData) {
     answers,
     ...(age ? { age: /^\d{1,3}$/.test(age) ? Number(age) : Number.NaN } : {}),
     ...(region ? { region } : {}),
+    ...(phone ? { phone } : {}),
   };
 }
 
@@ -28,6 +30,7 @@ const FIELD_MESSAGE: Record<string, string> = {
   commitment: 'signup.errors.commitment',
   age: 'signup.errors.age',
   region: 'signup.errors.region',
+  phone: 'signup.errors.phone',
 };
 
 export interface FormErrors {

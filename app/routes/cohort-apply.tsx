@@ -10,7 +10,7 @@ import { getT, type Locale } from '../../i18n';
 import { coreContext } from '../lib/context.server';
 import { checkGroupAddress, groupLocaleParams } from '../lib/group-address.server';
 import { localeOfPath, pathTo } from '../lib/paths';
-import { formatDay } from '../lib/format';
+import { formatDay, formatSessionTime, formatTime, formatWeekday } from '../lib/format';
 import { submitPersonForm } from '../lib/signup.server';
 import { PersonFields, ErrorSummary } from '../components/person-fields';
 import { Localized } from '../components/localized';
@@ -37,6 +37,14 @@ export async function loader({ request, context, params }: Route.LoaderArgs) {
     form,
     localeParams: groupLocaleParams(form.group.slugs),
     dates: t('group.cohortDates', { start: formatDay(form.cohort.startsOn, locale), end: formatDay(form.cohort.endsOn, locale) }),
+    // When it meets, in the group's zone: one line when every session shares a weekday and time.
+    rhythm: rhythmLine(form, t, locale),
+    planned: form.cohort.rhythm?.cadence === 'weekly' || form.cohort.rhythm?.cadence === 'once'
+      ? []
+      : form.cohort.sessions.map((s) => ({
+          iso: s.startsAt.toISOString(),
+          when: `${formatSessionTime(s.startsAt, form.group.timeZone, locale)} – ${formatTime(s.endsAt, form.group.timeZone, locale)}`,
+        })),
     title: `${t('signup.titleCohort')} · ${pick(form.group.title, locale)?.text ?? ''}`,
   };
 }
@@ -48,11 +56,22 @@ export async function action({ request, context, params }: Route.ActionArgs) {
   );
 }
 
+function rhythmLine(form: Awaited<ReturnType<typeof getApplicationForm>>, t: ReturnType<typeof getT>, locale: Locale): string | null {
+  const r = form.cohort.rhythm;
+  if (!r) return null;
+  const zone = form.group.timeZone;
+  return t(`signup.rhythm.${r.cadence}`, {
+    weekday: formatWeekday(r.first.startsAt, zone, locale),
+    start: formatTime(r.first.startsAt, zone, locale),
+    end: formatTime(r.first.endsAt, zone, locale),
+  });
+}
+
 export const meta: Route.MetaFunction = ({ data }) => [{ title: `${data?.title ?? ''} · Cercle` }];
 
 export default function CohortApply({ loaderData, actionData }: Route.ComponentProps) {
   const { t } = useTranslation();
-  const { locale, form, dates } = loaderData;
+  const { locale, form, dates, rhythm, planned } = loaderData;
   const navigation = useNavigation();
   const error = actionData?.error;
   useEffect(() => {
@@ -66,6 +85,12 @@ export default function CohortApply({ loaderData, actionData }: Route.ComponentP
       <h1>{t('signup.titleCohort')}</h1>
       <Localized as="p" text={form.group.title} locale={locale} className="lead" />
       <dl className="facts">
+        {rhythm && (
+          <div>
+            <dt>{t('signup.when')}</dt>
+            <dd>{rhythm}</dd>
+          </div>
+        )}
         <div>
           <dt>{t('signup.cohort')}</dt>
           <dd>
@@ -73,6 +98,24 @@ export default function CohortApply({ loaderData, actionData }: Route.ComponentP
           </dd>
         </div>
       </dl>
+      {planned.length > 0 && (
+        <section aria-labelledby="planned-title">
+          <h2 id="planned-title">{t('signup.plannedSessions')}</h2>
+          <ul className="planned-sessions">
+            {planned.map((s) => (
+              <li key={s.iso}>
+                <time dateTime={s.iso}>{s.when}</time>
+              </li>
+            ))}
+          </ul>
+        </section>
+      )}
+      {(form.eligibility.en || form.eligibility.fr) && (
+        <section aria-labelledby="who-title">
+          <h2 id="who-title">{t('signup.whoFor')}</h2>
+          <Localized as="p" text={form.eligibility} locale={locale} />
+        </section>
+      )}
       {form.modules.length > 0 && (
         <section aria-labelledby="modules-title">
           <h2 id="modules-title">{t('signup.modules')}</h2>
@@ -105,6 +148,7 @@ export default function CohortApply({ loaderData, actionData }: Route.ComponentP
               values={actionData?.values ?? {}}
               errors={error?.fields ?? {}}
               commitment
+              phone={form.callsApplicants}
             />
             <p className="muted">{t('signup.privacy')}</p>
             <p>

@@ -6,6 +6,7 @@ import { getMyRegistrations } from '../../core/participants/get-my-registrations
 import { cancelRegistration } from '../../core/participants/cancel-registration';
 import { findOtherSessions } from '../../core/participants/find-other-sessions';
 import { withdrawApplication } from '../../core/participants/withdraw-application';
+import type { NextStep } from '../../core/applications/next-steps';
 import { deleteMyData, unsubscribe } from '../../core/participants/my-data';
 import { CoreError } from '../../core/errors';
 import { pick } from '../../core/text';
@@ -60,6 +61,7 @@ export async function loader({ request, context, params }: Route.LoaderArgs) {
           `${formatSessionTime(r.session.startsAt, r.group.timeZone, locale)} – ${formatTime(r.session.endsAt, r.group.timeZone, locale)}`,
         ]),
       ),
+      steps: Object.fromEntries(me.applications.map((a) => [a.id, a.nextSteps.map((step) => nextStepText(step, a.group.timeZone, t, locale))])),
       dates: Object.fromEntries(
         me.applications.map((a) => [
           a.id,
@@ -70,6 +72,25 @@ export async function loader({ request, context, params }: Route.LoaderArgs) {
   } catch (err) {
     if (err instanceof CoreError && (err.code === 'not_found' || err.code === 'invalid')) throw data(t('manage.notFound'), { status: 404 });
     throw err;
+  }
+}
+
+/** One step after an application, in a sentence, its moments in the group's zone. */
+function nextStepText(step: NextStep, zone: string, t: ReturnType<typeof getT>, locale: Locale): string {
+  const at = (d: Date) => formatSessionTime(d, zone, locale);
+  switch (step.kind) {
+    case 'review':
+      return t('manage.next.review', { by: at(step.by) });
+    case 'call':
+      return t('manage.next.call', { phone: step.phone, by: at(step.by) });
+    case 'accepted':
+      return t(step.online ? 'manage.next.acceptedOnline' : 'manage.next.accepted');
+    case 'waitlist':
+      return t(step.automatic ? 'manage.next.waitlistAutomatic' : 'manage.next.waitlistManual', { position: step.position, until: at(step.until) });
+    case 'minimum':
+      return t('manage.next.minimum', { minimum: step.minimum, at: at(step.at) });
+    case 'email':
+      return t(`manage.next.email_${step.about}`);
   }
 }
 
@@ -116,7 +137,7 @@ export const meta: Route.MetaFunction = ({ data }) => [
 
 export default function Manage({ loaderData, actionData }: Route.ComponentProps) {
   const { t } = useTranslation();
-  const { locale, me, done, position, times, dates, confirming, others } = loaderData;
+  const { locale, me, done, position, times, dates, steps, confirming, others } = loaderData;
   const { token = '' } = useParams();
   const manageHref = pathTo(locale, 'manage', { token });
   // After the page changes in place (with script), the question or the outcome gets the focus.
@@ -303,6 +324,16 @@ export default function Manage({ loaderData, actionData }: Route.ComponentProps)
                   <p>
                     <strong>{t(`manage.status.${a.status}`, { position: a.position ?? '' })}</strong>
                   </p>
+                  {(steps[a.id] ?? []).length > 0 && (
+                    <>
+                      <h4 id={`next-${a.id}`}>{t('manage.nextTitle')}</h4>
+                      <ol className="next-steps" aria-labelledby={`next-${a.id}`}>
+                        {steps[a.id]!.map((line) => (
+                          <li key={line}>{line}</li>
+                        ))}
+                      </ol>
+                    </>
+                  )}
                   {a.onlineUrl && (
                     <p>
                       <a href={a.onlineUrl} rel="noreferrer">

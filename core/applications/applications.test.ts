@@ -2,11 +2,13 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { eq } from 'drizzle-orm';
 import { createTestDatabase, type TestDatabase } from '../../tests/support/db';
 import { createCohort, createGroup, createSession } from '../../tests/support/factories';
-import { applications, cohorts, emailOutbox } from '../../db/schema';
+import { applications, cohorts, emailOutbox, groups } from '../../db/schema';
 import { createContext } from '../context';
 import { applyToCohort } from './apply-to-cohort';
 import { withdrawApplication } from '../participants/withdraw-application';
 import { decideCohorts } from '../worker/decide-cohorts';
+import { getApplicationForm } from '../registrations/get-signup-form';
+import { getMyRegistrations } from '../participants/get-my-registrations';
 
 const NOW = new Date('2026-11-27T15:00:00Z');
 let t: TestDatabase;
@@ -44,6 +46,46 @@ async function closedGroupWithCohort(opts: { autoAccept?: boolean; capacity?: nu
 }
 
 describe('applyToCohort', () => {
+  it('asks for a phone number when the facilitator calls applicants, and tells what happens next, by when', async () => {
+    const { group, cohort } = await closedGroupWithCohort({ autoAccept: false, minimum: 3, decisionAt: new Date('2026-12-05T00:00:00Z') });
+    await t.db.update(groups).set({ callsApplicants: true, eligibilityEn: 'Adults only.' }).where(eq(groups.id, group.id));
+    // The form says when the cohort meets (every Tuesday evening in Toronto) and who it is for.
+    const form = await getApplicationForm({ ctx: ctx(), input: { cohortId: cohort.id } });
+    expect(form.callsApplicants).toBe(true);
+    expect(form.eligibility.en).toBe('Adults only.');
+    expect(form.cohort.rhythm).toMatchObject({ weekday: 2, cadence: 'weekly' });
+    expect(form.cohort.sessions).toHaveLength(3);
+
+    await expect(applyToCohort({ ctx: ctx(), input: { cohortId: cohort.id, ...applicant('p1') } })).rejects.toMatchObject({
+      code: 'invalid',
+      issues: [expect.objectContaining({ path: 'phone' })],
+    });
+    await expect(applyToCohort({ ctx: ctx(), input: { cohortId: cohort.id, ...applicant('p1'), phone: '555-01' } })).rejects.toMatchObject({
+      code: 'invalid',
+      issues: [expect.objectContaining({ path: 'phone' })],
+    });
+    expect(await t.db.select().from(applications).where(eq(applications.cohortId, cohort.id))).toHaveLength(0);
+    const r = await applyToCohort({ ctx: ctx(), input: { cohortId: cohort.id, ...applicant('p1'), phone: ' 613 555-0123 ' } });
+    const [row] = await t.db.select().from(applications).where(eq(applications.cohortId, cohort.id));
+    expect(row?.phone).toBe('613 555-0123');
+
+    const me = await getMyRegistrations({ ctx: ctx(), input: { token: tokenOf(r.manageUrl) } });
+    const decision = new Date('2026-12-05T00:00:00Z');
+    expect(me.applications[0]?.nextSteps).toEqual([
+      { kind: 'call', phone: '613 555-0123', by: decision },
+      { kind: 'review', by: decision },
+      { kind: 'email', about: 'received' },
+      { kind: 'minimum', minimum: 3, at: decision },
+    ]);
+  });
+
+  it('does not ask for a phone number when the group does not call', async () => {
+    const { cohort } = await closedGroupWithCohort();
+    await applyToCohort({ ctx: ctx(), input: { cohortId: cohort.id, ...applicant('np'), phone: 'whatever' } });
+    const [row] = await t.db.select().from(applications).where(eq(applications.cohortId, cohort.id));
+    expect(row?.phone).toBeNull();
+  });
+
   it('accepts automatically up to capacity, then waitlists in order', async () => {
     const { cohort } = await closedGroupWithCohort({ capacity: 2 });
     const out = [];

@@ -1,10 +1,12 @@
-import { and, asc, count, eq, lte } from 'drizzle-orm';
+import { and, asc, count, eq, lte, ne } from 'drizzle-orm';
 import { z } from 'zod';
 import { applications, cohorts, groups, registrations, sessions } from '../../db/schema';
 import { parseInput, type Context } from '../context';
 import { bilingual, type Bilingual } from '../text';
 import { groupSlugs } from '../groups/slugs';
 import { accessFromToken } from './resolve';
+import { enrollmentClosesAt } from '../applications/shared';
+import { nextSteps, type NextStep } from '../applications/next-steps';
 
 export const manageInput = z.object({ token: z.string().min(1).max(200) });
 
@@ -27,6 +29,8 @@ export interface MyApplication {
   group: { slug: string; title: Bilingual; timeZone: string };
   cohort: { id: string; startsOn: string; endsOn: string; status: string };
   onlineUrl: string | null;
+  /** What happens next, and by when (for an application still under way). */
+  nextSteps: NextStep[];
 }
 
 export interface MyOverview {
@@ -74,6 +78,16 @@ export async function getMyRegistrations({ ctx, input }: { ctx: Context; input: 
     return row?.n ?? 0;
   };
 
+  const firstSessionOf = async (cohortId: string) => {
+    const [row] = await ctx.db
+      .select({ startsAt: sessions.startsAt })
+      .from(sessions)
+      .where(and(eq(sessions.cohortId, cohortId), ne(sessions.status, 'cancelled')))
+      .orderBy(asc(sessions.startsAt))
+      .limit(1);
+    return row?.startsAt;
+  };
+
   const out: MyOverview = {
     scope: access.scope.kind,
     email: person.email,
@@ -104,13 +118,26 @@ export async function getMyRegistrations({ ctx, input }: { ctx: Context; input: 
   }
   for (const { a, c, g } of apps) {
     if (!access.reaches({ kind: 'application', id: a.id })) continue;
+    const position = a.status === 'waitlisted' && a.waitlistPosition != null ? await appRank(c.id, a.waitlistPosition) : null;
     out.applications.push({
       id: a.id,
       status: a.status,
-      position: a.status === 'waitlisted' && a.waitlistPosition != null ? await appRank(c.id, a.waitlistPosition) : null,
+      position,
       group: { slug: groupSlugs(g)[ctx.locale], title: bilingual(g.titleEn, g.titleFr), timeZone: g.timeZone },
       cohort: { id: c.id, startsOn: c.startsOn, endsOn: c.endsOn, status: c.status },
       onlineUrl: a.status === 'accepted' && g.delivery !== 'in_person' ? g.onlineUrl : null,
+      nextSteps: nextSteps({
+        status: a.status,
+        position,
+        phone: a.phone,
+        waitlistPromotion: g.waitlistPromotion,
+        minimumParticipants: c.minimumParticipants,
+        decisionAt: c.decisionAt,
+        firstSessionAt: (await firstSessionOf(c.id)) ?? null,
+        closesAt: await enrollmentClosesAt(ctx, c),
+        online: g.delivery !== 'in_person',
+        now: ctx.now,
+      }),
     });
   }
   return out;

@@ -1,4 +1,4 @@
-import { and, asc, count, eq } from 'drizzle-orm';
+import { and, asc, count, eq, ne } from 'drizzle-orm';
 import { z } from 'zod';
 import { intakeQuestions, registrations, sessions, groups, cohorts, modules, organizations, type Locale } from '../../db/schema';
 import { groupSlugs, type GroupSlugs } from '../groups/slugs';
@@ -6,6 +6,7 @@ import { parseInput, type Context } from '../context';
 import { NotFound } from '../errors';
 import { bilingual, type Bilingual } from '../text';
 import { acceptedCount, enrollmentClosesAt } from '../applications/shared';
+import { cohortRhythm } from '../applications/cohort-rhythm';
 import { sessionCapacity } from './shared';
 import { signupWindow } from './signup-window';
 
@@ -111,9 +112,31 @@ export async function getApplicationForm({ ctx, input }: { ctx: Context; input: 
   const accepted = await acceptedCount(ctx, c.id);
   const closesAt = await enrollmentClosesAt(ctx, c);
   const mods = await ctx.db.select().from(modules).where(eq(modules.cohortId, c.id)).orderBy(asc(modules.position));
+  const planned = await ctx.db
+    .select({ startsAt: sessions.startsAt, endsAt: sessions.endsAt })
+    .from(sessions)
+    .where(and(eq(sessions.cohortId, c.id), ne(sessions.status, 'cancelled')))
+    .orderBy(asc(sessions.startsAt));
   return {
     group: formGroup(g, ctx.locale),
-    cohort: { id: c.id, startsOn: c.startsOn, endsOn: c.endsOn, sessionCount: c.sessionCount, status: c.status },
+    cohort: {
+      id: c.id,
+      startsOn: c.startsOn,
+      endsOn: c.endsOn,
+      sessionCount: c.sessionCount,
+      status: c.status,
+      /** The weekday and time every session shares ("every Tuesday, 6:30 to 8:30 p.m."), or null. */
+      rhythm: cohortRhythm(planned, g.timeZone),
+      /** Each planned session, for a cohort without one rhythm. */
+      sessions: planned,
+      minimumParticipants: c.minimumParticipants,
+      decisionAt: c.decisionAt,
+    },
+    /** Who the group is for, in the organizers' words (shown before the person commits). */
+    eligibility: bilingual(g.eligibilityEn, g.eligibilityFr),
+    /** The facilitator calls each applicant: the form asks for a phone number. */
+    callsApplicants: g.callsApplicants,
+    closesAt,
     modules: mods.map((m) => ({ position: m.position, title: bilingual(m.titleEn, m.titleFr) })),
     capacity: c.capacity,
     placesLeft: c.capacity == null ? null : Math.max(0, c.capacity - accepted),

@@ -1,6 +1,7 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
+import { DateTime } from 'luxon';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser } from 'playwright-core';
 import { openPglite, migrateDatabase } from '../../db/client';
@@ -19,6 +20,7 @@ describe.skipIf(browserMissing)('joining a group', () => {
   let browser: Browser;
   let dataDir: string;
   const ids = { full: '', open: '', cohort: '' };
+  let cohortWeekday = '';
 
   beforeAll(async () => {
     smtp = await startSmtpReceiver();
@@ -43,6 +45,9 @@ describe.skipIf(browserMissing)('joining a group', () => {
       dropInStyle: null,
       leadership: 'professional',
       autoAccept: true,
+      callsApplicants: true,
+      eligibilityEn: 'For adults who lost someone at least three months ago.',
+      eligibilityFr: 'Pour les adultes ayant perdu une personne proche il y a au moins trois mois.',
       titleEn: 'Eight weeks after a loss',
       titleFr: 'Huit semaines après une perte',
     });
@@ -52,7 +57,13 @@ describe.skipIf(browserMissing)('joining a group', () => {
       ['Telling the story', 'Looking ahead'],
     );
     ids.cohort = cohort.id;
-    await createSession(atWallClock(handle.db), { groupId: closed.id, cohortId: cohort.id, startsAt: new Date(now + 14 * 86_400_000) });
+    // Two sessions a week apart, at the same local time.
+    const firstLocal = DateTime.fromMillis(now + 14 * 86_400_000, { zone: 'America/Toronto' }).set({ hour: 18, minute: 30, second: 0, millisecond: 0 });
+    for (const week of [0, 1]) {
+      const start = firstLocal.plus({ weeks: week });
+      await createSession(atWallClock(handle.db), { groupId: closed.id, cohortId: cohort.id, startsAt: start.toJSDate(), endsAt: start.plus({ hours: 2 }).toJSDate() });
+    }
+    cohortWeekday = firstLocal.setLocale('en').toFormat('cccc');
     await handle.db.insert(intakeQuestions).values([
       { groupId: closed.id, position: 1, type: 'yes_no', labelEn: 'Have you been in a group before?', labelFr: 'Avez-vous déjà fait partie d’un groupe?', required: true },
       {
@@ -141,16 +152,31 @@ describe.skipIf(browserMissing)('joining a group', () => {
     await page.getByRole('heading', { level: 1, name: 'Apply to join the group' }).waitFor();
     expect(new URL(page.url()).pathname).toBe(`/en/groups/signup-cohort/cohorts/${ids.cohort}/apply`);
     expect(await page.locator('.modules').textContent()).toContain('Telling the story');
+    // Before committing: when it meets, and who it is for.
+    const facts = await page.locator('dl.facts').textContent();
+    expect(facts).toContain(`Every ${cohortWeekday}, 6:30 p.m. to 8:30 p.m.`);
+    expect(await page.getByRole('region', { name: 'Who this group is for' }).textContent()).toContain('at least three months ago');
     await expectAccessible(page);
     await page.getByLabel('Name or nickname', { exact: true }).fill('Ari');
+    // The facilitator calls applicants: a number that cannot be dialled is refused, saying why.
+    await page.getByLabel('Phone number').fill('555');
     await page.getByLabel('Email', { exact: true }).fill('ari@example.org');
     await page.getByRole('group', { name: 'Have you been in a group before?' }).getByLabel('No').check();
     await page.getByRole('group', { name: /How long ago/ }).getByLabel('Less than a year').check();
     await page.getByLabel(/I commit to attending the whole sequence/).check();
     await page.getByLabel(/I agree that the organizers/).check();
     await page.getByRole('button', { name: 'Send my application' }).click();
+    await page.getByText('Enter a phone number with its area code.').first().waitFor();
+    await page.getByLabel('Phone number').fill('613 555-0123');
+    await page.getByLabel(/I commit to attending the whole sequence/).check();
+    await page.getByLabel(/I agree that the organizers/).check();
+    await page.getByRole('button', { name: 'Send my application' }).click();
     await page.getByText('Your application is sent.').waitFor();
     expect(await page.locator('main').textContent()).toContain('Accepted');
+    // Afterwards: what happens next, and by when.
+    const next = await page.getByRole('list', { name: 'What happens next' }).textContent();
+    expect(next).toContain('Your place is held.');
+    expect(next).toMatch(new RegExp(`The facilitator will call you at 613 555-0123 before ${cohortWeekday}, .+ 6:30 p\\.m\\.`));
     const mail = await mailTo(smtp, 'ari@example.org', 'You are accepted: Eight weeks after a loss');
     expect(mail.text).toContain('Hello Ari,');
     await assertClean();
