@@ -131,6 +131,22 @@ describe('reminders of a postponed session', () => {
     expect(fresh.every((r) => r.replyTo === null)).toBe(true);
   });
 
+  it('sends no reminder for a cancelled session: those queued are withdrawn and none is queued again', async () => {
+    const startsAt = new Date(NOW.getTime() + 20 * HOUR);
+    const { owner, session } = await setUp('hello@circle.example', startsAt);
+    await queueReminders(worker(NOW));
+    expect((await remindersOf(session.id)).length).toBe(2);
+    await cancelSession({ ctx: as(owner), input: { sessionId: session.id, reason: 'Hall flooded' } });
+    expect(await remindersOf(session.id)).toEqual([]);
+    for (const now of [new Date(NOW.getTime() + 60_000), new Date(startsAt.getTime() - HOUR)]) {
+      await queueReminders(worker(now));
+      const { sent, send } = keeper();
+      await deliverOutbox(worker(now), send, 500);
+      expect(sent.filter((r) => r.template === 'session_reminder' && (r.payload.session as { id: string }).id === session.id)).toEqual([]);
+    }
+    expect(await remindersOf(session.id)).toEqual([]);
+  });
+
   it('keeps a reminder already sent on record and reminds again for the new time', async () => {
     const startsAt = new Date(NOW.getTime() + 10 * HOUR);
     const { owner, session, holders } = await setUp('hello@circle.example', startsAt);
