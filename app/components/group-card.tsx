@@ -16,6 +16,8 @@ export interface GroupCardData {
   cost: string;
   when: string | null;
   languages: string;
+  /** Whether a platform administrator verified the group's organization. */
+  verified: boolean;
   /** "12 km away", when the list was searched near a place. */
   distance?: string | null;
 }
@@ -62,6 +64,16 @@ export function GroupCard({
           <dd>{group.languages}</dd>
         </div>
       </dl>
+      <p className={group.verified ? 'org-verified' : 'org-unverified'}>
+        {group.verified ? (
+          <>
+            <span aria-hidden="true">✓ </span>
+            {t('group.orgVerified')}
+          </>
+        ) : (
+          t('group.orgNotVerified')
+        )}
+      </p>
       {group.when && <p className="when">{group.when}</p>}
       {group.distance && <p className="distance">{group.distance}</p>}
     </article>

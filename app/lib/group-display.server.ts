@@ -35,5 +35,6 @@ export function groupCard(g: PublicGroupSummary, t: TFunction, locale: Locale): 
     cost: describeCost(g.cost, t, locale),
     when,
     languages: describeLanguages(g.languages, locale),
+    verified: g.organization.verified,
   };
 }

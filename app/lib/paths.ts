@@ -64,6 +64,7 @@ export const PAGES = {
   admin: { en: '/en/admin', fr: '/fr/admin', file: 'routes/admin-home.tsx' },
   adminLicences: { en: '/en/admin/licences', fr: '/fr/admin/permis', file: 'routes/admin-licences.tsx' },
   adminReports: { en: '/en/admin/reports', fr: '/fr/admin/signalements', file: 'routes/admin-reports.tsx' },
+  adminOrganizations: { en: '/en/admin/organizations', fr: '/fr/admin/organismes', file: 'routes/admin-organizations.tsx' },
 } as const;
 
 export type Page = keyof typeof PAGES;

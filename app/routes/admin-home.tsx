@@ -2,11 +2,10 @@ import { Link } from 'react-router';
 import { useTranslation } from 'react-i18next';
 import type { Route } from './+types/admin-home';
 import { getAdminOverview } from '../../core/admin';
-import { getT } from '../../i18n';
 import { requirePlatformAdminUser } from '../lib/auth.server';
 import { localeOf } from '../lib/organize.server';
 import { pathTo } from '../lib/paths';
-import { AdminNav } from './admin-shared';
+import { AdminNav, adminMeta } from './admin-shared';
 
 export async function loader({ request, context }: Route.LoaderArgs) {
   const locale = localeOf(request);
@@ -15,10 +14,7 @@ export async function loader({ request, context }: Route.LoaderArgs) {
   return { locale, overview };
 }
 
-export const meta: Route.MetaFunction = ({ data }) => [
-  { title: `${data ? getT(data.locale)('admin.home.title') : ''} · Cercle` },
-  { name: 'robots', content: 'noindex' },
-];
+export const meta: Route.MetaFunction = ({ data }) => adminMeta(data, 'admin.home.title');
 
 export default function AdminHome({ loaderData }: Route.ComponentProps) {
   const { t } = useTranslation();

@@ -9,7 +9,7 @@ import { requirePlatformAdminUser, requireOrganizerForm } from '../lib/auth.serv
 import { localeOf } from '../lib/organize.server';
 import { pathTo } from '../lib/paths';
 import { CsrfField } from '../components/csrf-field';
-import { AdminNav, adminError, formatDate, formatWhen } from './admin-shared';
+import { AdminNav, adminError, formatDate, formatWhen, adminMeta } from './admin-shared';
 
 export async function loader({ request, context }: Route.LoaderArgs) {
   const locale = localeOf(request);
@@ -58,10 +58,7 @@ export async function action({ request, context }: Route.ActionArgs) {
   }
 }
 
-export const meta: Route.MetaFunction = ({ data }) => [
-  { title: `${data ? getT(data.locale)('admin.licences.title') : ''} · Cercle` },
-  { name: 'robots', content: 'noindex' },
-];
+export const meta: Route.MetaFunction = ({ data }) => adminMeta(data, 'admin.licences.title');
 
 export default function AdminLicences({ loaderData, actionData }: Route.ComponentProps) {
   const { t } = useTranslation();

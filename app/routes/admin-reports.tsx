@@ -10,7 +10,7 @@ import { localeOf } from '../lib/organize.server';
 import { pathTo } from '../lib/paths';
 import { languageName } from '../lib/format';
 import { CsrfField } from '../components/csrf-field';
-import { AdminNav, adminError, formatWhen } from './admin-shared';
+import { AdminNav, adminError, formatWhen, adminMeta, AdminActionError } from './admin-shared';
 
 const SHOWS = [...LISTING_REPORT_STATUSES, 'all'] as const;
 type Show = (typeof SHOWS)[number];
@@ -72,10 +72,7 @@ export async function action({ request, context }: Route.ActionArgs) {
   }
 }
 
-export const meta: Route.MetaFunction = ({ data }) => [
-  { title: `${data ? getT(data.locale)('admin.reports.title') : ''} · Cercle` },
-  { name: 'robots', content: 'noindex' },
-];
+export const meta: Route.MetaFunction = ({ data }) => adminMeta(data, 'admin.reports.title');
 
 export default function AdminReports({ loaderData, actionData }: Route.ComponentProps) {
   const { t } = useTranslation();
@@ -91,13 +88,7 @@ export default function AdminReports({ loaderData, actionData }: Route.Component
           {t(done === 'resolved' ? 'admin.reports.resolved' : 'admin.reports.dismissed')}
         </p>
       )}
-      {actionData && (
-        <div className="error-summary" role="alert">
-          <p>
-            <strong>{actionData.message}</strong>
-          </p>
-        </div>
-      )}
+      <AdminActionError message={actionData?.message} />
       <nav aria-label={t('admin.filter.label')}>
         <ul className="filter-links">
           {SHOWS.map((s) => (

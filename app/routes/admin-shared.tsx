@@ -2,15 +2,16 @@ import { Link } from 'react-router';
 import { useTranslation } from 'react-i18next';
 import type { TFunction } from 'i18next';
 import { CoreError } from '../../core/errors';
-import type { Locale } from '../../i18n';
+import { getT, type Locale } from '../../i18n';
 import { pathTo, type Page } from '../lib/paths';
 
 // Pieces shared by the platform admin pages (admin-home, admin-licences, admin-reports).
 
-const AREAS: { page: Page; label: 'admin.nav.home' | 'admin.nav.licences' | 'admin.nav.reports' }[] = [
+const AREAS: { page: Page; label: 'admin.nav.home' | 'admin.nav.licences' | 'admin.nav.reports' | 'admin.nav.organizations' }[] = [
   { page: 'admin', label: 'admin.nav.home' },
   { page: 'adminLicences', label: 'admin.nav.licences' },
   { page: 'adminReports', label: 'admin.nav.reports' },
+  { page: 'adminOrganizations', label: 'admin.nav.organizations' },
 ];
 
 /** The admin area's navigation; the page being shown is marked as current. */
@@ -60,4 +61,23 @@ export function adminError(err: unknown, t: TFunction): { status: number; messag
   if (err.code === 'not_found') return { status: 404, message: t('admin.errors.notFound'), fields: {} };
   if (err.code === 'conflict') return { status: 409, message: t(/report/.test(err.message) ? 'admin.errors.alreadyClosed' : 'admin.errors.notPending'), fields: {} };
   return { status: 400, message: t('admin.errors.generic'), fields: {} };
+}
+
+type AdminTitle = 'admin.home.title' | 'admin.licences.title' | 'admin.reports.title' | 'admin.organizations.title';
+
+/** The meta tags of an admin page: its title, and no indexing. */
+export function adminMeta(data: { locale: Locale } | undefined, title: AdminTitle) {
+  return [{ title: `${data ? getT(data.locale)(title) : ''} · Cercle` }, { name: 'robots', content: 'noindex' }];
+}
+
+/** The message of a refused admin action, announced at the top of the page. */
+export function AdminActionError({ message }: { message: string | undefined }) {
+  if (!message) return null;
+  return (
+    <div className="error-summary" role="alert">
+      <p>
+        <strong>{message}</strong>
+      </p>
+    </div>
+  );
 }

@@ -481,6 +481,14 @@ export default function GroupPage({ loaderData }: Route.ComponentProps) {
           <section aria-labelledby="org-title">
             <h2 id="org-title">{t('group.organization')}</h2>
             <Localized as="p" text={g.organization.name} locale={locale} />
+            <p className={g.organization.verified ? 'org-verified' : 'org-unverified'}>
+              <strong>
+                {g.organization.verified && <span aria-hidden="true">✓ </span>}
+                {t(g.organization.verified ? 'group.orgVerified' : 'group.orgNotVerified')}
+              </strong>
+              {' — '}
+              {t(g.organization.verified ? 'group.orgVerifiedDetail' : 'group.orgNotVerifiedDetail')}
+            </p>
             {(g.contact.email || g.contact.phone) && (
               <p>
                 {t('group.contact')}:{' '}

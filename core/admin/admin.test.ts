@@ -2,12 +2,14 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { and, eq, inArray } from 'drizzle-orm';
 import { auditLog, emailOutbox, facilitators, listingReports, users } from '../../db/schema';
 import { createTestDatabase, type TestDatabase } from '../../tests/support/db';
-import { addMember, createFacilitator, createGroup, createMember, createOrganization, createUser } from '../../tests/support/factories';
+import { addMember, createFacilitator, createGroup, createMember, createOrganization, createSession, createTopic, createUser, tagGroup } from '../../tests/support/factories';
+import { findGroups } from '../search';
+import { attachSearchIndex, detachSearchIndex } from '../search/search-index';
 import { createContext, type Context } from '../context';
 import { CoreError } from '../errors';
 import { submitLicence } from '../facilitators';
 import { reportListing } from '../listings';
-import { getAdminOverview, listLicenceReviews, listListingReports, makePlatformAdmin, resolveListingReport, reviewLicence } from './index';
+import { getAdminOverview, listLicenceReviews, listListingReports, makePlatformAdmin, resolveListingReport, reviewLicence, setOrganizationVerification } from './index';
 import { renderEmail } from '../../server/email/render';
 
 const NOW = new Date('2026-11-27T15:00:00Z');
@@ -260,5 +262,47 @@ describe('makePlatformAdmin', () => {
       { path: 'email', message: 'invalid_email' },
       { path: 'name', message: 'required' },
     ]);
+  });
+});
+
+describe('organization verification', () => {
+  it('is set by a platform administrator only, audited, and ranks the organization’s groups first among equals at once', async () => {
+    const plain = await createOrganization(t);
+    const trusted = await createOrganization(t);
+    const topic = await createTopic(t, { slug: 'ov-topic' });
+    const soon = await createGroup(t, { organizationId: plain.id, titleEn: 'Harbour circle' });
+    const later = await createGroup(t, { organizationId: trusted.id, titleEn: 'Harbour circle too' });
+    await createSession(t, { groupId: soon.id, startsAt: new Date(NOW.getTime() + 86_400_000) });
+    await createSession(t, { groupId: later.id, startsAt: new Date(NOW.getTime() + 2 * 86_400_000) });
+    for (const g of [soon, later]) await tagGroup(t, g.id, topic.id);
+    const found = async () => (await findGroups({ ctx: anonymous(), input: { topic: ['ov-topic'] } })).results;
+    // Equal but for time: the soonest first.
+    expect((await found()).map((g) => [g.id, g.organization.verified])).toEqual([
+      [soon.id, false],
+      [later.id, false],
+    ]);
+
+    const owner = await createUser(t);
+    await addMember(t, trusted.id, owner.id, 'owner');
+    expect(await code(setOrganizationVerification({ ctx: as(owner.id), input: { organizationId: trusted.id, verification: 'verified' } }))).toBe('forbidden');
+    expect(await setOrganizationVerification({ ctx: as(adminId), input: { organizationId: trusted.id, verification: 'verified' } })).toEqual({ changed: true });
+    expect(await setOrganizationVerification({ ctx: as(adminId), input: { organizationId: trusted.id, verification: 'verified' } })).toEqual({ changed: false });
+
+    // Verified first, through the database and through the in-memory copy of the search rows.
+    expect((await found()).map((g) => [g.id, g.organization.verified])).toEqual([
+      [later.id, true],
+      [soon.id, false],
+    ]);
+    const index = await attachSearchIndex(t.db);
+    try {
+      const before = index.searches;
+      expect((await found()).map((g) => g.id)).toEqual([later.id, soon.id]);
+      expect(index.searches).toBe(before + 1);
+    } finally {
+      await detachSearchIndex(t.db);
+    }
+    const logged = await t.db.select().from(auditLog).where(and(eq(auditLog.organizationId, trusted.id), eq(auditLog.action, 'organization.verification_changed')));
+    expect(logged.map((l) => [l.actorId, l.data])).toEqual([[adminId, { from: 'unverified', to: 'verified' }]]);
+    expect(await code(setOrganizationVerification({ ctx: as(adminId), input: { organizationId: trusted.id, verification: 'trusted' as never } }))).toBe('invalid');
   });
 });

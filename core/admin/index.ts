@@ -6,3 +6,4 @@ export * from './resolve-listing-report';
 export * from './get-admin-overview';
 export * from './make-platform-admin';
 export * from './set-organization-verification';
+export * from './list-organizations';

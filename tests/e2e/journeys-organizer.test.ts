@@ -6,7 +6,7 @@ import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { eq } from 'drizzle-orm';
 import { openPglite, migrateDatabase } from '../../db/client';
 import { users } from '../../db/schema';
-import { addMember, atWallClock, createOrganization } from '../support/factories';
+import { addMember, atWallClock, createGroup, createOrganization, createSession } from '../support/factories';
 import { createAuth } from '../../server/auth';
 import { expectAccessible, hasChromium, launchBrowser, newPage } from './browser';
 import { startServer, type RunningServer } from './server-process';
@@ -42,6 +42,15 @@ describe.skipIf(browserMissing)('journeys of people who run groups', () => {
       .where(eq(users.email, 'olivia@example.org'))
       .returning();
     await addMember(atWallClock(handle.db), org.id, owner!.id, 'owner');
+    // Another organization, minutes old and not verified, with a published group.
+    const harbour = await createOrganization(atWallClock(handle.db), { slug: 'harbour-trust', nameEn: 'Harbour Trust Circle', nameFr: 'Cercle de confiance du port' });
+    const harbourGroup = await createGroup(atWallClock(handle.db), {
+      organizationId: harbour.id,
+      slug: 'harbour-trust-drop-in',
+      titleEn: 'Harbour evening drop-in',
+      titleFr: 'Rencontre du soir au port',
+    });
+    await createSession(atWallClock(handle.db), { groupId: harbourGroup.id, startsAt: new Date(Date.now() + 3 * 86_400_000) });
     await handle.close();
     server = await startServer({ DATA_DIR: dataDir, SEED_DEMO: 'false', SECRET_KEY, WORKER: 'off' });
     browser = await launchBrowser();
@@ -154,6 +163,39 @@ describe.skipIf(browserMissing)('journeys of people who run groups', () => {
     });
   });
 
+  describe('trust', () => {
+    it('shows whether a group’s organization is verified, on results and its page, and an administrator verifies it', async () => {
+      const { page, assertClean } = await newPage(browser, server.url);
+      await page.setViewportSize(PHONE);
+      const card = () => page.locator('article.group-card', { has: page.getByRole('link', { name: 'Harbour evening drop-in' }) });
+      await page.goto('/en/groups?q=harbour');
+      expect(await card().textContent()).toContain('Organization not verified yet');
+      await page.goto('/en/groups/harbour-trust-drop-in');
+      const about = page.getByRole('region', { name: 'Organized by' });
+      expect(await about.textContent()).toContain('Organization not verified yet');
+      expect(await about.textContent()).toContain('have not yet checked who runs this organization');
+
+      const admin = await ownerPage(DESKTOP);
+      await admin.page.goto('/en/admin');
+      await admin.page.getByRole('navigation', { name: 'Administration' }).getByRole('link', { name: 'Organizations' }).click();
+      await admin.page.getByRole('heading', { level: 1, name: 'Organizations' }).waitFor();
+      const harbour = admin.page.getByRole('region', { name: 'Harbour Trust Circle' });
+      expect(await harbour.textContent()).toContain('Not verified');
+      await harbour.getByLabel('Status', { exact: true }).selectOption({ label: 'Verified' });
+      await harbour.getByRole('button', { name: /Set the status/ }).click();
+      await admin.page.getByRole('status').filter({ hasText: 'The status of Harbour Trust Circle is now: Verified.' }).waitFor();
+      await expectAccessible(admin.page);
+      await admin.assertClean();
+
+      // At once, in both languages.
+      await page.goto('/en/groups?q=harbour');
+      expect(await card().textContent()).toContain('Verified organization');
+      await page.goto('/fr/groupes/harbour-trust-drop-in');
+      expect(await page.getByRole('region', { name: 'Organisé par' }).textContent()).toContain('Organisme vérifié');
+      await assertClean();
+    });
+  });
+
   describe('a new organization', () => {
     it('guides its first steps and explains verification, in French on a phone', async () => {
       const { page, assertClean } = await ownerPage(PHONE);
@@ -246,6 +288,17 @@ describe.skipIf(browserMissing)('journeys of people who run groups', () => {
       // Of the attribute fields of the form, the ones that do not apply are hidden.
       const hidden = await page.locator('form:has(input[name="intent"][value="save"]) [hidden]').count();
       expect(hidden).toBeGreaterThanOrEqual(15);
+      // The form is much shorter than with every field shown (what it was before).
+      const form = page.locator('form:has(input[name="intent"][value="save"])');
+      const shortened = await form.evaluate((el) => el.getBoundingClientRect().height);
+      const everything = await form.evaluate((el) => {
+        const hiddenParts = [...el.querySelectorAll('[hidden]')];
+        for (const h of hiddenParts) h.removeAttribute('hidden');
+        const height = el.getBoundingClientRect().height;
+        for (const h of hiddenParts) h.setAttribute('hidden', '');
+        return height;
+      });
+      expect(shortened).toBeLessThan(everything * 0.75);
       await expectAccessible(page);
 
       // New choices show and hide fields at once.
