@@ -13,6 +13,9 @@ export function checkInError(err: unknown, t: TFunction, prefix = ''): FormProbl
   if (err instanceof CoreError && err.code === 'conflict' && /walk-ins are for/.test(err.message)) {
     return { status: 409, message: t('running.errors.walkInsDropInOnly'), fields: {} };
   }
+  if (err instanceof CoreError && err.code === 'conflict' && (err.message === 'walk_ins_off' || err.message === 'walk_ins_full')) {
+    return { status: 409, message: t(err.message === 'walk_ins_off' ? 'running.errors.walkInsOff' : 'running.errors.walkInsFull'), fields: {} };
+  }
   if (err instanceof CoreError && err.code === 'not_found' && /walk-in/.test(err.message)) {
     return { status: 404, message: t('running.errors.walkInGone'), fields: {} };
   }

@@ -36,6 +36,7 @@ export async function loader({ request, context, params }: Route.LoaderArgs) {
     closed: state.closed,
     opensOn: formatDay(DateTime.fromJSDate(state.opensAt, { zone: tz }).toISODate()!, locale),
     walkInsAllowed: state.walkInsAllowed,
+    walkInsRefused: state.walkInsRefused,
     walkIns: state.walkIns.map((w) => ({ id: w.id, name: w.name })),
     people: view.confirmed.map((p) => ({ participantId: p.participantId, name: p.name, attendance: p.attendance })),
     saved: savedPerson?.attendance ? { name: savedPerson.name, status: savedPerson.attendance } : null,
@@ -142,8 +143,11 @@ function WalkIns({
   nameError,
   name,
   addedId,
+  refused,
 }: {
   walkIns: { id: string; name: string }[];
+  /** Why no one more can be added (the group's rule), or null. */
+  refused: 'walk_ins_off' | 'walk_ins_full' | null;
   csrf: string;
   nameError?: string;
   name?: string;
@@ -187,33 +191,39 @@ function WalkIns({
           ))}
         </ul>
       )}
-      <Form method="post" noValidate>
-        <CsrfField token={csrf} />
-        <input type="hidden" name="intent" value="walk-in" />
-        <p className="field">
-          <label htmlFor="f-walkInName">{t('running.checkIn.walkInName')}</label>
-          <input
-            ref={nameField}
-            id="f-walkInName"
-            name="walkInName"
-            type="text"
-            autoComplete="off"
-            maxLength={80}
-            defaultValue={name}
-            required
-            aria-invalid={nameError ? true : undefined}
-            aria-describedby={nameError ? 'walk-ins-lead f-walkInName-error' : 'walk-ins-lead'}
-          />
-          {nameError && (
-            <span className="field-error" id="f-walkInName-error">
-              {nameError}
-            </span>
-          )}
+      {refused ? (
+        <p className="notice" role="status">
+          {t(refused === 'walk_ins_off' ? 'running.errors.walkInsOff' : 'running.errors.walkInsFull')}
         </p>
-        <button type="submit" className="checkin-button">
-          {t('running.checkIn.addWalkIn')}
-        </button>
-      </Form>
+      ) : (
+        <Form method="post" noValidate>
+          <CsrfField token={csrf} />
+          <input type="hidden" name="intent" value="walk-in" />
+          <p className="field">
+            <label htmlFor="f-walkInName">{t('running.checkIn.walkInName')}</label>
+            <input
+              ref={nameField}
+              id="f-walkInName"
+              name="walkInName"
+              type="text"
+              autoComplete="off"
+              maxLength={80}
+              defaultValue={name}
+              required
+              aria-invalid={nameError ? true : undefined}
+              aria-describedby={nameError ? 'walk-ins-lead f-walkInName-error' : 'walk-ins-lead'}
+            />
+            {nameError && (
+              <span className="field-error" id="f-walkInName-error">
+                {nameError}
+              </span>
+            )}
+          </p>
+          <button type="submit" className="checkin-button">
+            {t('running.checkIn.addWalkIn')}
+          </button>
+        </Form>
+      )}
     </section>
   );
 }
@@ -275,6 +285,7 @@ export default function OrganizeCheckIn({ loaderData, actionData }: Route.Compon
               nameError={actionData && !actionData.ok ? actionData.nameError : undefined}
               name={actionData && !actionData.ok ? actionData.name : undefined}
               addedId={d.walkInAddedId}
+              refused={d.walkInsRefused}
             />
           )}
         </>

@@ -132,6 +132,7 @@ function changesFrom(form: FormData): Partial<GroupAttributesInput> {
     intakeScreening: bool(form, 'intakeScreening'),
     attendanceTracked: bool(form, 'attendanceTracked'),
     waitlistPromotion: str(form, 'waitlistPromotion') as 'automatic',
+    walkIns: str(form, 'walkIns') as 'welcome',
     autoAccept: bool(form, 'autoAccept'),
     callsApplicants: bool(form, 'callsApplicants'),
     autoApprove: bool(form, 'autoApprove'),
@@ -455,6 +456,19 @@ export default function OrganizeGroupEdit({ loaderData, actionData }: Route.Comp
           </div>
           <div hidden={hide('sessionCapacity')}>
             <Input name="sessionCapacity" label={t('editor.field.sessionCapacity')} hint={t('editor.field.capacityHint')} type="number" min={1} value={val('sessionCapacity', g.sessionCapacity)} error={errors.sessionCapacity} />
+          </div>
+          <div hidden={hide('walkIns')}>
+            <Choice
+              name="walkIns"
+              label={t('editor.field.walkIns')}
+              value={val('walkIns', g.walkIns)}
+              error={errors.walkIns}
+              options={[
+                ['welcome', t('editor.field.walkInsWelcome')],
+                ['within_capacity', t('editor.field.walkInsWithinCapacity')],
+                ['none', t('editor.field.walkInsNone')],
+              ]}
+            />
           </div>
           <div hidden={hide('intakeScreening')}>
             <Check name="intakeScreening" label={t('editor.field.intakeScreening')} checked={on('intakeScreening', g.intakeScreening)} />

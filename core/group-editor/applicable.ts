@@ -65,6 +65,7 @@ export const CONDITIONAL: Record<string, Rule> = {
 
   signupCutoffMinutes: { applies: dropIn },
   sessionCapacity: { applies: dropIn },
+  walkIns: { applies: dropIn },
   waitlistPromotion: { applies: closed },
   autoAccept: { applies: closed, cleared: false },
   callsApplicants: { applies: closed, cleared: false },

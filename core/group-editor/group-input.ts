@@ -31,6 +31,9 @@ export const languageCode = z.string().trim().toLowerCase().regex(/^[a-z]{2,3}$/
 
 export const FEE_CURRENCIES = ['CAD', 'USD', 'EUR'] as const;
 export const WAITLIST_PROMOTIONS = ['automatic', 'manual'] as const;
+/** Drop-ins: walk-ins always welcome, welcome while seats are left, or not taken. */
+export const WALK_IN_POLICIES = ['welcome', 'within_capacity', 'none'] as const;
+export type WalkInPolicy = (typeof WALK_IN_POLICIES)[number];
 export const REACHES = ['local', 'anywhere'] as const;
 export const FEE_PERS = ['session', 'program'] as const;
 
@@ -114,6 +117,7 @@ export const groupAttributes = z.object({
   intakeScreening: z.boolean(),
   attendanceTracked: z.boolean(),
   waitlistPromotion: z.enum(WAITLIST_PROMOTIONS, { error: 'invalid' }),
+  walkIns: z.enum(WALK_IN_POLICIES, { error: 'invalid' }),
   autoAccept: z.boolean(),
   /** Closed groups: the facilitator calls each applicant, so the application form asks for a phone number. */
   callsApplicants: z.boolean(),
@@ -237,6 +241,7 @@ export const NEW_GROUP_DEFAULTS: Omit<GroupColumns, 'kind' | 'leadership' | 'for
   intakeScreening: false,
   attendanceTracked: false,
   waitlistPromotion: 'automatic',
+  walkIns: 'welcome',
   autoAccept: false,
   callsApplicants: false,
   autoApprove: false,

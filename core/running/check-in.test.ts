@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { and, eq, isNull } from 'drizzle-orm';
 import { createTestDatabase, type TestDatabase } from '../../tests/support/db';
 import { createCohort, createMember, createOpenSession, createSession, createGroup } from '../../tests/support/factories';
-import { attendance, auditLog, organizations, registrations } from '../../db/schema';
+import { attendance, auditLog, groups, organizations, registrations } from '../../db/schema';
 import { createContext, type Context } from '../context';
 import { registerForSession } from '../registrations/register-for-session';
 import { getDashboard } from '../dashboard';
@@ -170,6 +170,42 @@ describe('walk-ins', () => {
     expect((await getCheckInState({ ctx: as(owner, door), input: { sessionId: cohortSession.id } })).walkInsAllowed).toBe(false);
     expect(await t.db.select().from(attendance).where(eq(attendance.sessionId, s.id))).toEqual([]);
     expect(await t.db.select().from(attendance).where(eq(attendance.sessionId, cohortSession.id))).toEqual([]);
+  });
+
+  it('follows the rule the organizer chose: always welcome, only while seats are left, or none', async () => {
+    const door = at('2026-11-30T20:00:00Z');
+    const setRule = (groupId: string, walkIns: 'welcome' | 'within_capacity' | 'none') => t.db.update(groups).set({ walkIns }).where(eq(groups.id, groupId));
+
+    // Two seats, one held: one walk-in fits, the next one does not.
+    const room = await session(1, 2);
+    await setRule(room.group.id, 'within_capacity');
+    expect(await getCheckInState({ ctx: as(room.owner, door), input: { sessionId: room.session.id } })).toMatchObject({ walkInPolicy: 'within_capacity', walkInsRefused: null });
+    await addWalkIn({ ctx: as(room.owner, door), input: { sessionId: room.session.id, name: 'First at the door' } });
+    await expect(addWalkIn({ ctx: as(room.owner, door), input: { sessionId: room.session.id, name: 'One too many' } })).rejects.toMatchObject({
+      code: 'conflict',
+      message: 'walk_ins_full',
+    });
+    expect((await getCheckInState({ ctx: as(room.owner, door), input: { sessionId: room.session.id } })).walkInsRefused).toBe('walk_ins_full');
+
+    // Always welcome: beyond the seats.
+    await setRule(room.group.id, 'welcome');
+    await addWalkIn({ ctx: as(room.owner, door), input: { sessionId: room.session.id, name: 'Welcome anyway' } });
+
+    // None: refused, saying so.
+    const none = await session(0, 5);
+    await setRule(none.group.id, 'none');
+    await expect(addWalkIn({ ctx: as(none.owner, door), input: { sessionId: none.session.id, name: 'Sam' } })).rejects.toMatchObject({
+      code: 'conflict',
+      message: 'walk_ins_off',
+    });
+    expect((await getCheckInState({ ctx: as(none.owner, door), input: { sessionId: none.session.id } })).walkInsRefused).toBe('walk_ins_off');
+    expect(await t.db.select().from(attendance).where(eq(attendance.sessionId, none.session.id))).toEqual([]);
+    const walkIns = await t.db.select().from(attendance).where(and(eq(attendance.sessionId, room.session.id), isNull(attendance.participantId)));
+    expect(walkIns.map((w) => w.walkInName).sort()).toEqual(['First at the door', 'Welcome anyway']);
+
+    // A new group welcomes walk-ins; the database refuses an unknown rule.
+    expect((await t.db.select().from(groups).where(eq(groups.id, (await session(0)).group.id)))[0]?.walkIns).toBe('welcome');
+    await expect(t.db.update(groups).set({ walkIns: 'sometimes' }).where(eq(groups.id, none.group.id))).rejects.toThrow();
   });
 
   it('is stored as a walk-in or a mark, never both, and a walk-in is always present (database rules)', async () => {

@@ -1,9 +1,11 @@
 import { and, asc, eq, isNull, sql } from 'drizzle-orm';
 import { DateTime } from 'luxon';
 import { z } from 'zod';
-import { attendance } from '../../db/schema';
+import { attendance, registrations } from '../../db/schema';
+import { sessionCapacity } from '../registrations/shared';
 import { parseInput, withTransaction, type Context } from '../context';
 import { Conflict, Invalid, NotFound } from '../errors';
+import type { WalkInPolicy } from '../group-editor/group-input';
 import { audit, isConfirmed, rosterOf, sessionForOrganizer, type GroupRow, type SessionRow } from './shared';
 
 export const ATTENDANCE_STATUSES = ['present', 'absent', 'excused'] as const;
@@ -81,18 +83,41 @@ const walkInName = z.string().trim().min(1).max(80);
 export const addWalkInInput = z.object({ sessionId: z.uuid(), name: walkInName });
 
 /**
+ * Whether the session takes another walk-in under its group's rule (`groups.walk_ins`):
+ * 'welcome' always; 'within_capacity' while the people holding a place and the walk-ins already
+ * added leave room (a session without a seat limit always has room); 'none' never.
+ */
+async function walkInRoom(tx: Context, session: SessionRow, group: GroupRow): Promise<{ allowed: boolean; reason: 'walk_ins_off' | 'walk_ins_full' | null }> {
+  if (group.walkIns === 'none') return { allowed: false, reason: 'walk_ins_off' };
+  const capacity = sessionCapacity(session, group);
+  if (group.walkIns === 'welcome' || capacity == null) return { allowed: true, reason: null };
+  const [row] = await tx.db
+    .select({
+      taken: sql<number>`(select count(*)::int from ${registrations} r where r.session_id = ${session.id} and r.status = 'confirmed')
+        + (select count(*)::int from ${attendance} a where a.session_id = ${session.id} and a.participant_id is null)`,
+    })
+    .from(sql`(select 1) as one`);
+  const taken = Number(row?.taken ?? 0);
+  return taken < capacity ? { allowed: true, reason: null } : { allowed: false, reason: 'walk_ins_full' };
+}
+
+/**
  * Adds someone who came to a drop-in session without signing up, by the name or nickname they
  * give (no email: they get no message). A walk-in counts as present; they take no seat, so the
- * places of the session and its waitlist stay as they were. Cohort sessions have no walk-ins
- * (members apply to the whole cohort). The name is seen by the group's organizers only and is
- * not written to the audit log.
+ * places of the session and its waitlist stay as they were. The group's rule says whether
+ * walk-ins are taken at all, or only while seats are left (Conflict `walk_ins_off`,
+ * `walk_ins_full`). Cohort sessions have no walk-ins (members apply to the whole cohort). The name
+ * is seen by the group's organizers only and is not written to the audit log.
  */
 export async function addWalkIn({ ctx, input }: { ctx: Context; input: z.input<typeof addWalkInInput> }) {
   const q = parseInput(addWalkInInput, input);
   return withTransaction(ctx, async (tx) => {
-    const { session, group, organization } = await sessionForOrganizer(tx, q.sessionId, 'sessions.run');
+    // The session row is locked, so that two people adding walk-ins at once count right.
+    const { session, group, organization } = await sessionForOrganizer(tx, q.sessionId, 'sessions.run', true);
     if (session.cohortId) throw new Conflict('walk-ins are for drop-in sessions');
     assertCheckInOpen(tx, session, group);
+    const room = await walkInRoom(tx, session, group);
+    if (!room.allowed) throw new Conflict(room.reason!);
     const [row] = await tx.db
       .insert(attendance)
       .values({
@@ -140,10 +165,14 @@ export async function getCheckInState({ ctx, input }: { ctx: Context; input: z.i
     .from(attendance)
     .where(and(eq(attendance.sessionId, session.id), isNull(attendance.participantId)))
     .orderBy(asc(attendance.recordedAt), asc(attendance.id));
+  const room = session.cohortId ? { allowed: false, reason: null } : await walkInRoom(ctx, session, group);
   return {
     opensAt: checkInOpensAt(session, group),
     closed: checkInClosed(ctx, session, group),
     walkInsAllowed: !session.cohortId,
+    /** The group's rule for walk-ins, and why no more can be added now (null: they can). */
+    walkInPolicy: group.walkIns as WalkInPolicy,
+    walkInsRefused: room.reason,
     walkIns: walkIns.map((w) => ({ id: w.id, name: w.name ?? '', recordedAt: w.recordedAt })),
   };
 }

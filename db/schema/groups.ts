@@ -116,6 +116,9 @@ export const groups = pgTable(
     intakeScreening: boolean('intake_screening').notNull().default(false),
     attendanceTracked: boolean('attendance_tracked').notNull().default(false),
     waitlistPromotion: promotionMode('waitlist_promotion').notNull().default('automatic'),
+    // Drop-ins: people who come without signing up are 'welcome' (added at the door even when the
+    // seats are taken), welcome 'within_capacity' only (while seats are left), or 'none'.
+    walkIns: text('walk_ins').notNull().default('welcome'),
     // Closed groups: accept applications automatically up to capacity.
     autoAccept: boolean('auto_accept').notNull().default(false),
     // Closed groups: the facilitator calls each applicant (the application form asks for a phone number).
@@ -152,6 +155,7 @@ export const groups = pgTable(
     check('groups_capacity', sql`${t.sessionCapacity} is null or ${t.sessionCapacity} > 0`),
     check('groups_ages', sql`${t.ageMin} is null or ${t.ageMax} is null or ${t.ageMin} <= ${t.ageMax}`),
     check('groups_calls_applicants', sql`not ${t.callsApplicants} or ${t.format} = 'closed'`),
+    check('groups_walk_ins', sql`${t.walkIns} in ('welcome', 'within_capacity', 'none')`),
   ],
 );
 

@@ -41,6 +41,7 @@ describe.skipIf(browserMissing)('running a session: postponing, check-in on the 
   let today = '';
   let tomorrow = '';
   let tomorrowStart: DateTime = DateTime.now();
+  let groupId = '';
 
   beforeAll(async () => {
     smtp = await startSmtpReceiver();
@@ -54,6 +55,7 @@ describe.skipIf(browserMissing)('running a session: postponing, check-in on the 
     const [owner] = await handle.db.update(users).set({ emailVerified: true }).where(eq(users.email, 'hana@example.org')).returning();
     await addMember(f, org.id, owner!.id, 'owner');
     const group = await createGroup(f, { organizationId: org.id, titleEn: TITLE_EN, titleFr: TITLE_FR, timeZone: ZONE, sessionCapacity: 10, signupCutoffMinutes: 0 });
+    groupId = group.id;
 
     // Today's session starts half an hour ago, or just after midnight when the day is younger: it
     // is always on today's date in the group's zone.
@@ -214,6 +216,18 @@ describe.skipIf(browserMissing)('running a session: postponing, check-in on the 
     // The session's page counts the walk-in.
     await page.goto(`/en/organize/${ORG}/sessions/${today}`);
     expect(await page.locator('main').textContent()).toContain('Walk-ins (came without signing up, counted present): 1');
+
+    // The organizers choose sign-up only: the door says so, and offers no form.
+    await page.goto(`/en/organize/${ORG}/groups/${groupId}`);
+    await page.getByLabel('People who come without signing up').selectOption({ label: 'Not taken: sign-up only' });
+    // (The group has a French title: it is held in French too.)
+    await page.getByRole('group', { name: 'Languages spoken' }).getByLabel('French', { exact: true }).check();
+    await page.getByRole('button', { name: 'Save changes' }).click();
+    await page.getByRole('status').filter({ hasText: 'Changes saved.' }).waitFor();
+    await page.goto(checkIn('en', today));
+    expect(await page.getByRole('region', { name: 'Walk-ins' }).textContent()).toContain('This group does not take walk-ins');
+    expect(await page.locator('#f-walkInName').count()).toBe(0);
+    await expectAccessible(page);
     await assertClean();
   });
 });

@@ -49,6 +49,8 @@ const running = {
     notOnRoster: 'This person does not hold a place at this session.',
     checkInNotOpen: 'Check-in opens on the day of the session.',
     walkInsDropInOnly: 'Walk-ins can be added to drop-in sessions only.',
+    walkInsOff: 'This group does not take walk-ins: the organizers chose sign-up only. Change it in the group’s details.',
+    walkInsFull: 'Every seat of this session is taken, and this group takes walk-ins only while seats are left.',
     walkInGone: 'This walk-in is no longer on the list.',
   },
   dashboard: {

@@ -51,6 +51,8 @@ const running: Catalog<typeof en> = {
     notOnRoster: 'Cette personne n’a pas de place à cette rencontre.',
     checkInNotOpen: 'La prise des présences ouvre le jour de la rencontre.',
     walkInsDropInOnly: 'On peut ajouter des personnes sans inscription aux rencontres libres seulement.',
+    walkInsOff: 'Ce groupe n’accepte pas de personnes sans inscription : l’équipe a choisi l’inscription seulement. Modifiez-le dans les détails du groupe.',
+    walkInsFull: 'Toutes les places de cette rencontre sont prises, et ce groupe n’accepte des personnes sans inscription que s’il reste des places.',
     walkInGone: 'Cette personne ne figure plus dans la liste.',
   },
   dashboard: {

@@ -1,0 +1,2 @@
+ALTER TABLE "groups" ADD COLUMN "walk_ins" text DEFAULT 'welcome' NOT NULL;--> statement-breakpoint
+ALTER TABLE "groups" ADD CONSTRAINT "groups_walk_ins" CHECK ("groups"."walk_ins" in ('welcome', 'within_capacity', 'none'));
