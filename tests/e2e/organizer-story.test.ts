@@ -145,6 +145,12 @@ describe.skipIf(browserMissing)('an organizer’s story, from sign-up to check-i
     await schedule.getByRole('button', { name: 'Save the schedule' }).click();
     await page.getByRole('status').filter({ hasText: 'Schedule saved.' }).waitFor();
     expect(await page.locator('.session-list').first().textContent()).toContain(first.setLocale('en-CA').toFormat('MMMM d'));
+    // Each upcoming session links to its own page (registrants, cancel, postpone).
+    expect(await page.locator('.session-list').first().getByRole('link').first().getAttribute('href')).toMatch(/\/en\/organize\/[^/]+\/sessions\/[0-9a-f-]{36}$/);
+    // The form to add a schedule is back to its defaults: not the values just saved.
+    expect(await schedule.getByRole('group', { name: 'On these days' }).getByLabel(weekday).isChecked()).toBe(false);
+    expect(await schedule.getByLabel('First date').inputValue()).not.toBe(first.toISODate());
+    expect(await schedule.getByLabel('Start time').inputValue()).not.toBe('18:30');
     // The saved schedule and the empty "add" form are on one page: no id (label target) appears twice.
     const ids = await page.locator('[id]').evaluateAll((els) => els.map((e) => e.id));
     expect(ids.filter((id, i) => ids.indexOf(id) !== i)).toEqual([]);
