@@ -68,6 +68,8 @@ export interface EmailPayload {
   hoursBefore?: number;
   /** Words written by an organizer (a message to everyone registered, the reason of a change). */
   message?: string;
+  /** Mail written on the organizers' behalf: replies go to this address (the email says so). */
+  replyTo?: { organization: Bilingual; email: string };
   /** For a postponed session: its time before this change (the email says both). */
   previousSession?: { startsAt: string; endsAt: string };
   /**

@@ -54,6 +54,7 @@ export async function notifyPeople(
         ...(mail.previous ? { previousSession: { startsAt: mail.previous.startsAt.toISOString(), endsAt: mail.previous.endsAt.toISOString() } } : {}),
         ...(mail.cohort ? { cohort: cohortForEmail(mail.cohort) } : {}),
         ...(mail.message ? { message: mail.message } : {}),
+        ...(replyTo ? { replyTo: { organization: mail.organization.name, email: replyTo } } : {}),
         ...(confirmed && mail.onlineUrl ? { onlineUrl: mail.onlineUrl } : {}),
         ...(confirmed && calendar && mail.session ? { calendar } : {}),
       },

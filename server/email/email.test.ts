@@ -173,6 +173,9 @@ describe('email delivery through a real SMTP server', () => {
     expect(message.replyTo?.text).toBe('bonjour@cercle-ami.example');
     expect(message.from?.value[0]?.address).toBe('no-reply@cercle.test');
     expect(message.text).toContain('Apportez une tasse.');
+    // The message says where a reply goes; the platform's own mail does not.
+    for (const mail of [message, postponed]) expect(mail.text).toMatch(/répondez simplement à ce courriel : votre réponse va à .+ \(bonjour@cercle-ami\.example\)/);
+    expect(confirmed.text).not.toContain('répondez simplement');
   });
 
   it('writes .eml files under the data folder when no SMTP server is configured', async () => {

@@ -114,6 +114,9 @@ function renderGroupEmail(template: GroupEmailTemplate, payload: EmailPayload, l
     }
   }
   lines.push(...paragraphs(payload.message));
+  if (payload.replyTo) {
+    lines.push(t('email.replyHint', { organization: pick(payload.replyTo.organization, locale)?.text ?? '', email: payload.replyTo.email }));
+  }
   if (payload.calendar) lines.push(t(payload.calendar.method === 'cancel' ? 'email.icsCancelHint' : 'email.icsUpdateHint'));
   const manage = manageUrl(settings, locale, payload.participantId);
   const unsubscribe = NON_TRANSACTIONAL.has(template) ? unsubscribeUrl(settings, payload.participantId) : null;

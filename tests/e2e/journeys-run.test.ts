@@ -133,6 +133,7 @@ describe.skipIf(browserMissing)('running a session: postponing, check-in on the 
 
     const mail = await waitForMail(smtp, 'chloe@example.org', 'Rencontre reportée');
     expect(mail.replyTo?.text).toBe(CONTACT);
+    expect(mail.text).toContain(`répondez simplement à ce courriel : votre réponse va à Lueur du port (${CONTACT})`);
     const fr = (d: DateTime) => d.setLocale('fr-CA').toFormat('cccc d LLLL');
     expect(mail.text).toContain(`Date prévue auparavant : ${fr(tomorrowStart)}`);
     expect(mail.text).toContain(`Nouvelle date : ${fr(next)}`);

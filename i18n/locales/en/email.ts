@@ -39,6 +39,7 @@ const email = {
   },
   signature: 'The Cercle team',
   manage: 'See or change your registrations',
+  replyHint: 'To answer, reply to this email: your reply goes to {{organization}} ({{email}}), not to Cercle.',
   manageHint: 'This link is personal: it lets you see your registrations, cancel, and download or delete your data.',
   unsubscribe: 'Stop receiving reminders',
   crisis: 'In crisis? In Canada and the US, call or text 988. In an emergency, call 911.',

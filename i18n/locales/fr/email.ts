@@ -42,6 +42,7 @@ const email: Catalog<typeof en> = {
   },
   signature: 'L’équipe de Cercle',
   manage: 'Voir ou modifier vos inscriptions',
+  replyHint: 'Pour répondre, répondez simplement à ce courriel : votre réponse va à {{organization}} ({{email}}), pas à Cercle.',
   manageHint: 'Ce lien est personnel : il vous permet de voir vos inscriptions, d’annuler, et de télécharger ou de supprimer vos données.',
   unsubscribe: 'Ne plus recevoir de rappels',
   crisis: 'En crise? Au Canada et aux États-Unis, appelez ou textez le 988. En cas d’urgence, composez le 911.',
