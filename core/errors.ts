@@ -23,6 +23,8 @@ export class CoreError extends Error {
     public readonly code: ErrorCode,
     message: string,
     public readonly issues: Issue[] = [],
+    /** A stable reason, for the pages to choose their words by (never by the English message). */
+    public readonly reason: string | null = null,
   ) {
     super(message);
     this.name = 'CoreError';
@@ -30,8 +32,8 @@ export class CoreError extends Error {
 }
 
 export class NotFound extends CoreError {
-  constructor(what: string) {
-    super('not_found', `${what} not found`);
+  constructor(what: string, reason: string | null = null) {
+    super('not_found', `${what} not found`, [], reason);
   }
 }
 
@@ -48,9 +50,14 @@ export class Invalid extends CoreError {
 }
 
 export class Conflict extends CoreError {
-  constructor(message: string) {
-    super('conflict', message);
+  constructor(message: string, reason: string | null = null) {
+    super('conflict', message, [], reason);
   }
+}
+
+/** The stable reason of a core error (see `CoreError.reason`), or null for any other error. */
+export function reasonOf(err: unknown): string | null {
+  return err instanceof CoreError ? err.reason : null;
 }
 
 /** A sign-up or application that the group's rules refuse (closed, too late, already in, not eligible). */

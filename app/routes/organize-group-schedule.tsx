@@ -13,7 +13,7 @@ import {
 } from '../../core/group-editor';
 import { WEEKDAYS, MONTH_WEEKS, type ScheduleForm } from '../../core/group-editor/schedule-rule';
 import { listUpcomingSessions } from '../../core/schedules/list-upcoming-sessions';
-import { CoreError } from '../../core/errors';
+import { CoreError, reasonOf } from '../../core/errors';
 import { can, PERMISSIONS, type Permission } from '../../core/policy/permissions';
 import { getT, type Locale } from '../../i18n';
 import { localeOf, organizerForm, organizerPage } from '../lib/organize.server';
@@ -124,7 +124,7 @@ export async function action({ request, context, params }: Route.ActionArgs) {
     return data({ intent, scheduleId, preview: null, fields: {}, message: t('editor.errors.generic') }, { status: 400 });
   } catch (err) {
     // The same schedule twice would make every session twice: say so, and keep what was typed.
-    if (err instanceof CoreError && err.code === 'conflict' && err.message === 'duplicate_schedule') {
+    if (reasonOf(err) === 'duplicate_schedule') {
       return data({ intent, scheduleId, preview: null, fields: {}, message: t('editor.errors.duplicate_schedule') }, { status: 409 });
     }
     const e = editorError(err, t);

@@ -40,20 +40,29 @@ export async function applicationRank(ctx: Context, cohortId: string, ticket: nu
   return row?.n ?? 0;
 }
 
-/**
- * When enrollment closes: at the start of the first session, or (late joining up to session K)
- * at the start of session K + 1. Without scheduled sessions, at midnight UTC of the start date.
- */
-export async function enrollmentClosesAt(ctx: Context, cohort: CohortRow): Promise<Date> {
-  const list = await ctx.db
-    .select({ startsAt: sessions.startsAt })
+/** A cohort's sessions that will take place (not cancelled), soonest first. */
+export async function plannedCohortSessions(ctx: Context, cohortId: string): Promise<{ startsAt: Date; endsAt: Date }[]> {
+  return ctx.db
+    .select({ startsAt: sessions.startsAt, endsAt: sessions.endsAt })
     .from(sessions)
-    .where(and(eq(sessions.cohortId, cohort.id), sql`${sessions.status} <> 'cancelled'`))
+    .where(and(eq(sessions.cohortId, cohortId), sql`${sessions.status} <> 'cancelled'`))
     .orderBy(asc(sessions.startsAt));
-  const index = cohort.lateJoinUntilSession;
-  if (list.length === 0) return new Date(`${cohort.startsOn}T00:00:00Z`);
+}
+
+/**
+ * When enrollment closes, from the cohort's planned sessions (soonest first): at the start of the
+ * first session, or (late joining up to session K) at the start of session K + 1. Without
+ * scheduled sessions, at midnight UTC of the start date.
+ */
+export function enrollmentClosesFrom(cohort: CohortRow, planned: readonly { startsAt: Date }[]): Date {
+  if (planned.length === 0) return new Date(`${cohort.startsOn}T00:00:00Z`);
   // Past the last session, enrollment is closed once the last one starts.
-  return (list[index] ?? list[list.length - 1]!).startsAt;
+  return (planned[cohort.lateJoinUntilSession] ?? planned[planned.length - 1]!).startsAt;
+}
+
+/** When enrollment for a cohort closes (see enrollmentClosesFrom). */
+export async function enrollmentClosesAt(ctx: Context, cohort: CohortRow): Promise<Date> {
+  return enrollmentClosesFrom(cohort, await plannedCohortSessions(ctx, cohort.id));
 }
 
 export function cohortForEmail(cohort: CohortRow): NonNullable<EmailPayload['cohort']> {

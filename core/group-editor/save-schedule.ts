@@ -48,7 +48,7 @@ export async function saveSchedule({ ctx, input }: { ctx: Context; input: SaveSc
     }
     // Checked under the group's lock, so two saves of one form at once make one schedule.
     const others = (await tx.db.select().from(schedules).where(eq(schedules.groupId, q.groupId))).filter((s) => s.id !== q.scheduleId);
-    if (others.some((s) => sameSchedule(s, rule))) throw new Conflict('duplicate_schedule');
+    if (others.some((s) => sameSchedule(s, rule))) throw new Conflict('duplicate_schedule', 'duplicate_schedule');
     let scheduleId: string;
     if (q.scheduleId) {
       const [row] = await tx.db

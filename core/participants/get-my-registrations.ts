@@ -1,11 +1,11 @@
-import { and, asc, count, eq, lte, ne } from 'drizzle-orm';
+import { and, asc, count, eq, lte } from 'drizzle-orm';
 import { z } from 'zod';
 import { applications, cohorts, groups, registrations, sessions } from '../../db/schema';
 import { parseInput, type Context } from '../context';
 import { bilingual, type Bilingual } from '../text';
 import { groupSlugs } from '../groups/slugs';
 import { accessFromToken } from './resolve';
-import { enrollmentClosesAt } from '../applications/shared';
+import { enrollmentClosesFrom, plannedCohortSessions } from '../applications/shared';
 import { nextSteps, type NextStep } from '../applications/next-steps';
 
 export const manageInput = z.object({ token: z.string().min(1).max(200) });
@@ -78,16 +78,6 @@ export async function getMyRegistrations({ ctx, input }: { ctx: Context; input: 
     return row?.n ?? 0;
   };
 
-  const firstSessionOf = async (cohortId: string) => {
-    const [row] = await ctx.db
-      .select({ startsAt: sessions.startsAt })
-      .from(sessions)
-      .where(and(eq(sessions.cohortId, cohortId), ne(sessions.status, 'cancelled')))
-      .orderBy(asc(sessions.startsAt))
-      .limit(1);
-    return row?.startsAt;
-  };
-
   const out: MyOverview = {
     scope: access.scope.kind,
     email: person.email,
@@ -118,6 +108,7 @@ export async function getMyRegistrations({ ctx, input }: { ctx: Context; input: 
   }
   for (const { a, c, g } of apps) {
     if (!access.reaches({ kind: 'application', id: a.id })) continue;
+    const planned = await plannedCohortSessions(ctx, c.id);
     const position = a.status === 'waitlisted' && a.waitlistPosition != null ? await appRank(c.id, a.waitlistPosition) : null;
     out.applications.push({
       id: a.id,
@@ -133,8 +124,8 @@ export async function getMyRegistrations({ ctx, input }: { ctx: Context; input: 
         waitlistPromotion: g.waitlistPromotion,
         minimumParticipants: c.minimumParticipants,
         decisionAt: c.decisionAt,
-        firstSessionAt: (await firstSessionOf(c.id)) ?? null,
-        closesAt: await enrollmentClosesAt(ctx, c),
+        firstSessionAt: planned[0]?.startsAt ?? null,
+        closesAt: enrollmentClosesFrom(c, planned),
         online: g.delivery !== 'in_person',
         now: ctx.now,
       }),

@@ -1,11 +1,11 @@
-import { and, asc, count, eq, ne } from 'drizzle-orm';
+import { and, asc, count, eq } from 'drizzle-orm';
 import { z } from 'zod';
 import { intakeQuestions, registrations, sessions, groups, cohorts, modules, organizations, type Locale } from '../../db/schema';
 import { groupSlugs, type GroupSlugs } from '../groups/slugs';
 import { parseInput, type Context } from '../context';
 import { NotFound } from '../errors';
 import { bilingual, type Bilingual } from '../text';
-import { acceptedCount, enrollmentClosesAt } from '../applications/shared';
+import { acceptedCount, enrollmentClosesFrom, plannedCohortSessions } from '../applications/shared';
 import { cohortRhythm } from '../applications/cohort-rhythm';
 import { sessionCapacity } from './shared';
 import { signupWindow } from './signup-window';
@@ -110,13 +110,9 @@ export async function getApplicationForm({ ctx, input }: { ctx: Context; input: 
   if (!row) throw new NotFound('cohort');
   const { c, g } = row;
   const accepted = await acceptedCount(ctx, c.id);
-  const closesAt = await enrollmentClosesAt(ctx, c);
   const mods = await ctx.db.select().from(modules).where(eq(modules.cohortId, c.id)).orderBy(asc(modules.position));
-  const planned = await ctx.db
-    .select({ startsAt: sessions.startsAt, endsAt: sessions.endsAt })
-    .from(sessions)
-    .where(and(eq(sessions.cohortId, c.id), ne(sessions.status, 'cancelled')))
-    .orderBy(asc(sessions.startsAt));
+  const planned = await plannedCohortSessions(ctx, c.id);
+  const closesAt = enrollmentClosesFrom(c, planned);
   return {
     group: formGroup(g, ctx.locale),
     cohort: {

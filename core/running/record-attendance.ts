@@ -28,7 +28,7 @@ export function checkInClosed(ctx: Context, session: SessionRow, group: GroupRow
 function assertCheckInOpen(ctx: Context, session: SessionRow, group: GroupRow): void {
   const closed = checkInClosed(ctx, session, group);
   if (closed === 'cancelled') throw new Conflict('this session is cancelled');
-  if (closed === 'not_yet') throw new Conflict('check-in opens on the day of the session');
+  if (closed === 'not_yet') throw new Conflict('check-in opens on the day of the session', 'check_in_not_open');
 }
 
 export const recordAttendanceInput = z.object({
@@ -114,10 +114,10 @@ export async function addWalkIn({ ctx, input }: { ctx: Context; input: z.input<t
   return withTransaction(ctx, async (tx) => {
     // The session row is locked, so that two people adding walk-ins at once count right.
     const { session, group, organization } = await sessionForOrganizer(tx, q.sessionId, 'sessions.run', true);
-    if (session.cohortId) throw new Conflict('walk-ins are for drop-in sessions');
+    if (session.cohortId) throw new Conflict('walk-ins are for drop-in sessions', 'walk_ins_drop_in_only');
     assertCheckInOpen(tx, session, group);
     const room = await walkInRoom(tx, session, group);
-    if (!room.allowed) throw new Conflict(room.reason!);
+    if (!room.allowed) throw new Conflict(room.reason!, room.reason);
     const [row] = await tx.db
       .insert(attendance)
       .values({
@@ -145,7 +145,7 @@ export async function removeWalkIn({ ctx, input }: { ctx: Context; input: z.inpu
       .delete(attendance)
       .where(and(eq(attendance.id, q.walkInId), eq(attendance.sessionId, session.id), isNull(attendance.participantId)))
       .returning({ id: attendance.id });
-    if (gone.length === 0) throw new NotFound('walk-in');
+    if (gone.length === 0) throw new NotFound('walk-in', 'walk_in_gone');
     await audit(tx, { organizationId: organization.id, action: 'attendance.walk_in_removed', entityType: 'session', entityId: session.id, data: { walkInId: q.walkInId } });
     return { removed: 1 };
   });
