@@ -26,6 +26,8 @@ const bool = z
 
 export const groupSearchQuery = z.object({
   q: z.string().trim().max(200).optional(),
+  /** `literal=true`: the words typed only, not read as topics or kinds of group. */
+  literal: bool,
   kind: csv(z.enum(GROUP_KINDS)),
   format: csv(z.enum(GROUP_FORMATS)),
   leadership: csv(z.enum(LEADERSHIPS)),
@@ -57,6 +59,7 @@ export type GroupSearchQuery = z.output<typeof groupSearchQuery>;
 export function toSearchInput(q: GroupSearchQuery): FindGroupsInput {
   return {
     q: q.q,
+    literal: q.literal,
     kind: q.kind,
     format: q.format,
     leadership: q.leadership,

@@ -25,6 +25,8 @@ export async function loader({ request, context }: Route.LoaderArgs) {
     sort: r.sort,
     place: r.place,
     corrected_query: r.correctedQuery,
+    // What the words were read as; `literal=true` searches the words alone.
+    understood: r.understood,
     facets: r.facets,
     suggestions: r.suggestions,
     results: r.results.map(groupSearchHitJson),

@@ -12,6 +12,9 @@ import { allOf, baseConditions, distanceKm, facetConditions, nextStart, type Poi
 import { searchIndexFor } from './search-index';
 import { searchIndex, type IndexedResult } from './indexed-search';
 import { needsPositions, parseTsQuery, type TsQuery } from './tsquery';
+import { isStopWord, understand, wordsOf } from './understand';
+import { scoreSql, threshold, unitQualitySql, unitWeights, type TextUnit } from './scored-text';
+import { pgArray } from './search-sql';
 
 export interface GroupSearchHit extends PublicGroupSummary {
   /** Kilometres from the place searched near; null for online groups or without a place. */
@@ -38,46 +41,105 @@ export interface GroupSearchResult {
   place: SearchPlace | null;
   /** The query as typos were read ("greif" → "grief"), when a word was corrected. */
   correctedQuery: string | null;
+  /** What the words were read as (topics, kinds of group, a crisis); null without words. */
+  understood: QueryReading | null;
   /** With no result: how many results there would be without each active filter, largest first. */
   suggestions: { filter: string; total: number }[];
 }
 
-/** Lower-case, accent-free words of a query. */
-function queryWords(q: string): string[] {
-  return q
-    .normalize('NFD')
-    .replace(/\p{M}/gu, '')
-    .toLowerCase()
-    .split(/[^a-z0-9]+/)
-    .filter(Boolean);
+/** Quoted phrases, excluded words and "or" ask for the strict reading: every word required. */
+const STRICT_SYNTAX = /"|(^|\s)-\S|\sor\s/i;
+
+/** What a search understood of its words. */
+export interface QueryReading {
+  /** Topics (slugs) and kinds of group the words were read as; empty when none (or asked for words only). */
+  topics: string[];
+  kinds: string[];
+  /** The words signal a crisis: crisis resources come before any result. */
+  crisis: boolean;
+}
+
+interface Reading {
+  corrected: string | null;
+  /** Strict: the full-text query, parsed by the database. */
+  tsquery: SQL | null;
+  text: string;
+  /** Scored: the query's units (scored-text.ts). */
+  units: TextUnit[] | null;
+  understood: QueryReading;
+}
+
+/** The lexemes (English and French stems) of each word, and the nearest real word of a typo. One round trip. */
+async function lookUpWords(ctx: Context, words: string[]): Promise<{ lexemes: string[][]; fixes: (string | null)[] }> {
+  if (!words.length) return { lexemes: [], fixes: [] };
+  const found = await rows<{ i: number | string; fix: string | null; lexemes: string[] | string }>(
+    ctx.db,
+    sql`
+    select w.i, f.word as fix,
+      array(select distinct x from unnest(tsvector_to_array(
+        to_tsvector('english', coalesce(f.word, w.q)) || to_tsvector('french', coalesce(f.word, w.q)))) x order by x) as lexemes
+    from unnest(${pgArray(words)}::text[]) with ordinality w(q, i)
+    left join lateral (${typoFix(sql`w.q`)}) f on true
+    order by w.i`,
+  );
+  const list = (v: string[] | string) => (Array.isArray(v) ? v : v.replace(/^{|}$/g, '').split(',').filter(Boolean).map((x) => x.replace(/^"|"$/g, '')));
+  return { lexemes: found.map((r) => list(r.lexemes)), fixes: found.map((r) => r.fix) };
 }
 
 /**
- * Typo tolerance on titles: each query word of four letters or more that no title word equals,
- * starts or begins with (plurals and other inflections are the stemmer's job) is replaced by the
- * closest title word — one edit away for four letters, two from five letters (levenshtein, ties
- * broken by pg_trgm similarity). Also tells whether the query has any searchable word at all (a
- * query of stop words alone, such as "the", filters nothing). One round trip.
+ * The word a typo stands for: for a word of four letters or more that no word of the published
+ * groups equals, starts or begins with (inflections are the stemmer's job), the closest such word —
+ * one edit away for four letters, two from five (levenshtein, ties broken by pg_trgm similarity).
  */
-async function readQuery(
-  ctx: Context,
-  q: string,
-  words: string[],
-): Promise<{ corrected: string | null; tsquery: SQL | null; text: string }> {
-  const candidates = words.filter((w) => w.length >= 4);
+function typoFix(word: SQL): SQL {
+  return sql`
+    select s.word from search_words s
+    where length(${word}) >= 4
+      and levenshtein_less_equal(s.word, ${word}, 2) <= case when length(${word}) >= 5 then 2 else 1 end
+      and not exists (
+        select 1 from search_words e
+        where e.word = ${word} or e.word like ${word} || '%' or (length(e.word) >= 4 and ${word} like e.word || '%'))
+    order by levenshtein(s.word, ${word}), similarity(s.word, ${word}) desc, s.word
+    limit 1`;
+}
+
+/**
+ * Reads the words: with quotes, a minus or "or", strictly (every word required, as the database
+ * parses it); otherwise as scored units — the concepts the lexicon reads in them (unless `literal`)
+ * and each remaining word, typos corrected.
+ */
+async function readQuery(ctx: Context, q: string, literal: boolean): Promise<Reading | null> {
+  const understanding = understand(q, ctx.locale);
+  const crisis = understanding.crisis;
+  if (STRICT_SYNTAX.test(q)) return { ...(await readStrict(ctx, q)), units: null, understood: { topics: [], kinds: [], crisis } };
+  const { words } = understanding;
+  const concepts = literal ? [] : understanding.concepts;
+  const rest = literal ? words.flatMap((w, i) => (isStopWord(w) ? [] : [i])) : understanding.rest;
+  const looked = [...new Set([...concepts.flatMap((c) => c.words), ...rest])].filter((i) => !isStopWord(words[i]!)).sort((a, b) => a - b);
+  const { lexemes, fixes } = await lookUpWords(ctx, looked.map((i) => words[i]!));
+  const lexemesOf = new Map(looked.map((i, k) => [i, lexemes[k]!]));
+  const fixOf = new Map(looked.flatMap((i, k) => (fixes[k] ? [[i, fixes[k]!] as const] : [])));
+  const textOf = (positions: number[]) => positions.flatMap((i) => (lexemesOf.get(i)?.length ? [lexemesOf.get(i)!] : []));
+  const units: TextUnit[] = [
+    ...concepts.map((c) => ({ words: textOf(c.words), topics: c.topics, kinds: c.kinds as string[] })),
+    ...rest.flatMap((i) => (lexemesOf.get(i)?.length ? [{ words: textOf([i]), topics: [], kinds: [] }] : [])),
+  ];
+  const corrected = fixOf.size ? words.map((w, i) => fixOf.get(i) ?? w).join(' ') : null;
+  const understood = { topics: [...new Set(concepts.flatMap((c) => c.topics))], kinds: [...new Set(concepts.flatMap((c) => c.kinds))], crisis };
+  // Nothing to search by (stop words alone, such as "the"): the words filter nothing.
+  if (!units.length) return null;
+  return { corrected, tsquery: null, text: '', units, understood };
+}
+
+/** The strict reading: typos corrected on any word, and whether anything is left to search by. */
+async function readStrict(ctx: Context, q: string): Promise<{ corrected: string | null; tsquery: SQL | null; text: string }> {
+  const words = wordsOf(q);
   const [row] = await rows<{ nodes: number; query: string; fixes: { word: string; fix: string }[] | string | null }>(
     ctx.db,
     sql`
     select numnode(${textQuery(q, null)}) as nodes, (${textQuery(q, null)})::text as query,
-      (select json_agg(json_build_object('word', w.q, 'fix', f.word)) from unnest(${`{${candidates.join(',')}}`}::text[]) w(q)
-       cross join lateral (
-         select s.word from search_words s
-         where levenshtein_less_equal(s.word, w.q, 2) <= case when length(w.q) >= 5 then 2 else 1 end
-         order by levenshtein(s.word, w.q), similarity(s.word, w.q) desc, s.word
-         limit 1) f
-       where not exists (
-         select 1 from search_words s
-         where s.word = w.q or s.word like w.q || '%' or (length(s.word) >= 4 and w.q like s.word || '%'))) as fixes`,
+      (select json_agg(json_build_object('word', w.q, 'fix', f.word)) from unnest(${pgArray(words)}::text[]) w(q)
+       cross join lateral (${typoFix(sql`w.q`)}) f) as fixes`,
   );
   const list = typeof row?.fixes === 'string' ? (JSON.parse(row.fixes) as { word: string; fix: string }[]) : (row?.fixes ?? []);
   const fixes = new Map(list.map((f) => [f.word, f.fix]));
@@ -113,15 +175,12 @@ function resolveNear(q: SearchQuery): SearchPlace | null {
   };
 }
 
-function orderBy(sort: Sort, ctx: Context, text: SQL | null, place: Point | null): SQL {
+function orderBy(sort: Sort, ctx: Context, rank: SQL | null, place: Point | null): SQL {
   const soonest = sql`${nextStart(ctx)} asc nulls last, gs.published_at desc nulls last`;
   switch (sort) {
     case 'relevance':
-      // Title matches first (a small vector, cheap to rank over thousands of matches), then groups
-      // of verified organizations, then soonest.
-      return text
-        ? sql`ts_rank(gs.title_document, ${text}) desc, gs.org_verified desc, ${soonest}`
-        : sql`gs.org_verified desc, ${soonest}`;
+      // The best match first, then groups of verified organizations, then soonest.
+      return rank ? sql`${rank} desc, gs.org_verified desc, ${soonest}` : sql`gs.org_verified desc, ${soonest}`;
     case 'distance':
       return place ? sql`${distanceKm(place)} asc nulls last, ${soonest}` : soonest;
     case 'newest':
@@ -181,16 +240,14 @@ async function summaries(ctx: Context, ids: string[]): Promise<Map<string, Publi
 export async function findGroups({ ctx, input }: { ctx: Context; input: FindGroupsInput }): Promise<GroupSearchResult> {
   const q = parseInput(findGroupsInput, input);
   const place = resolveNear(q);
-  const words = q.q ? queryWords(q.q) : [];
-  const reading = q.q && words.length ? await readQuery(ctx, q.q, words) : null;
+  const reading = q.q && wordsOf(q.q).length ? await readQuery(ctx, q.q, q.literal ?? false) : null;
   const correctedQuery = reading?.corrected ?? null;
-  const text = reading?.tsquery ?? null;
+  const searchesText = Boolean(reading?.tsquery || reading?.units);
   // Near a place, the nearest first; otherwise the best match (verified organizations first).
-  const sort: Sort = q.sort ?? (place && !text ? 'distance' : 'relevance');
+  const sort: Sort = q.sort ?? (place && !searchesText ? 'distance' : 'relevance');
 
   const offset = (q.page - 1) * q.perPage;
-  const counted =
-    (await searchInMemory(ctx, q, reading, place, sort, offset)) ?? (await searchInDatabase(ctx, q, text, correctedQuery, place, sort, offset));
+  const counted = (await searchInMemory(ctx, q, reading, place, sort, offset)) ?? (await searchInDatabase(ctx, q, reading, place, sort, offset));
   const { total, facets, hits, suggestions } = counted;
   const byId = await summaries(
     ctx,
@@ -211,6 +268,7 @@ export async function findGroups({ ctx, input }: { ctx: Context; input: FindGrou
     facets,
     place,
     correctedQuery,
+    understood: q.q ? (reading?.understood ?? { topics: [], kinds: [], crisis: understand(q.q, ctx.locale).crisis }) : null,
     suggestions,
   };
 }
@@ -223,7 +281,7 @@ export async function findGroups({ ctx, input }: { ctx: Context; input: FindGrou
 async function searchInMemory(
   ctx: Context,
   q: SearchQuery,
-  reading: Awaited<ReturnType<typeof readQuery>> | null,
+  reading: Reading | null,
   place: SearchPlace | null,
   sort: Sort,
   offset: number,
@@ -241,7 +299,7 @@ async function searchInMemory(
   const data = await index.data();
   if (!data) return null;
   index.searches++;
-  return searchIndex({ data, query: q, text, place, now: ctx.now, sort }, {
+  return searchIndex({ data, query: q, text, units: reading?.units ?? null, place, now: ctx.now, sort }, {
     offset,
     limit: q.perPage,
     facets: q.facets,
@@ -253,13 +311,13 @@ async function searchInMemory(
 async function searchInDatabase(
   ctx: Context,
   q: SearchQuery,
-  text: SQL | null,
-  correctedQuery: string | null,
+  reading: Reading | null,
   place: SearchPlace | null,
   sort: Sort,
   offset: number,
 ): Promise<IndexedResult> {
-  const base = baseConditions(q, text, place);
+  const match = await textMatch(ctx, reading);
+  const base = baseConditions(q, match?.condition ?? null, place);
   const facetConds = facetConditions(q, ctx);
   const baseSql = allOf(Object.values(base));
   const where = allOf([baseSql, ...Object.values(facetConds)]);
@@ -267,7 +325,12 @@ async function searchInDatabase(
 
   // Facets depend on everything but the sort and the page; the minute is part of the key because
   // "starts within" moves with time.
-  const facetKey = JSON.stringify([{ ...q, sort: undefined, page: undefined, perPage: undefined }, correctedQuery, Math.floor(ctx.now.getTime() / 60_000)]);
+  const facetKey = JSON.stringify([
+    { ...q, sort: undefined, page: undefined, perPage: undefined },
+    reading?.corrected ?? null,
+    reading?.units ?? null,
+    Math.floor(ctx.now.getTime() / 60_000),
+  ]);
   const countAll = async () => {
     const [row] = await rows<{ n: number }>(ctx.db, sql`select count(*)::int as n from group_search gs where ${where}`);
     return { total: Number(row?.n ?? 0), facets: null };
@@ -278,7 +341,7 @@ async function searchInDatabase(
       sql`
       select gs.group_id as id, ${distance} as distance
       from group_search gs where ${where}
-      order by ${orderBy(sort, ctx, text, place)}, gs.group_id
+      order by ${orderBy(sort, ctx, match?.rank ?? null, place)}, gs.group_id
       limit ${q.perPage} offset ${offset}`,
     ),
     // The total is the facets' "passes every filter" count, so the two always agree.
@@ -291,4 +354,32 @@ async function searchInDatabase(
     hits: hits.map((h) => ({ id: h.id, distance: h.distance == null ? null : Number(h.distance) })),
     suggestions,
   };
+}
+
+/**
+ * The words as SQL: the condition a row must meet and the expression that ranks it. Scored units
+ * first count how many groups match each (for their weights), in one pass over the search rows.
+ */
+async function textMatch(ctx: Context, reading: Reading | null): Promise<{ condition: SQL; rank: SQL } | null> {
+  if (reading?.tsquery) {
+    // Title matches first (a small vector, cheap to rank over thousands of matches).
+    return { condition: sql`gs.document @@ ${reading.tsquery}`, rank: sql`ts_rank(gs.title_document, ${reading.tsquery})` };
+  }
+  const units = reading?.units;
+  if (!units) return null;
+  const [counts] = await rows<Record<string, number | string>>(
+    ctx.db,
+    sql`select count(*) as total, ${sql.join(
+      units.map((u, i) => sql`count(*) filter (where ${unitQualitySql(u)} > 0) as ${sql.identifier(`u${i}`)}`),
+      sql`, `,
+    )} from group_search gs`,
+  );
+  const weights = unitWeights(
+    units,
+    units.map((_, i) => Number(counts?.[`u${i}`] ?? 0)),
+    Number(counts?.total ?? 0),
+  );
+  const { found, rank } = scoreSql(units, weights);
+  const needed = threshold(weights);
+  return { condition: Number.isFinite(needed) ? sql`(${found}) >= ${needed}::float8` : sql`false`, rank };
 }

@@ -2,6 +2,7 @@ import type { SearchData, SetColumn } from './search-index';
 import { FACETS, STARTS_WITHIN_CHOICES, TIMES_OF_DAY, WEEKDAYS, type Facet, type FacetCounts, type SearchQuery, type Sort } from './search-input';
 import { bits, boundingBox, haversineKm, type Point } from './search-sql';
 import { positiveLexemes, type TsQuery } from './tsquery';
+import { isConcept, QUALITY, threshold, unitWeights, type TextUnit } from './scored-text';
 
 // The search of find-groups.ts run over the in-process index (search-index.ts) instead of the
 // database: the same filters, facet counts, order and "which filter to drop" counts, row for row
@@ -12,7 +13,10 @@ import { positiveLexemes, type TsQuery } from './tsquery';
 export interface IndexedSearch {
   data: SearchData;
   query: SearchQuery;
+  /** Every word required (a quoted phrase, an excluded word): the strict reading. */
   text: TsQuery | null;
+  /** The words and concepts of a query read as scored units (scored-text.ts). */
+  units?: TextUnit[] | null;
   place: Point | null;
   now: Date;
   sort: Sort;
@@ -54,6 +58,89 @@ function matchText(data: SearchData, q: TsQuery): Uint8Array {
       return left;
     }
   }
+}
+
+/** How well each slot matches one unit (0 for none; see QUALITY), and how many live slots match it. */
+function unitQuality(data: SearchData, u: TextUnit, out: Float64Array): number {
+  const n = data.slots;
+  out.fill(0);
+  if (u.words.length) {
+    const scale = isConcept(u) ? QUALITY.conceptText : 1;
+    const levels: [number[][], number][] = [
+      [data.postings, QUALITY.body * scale],
+      [data.headPostings, QUALITY.head * scale],
+      [data.titlePostings, QUALITY.title * scale],
+    ];
+    const held = scratch.int32('held', n);
+    const stamp = scratch.int32('stamp', n);
+    for (const [lists, quality] of levels) {
+      held.fill(0);
+      stamp.fill(0);
+      u.words.forEach((alternatives, k) => {
+        for (const lexeme of alternatives) {
+          const id = data.dict.lexeme.find(lexeme);
+          if (id === undefined) continue;
+          for (const slot of lists[id] ?? []) {
+            if (stamp[slot] === k + 1) continue;
+            stamp[slot] = k + 1;
+            held[slot]!++;
+          }
+        }
+      });
+      const all = u.words.length;
+      for (let s = 0; s < n; s++) if (held[s] === all) out[s] = quality;
+    }
+  }
+  const topicCodes = codesOf(data.dict.topic, u.topics.flatMap((slug) => data.topicIds.get(slug) ?? []));
+  const kinds = allowed(data.dict.kind, u.kinds);
+  if (topicCodes.length || u.kinds.length) {
+    const mask = data.topics.mask(topicCodes);
+    const { words, width } = data.topics;
+    for (let s = 0; s < n; s++) {
+      let tagged = kinds[data.kind[s]!] === 1;
+      for (let w = 0; w < width && !tagged; w++) tagged = (words[s * width + w]! & mask[w]!) !== 0;
+      if (tagged) out[s]! += QUALITY.concept;
+    }
+  }
+  let matching = 0;
+  for (let s = 0; s < n; s++) if (out[s]! > 0 && data.alive[s]) matching++;
+  return matching;
+}
+
+interface Scores {
+  /** The weight of the units each slot matches, and the weight it needs. */
+  found: Float64Array;
+  needed: number;
+  /** The weighted qualities: the order of "best match". */
+  rank: Float64Array;
+}
+const scored = new WeakMap<IndexedSearch, Scores>();
+
+/** Scores every slot against the search's units (once per search). */
+function scoresOf(search: IndexedSearch): Scores | null {
+  const units = search.units;
+  if (!units) return null;
+  const known = scored.get(search);
+  if (known) return known;
+  const { data } = search;
+  const n = data.slots;
+  const qualities = units.map(() => new Float64Array(n));
+  const matching = units.map((u, i) => unitQuality(data, u, qualities[i]!));
+  const weights = unitWeights(units, matching, data.count);
+  // Summed unit by unit in the query's order, as the database does, so both reach the same numbers.
+  const found = new Float64Array(n);
+  const rank = new Float64Array(n);
+  weights.forEach((w, i) => {
+    if (w <= 0) return;
+    const q = qualities[i]!;
+    for (let s = 0; s < n; s++) {
+      if (q[s]! > 0) found[s]! += w;
+      rank[s]! += w * q[s]!;
+    }
+  });
+  const out = { found, needed: threshold(weights), rank };
+  scored.set(search, out);
+  return out;
 }
 
 /** A membership table over a dictionary's codes for the given values. */
@@ -153,7 +240,13 @@ const holds =
 function baseConditions(data: SearchData, search: IndexedSearch, online: number): [string, Condition][] {
   const { query: q, place } = search;
   const out: [string, Condition][] = [];
-  if (search.text) {
+  const scores = scoresOf(search);
+  if (scores) {
+    const { found, needed } = scores;
+    out.push(['q', (fail, bit) => {
+      for (let s = 0; s < fail.length; s++) if (!(found[s]! >= needed)) fail[s]! |= bit;
+    }]);
+  } else if (search.text) {
     const match = matchText(data, search.text);
     out.push(['q', (fail, bit) => {
       for (let s = 0; s < fail.length; s++) if (!match[s]) fail[s]! |= bit;
@@ -564,7 +657,13 @@ const caches = new WeakMap<SearchData, { entries: Map<string, CacheEntry>; bytes
 function cached(search: IndexedSearch, wantFacets: boolean, ttlMs: number): Counted & { ns: Float64Array | null } {
   if (ttlMs <= 0) return count(search, wantFacets);
   const { data, query: q, place, text } = search;
-  const key = JSON.stringify([{ ...q, q: undefined, sort: undefined, page: undefined, perPage: undefined, near: undefined }, text, place && [place.latitude, place.longitude], wantFacets]);
+  const key = JSON.stringify([
+    { ...q, q: undefined, sort: undefined, page: undefined, perPage: undefined, near: undefined },
+    text,
+    search.units ?? null,
+    place && [place.latitude, place.longitude],
+    wantFacets,
+  ]);
   let cache = caches.get(data);
   if (!cache) caches.set(data, (cache = { entries: new Map(), bytes: 0 }));
   const now = search.now.getTime();
@@ -613,7 +712,9 @@ export function searchIndex(
   // From the cache: the next starts of the matching rows only.
   const ns = counted.ns ?? nextStarts(data, now, matches);
   let rank: Float64Array | null = null;
-  if (search.text && search.sort === 'relevance') {
+  if (search.units && search.sort === 'relevance') {
+    rank = scoresOf(search)!.rank;
+  } else if (search.text && search.sort === 'relevance') {
     // Title matches first: the share of the query's words found in the title.
     const words = [...positiveLexemes(search.text)].flatMap((l) => data.dict.lexeme.find(l) ?? []);
     rank = scratch.float64('rank', n);

@@ -8,6 +8,15 @@ const SCHEDULE_HORIZON_DAYS = 56;
 /** How many upcoming starts a search row keeps (see `starts` in db/schema/group-search.ts). */
 const KEPT_STARTS = 12;
 
+/**
+ * A group's words as searched, lower-case and accent-free, for typo correction (`search_words`:
+ * every word of the published groups and of the topics, so that a mistyped word of any field is
+ * read as the real one). Kept in step with db/migrations/0012_search_words.sql.
+ */
+const SEARCHED_TEXT = sql`lower(unaccent(concat_ws(' ', g.title_en, g.title_fr, g.summary_en, g.summary_fr, g.audience_en,
+  g.audience_fr, g.description_en, g.description_fr, g.what_to_expect_en, g.what_to_expect_fr, g.eligibility_en,
+  g.eligibility_fr, g.treatment_focus_en, g.treatment_focus_fr)))`;
+
 const en = (expr: SQL) => sql`to_tsvector('english', unaccent(coalesce(${expr}, '')))`;
 const fr = (expr: SQL) => sql`to_tsvector('french', unaccent(coalesce(${expr}, '')))`;
 const weighted = (weight: 'A' | 'B' | 'C' | 'D', en_: SQL, fr_: SQL) =>
@@ -118,8 +127,12 @@ export async function refreshGroupSearch(db: Database, groupIds: readonly string
   `);
   await db.execute(sql`
     insert into search_words (word)
-    select distinct w from group_search gs, regexp_split_to_table(gs.title_norm, '[^[:alnum:]]+') w
-    where ${only(sql`gs.group_id`)} and length(w) >= 3
+    select distinct w from (
+      select ${SEARCHED_TEXT} as body from groups g where g.status = 'published' and ${only(sql`g.id`)}
+      union all
+      select lower(unaccent(concat_ws(' ', t.label_en, t.label_fr))) from topics t
+    ) x, regexp_split_to_table(x.body, '[^[:alnum:]]+') w
+    where length(w) >= 3
     on conflict do nothing
   `);
   // Every process's in-memory index reads these groups again: this one at once, the others when

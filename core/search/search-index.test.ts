@@ -99,6 +99,12 @@ describe('the in-memory index answers as the database does', () => {
     { q: 'grief -online', sort: 'soonest' },
     { q: 'recovery OR dépression', lang: ['fr'], sort: 'soonest' },
     { q: 'grief', delivery: ['in_person'], cost: ['free'], sort: 'soonest' },
+    // Words read as topics and kinds, ranked by how much of the query each group matches.
+    { q: 'lost my husband', perPage: 50 },
+    { q: 'my husband drinks too much', lang: ['fr'] },
+    { q: 'talk to a therapist about anxiety', perPage: 60 },
+    { q: 'grief walk gathering ottawa', perPage: 40 },
+    { q: 'greif support', literal: true, perPage: 30 },
     // Nothing matches: both say which filter to drop.
     { q: 'grief', kind: ['group_therapy'], leadership: ['peer'], near: 'Halifax', radiusKm: 5, delivery: ['in_person'] },
   ];
@@ -112,8 +118,8 @@ describe('the in-memory index answers as the database does', () => {
     expect(memory.results.map((g) => g.distanceKm)).toEqual(database.results.map((g) => g.distanceKm));
   });
 
-  it('finds the same groups by relevance, title matches first', async () => {
-    const { database, memory } = await both({ q: 'dementia', perPage: 100 });
+  it('finds the same groups by relevance, title matches first (the words alone)', async () => {
+    const { database, memory } = await both({ q: 'dementia', literal: true, perPage: 100 });
     expect(memory.total).toBe(database.total);
     expect(memory.total).toBeGreaterThan(2);
     expect(memory.total).toBeLessThanOrEqual(100);
@@ -123,6 +129,19 @@ describe('the in-memory index answers as the database does', () => {
     const titled = memory.results.map((g) => /dementia/i.test(`${g.title.en ?? ''} ${g.title.fr ?? ''}`));
     expect(titled[0]).toBe(true);
     expect(titled.indexOf(false) === -1 || titled.lastIndexOf(true) < titled.indexOf(false)).toBe(true);
+  });
+
+  it('reads a word as its topic: groups tagged with it first, those that also say it in their title first of all', async () => {
+    const { database, memory } = await both({ q: 'dementia', perPage: 100 });
+    expect(memory.understood?.topics).toEqual(['health-conditions-dementia']);
+    expect(slugs(memory)).toEqual(slugs(database));
+    const tagged = await findGroups({ ctx: createContext(t.db, { now: NOW }), input: { topic: ['health-conditions-dementia'], perPage: 100 } });
+    const isTagged = new Set(slugs(tagged));
+    const order = memory.results.map((g) => isTagged.has(g.slug));
+    expect(order.slice(0, isTagged.size).every(Boolean)).toBe(true);
+    // Groups that only mention the word follow the tagged ones.
+    expect(memory.total).toBeGreaterThan(isTagged.size);
+    expect(/dementia/i.test(memory.results[0]!.title.en ?? '')).toBe(true);
   });
 
   it('leaves a quoted phrase to the database', async () => {

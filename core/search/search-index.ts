@@ -63,6 +63,7 @@ interface RawRow {
   published_at: number | string | null;
   org_verified: boolean;
   lexemes: string;
+  head_lexemes: string;
   title_lexemes: string;
 }
 
@@ -77,6 +78,7 @@ const COLUMNS = sql`gs.group_id, gs.kind, gs.format, gs.leadership, gs.delivery,
   ${joined(sql`array(select ${ms(sql`x`)} from unnest(gs.starts) x order by x)`)} as starts,
   ${ms(sql`gs.seats_until`)} as seats_until, gs.latitude, gs.longitude, ${ms(sql`gs.published_at`)} as published_at,
   gs.org_verified, array_to_string(tsvector_to_array(gs.document), ' ') as lexemes,
+  array_to_string(tsvector_to_array(ts_filter(gs.document, '{a,b}')), ' ') as head_lexemes,
   array_to_string(tsvector_to_array(gs.title_document), ' ') as title_lexemes`;
 
 const num = (v: number | string | null): number => (v == null ? NaN : Number(v));
@@ -171,7 +173,12 @@ export class SearchData {
   readonly starts: Float64Array[] = [];
   readonly document: Int32Array[] = [];
   readonly title: Int32Array[] = [];
+  /** The lexemes of titles, topics, organization and facilitators (weights A and B). */
+  readonly head: Int32Array[] = [];
+  /** For each lexeme, the slots whose document, head or title holds it. */
   readonly postings: number[][] = [];
+  readonly headPostings: number[][] = [];
+  readonly titlePostings: number[][] = [];
 
   readonly dict = {
     kind: new Dictionary(),
@@ -213,13 +220,13 @@ export class SearchData {
     return out;
   }
 
-  private index(slot: number, doc: Int32Array): void {
-    for (const lex of doc) (this.postings[lex] ??= []).push(slot);
+  private index(slot: number, doc: Int32Array, lists = this.postings): void {
+    for (const lex of doc) (lists[lex] ??= []).push(slot);
   }
 
-  private unindex(slot: number, doc: Int32Array): void {
+  private unindex(slot: number, doc: Int32Array, lists = this.postings): void {
     for (const lex of doc) {
-      const postings = this.postings[lex]!;
+      const postings = lists[lex]!;
       const i = postings.lastIndexOf(slot);
       if (i >= 0) {
         postings[i] = postings[postings.length - 1]!;
@@ -231,22 +238,26 @@ export class SearchData {
   upsert(r: RawRow): void {
     this.version++;
     let slot = this.slotOf.get(r.group_id);
-    const doc = this.lexemeIds(r.lexemes);
+    const isNew = slot === undefined;
     if (slot === undefined) {
       slot = this.free.pop() ?? this.slots++;
       if (slot >= this.capacity) this.grow();
       this.slotOf.set(r.group_id, slot);
       this.id[slot] = r.group_id;
-      this.document[slot] = doc;
-      this.index(slot, doc);
-    } else {
-      // Most refreshes change seats or dates, not words: the postings stay as they are.
-      const old = this.document[slot]!;
-      if (old.length !== doc.length || old.some((v, i) => v !== doc[i])) {
-        this.unindex(slot, old);
-        this.document[slot] = doc;
-        this.index(slot, doc);
-      }
+    }
+    // Most refreshes change seats or dates, not words: the postings then stay as they are.
+    const words: [Int32Array[], number[][], string][] = [
+      [this.document, this.postings, r.lexemes],
+      [this.head, this.headPostings, r.head_lexemes],
+      [this.title, this.titlePostings, r.title_lexemes],
+    ];
+    for (const [column, lists, text] of words) {
+      const doc = this.lexemeIds(text);
+      const old = isNew ? undefined : column[slot];
+      if (old && old.length === doc.length && old.every((v, i) => v === doc[i])) continue;
+      if (old) this.unindex(slot, old, lists);
+      column[slot] = doc;
+      this.index(slot, doc, lists);
     }
     const d = this.dict;
     this.alive[slot] = 1;
@@ -273,7 +284,6 @@ export class SearchData {
     this.longitude[slot] = num(r.longitude);
     this.publishedAt[slot] = num(r.published_at);
     this.verified[slot] = r.org_verified ? 1 : 0;
-    this.title[slot] = this.lexemeIds(r.title_lexemes);
   }
 
   remove(groupId: string): void {
@@ -281,9 +291,12 @@ export class SearchData {
     if (slot === undefined) return;
     this.version++;
     this.unindex(slot, this.document[slot]!);
+    this.unindex(slot, this.head[slot]!, this.headPostings);
+    this.unindex(slot, this.title[slot]!, this.titlePostings);
     this.slotOf.delete(groupId);
     this.alive[slot] = 0;
     this.document[slot] = NO_LEXEMES;
+    this.head[slot] = NO_LEXEMES;
     this.title[slot] = NO_LEXEMES;
     this.starts[slot] = NO_STARTS;
     this.free.push(slot);

@@ -22,6 +22,8 @@ const list = <T extends z.ZodType>(item: T, max = 20) => z.array(item).min(1).ma
 export const findGroupsInput = z
   .object({
     q: z.string().trim().max(200).optional(),
+    /** Search for the words typed only, without reading them as topics or kinds of group. */
+    literal: z.boolean().optional(),
     kind: list(z.enum(GROUP_KINDS)),
     format: list(z.enum(GROUP_FORMATS)),
     leadership: list(z.enum(LEADERSHIPS)),

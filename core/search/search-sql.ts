@@ -98,9 +98,9 @@ export function facetConditions(q: SearchQuery, ctx: Context): Partial<Record<Fa
 }
 
 /** Filters without facet counts: the words, the place, the age and the budget. */
-export function baseConditions(q: SearchQuery, text: SQL | null, place: Point | null): Partial<Record<string, SQL>> {
+export function baseConditions(q: SearchQuery, words: SQL | null, place: Point | null): Partial<Record<string, SQL>> {
   const c: Partial<Record<string, SQL>> = {};
-  if (text) c.q = sql`gs.document @@ ${text}`;
+  if (words) c.q = words;
   if (place) c.near = nearCondition(place, q.radiusKm);
   if (q.age !== undefined) {
     c.age = sql`(gs.age_min is null or gs.age_min <= ${q.age}) and (gs.age_max is null or gs.age_max >= ${q.age})`;
