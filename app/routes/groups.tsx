@@ -136,7 +136,7 @@ export async function loader({ request, context }: Route.LoaderArgs) {
       ? t(`search.facet.${param}` as 'search.facet.kind')
       : param;
   const active = (Object.keys(query) as (keyof GroupSearchQuery)[])
-    .filter((k) => query[k] !== undefined && !['page', 'per_page', 'sort', 'facets', 'radius_km', 'lat', 'lon'].includes(k))
+    .filter((k) => query[k] !== undefined && !['page', 'per_page', 'sort', 'facets', 'radius_km', 'lat', 'lon', 'literal'].includes(k))
     .map((k) => ({
       name: t('search.clearFilter', { name: filterName(k) }),
       href: hrefWith({ [k]: undefined, ...(k === 'near' ? { radius_km: undefined, sort: undefined } : {}) }),
@@ -145,6 +145,51 @@ export async function loader({ request, context }: Route.LoaderArgs) {
     text: t('search.dropOne', { filter: filterName(s.filter), count: s.total }),
     href: hrefWith({ [s.filter]: undefined }),
   }));
+
+  // How the words were read, with the way back to the words alone (and from there, back again).
+  const topicLabel = new Map(
+    topics.flatMap((p) => [
+      [p.slug, { label: pick(p.label, locale)?.text ?? p.slug, parent: null as string | null }] as const,
+      ...p.children.map((c) => [c.slug, { label: pick(c.label, locale)?.text ?? c.slug, parent: p.slug }] as const),
+    ]),
+  );
+  const reading = r.understood;
+  const about = [
+    ...(reading?.topics ?? []).flatMap((slug) => topicLabel.get(slug)?.label ?? []),
+    ...(reading?.kinds ?? []).map((k) => t(`kind.${k}` as 'kind.workshop')),
+  ];
+  const understood =
+    query.q && about.length
+      ? { text: t('search.understood', { about: about.join(t('search.understoodAnd')) }), about, href: hrefWith({ literal: true }), link: t('search.wordsOnly', { query: query.q }) }
+      : null;
+  const wordsOnly = query.q && query.literal ? { text: t('search.wordsOnlyShown', { query: query.q }), href: hrefWith({ literal: undefined }), link: t('search.readAgain') } : null;
+
+  // No dead ends: with no result, what is near — the broader topic, online groups, the other language, the guide.
+  const near: { text: string; href: string }[] = [];
+  if (r.total === 0) {
+    const countOf = async (changes: Partial<GroupSearchQuery>) => {
+      const other = await searchFromQuery(ctx, { ...query, ...changes, page: undefined, facets: false, per_page: 1 }, t);
+      return other.ok ? other.result.total : 0;
+    };
+    const parents = [...new Set([...(reading?.topics ?? []), ...(query.topic ?? [])].flatMap((slug) => topicLabel.get(slug)?.parent ?? []))];
+    for (const parent of parents.slice(0, 2)) {
+      const changes = { q: undefined, literal: undefined, topic: [parent] };
+      const count = await countOf(changes);
+      if (count > 0) near.push({ text: t('search.nearBroader', { topic: topicLabel.get(parent)!.label, count }), href: hrefWith(changes) });
+    }
+    if (!query.delivery?.includes('online')) {
+      const changes = { near: undefined, lat: undefined, lon: undefined, radius_km: undefined, sort: undefined, delivery: ['online' as const] };
+      const count = await countOf(changes);
+      if (count > 0) near.push({ text: t('search.nearOnline', { count }), href: hrefWith(changes) });
+    }
+    if (query.lang?.length) {
+      const other = (['en', 'fr'] as const).filter((l) => !query.lang!.includes(l));
+      if (other.length) {
+        const count = await countOf({ lang: other });
+        if (count > 0) near.push({ text: t('search.nearLanguage', { language: languageName(other[0]!, locale), count }), href: hrefWith({ lang: other }) });
+      }
+    }
+  }
 
   return {
     locale,
@@ -176,6 +221,11 @@ export async function loader({ request, context }: Route.LoaderArgs) {
     placeUsed: r.place ? t('search.placeUsed', { km: query.radius_km ?? DEFAULT_RADIUS_KM, place: r.place.label }) : null,
     otherPlaces: (r.place?.alternatives ?? []).map((label) => ({ label, href: hrefWith({ near: label }) })),
     corrected: r.correctedQuery ? t('search.corrected', { query: r.correctedQuery }) : null,
+    understood,
+    wordsOnly,
+    crisis: reading?.crisis === true,
+    near,
+    guideHref: pathTo(locale, 'guide'),
     active,
     clearAll: base,
     suggestions,
@@ -286,6 +336,18 @@ export default function Groups({ loaderData: d }: Route.ComponentProps) {
         </p>
       </Form>
       <section aria-labelledby="results-title" className="results" aria-busy={navigation.state === 'loading'}>
+        {d.crisis && (
+          <section className="crisis-now" aria-labelledby="crisis-now-title">
+            <h2 id="crisis-now-title">{t('search.crisis.title')}</h2>
+            <p>{t('search.crisis.call')}</p>
+            <p className="crisis-actions">
+              <a href="tel:988">{t('search.crisis.callLink')}</a> <a href="sms:988">{t('search.crisis.textLink')}</a>
+            </p>
+            <p>{t('search.crisis.youth')}</p>
+            <p>{t('search.crisis.emergency')}</p>
+            <p>{t('search.crisis.groups')}</p>
+          </section>
+        )}
         <h2 id="results-title">{t('groups.results')}</h2>
         <p role="status" aria-live="polite" className="result-count">
           {d.found}
@@ -304,6 +366,16 @@ export default function Groups({ loaderData: d }: Route.ComponentProps) {
           </p>
         )}
         {d.corrected && <p className="corrected">{d.corrected}</p>}
+        {d.understood && (
+          <p className="understood">
+            {d.understood.text} <Link to={d.understood.href}>{d.understood.link}</Link>
+          </p>
+        )}
+        {d.wordsOnly && (
+          <p className="understood">
+            {d.wordsOnly.text} <Link to={d.wordsOnly.href}>{d.wordsOnly.link}</Link>
+          </p>
+        )}
         {d.active.length > 0 && (
           <ul className="active-filters">
             {d.active.map((a) => (
@@ -330,6 +402,17 @@ export default function Groups({ loaderData: d }: Route.ComponentProps) {
             ) : (
               <p>{t('search.dropNothing')}</p>
             )}
+            <h3>{t('search.nearTitle')}</h3>
+            <ul className="near-results">
+              {d.near.map((n) => (
+                <li key={n.href}>
+                  <Link to={n.href}>{n.text}</Link>
+                </li>
+              ))}
+              <li>
+                <Link to={d.guideHref}>{t('search.nearGuide')}</Link>
+              </li>
+            </ul>
           </div>
         ) : (
           <ul className="group-list">

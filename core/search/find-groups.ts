@@ -113,7 +113,12 @@ async function readQuery(ctx: Context, q: string, literal: boolean): Promise<Rea
   const crisis = understanding.crisis;
   if (STRICT_SYNTAX.test(q)) return { ...(await readStrict(ctx, q)), units: null, understood: { topics: [], kinds: [], crisis } };
   const { words } = understanding;
-  const concepts = literal ? [] : understanding.concepts;
+  // Topics the lexicon names but this taxonomy lacks (an administrator may have removed one) drop out.
+  const named = literal ? [] : [...new Set(understanding.concepts.flatMap((c) => c.topics))];
+  const existing = named.length
+    ? new Set((await rows<{ slug: string }>(ctx.db, sql`select slug from topics where slug = any(${pgArray(named)}::text[])`)).map((r) => r.slug))
+    : new Set<string>();
+  const concepts = literal ? [] : understanding.concepts.map((c) => ({ ...c, topics: c.topics.filter((t) => existing.has(t)) }));
   const rest = literal ? words.flatMap((w, i) => (isStopWord(w) ? [] : [i])) : understanding.rest;
   const looked = [...new Set([...concepts.flatMap((c) => c.words), ...rest])].filter((i) => !isStopWord(words[i]!)).sort((a, b) => a - b);
   const { lexemes, fixes } = await lookUpWords(ctx, looked.map((i) => words[i]!));

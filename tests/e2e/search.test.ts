@@ -95,6 +95,39 @@ describe.skipIf(browserMissing)('a visitor searches in French', () => {
     });
   }
 
+  it('says how it read everyday words, searches the words alone in one click, and never ends in nothing', async () => {
+    const { page, assertClean } = await newPage(browser, baseURL);
+    await page.goto('/en/groups?q=talk%20to%20a%20therapist&near=Gatineau&radius_km=5&delivery=in_person');
+    await page.getByText('Showing groups about Group therapy.').waitFor();
+    await page.getByRole('link', { name: 'Search only for the words “talk to a therapist”' }).click();
+    await page.waitForURL(/literal=true/);
+    await page.getByText('Showing groups with the words “talk to a therapist” only.').waitFor();
+    expect(await page.getByText('Showing groups about').count()).toBe(0);
+    // Nothing here: what is near, and the guide, are offered.
+    expect(await page.getByRole('status').textContent()).toBe('0 groups found');
+    await page.getByRole('heading', { name: 'Close to what you are looking for' }).waitFor();
+    await page.getByRole('link', { name: 'Not sure what kind of group fits? Answer a few questions' }).waitFor();
+    await expectAccessible(page);
+    await page.getByRole('link', { name: 'Read them as a topic again' }).click();
+    await page.getByText('Showing groups about Group therapy.').waitFor();
+    expect(new URL(page.url()).searchParams.get('literal')).toBeNull();
+    await assertClean();
+  });
+
+  it('puts crisis resources first when the words signal a crisis, in the page’s language', async () => {
+    const { page, assertClean } = await newPage(browser, baseURL, { locale: 'fr-CA' });
+    await page.goto('/fr/groupes?q=je%20veux%20mourir');
+    const crisis = page.getByRole('heading', { name: 'Si vous pensez à mettre fin à vos jours, de l’aide est là dès maintenant' });
+    await crisis.waitFor();
+    const headings = await page.getByRole('heading', { level: 2 }).allTextContents();
+    expect(headings.indexOf(await crisis.textContent() ?? '')).toBeLessThan(headings.indexOf('Résultats'));
+    expect(await page.getByRole('link', { name: 'Appeler le 988' }).getAttribute('href')).toBe('tel:988');
+    await expectAccessible(page);
+    await page.goto('/fr/groupes?q=deuil');
+    expect(await crisis.count()).toBe(0);
+    await assertClean();
+  });
+
   it('suggests a filter to drop when nothing matches, and has no accessibility violations', async () => {
     const { page, assertClean } = await newPage(browser, baseURL, { locale: 'fr-CA' });
     await page.goto('/fr/groupes?q=atelier&kind=online_community&near=Gatineau&radius_km=5');

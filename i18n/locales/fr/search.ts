@@ -4,7 +4,7 @@ import type { Catalog } from '../catalog-type';
 // Chaînes françaises de la zone « search ». Mêmes clés que en/search.ts.
 const search: Catalog<typeof en> = {
   keywords: 'Mots-clés',
-  keywordsHint: 'Un sujet, un mot du titre, un organisme ou une personne qui anime.',
+  keywordsHint: 'Dans vos mots, comme « j’ai perdu mon mari », ou un sujet, un organisme ou une personne qui anime.',
   near: 'Près de',
   nearHint: 'Une ville, par exemple Gatineau ou London, ON',
   radius: 'Dans un rayon de',
@@ -77,6 +77,25 @@ const search: Catalog<typeof en> = {
   dropOne_one: 'Sans « {{filter}} » : {{count}} groupe',
   dropOne_other: 'Sans « {{filter}} » : {{count}} groupes',
   dropNothing: "Essayez d'autres mots, une plus grande distance, ou effacez tous les filtres.",
+  understood: 'Groupes sur : {{about}}.',
+  understoodAnd: ' et ',
+  wordsOnly: 'Chercher seulement les mots « {{query}} »',
+  wordsOnlyShown: 'Groupes avec les mots « {{query}} » seulement.',
+  readAgain: 'Les lire de nouveau comme un sujet',
+  nearTitle: 'Proche de ce que vous cherchez',
+  nearBroader: 'Tous les groupes sur : {{topic}} ({{count}})',
+  nearOnline: 'Groupes en ligne, où que vous soyez ({{count}})',
+  nearLanguage: 'Groupes en {{language}} ({{count}})',
+  nearGuide: 'Vous ne savez pas quel type de groupe vous convient? Répondez à quelques questions',
+  crisis: {
+    title: 'Si vous pensez à mettre fin à vos jours, de l’aide est là dès maintenant',
+    call: 'Appelez ou textez le 988, en tout temps, en français ou en anglais (Canada et États-Unis).',
+    youth: 'Les jeunes peuvent aussi joindre Jeunesse, J’écoute : textez PARLER au 686868 ou appelez le 1 800 668-6868.',
+    emergency: 'Si vous êtes en danger maintenant, composez le 911 ou rendez-vous à l’urgence la plus proche.',
+    callLink: 'Appeler le 988',
+    textLink: 'Texter le 988',
+    groups: 'Un groupe peut aussi aider, en plus de cette aide. Les groupes ci-dessous sont là quand vous serez prêt ou prête.',
+  },
   errors: {
     unknownPlace:
       "cet endroit ne figure pas dans notre liste de villes du Canada et des États-Unis (ajoutez la province ou l'État, par exemple « London, ON »)",
