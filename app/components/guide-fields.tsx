@@ -31,6 +31,11 @@ export function GuideStepFields({
       <fieldset className="guide-question">
         <legend>{t('guide.questions.about.legend')}</legend>
         <p>
+          <label htmlFor="guide-words">{t('guide.questions.about.words')}</label>
+          <textarea id="guide-words" name="words" rows={2} maxLength={200} defaultValue={values.words ?? ''} aria-describedby="guide-words-hint" />
+          <small id="guide-words-hint">{t('guide.questions.about.wordsHint')}</small>
+        </p>
+        <p>
           <label htmlFor="guide-topic">{t('guide.questions.about.topic')}</label>
           <select id="guide-topic" name="topic" defaultValue={values.topic ?? ''}>
             <option value="">{t('guide.questions.about.anyTopic')}</option>

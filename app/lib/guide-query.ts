@@ -10,7 +10,7 @@ export type GuideStep = (typeof GUIDE_STEPS)[number];
 
 /** The query-string fields each step sets. */
 export const STEP_FIELDS: Record<GuideStep, readonly GuideField[]> = {
-  about: ['topic', 'language'],
+  about: ['words', 'topic', 'language'],
   talk: ['talk'],
   structure: ['structure'],
   treatment: ['treatment'],
@@ -35,7 +35,7 @@ export const guideStepQuery = guideQuery.extend({
 export function splitValues(v: z.output<typeof guideStepQuery>): { answers: GuideAnswers; where: GuideWhere } {
   return {
     answers: Object.fromEntries(GUIDE_QUESTION_IDS.map((q) => [q, v[q]])) as GuideAnswers,
-    where: { topic: v.topic, language: v.language, city: v.city, age: v.age },
+    where: { words: v.words, topic: v.topic, language: v.language, city: v.city, age: v.age },
   };
 }
 

@@ -10,6 +10,7 @@ import { groupCard } from '../lib/group-display.server';
 import { searchParamsOf } from '../lib/group-query';
 import { guideQuery, guideSearch, splitValues } from '../lib/guide-query';
 import { pick } from '../../core/text';
+import { readOwnWords } from '../../core/search/understand';
 import { GroupCard } from '../components/group-card';
 
 /** The guide's result: kinds and formats ranked with their reasons, then real groups to try. */
@@ -19,17 +20,22 @@ export async function loader({ request, context }: Route.LoaderArgs) {
   const t = getT(locale);
   const parsed = parseQuery(guideQuery, url, t);
   if (!parsed.ok) badRequest(parsed.issues);
-  const { answers, where } = splitValues(parsed.value);
-  const ranking = rankKinds(answers);
+  const { answers, where: given } = splitValues(parsed.value);
+  // The person's own words suggest a topic when they chose none, kinds of group, and hear a crisis.
+  const own = given.words ? readOwnWords(given.words, locale) : null;
+  const where = own?.topic && !given.topic ? { ...given, topic: own.topic } : given;
+  const ranking = rankKinds(answers, own);
   const found = await findGuideMatches({ ctx: coreContext(context, locale), ranking, input: { where } });
+  const topicFromWords = Boolean(own?.topic && !given.topic && found.topic);
   const widened = found.topic?.widenedTo && ranking.sameLoss !== 'exact' ? found.topic.widenedTo : null;
   return {
     locale,
     title: t('guide.results.title'),
     search: guideSearch(parsed.value),
-    answered: Object.values(answers).some((a) => a != null),
+    answered: Object.values(answers).some((a) => a != null) || Boolean(given.words),
     ranking,
     topic: found.topic ? (pick(found.topic.label, locale)?.text ?? found.topic.slug) : null,
+    topicFromWords,
     wider: widened ? (pick(widened.label, locale)?.text ?? widened.slug) : null,
     place: found.place?.label ?? null,
     placeUnknown: found.placeUnknown ? (where.city ?? null) : null,
@@ -60,7 +66,7 @@ export const meta: Route.MetaFunction = ({ data }) => [{ title: `${data?.title ?
 
 export default function GuideResults({ loaderData }: Route.ComponentProps) {
   const { t } = useTranslation();
-  const { locale, search, answered, ranking, matches, topic, wider, place, placeUnknown } = loaderData;
+  const { locale, search, answered, ranking, matches, topic, topicFromWords, wider, place, placeUnknown } = loaderData;
   return (
     <div className="page guide-results">
       <h1>{t('guide.results.title')}</h1>
@@ -78,6 +84,7 @@ export default function GuideResults({ loaderData }: Route.ComponentProps) {
       <section aria-labelledby="matches-title">
         <h2 id="matches-title">{t('guide.results.matchesTitle')}</h2>
         <p>{t('guide.results.matchesLead')}</p>
+        {topicFromWords && topic && <p>{t('guide.results.fromWords', { topic })}</p>}
         {wider && topic && <p>{t('guide.results.widened', { topic, wider })}</p>}
         {place && <p>{t('guide.results.near', { place })}</p>}
         {placeUnknown && <p role="note">{t('guide.results.placeUnknown', { place: placeUnknown })}</p>}

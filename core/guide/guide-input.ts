@@ -31,6 +31,8 @@ export type GuideAnswers = z.infer<typeof guideAnswers>;
 
 /** What the guide asks besides the ranking questions, so that the groups it shows are real matches. */
 export const guideWhere = z.object({
+  /** What brings the person here, in their own words: read with the search lexicon (a topic, kinds, a crisis). */
+  words: z.string().trim().max(200).optional(),
   topic: z
     .string()
     .trim()

@@ -1,3 +1,4 @@
+import { readOwnWords } from '../search/understand';
 import { describe, expect, it } from 'vitest';
 import { GUIDE_OPTION_IDS, rankKinds, type GuideAnswers, type GuideOptionId } from './index';
 
@@ -108,5 +109,25 @@ describe('rankKinds: combinations and skipped questions', () => {
 
   it('rejects answers that are not among the choices', () => {
     expect(() => rankKinds({ talk: 'shout' } as never)).toThrow();
+  });
+
+  it('counts the kind of help named in the person’s own words, and hears a crisis in them', () => {
+    const own = readOwnWords('I would like to talk to a therapist', 'en');
+    expect(own).toEqual({ topic: null, kinds: ['group_therapy'], crisis: false });
+    const ranking = rankKinds({}, own);
+    expect(ranking.options[0]?.id).toBe('group_therapy');
+    expect(ranking.options[0]?.reasons).toEqual(['your_words']);
+    expect(ranking.showCrisisLines).toBe(false);
+    expect(rankKinds({}, readOwnWords('je veux mourir', 'fr')).showCrisisLines).toBe(true);
+    // Without words, the same answers rank as before.
+    expect(rankKinds({}, null).options[0]?.id).toBe(rankKinds({}).options[0]?.id);
+    expect(rankKinds({}).options[0]?.id).not.toBe('group_therapy');
+  });
+
+  it('takes one topic from the words: who the person is to what happened first, then the most specific', () => {
+    expect(readOwnWords('my son drinks too much', 'en').topic).toBe('addiction-families-and-friends');
+    expect(readOwnWords('mon mari est décédé au printemps', 'fr').topic).toBe('grief-loss-of-a-partner');
+    expect(readOwnWords('grief after cancer', 'en').topic).toBe('health-conditions-cancer');
+    expect(readOwnWords('just curious', 'en').topic).toBeNull();
   });
 });

@@ -41,7 +41,8 @@ export type GuideReason =
   | 'meet_in_person'
   | 'large_membership'
   | 'narrow_topics'
-  | 'regular_rhythm';
+  | 'regular_rhythm'
+  | 'your_words';
 
 /** Something to know before choosing an option (lowers its score). */
 export type GuideCaution =
@@ -74,7 +75,7 @@ export interface GuideRanking {
    * topic it belongs to ('general': "not necessarily the same loss"), or null when not asked.
    */
   sameLoss: 'exact' | 'general' | null;
-  /** The person needs support at any hour: the crisis lines are shown with the ranking. */
+  /** The person needs support at any hour, or their words signal a crisis: the crisis lines are shown with the ranking. */
   showCrisisLines: boolean;
 }
 
@@ -183,15 +184,25 @@ const RULES: Rules = {
   },
 };
 
+/** What naming a kind of help in one's own words adds to its options' scores. */
+const OWN_WORDS_WEIGHT = 3;
+
 /**
  * Ranks the guide's options from the answers: highest score first, ties in GUIDE_OPTION_IDS order.
  * Every option appears, with the reasons and cautions that moved it (each listed once).
  */
-export function rankKinds(answers: GuideAnswers): GuideRanking {
+export function rankKinds(answers: GuideAnswers, ownWords: { kinds: readonly GroupKind[]; crisis: boolean } | null = null): GuideRanking {
   const a = guideAnswers.parse(answers);
   const acc = new Map(
     GUIDE_OPTION_IDS.map((id) => [id, { score: 0, reasons: new Set<GuideReason>(), cautions: new Set<GuideCaution>() }]),
   );
+  // The kind of help the person named in their own words ("talk to a therapist") counts like a strong answer.
+  for (const id of GUIDE_OPTION_IDS) {
+    if (!ownWords?.kinds.includes(GUIDE_OPTIONS[id].kind)) continue;
+    const entry = acc.get(id)!;
+    entry.score += OWN_WORDS_WEIGHT;
+    entry.reasons.add('your_words');
+  }
   for (const question of GUIDE_QUESTION_IDS) {
     const answer = a[question];
     if (!answer) continue;
@@ -228,6 +239,6 @@ export function rankKinds(answers: GuideAnswers): GuideRanking {
     delivery: far ? 'online' : a.place === 'in_person' ? 'in_person' : null,
     freeOnly: a.budget === 'free',
     sameLoss: a.sameLoss ?? null,
-    showCrisisLines: a.schedule === 'odd_hours',
+    showCrisisLines: a.schedule === 'odd_hours' || ownWords?.crisis === true,
   };
 }

@@ -3,6 +3,7 @@ import { distance } from 'fastest-levenshtein';
 import en from './lexicon/en.json';
 import fr from './lexicon/fr.json';
 import type { GroupKind } from '../../db/schema/enums';
+import { TOPIC_TREE } from '../../db/seed/topics';
 
 // How a search reads the words people use for their situation ("lost my husband", « mon bébé est
 // décédé ») against the lexicon files (lexicon/en.json, lexicon/fr.json): which topics and kinds of
@@ -23,6 +24,8 @@ export interface Lexicon {
   classes: Record<string, string[]>;
   entries: LexiconEntry[];
 }
+
+const SUB_TOPICS: ReadonlySet<string> = new Set(TOPIC_TREE.flatMap((p) => p.children.map((c) => c.slug)));
 
 export const LEXICONS = { en, fr } as unknown as Record<'en' | 'fr', Lexicon>;
 
@@ -59,6 +62,8 @@ export interface Concept {
   kinds: GroupKind[];
   /** Positions in the query's words of the words this reading used. */
   words: number[];
+  /** Read from a relation and an event ("my son" + "drinks"): says who the person is to what happened. */
+  related: boolean;
 }
 
 export interface Understanding {
@@ -149,7 +154,12 @@ export function understand(query: string, locale: 'en' | 'fr'): Understanding {
     for (const i of c.own) owned.add(i);
     for (const i of [...c.own, ...c.shared]) used.add(i);
     if (c.entry.crisis) crisis = true;
-    concepts.push({ topics: c.entry.topics ?? [], kinds: (c.entry.kinds ?? []) as GroupKind[], words: [...c.own, ...c.shared].sort((a, b) => a - b) });
+    concepts.push({
+      topics: c.entry.topics ?? [],
+      kinds: (c.entry.kinds ?? []) as GroupKind[],
+      words: [...c.own, ...c.shared].sort((a, b) => a - b),
+      related: Boolean(c.entry.with),
+    });
   }
   // A topic whose sub-topic was also read adds nothing ("dad died": loss of a parent, not grief too).
   const topics = concepts.flatMap((c) => c.topics);
@@ -167,7 +177,16 @@ export function understand(query: string, locale: 'en' | 'fr'): Understanding {
   return { words, concepts: merged, rest, crisis };
 }
 
-/** Only the crisis reading (for searches that asked for the words alone). */
-export function signalsCrisis(query: string, locale: 'en' | 'fr'): boolean {
-  return understand(query, locale).crisis;
+/**
+ * One topic for a person's own words (the guide asks for one): the reading that says who they are
+ * to what happened first ("my son drinks": families and friends, before alcohol), then the most
+ * specific. With the kinds of group the words name, and whether they signal a crisis.
+ */
+export function readOwnWords(text: string, locale: 'en' | 'fr'): { topic: string | null; kinds: GroupKind[]; crisis: boolean } {
+  const u = understand(text, locale);
+  const withTopics = u.concepts.filter((c) => c.topics.length);
+  const specific = (c: Concept) => Number(c.topics.some((t) => SUB_TOPICS.has(t)));
+  const best = [...withTopics].sort((a, b) => Number(b.related) - Number(a.related) || specific(b) - specific(a))[0];
+  const topic = best ? (best.topics.find((t) => SUB_TOPICS.has(t)) ?? best.topics[0]!) : null;
+  return { topic, kinds: [...new Set(u.concepts.flatMap((c) => c.kinds))], crisis: u.crisis };
 }

@@ -178,6 +178,27 @@ describe.skipIf(browserMissing)('the guide', () => {
     await assertClean();
   });
 
+  it('asks, optionally, in the person’s own words: a kind of help named ranks first, and a crisis brings the crisis lines', async () => {
+    const { page, assertClean } = await newPage(browser, baseURL, { javaScriptEnabled: false });
+    page.setDefaultTimeout(10_000);
+    await page.goto('/en/guide');
+    await page.getByLabel('In your own words, what brings you here? (optional)').fill('I would like to talk to a therapist');
+    await page.getByRole('button', { name: 'Next' }).click();
+    await page.getByText('Question 2 of 9').waitFor();
+    expect(new URL(page.url()).searchParams.get('words')).toBe('I would like to talk to a therapist');
+    await assertClean();
+
+    const results = await newPage(browser, baseURL);
+    await results.page.goto('/en/guide/results?words=I%20would%20like%20to%20talk%20to%20a%20therapist');
+    await results.page.getByRole('heading', { level: 1 }).waitFor();
+    expect(await results.page.getByText('You described this kind of help in your own words.').count()).toBe(1);
+    expect(await results.page.getByRole('note').count()).toBe(0);
+    await expectAccessible(results.page);
+    await results.page.goto('/fr/guide/resultats?words=je%20veux%20mourir');
+    expect(await results.page.getByRole('note').textContent()).toContain('appelez ou textez le 988');
+    await results.assertClean();
+  });
+
   it('a bad answer in the address is a 400 in the reader’s language', async () => {
     const res = await fetch(`${baseURL}/fr/guide/resultats?talk=shout`);
     expect(res.status).toBe(400);

@@ -15,6 +15,8 @@ const guide = {
   questions: {
     about: {
       legend: 'What would you like support with?',
+      words: 'In your own words, what brings you here? (optional)',
+      wordsHint: 'For example: “my husband died last spring” or “my son drinks too much”. We use it only to suggest a topic and kinds of groups; it is not saved.',
       topic: 'Topic',
       anyTopic: 'Any topic',
       language: 'Language of the group',
@@ -84,6 +86,7 @@ const guide = {
     compare: 'Compare the kinds of groups side by side',
     change: 'Change my answers',
     crisis: 'If you need to talk to someone right now, call or text 988, day or night. In an emergency, call 911.',
+    fromWords: 'From what you wrote, we looked for groups about “{{topic}}”.',
     widened: 'You said it need not be the same loss: groups on “{{wider}}” in general are included with those on “{{topic}}”.',
     near: 'In person, groups near {{place}} come first, then online groups.',
     placeUnknown: 'We could not find “{{place}}” among the places we know, so groups are not limited to a place. Check the spelling, or try a nearby city.',
@@ -133,6 +136,7 @@ const guide = {
     large_membership: 'Many members, so you are more likely to find someone with the very same story.',
     narrow_topics: 'Each session has a precise topic, so you can pick the ones closest to your situation.',
     regular_rhythm: 'A steady weekly rhythm suits a regular schedule.',
+    your_words: 'You described this kind of help in your own words.',
   },
   caution: {
     talking_expected: 'Members are expected to talk about what they are going through.',

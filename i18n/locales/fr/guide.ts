@@ -18,6 +18,8 @@ const guide: Catalog<typeof en> = {
   questions: {
     about: {
       legend: 'Pour quoi cherchez-vous du soutien?',
+      words: 'Dans vos mots, qu’est-ce qui vous amène? (facultatif)',
+      wordsHint: 'Par exemple : « mon mari est décédé au printemps » ou « mon fils boit trop ». Nous nous en servons seulement pour suggérer un sujet et des types de groupes; rien n’est enregistré.',
       topic: 'Sujet',
       anyTopic: 'Tous les sujets',
       language: 'Langue du groupe',
@@ -87,6 +89,7 @@ const guide: Catalog<typeof en> = {
     compare: 'Comparer les types de groupes côte à côte',
     change: 'Modifier mes réponses',
     crisis: 'Si vous avez besoin de parler à quelqu’un tout de suite, appelez ou textez le 988, de jour comme de nuit. En cas d’urgence, composez le 911.',
+    fromWords: 'D’après ce que vous avez écrit, nous avons cherché des groupes sur « {{topic}} ».',
     widened: 'Vous avez dit que ce n’était pas forcément la même perte : les groupes généraux sur « {{wider}} » sont inclus avec ceux sur « {{topic}} ».',
     near: 'En personne, les groupes près de {{place}} viennent en premier, puis les groupes en ligne.',
     placeUnknown: 'Nous n’avons pas trouvé « {{place}} » parmi les lieux que nous connaissons : les groupes ne sont donc pas limités à un lieu. Vérifiez l’orthographe ou essayez une ville voisine.',
@@ -136,6 +139,7 @@ const guide: Catalog<typeof en> = {
     large_membership: 'Beaucoup de membres : vous avez plus de chances de trouver quelqu’un qui a vécu la même histoire.',
     narrow_topics: 'Chaque rencontre a un sujet précis : vous choisissez celles qui sont les plus proches de votre situation.',
     regular_rhythm: 'Un rythme hebdomadaire stable convient à un horaire régulier.',
+    your_words: 'Vous avez décrit ce type d’aide dans vos mots.',
   },
   caution: {
     talking_expected: 'On s’attend à ce que les membres parlent de ce qu’ils vivent.',
