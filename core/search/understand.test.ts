@@ -18,6 +18,7 @@ describe('the lexicon files', () => {
         for (const topic of entry.topics ?? []) expect(TOPIC_SLUGS, topic).toContain(topic);
         for (const kind of entry.kinds ?? []) expect(GROUP_KINDS, kind).toContain(kind);
         if (entry.with) expect(Object.keys(lexicon.classes), entry.with).toContain(entry.with);
+        for (const topic of entry.over ?? []) expect(TOPIC_SLUGS, topic).toContain(topic);
         for (const phrase of entry.phrases) expect(wordsOf(phrase).length, `"${phrase}"`).toBeGreaterThan(0);
       }
     });
@@ -35,15 +36,24 @@ describe('reading a query', () => {
     expect(read('drinking problem').about).toEqual(['addiction-alcohol']);
     expect(read("J'ai perdu mon mari", 'fr').about).toEqual(['grief-loss-of-a-partner']);
     expect(read('fausse couche', 'fr').about).toEqual(['grief-pregnancy-and-infant-loss']);
-    expect(read("mon frère s'est enlevé la vie", 'fr').about).toEqual(['grief-loss-of-a-sibling', 'grief-suicide-loss']);
+    expect(read("mon frère s'est enlevé la vie", 'fr').about).toEqual(['grief-suicide-loss']);
     expect(read('SSPT', 'fr').about).toEqual(['mental-health-trauma']);
   });
 
   it('prefers the longer reading, and drops a topic whose sub-topic was read', () => {
     // "dad" with a word of loss, not "died" alone (grief) as well.
     expect(read('my dad died').about).toEqual(['grief-loss-of-a-parent']);
-    // A word of a class serves two readings.
-    expect(read('my husband drinks too much').about).toEqual(['addiction-alcohol', 'addiction-families-and-friends']);
+    // A word of a class serves two readings ("drinks": alcohol, and with "husband", families and
+    // friends), and the one that says who the person is to it wins.
+    expect(read('my husband drinks too much').about).toEqual(['addiction-families-and-friends']);
+    expect(read('I drink too much').about).toEqual(['addiction-alcohol']);
+    // The cause of a death, and who the person is to an addiction, say more than the relationship or the substance.
+    expect(read('my dad killed himself').about).toEqual(['grief-suicide-loss']);
+    expect(read('lost my brother to fentanyl').about).toEqual(['grief-loss-through-substance-use']);
+    expect(read('lost my child to cancer').about).toEqual(['grief-loss-of-a-child']);
+    expect(read('ma mère est alcoolique', 'fr').about).toEqual(['addiction-families-and-friends']);
+    // The word as typed before a typo: "manic" is not "panic".
+    expect(read('manic episodes').about).toEqual(['mental-health-bipolar']);
     // "husband" alone says nothing of what happened.
     expect(read('husband')).toEqual({ about: [], rest: ['husband'], crisis: false });
   });

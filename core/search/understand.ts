@@ -17,6 +17,12 @@ export interface LexiconEntry {
   phrases: string[];
   /** A class of words of the same file, one of which must also be in the query. */
   with?: string;
+  /**
+   * Topics this reading says more precisely than, when both are read: "my dad killed himself" is
+   * about suicide loss before the loss of a parent; "my son drinks" about families and friends
+   * before alcohol. Those topics are then left out of the reading.
+   */
+  over?: string[];
 }
 
 export interface Lexicon {
@@ -107,14 +113,20 @@ function compile(lexicon: Lexicon): CompiledEntry[] {
 }
 
 /** Positions in `words` of each of `required`, or null when one is missing. */
-function find(words: string[], required: string[], taken: ReadonlySet<number>): number[] | null {
+/** Positions in `words` of each of `required` (the same word first, else a plural or typo), or null when one is missing. */
+function find(words: string[], required: string[]): { at: number[]; fuzzy: number } | null {
   const at: number[] = [];
+  let fuzzy = 0;
   for (const r of required) {
-    const i = words.findIndex((w, k) => !taken.has(k) && !at.includes(k) && sameWord(w, r));
+    let i = words.findIndex((w, k) => !at.includes(k) && w === r);
+    if (i < 0) {
+      i = words.findIndex((w, k) => !at.includes(k) && sameWord(w, r));
+      fuzzy++;
+    }
     if (i < 0) return null;
     at.push(i);
   }
-  return at;
+  return { at, fuzzy };
 }
 
 /**
@@ -125,35 +137,39 @@ function find(words: string[], required: string[], taken: ReadonlySet<number>): 
 export function understand(query: string, locale: 'en' | 'fr'): Understanding {
   const words = wordsOf(query);
   const lexicons = locale === 'fr' ? [LEXICONS.fr, LEXICONS.en] : [LEXICONS.en, LEXICONS.fr];
-  type Candidate = { entry: LexiconEntry; own: number[]; shared: number[]; order: number };
+  type Candidate = { entry: LexiconEntry; own: number[]; shared: number[]; fuzzy: number; order: number };
   const candidates: Candidate[] = [];
   let order = 0;
   for (const lexicon of lexicons) {
     for (const c of compile(lexicon)) {
       order++;
       for (const p of c.phrases) {
-        const own = find(words, p.required, new Set());
-        if (!own) continue;
+        const found = find(words, p.required);
+        if (!found) continue;
+        const own = found.at;
         let shared: number[] = [];
         if (c.with) {
           const i = words.findIndex((w, k) => !own.includes(k) && c.with!.some((x) => sameWord(w, x)));
           if (i < 0) continue;
           shared = [i];
         }
-        candidates.push({ entry: c.entry, own, shared, order });
+        candidates.push({ entry: c.entry, own, shared, fuzzy: found.fuzzy, order });
       }
     }
   }
-  candidates.sort((a, b) => b.own.length + b.shared.length - (a.own.length + a.shared.length) || a.order - b.order);
+  // Longer readings first, then those read from the words as typed rather than through a typo.
+  candidates.sort((a, b) => b.own.length + b.shared.length - (a.own.length + a.shared.length) || a.fuzzy - b.fuzzy || a.order - b.order);
   const owned = new Set<number>();
   const used = new Set<number>();
   const concepts: Concept[] = [];
   let crisis = false;
+  const overruled = new Set<string>();
   for (const c of candidates) {
     if (c.own.some((i) => owned.has(i))) continue;
     for (const i of c.own) owned.add(i);
     for (const i of [...c.own, ...c.shared]) used.add(i);
     if (c.entry.crisis) crisis = true;
+    for (const t of c.entry.over ?? []) overruled.add(t);
     concepts.push({
       topics: c.entry.topics ?? [],
       kinds: (c.entry.kinds ?? []) as GroupKind[],
@@ -164,7 +180,7 @@ export function understand(query: string, locale: 'en' | 'fr'): Understanding {
   // A topic whose sub-topic was also read adds nothing ("dad died": loss of a parent, not grief too).
   const topics = concepts.flatMap((c) => c.topics);
   const kept = concepts
-    .map((c) => ({ ...c, topics: c.topics.filter((t) => !topics.some((o) => o.startsWith(`${t}-`))) }))
+    .map((c) => ({ ...c, topics: c.topics.filter((t) => !overruled.has(t) && !topics.some((o) => o.startsWith(`${t}-`))) }))
     .filter((c) => c.topics.length || c.kinds.length);
   // The same topic or kind read twice is one concept.
   const merged: Concept[] = [];
