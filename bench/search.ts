@@ -27,11 +27,15 @@ import { groupSearchQuery, toSearchInput } from '../app/lib/group-query';
 import { startServer } from '../tests/e2e/server-process';
 import { generateGroups } from './search-data';
 
-const MIX: { kind: 'text' | 'text+2 filters' | 'filters' | 'near'; query: string }[] = [
+const MIX: { kind: 'text' | 'own words' | 'text+2 filters' | 'filters' | 'near'; query: string }[] = [
   { kind: 'text', query: 'q=grief' },
   { kind: 'text', query: 'q=anxiety' },
   { kind: 'text', query: 'q=deuil%20p%C3%A9rinatal' },
   { kind: 'text', query: 'q=anxeity' },
+  // Sentences read with the lexicon, ranked by how much of them each group matches.
+  { kind: 'own words', query: 'q=lost%20my%20husband' },
+  { kind: 'own words', query: 'q=my%20husband%20drinks%20too%20much' },
+  { kind: 'own words', query: "q=j'ai%20perdu%20mon%20mari%20au%20printemps" },
   { kind: 'text+2 filters', query: 'q=grief&delivery=in_person&cost=free' },
   { kind: 'text+2 filters', query: 'q=d%C3%A9pression&lang=fr&format=drop_in' },
   { kind: 'text+2 filters', query: 'q=recovery&kind=support_group&day=tu,we' },
@@ -212,9 +216,10 @@ function writeDocs(all: Record<string, unknown>[]) {
         uncached: { c1: { p50: number; p95: number; p99: number; rps: number }; c16: { rps: number; p95: number } };
         cached: { c1: { p50: number; p95: number; p99: number; rps: number }; c16: { rps: number; p95: number } };
         index_load_ms?: number;
+        at?: string;
       };
       const ratio = (v: number) => (x.floor.p95 ? Math.round((v / x.floor.p95) * 100) / 100 : 0);
-      return `| ${x.engine} | ${x.groups.toLocaleString('en')} | ${x.floor.p50} / ${x.floor.p95} | ${x.uncached.c1.p50} / ${x.uncached.c1.p95} / ${x.uncached.c1.p99} | ${x.uncached.c1.rps} | ${x.uncached.c16.rps} | ${ratio(x.uncached.c1.p95)}× | ${x.cached.c1.p50} / ${x.cached.c1.p95} / ${x.cached.c1.p99} | ${x.cached.c1.rps} | ${x.cached.c16.rps} | ${x.index_load_ms === undefined ? '–' : round(x.index_load_ms / 1000)} |`;
+      return `| ${x.engine} | ${x.groups.toLocaleString('en')} | ${x.floor.p50} / ${x.floor.p95} | ${x.uncached.c1.p50} / ${x.uncached.c1.p95} / ${x.uncached.c1.p99} | ${x.uncached.c1.rps} | ${x.uncached.c16.rps} | ${ratio(x.uncached.c1.p95)}× | ${x.cached.c1.p50} / ${x.cached.c1.p95} / ${x.cached.c1.p99} | ${x.cached.c1.rps} | ${x.cached.c16.rps} | ${x.index_load_ms === undefined ? '–' : round(x.index_load_ms / 1000)} | ${x.at?.slice(0, 10) ?? '–'} |`;
     });
   const cpu = os.cpus()[0]?.model ?? 'unknown CPU';
   const section = `<!-- search:begin -->
@@ -229,7 +234,8 @@ Machine: ${os.cpus().length} cores (${cpu}), ${Math.round(os.totalmem() / 2 ** 3
 127.0.0.1 and PGlite 0.5 (PostgreSQL 18 in WASM) in the server process. The machine is shared:
 other builds and test runs may have been running during a measurement.
 
-Mix (${MIX.length} searches, all with facet counts): text only (4, one with a typo), text + 2 filters (3),
+Mix (${MIX.length} searches, all with facet counts): text only (4, one with a typo), sentences in people’s own words
+(3, read with the lexicon and ranked by how much of them each group matches), text + 2 filters (3),
 filters only (3), near a city + radius (3). Latencies in ms (p50 / p95 / p99), over HTTP on loopback
 (autocannon, ${DURATION} s per run), one app process. The server answers from its in-memory copy of
 the search rows (decision 0007); the database stems the words and reads the page of results.
@@ -239,11 +245,13 @@ server with \`SEARCH_FACET_CACHE_SECONDS=0\`: every request filters, counts its 
 page anew. "Exact cache" is the default: a repeated search reuses its counts and pages for as long as no
 group changed and no start passed (at most 30 s), so it answers exactly what a fresh count would.
 
-| engine | groups | floor (SQL) p50 / p95 | counted every time: c=1 p50 / p95 / p99 | c=1 req/s | c=16 req/s | p95 vs floor | exact cache: c=1 p50 / p95 / p99 | c=1 req/s | c=16 req/s | copy loaded in (s) |
-|---|---:|---|---|---:|---:|---:|---|---:|---:|---:|
+| engine | groups | floor (SQL) p50 / p95 | counted every time: c=1 p50 / p95 / p99 | c=1 req/s | c=16 req/s | p95 vs floor | exact cache: c=1 p50 / p95 / p99 | c=1 req/s | c=16 req/s | copy loaded in (s) | measured |
+|---|---:|---|---|---:|---:|---:|---|---:|---:|---:|---|
 ${rows.join('\n')}
 
-Raw figures (with p95 per kind of search): \`bench/results/search.json\`.
+Rows keep the date they were measured: a row older than the mix above was measured with the
+searches of its day (before 2026-12-06: 13 searches, without the sentences). Raw figures (with p95
+per kind of search): \`bench/results/search.json\`.
 <!-- search:end -->`;
   const file = 'docs/benchmarks.md';
   const doc = readFileSync(file, 'utf8');

@@ -69,10 +69,16 @@ interface Reading {
   understood: QueryReading;
 }
 
-/** The lexemes (English and French stems) of each word, and the nearest real word of a typo. One round trip. */
-async function lookUpWords(ctx: Context, words: string[]): Promise<{ lexemes: string[][]; fixes: (string | null)[] }> {
-  if (!words.length) return { lexemes: [], fixes: [] };
-  const found = await rows<{ i: number | string; fix: string | null; lexemes: string[] | string }>(
+/**
+ * The lexemes (English and French stems) of each word, the nearest real word of a typo, and which
+ * of `topics` (slugs) the taxonomy has. One round trip.
+ */
+async function lookUpWords(
+  ctx: Context,
+  words: string[],
+  topics: string[],
+): Promise<{ lexemes: string[][]; fixes: (string | null)[]; topics: Set<string> }> {
+  const found = await rows<{ i: number | string | null; fix: string | null; lexemes: string[] | string | null }>(
     ctx.db,
     sql`
     select w.i, f.word as fix,
@@ -80,10 +86,17 @@ async function lookUpWords(ctx: Context, words: string[]): Promise<{ lexemes: st
         to_tsvector('english', coalesce(f.word, w.q)) || to_tsvector('french', coalesce(f.word, w.q)))) x order by x) as lexemes
     from unnest(${pgArray(words)}::text[]) with ordinality w(q, i)
     left join lateral (${typoFix(sql`w.q`)}) f on true
-    order by w.i`,
+    union all
+    select null, t.slug, null from topics t where t.slug = any(${pgArray(topics)}::text[])
+    order by 1`,
   );
   const list = (v: string[] | string) => (Array.isArray(v) ? v : v.replace(/^{|}$/g, '').split(',').filter(Boolean).map((x) => x.replace(/^"|"$/g, '')));
-  return { lexemes: found.map((r) => list(r.lexemes)), fixes: found.map((r) => r.fix) };
+  const perWord = found.filter((r) => r.i != null);
+  return {
+    lexemes: perWord.map((r) => list(r.lexemes ?? [])),
+    fixes: perWord.map((r) => r.fix),
+    topics: new Set(found.flatMap((r) => (r.i == null && r.fix ? [r.fix] : []))),
+  };
 }
 
 /**
@@ -113,15 +126,17 @@ async function readQuery(ctx: Context, q: string, literal: boolean): Promise<Rea
   const crisis = understanding.crisis;
   if (STRICT_SYNTAX.test(q)) return { ...(await readStrict(ctx, q)), units: null, understood: { topics: [], kinds: [], crisis } };
   const { words } = understanding;
-  // Topics the lexicon names but this taxonomy lacks (an administrator may have removed one) drop out.
-  const named = literal ? [] : [...new Set(understanding.concepts.flatMap((c) => c.topics))];
-  const existing = named.length
-    ? new Set((await rows<{ slug: string }>(ctx.db, sql`select slug from topics where slug = any(${pgArray(named)}::text[])`)).map((r) => r.slug))
-    : new Set<string>();
-  const concepts = literal ? [] : understanding.concepts.map((c) => ({ ...c, topics: c.topics.filter((t) => existing.has(t)) }));
+  const read = literal ? [] : understanding.concepts;
   const rest = literal ? words.flatMap((w, i) => (isStopWord(w) ? [] : [i])) : understanding.rest;
-  const looked = [...new Set([...concepts.flatMap((c) => c.words), ...rest])].filter((i) => !isStopWord(words[i]!)).sort((a, b) => a - b);
-  const { lexemes, fixes } = await lookUpWords(ctx, looked.map((i) => words[i]!));
+  const looked = [...new Set([...read.flatMap((c) => c.words), ...rest])].filter((i) => !isStopWord(words[i]!)).sort((a, b) => a - b);
+  const named = [...new Set(read.flatMap((c) => c.topics))];
+  const { lexemes, fixes, topics } = await lookUpWords(
+    ctx,
+    looked.map((i) => words[i]!),
+    named,
+  );
+  // Topics the lexicon names but this taxonomy lacks (an administrator may have removed one) drop out.
+  const concepts = read.map((c) => ({ ...c, topics: c.topics.filter((t) => topics.has(t)) }));
   const lexemesOf = new Map(looked.map((i, k) => [i, lexemes[k]!]));
   const fixOf = new Map(looked.flatMap((i, k) => (fixes[k] ? [[i, fixes[k]!] as const] : [])));
   const textOf = (positions: number[]) => positions.flatMap((i) => (lexemesOf.get(i)?.length ? [lexemesOf.get(i)!] : []));
