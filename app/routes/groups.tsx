@@ -18,7 +18,8 @@ import { getT, type Locale } from '../../i18n';
 import { ACCESSIBILITY_FEATURES, COST_TYPES, DELIVERIES, GROUP_FORMATS, GROUP_KINDS, LEADERSHIPS } from '../../db/schema/enums';
 import { coreContext } from '../lib/context.server';
 import { localeOfPath, pathTo } from '../lib/paths';
-import { groupSearchQuery, searchParamsOf, type GroupSearchQuery } from '../lib/group-query';
+import { groupSearchQuery, searchParamsOf, toSearchInput, type GroupSearchQuery } from '../lib/group-query';
+import { findAlternatives } from '../../core/search/alternatives';
 import { parseQuery, badRequest } from '../lib/query.server';
 import { searchFromQuery } from '../lib/search.server';
 import { groupCard } from '../lib/group-display.server';
@@ -167,27 +168,22 @@ export async function loader({ request, context }: Route.LoaderArgs) {
   // No dead ends: with no result, what is near — the broader topic, online groups, the other language, the guide.
   const near: { text: string; href: string }[] = [];
   if (r.total === 0) {
-    const countOf = async (changes: Partial<GroupSearchQuery>) => {
-      const other = await searchFromQuery(ctx, { ...query, ...changes, page: undefined, facets: false, per_page: 1 }, t);
-      return other.ok ? other.result.total : 0;
-    };
-    const parents = [...new Set([...(reading?.topics ?? []), ...(query.topic ?? [])].flatMap((slug) => topicLabel.get(slug)?.parent ?? []))];
-    for (const parent of parents.slice(0, 2)) {
-      const changes = { q: undefined, literal: undefined, topic: [parent] };
-      const count = await countOf(changes);
-      if (count > 0) near.push({ text: t('search.nearBroader', { topic: topicLabel.get(parent)!.label, count }), href: hrefWith(changes) });
+    const alt = await findAlternatives({ ctx, input: toSearchInput(query), result: r });
+    for (const b of alt.broader) {
+      near.push({
+        text: t('search.nearBroader', { topic: topicLabel.get(b.topic)?.label ?? b.topic, count: b.total }),
+        href: hrefWith({ q: undefined, literal: undefined, topic: [b.topic] }),
+      });
     }
-    if (!query.delivery?.includes('online')) {
-      const changes = { near: undefined, lat: undefined, lon: undefined, radius_km: undefined, sort: undefined, delivery: ['online' as const] };
-      const count = await countOf(changes);
-      if (count > 0) near.push({ text: t('search.nearOnline', { count }), href: hrefWith(changes) });
+    if (alt.online) {
+      near.push({
+        text: t('search.nearOnline', { count: alt.online }),
+        href: hrefWith({ near: undefined, lat: undefined, lon: undefined, radius_km: undefined, sort: undefined, delivery: ['online'] }),
+      });
     }
-    if (query.lang?.length) {
-      const other = (['en', 'fr'] as const).filter((l) => !query.lang!.includes(l));
-      if (other.length) {
-        const count = await countOf({ lang: other });
-        if (count > 0) near.push({ text: t('search.nearLanguage', { language: languageName(other[0]!, locale), count }), href: hrefWith({ lang: other }) });
-      }
+    if (alt.otherLanguage) {
+      const { lang, total } = alt.otherLanguage;
+      near.push({ text: t('search.nearLanguage', { language: languageName(lang, locale), count: total }), href: hrefWith({ lang: [lang] }) });
     }
   }
 

@@ -4,3 +4,4 @@ export * from './refresh-group-search';
 export { resolvePlace, placeLabel, type Place, type PlaceMatch } from './gazetteer';
 export { emptyFacets } from './facets';
 export * from './list-topics';
+export * from './alternatives';

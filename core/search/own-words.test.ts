@@ -3,6 +3,7 @@ import { createTestDatabase, type TestDatabase } from '../../tests/support/db';
 import { seedIfEmpty } from '../../db/seed';
 import { createContext } from '../context';
 import { findGroups } from './find-groups';
+import { findAlternatives } from './alternatives';
 import { attachSearchIndex, detachSearchIndex } from './search-index';
 import type { FindGroupsInput } from './search-input';
 
@@ -84,6 +85,31 @@ describe.each(['database', 'in-memory index'] as const)('people’s own words, t
     expect(read.understood?.topics).toEqual(['grief-loss-of-a-partner']);
     expect(words.understood?.topics).toEqual([]);
     expect(read.total).toBeGreaterThan(words.total);
+  });
+
+  it('never ends in nothing: offers the broader topic, online groups and the other language, each with its count', async () => {
+    const ctx = createContext(t.db, { now: NOW });
+    const alternatives = async (input: FindGroupsInput) => {
+      const r = await find(input);
+      expect(r.total).toBe(0);
+      return findAlternatives({ ctx, input, result: r });
+    };
+    // No workshop for the loss of a partner in Montréal: the grief workshops there are offered.
+    const montreal = { kind: ['workshop' as const], near: 'Montreal', radiusKm: 25, delivery: ['in_person' as const] };
+    const wider = await alternatives({ q: 'lost my husband', ...montreal });
+    const grief = await find({ topic: ['grief'], ...montreal });
+    expect(grief.total).toBeGreaterThan(0);
+    expect(wider.broader).toEqual([{ topic: 'grief', total: grief.total }]);
+    // None in French: the English ones are counted.
+    const english = await find({ q: 'lost my husband', kind: ['group_therapy'], lang: ['en'] });
+    expect(english.total).toBeGreaterThan(0);
+    expect((await alternatives({ q: 'lost my husband', kind: ['group_therapy'], lang: ['fr'] })).otherLanguage).toEqual({ lang: 'en', total: english.total });
+    // Nothing in person near Halifax: online groups, wherever one is.
+    const online = await find({ q: 'drinking problem', delivery: ['online'] });
+    expect(online.total).toBeGreaterThan(0);
+    const far = await alternatives({ q: 'drinking problem', near: 'Halifax', radiusKm: 5, delivery: ['in_person'] });
+    expect(far.online).toBe(online.total);
+    expect(far.otherLanguage).toBeNull();
   });
 
   it('hears a crisis in the words, whatever else they find', async () => {
