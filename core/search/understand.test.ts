@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { TOPIC_SLUGS } from '../../db/seed/topics';
 import { GROUP_KINDS } from '../../db/schema/enums';
+import en from '../../i18n/locales/en';
+import fr from '../../i18n/locales/fr';
 import { LEXICONS, sameWord, understand, wordsOf, isStopWord } from './understand';
 
 const read = (q: string, locale: 'en' | 'fr' = 'en') => {
@@ -85,5 +87,13 @@ describe('reading a query', () => {
     expect(read('my brother killed himself').crisis).toBe(false);
     expect(read('finir le programme', 'fr').crisis).toBe(false);
     expect(read('took his own life').crisis).toBe(false);
+  });
+
+  it('reads every example the search boxes give as a topic', () => {
+    for (const [locale, catalog] of [['en', en], ['fr', fr]] as const) {
+      const examples = catalog.home.searchPlaceholder.replace(/^(e\.g\.|p\. ex\.)\s*/, '').split(',');
+      expect(examples.length).toBeGreaterThan(1);
+      for (const example of examples) expect(read(example, locale).about.length, example).toBeGreaterThan(0);
+    }
   });
 });

@@ -39,7 +39,7 @@ const en = {
     title: 'Find a group that fits you',
     lead: 'Grief, addiction, illness, caregiving, mental health: whatever you are carrying, there are people who meet to carry it together. Cercle helps you find the kind of group that suits you, then a real group near you or online.',
     searchLabel: 'What are you looking for?',
-    searchPlaceholder: 'e.g. grief, caregivers, anxiety',
+    searchPlaceholder: 'e.g. lost my husband, caring for my mother, anxiety',
     searchButton: 'Search groups',
     browseAll: 'Browse all groups',
     kindsTitle: 'Not sure which kind of group to look for?',

@@ -40,7 +40,7 @@ const fr: Catalog<typeof en> = {
     title: 'Trouvez un groupe qui vous convient',
     lead: 'Deuil, dépendance, maladie, rôle de proche aidant·e, santé mentale : quoi que vous portiez, des personnes se réunissent pour le porter ensemble. Cercle vous aide à choisir le type de groupe qui vous convient, puis un vrai groupe près de chez vous ou en ligne.',
     searchLabel: 'Que cherchez-vous?',
-    searchPlaceholder: 'p. ex. deuil, proches aidants, anxiété',
+    searchPlaceholder: 'p. ex. j’ai perdu mon mari, je prends soin de ma mère, anxiété',
     searchButton: 'Chercher des groupes',
     browseAll: 'Voir tous les groupes',
     kindsTitle: 'Vous ne savez pas quel type de groupe chercher?',
