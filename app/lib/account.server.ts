@@ -74,9 +74,25 @@ export function authErrorMessage(answer: AuthAnswer, t: TFunction): string {
   }
 }
 
-/** Only paths of this site are followed after signing in (never another site). */
-export function safeNext(next: string | null, fallback: string): string {
-  return next && next.startsWith('/') && !next.startsWith('//') && !next.startsWith('/\\') ? next : fallback;
+/**
+ * Only paths of this site are followed after signing in, never another site. The path is resolved
+ * against the site's own address and kept only when it stays there. Browsers drop tabs and newlines
+ * from addresses and read a backslash as a slash, so "/\t/evil.example" or "/\\evil.example" would
+ * become "//evil.example" (another site): any of those, and an encoded slash or backslash at the
+ * start of the path, give the fallback.
+ */
+export function safeNext(next: string | null, fallback: string, publicUrl: string): string {
+  if (!next || !next.startsWith('/') || /[\u0000-\u001f\u007f\\]/.test(next)) return fallback;
+  let url: URL;
+  let site: URL;
+  try {
+    site = new URL(publicUrl);
+    url = new URL(next, site);
+  } catch {
+    return fallback;
+  }
+  if (url.origin !== site.origin || /^\/(\/|%2f|%5c)/i.test(url.pathname)) return fallback;
+  return `${url.pathname}${url.search}${url.hash}`;
 }
 
 export const ORGANIZE_HOME: Record<Locale, string> = { en: '/en/organize', fr: '/fr/organiser' };

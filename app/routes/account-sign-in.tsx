@@ -17,7 +17,7 @@ const localeOf = (request: Request) => localeOfPath(new URL(request.url).pathnam
 export async function loader({ request, context }: Route.LoaderArgs) {
   const locale = localeOf(request);
   // After signing in, the person goes on in the language of this page, whatever `next` was written in.
-  const next = translatePath(safeNext(new URL(request.url).searchParams.get('next'), ORGANIZE_HOME[locale]), locale);
+  const next = translatePath(safeNext(new URL(request.url).searchParams.get('next'), ORGANIZE_HOME[locale], context.settings.publicUrl), locale);
   if (await currentSession({ request, context })) throw redirect(next);
   const { csrf, headers } = visitorCsrf({ request, context });
   return data({ locale, csrf, next }, { headers });
@@ -29,7 +29,7 @@ export async function action({ request, context }: Route.ActionArgs) {
   const locale = localeOf(request);
   const t = getT(locale);
   const form = await visitorForm({ request, context }, locale);
-  const next = translatePath(safeNext(String(form.get('next') ?? ''), ORGANIZE_HOME[locale]), locale);
+  const next = translatePath(safeNext(String(form.get('next') ?? ''), ORGANIZE_HOME[locale], context.settings.publicUrl), locale);
   const email = String(form.get('email') ?? '').trim();
   const values = { email };
   const fail = (status: number, message: string, fields: Record<string, string> = {}) =>
