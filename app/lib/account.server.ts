@@ -82,7 +82,8 @@ export function authErrorMessage(answer: AuthAnswer, t: TFunction): string {
  * start of the path, give the fallback.
  */
 export function safeNext(next: string | null, fallback: string, publicUrl: string): string {
-  if (!next || !next.startsWith('/') || /[\u0000-\u001f\u007f\\]/.test(next)) return fallback;
+  const unsafe = [...next ?? ''].some((c) => c.charCodeAt(0) < 0x20 || c.charCodeAt(0) === 0x7f || c === '\\');
+  if (!next || !next.startsWith('/') || unsafe) return fallback;
   let url: URL;
   let site: URL;
   try {
