@@ -2,7 +2,7 @@ import { data, Form } from 'react-router';
 import { useTranslation } from 'react-i18next';
 import type { Route } from './+types/unsubscribe';
 import { unsubscribe } from '../../core/participants/my-data';
-import { verifyManageToken } from '../../core/participants/manage-link';
+import { verifyUnsubscribeToken } from '../../core/participants/manage-link';
 import { CoreError } from '../../core/errors';
 import { getT, type Locale } from '../../i18n';
 import { coreContext } from '../lib/context.server';
@@ -10,7 +10,7 @@ import { localeOfPath } from '../lib/paths';
 
 export function loader({ request, params, context }: Route.LoaderArgs) {
   const locale = localeOfPath(new URL(request.url).pathname) as Locale;
-  if (!verifyManageToken(context.settings, params.token)) throw data(getT(locale)('manage.notFound'), { status: 404 });
+  if (!verifyUnsubscribeToken(context.settings, params.token)) throw data(getT(locale)('manage.notFound'), { status: 404 });
   return { locale, title: getT(locale)('manage.unsubscribeTitle') };
 }
 

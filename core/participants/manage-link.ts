@@ -10,17 +10,24 @@ import type { Context } from '../context';
 
 const PURPOSE = 'manage-link:v1';
 
-// Two kinds of links. The person's own link (in every email) reaches everything about them. The
+// Three kinds of links. The person's own link (in every email) reaches everything about them. The
 // link shown right after a sign-up reaches only that registration or application: whoever typed
-// an email address into a form must not see that person's other groups.
-export type ManageScope = { kind: 'person'; participantId: string } | { kind: 'registration' | 'application'; id: string };
+// an email address into a form must not see that person's other groups. The unsubscribe link (in
+// the List-Unsubscribe header, which mail systems read and pass on) can only stop reminders.
+export type ManageScope =
+  | { kind: 'person'; participantId: string }
+  | { kind: 'registration' | 'application'; id: string }
+  | { kind: 'unsubscribe'; participantId: string };
+
+const PREFIX = { registration: 'r', application: 'a', unsubscribe: 'u' } as const;
 
 function mac(key: string, subject: string): string {
   return createHmac('sha256', key).update(`${PURPOSE}:${subject}`).digest('base64url');
 }
 
 function subjectOf(scope: ManageScope): string {
-  return scope.kind === 'person' ? scope.participantId : `${scope.kind === 'registration' ? 'r' : 'a'}.${scope.id}`;
+  if (scope.kind === 'person') return scope.participantId;
+  return `${PREFIX[scope.kind]}.${scope.kind === 'unsubscribe' ? scope.participantId : scope.id}`;
 }
 
 export function manageToken(settings: Context['settings'], participantId: string): string {
@@ -34,15 +41,25 @@ export function scopedToken(settings: Context['settings'], scope: ManageScope): 
 
 /** What a token was issued for, or null when it is not genuine. */
 export function verifyScopedToken(settings: Context['settings'], token: string): ManageScope | null {
-  const match = /^(?:([ra])\.)?([0-9a-f-]{36})\.([A-Za-z0-9_-]{43})$/.exec(token);
+  const match = /^(?:([rau])\.)?([0-9a-f-]{36})\.([A-Za-z0-9_-]{43})$/.exec(token);
   if (!match) return null;
-  const [, kind, id, given] = match as unknown as [string, 'r' | 'a' | undefined, string, string];
+  const [, kind, id, given] = match as unknown as [string, 'r' | 'a' | 'u' | undefined, string, string];
   const subject = kind ? `${kind}.${id}` : id;
   const expected = Buffer.from(mac(settings.signingKey, subject));
   const actual = Buffer.from(given);
   if (expected.length !== actual.length || !timingSafeEqual(expected, actual)) return null;
   if (!kind) return { kind: 'person', participantId: id };
+  if (kind === 'u') return { kind: 'unsubscribe', participantId: id };
   return { kind: kind === 'r' ? 'registration' : 'application', id };
+}
+
+/**
+ * The participant a link may stop reminders for: an unsubscribe link, or the person's own link
+ * (the manage page, and unsubscribe links sent before they had a token of their own).
+ */
+export function verifyUnsubscribeToken(settings: Context['settings'], token: string): string | null {
+  const scope = verifyScopedToken(settings, token);
+  return scope?.kind === 'unsubscribe' || scope?.kind === 'person' ? scope.participantId : null;
 }
 
 /** The participant id of a person-wide token, or null. */
@@ -64,8 +81,9 @@ export function scopedManageUrl(settings: Context['settings'], locale: Locale, s
   return new URL(managePath(locale, scopedToken(settings, scope)), settings.publicUrl).toString();
 }
 
+/** The one-click unsubscribe link: its token stops reminders and reaches nothing else. */
 export function unsubscribeUrl(settings: Context['settings'], participantId: string): string {
-  return new URL(`/unsubscribe/${manageToken(settings, participantId)}`, settings.publicUrl).toString();
+  return new URL(`/unsubscribe/${scopedToken(settings, { kind: 'unsubscribe', participantId })}`, settings.publicUrl).toString();
 }
 
 /**

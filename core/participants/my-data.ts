@@ -6,6 +6,8 @@ import { promoteWaitlist } from '../registrations/promote-waitlist';
 import { promoteApplications } from '../applications/promote-applications';
 import { manageInput } from './get-my-registrations';
 import { participantFromToken } from './resolve';
+import { verifyUnsubscribeToken } from './manage-link';
+import { NotFound } from '../errors';
 
 /** Everything stored about a person, as JSON they can download (SPEC §8). */
 export async function exportMyData({ ctx, input }: { ctx: Context; input: z.input<typeof manageInput> }) {
@@ -64,7 +66,9 @@ export async function deleteMyData({ ctx, input }: { ctx: Context; input: z.inpu
 /** One-click unsubscribe from reminders (RFC 8058); transactional mail still arrives. */
 export async function unsubscribe({ ctx, input }: { ctx: Context; input: z.input<typeof manageInput> }) {
   const { token } = parseInput(manageInput, input);
-  const person = await participantFromToken(ctx, token);
+  const id = verifyUnsubscribeToken(ctx.settings, token);
+  const [person] = id ? await ctx.db.select().from(participants).where(eq(participants.id, id)) : [];
+  if (!person) throw new NotFound('unsubscribe link');
   await ctx.db
     .update(participants)
     .set({ unsubscribedAt: sql`coalesce(${participants.unsubscribedAt}, ${ctx.now})` })

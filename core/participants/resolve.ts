@@ -6,7 +6,7 @@ import { verifyScopedToken, type ManageScope } from './manage-link';
 
 export interface ManageAccess {
   participant: typeof participants.$inferSelect;
-  scope: ManageScope;
+  scope: Exclude<ManageScope, { kind: 'unsubscribe' }>;
   /** Whether this link reaches a registration or application (a person-wide link reaches all). */
   reaches(item: { kind: 'registration' | 'application'; id: string }): boolean;
 }
@@ -14,7 +14,8 @@ export interface ManageAccess {
 /** Who a manage link belongs to and what it reaches; a forged or stale link is simply not found. */
 export async function accessFromToken(ctx: Context, token: string): Promise<ManageAccess> {
   const scope = verifyScopedToken(ctx.settings, token);
-  if (!scope) throw new NotFound('manage link');
+  // An unsubscribe link opens nothing: it only stops reminders (my-data.ts).
+  if (!scope || scope.kind === 'unsubscribe') throw new NotFound('manage link');
   let participantId: string | undefined;
   if (scope.kind === 'person') participantId = scope.participantId;
   else if (scope.kind === 'registration') {

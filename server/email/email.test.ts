@@ -16,6 +16,9 @@ import { queueReminders } from '../../core/worker/queue-reminders';
 import { postponeSession } from '../../core/running/postpone-session';
 import { messageRegistrants } from '../../core/running/message-registrants';
 import { createSender } from './transport';
+import { getMyRegistrations } from '../../core/participants/get-my-registrations';
+import { deleteMyData, exportMyData, unsubscribe } from '../../core/participants/my-data';
+import { participants } from '../../db/schema';
 
 const NOW = new Date('2026-11-27T15:00:00Z');
 let t: TestDatabase;
@@ -115,12 +118,21 @@ describe('email delivery through a real SMTP server', () => {
     const mails = (await smtp.waitFor(before + 2)).slice(before);
     const reminder = mails.find((m) => m.subject === 'Reminder: Reminder group');
     const header = (name: string) => reminder?.headerLines.find((h) => h.key === name)?.line.replace(/\r?\n\s+/g, ' ');
-    expect(header('list-unsubscribe')).toMatch(/^List-Unsubscribe: <http:\/\/localhost:3000\/unsubscribe\/[0-9a-f-]{36}\.[\w-]{43}>$/);
+    expect(header('list-unsubscribe')).toMatch(/^List-Unsubscribe: <http:\/\/localhost:3000\/unsubscribe\/u\.[0-9a-f-]{36}\.[\w-]{43}>$/);
     expect(header('list-unsubscribe-post')).toBe('List-Unsubscribe-Post: List-Unsubscribe=One-Click');
+    // The header is read and passed on by mail systems: its token stops reminders and opens nothing else.
+    const token = /\/unsubscribe\/([^>]+)>/.exec(header('list-unsubscribe')!)![1]!;
+    await expect(getMyRegistrations({ ctx: ctx(), input: { token } })).rejects.toMatchObject({ code: 'not_found' });
+    await expect(exportMyData({ ctx: ctx(), input: { token } })).rejects.toMatchObject({ code: 'not_found' });
+    await expect(deleteMyData({ ctx: ctx(), input: { token } })).rejects.toMatchObject({ code: 'not_found' });
+    expect(reminder!.text).toContain(`/unsubscribe/${token}`);
     // Within the last hour, the 1 h reminder follows.
     await queueReminders(ctx(new Date(startsAt.getTime() - 30 * 60_000)));
     const keys = (await t.db.select().from(emailOutbox).where(eq(emailOutbox.toEmail, 'rae@example.org'))).map((r) => r.idempotencyKey.split(':')[1]);
     expect(keys.filter((k) => k === '24h' || k === '1h').sort()).toEqual(['1h', '24h']);
+    await unsubscribe({ ctx: ctx(), input: { token } });
+    const [rae] = await t.db.select().from(participants).where(eq(participants.email, 'rae@example.org'));
+    expect(rae!.unsubscribedAt).not.toBeNull();
   });
 
   it('sends a postponement with both times, the revised calendar entry and Reply-To the organization; an organizer’s message too', async () => {
