@@ -66,6 +66,7 @@ export async function loader({ request, context, params }: Route.LoaderArgs) {
       ? Object.fromEntries(PROFILE_FIELDS.map((f) => [f, f === 'facilitatorId' ? editing.id : ((editing[f] as string | null) ?? '')]))
       : null,
     editingName: editing?.displayName ?? null,
+    editingVerified: editing?.licenceStatus === 'verified',
     members: list.members.map((m) => ({ userId: m.userId, label: `${m.name} (${m.email})` })),
     facilitators: list.facilitators.map((f) => ({
       id: f.id,
@@ -195,7 +196,7 @@ function LicenceField({
 
 export default function OrganizeFacilitators({ loaderData, actionData }: Route.ComponentProps) {
   const { t } = useTranslation();
-  const { locale, csrf, slug, name, permissions, canEdit, done, editing, editingName, members, facilitators } = loaderData;
+  const { locale, csrf, slug, name, permissions, canEdit, done, editing, editingName, editingVerified, members, facilitators } = loaderData;
   const base = pathTo(locale, 'orgFacilitators', { org: slug });
   const failedIntent = actionData?.intent;
   const failedId = actionData?.values.facilitatorId;
@@ -371,7 +372,14 @@ export default function OrganizeFacilitators({ loaderData, actionData }: Route.C
             <CsrfField token={csrf} />
             <input type="hidden" name="intent" value="save" />
             {isEdit && <input type="hidden" name="facilitatorId" value={profileValues.facilitatorId} />}
-            <TextField name="displayName" label={t('admin.facilitators.displayName')} value={profileValues.displayName} error={profileErrors.displayName} maxLength={DISPLAY_NAME_MAX} />
+            <TextField
+              name="displayName"
+              label={t('admin.facilitators.displayName')}
+              value={profileValues.displayName}
+              error={profileErrors.displayName}
+              maxLength={DISPLAY_NAME_MAX}
+              hint={isEdit && editingVerified ? t('admin.facilitators.identityWarning') : undefined}
+            />
             <p className="field">
               <label htmlFor="f-leadership">{t('admin.facilitators.leadership')}</label>
               <select

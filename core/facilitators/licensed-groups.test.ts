@@ -156,4 +156,41 @@ describe('a licence that stops being verified', () => {
     expect((await groupRow(therapy.id)).status).toBe('draft');
     expect(await unpublishedAudit(therapy.id)).toHaveLength(1);
   });
+
+  it('returns a verified licence to review when the profile gets another name or account, taking its groups offline and saying why', async () => {
+    const { org, owner, orgAdmin, member, therapist, therapy } = await clinic('verified');
+    const edit = (changes: Partial<{ displayName: string; userId: string | null; bioEn: string }>) =>
+      saveFacilitator({
+        ctx: as(owner.id),
+        input: { organizationId: org.id, facilitatorId: therapist.id, displayName: therapist.displayName, leadership: 'licensed', userId: therapist.userId, ...changes },
+      });
+    // A new bio is not a new person: the licence stays verified.
+    await edit({ bioEn: 'Fifteen years with anxious teenagers.' });
+    expect((await edit({ bioEn: 'Fifteen years with anxious teenagers.' })).facilitator.licenceStatus).toBe('verified');
+    expect((await groupRow(therapy.id)).status).toBe('published');
+
+    const renamed = await edit({ displayName: 'Someone Else', bioEn: 'Fifteen years with anxious teenagers.' });
+    expect(renamed.facilitator).toMatchObject({ licenceStatus: 'pending', licenceReviewedAt: null, licenceReviewedBy: null, ...licence });
+    expect((await groupRow(therapy.id)).status).toBe('draft');
+    expect(await searchRow(therapy.id)).toBeUndefined();
+    const [returned] = await t.db
+      .select()
+      .from(auditLog)
+      .where(and(eq(auditLog.entityId, therapist.id), eq(auditLog.action, 'licence.returned_to_review')));
+    expect(returned?.data).toEqual({ reason: 'identity_changed', changed: ['displayName'] });
+    const [toOwner] = await mailsAbout('group_unpublished_licence_identity', owner.email);
+    const en = renderEmail('group_unpublished_licence_identity', toOwner!.payload, 'en', as(owner.id).settings);
+    expect(en.text).toContain('was changed after its licence was verified');
+    expect(en.text).toContain('Someone Else');
+    const [toAdmin] = await mailsAbout('group_unpublished_licence_identity', orgAdmin.email);
+    expect(renderEmail('group_unpublished_licence_identity', toAdmin!.payload, 'fr', as(orgAdmin.id).settings).text).toContain('a été modifié après la vérification de son permis');
+
+    // Verified again, then moved to another member's account: back to review again.
+    await reviewLicence({ ctx: as(platformAdminId), input: { facilitatorId: therapist.id, decision: 'verify' } });
+    const other = await createUser(t);
+    await addMember(t, org.id, other.id, 'facilitator');
+    const moved = await edit({ displayName: 'Someone Else', bioEn: 'Fifteen years with anxious teenagers.', userId: other.id });
+    expect(moved.facilitator.licenceStatus).toBe('pending');
+    expect(member.id).not.toBe(other.id);
+  });
 });

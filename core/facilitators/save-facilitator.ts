@@ -36,7 +36,9 @@ const EDITABLE = ['displayName', 'leadership', 'credentialsEn', 'credentialsFr',
  * Creates or edits a facilitator profile of an organization: name, leadership, credentials and
  * bio in both languages, and optionally the account of the member it describes (who may then
  * submit their own licence). Needs `groups.edit`. The licence is submitted separately
- * (submitLicence) so that an edit here never changes its review status.
+ * (submitLicence); an edit here leaves its review alone, except that a new name or account on a
+ * profile whose licence is verified returns the licence to review (the licence must not move to
+ * someone else's name), taking the groups that relied on it back to draft, owners and admins told why.
  */
 export async function saveFacilitator({ ctx, input }: { ctx: Context; input: SaveFacilitatorInput }): Promise<{ facilitator: FacilitatorRow; created: boolean }> {
   const q = parseInput(saveFacilitatorInput, input);
@@ -97,9 +99,15 @@ export async function saveFacilitator({ ctx, input }: { ctx: Context; input: Sav
     const before = existing;
     const changed = EDITABLE.filter((key) => before[key] !== values[key]);
     if (changed.length === 0) return { facilitator: existing, created: false };
+    // A verified licence belongs to a named person: a new name or account on the profile could move
+    // it to someone else, so it goes back to review (and the groups it held up go offline).
+    const identityChanged = before.licenceStatus === 'verified' && (changed.includes('displayName') || changed.includes('userId'));
+    const review = identityChanged
+      ? { licenceStatus: 'pending' as const, licenceReviewedAt: null, licenceReviewedBy: null, licenceReviewNote: null }
+      : {};
     const [row] = await tx.db
       .update(facilitators)
-      .set({ ...values, updatedAt: tx.now })
+      .set({ ...values, ...review, updatedAt: tx.now })
       .where(eq(facilitators.id, existing.id))
       .returning();
     await audit(tx, {
@@ -109,12 +117,22 @@ export async function saveFacilitator({ ctx, input }: { ctx: Context; input: Sav
       entityId: existing.id,
       data: { changed },
     });
+    if (identityChanged) {
+      await audit(tx, {
+        organizationId: q.organizationId,
+        action: 'licence.returned_to_review',
+        entityType: 'facilitator',
+        entityId: existing.id,
+        data: { reason: 'identity_changed', changed: changed.filter((key) => key === 'displayName' || key === 'userId') },
+      });
+    }
     // Search rows carry facilitators' names.
     if (changed.includes('displayName')) {
       await refreshGroupSearch(tx.db, await groupsOfFacilitator(tx, existing.id), tx.now);
     }
-    // No longer a licensed professional: the group therapy they held up goes back to draft.
-    if (before.leadership === 'licensed' && row!.leadership !== 'licensed') await unpublishUnlicensedGroups(tx, row!);
+    // No longer a licensed professional, or the licence back to review: the group therapy they held up goes back to draft.
+    if (identityChanged) await unpublishUnlicensedGroups(tx, row!, 'identity_changed');
+    else if (before.leadership === 'licensed' && row!.leadership !== 'licensed') await unpublishUnlicensedGroups(tx, row!);
     return { facilitator: row!, created: false };
   });
 }

@@ -15,7 +15,12 @@ import { audit, hasVerifiedLicensedFacilitator, type FacilitatorRow } from './sh
  * ('group.unpublished', reason 'licence_not_verified') and a fresh search row, and the
  * organization's owners and admins are told by email. Returns the ids of the groups unpublished.
  */
-export async function unpublishUnlicensedGroups(tx: Context, facilitator: FacilitatorRow): Promise<string[]> {
+export async function unpublishUnlicensedGroups(
+  tx: Context,
+  facilitator: FacilitatorRow,
+  /** Why the licence stopped counting, when the email should say more than "no longer verified". */
+  why: 'identity_changed' | null = null,
+): Promise<string[]> {
   // Lock every group of the facilitator that needs a licence, whatever its status now, in one
   // order: a publication running at the same moment is waited for, then seen as published.
   const linked = await tx.db
@@ -42,7 +47,7 @@ export async function unpublishUnlicensedGroups(tx: Context, facilitator: Facili
       action: 'group.unpublished',
       entityType: 'group',
       entityId: group.id,
-      data: { reason: 'licence_not_verified', from: 'published', facilitatorId: facilitator.id },
+      data: { reason: 'licence_not_verified', from: 'published', facilitatorId: facilitator.id, ...(why ? { why } : {}) },
     });
     unpublished.push(group);
   }
@@ -66,7 +71,7 @@ export async function unpublishUnlicensedGroups(tx: Context, facilitator: Facili
         key: `group-unpublished-licence:${group.id}:${tx.now.getTime()}:${person.id}`,
         to: person.email,
         locale: person.locale,
-        template: 'group_unpublished_licence',
+        template: why === 'identity_changed' ? 'group_unpublished_licence_identity' : 'group_unpublished_licence',
         payload: {
           name: person.name,
           vars: { group: title, organization: organizationName, facilitator: facilitator.displayName },

@@ -120,6 +120,7 @@ const admin = {
     editLink: 'Edit {{name}}',
     cancelEdit: 'Cancel',
     displayName: 'Name shown on groups',
+    identityWarning: 'This profile’s licence is verified: a new name or account sends it back for verification, and the group therapy that relies on it goes offline until it is verified again.',
     leadership: 'Role',
     leadershipOptions: {
       peer: 'Peer facilitator (lived experience)',

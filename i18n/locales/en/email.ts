@@ -37,6 +37,11 @@ const email = {
     body: '“{{group}}” ({{organization}}) is back to draft and no longer appears on Cercle: a group led by a licensed professional must have a facilitator with a verified licence, and the licence of {{facilitator}} is no longer verified. People already registered keep their place. Link a facilitator whose licence is verified, or have the licence verified again, then publish the group again.',
     action: 'Open the group',
   },
+  group_unpublished_licence_identity: {
+    subject: 'Group taken offline: {{group}}',
+    body: 'The name or the account of the facilitator profile {{facilitator}} ({{organization}}) was changed after its licence was verified. A verified licence belongs to one named person, so it is back in review, and “{{group}}”, which relied on it, is back to draft and no longer appears on Cercle. People already registered keep their place. Once an administrator has verified the licence again, publish the group again.',
+    action: 'Open the group',
+  },
   signature: 'The Cercle team',
   manage: 'See or change your registrations',
   replyHint: 'To answer, reply to this email: your reply goes to {{organization}} ({{email}}), not to Cercle.',

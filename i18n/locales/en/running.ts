@@ -307,6 +307,7 @@ const running = {
       facilitator_created: 'Added a facilitator profile',
       facilitator_updated: 'Edited a facilitator profile',
       licence_submitted: 'Submitted a licence for verification',
+      licence_returned_to_review: 'Sent a licence back to review (the profile\'s name or account changed)',
       licence_verified: 'Verified a licence',
       licence_rejected: 'Did not verify a licence',
       listing_report_resolved: 'Acted on a report about a listing',

@@ -123,6 +123,7 @@ const admin: Catalog<typeof en> = {
     editLink: 'Modifier {{name}}',
     cancelEdit: 'Annuler',
     displayName: 'Nom affiché sur les groupes',
+    identityWarning: 'Le permis de cette fiche est vérifié : un nouveau nom ou un autre compte le renvoie en vérification, et la thérapie de groupe qui en dépend est retirée du site jusqu’à une nouvelle vérification.',
     leadership: 'Rôle',
     leadershipOptions: {
       peer: 'Animation par les pairs (vécu semblable)',

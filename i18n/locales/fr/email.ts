@@ -35,6 +35,11 @@ const email: Catalog<typeof en> = {
     body: 'Une personne administratrice de Cercle n’a pas pu vérifier le permis de {{facilitator}} ({{organization}}). La raison est indiquée ci-dessous. Corrigez les renseignements, puis soumettez le permis de nouveau.',
     action: 'Corriger le permis',
   },
+  group_unpublished_licence_identity: {
+    subject: 'Groupe retiré du site : {{group}}',
+    body: 'Le nom ou le compte de la fiche d’animation {{facilitator}} ({{organization}}) a été modifié après la vérification de son permis. Un permis vérifié appartient à une seule personne nommée : il est donc de nouveau en vérification, et « {{group}} », qui en dépendait, est revenu à l’état de brouillon et n’apparaît plus sur Cercle. Les personnes déjà inscrites conservent leur place. Une fois le permis vérifié de nouveau par une personne administratrice, publiez le groupe de nouveau.',
+    action: 'Ouvrir le groupe',
+  },
   group_unpublished_licence: {
     subject: 'Groupe retiré du site : {{group}}',
     body: '« {{group}} » ({{organization}}) est revenu à l’état de brouillon et n’apparaît plus sur Cercle : un groupe animé par une personne titulaire d’un permis doit compter une animatrice ou un animateur dont le permis est vérifié, et le permis de {{facilitator}} n’est plus vérifié. Les personnes déjà inscrites conservent leur place. Associez au groupe une personne dont le permis est vérifié, ou faites vérifier le permis de nouveau, puis publiez le groupe de nouveau.',

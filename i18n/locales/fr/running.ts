@@ -309,6 +309,7 @@ const running: Catalog<typeof en> = {
       facilitator_created: 'A ajouté un profil d’animateur ou d’animatrice',
       facilitator_updated: 'A modifié un profil d’animateur ou d’animatrice',
       licence_submitted: 'A soumis un permis pour vérification',
+      licence_returned_to_review: 'A renvoyé un permis en vérification (le nom ou le compte de la fiche a changé)',
       licence_verified: 'A vérifié un permis',
       licence_rejected: 'N’a pas vérifié un permis',
       listing_report_resolved: 'A donné suite au signalement d’une annonce',
