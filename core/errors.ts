@@ -10,7 +10,8 @@ export type ErrorCode =
   | 'closed'
   | 'cutoff_passed'
   | 'duplicate'
-  | 'ineligible';
+  | 'ineligible'
+  | 'rate_limited';
 
 export interface Issue {
   /** Dotted path of the offending field or parameter, e.g. `page` or `answers.q1`. */
@@ -67,6 +68,17 @@ export class Refused extends CoreError {
   }
 }
 
+/** Too many requests of one kind: try again after `retryAfterSeconds` (HTTP 429 with Retry-After). */
+export class RateLimited extends CoreError {
+  constructor(
+    message: string,
+    public readonly retryAfterSeconds: number,
+    reason: string | null = null,
+  ) {
+    super('rate_limited', message, [], reason);
+  }
+}
+
 export const HTTP_STATUS: Record<ErrorCode, number> = {
   not_found: 404,
   forbidden: 403,
@@ -77,4 +89,5 @@ export const HTTP_STATUS: Record<ErrorCode, number> = {
   cutoff_passed: 409,
   duplicate: 409,
   ineligible: 422,
+  rate_limited: 429,
 };

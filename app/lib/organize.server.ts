@@ -1,7 +1,8 @@
 import { data } from 'react-router';
 import type { AppLoadContext } from 'react-router';
 import type { TFunction } from 'i18next';
-import { CoreError } from '../../core/errors';
+import { CoreError, RateLimited } from '../../core/errors';
+import { INVITATIONS_PER_DAY } from '../../core/organizations/constants';
 import { findOrganizationBySlug } from '../../core/organizations';
 import { getT, type Locale } from '../../i18n';
 import { requireOrganizer, requireOrganizerForm } from './auth.server';
@@ -47,7 +48,7 @@ export function formValues(form: FormData, names: readonly string[]): Record<str
   return Object.fromEntries(names.map((n) => [n, typeof form.get(n) === 'string' ? String(form.get(n)) : '']));
 }
 
-const FIELD_MESSAGES = ['required', 'too_long', 'invalid_email', 'invalid_url', 'invalid_phone'] as const;
+const FIELD_MESSAGES = ['required', 'too_long', 'invalid_email', 'invalid_url', 'invalid_phone', 'message_too_soon'] as const;
 
 /**
  * A core error as the page shows it: one message per field for invalid input, otherwise one
@@ -67,6 +68,9 @@ export function organizeError(err: unknown, t: TFunction): { status: number; mes
     return { status: 400, message: t('organize.errors.summary'), fields };
   }
   if (err.code === 'forbidden') return { status: 403, message: t('organize.errors.forbidden'), fields: {} };
+  if (err instanceof RateLimited) {
+    return { status: 429, message: t('organize.errors.invitationsPerDay', { count: INVITATIONS_PER_DAY, hours: Math.max(1, Math.ceil(err.retryAfterSeconds / 3600)) }), fields: {} };
+  }
   if (err.code === 'not_found') return { status: 404, message: t('organize.errors.notFound'), fields: {} };
   if (err.code === 'conflict') {
     const message = /owner/.test(err.message)

@@ -1,6 +1,6 @@
 import { data, redirect } from 'react-router';
 import type { TFunction } from 'i18next';
-import { CoreError, HTTP_STATUS } from '../../core/errors';
+import { RateLimited, CoreError, HTTP_STATUS } from '../../core/errors';
 
 /** The fields a sign-up or application form sends, read into a core action's input. */
 export function readPersonForm(form: FormData) {
@@ -48,7 +48,8 @@ export function signupErrors(err: unknown, t: TFunction): FormErrors {
     if (issue.path.startsWith('answers.')) fields[`answer.${issue.path.slice('answers.'.length)}`] = t('signup.errors.answer');
     else if (FIELD_MESSAGE[issue.path]) fields[issue.path] = t(FIELD_MESSAGE[issue.path] as 'signup.errors.name');
   }
-  return { status: HTTP_STATUS[err.code], message: t(`signup.errors.${err.code}`), fields };
+  const minutes = err instanceof RateLimited ? Math.max(1, Math.ceil(err.retryAfterSeconds / 60)) : 0;
+  return { status: HTTP_STATUS[err.code], message: t(`signup.errors.${err.code}`, { minutes }), fields };
 }
 
 /**

@@ -37,6 +37,7 @@ export async function loader({ request, context, params }: Route.LoaderArgs) {
     slug: view.slug,
     name: nameIn(view, locale),
     myRole: list.myRole,
+    mayAddMessage: view.mayAddInvitationMessage,
     permissions: view.myPermissions,
     members: list.members.map((m) => ({ userId: m.userId, name: m.name, email: m.email, role: m.role, isMe: m.isMe })),
     invitations:
@@ -108,7 +109,7 @@ function RoleOptions({ allowed }: { allowed: readonly MemberRole[] }) {
 
 export default function OrganizeMembers({ loaderData, actionData }: Route.ComponentProps) {
   const { t } = useTranslation();
-  const { locale, csrf, slug, name, myRole, permissions, members, invitations, done } = loaderData;
+  const { locale, csrf, slug, name, myRole, mayAddMessage, permissions, members, invitations, done } = loaderData;
   const manage = permissions.includes('members.manage');
   const isOwner = myRole === 'owner';
   // Roles this person may hand out: only an owner makes owners.
@@ -246,7 +247,11 @@ export default function OrganizeMembers({ loaderData, actionData }: Route.Compon
                   ))}
                 </select>
               </p>
-              <TextField name="message" label={t('organize.members.inviteMessage')} value={inviteValues?.message} error={inviteErrors.message} multiline maxLength={MESSAGE_MAX} />
+              {mayAddMessage ? (
+                <TextField name="message" label={t('organize.members.inviteMessage')} value={inviteValues?.message} error={inviteErrors.message} multiline maxLength={MESSAGE_MAX} />
+              ) : (
+                <p className="muted">{t('organize.members.inviteMessageLater')}</p>
+              )}
               <p>
                 <button type="submit">{t('organize.members.invite')}</button>
               </p>

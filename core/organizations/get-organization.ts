@@ -3,6 +3,7 @@ import type { MemberRole } from '../../db/schema';
 import { parseInput, type Context } from '../context';
 import { can, requirePermission, requireUserId, type Permission, PERMISSIONS } from '../policy/permissions';
 import { loadOrganization, missingLanguages, uuidInput } from './shared';
+import { INVITATION_MESSAGE_AFTER_MS } from './constants';
 
 export const getOrganizationInput = z.object({ organizationId: uuidInput });
 
@@ -20,6 +21,8 @@ export interface OrganizationView {
   region: string | null;
   verification: 'unverified' | 'pending' | 'verified' | 'rejected';
   missingLanguages: ('en' | 'fr')[];
+  /** Whether invitations may carry a personal message yet (an organization a day old or more). */
+  mayAddInvitationMessage: boolean;
   myRole: MemberRole;
   /** What the acting member may do here (for showing or hiding forms and links). */
   myPermissions: Permission[];
@@ -45,6 +48,7 @@ export async function getOrganization({ ctx, input }: { ctx: Context; input: { o
     region: row.region,
     verification: row.verification,
     missingLanguages: missingLanguages(row),
+    mayAddInvitationMessage: ctx.now.getTime() - row.createdAt.getTime() >= INVITATION_MESSAGE_AFTER_MS,
     myRole: role,
     myPermissions: (Object.keys(PERMISSIONS) as Permission[]).filter((p) => can(role, p)),
   };

@@ -5,13 +5,16 @@ import { getT } from '../../i18n';
 import { pathTo } from '../../app/lib/paths';
 import { parseInput, withTransaction, type Context } from '../context';
 import { enqueueEmail } from '../email/enqueue';
-import { Conflict, Forbidden } from '../errors';
+import { Conflict, Forbidden, Invalid, RateLimited } from '../errors';
 import { requirePermission, requireUserId } from '../policy/permissions';
 import { audit, INVITATION_TTL_MS, loadOrganization, nameIn, newInvitationToken, uuidInput } from './shared';
 
-import { MESSAGE_MAX } from './constants';
+import { INVITATION_MESSAGE_AFTER_MS, INVITATIONS_PER_DAY, MESSAGE_MAX } from './constants';
+import { organizations } from '../../db/schema';
 
 export { MESSAGE_MAX };
+
+const DAY_MS = 24 * 3_600_000;
 
 export const inviteMemberInput = z.object({
   organizationId: uuidInput,
@@ -38,7 +41,9 @@ export type InviteMemberInput = z.input<typeof inviteMemberInput>;
 /**
  * Invites someone by email (owners and admins; only an owner may invite another owner). The link
  * carries a random token of which only the SHA-256 hash is stored; it works for seven days. A new
- * invitation to the same address replaces the one still pending.
+ * invitation to the same address replaces the one still pending. Against invitation spam: at most
+ * INVITATIONS_PER_DAY in any 24 hours per organization (counted under a lock of the organization,
+ * so two at once cannot both pass), and no personal message from an organization less than a day old.
  */
 export async function inviteMember({
   ctx,
@@ -53,7 +58,24 @@ export async function inviteMember({
   if (q.role === 'owner' && myRole !== 'owner') throw new Forbidden('only an owner may invite an owner');
   const locale: Locale = q.locale ?? ctx.locale;
   return withTransaction(ctx, async (tx) => {
+    await tx.db.select({ id: organizations.id }).from(organizations).where(eq(organizations.id, q.organizationId)).for('update');
     const org = await loadOrganization(tx, q.organizationId);
+    if (q.message && tx.now.getTime() - org.createdAt.getTime() < INVITATION_MESSAGE_AFTER_MS) {
+      throw new Invalid([{ path: 'message', message: 'message_too_soon' }]);
+    }
+    const [sent] = await tx.db
+      .select({ n: sql<number>`count(*)::int`, oldest: sql<Date | string | null>`min(${organizationInvitations.createdAt})` })
+      .from(organizationInvitations)
+      .where(
+        and(
+          eq(organizationInvitations.organizationId, org.id),
+          sql`${organizationInvitations.createdAt} > ${new Date(tx.now.getTime() - DAY_MS).toISOString()}::timestamptz`,
+        ),
+      );
+    if (Number(sent?.n ?? 0) >= INVITATIONS_PER_DAY) {
+      const oldest = new Date(sent!.oldest!).getTime();
+      throw new RateLimited('too many invitations today', Math.max(1, Math.ceil((oldest + DAY_MS - tx.now.getTime()) / 1000)), 'invitations_per_day');
+    }
     const [already] = await tx.db
       .select({ id: organizationMembers.id })
       .from(organizationMembers)

@@ -5,6 +5,8 @@ import { createTestDatabase, type TestDatabase } from '../../tests/support/db';
 import { addMember, createMember, createOrganization, createUser } from '../../tests/support/factories';
 import { createContext, type Context } from '../context';
 import type { MemberRole } from '../../db/schema';
+import { RateLimited } from '../errors';
+import { INVITATIONS_PER_DAY } from './constants';
 import {
   acceptInvitation,
   changeMemberRole,
@@ -43,9 +45,9 @@ const roleOf = async (organizationId: string, userId: string) =>
       .where(and(eq(organizationMembers.organizationId, organizationId), eq(organizationMembers.userId, userId)))
   )[0]?.role ?? null;
 
-/** An organization with one member of each role. */
-async function team() {
-  const org = await createOrganization(t);
+/** An organization with one member of each role (a week old unless told otherwise). */
+async function team(createdAt = new Date(NOW.getTime() - 7 * 86_400_000)) {
+  const org = await createOrganization(t, { createdAt });
   const owner = (await createMember(t, 'owner', org.id)).user;
   const admin = (await createMember(t, 'admin', org.id)).user;
   const facilitator = (await createMember(t, 'facilitator', org.id)).user;
@@ -281,6 +283,37 @@ describe('inviteMember', () => {
     await expect(inviteMember({ ctx: as(otherAdmin.user.id), input })).rejects.toMatchObject({ code: 'not_found' });
     await expect(inviteMember({ ctx: anonymous(), input })).rejects.toMatchObject({ code: 'forbidden' });
     expect(await t.db.select().from(organizationInvitations).where(eq(organizationInvitations.email, 'sneaky@example.org'))).toEqual([]);
+  });
+
+  it('lets a new organization invite, but without a personal message until it is a day old', async () => {
+    const { org, owner } = await team(new Date(NOW.getTime() - 3_600_000));
+    const input = { organizationId: org.id, email: 'early@example.org', role: 'facilitator' as const };
+    await expect(inviteMember({ ctx: as(owner.id), input: { ...input, message: 'Click here, urgent!' } })).rejects.toMatchObject({
+      code: 'invalid',
+      issues: [{ path: 'message', message: 'message_too_soon' }],
+    });
+    expect(await t.db.select().from(organizationInvitations).where(eq(organizationInvitations.email, 'early@example.org'))).toEqual([]);
+    await expect(inviteMember({ ctx: as(owner.id), input })).resolves.toBeTruthy();
+    const aDayLater = new Date(NOW.getTime() + 23 * 3_600_000);
+    await expect(inviteMember({ ctx: as(owner.id, { now: aDayLater }), input: { ...input, message: 'Welcome aboard.' } })).resolves.toBeTruthy();
+  });
+
+  it(`caps invitations at ${INVITATIONS_PER_DAY} in any 24 hours per organization, saying when more may be sent`, async () => {
+    const { org, owner, admin } = await team();
+    const invite = (i: number, now = NOW) =>
+      inviteMember({ ctx: as(i % 2 ? owner.id : admin.id, { now }), input: { organizationId: org.id, email: `crowd${i}@example.org`, role: 'facilitator' } });
+    // The first one an hour earlier: it leaves the window first.
+    await invite(0, new Date(NOW.getTime() - 3_600_000));
+    for (let i = 1; i < INVITATIONS_PER_DAY; i++) await invite(i);
+    const refused = await invite(INVITATIONS_PER_DAY).catch((e: unknown) => e);
+    expect(refused).toBeInstanceOf(RateLimited);
+    expect(refused).toMatchObject({ code: 'rate_limited', reason: 'invitations_per_day', retryAfterSeconds: 23 * 3600 });
+    expect(await t.db.select().from(emailOutbox).where(eq(emailOutbox.toEmail, `crowd${INVITATIONS_PER_DAY}@example.org`))).toEqual([]);
+    // Another organization is not held back; and once the first one is a day old, one more may go.
+    const other = await team();
+    await expect(inviteMember({ ctx: as(other.owner.id), input: { organizationId: other.org.id, email: 'elsewhere@example.org', role: 'admin' } })).resolves.toBeTruthy();
+    await expect(invite(INVITATIONS_PER_DAY, new Date(NOW.getTime() + 23 * 3_600_000 + 1000))).resolves.toBeTruthy();
+    await expect(invite(INVITATIONS_PER_DAY + 1, new Date(NOW.getTime() + 23 * 3_600_000 + 2000))).rejects.toMatchObject({ code: 'rate_limited' });
   });
 
   it('validates the email and role', async () => {

@@ -39,7 +39,7 @@ export async function createOrganization(f: Fixture, overrides: Partial<Insert<t
   const u = unique();
   const [row] = await f.db
     .insert(organizations)
-    .values({ slug: `org-${u}`, nameEn: `Organization ${u}`, nameFr: `Organisme ${u}`, ...overrides })
+    .values({ slug: `org-${u}`, nameEn: `Organization ${u}`, nameFr: `Organisme ${u}`, createdAt: f.now, ...overrides })
     .returning();
   return row!;
 }

@@ -71,6 +71,7 @@ const signup = {
     cutoff_passed: 'Sign-up for this session has closed.',
     duplicate: 'This email is already registered here. Check your email for the link to manage your registration.',
     ineligible: 'This group is not open to you: check who it is for.',
+    rate_limited: 'Too many tries from here in a short time. Please wait {{minutes}} minutes and try again.',
     not_found: 'This session or group does not exist or is no longer listed.',
     forbidden: 'This link cannot do that. Use the link in your latest email.',
     conflict: 'This could not be done. Please try again.',

@@ -74,6 +74,7 @@ const signup: Catalog<typeof en> = {
     cutoff_passed: 'Les inscriptions à cette rencontre sont fermées.',
     duplicate: 'Ce courriel est déjà inscrit ici. Consultez vos courriels pour trouver le lien qui permet de gérer votre inscription.',
     ineligible: 'Ce groupe ne vous est pas ouvert : vérifiez à qui il s’adresse.',
+    rate_limited: 'Trop de tentatives en peu de temps. Attendez {{minutes}} minutes, puis réessayez.',
     not_found: 'Cette rencontre ou ce groupe n’existe pas ou n’est plus répertorié.',
     forbidden: 'Ce lien ne permet pas cette action. Utilisez le lien de votre plus récent courriel.',
     conflict: 'L’action n’a pas pu être faite. Veuillez réessayer.',
