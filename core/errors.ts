@@ -39,8 +39,8 @@ export class NotFound extends CoreError {
 }
 
 export class Forbidden extends CoreError {
-  constructor(message = 'not allowed') {
-    super('forbidden', message);
+  constructor(message = 'not allowed', reason: string | null = null) {
+    super('forbidden', message, [], reason);
   }
 }
 

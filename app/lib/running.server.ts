@@ -51,7 +51,7 @@ export function runningError(err: unknown, t: TFunction, prefix = ''): FormProbl
       return { status: 400, message: t('running.errors.summary'), fields };
     }
     case 'forbidden':
-      return { status: 403, message: t('running.errors.forbidden'), fields: {} };
+      return { status: 403, message: err.reason === 'not_your_group' ? t('running.errors.notYourGroup') : t('running.errors.forbidden'), fields: {} };
     case 'not_found':
       return { status: 404, message: t('running.errors.notFound'), fields: {} };
     case 'full':

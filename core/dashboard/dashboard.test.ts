@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestDatabase, type TestDatabase } from '../../tests/support/db';
-import { createCohort, createGroup, createMember, createParticipant, createSession, register } from '../../tests/support/factories';
+import { addFacilitator, createCohort, createFacilitator, createGroup, createMember, createParticipant, createSession, register } from '../../tests/support/factories';
 import { eq } from 'drizzle-orm';
 import { applications, attendance, auditLog, organizations } from '../../db/schema';
 import { createContext, type Context } from '../context';
@@ -103,6 +103,8 @@ describe('listAuditLog', () => {
     const outsider = await createMember(t, 'owner');
     const org = await orgOf(owner.organizationId);
     const group = await createGroup(t, { organizationId: owner.organizationId });
+    // The facilitator runs this group's sessions.
+    await addFacilitator(t, group.id, (await createFacilitator(t, { organizationId: owner.organizationId, userId: facilitator.user.id })).id);
     const session = await createSession(t, { groupId: group.id, startsAt: hours(48) });
     await cancelSession({ ctx: as(facilitator.user.id), input: { sessionId: session.id, reason: 'Room unavailable' } });
     // Older rows: one by a participant, many by the system, to fill more than a page.

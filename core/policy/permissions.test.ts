@@ -1,11 +1,12 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { eq } from 'drizzle-orm';
-import { MEMBER_ROLES, organizationMembers, type MemberRole } from '../../db/schema';
+import { groupFacilitators, MEMBER_ROLES, organizationMembers, type MemberRole } from '../../db/schema';
 import { createTestDatabase, type TestDatabase } from '../../tests/support/db';
-import { createGroup, createMember, createOrganization, createUser } from '../../tests/support/factories';
+import { addFacilitator, createFacilitator, createGroup, createMember, createOrganization, createUser } from '../../tests/support/factories';
 import { createContext, type Context } from '../context';
 import {
   can,
+  grantOf,
   PERMISSIONS,
   requireGroupPermission,
   requirePermission,
@@ -17,15 +18,16 @@ import {
 
 // The table as the product decided it (SPEC §3, docs/permissions.md), written out cell by cell so
 // that a change to PERMISSIONS has to be made here too, on purpose.
-const EXPECTED: Record<Permission, Record<MemberRole, boolean>> = {
-  'organization.view': { owner: true, admin: true, facilitator: true },
-  'organization.edit': { owner: true, admin: true, facilitator: false },
-  'members.manage': { owner: true, admin: true, facilitator: false },
-  'groups.edit': { owner: true, admin: true, facilitator: false },
-  'registrants.view': { owner: true, admin: true, facilitator: true },
-  'registrants.message': { owner: true, admin: true, facilitator: true },
-  'sessions.run': { owner: true, admin: true, facilitator: true },
-  'audit.view': { owner: true, admin: true, facilitator: false },
+// `own`: only for the groups the member facilitates.
+const EXPECTED: Record<Permission, Record<MemberRole, 'all' | 'own' | null>> = {
+  'organization.view': { owner: 'all', admin: 'all', facilitator: 'all' },
+  'organization.edit': { owner: 'all', admin: 'all', facilitator: null },
+  'members.manage': { owner: 'all', admin: 'all', facilitator: null },
+  'groups.edit': { owner: 'all', admin: 'all', facilitator: null },
+  'registrants.view': { owner: 'all', admin: 'all', facilitator: 'own' },
+  'registrants.message': { owner: 'all', admin: 'all', facilitator: 'own' },
+  'sessions.run': { owner: 'all', admin: 'all', facilitator: 'own' },
+  'audit.view': { owner: 'all', admin: 'all', facilitator: null },
 };
 const ALL = Object.keys(EXPECTED) as Permission[];
 
@@ -48,9 +50,10 @@ describe('the permission table (can)', () => {
 
   for (const permission of ALL) {
     for (const role of MEMBER_ROLES) {
-      const allowed = EXPECTED[permission][role];
-      it(`${role} ${allowed ? 'may' : 'may not'} ${permission}`, () => {
-        expect(can(role, permission)).toBe(allowed);
+      const grant = EXPECTED[permission][role];
+      it(`${role} ${grant ? `may (${grant === 'own' ? 'in the groups they facilitate' : 'everywhere'})` : 'may not'} ${permission}`, () => {
+        expect(grantOf(role, permission)).toBe(grant);
+        expect(can(role, permission)).toBe(grant !== null);
       });
     }
   }
@@ -78,7 +81,7 @@ describe('requirePermission (against the database)', () => {
       expect(await roleIn(as(user.id), organizationId)).toBe(role);
       for (const permission of ALL) {
         const check = requirePermission(as(user.id), organizationId, permission);
-        if (EXPECTED[permission][role]) await expect(check).resolves.toBe(role);
+        if (EXPECTED[permission][role] !== null) await expect(check).resolves.toBe(role);
         else await expect(check).rejects.toMatchObject({ code: 'forbidden' });
       }
     });
@@ -124,8 +127,31 @@ describe('requireGroupPermission', () => {
   it('resolves the group’s organization and returns it with the role', async () => {
     const { user, organizationId } = await createMember(t, 'facilitator');
     const group = await createGroup(t, { organizationId });
+    await addFacilitator(t, group.id, (await createFacilitator(t, { organizationId, userId: user.id })).id);
     await expect(requireGroupPermission(as(user.id), group.id, 'sessions.run')).resolves.toEqual({ organizationId, role: 'facilitator' });
     await expect(requireGroupPermission(as(user.id), group.id, 'groups.edit')).rejects.toMatchObject({ code: 'forbidden' });
+  });
+
+  it('lets a facilitator see and act on the people of the groups they facilitate only; owners and admins on every group', async () => {
+    const { user, organizationId } = await createMember(t, 'facilitator');
+    const owner = (await createMember(t, 'owner', organizationId)).user;
+    const admin = (await createMember(t, 'admin', organizationId)).user;
+    const mine = await createGroup(t, { organizationId });
+    const theirs = await createGroup(t, { organizationId });
+    const profile = await createFacilitator(t, { organizationId, userId: user.id });
+    await addFacilitator(t, mine.id, profile.id);
+    // Someone else's profile on the other group.
+    await addFacilitator(t, theirs.id, (await createFacilitator(t, { organizationId })).id);
+    for (const permission of ['registrants.view', 'registrants.message', 'sessions.run'] as const) {
+      await expect(requireGroupPermission(as(user.id), mine.id, permission)).resolves.toMatchObject({ role: 'facilitator' });
+      await expect(requireGroupPermission(as(user.id), theirs.id, permission)).rejects.toMatchObject({ code: 'forbidden' });
+      for (const boss of [owner, admin]) await expect(requireGroupPermission(as(boss.id), theirs.id, permission)).resolves.toBeTruthy();
+    }
+    // Seeing the organization's groups is not seeing their people.
+    await expect(requireGroupPermission(as(user.id), theirs.id, 'organization.view')).resolves.toMatchObject({ role: 'facilitator' });
+    // Taken off the group: at once, no more access.
+    await t.db.delete(groupFacilitators).where(eq(groupFacilitators.groupId, mine.id));
+    await expect(requireGroupPermission(as(user.id), mine.id, 'registrants.view')).rejects.toMatchObject({ code: 'forbidden' });
   });
 
   it('hides the group from another organization’s members: NotFound naming the group, not the organization', async () => {

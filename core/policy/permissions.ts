@@ -1,39 +1,50 @@
 import { and, eq } from 'drizzle-orm';
-import { groups, organizationMembers, users, type MemberRole } from '../../db/schema';
+import { facilitators, groupFacilitators, groups, organizationMembers, users, type MemberRole } from '../../db/schema';
 import type { Context } from '../context';
 import { Forbidden, NotFound } from '../errors';
 
 /**
  * Who may do what in an organization. This table is the whole rule: every organizer action asks
- * `requirePermission` with one of these names, and docs/permissions.md explains it in words.
+ * `requirePermission` (or, for a group, `requireGroupPermission`) with one of these names, and
+ * docs/permissions.md explains it in words. A cell is `all` (every group of the organization),
+ * `own` (only the groups the member facilitates: their facilitator profile is linked to the
+ * group) or empty (no).
  *
  * | permission              | owner | admin | facilitator |
  * |-------------------------|:-----:|:-----:|:-----------:|
- * | organization.view       |   ✓   |   ✓   |      ✓      |  dashboard, the organization's groups
- * | organization.edit       |   ✓   |   ✓   |             |  bilingual profile
- * | members.manage          |   ✓   |   ✓   |             |  invite, change roles, remove (only an owner touches an owner)
- * | groups.edit             |   ✓   |   ✓   |             |  create, edit, duplicate, archive, publish, schedules, cohorts
- * | registrants.view        |   ✓   |   ✓   |      ✓      |  names, emails, answers, waitlists, CSV export
- * | registrants.message     |   ✓   |   ✓   |      ✓      |  email everyone registered
- * | sessions.run            |   ✓   |   ✓   |      ✓      |  check-in, cancel / postpone / move online, decide applications
- * | audit.view              |   ✓   |   ✓   |             |  the audit log
+ * | organization.view       |  all  |  all  |     all     |  dashboard, the organization's groups
+ * | organization.edit       |  all  |  all  |             |  bilingual profile
+ * | members.manage          |  all  |  all  |             |  invite, change roles, remove (only an owner touches an owner)
+ * | groups.edit             |  all  |  all  |             |  create, edit, duplicate, archive, publish, schedules, cohorts
+ * | registrants.view        |  all  |  all  |     own     |  names, emails, answers, waitlists, CSV export
+ * | registrants.message     |  all  |  all  |     own     |  email everyone registered
+ * | sessions.run            |  all  |  all  |     own     |  check-in, cancel / postpone / move online, decide applications
+ * | audit.view              |  all  |  all  |             |  the audit log
  */
 export const PERMISSIONS = {
-  'organization.view': ['owner', 'admin', 'facilitator'],
-  'organization.edit': ['owner', 'admin'],
-  'members.manage': ['owner', 'admin'],
-  'groups.edit': ['owner', 'admin'],
-  'registrants.view': ['owner', 'admin', 'facilitator'],
-  'registrants.message': ['owner', 'admin', 'facilitator'],
-  'sessions.run': ['owner', 'admin', 'facilitator'],
-  'audit.view': ['owner', 'admin'],
-} as const satisfies Record<string, readonly MemberRole[]>;
+  'organization.view': { owner: 'all', admin: 'all', facilitator: 'all' },
+  'organization.edit': { owner: 'all', admin: 'all' },
+  'members.manage': { owner: 'all', admin: 'all' },
+  'groups.edit': { owner: 'all', admin: 'all' },
+  'registrants.view': { owner: 'all', admin: 'all', facilitator: 'own' },
+  'registrants.message': { owner: 'all', admin: 'all', facilitator: 'own' },
+  'sessions.run': { owner: 'all', admin: 'all', facilitator: 'own' },
+  'audit.view': { owner: 'all', admin: 'all' },
+} as const satisfies Record<string, Partial<Record<MemberRole, Grant>>>;
 
+/** How far a role holds a permission: every group of the organization, or the groups the member facilitates. */
+export type Grant = 'all' | 'own';
 export type Permission = keyof typeof PERMISSIONS;
 
-/** Whether a role grants a permission (pure; the table above). */
+/** How far a role holds a permission (pure; the table above), or null for not at all. */
+export function grantOf(role: MemberRole | null | undefined, permission: Permission): Grant | null {
+  if (role == null) return null;
+  return (PERMISSIONS[permission] as Partial<Record<MemberRole, Grant>>)[role] ?? null;
+}
+
+/** Whether a role holds a permission for at least some groups (pure; the table above). */
 export function can(role: MemberRole | null | undefined, permission: Permission): boolean {
-  return role != null && (PERMISSIONS[permission] as readonly MemberRole[]).includes(role);
+  return grantOf(role, permission) !== null;
 }
 
 /** The signed-in user's id, or Forbidden for anyone else (anonymous visitors, the system). */
@@ -65,7 +76,23 @@ export async function requirePermission(ctx: Context, organizationId: string, pe
   return role;
 }
 
-/** Same check for a group: resolves its organization first. Returns the organization id and role. */
+/** Whether the acting user's facilitator profile is linked to the group. */
+export async function facilitates(ctx: Context, groupId: string): Promise<boolean> {
+  if (ctx.actor.type !== 'user') return false;
+  const [row] = await ctx.db
+    .select({ id: groupFacilitators.groupId })
+    .from(groupFacilitators)
+    .innerJoin(facilitators, eq(facilitators.id, groupFacilitators.facilitatorId))
+    .where(and(eq(groupFacilitators.groupId, groupId), eq(facilitators.userId, ctx.actor.userId)))
+    .limit(1);
+  return Boolean(row);
+}
+
+/**
+ * Same check for a group: resolves its organization first, and for a permission a role holds for
+ * its own groups only, checks that the member facilitates this one (Forbidden otherwise). Returns
+ * the organization id and role.
+ */
 export async function requireGroupPermission(
   ctx: Context,
   groupId: string,
@@ -78,6 +105,9 @@ export async function requireGroupPermission(
     if (err instanceof NotFound) throw new NotFound('group');
     throw err;
   });
+  if (grantOf(role, permission) === 'own' && !(await facilitates(ctx, groupId))) {
+    throw new Forbidden(`your role (${role}) allows ${permission} only for the groups you facilitate`, 'not_your_group');
+  }
   return { organizationId: group.organizationId, role };
 }
 

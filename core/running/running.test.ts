@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { and, eq, inArray } from 'drizzle-orm';
 import { createTestDatabase, type TestDatabase } from '../../tests/support/db';
-import { createCohort, createGroup, createMember, createOpenSession, createSession } from '../../tests/support/factories';
+import { addFacilitator, createCohort, createFacilitator, createGroup, createMember, createOpenSession, createSession } from '../../tests/support/factories';
 import { applications, attendance, auditLog, emailOutbox, intakeQuestions, registrations, sessions } from '../../db/schema';
 import type { Locale } from '../../db/schema';
 import { createContext, type Context } from '../context';
@@ -38,17 +38,32 @@ afterAll(async () => {
   await t.close();
 });
 
-/** An organization with an owner, a facilitator, and an outsider who owns another organization. */
+/** The team facilitator's profile in each organization: every group made here is theirs to run. */
+const profiles = new Map<string, string>();
+async function facilitated<G extends { id: string; organizationId: string }>(group: G): Promise<G> {
+  const profile = profiles.get(group.organizationId);
+  if (profile) await addFacilitator(t, group.id, profile);
+  return group;
+}
+const newGroup = async (...args: Parameters<typeof createGroup>) => facilitated(await createGroup(...args));
+const openSession = async (...args: Parameters<typeof createOpenSession>) => {
+  const made = await createOpenSession(...args);
+  await facilitated(made.group);
+  return made;
+};
+
+/** An organization with an owner, a facilitator (who facilitates its groups), and an outsider who owns another organization. */
 async function team() {
   const owner = await createMember(t, 'owner');
   const facilitator = await createMember(t, 'facilitator', owner.organizationId);
+  profiles.set(owner.organizationId, (await createFacilitator(t, { organizationId: owner.organizationId, userId: facilitator.user.id })).id);
   const outsider = await createMember(t, 'owner');
   return { organizationId: owner.organizationId, owner: owner.user.id, facilitator: facilitator.user.id, outsider: outsider.user.id };
 }
 
 /** A drop-in session with 2 places: `confirmed` people in (alternating en/fr), `waiting` on the waitlist. */
 async function dropIn(organizationId: string, confirmed = 2, waiting = 1, group: Parameters<typeof createOpenSession>[1] = {}) {
-  const { group: g, session } = await createOpenSession(t, {
+  const { group: g, session } = await openSession(t, {
     organizationId,
     sessionCapacity: confirmed,
     delivery: 'hybrid',
@@ -80,7 +95,7 @@ async function auditOf(entityId: string) {
 describe('listSessionRegistrants', () => {
   it('lists the people holding a place with labelled answers and attendance, then the waitlist by rank', async () => {
     const { organizationId, facilitator } = await team();
-    const { group, session } = await createOpenSession(t, { organizationId, sessionCapacity: 1 });
+    const { group, session } = await openSession(t, { organizationId, sessionCapacity: 1 });
     const [q] = await t.db
       .insert(intakeQuestions)
       .values({ groupId: group.id, position: 1, type: 'choice', labelEn: 'How did you hear of us?', labelFr: 'Comment nous avez-vous connus?', options: [{ value: 'friend', labelEn: 'A friend', labelFr: 'Un ami' }] })
@@ -251,7 +266,7 @@ describe('cancel, postpone, move online', () => {
 
   it('refuses to change a session that is over', async () => {
     const { organizationId, owner } = await team();
-    const g = await createGroup(t, { organizationId });
+    const g = await newGroup(t, { organizationId });
     const past = await createSession(t, { groupId: g.id, startsAt: new Date(NOW.getTime() - 3 * 3_600_000) });
     await expect(cancelSession({ ctx: as(owner), input: { sessionId: past.id, reason: 'late' } })).rejects.toMatchObject({ code: 'conflict' });
   });
@@ -259,7 +274,7 @@ describe('cancel, postpone, move online', () => {
 
 /** A closed group (hybrid, with a link) and a cohort of 3 sessions; `accepted` people applied and were accepted. */
 async function cohortWithMembers(organizationId: string, accepted: number, opts: { capacity?: number; autoAccept?: boolean } = {}) {
-  const group = await createGroup(t, {
+  const group = await newGroup(t, {
     organizationId,
     format: 'closed',
     dropInStyle: null,
@@ -388,7 +403,7 @@ describe('cohort applications', () => {
 describe('exportRegistrantsCsv', () => {
   it('writes a UTF-8 CSV with a BOM, localized headers, answers, attendance, and formulas defused', async () => {
     const { organizationId, owner, outsider } = await team();
-    const { group, session } = await createOpenSession(t, { organizationId, sessionCapacity: 1 });
+    const { group, session } = await openSession(t, { organizationId, sessionCapacity: 1 });
     const [q] = await t.db
       .insert(intakeQuestions)
       .values({ groupId: group.id, position: 1, type: 'yes_no', labelEn: 'First time?', labelFr: 'Première fois?' })

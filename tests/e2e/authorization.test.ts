@@ -4,7 +4,7 @@ import pg from 'pg';
 import { eq } from 'drizzle-orm';
 import { openPostgres, migrateDatabase, type DatabaseHandle } from '../../db/client';
 import { applications, groups, intakeQuestions, organizationInvitations, participants, registrations, users } from '../../db/schema';
-import { atWallClock, addMember, createCohort, createGroup, createOrganization, createSession } from '../support/factories';
+import { atWallClock, addFacilitator, addMember, createCohort, createFacilitator, createGroup, createOrganization, createSession } from '../support/factories';
 import { createAuth } from '../../server/auth';
 import { PAGES } from '../../app/lib/paths';
 import routes from '../../app/routes';
@@ -221,6 +221,48 @@ describe.skipIf(!base)('who may see and do what in the organizer and admin areas
     expect(audit.status).toBe(403);
     const ownerAudit = await fetch(`${server.url}/en/organize/authz-org-a/audit`, { headers: { cookie: cookies.owner }, redirect: 'manual' });
     expect(ownerAudit.status).toBe(200);
+  });
+
+  it('shows a facilitator the people of the groups they facilitate only, and lets them act there only', async () => {
+    const ofPeople = protectedPaths().filter((p) => p.includes(ids.session) || p.includes(ids.cohort));
+    expect(ofPeople).toContain(`/en/organize/authz-org-a/sessions/${ids.session}/registrants.csv`);
+    const page = await fetch(`${server.url}/en/organize/authz-org-a/members`, { headers: { cookie: cookies.facilitator } });
+    const csrf = (await page.text()).match(/name="_csrf" value="([^"]+)"/)?.[1] ?? 'none';
+    const look = async (cookie: string, path: string) => {
+      const res = await fetch(`${server.url}${path}`, { headers: { cookie }, redirect: 'manual' });
+      return { status: res.status, body: await res.text() };
+    };
+    // Not (yet) facilitating either group: nothing of their people, and nothing done.
+    for (const path of ofPeople) {
+      const { status, body } = await look(cookies.facilitator, path);
+      expect(status, path).toBe(403);
+      for (const secret of SENSITIVE) expect(body, path).not.toContain(secret);
+      for (const intent of ['cancel', 'message', 'attendance', 'decide']) {
+        const post = await fetch(`${server.url}${path}`, {
+          method: 'POST',
+          redirect: 'manual',
+          headers: { cookie: cookies.facilitator, 'content-type': 'application/x-www-form-urlencoded' },
+          body: new URLSearchParams({ _csrf: csrf, intent, message: 'hello', reason: 'Room flooded' }),
+        });
+        expect([403, 404, 405], `POST ${path} ${intent}`).toContain(post.status);
+      }
+    }
+    const live = await handle.db.select().from(registrations).where(eq(registrations.sessionId, ids.session));
+    expect(live.map((r) => r.status)).toEqual(['confirmed']);
+    // The owner sees them.
+    const sessionPage = `/en/organize/authz-org-a/sessions/${ids.session}`;
+    expect((await look(cookies.owner, sessionPage)).body).toContain('Hidden Person');
+    // Made a facilitator of the drop-in group: its session's people, not the cohort's.
+    const [facilitator] = await handle.db.select().from(users).where(eq(users.email, 'facilitator@example.org'));
+    const profile = await createFacilitator(atWallClock(handle.db), { organizationId: ids.org, userId: facilitator!.id });
+    await addFacilitator(atWallClock(handle.db), ids.group, profile.id);
+    const mine = await look(cookies.facilitator, sessionPage);
+    expect(mine.status).toBe(200);
+    expect(mine.body).toContain('Hidden Person');
+    const cohortPage = await look(cookies.facilitator, `/en/organize/authz-org-a/cohorts/${ids.cohort}`);
+    expect(cohortPage.status).toBe(403);
+    expect(cohortPage.body).toContain('you see and run the groups you facilitate only');
+    expect(cohortPage.body).not.toContain('Hidden Person');
   });
 
   it('keeps the admin area to platform administrators', async () => {

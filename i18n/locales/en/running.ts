@@ -31,6 +31,7 @@ const running = {
     summary: 'Please correct the following:',
     notFound: 'This page does not exist, or you are not a member of this organization.',
     forbidden: 'Your role in this organization does not allow this.',
+    notYourGroup: 'As a facilitator, you see and run the groups you facilitate only. Ask an owner or an administrator to add you to this group.',
     generic: 'This change could not be made. Please try again.',
     required: 'This field is required.',
     tooLong: 'This text is too long.',

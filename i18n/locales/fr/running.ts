@@ -33,6 +33,7 @@ const running: Catalog<typeof en> = {
     summary: 'Veuillez corriger ce qui suit :',
     notFound: 'Cette page n’existe pas, ou vous n’êtes pas membre de cet organisme.',
     forbidden: 'Votre rôle dans cet organisme ne permet pas cette action.',
+    notYourGroup: 'En tant que personne qui anime, vous voyez et gérez seulement les groupes que vous animez. Demandez à une personne propriétaire ou administratrice de vous ajouter à ce groupe.',
     generic: 'Ce changement n’a pas pu être fait. Veuillez réessayer.',
     required: 'Ce champ est obligatoire.',
     tooLong: 'Ce texte est trop long.',
