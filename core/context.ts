@@ -22,6 +22,8 @@ export interface Context {
   locale: Locale;
   actor: Actor;
   settings: Settings;
+  /** Where the request came from, when it came over HTTP (rate limits count per client address). */
+  client?: { ip: string };
 }
 
 export const TEST_SETTINGS: Settings = { publicUrl: 'http://localhost:3000', signingKey: 'test-signing-key-not-secret' };

@@ -24,7 +24,7 @@ declare module 'react-router' {
     config: Config;
     settings: Settings;
     auth: Auth;
-    /** The address the request came from (the socket's; used for rate limits). */
+    /** The address the request came from (the socket's, or a trusted proxy's report: TRUST_PROXY; used for rate limits). */
     clientIp: string;
   }
 }
@@ -73,6 +73,8 @@ export async function boot(config: Config, log: (line: string) => void = console
         intervalMs: config.WORKER_INTERVAL_MS,
       })
     : undefined;
+  // Whom to believe about the client's address (req.ip): rate limits count per client address.
+  app.set('trust proxy', config.TRUST_PROXY);
   state = { handle, config, settings, auth: createAuth(handle.db, settings), worker };
   log(`Email: ${config.SMTP_URL ? 'sent through SMTP_URL' : `written as .eml files to ${path.resolve(config.DATA_DIR, 'mail')}`}`);
   return handle;
@@ -89,16 +91,16 @@ export async function shutdown(): Promise<void> {
 export const app = express();
 app.disable('x-powered-by');
 // The authentication library's own endpoints (links in its emails land here). The client address
-// it rate-limits by is the socket's, whatever a client claims in its headers.
+// it rate-limits by is the one Express trusts (TRUST_PROXY), whatever a client claims otherwise.
 app.all(`${AUTH_BASE_PATH}/*splat`, (req, res, next) => {
   if (!state) return next(new Error('boot() has not run'));
-  req.headers['x-forwarded-for'] = req.socket.remoteAddress ?? '';
+  req.headers['x-forwarded-for'] = req.ip ?? req.socket.remoteAddress ?? '';
   void toNodeHandler(state.auth)(req, res).catch(next);
 });
 app.use(
   participantApi(() => {
     if (!state) throw new Error('boot() has not run');
-    return { db: state.handle.db, settings: state.settings };
+    return { db: state.handle.db, settings: state.settings, rateLimits: state.config.RATE_LIMITS };
   }),
 );
 app.use(
@@ -106,7 +108,7 @@ app.use(
     build: serverBuild as unknown as ServerBuild,
     getLoadContext(req) {
       if (!state) throw new Error('boot() has not run');
-      return { ...state, clientIp: req.socket.remoteAddress ?? '' };
+      return { ...state, clientIp: req.ip ?? req.socket.remoteAddress ?? '' };
     },
   }),
 );

@@ -39,6 +39,21 @@ const schema = z.object({
    * current through database notifications (default), or in the database on every search.
    */
   SEARCH_INDEX: z.enum(['memory', 'database']).default('memory'),
+  /**
+   * Which proxies in front of the app to believe about the client's address (X-Forwarded-For), as
+   * Express reads it: `false` (none: the socket's address), a number of hops, or addresses and
+   * subnets (`loopback`, `10.0.0.0/8`, …, comma-separated). Rate limits count per client address.
+   * `true` (believe any header) is refused: a client could then choose its own address.
+   */
+  TRUST_PROXY: z
+    .string()
+    .trim()
+    .refine((v) => v !== 'true', 'true would let any client choose its address: give the number of proxies, or their addresses')
+    .regex(/^(false|\d+|[\w.:/]+(\s*,\s*[\w.:/]+)*)$/, 'must be false, a number of hops, or addresses and subnets')
+    .transform((v): false | number | string => (v === 'false' ? false : /^\d+$/.test(v) ? Number(v) : v))
+    .default(false),
+  /** Per-address limits on sign-ups, cancellations and reports (off only to load-test from one machine). */
+  RATE_LIMITS: bool.default(true),
   /** App processes sharing the port (node:cluster); more than one needs PostgreSQL. */
   WEB_CONCURRENCY: z.coerce.number().int().min(1).max(64).default(1),
 });

@@ -5,18 +5,22 @@ import express from 'express';
 import { eq } from 'drizzle-orm';
 import { createTestDatabase, type TestDatabase } from '../tests/support/db';
 import { createCohort, createGroup, createOpenSession, createSession } from '../tests/support/factories';
-import { emailOutbox, registrations } from '../db/schema';
+import { emailOutbox, registrations, requestLimits } from '../db/schema';
+import { LIMITS } from '../core/limits/rate-limit';
 import { TEST_SETTINGS } from '../core/context';
 import { participantApi } from './participant-api';
+import { readConfig } from './config';
 
 // The participant endpoints over real HTTP, on an Express app holding only them.
 let t: TestDatabase;
 let server: Server;
 let base: string;
+let rateLimits = false;
 
 beforeAll(async () => {
   t = await createTestDatabase({ now: new Date() }); // the server under test reads the wall clock
-  const app = express().use(participantApi(() => ({ db: t.db, settings: TEST_SETTINGS })));
+  // Per-address limits are switched on by the test that checks them only: every request here comes from 127.0.0.1.
+  const app = express().use(participantApi(() => ({ db: t.db, settings: TEST_SETTINGS, rateLimits })));
   server = app.listen(0, '127.0.0.1');
   await new Promise((resolve) => server.once('listening', resolve));
   base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
@@ -142,6 +146,83 @@ describe('POST /api/v1/registrations/:id/cancel', () => {
     expect(res).toMatchObject({ status: 200, body: { cancelled: true, promoted: 1 } });
     const [promoted] = await t.db.select().from(registrations).where(eq(registrations.id, waiting.body.id!));
     expect(promoted!.status).toBe('confirmed');
+  });
+});
+
+describe('limits on joining and leaving', () => {
+  it('stops a loop of sign-ups and cancellations for one address after a few emails, with 429, Retry-After and a message in the person’s language', async () => {
+    const { session } = await createOpenSession(t, { sessionCapacity: 5 });
+    const loop = { name: 'Looped', email: 'target.of.a.loop@example.org', consent: true };
+    for (let i = 0; i < LIMITS.joinPerRecipientAndSession.max; i++) {
+      const joined = await signUp(session.id, loop);
+      expect(joined.status).toBe(201);
+      const left = await post(`/api/v1/registrations/${joined.body.id}/cancel`, { token: joined.body.manage_url!.split('/').pop() });
+      expect(left.status).toBe(200);
+    }
+    const before = await t.db.select().from(emailOutbox).where(eq(emailOutbox.toEmail, loop.email));
+    const refused = await signUp(session.id, { ...loop, locale: 'fr' });
+    expect(refused.status).toBe(429);
+    expect(refused.body.error).toMatchObject({ code: 'rate_limited', message: expect.stringContaining('Trop de tentatives') });
+    const wait = Number(refused.headers.get('retry-after'));
+    expect(wait).toBeGreaterThan(50 * 60);
+    expect(wait).toBeLessThanOrEqual(3600);
+    // No more mail to that address; another address is not held back.
+    expect(await t.db.select().from(emailOutbox).where(eq(emailOutbox.toEmail, loop.email))).toHaveLength(before.length);
+    expect((await signUp(session.id, person('not-the-loop'))).status).toBe(201);
+  });
+
+  it(`counts per client address: ${LIMITS.joinPerAddress.max} sign-ups in ${LIMITS.joinPerAddress.windowMs / 60_000} minutes, then 429 until the window ends`, async () => {
+    const { session } = await createOpenSession(t, { sessionCapacity: 100 });
+    rateLimits = true;
+    try {
+      await t.db.delete(requestLimits);
+      for (let i = 0; i < LIMITS.joinPerAddress.max; i++) expect((await signUp(session.id, person(`crowd-${i}`))).status).toBe(201);
+      const refused = await signUp(session.id, person('one-too-many'));
+      expect(refused.status).toBe(429);
+      expect(refused.body.error!.message).toContain('Too many tries');
+      expect(Number(refused.headers.get('retry-after'))).toBeGreaterThan(0);
+      // Counted in the database, for every app process.
+      const [row] = await t.db.select().from(requestLimits).where(eq(requestLimits.key, 'join:ip:127.0.0.1'));
+      expect(row!.count).toBe(LIMITS.joinPerAddress.max + 1);
+    } finally {
+      rateLimits = false;
+    }
+  });
+});
+
+describe('the client address behind a proxy (TRUST_PROXY)', () => {
+  /** An app like the server's, trusting the proxies that `trustProxy` names, and the key its sign-up counted under. */
+  async function countedAs(trustProxy: string | undefined, forwardedFor: string): Promise<string[]> {
+    const config = readConfig({ ...(trustProxy ? { TRUST_PROXY: trustProxy } : {}) });
+    const app = express();
+    app.set('trust proxy', config.TRUST_PROXY);
+    app.use(participantApi(() => ({ db: t.db, settings: TEST_SETTINGS, rateLimits: true })));
+    const proxied = app.listen(0, '127.0.0.1');
+    await new Promise((resolve) => proxied.once('listening', resolve));
+    try {
+      await t.db.delete(requestLimits);
+      const { session } = await createOpenSession(t, {});
+      const url = `http://127.0.0.1:${(proxied.address() as AddressInfo).port}/api/v1/sessions/${session.id}/registrations`;
+      const res = await fetch(url, { method: 'POST', headers: { 'x-forwarded-for': forwardedFor }, body: JSON.stringify(person(`proxy-${Math.random()}`)) });
+      expect(res.status).toBe(201);
+      return (await t.db.select().from(requestLimits)).map((r) => r.key).filter((k) => k.startsWith('join:ip:'));
+    } finally {
+      await new Promise((resolve) => proxied.close(resolve));
+    }
+  }
+
+  it('counts the socket’s address by default, whatever the client claims', async () => {
+    expect(await countedAs(undefined, '203.0.113.9')).toEqual(['join:ip:127.0.0.1']);
+  });
+
+  it('counts the address the trusted proxy reports, so visitors behind it do not share one bucket', async () => {
+    expect(await countedAs('1', '198.51.100.23, 203.0.113.9')).toEqual(['join:ip:203.0.113.9']);
+    expect(await countedAs('loopback', '203.0.113.77')).toEqual(['join:ip:203.0.113.77']);
+  });
+
+  it('refuses to trust every header', () => {
+    expect(() => readConfig({ TRUST_PROXY: 'true' })).toThrow(/TRUST_PROXY/);
+    expect(() => readConfig({ TRUST_PROXY: 'yes please' })).toThrow(/TRUST_PROXY/);
   });
 });
 

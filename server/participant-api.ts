@@ -2,7 +2,7 @@ import express, { type NextFunction, type Request, type Response } from 'express
 import type { TFunction } from 'i18next';
 import type { Database } from '../db/client';
 import { createContext, type Context, type Settings } from '../core/context';
-import { CoreError } from '../core/errors';
+import { CoreError, RateLimited } from '../core/errors';
 import { registerForSession } from '../core/registrations/register-for-session';
 import { applyToCohort } from '../core/applications/apply-to-cohort';
 import { cancelRegistration } from '../core/participants/cancel-registration';
@@ -25,7 +25,7 @@ import { signupErrors } from '../app/lib/signup.server';
  * serves them itself: going through the page framework's request and response objects cost a
  * fifth of the sign-up's time in the app process (docs/benchmarks.md).
  */
-export function participantApi(deps: () => { db: Database; settings: Settings }): express.Router {
+export function participantApi(deps: () => { db: Database; settings: Settings; rateLimits: boolean }): express.Router {
   const router = express.Router();
   const endpoint =
     (run: (ctx: Context, id: string, body: Body) => Promise<{ status: number; body: unknown }>) =>
@@ -37,11 +37,14 @@ export function participantApi(deps: () => { db: Database; settings: Settings })
       if (!isUuid(id)) return sendError(res, 404, 'not_found', t('signup.errors.not_found'));
       if (!body) return sendError(res, 400, 'invalid', t('signup.errors.badJson'));
       try {
-        const { db, settings } = deps();
-        const result = await run(createContext(db, { now: new Date(), locale, settings }), id, body);
+        const { db, settings, rateLimits } = deps();
+        // The client's address (through TRUST_PROXY, see server/app.ts) for the per-address limits.
+        const client = rateLimits && req.ip ? { client: { ip: req.ip } } : {};
+        const result = await run(createContext(db, { now: new Date(), locale, settings, ...client }), id, body);
         res.status(result.status).json(result.body);
       } catch (err) {
         if (!(err instanceof CoreError)) return next(err);
+        if (err instanceof RateLimited) res.set('Retry-After', String(err.retryAfterSeconds));
         const e = coreErrorBody(err, t);
         sendError(res, e.status, err.code, e.message, e.issues);
       }

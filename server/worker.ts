@@ -5,6 +5,7 @@ import { queueReminders } from '../core/worker/queue-reminders';
 import { refreshSeatSearch } from '../core/worker/refresh-seat-search';
 import { refreshPassedSearch } from '../core/worker/refresh-passed-search';
 import { rollSessionsDue, rollSessionsForward } from '../core/worker/roll-sessions-forward';
+import { purgeRequestLimits } from '../core/limits/rate-limit';
 
 export interface Worker {
   /** Runs one pass now (tests and start-up); resolves when it is done. */
@@ -43,6 +44,8 @@ export function startWorker(options: {
           if (!rollSessionsDue(lastRoll, ctx.now)) return;
           lastRoll = ctx.now; // also after a failure: the next try is an hour later, not every pass
           await rollSessionsForward(ctx);
+          // Once an hour too: rate-limit counters whose window ended.
+          await purgeRequestLimits(ctx);
         },
       ],
       [

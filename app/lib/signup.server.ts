@@ -72,6 +72,7 @@ export async function submitPersonForm(
   } catch (err) {
     const error = signupErrors(err, t);
     const values = Object.fromEntries([...formData].filter(([, v]) => typeof v === 'string')) as Record<string, string>;
-    return data({ error, values }, { status: error.status });
+    const headers: Record<string, string> = err instanceof RateLimited ? { 'Retry-After': String(err.retryAfterSeconds) } : {};
+    return data({ error, values }, { status: error.status, headers });
   }
 }

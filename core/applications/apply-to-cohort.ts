@@ -2,6 +2,7 @@ import { and, eq, notInArray } from 'drizzle-orm';
 import { z } from 'zod';
 import { applications, auditLog } from '../../db/schema';
 import { parseInput, withTransaction, type Context } from '../context';
+import { consume, joinLimits } from '../limits/rate-limit';
 import { Invalid, Refused } from '../errors';
 import { enqueueEmail } from '../email/enqueue';
 import { scopedManageUrl, upsertParticipant } from '../participants/manage-link';
@@ -46,6 +47,8 @@ export async function applyToCohort({ ctx, input }: { ctx: Context; input: Apply
       throw err;
     });
     if (phone instanceof Invalid) throw phone;
+    // Counted once the application is valid, before anything is written or emailed.
+    await consume(tx, joinLimits(tx, q.email, `cohort:${q.cohortId}`));
 
     const participant = await upsertParticipant(tx, q.email, tx.locale);
     const [existing] = await tx.db

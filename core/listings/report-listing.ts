@@ -2,6 +2,7 @@ import { and, eq } from 'drizzle-orm';
 import { z } from 'zod';
 import { groups, listingReports, LISTING_REPORT_REASONS, LOCALES } from '../../db/schema';
 import { parseInput, withTransaction, type Context } from '../context';
+import { addressLimit, consume } from '../limits/rate-limit';
 import { groupSlugIs } from '../groups/slugs';
 import { NotFound } from '../errors';
 
@@ -41,6 +42,7 @@ export type ReportListingInput = z.input<typeof reportListingInput>;
  */
 export async function reportListing({ ctx, input }: { ctx: Context; input: ReportListingInput }): Promise<{ id: string }> {
   const q = parseInput(reportListingInput, input);
+  await consume(ctx, addressLimit(ctx, 'report'));
   return withTransaction(ctx, async (tx) => {
     const [group] = await tx.db
       .select({ id: groups.id })

@@ -2,6 +2,7 @@ import { and, eq, inArray } from 'drizzle-orm';
 import { z } from 'zod';
 import { auditLog, registrations } from '../../db/schema';
 import { parseInput, withTransaction, type Context } from '../context';
+import { addressLimit, consume } from '../limits/rate-limit';
 import { NotFound } from '../errors';
 import { enqueueEmail } from '../email/enqueue';
 import { promoteWaitlist } from '../registrations/promote-waitlist';
@@ -16,6 +17,7 @@ export const cancelRegistrationInput = z.object({ token: z.string().min(1).max(2
  */
 export async function cancelRegistration({ ctx, input }: { ctx: Context; input: z.input<typeof cancelRegistrationInput> }) {
   const q = parseInput(cancelRegistrationInput, input);
+  await consume(ctx, addressLimit(ctx, 'cancel'));
   return withTransaction(ctx, async (tx) => {
     const access = await accessFromToken(tx, q.token);
     if (!access.reaches({ kind: 'registration', id: q.registrationId })) throw new NotFound('registration');

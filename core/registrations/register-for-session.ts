@@ -8,6 +8,7 @@ import { scopedManageUrl } from '../participants/manage-link';
 import { rows } from '../search/rows';
 import { perDatabase } from '../../db/prepared';
 import { signupWindow } from './signup-window';
+import { consume, joinLimits } from '../limits/rate-limit';
 import { checkAnswers, checkEligibility, groupForEmail, personFields, type GroupRow, type SessionRow } from './shared';
 
 export const registerForSessionInput = z.object({ sessionId: z.uuid(), ...personFields });
@@ -105,6 +106,9 @@ export async function registerForSession({ ctx, input }: { ctx: Context; input: 
   // Most groups ask nothing: their sign-ups skip the questions query (unknown answers are still refused).
   const answers: Answers = found.hasQuestions || Object.keys(q.answers).length > 0 ? await checkAnswers(ctx, group.id, q.answers) : {};
 
+  // Counted once the sign-up is valid (someone correcting the form is not held back), before any
+  // seat is taken or email written: a loop of sign-ups and cancellations stops after a few emails.
+  await consume(ctx, joinLimits(ctx, q.email, `session:${q.sessionId}`));
   const registrationId = randomUUID();
   // The seats are decided by one database function call: it locks the session, checks it is still
   // open, counts the seats and writes the participant, registration, email and audit entry (see

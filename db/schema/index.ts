@@ -22,3 +22,4 @@ export * from './audit-log';
 export * from './listing-reports';
 export * from './app-secrets';
 export * from './group-search';
+export * from './request-limits';

@@ -1,0 +1,104 @@
+import { createHmac } from 'node:crypto';
+import { sql } from 'drizzle-orm';
+import type { Context } from '../context';
+import { RateLimited } from '../errors';
+import { rows } from '../search/rows';
+
+// Limits on what anyone may ask of the public endpoints (sign-ups, applications, cancellations,
+// listing reports): per client address, and per recipient email so that nobody can use Cercle to
+// flood someone's inbox. Counters live in the database (`request_limits`), so they hold across app
+// processes; each key counts in fixed windows. How they are sized: docs/security.md.
+
+export interface Limit {
+  /** What is counted, e.g. `signup:ip:203.0.113.7`; an email in it is hashed first (emailKey). */
+  key: string;
+  max: number;
+  windowMs: number;
+}
+
+const MINUTE = 60_000;
+const HOUR = 60 * MINUTE;
+
+/**
+ * The limits of each public action. Per address, generous enough for a shared computer (a library,
+ * a shelter) where several people sign up in the same hour; per recipient, tight: a person signs
+ * up for a session once, and a loop of sign-ups and cancellations stops after a few emails.
+ */
+export const LIMITS = {
+  /** Sign-ups and applications from one client address. */
+  joinPerAddress: { max: 30, windowMs: 10 * MINUTE },
+  /** Sign-ups (or applications) of one email address for one session (or cohort). */
+  joinPerRecipientAndSession: { max: 3, windowMs: HOUR },
+  /** Sign-ups and applications of one email address, whatever the group. */
+  joinPerRecipient: { max: 10, windowMs: HOUR },
+  /** Cancellations from one client address. */
+  cancelPerAddress: { max: 30, windowMs: 10 * MINUTE },
+  /** Reports of a listing from one client address. */
+  reportPerAddress: { max: 10, windowMs: HOUR },
+} as const;
+
+/** A key part standing for an email address: keyed hash, so the table holds no address. */
+export function emailKey(ctx: Context, email: string): string {
+  return createHmac('sha256', ctx.settings.signingKey).update(`limit:${email.trim().toLowerCase()}`).digest('base64url').slice(0, 22);
+}
+
+/** The client address of the request, when the edge gave one (system and test contexts have none). */
+export const clientOf = (ctx: Context): string | null => ctx.client?.ip || null;
+
+/**
+ * Counts one request against each limit (one statement), then refuses with RateLimited when any
+ * is over, saying when to try again (the longest wait of those over). A refused request still
+ * counts: hammering does not shorten the wait.
+ */
+export async function consume(ctx: Context, limits: readonly Limit[]): Promise<void> {
+  if (limits.length === 0) return;
+  const now = ctx.now.toISOString();
+  const found = await rows<{ key: string; count: number; window_started_at: Date | string }>(
+    ctx.db,
+    sql`insert into request_limits (key, window_ms, window_started_at, count)
+        select k, w, ${now}::timestamptz, 1
+        from unnest(${`{${limits.map((l) => `"${l.key.replace(/["\\]/g, '')}"`).join(',')}}`}::text[], ${`{${limits.map((l) => l.windowMs).join(',')}}`}::int[]) as x(k, w)
+        on conflict (key) do update set
+          window_ms = excluded.window_ms,
+          count = case when request_limits.window_started_at + make_interval(secs => excluded.window_ms / 1000.0) <= excluded.window_started_at
+                       then 1 else request_limits.count + 1 end,
+          window_started_at = case when request_limits.window_started_at + make_interval(secs => excluded.window_ms / 1000.0) <= excluded.window_started_at
+                       then excluded.window_started_at else request_limits.window_started_at end
+        returning key, count, window_started_at`,
+  );
+  let wait = 0;
+  for (const limit of limits) {
+    const row = found.find((r) => r.key === limit.key.replace(/["\\]/g, ''));
+    if (!row || Number(row.count) <= limit.max) continue;
+    const endsAt = new Date(row.window_started_at).getTime() + limit.windowMs;
+    wait = Math.max(wait, Math.ceil((endsAt - ctx.now.getTime()) / 1000));
+  }
+  if (wait > 0) throw new RateLimited('too many requests', wait, 'too_many_requests');
+}
+
+/** Forgets counters whose window ended (the worker calls it now and then). */
+export async function purgeRequestLimits(ctx: Context): Promise<number> {
+  const gone = await rows<{ key: string }>(
+    ctx.db,
+    sql`delete from request_limits where window_started_at + make_interval(secs => window_ms / 1000.0) <= ${ctx.now.toISOString()}::timestamptz returning key`,
+  );
+  return gone.length;
+}
+
+/** The limits of joining a session or cohort (`target`) with `email`, from the request's address. */
+export function joinLimits(ctx: Context, email: string, target: string): Limit[] {
+  const who = emailKey(ctx, email);
+  const ip = clientOf(ctx);
+  return [
+    ...(ip ? [{ key: `join:ip:${ip}`, ...LIMITS.joinPerAddress }] : []),
+    { key: `join:to:${who}:${target}`, ...LIMITS.joinPerRecipientAndSession },
+    { key: `join:to:${who}`, ...LIMITS.joinPerRecipient },
+  ];
+}
+
+/** A limit per client address only (nothing when the request has none). */
+export function addressLimit(ctx: Context, action: 'cancel' | 'report'): Limit[] {
+  const ip = clientOf(ctx);
+  const limit = action === 'cancel' ? LIMITS.cancelPerAddress : LIMITS.reportPerAddress;
+  return ip ? [{ key: `${action}:ip:${ip}`, ...limit }] : [];
+}
