@@ -4,6 +4,8 @@ import { createTestDatabase, type TestDatabase } from '../tests/support/db';
 import { authAccounts, emailOutbox, users } from '../db/schema';
 import { TEST_SETTINGS } from '../core/context';
 import { createAuth, LOCALE_HEADER, type Auth } from './auth';
+import { ACCOUNT_MAX_FAILURES, signInLocked } from '../core/accounts/sign-in-throttle';
+import { LIMITS } from '../core/limits/rate-limit';
 
 let t: TestDatabase;
 let auth: Auth;
@@ -117,5 +119,35 @@ describe('organizer accounts', () => {
     expect(followed.status).toBe(302);
     const session = await auth.api.getSession({ headers: new Headers({ cookie: cookieOf(followed) }) });
     expect(session?.user.id).toBe(user!.id);
+  });
+
+  it('locks an account after too many failed sign-ins posted straight to the library, from many addresses', async () => {
+    const email = 'locked.organizer@example.org';
+    expect((await post('/sign-up/email', { name: 'Lou', email, password: 'the right passphrase' }, { 'x-forwarded-for': '192.0.2.200' })).status).toBe(200);
+    await t.db.update(users).set({ emailVerified: true }).where(eq(users.email, email));
+    // A success clears earlier failures.
+    expect((await post('/sign-in/email', { email, password: 'wrong guess 0' }, { 'x-forwarded-for': '192.0.2.100' })).status).toBe(401);
+    expect((await post('/sign-in/email', { email, password: 'the right passphrase' }, { 'x-forwarded-for': '192.0.2.100' })).status).toBe(200);
+    for (let i = 1; i <= ACCOUNT_MAX_FAILURES; i++) {
+      // A new address each time: the per-address limit never applies.
+      const res = await post('/sign-in/email', { email, password: `wrong guess ${i}` }, { 'x-forwarded-for': `192.0.2.${i}` });
+      expect(res.status).toBe(401);
+    }
+    const locked = await post('/sign-in/email', { email, password: 'the right passphrase' }, { 'x-forwarded-for': '192.0.2.99' });
+    expect(locked.status).toBe(429);
+    expect(((await locked.json()) as { code?: string }).code).toBe('ACCOUNT_LOCKED');
+    expect(await signInLocked(t.db, email, new Date())).toBe(true);
+  });
+
+  it('sends at most a few account emails an hour to one address, whoever asks, with the same answer', async () => {
+    const email = 'new.organizer@example.org';
+    const before = (await mailTo(email)).length;
+    for (let i = 0; i < LIMITS.accountMailPerRecipient.max + 3; i++) {
+      const res = await post('/sign-in/magic-link', { email, callbackURL: '/en/organize' }, { 'x-forwarded-for': `198.18.0.${i + 1}` });
+      expect(res.status).toBe(200);
+    }
+    const sent = (await mailTo(email)).length - before;
+    expect(sent).toBeLessThanOrEqual(LIMITS.accountMailPerRecipient.max);
+    expect(sent).toBeGreaterThan(0);
   });
 });

@@ -1,4 +1,5 @@
 import { betterAuth } from 'better-auth';
+import { APIError, createAuthMiddleware, isAPIError } from 'better-auth/api';
 import { drizzleAdapter } from 'better-auth/adapters/drizzle';
 import { magicLink } from 'better-auth/plugins/magic-link';
 import { createHash } from 'node:crypto';
@@ -8,6 +9,9 @@ import { authAccounts, authRateLimits, authSessions, authVerifications, users, t
 import { createContext, type Settings } from '../core/context';
 import { enqueueEmail, type NoticeTemplate } from '../core/email/enqueue';
 import { isLocale } from '../i18n';
+import { RateLimited } from '../core/errors';
+import { consume, emailKey, LIMITS } from '../core/limits/rate-limit';
+import { clearFailedSignIns, recordFailedSignIn, signInLocked } from '../core/accounts/sign-in-throttle';
 
 // Organizer accounts (docs/decisions/0006-accounts.md): better-auth with its Drizzle adapter on our
 // own tables. Passwords are hashed by the library; sessions live in auth_sessions behind an
@@ -37,9 +41,22 @@ function localeOf(request: Request | undefined, fallback: unknown): Locale {
 export function createAuth(db: Database, settings: Settings) {
   const ctx = () => createContext(db, { now: new Date(), settings, actor: { type: 'system' } });
   const send = async (template: NoticeTemplate, to: string, locale: Locale, url: string, name?: string) => {
+    // At most a few account emails an hour to one address, whoever asks for them. Past that,
+    // nothing is sent and the answer stays the same (nobody learns whether an account exists).
+    const c = ctx();
+    try {
+      await consume(c, [{ key: `account-mail:${emailKey(c, to)}`, ...LIMITS.accountMailPerRecipient }]);
+    } catch (err) {
+      if (err instanceof RateLimited) return;
+      throw err;
+    }
     // One message per link: the key is derived from the link itself.
     const key = `${template}:${createHash('sha256').update(url).digest('hex').slice(0, 32)}`;
-    await enqueueEmail(ctx(), { key, to, locale, template, payload: { url, ...(name ? { name } : {}) } });
+    await enqueueEmail(c, { key, to, locale, template, payload: { url, ...(name ? { name } : {}) } });
+  };
+  const signInEmail = (body: unknown) => {
+    const email = (body as { email?: unknown } | undefined)?.email;
+    return typeof email === 'string' ? email : null;
   };
   const secure = settings.publicUrl.startsWith('https://');
 
@@ -91,6 +108,28 @@ export function createAuth(db: Database, settings: Settings) {
       sendVerificationEmail: async ({ user, url }, request) => {
         await send('account_verify', user.email, localeOf(request, (user as { locale?: string }).locale), url, user.name);
       },
+    },
+    // Failed sign-ins per account, wherever the request comes from (the sign-in page, or a client
+    // posting to /api/auth/sign-in/email directly): locked after too many, cleared by a success.
+    hooks: {
+      before: createAuthMiddleware(async (hook) => {
+        if (hook.path !== '/sign-in/email') return;
+        const email = signInEmail(hook.body);
+        if (email && (await signInLocked(db, email, new Date()))) {
+          throw new APIError('TOO_MANY_REQUESTS', { message: 'Too many failed sign-ins for this account. Try again later.', code: 'ACCOUNT_LOCKED' });
+        }
+      }),
+      after: createAuthMiddleware(async (hook) => {
+        if (hook.path !== '/sign-in/email') return;
+        const email = signInEmail(hook.body);
+        if (!email) return;
+        const returned = hook.context.returned;
+        if (isAPIError(returned)) {
+          if ((returned.body as { code?: string } | undefined)?.code === 'INVALID_EMAIL_OR_PASSWORD') await recordFailedSignIn(db, email, new Date());
+        } else if (returned) {
+          await clearFailedSignIns(db, email);
+        }
+      }),
     },
     session: { expiresIn: 60 * 60 * 24 * 14, updateAge: 60 * 60 * 24 },
     rateLimit: { enabled: true, storage: 'database', window: 60, max: 100, customRules: RULES },

@@ -8,7 +8,6 @@ import { localeOfPath, pathTo } from '../lib/paths';
 import { translatePath } from '../lib/translate-path';
 import { currentSession, visitorCsrf, visitorForm } from '../lib/auth.server';
 import { authErrorMessage, callAuth, ORGANIZE_HOME, safeNext } from '../lib/account.server';
-import { clearFailedSignIns, recordFailedSignIn, signInLocked } from '../../core/accounts/sign-in-throttle';
 import { CsrfField } from '../components/csrf-field';
 import { ErrorSummary, Field } from '../components/person-fields';
 
@@ -45,14 +44,12 @@ export async function action({ request, context }: Route.ActionArgs) {
 
   const password = String(form.get('password') ?? '');
   if (!password) return fail(400, t('account.errors.required'), { password: t('account.errors.required') });
-  const db = context.handle.db;
-  if (await signInLocked(db, email, new Date())) return fail(429, t('account.errors.tooMany'));
+  // The library counts failed sign-ins per account and locks it (server/auth.ts): a 429 here.
   const answer = await callAuth({ request, context }, locale, '/sign-in/email', { email, password, rememberMe: true });
   if (!answer.ok) {
-    if (answer.code === 'INVALID_EMAIL_OR_PASSWORD') await recordFailedSignIn(db, email, new Date());
-    return fail(answer.status === 429 ? 429 : answer.status === 403 ? 403 : 401, authErrorMessage(answer, t));
+    if (answer.status === 429) return fail(429, t('account.errors.tooMany'));
+    return fail(answer.status === 403 ? 403 : 401, authErrorMessage(answer, t));
   }
-  await clearFailedSignIns(db, email);
   const headers = new Headers();
   for (const c of answer.cookies) headers.append('Set-Cookie', c);
   return redirect(next, { headers });

@@ -35,6 +35,8 @@ export const LIMITS = {
   cancelPerAddress: { max: 30, windowMs: 10 * MINUTE },
   /** Reports of a listing from one client address. */
   reportPerAddress: { max: 10, windowMs: HOUR },
+  /** Account emails (verification, password reset, magic link) to one address, whoever asks. */
+  accountMailPerRecipient: { max: 5, windowMs: HOUR },
 } as const;
 
 /** A key part standing for an email address: keyed hash, so the table holds no address. */
