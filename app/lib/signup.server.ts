@@ -40,6 +40,22 @@ export interface FormErrors {
   fields: Record<string, string>;
 }
 
+/**
+ * A route module's `headers`: a page answers with its action's Retry-After (a form refused for
+ * being one too many), which React Router passes on only through this export.
+ */
+export function retryAfterHeaders({ actionHeaders }: { actionHeaders: Headers }): Headers {
+  const out = new Headers();
+  const wait = actionHeaders.get('Retry-After');
+  if (wait) out.set('Retry-After', wait);
+  return out;
+}
+
+/** The Retry-After header of a request refused for being one too many (none for other errors). */
+export function retryAfter(err: unknown): Record<string, string> {
+  return err instanceof RateLimited ? { 'Retry-After': String(err.retryAfterSeconds) } : {};
+}
+
 /** A core refusal or validation error as a status, a sentence and per-field messages, localized. */
 export function signupErrors(err: unknown, t: TFunction): FormErrors {
   if (!(err instanceof CoreError)) throw err;
@@ -72,7 +88,6 @@ export async function submitPersonForm(
   } catch (err) {
     const error = signupErrors(err, t);
     const values = Object.fromEntries([...formData].filter(([, v]) => typeof v === 'string')) as Record<string, string>;
-    const headers: Record<string, string> = err instanceof RateLimited ? { 'Retry-After': String(err.retryAfterSeconds) } : {};
-    return data({ error, values }, { status: error.status, headers });
+    return data({ error, values }, { status: error.status, headers: retryAfter(err) });
   }
 }

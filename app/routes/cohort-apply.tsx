@@ -11,7 +11,7 @@ import { coreContext } from '../lib/context.server';
 import { checkGroupAddress, groupLocaleParams } from '../lib/group-address.server';
 import { localeOfPath, pathTo } from '../lib/paths';
 import { formatDay, formatSessionTime, formatTime, formatWeekday } from '../lib/format';
-import { submitPersonForm } from '../lib/signup.server';
+import { submitPersonForm, retryAfterHeaders } from '../lib/signup.server';
 import { PersonFields, ErrorSummary } from '../components/person-fields';
 import { Localized } from '../components/localized';
 
@@ -66,6 +66,9 @@ function rhythmLine(form: Awaited<ReturnType<typeof getApplicationForm>>, t: Ret
     end: formatTime(r.first.endsAt, zone, locale),
   });
 }
+
+/** A form refused for being one too many says when to try again. */
+export const headers = retryAfterHeaders;
 
 export const meta: Route.MetaFunction = ({ data }) => [{ title: `${data?.title ?? ''} · Cercle` }];
 

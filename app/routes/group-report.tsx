@@ -5,7 +5,8 @@ import type { TFunction } from 'i18next';
 import type { Route } from './+types/group-report';
 import { getGroup } from '../../core/groups';
 import { reportListing, REPORT_DETAILS_MAX } from '../../core/listings';
-import { CoreError, type Issue } from '../../core/errors';
+import { CoreError, RateLimited, type Issue } from '../../core/errors';
+import { retryAfter, retryAfterHeaders } from '../lib/signup.server';
 import { LISTING_REPORT_REASONS } from '../../db/schema/listing-reports';
 import { pick } from '../../core/text';
 import { getT, type Locale } from '../../i18n';
@@ -83,10 +84,17 @@ export async function action({ request, params, context }: Route.ActionArgs) {
       return data({ errors: fieldErrors(err.issues, t), values }, { status: 400 });
     }
     if (err instanceof CoreError && err.code === 'not_found') throw data(t('errors.groupNotFound'), { status: 404 });
+    if (err instanceof RateLimited) {
+      const minutes = Math.max(1, Math.ceil(err.retryAfterSeconds / 60));
+      return data({ errors: {}, values, tooMany: t('signup.errors.rate_limited', { minutes }) }, { status: 429, headers: retryAfter(err) });
+    }
     throw err;
   }
   return redirect(`${pathTo(locale, 'groupReport', { slug: params.slug })}?sent=1`, 303);
 }
+
+/** A form refused for being one too many says when to try again. */
+export const headers = retryAfterHeaders;
 
 export const meta: Route.MetaFunction = ({ data }) => [{ title: `${data?.title ?? ''} · Cercle` }];
 
@@ -160,6 +168,11 @@ export default function GroupReport({ loaderData, actionData }: Route.ComponentP
       </p>
       <h1>{t('listing.report.title')}</h1>
       <p>{t('listing.report.lead', { group: groupTitle })}</p>
+      {actionData && 'tooMany' in actionData && actionData.tooMany && (
+        <p className="notice error" role="alert">
+          {actionData.tooMany}
+        </p>
+      )}
       {errorCount > 0 && (
         <div className="error-summary" role="alert" tabIndex={-1} ref={summary} aria-labelledby="report-errors-title">
           <h2 id="report-errors-title">{t('listing.report.errorSummary')}</h2>

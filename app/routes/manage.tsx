@@ -14,7 +14,7 @@ import { getT, type Locale } from '../../i18n';
 import { coreContext } from '../lib/context.server';
 import { localeOfPath, pathTo } from '../lib/paths';
 import { formatDay, formatSessionTime, formatTime } from '../lib/format';
-import { signupErrors } from '../lib/signup.server';
+import { signupErrors, retryAfter, retryAfterHeaders } from '../lib/signup.server';
 import { Localized } from '../components/localized';
 import { sessionCalendarPath } from '../lib/listing-paths';
 
@@ -125,9 +125,12 @@ export async function action({ request, context, params }: Route.ActionArgs) {
     return data({ error: t('signup.errors.invalid'), deleted: false }, { status: 400 });
   } catch (err) {
     const e = signupErrors(err, t);
-    return data({ error: e.message, deleted: false }, { status: e.status });
+    return data({ error: e.message, deleted: false }, { status: e.status, headers: retryAfter(err) });
   }
 }
+
+/** A form refused for being one too many says when to try again. */
+export const headers = retryAfterHeaders;
 
 export const meta: Route.MetaFunction = ({ data }) => [
   { title: `${data ? getT(data.locale)('manage.title') : ''} · Cercle` },

@@ -11,7 +11,7 @@ import { coreContext } from '../lib/context.server';
 import { checkGroupAddress, groupLocaleParams } from '../lib/group-address.server';
 import { localeOfPath, pathTo } from '../lib/paths';
 import { formatSessionTime, formatTime } from '../lib/format';
-import { submitPersonForm } from '../lib/signup.server';
+import { submitPersonForm, retryAfterHeaders } from '../lib/signup.server';
 import { PersonFields, ErrorSummary } from '../components/person-fields';
 import { Localized } from '../components/localized';
 import { SignupClosed } from '../components/signup-closed';
@@ -51,6 +51,9 @@ export async function action({ request, context, params }: Route.ActionArgs) {
     registerForSession({ ctx: coreContext(context, locale), input: { ...input, sessionId: params.sessionId } as never }),
   );
 }
+
+/** A form refused for being one too many says when to try again. */
+export const headers = retryAfterHeaders;
 
 export const meta: Route.MetaFunction = ({ data }) => [{ title: `${data?.title ?? ''} · Cercle` }];
 
