@@ -29,7 +29,7 @@ export async function exportMyData({ ctx, input }: { ctx: Context; input: z.inpu
   ]);
   return {
     exportedAt: ctx.now.toISOString(),
-    person: { email: person.email, locale: person.locale, createdAt: person.createdAt, unsubscribedAt: person.unsubscribedAt },
+    person: { email: person.email, locale: person.locale, createdAt: person.createdAt, unsubscribedAt: person.unsubscribedAt, emailConfirmedAt: person.emailConfirmedAt },
     registrations: regs.map(({ participantId: _p, ...r }) => r),
     applications: apps.map(({ participantId: _p, ...a }) => a),
     attendance: attended.map(({ participantId: _p, ...a }) => a),

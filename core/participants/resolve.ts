@@ -1,4 +1,4 @@
-import { eq } from 'drizzle-orm';
+import { and, eq, isNull } from 'drizzle-orm';
 import { applications, participants, registrations } from '../../db/schema';
 import type { Context } from '../context';
 import { Forbidden, NotFound } from '../errors';
@@ -29,8 +29,18 @@ export async function accessFromToken(ctx: Context, token: string): Promise<Mana
       .from(applications)
       .where(eq(applications.id, scope.id));
   }
-  const [participant] = participantId ? await ctx.db.select().from(participants).where(eq(participants.id, participantId)) : [];
-  if (!participant) throw new NotFound('manage link');
+  const [found] = participantId ? await ctx.db.select().from(participants).where(eq(participants.id, participantId)) : [];
+  if (!found) throw new NotFound('manage link');
+  // The person link travels in emails only: using it proves the address (decision 0010). The link
+  // shown after a sign-up proves nothing (whoever typed the address saw it).
+  let participant = found;
+  if (scope.kind === 'person' && !found.emailConfirmedAt) {
+    [participant = found] = await ctx.db
+      .update(participants)
+      .set({ emailConfirmedAt: ctx.now })
+      .where(and(eq(participants.id, found.id), isNull(participants.emailConfirmedAt)))
+      .returning();
+  }
   return {
     participant,
     scope,

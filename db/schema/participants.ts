@@ -11,5 +11,10 @@ export const participants = pgTable('participants', {
   manageTokenHash: text('manage_token_hash').unique(),
   // One-click unsubscribe (RFC 8058) from non-transactional mail such as reminders.
   unsubscribedAt: timestamp('unsubscribed_at', { withTimezone: true }),
+  /**
+   * When the person first used a link that only their emails carry (their person link): proof that
+   * they control the address (docs/decisions/0010-proof-of-email.md). Null until then.
+   */
+  emailConfirmedAt: timestamp('email_confirmed_at', { withTimezone: true }),
   createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
 });
