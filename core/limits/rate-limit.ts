@@ -3,6 +3,7 @@ import { sql } from 'drizzle-orm';
 import type { Context } from '../context';
 import { RateLimited } from '../errors';
 import { rows } from '../search/rows';
+import { pgArray } from '../search/search-sql';
 
 // Limits on what anyone may ask of the public endpoints (sign-ups, applications, cancellations,
 // listing reports): per client address, and per recipient email so that nobody can use Cercle to
@@ -59,7 +60,7 @@ export async function consume(ctx: Context, limits: readonly Limit[]): Promise<v
     ctx.db,
     sql`insert into request_limits (key, window_ms, window_started_at, count)
         select k, w, ${now}::timestamptz, 1
-        from unnest(${`{${limits.map((l) => `"${l.key.replace(/["\\]/g, '')}"`).join(',')}}`}::text[], ${`{${limits.map((l) => l.windowMs).join(',')}}`}::int[]) as x(k, w)
+        from unnest(${pgArray(limits.map((l) => l.key))}::text[], ${`{${limits.map((l) => l.windowMs).join(',')}}`}::int[]) as x(k, w)
         on conflict (key) do update set
           window_ms = excluded.window_ms,
           count = case when request_limits.window_started_at + make_interval(secs => excluded.window_ms / 1000.0) <= excluded.window_started_at
@@ -70,7 +71,7 @@ export async function consume(ctx: Context, limits: readonly Limit[]): Promise<v
   );
   let wait = 0;
   for (const limit of limits) {
-    const row = found.find((r) => r.key === limit.key.replace(/["\\]/g, ''));
+    const row = found.find((r) => r.key === limit.key);
     if (!row || Number(row.count) <= limit.max) continue;
     const endsAt = new Date(row.window_started_at).getTime() + limit.windowMs;
     wait = Math.max(wait, Math.ceil((endsAt - ctx.now.getTime()) / 1000));

@@ -121,7 +121,7 @@ function typoFix(word: SQL): SQL {
  * parses it); otherwise as scored units — the concepts the lexicon reads in them (unless `literal`)
  * and each remaining word, typos corrected.
  */
-async function readQuery(ctx: Context, q: string, literal: boolean): Promise<Reading | null> {
+async function readQuery(ctx: Context, q: string, literal: boolean): Promise<Reading> {
   const understanding = understand(q, ctx.locale);
   const crisis = understanding.crisis;
   if (STRICT_SYNTAX.test(q)) return { ...(await readStrict(ctx, q)), units: null, understood: { topics: [], kinds: [], crisis } };
@@ -147,7 +147,7 @@ async function readQuery(ctx: Context, q: string, literal: boolean): Promise<Rea
   const corrected = fixOf.size ? words.map((w, i) => fixOf.get(i) ?? w).join(' ') : null;
   const understood = { topics: [...new Set(concepts.flatMap((c) => c.topics))], kinds: [...new Set(concepts.flatMap((c) => c.kinds))], crisis };
   // Nothing to search by (stop words alone, such as "the"): the words filter nothing.
-  if (!units.length) return null;
+  if (!units.length) return { corrected: null, tsquery: null, text: '', units: null, understood };
   return { corrected, tsquery: null, text: '', units, understood };
 }
 
@@ -288,7 +288,7 @@ export async function findGroups({ ctx, input }: { ctx: Context; input: FindGrou
     facets,
     place,
     correctedQuery,
-    understood: q.q ? (reading?.understood ?? { topics: [], kinds: [], crisis: understand(q.q, ctx.locale).crisis }) : null,
+    understood: reading?.understood ?? (q.q ? { topics: [], kinds: [], crisis: false } : null),
     suggestions,
   };
 }
