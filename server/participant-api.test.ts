@@ -2,10 +2,11 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { AddressInfo } from 'node:net';
 import type { Server } from 'node:http';
 import express from 'express';
-import { eq } from 'drizzle-orm';
+import { and, eq, ne } from 'drizzle-orm';
 import { createTestDatabase, type TestDatabase } from '../tests/support/db';
-import { createCohort, createGroup, createOpenSession, createSession } from '../tests/support/factories';
-import { emailOutbox, registrations, requestLimits } from '../db/schema';
+import { createCohort, createGroup, createOpenSession, createSession, proveEmail } from '../tests/support/factories';
+import { applications, emailOutbox, participants, registrations, requestLimits } from '../db/schema';
+import { manageToken } from '../core/participants/manage-link';
 import { LIMITS } from '../core/limits/rate-limit';
 import { TEST_SETTINGS } from '../core/context';
 import { participantApi } from './participant-api';
@@ -31,10 +32,8 @@ afterAll(async () => {
 });
 
 type ApiBody = {
-  id?: string;
   status?: string;
-  position?: number;
-  manage_url?: string;
+  expires_in?: number;
   cancelled?: boolean;
   promoted?: number;
   error?: { code: string; message: string; issues?: { param: string; message: string }[] };
@@ -52,19 +51,24 @@ async function post(path: string, body: unknown, headers: Record<string, string>
 const person = (n: string) => ({ name: `Person ${n}`, email: `person.${n}@example.org`, consent: true });
 const signUp = (sessionId: string, body: unknown, headers?: Record<string, string>) =>
   post(`/api/v1/sessions/${sessionId}/registrations`, body, headers);
+/** The live registration of an address and the token of the link its emails carry (the answer gives neither). */
+async function fromEmail(sessionId: string, email: string) {
+  const [row] = await t.db
+    .select({ id: registrations.id, participantId: registrations.participantId })
+    .from(registrations)
+    .innerJoin(participants, eq(participants.id, registrations.participantId))
+    .where(and(eq(registrations.sessionId, sessionId), eq(participants.email, email), ne(registrations.status, 'cancelled')));
+  return { id: row!.id, token: manageToken(TEST_SETTINGS, row!.participantId) };
+}
+const CHECK_EMAIL = { status: 'check_email', expires_in: 1800 };
 
 describe('POST /api/v1/sessions/:id/registrations', () => {
-  it('confirms while seats remain, then waitlists with a position and a manage link', async () => {
+  it('answers every sign-up the same (202 check_email, nothing private); a place or a place in line is told by email', async () => {
     const { session } = await createOpenSession(t, { sessionCapacity: 1 });
     const first = await signUp(session.id, person('a1'));
-    expect(first.status).toBe(201);
-    expect(first.body).toMatchObject({ status: 'confirmed' });
-    expect(first.body.position).toBeUndefined();
-    expect(first.body.manage_url).toMatch(/^http:\/\/localhost:\d+\/en\/manage\/[\w.-]+$/);
     const second = await signUp(session.id, { ...person('a2'), locale: 'fr' });
-    expect(second.status).toBe(201);
-    expect(second.body).toMatchObject({ status: 'waitlisted', position: 1 });
-    expect(second.body.manage_url).toContain('/fr/');
+    expect([first.status, first.body]).toEqual([202, CHECK_EMAIL]);
+    expect([second.status, second.body]).toEqual([202, CHECK_EMAIL]);
     const rows = await t.db.select().from(registrations).where(eq(registrations.sessionId, session.id));
     expect(rows.map((r) => r.status).sort()).toEqual(['confirmed', 'waitlisted']);
     // The confirmation email was queued with the sign-up, in the person's language.
@@ -72,12 +76,16 @@ describe('POST /api/v1/sessions/:id/registrations', () => {
     expect(mail.map((m) => m.locale)).toEqual(['fr']);
   });
 
-  it('refuses a second place for the same email, in the language asked for', async () => {
+  it('answers a second sign-up with the same address as a first one, and tells the person by email in the language asked for', async () => {
     const { session } = await createOpenSession(t);
-    expect((await signUp(session.id, person('d1'))).status).toBe(201);
+    const first = await signUp(session.id, person('d1'));
     const again = await signUp(session.id, { ...person('d1'), email: 'PERSON.D1@example.org' }, { 'accept-language': 'fr-CA,fr;q=0.9' });
-    expect(again.status).toBe(409);
-    expect(again.body.error).toMatchObject({ code: 'duplicate', message: expect.stringContaining('déjà inscrit') });
+    expect([again.status, again.body]).toEqual([first.status, first.body]);
+    const mail = await t.db.select().from(emailOutbox).where(eq(emailOutbox.toEmail, 'person.d1@example.org'));
+    expect(mail.map((m) => [m.template, m.locale]).sort()).toEqual([
+      ['registration_already', 'fr'],
+      ['registration_confirmed', 'en'],
+    ]);
   });
 
   it('names each invalid field, with the form’s messages', async () => {
@@ -136,15 +144,18 @@ describe('POST /api/v1/sessions/:id/registrations', () => {
 describe('POST /api/v1/registrations/:id/cancel', () => {
   it('cancels with the token of the manage link and gives the place to the first waiting', async () => {
     const { session } = await createOpenSession(t, { sessionCapacity: 1 });
-    const holder = await signUp(session.id, person('k1'));
-    const waiting = await signUp(session.id, person('k2'));
-    const path = `/api/v1/registrations/${holder.body.id}/cancel`;
-    const wrong = await post(path, { token: waiting.body.manage_url!.split('/').pop() });
-    // Another registration's token reveals nothing about this one.
+    await signUp(session.id, person('k1'));
+    await proveEmail(t, person('k2').email);
+    await signUp(session.id, person('k2'));
+    const holder = await fromEmail(session.id, person('k1').email);
+    const waiting = await fromEmail(session.id, person('k2').email);
+    const path = `/api/v1/registrations/${holder.id}/cancel`;
+    const wrong = await post(path, { token: waiting.token });
+    // Another person's token reveals nothing about this registration.
     expect([wrong.status, wrong.body.error!.code]).toEqual([404, 'not_found']);
-    const res = await post(path, { token: holder.body.manage_url!.split('/').pop() });
+    const res = await post(path, { token: holder.token });
     expect(res).toMatchObject({ status: 200, body: { cancelled: true, promoted: 1 } });
-    const [promoted] = await t.db.select().from(registrations).where(eq(registrations.id, waiting.body.id!));
+    const [promoted] = await t.db.select().from(registrations).where(eq(registrations.id, waiting.id));
     expect(promoted!.status).toBe('confirmed');
   });
 });
@@ -154,9 +165,9 @@ describe('limits on joining and leaving', () => {
     const { session } = await createOpenSession(t, { sessionCapacity: 5 });
     const loop = { name: 'Looped', email: 'target.of.a.loop@example.org', consent: true };
     for (let i = 0; i < LIMITS.joinPerRecipientAndSession.max; i++) {
-      const joined = await signUp(session.id, loop);
-      expect(joined.status).toBe(201);
-      const left = await post(`/api/v1/registrations/${joined.body.id}/cancel`, { token: joined.body.manage_url!.split('/').pop() });
+      expect((await signUp(session.id, loop)).status).toBe(202);
+      const joined = await fromEmail(session.id, loop.email);
+      const left = await post(`/api/v1/registrations/${joined.id}/cancel`, { token: joined.token });
       expect(left.status).toBe(200);
     }
     const before = await t.db.select().from(emailOutbox).where(eq(emailOutbox.toEmail, loop.email));
@@ -168,7 +179,7 @@ describe('limits on joining and leaving', () => {
     expect(wait).toBeLessThanOrEqual(3600);
     // No more mail to that address; another address is not held back.
     expect(await t.db.select().from(emailOutbox).where(eq(emailOutbox.toEmail, loop.email))).toHaveLength(before.length);
-    expect((await signUp(session.id, person('not-the-loop'))).status).toBe(201);
+    expect((await signUp(session.id, person('not-the-loop'))).status).toBe(202);
   });
 
   it(`counts per client address: ${LIMITS.joinPerAddress.max} sign-ups in ${LIMITS.joinPerAddress.windowMs / 60_000} minutes, then 429 until the window ends`, async () => {
@@ -176,7 +187,7 @@ describe('limits on joining and leaving', () => {
     rateLimits = true;
     try {
       await t.db.delete(requestLimits);
-      for (let i = 0; i < LIMITS.joinPerAddress.max; i++) expect((await signUp(session.id, person(`crowd-${i}`))).status).toBe(201);
+      for (let i = 0; i < LIMITS.joinPerAddress.max; i++) expect((await signUp(session.id, person(`crowd-${i}`))).status).toBe(202);
       const refused = await signUp(session.id, person('one-too-many'));
       expect(refused.status).toBe(429);
       expect(refused.body.error!.message).toContain('Too many tries');
@@ -204,7 +215,7 @@ describe('the client address behind a proxy (TRUST_PROXY)', () => {
       const { session } = await createOpenSession(t, {});
       const url = `http://127.0.0.1:${(proxied.address() as AddressInfo).port}/api/v1/sessions/${session.id}/registrations`;
       const res = await fetch(url, { method: 'POST', headers: { 'x-forwarded-for': forwardedFor }, body: JSON.stringify(person(`proxy-${Math.random()}`)) });
-      expect(res.status).toBe(201);
+      expect(res.status).toBe(202);
       return (await t.db.select().from(requestLimits)).map((r) => r.key).filter((k) => k.startsWith('join:ip:'));
     } finally {
       await new Promise((resolve) => proxied.close(resolve));
@@ -241,7 +252,12 @@ describe('POST /api/v1/cohorts/:id/applications', () => {
     const uncommitted = await apply(person('p0'));
     expect(uncommitted.status).toBe(400);
     expect(uncommitted.body.error!.issues!.map((i) => i.param)).toContain('commitment');
-    expect(await apply({ ...person('p1'), commitment: true })).toMatchObject({ status: 201, body: { status: 'accepted' } });
-    expect(await apply({ ...person('p2'), commitment: true })).toMatchObject({ status: 201, body: { status: 'waitlisted', position: 1 } });
+    expect(await apply({ ...person('p1'), commitment: true })).toEqual(expect.objectContaining({ status: 202, body: CHECK_EMAIL }));
+    expect(await apply({ ...person('p2'), commitment: true })).toEqual(expect.objectContaining({ status: 202, body: CHECK_EMAIL }));
+    const rows = await t.db.select().from(applications).where(eq(applications.cohortId, cohort.id));
+    expect(rows.map((r) => [r.status, r.waitlistPosition])).toEqual([
+      ['accepted', null],
+      ['waitlisted', 1],
+    ]);
   });
 });

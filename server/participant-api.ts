@@ -55,14 +55,14 @@ export function participantApi(deps: () => { db: Database; settings: Settings; r
       '/api/v1/sessions/:id/registrations',
       endpoint(async (ctx, id, body) => {
         const r = await registerForSession({ ctx, input: { ...body, sessionId: id } as never });
-        return { status: 201, body: joined(r.registrationId, r) };
+        return { status: 202, body: checkEmail(r.answer) };
       }),
     ],
     [
       '/api/v1/cohorts/:id/applications',
       endpoint(async (ctx, id, body) => {
         const r = await applyToCohort({ ctx, input: { ...body, cohortId: id } as never });
-        return { status: 201, body: joined(r.applicationId, r) };
+        return { status: 202, body: checkEmail(r.answer) };
       }),
     ],
     [
@@ -95,8 +95,12 @@ export function participantApi(deps: () => { db: Database; settings: Settings; r
 
 type Body = Record<string, unknown> & { locale?: unknown; token?: unknown };
 
-function joined(id: string, r: { status: string; position: number | null; manageUrl: string }) {
-  return { id, status: r.status, ...(r.position != null ? { position: r.position } : {}), manage_url: r.manageUrl };
+/**
+ * The answer to every valid sign-up or application, whatever the address (decision 0010): what
+ * happened, and the link to the person's place, go to the address only.
+ */
+function checkEmail(answer: { status: 'check_email'; expiresIn: number }) {
+  return { status: answer.status, expires_in: answer.expiresIn };
 }
 
 function isObject(value: unknown): value is Record<string, unknown> {

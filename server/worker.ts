@@ -2,6 +2,7 @@ import type { Context } from '../core/context';
 import { deliverOutbox, type SendEmail } from '../core/email/deliver-outbox';
 import { decideCohorts } from '../core/worker/decide-cohorts';
 import { queueReminders } from '../core/worker/queue-reminders';
+import { releaseExpiredHolds } from '../core/registrations/holds';
 import { refreshSeatSearch } from '../core/worker/refresh-seat-search';
 import { refreshPassedSearch } from '../core/worker/refresh-passed-search';
 import { rollSessionsDue, rollSessionsForward } from '../core/worker/roll-sessions-forward';
@@ -37,6 +38,8 @@ export function startWorker(options: {
     const steps: [string, () => Promise<unknown>][] = [
       ['cohort decisions', () => decideCohorts(options.context())],
       ['reminders', () => queueReminders(options.context())],
+      // Places held for addresses never proven go back to the session (decision 0010).
+      ['releasing holds', () => releaseExpiredHolds(options.context())],
       [
         'rolling sessions forward',
         async () => {

@@ -1,4 +1,4 @@
-import { data, redirect } from 'react-router';
+import { data } from 'react-router';
 import type { TFunction } from 'i18next';
 import { RateLimited, CoreError, HTTP_STATUS } from '../../core/errors';
 
@@ -69,25 +69,24 @@ export function signupErrors(err: unknown, t: TFunction): FormErrors {
 }
 
 /**
- * Runs a sign-up or application from a submitted form: on success, redirects to the manage page
- * the action returned (with what happened); on a refusal, answers with the localized errors and
- * the values typed, so the form shows them.
+ * Runs a sign-up or application from a submitted form: on success, the page says to check the
+ * email typed, the same whatever happened (decision 0010: the place and its link go to the
+ * address only); on a refusal, answers with the localized errors and the values typed, so the
+ * form shows them.
  */
 export async function submitPersonForm(
   request: Request,
   t: TFunction,
-  run: (input: ReturnType<typeof readPersonForm>) => Promise<{ manageUrl: string; status: string; position: number | null }>,
+  run: (input: ReturnType<typeof readPersonForm>) => Promise<{ answer: { expiresIn: number } }>,
 ) {
   const formData = await request.formData();
+  const input = readPersonForm(formData);
   try {
-    const result = await run(readPersonForm(formData));
-    const url = new URL(result.manageUrl);
-    url.searchParams.set('done', result.status);
-    if (result.position != null) url.searchParams.set('position', String(result.position));
-    return redirect(`${url.pathname}${url.search}`);
+    const { answer } = await run(input);
+    return data({ sent: { email: input.email, minutes: Math.max(1, Math.round(answer.expiresIn / 60)) }, error: null, values: {} }, { status: 202 });
   } catch (err) {
     const error = signupErrors(err, t);
     const values = Object.fromEntries([...formData].filter(([, v]) => typeof v === 'string')) as Record<string, string>;
-    return data({ error, values }, { status: error.status, headers: retryAfter(err) });
+    return data({ sent: null, error, values }, { status: error.status, headers: retryAfter(err) });
   }
 }

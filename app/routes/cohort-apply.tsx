@@ -14,6 +14,7 @@ import { formatDay, formatSessionTime, formatTime, formatWeekday } from '../lib/
 import { submitPersonForm, retryAfterHeaders } from '../lib/signup.server';
 import { PersonFields, ErrorSummary } from '../components/person-fields';
 import { Localized } from '../components/localized';
+import { CheckEmail } from '../components/check-email';
 
 async function load(request: Request, context: Route.LoaderArgs['context'], params: Route.LoaderArgs['params']) {
   const locale = localeOfPath(new URL(request.url).pathname) as Locale;
@@ -131,7 +132,9 @@ export default function CohortApply({ loaderData, actionData }: Route.ComponentP
           </ol>
         </section>
       )}
-      {!form.open ? (
+      {actionData?.sent ? (
+        <CheckEmail email={actionData.sent.email} minutes={actionData.sent.minutes} />
+      ) : !form.open ? (
         <p className="notice" role="status">
           {t('signup.enrollmentClosed')}
         </p>

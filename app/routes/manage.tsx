@@ -54,7 +54,6 @@ export async function loader({ request, context, params }: Route.LoaderArgs) {
           signupHref: pathTo(locale, 'sessionSignup', { slug: others.group.slug, sessionId: s.id }),
         })),
       },
-      position: url.searchParams.get('position'),
       times: Object.fromEntries(
         me.registrations.map((r) => [
           r.id,
@@ -140,7 +139,7 @@ export const meta: Route.MetaFunction = ({ data }) => [
 
 export default function Manage({ loaderData, actionData }: Route.ComponentProps) {
   const { t } = useTranslation();
-  const { locale, me, done, position, times, dates, steps, confirming, others } = loaderData;
+  const { locale, me, done, times, dates, steps, confirming, others } = loaderData;
   const { token = '' } = useParams();
   const manageHref = pathTo(locale, 'manage', { token });
   // After the page changes in place (with script), the question or the outcome gets the focus.
@@ -161,19 +160,15 @@ export default function Manage({ loaderData, actionData }: Route.ComponentProps)
     );
   }
   const doneMessage =
-    done === 'confirmed'
-      ? t('manage.registeredConfirmed')
-      : done === 'waitlisted' && me.registrations.length > 0
-        ? t('manage.registeredWaitlisted', { position: position ?? '' })
-        : done === 'applied' || done === 'accepted' || (done === 'waitlisted' && me.applications.length > 0)
-          ? t('manage.applied')
-          : done === 'cancelled'
-            ? t('manage.cancelled')
-            : done === 'withdrawn'
-              ? t('manage.withdrawn')
-              : done === 'unsubscribed'
-                ? t('manage.unsubscribed')
-                : null;
+    done === 'cancelled'
+      ? t('manage.cancelled')
+      : done === 'withdrawn'
+        ? t('manage.withdrawn')
+        : done === 'unsubscribed'
+          ? t('manage.unsubscribed')
+          : me.justConfirmed
+            ? t('manage.emailConfirmed')
+            : null;
   if (confirming) {
     const leaving = confirming.status === 'waitlisted';
     return (
@@ -253,150 +248,144 @@ export default function Manage({ loaderData, actionData }: Route.ComponentProps)
           {actionData.error}
         </p>
       )}
-      <p className="muted">{me.scope === 'person' ? t('manage.lead') : t('manage.scopedLead')}</p>
+      <p className="muted">{t('manage.lead')}</p>
 
-      {(me.scope !== 'application' || me.registrations.length > 0) && (
-        <section aria-labelledby="sessions-title">
-          <h2 id="sessions-title">{t('manage.sessions')}</h2>
-          {me.registrations.length === 0 ? (
-            <p>{t('manage.none')}</p>
-          ) : (
-            <ul className="manage-list">
-              {me.registrations.map((r) => (
-                <li key={r.id} className="manage-item">
-                  <h3>
-                    <Link to={pathTo(locale, 'group', { slug: r.group.slug })}>
-                      <Localized text={r.group.title} locale={locale} />
-                    </Link>
-                  </h3>
+      <section aria-labelledby="sessions-title">
+        <h2 id="sessions-title">{t('manage.sessions')}</h2>
+        {me.registrations.length === 0 ? (
+          <p>{t('manage.none')}</p>
+        ) : (
+          <ul className="manage-list">
+            {me.registrations.map((r) => (
+              <li key={r.id} className="manage-item">
+                <h3>
+                  <Link to={pathTo(locale, 'group', { slug: r.group.slug })}>
+                    <Localized text={r.group.title} locale={locale} />
+                  </Link>
+                </h3>
+                <p>
+                  <time dateTime={new Date(r.session.startsAt).toISOString()}>{times[r.id]}</time>
+                  {r.past && <> · {t('manage.past')}</>}
+                </p>
+                <p>
+                  <strong>{r.released ? t('manage.status.released') : t(`manage.status.${r.status}`, { position: r.position ?? '' })}</strong>
+                </p>
+                {r.session.status === 'cancelled' && <p>{t('manage.sessionCancelled')}</p>}
+                {r.onlineUrl && (
                   <p>
-                    <time dateTime={new Date(r.session.startsAt).toISOString()}>{times[r.id]}</time>
-                    {r.past && <> · {t('manage.past')}</>}
+                    <a href={r.onlineUrl} rel="noreferrer">
+                      {t('manage.joinOnline')}
+                    </a>
                   </p>
+                )}
+                {!r.past && r.status === 'confirmed' && r.session.status !== 'cancelled' && (
                   <p>
-                    <strong>{t(`manage.status.${r.status}`, { position: r.position ?? '' })}</strong>
+                    <a className="calendar-link" href={sessionCalendarPath(locale, r.group.slug, r.session.id)} download>
+                      {t('listing.addToCalendar')}
+                      <span className="visually-hidden">, {times[r.id]}</span>
+                    </a>
                   </p>
-                  {r.session.status === 'cancelled' && <p>{t('manage.sessionCancelled')}</p>}
-                  {r.onlineUrl && (
-                    <p>
-                      <a href={r.onlineUrl} rel="noreferrer">
-                        {t('manage.joinOnline')}
-                      </a>
-                    </p>
-                  )}
-                  {!r.past && r.status === 'confirmed' && r.session.status !== 'cancelled' && (
-                    <p>
-                      <a className="calendar-link" href={sessionCalendarPath(locale, r.group.slug, r.session.id)} download>
-                        {t('listing.addToCalendar')}
-                        <span className="visually-hidden">, {times[r.id]}</span>
-                      </a>
-                    </p>
-                  )}
-                  {!r.past && r.status !== 'cancelled' && (
-                    // The first step only asks (a page of its own, so it works without script).
-                    <Form method="get" action={manageHref}>
-                      <input type="hidden" name="confirm" value={r.id} />
-                      <button type="submit" className="secondary">
-                        {r.status === 'waitlisted' ? t('manage.leaveWaitlist') : t('manage.cancel')}
-                        <span className="visually-hidden"> · {times[r.id]}</span>
-                      </button>
-                    </Form>
-                  )}
-                </li>
-              ))}
-            </ul>
-          )}
-        </section>
-      )}
+                )}
+                {!r.past && r.status !== 'cancelled' && (
+                  // The first step only asks (a page of its own, so it works without script).
+                  <Form method="get" action={manageHref}>
+                    <input type="hidden" name="confirm" value={r.id} />
+                    <button type="submit" className="secondary">
+                      {r.status === 'waitlisted' ? t('manage.leaveWaitlist') : t('manage.cancel')}
+                      <span className="visually-hidden"> · {times[r.id]}</span>
+                    </button>
+                  </Form>
+                )}
+              </li>
+            ))}
+          </ul>
+        )}
+      </section>
 
-      {(me.scope !== 'registration' || me.applications.length > 0) && (
-        <section aria-labelledby="applications-title">
-          <h2 id="applications-title">{t('manage.applications')}</h2>
-          {me.applications.length === 0 ? (
-            <p>{t('manage.none')}</p>
-          ) : (
-            <ul className="manage-list">
-              {me.applications.map((a) => (
-                <li key={a.id} className="manage-item">
-                  <h3>
-                    <Link to={pathTo(locale, 'group', { slug: a.group.slug })}>
-                      <Localized text={a.group.title} locale={locale} />
-                    </Link>
-                  </h3>
-                  <p>{dates[a.id]}</p>
+      <section aria-labelledby="applications-title">
+        <h2 id="applications-title">{t('manage.applications')}</h2>
+        {me.applications.length === 0 ? (
+          <p>{t('manage.none')}</p>
+        ) : (
+          <ul className="manage-list">
+            {me.applications.map((a) => (
+              <li key={a.id} className="manage-item">
+                <h3>
+                  <Link to={pathTo(locale, 'group', { slug: a.group.slug })}>
+                    <Localized text={a.group.title} locale={locale} />
+                  </Link>
+                </h3>
+                <p>{dates[a.id]}</p>
+                <p>
+                  <strong>{a.released ? t('manage.status.released') : t(`manage.status.${a.status}`, { position: a.position ?? '' })}</strong>
+                </p>
+                {(steps[a.id] ?? []).length > 0 && (
+                  <>
+                    <h4 id={`next-${a.id}`}>{t('manage.nextTitle')}</h4>
+                    <ol className="next-steps" aria-labelledby={`next-${a.id}`}>
+                      {steps[a.id]!.map((line) => (
+                        <li key={line}>{line}</li>
+                      ))}
+                    </ol>
+                  </>
+                )}
+                {a.onlineUrl && (
                   <p>
-                    <strong>{t(`manage.status.${a.status}`, { position: a.position ?? '' })}</strong>
+                    <a href={a.onlineUrl} rel="noreferrer">
+                      {t('manage.joinOnline')}
+                    </a>
                   </p>
-                  {(steps[a.id] ?? []).length > 0 && (
-                    <>
-                      <h4 id={`next-${a.id}`}>{t('manage.nextTitle')}</h4>
-                      <ol className="next-steps" aria-labelledby={`next-${a.id}`}>
-                        {steps[a.id]!.map((line) => (
-                          <li key={line}>{line}</li>
-                        ))}
-                      </ol>
-                    </>
-                  )}
-                  {a.onlineUrl && (
-                    <p>
-                      <a href={a.onlineUrl} rel="noreferrer">
-                        {t('manage.joinOnline')}
-                      </a>
-                    </p>
-                  )}
-                  {(a.status === 'applied' || a.status === 'accepted' || a.status === 'waitlisted') && (
-                    <Form method="post">
-                      <input type="hidden" name="intent" value="withdraw" />
-                      <input type="hidden" name="applicationId" value={a.id} />
-                      <button type="submit" className="secondary">
-                        {t('manage.withdraw')}
-                        <span className="visually-hidden"> · {dates[a.id]}</span>
-                      </button>
-                    </Form>
-                  )}
-                </li>
-              ))}
-            </ul>
-          )}
-        </section>
-      )}
+                )}
+                {(a.status === 'applied' || a.status === 'accepted' || a.status === 'waitlisted') && (
+                  <Form method="post">
+                    <input type="hidden" name="intent" value="withdraw" />
+                    <input type="hidden" name="applicationId" value={a.id} />
+                    <button type="submit" className="secondary">
+                      {t('manage.withdraw')}
+                      <span className="visually-hidden"> · {dates[a.id]}</span>
+                    </button>
+                  </Form>
+                )}
+              </li>
+            ))}
+          </ul>
+        )}
+      </section>
 
-      {me.scope === 'person' && (
-        <>
-          <section aria-labelledby="reminders-title">
-            <h2 id="reminders-title">{t('manage.reminders')}</h2>
-            <p>{me.unsubscribed ? t('manage.remindersOff') : t('manage.remindersOn')}</p>
-            {!me.unsubscribed && (
-              <Form method="post">
-                <input type="hidden" name="intent" value="unsubscribe" />
-                <button type="submit" className="secondary">
-                  {t('manage.unsubscribeButton')}
-                </button>
-              </Form>
-            )}
-          </section>
-          <section aria-labelledby="data-title">
-            <h2 id="data-title">{t('manage.yourData')}</h2>
-            <p>
-              <a href={`/manage/${encodeURIComponent(token)}/data.json`} download>
-                {t('manage.download')}
-              </a>
-            </p>
-            <h3>{t('manage.deleteTitle')}</h3>
-            <p>{t('manage.deleteHint')}</p>
-            <Form method="post" className="danger-zone">
-              <input type="hidden" name="intent" value="delete" />
-              <p className="field checkbox">
-                <input id="confirm-delete" name="confirm" type="checkbox" required />
-                <label htmlFor="confirm-delete">{t('manage.deleteConfirm')}</label>
-              </p>
-              <button type="submit" className="danger">
-                {t('manage.deleteButton')}
+      <>
+        <section aria-labelledby="reminders-title">
+          <h2 id="reminders-title">{t('manage.reminders')}</h2>
+          <p>{me.unsubscribed ? t('manage.remindersOff') : t('manage.remindersOn')}</p>
+          {!me.unsubscribed && (
+            <Form method="post">
+              <input type="hidden" name="intent" value="unsubscribe" />
+              <button type="submit" className="secondary">
+                {t('manage.unsubscribeButton')}
               </button>
             </Form>
-          </section>
-        </>
-      )}
+          )}
+        </section>
+        <section aria-labelledby="data-title">
+          <h2 id="data-title">{t('manage.yourData')}</h2>
+          <p>
+            <a href={`/manage/${encodeURIComponent(token)}/data.json`} download>
+              {t('manage.download')}
+            </a>
+          </p>
+          <h3>{t('manage.deleteTitle')}</h3>
+          <p>{t('manage.deleteHint')}</p>
+          <Form method="post" className="danger-zone">
+            <input type="hidden" name="intent" value="delete" />
+            <p className="field checkbox">
+              <input id="confirm-delete" name="confirm" type="checkbox" required />
+              <label htmlFor="confirm-delete">{t('manage.deleteConfirm')}</label>
+            </p>
+            <button type="submit" className="danger">
+              {t('manage.deleteButton')}
+            </button>
+          </Form>
+        </section>
+      </>
     </div>
   );
 }

@@ -35,6 +35,7 @@ export async function loader({ request, context, params }: Route.LoaderArgs) {
     rank: a.rank,
     appliedOn: day.format(a.appliedAt),
     note: a.decisionNote,
+    held: a.held,
     answers: a.answers.map((x) => {
       const value = typeof x.value === 'boolean' ? t(x.value ? 'running.session.yes' : 'running.session.no') : x.choice ? (pick(x.choice, locale)?.text ?? x.value) : x.value;
       return `${pick(x.label, locale)?.text ?? ''}: ${value}`;
@@ -220,6 +221,7 @@ export default function OrganizeCohort({ loaderData, actionData }: Route.Compone
               <p>
                 {a.email} · {t('running.cohort.appliedOn', { date: a.appliedOn })}
               </p>
+              {a.held && <p className="muted">{t('running.session.held')}</p>}
               <Answers list={a.answers} />
               {d.canRun && decide(a)}
             </li>

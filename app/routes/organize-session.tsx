@@ -56,6 +56,7 @@ export async function loader({ request, context, params }: Route.LoaderArgs) {
     email: p.email,
     answers: p.answers.map((a) => answerText(a, locale, t)),
     attendance: p.attendance,
+    held: p.held,
   });
   const nextWeek = zonedParts(new Date(s.startsAt.getTime() + 7 * 86_400_000), tz);
   const endParts = zonedParts(s.endsAt, tz);
@@ -266,7 +267,10 @@ export default function OrganizeSession({ loaderData, actionData }: Route.Compon
             <tbody>
               {d.confirmed.map((p) => (
                 <tr key={p.participantId}>
-                  <th scope="row">{p.name}</th>
+                  <th scope="row">
+                    {p.name}
+                    {p.held && <div className="muted">{t('running.session.held')}</div>}
+                  </th>
                   <td>{p.email}</td>
                   <td>{p.answers.length ? p.answers.map((a, i) => <div key={i}>{a}</div>) : <span className="muted">{t('running.session.noAnswers')}</span>}</td>
                   <td>{t(`running.attendance.${p.attendance ?? 'none'}`)}</td>
@@ -296,7 +300,10 @@ export default function OrganizeSession({ loaderData, actionData }: Route.Compon
               {d.waitlist.map((p) => (
                 <tr key={p.participantId}>
                   <td>{p.rank}</td>
-                  <th scope="row">{p.name}</th>
+                  <th scope="row">
+                    {p.name}
+                    {p.held && <div className="muted">{t('running.session.held')}</div>}
+                  </th>
                   <td>{p.email}</td>
                   <td>{p.answers.length ? p.answers.map((a, i) => <div key={i}>{a}</div>) : <span className="muted">{t('running.session.noAnswers')}</span>}</td>
                 </tr>

@@ -14,6 +14,7 @@ import { formatSessionTime, formatTime } from '../lib/format';
 import { submitPersonForm, retryAfterHeaders } from '../lib/signup.server';
 import { PersonFields, ErrorSummary } from '../components/person-fields';
 import { Localized } from '../components/localized';
+import { CheckEmail } from '../components/check-email';
 import { SignupClosed } from '../components/signup-closed';
 
 async function load(request: Request, context: Route.LoaderArgs['context'], params: Route.LoaderArgs['params']) {
@@ -95,7 +96,9 @@ export default function SessionSignup({ loaderData, actionData }: Route.Componen
           </dd>
         </div>
       </dl>
-      {!form.open ? (
+      {actionData?.sent ? (
+        <CheckEmail email={actionData.sent.email} minutes={actionData.sent.minutes} />
+      ) : !form.open ? (
         form.closedReason && form.closedReason !== 'not_drop_in' ? (
           <div role="status">
             <SignupClosed

@@ -1,9 +1,10 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { eq } from 'drizzle-orm';
 import { createTestDatabase, type TestDatabase } from '../../tests/support/db';
-import { createCohort, createGroup, createSession } from '../../tests/support/factories';
+import { createCohort, createGroup, proveEmail, createSession } from '../../tests/support/factories';
 import { applications, cohorts, emailOutbox, groups } from '../../db/schema';
 import { createContext } from '../context';
+import { manageToken } from '../participants/manage-link';
 import { applyToCohort } from './apply-to-cohort';
 import { withdrawApplication } from '../participants/withdraw-application';
 import { decideCohorts } from '../worker/decide-cohorts';
@@ -14,7 +15,12 @@ const NOW = new Date('2026-11-27T15:00:00Z');
 let t: TestDatabase;
 const ctx = (now = NOW) => createContext(t.db, { now });
 const applicant = (n: string) => ({ name: `Applicant ${n}`, email: `applicant${n}@example.org`, consent: true as const, commitment: true as const });
-const tokenOf = (url: string) => url.split('/').pop()!;
+const tokenOf = (r: { participantId: string }) => manageToken(ctx().settings, r.participantId);
+/** A returning applicant whose address was proven before (decision 0010): nothing of theirs is held. */
+const proven = async (n: string) => {
+  await proveEmail(t, applicant(n).email);
+  return applicant(n);
+};
 
 beforeAll(async () => {
   t = await createTestDatabase({ now: NOW });
@@ -56,7 +62,7 @@ describe('applyToCohort', () => {
     expect(form.cohort.rhythm).toMatchObject({ weekday: 2, cadence: 'weekly' });
     expect(form.cohort.sessions).toHaveLength(3);
 
-    await expect(applyToCohort({ ctx: ctx(), input: { cohortId: cohort.id, ...applicant('p1') } })).rejects.toMatchObject({
+    await expect(applyToCohort({ ctx: ctx(), input: { cohortId: cohort.id, ...(await proven('p1')) } })).rejects.toMatchObject({
       code: 'invalid',
       issues: [expect.objectContaining({ path: 'phone' })],
     });
@@ -69,7 +75,7 @@ describe('applyToCohort', () => {
     const [row] = await t.db.select().from(applications).where(eq(applications.cohortId, cohort.id));
     expect(row?.phone).toBe('613 555-0123');
 
-    const me = await getMyRegistrations({ ctx: ctx(), input: { token: tokenOf(r.manageUrl) } });
+    const me = await getMyRegistrations({ ctx: ctx(), input: { token: tokenOf(r) } });
     const decision = new Date('2026-12-05T00:00:00Z');
     expect(me.applications[0]?.nextSteps).toEqual([
       { kind: 'call', phone: '613 555-0123', by: decision },
@@ -108,15 +114,18 @@ describe('applyToCohort', () => {
     expect(mail.map((m) => m.template)).toEqual(['application_received']);
   });
 
-  it('requires the commitment to the whole sequence, and refuses a second application', async () => {
+  it('requires the commitment to the whole sequence, and takes no second application (same answer, told by email)', async () => {
     const { cohort } = await closedGroupWithCohort();
     await expect(
       applyToCohort({ ctx: ctx(), input: { cohortId: cohort.id, ...applicant('c1'), commitment: false as never } }),
     ).rejects.toMatchObject({ code: 'invalid', issues: [expect.objectContaining({ path: 'commitment' })] });
-    await applyToCohort({ ctx: ctx(), input: { cohortId: cohort.id, ...applicant('c1') } });
-    await expect(applyToCohort({ ctx: ctx(), input: { cohortId: cohort.id, ...applicant('c1') } })).rejects.toMatchObject({
-      code: 'duplicate',
-    });
+    const first = await applyToCohort({ ctx: ctx(), input: { cohortId: cohort.id, ...applicant('c1') } });
+    const again = await applyToCohort({ ctx: ctx(), input: { cohortId: cohort.id, ...applicant('c1') } });
+    expect(again.answer).toEqual(first.answer);
+    expect([again.status, again.applicationId]).toEqual(['already_applied', first.applicationId]);
+    expect(await t.db.select().from(applications).where(eq(applications.cohortId, cohort.id))).toHaveLength(1);
+    const mail = await t.db.select().from(emailOutbox).where(eq(emailOutbox.toEmail, 'applicantc1@example.org'));
+    expect(mail.map((m) => m.template).sort()).toEqual(['application_accepted', 'application_already']);
   });
 
   it('closes enrollment at the first session, or after session K when late joining is allowed', async () => {
@@ -135,15 +144,15 @@ describe('applyToCohort', () => {
 
   it('withdrawing an accepted place promotes the first on the waitlist (automatic promotion only)', async () => {
     const { cohort } = await closedGroupWithCohort({ capacity: 1 });
-    const a = await applyToCohort({ ctx: ctx(), input: { cohortId: cohort.id, ...applicant('p1') } });
-    const b = await applyToCohort({ ctx: ctx(), input: { cohortId: cohort.id, ...applicant('p2') } });
-    const out = await withdrawApplication({ ctx: ctx(), input: { token: tokenOf(a.manageUrl), applicationId: a.applicationId } });
+    const a = await applyToCohort({ ctx: ctx(), input: { cohortId: cohort.id, ...(await proven('p1')) } });
+    const b = await applyToCohort({ ctx: ctx(), input: { cohortId: cohort.id, ...(await proven('p2')) } });
+    const out = await withdrawApplication({ ctx: ctx(), input: { token: tokenOf(a), applicationId: a.applicationId } });
     expect(out.promoted).toEqual([b.applicationId]);
 
     const { cohort: manual } = await closedGroupWithCohort({ capacity: 1, promotion: 'manual' });
-    const c = await applyToCohort({ ctx: ctx(), input: { cohortId: manual.id, ...applicant('p3') } });
-    await applyToCohort({ ctx: ctx(), input: { cohortId: manual.id, ...applicant('p4') } });
-    const manualOut = await withdrawApplication({ ctx: ctx(), input: { token: tokenOf(c.manageUrl), applicationId: c.applicationId } });
+    const c = await applyToCohort({ ctx: ctx(), input: { cohortId: manual.id, ...(await proven('p3')) } });
+    await applyToCohort({ ctx: ctx(), input: { cohortId: manual.id, ...(await proven('p4')) } });
+    const manualOut = await withdrawApplication({ ctx: ctx(), input: { token: tokenOf(c), applicationId: c.applicationId } });
     expect(manualOut).toEqual({ withdrawn: true, promoted: [] });
   });
 });

@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import { and, eq, notInArray } from 'drizzle-orm';
 import { z } from 'zod';
 import { applications, auditLog } from '../../db/schema';
@@ -5,7 +6,8 @@ import { parseInput, withTransaction, type Context } from '../context';
 import { consume, joinLimits } from '../limits/rate-limit';
 import { Invalid, Refused } from '../errors';
 import { enqueueEmail } from '../email/enqueue';
-import { scopedManageUrl, upsertParticipant } from '../participants/manage-link';
+import { upsertParticipant } from '../participants/manage-link';
+import { checkEmailAnswer, holdEnd } from '../registrations/holds';
 import { checkAnswers, checkEligibility, groupForEmail, onlineLinkFor, personFields } from '../registrations/shared';
 import { normalizePhone } from './phone';
 import { acceptedCount, applicationRank, cohortForEmail, cohortSessionsForEmail, enrollmentClosesAt, lockCohort, nextApplicationTicket } from './shared';
@@ -20,12 +22,16 @@ export const applyToCohortInput = z.object({
 });
 export type ApplyToCohortInput = z.input<typeof applyToCohortInput>;
 
+/** What an application did: told by email only; the answer is `answer`, the same for every address (decision 0010). */
 export interface ApplicationResult {
+  /** The application written, or the one under way when `status` is `already_applied`. */
   applicationId: string;
   participantId: string;
-  status: 'applied' | 'accepted' | 'waitlisted';
+  status: 'applied' | 'accepted' | 'waitlisted' | 'already_applied';
   position: number | null;
-  manageUrl: string;
+  /** When the application is dropped unless the person opens the emailed link; null for a proven address. */
+  holdExpiresAt: Date | null;
+  answer: ReturnType<typeof checkEmailAnswer>;
 }
 
 /**
@@ -61,7 +67,20 @@ export async function applyToCohort({ ctx, input }: { ctx: Context; input: Apply
           notInArray(applications.status, ['withdrawn', 'declined']),
         ),
       );
-    if (existing) throw new Refused('duplicate', 'this email has already applied to this cohort');
+    const answer = checkEmailAnswer(tx.now);
+    // The same answer as a new application, so that nobody learns who applied; the person is told by email.
+    if (existing) {
+      await enqueueEmail(tx, {
+        key: `application:${existing.id}:again:${randomUUID()}`,
+        to: participant.email,
+        locale: tx.locale,
+        template: 'application_already',
+        payload: { participantId: participant.id, name: q.name, group: groupForEmail(group), cohort: cohortForEmail(cohort) },
+      });
+      return { applicationId: existing.id, participantId: participant.id, status: 'already_applied' as const, position: null, holdExpiresAt: null, answer };
+    }
+    // An address not proven yet holds its application briefly (decision 0010).
+    const hold = participant.emailConfirmedAt ? null : holdEnd(tx.now);
 
     let status: ApplicationResult['status'] = 'applied';
     let ticket: number | null = null;
@@ -85,6 +104,7 @@ export async function applyToCohort({ ctx, input }: { ctx: Context; input: Apply
         consentAt: tx.now,
         decidedAt: status === 'applied' ? null : tx.now,
         createdAt: tx.now,
+        holdExpiresAt: hold,
       })
       .returning();
     const position = ticket == null ? null : await applicationRank(tx, cohort.id, ticket);
@@ -99,8 +119,9 @@ export async function applyToCohort({ ctx, input }: { ctx: Context; input: Apply
         name: q.name,
         group: groupForEmail(group),
         cohort: cohortForEmail(cohort),
-        ...(status === 'accepted' ? { onlineUrl: onlineLinkFor(group), cohortSessions: await cohortSessionsForEmail(tx, cohort.id) } : {}),
+        ...(status === 'accepted' && !hold ? { onlineUrl: onlineLinkFor(group), cohortSessions: await cohortSessionsForEmail(tx, cohort.id) } : {}),
         ...(position != null ? { position } : {}),
+        ...(hold ? { holdExpiresAt: hold.toISOString() } : {}),
       },
     });
     await tx.db.insert(auditLog).values({
@@ -117,7 +138,8 @@ export async function applyToCohort({ ctx, input }: { ctx: Context; input: Apply
       participantId: participant.id,
       status,
       position,
-      manageUrl: scopedManageUrl(tx.settings, tx.locale, { kind: 'application', id: application!.id }),
+      holdExpiresAt: hold,
+      answer,
     };
   });
 }

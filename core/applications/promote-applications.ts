@@ -1,4 +1,4 @@
-import { and, asc, eq } from 'drizzle-orm';
+import { and, asc, eq, isNull } from 'drizzle-orm';
 import { applications, participants } from '../../db/schema';
 import type { Context } from '../context';
 import { enqueueEmail } from '../email/enqueue';
@@ -18,7 +18,8 @@ export async function promoteApplications(tx: Context, cohortId: string): Promis
     .select({ a: applications, email: participants.email })
     .from(applications)
     .innerJoin(participants, eq(participants.id, applications.participantId))
-    .where(and(eq(applications.cohortId, cohort.id), eq(applications.status, 'waitlisted')))
+    // Applicants whose address is not proven yet are skipped until they prove it (decision 0010).
+    .where(and(eq(applications.cohortId, cohort.id), eq(applications.status, 'waitlisted'), isNull(applications.holdExpiresAt)))
     .orderBy(asc(applications.waitlistPosition))
     .limit(free);
   const promoted: string[] = [];

@@ -11,6 +11,8 @@ export const EMAIL_TEMPLATES = [
   'registration_waitlisted',
   'registration_promoted',
   'registration_cancelled',
+  'registration_already',
+  'application_already',
   'application_received',
   'application_accepted',
   'application_waitlisted',
@@ -63,8 +65,13 @@ export interface EmailPayload {
   cohortSessions?: { id: string; startsAt: string; endsAt: string }[];
   cohort?: { id: string; startsOn: string; endsOn: string };
   position?: number;
-  /** Only in messages to a person whose place is confirmed. */
+  /** Only in messages to a person whose place is confirmed and whose address is proven. */
   onlineUrl?: string | null;
+  /**
+   * The place is held until then for an address not proven yet (decision 0010): the message asks the
+   * person to open the link, and carries no meeting link or calendar file.
+   */
+  holdExpiresAt?: string;
   hoursBefore?: number;
   /** Words written by an organizer (a message to everyone registered, the reason of a change). */
   message?: string;

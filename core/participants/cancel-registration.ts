@@ -7,7 +7,7 @@ import { NotFound } from '../errors';
 import { enqueueEmail } from '../email/enqueue';
 import { promoteWaitlist } from '../registrations/promote-waitlist';
 import { groupForEmail, lockSession, sessionForEmail } from '../registrations/shared';
-import { accessFromToken } from './resolve';
+import { participantFromToken } from './resolve';
 
 export const cancelRegistrationInput = z.object({ token: z.string().min(1).max(200), registrationId: z.uuid() });
 
@@ -19,9 +19,7 @@ export async function cancelRegistration({ ctx, input }: { ctx: Context; input: 
   const q = parseInput(cancelRegistrationInput, input);
   await consume(ctx, addressLimit(ctx, 'cancel'));
   return withTransaction(ctx, async (tx) => {
-    const access = await accessFromToken(tx, q.token);
-    if (!access.reaches({ kind: 'registration', id: q.registrationId })) throw new NotFound('registration');
-    const person = access.participant;
+    const person = await participantFromToken(tx, q.token);
     const [found] = await tx.db
       .select({ sessionId: registrations.sessionId })
       .from(registrations)

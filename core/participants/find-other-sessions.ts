@@ -6,7 +6,7 @@ import { NotFound } from '../errors';
 import { groupSlugs } from '../groups/slugs';
 import { bilingual, type Bilingual } from '../text';
 import { signupWindow } from '../registrations/signup-window';
-import { accessFromToken } from './resolve';
+import { participantFromToken } from './resolve';
 
 export const findOtherSessionsInput = z.object({
   token: z.string().min(1).max(200),
@@ -35,14 +35,13 @@ export interface OtherSessions {
  */
 export async function findOtherSessions({ ctx, input }: { ctx: Context; input: z.input<typeof findOtherSessionsInput> }): Promise<OtherSessions> {
   const q = parseInput(findOtherSessionsInput, input);
-  const access = await accessFromToken(ctx, q.token);
-  if (!access.reaches({ kind: 'registration', id: q.registrationId })) throw new NotFound('registration');
+  const person = await participantFromToken(ctx, q.token);
   const [mine] = await ctx.db
     .select({ s: sessions, g: groups })
     .from(registrations)
     .innerJoin(sessions, eq(sessions.id, registrations.sessionId))
     .innerJoin(groups, eq(groups.id, sessions.groupId))
-    .where(and(eq(registrations.id, q.registrationId), eq(registrations.participantId, access.participant.id)));
+    .where(and(eq(registrations.id, q.registrationId), eq(registrations.participantId, person.id)));
   if (!mine) throw new NotFound('registration');
   const { g } = mine;
   const group = { slug: groupSlugs(g)[ctx.locale], title: bilingual(g.titleEn, g.titleFr), timeZone: g.timeZone };
@@ -54,7 +53,7 @@ export async function findOtherSessions({ ctx, input }: { ctx: Context; input: z
       // Spelled out: in a one-table select, Drizzle would leave the column unqualified.
       confirmed: sql<number>`(select count(*)::int from registrations r where r.session_id = sessions.id and r.status = 'confirmed')`,
       held: sql<boolean>`exists (select 1 from registrations r where r.session_id = sessions.id
-        and r.participant_id = ${access.participant.id} and r.status in ('confirmed', 'waitlisted'))`,
+        and r.participant_id = ${person.id} and r.status in ('confirmed', 'waitlisted'))`,
     })
     .from(sessions)
     .where(and(eq(sessions.groupId, g.id), ne(sessions.id, mine.s.id), ne(sessions.status, 'cancelled'), gt(sessions.startsAt, ctx.now)))

@@ -4,7 +4,7 @@ import { applications, cohorts, groups, registrations, sessions } from '../../db
 import { parseInput, type Context } from '../context';
 import { bilingual, type Bilingual } from '../text';
 import { groupSlugs } from '../groups/slugs';
-import { accessFromToken } from './resolve';
+import { participantFromToken } from './resolve';
 import { enrollmentClosesFrom, plannedCohortSessions } from '../applications/shared';
 import { nextSteps, type NextStep } from '../applications/next-steps';
 
@@ -20,6 +20,8 @@ export interface MyRegistration {
   /** Only for a confirmed place in a session that meets online. */
   onlineUrl: string | null;
   past: boolean;
+  /** Cancelled because the address was not confirmed in time (decision 0010). */
+  released: boolean;
 }
 
 export interface MyApplication {
@@ -29,15 +31,17 @@ export interface MyApplication {
   group: { slug: string; title: Bilingual; timeZone: string };
   cohort: { id: string; startsOn: string; endsOn: string; status: string };
   onlineUrl: string | null;
+  /** Withdrawn because the address was not confirmed in time (decision 0010). */
+  released: boolean;
   /** What happens next, and by when (for an application still under way). */
   nextSteps: NextStep[];
 }
 
 export interface MyOverview {
-  /** 'person' for the link in emails (everything); otherwise the link reaches one item only. */
-  scope: 'person' | 'registration' | 'application';
   email: string;
   locale: 'en' | 'fr';
+  /** Opening this page just proved the address (its held places are now the person's). */
+  justConfirmed: boolean;
   unsubscribed: boolean;
   registrations: MyRegistration[];
   applications: MyApplication[];
@@ -46,8 +50,7 @@ export interface MyOverview {
 /** Everything a manage link shows: a person's sign-ups and applications, with waitlist places. */
 export async function getMyRegistrations({ ctx, input }: { ctx: Context; input: z.input<typeof manageInput> }): Promise<MyOverview> {
   const { token } = parseInput(manageInput, input);
-  const access = await accessFromToken(ctx, token);
-  const person = access.participant;
+  const person = await participantFromToken(ctx, token);
   const regs = await ctx.db
     .select({ r: registrations, s: sessions, g: groups })
     .from(registrations)
@@ -79,15 +82,14 @@ export async function getMyRegistrations({ ctx, input }: { ctx: Context; input: 
   };
 
   const out: MyOverview = {
-    scope: access.scope.kind,
     email: person.email,
     locale: person.locale,
+    justConfirmed: person.emailConfirmedAt?.getTime() === ctx.now.getTime(),
     unsubscribed: person.unsubscribedAt != null,
     registrations: [],
     applications: [],
   };
   for (const { r, s, g } of regs) {
-    if (!access.reaches({ kind: 'registration', id: r.id })) continue;
     const meetsOnline = g.delivery !== 'in_person' || s.status === 'moved_online';
     out.registrations.push({
       id: r.id,
@@ -102,12 +104,13 @@ export async function getMyRegistrations({ ctx, input }: { ctx: Context; input: 
         place: g.delivery === 'online' ? null : [g.venueName, g.street, g.city].filter(Boolean).join(', ') || null,
       },
       session: { id: s.id, startsAt: s.startsAt, endsAt: s.endsAt, status: s.status, statusReason: s.statusReason },
-      onlineUrl: r.status === 'confirmed' && meetsOnline && s.status !== 'cancelled' ? g.onlineUrl : null,
+      // The link reaches a proven address only: the page is opened from an email, which proves it.
+      onlineUrl: r.status === 'confirmed' && !r.holdExpiresAt && meetsOnline && s.status !== 'cancelled' ? g.onlineUrl : null,
       past: s.endsAt < ctx.now,
+      released: r.status === 'cancelled' && r.holdExpiresAt != null,
     });
   }
   for (const { a, c, g } of apps) {
-    if (!access.reaches({ kind: 'application', id: a.id })) continue;
     const planned = await plannedCohortSessions(ctx, c.id);
     const position = a.status === 'waitlisted' && a.waitlistPosition != null ? await appRank(c.id, a.waitlistPosition) : null;
     out.applications.push({
@@ -116,7 +119,8 @@ export async function getMyRegistrations({ ctx, input }: { ctx: Context; input: 
       position,
       group: { slug: groupSlugs(g)[ctx.locale], title: bilingual(g.titleEn, g.titleFr), timeZone: g.timeZone },
       cohort: { id: c.id, startsOn: c.startsOn, endsOn: c.endsOn, status: c.status },
-      onlineUrl: a.status === 'accepted' && g.delivery !== 'in_person' ? g.onlineUrl : null,
+      onlineUrl: a.status === 'accepted' && !a.holdExpiresAt && g.delivery !== 'in_person' ? g.onlineUrl : null,
+      released: a.status === 'withdrawn' && a.holdExpiresAt != null,
       nextSteps: nextSteps({
         status: a.status,
         position,

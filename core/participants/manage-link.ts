@@ -10,24 +10,18 @@ import type { Context } from '../context';
 
 const PURPOSE = 'manage-link:v1';
 
-// Three kinds of links. The person's own link (in every email) reaches everything about them. The
-// link shown right after a sign-up reaches only that registration or application: whoever typed
-// an email address into a form must not see that person's other groups. The unsubscribe link (in
-// the List-Unsubscribe header, which mail systems read and pass on) can only stop reminders.
-export type ManageScope =
-  | { kind: 'person'; participantId: string }
-  | { kind: 'registration' | 'application'; id: string }
-  | { kind: 'unsubscribe'; participantId: string };
-
-const PREFIX = { registration: 'r', application: 'a', unsubscribe: 'u' } as const;
+// Two kinds of links, both sent by email only (decision 0010: nothing is shown to whoever typed
+// an address into a form). The person's own link reaches everything about them. The unsubscribe
+// link (in the List-Unsubscribe header, which mail systems read and pass on) can only stop
+// reminders. Links to one registration, once shown after a sign-up, are no longer accepted.
+export type ManageScope = { kind: 'person'; participantId: string } | { kind: 'unsubscribe'; participantId: string };
 
 function mac(key: string, subject: string): string {
   return createHmac('sha256', key).update(`${PURPOSE}:${subject}`).digest('base64url');
 }
 
 function subjectOf(scope: ManageScope): string {
-  if (scope.kind === 'person') return scope.participantId;
-  return `${PREFIX[scope.kind]}.${scope.kind === 'unsubscribe' ? scope.participantId : scope.id}`;
+  return scope.kind === 'person' ? scope.participantId : `u.${scope.participantId}`;
 }
 
 export function manageToken(settings: Context['settings'], participantId: string): string {
@@ -41,16 +35,14 @@ export function scopedToken(settings: Context['settings'], scope: ManageScope): 
 
 /** What a token was issued for, or null when it is not genuine. */
 export function verifyScopedToken(settings: Context['settings'], token: string): ManageScope | null {
-  const match = /^(?:([rau])\.)?([0-9a-f-]{36})\.([A-Za-z0-9_-]{43})$/.exec(token);
+  const match = /^(?:(u)\.)?([0-9a-f-]{36})\.([A-Za-z0-9_-]{43})$/.exec(token);
   if (!match) return null;
-  const [, kind, id, given] = match as unknown as [string, 'r' | 'a' | 'u' | undefined, string, string];
+  const [, kind, id, given] = match as unknown as [string, 'u' | undefined, string, string];
   const subject = kind ? `${kind}.${id}` : id;
   const expected = Buffer.from(mac(settings.signingKey, subject));
   const actual = Buffer.from(given);
   if (expected.length !== actual.length || !timingSafeEqual(expected, actual)) return null;
-  if (!kind) return { kind: 'person', participantId: id };
-  if (kind === 'u') return { kind: 'unsubscribe', participantId: id };
-  return { kind: kind === 'r' ? 'registration' : 'application', id };
+  return kind ? { kind: 'unsubscribe', participantId: id } : { kind: 'person', participantId: id };
 }
 
 /**
@@ -76,11 +68,6 @@ export function manageUrl(settings: Context['settings'], locale: Locale, partici
   return new URL(managePath(locale, manageToken(settings, participantId)), settings.publicUrl).toString();
 }
 
-/** The link given in a sign-up's response: it reaches that registration or application only. */
-export function scopedManageUrl(settings: Context['settings'], locale: Locale, scope: ManageScope): string {
-  return new URL(managePath(locale, scopedToken(settings, scope)), settings.publicUrl).toString();
-}
-
 /** The one-click unsubscribe link: its token stops reminders and reaches nothing else. */
 export function unsubscribeUrl(settings: Context['settings'], participantId: string): string {
   return new URL(`/unsubscribe/${scopedToken(settings, { kind: 'unsubscribe', participantId })}`, settings.publicUrl).toString();
@@ -102,11 +89,11 @@ export async function loadSigningKey(db: Database, configured?: string): Promise
 }
 
 /** Finds or creates the participant for an email address (stored lower-cased). */
-export async function upsertParticipant(ctx: Context, email: string, locale: Locale): Promise<{ id: string; email: string }> {
+export async function upsertParticipant(ctx: Context, email: string, locale: Locale): Promise<{ id: string; email: string; emailConfirmedAt: Date | null }> {
   const [row] = await ctx.db
     .insert(participants)
     .values({ email: email.trim().toLowerCase(), locale })
     .onConflictDoUpdate({ target: participants.email, set: { locale: sql`excluded.locale` } })
-    .returning({ id: participants.id, email: participants.email });
+    .returning({ id: participants.id, email: participants.email, emailConfirmedAt: participants.emailConfirmedAt });
   return row!;
 }

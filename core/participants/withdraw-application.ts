@@ -7,7 +7,7 @@ import { enqueueEmail } from '../email/enqueue';
 import { lockCohort, cohortForEmail } from '../applications/shared';
 import { promoteApplications } from '../applications/promote-applications';
 import { groupForEmail } from '../registrations/shared';
-import { accessFromToken } from './resolve';
+import { participantFromToken } from './resolve';
 
 export const withdrawApplicationInput = z.object({ token: z.string().min(1).max(200), applicationId: z.uuid() });
 
@@ -15,9 +15,7 @@ export const withdrawApplicationInput = z.object({ token: z.string().min(1).max(
 export async function withdrawApplication({ ctx, input }: { ctx: Context; input: z.input<typeof withdrawApplicationInput> }) {
   const q = parseInput(withdrawApplicationInput, input);
   return withTransaction(ctx, async (tx) => {
-    const access = await accessFromToken(tx, q.token);
-    if (!access.reaches({ kind: 'application', id: q.applicationId })) throw new NotFound('application');
-    const person = access.participant;
+    const person = await participantFromToken(tx, q.token);
     const [found] = await tx.db
       .select({ cohortId: applications.cohortId })
       .from(applications)

@@ -19,7 +19,8 @@ export async function promoteWaitlist(tx: Context, sessionId: string): Promise<s
     .select({ r: registrations, email: participants.email })
     .from(registrations)
     .innerJoin(participants, eq(participants.id, registrations.participantId))
-    .where(and(eq(registrations.sessionId, session.id), eq(registrations.status, 'waitlisted')))
+    // People whose address is not proven yet are skipped (decision 0010): they move when they prove it.
+    .where(and(eq(registrations.sessionId, session.id), eq(registrations.status, 'waitlisted'), isNull(registrations.holdExpiresAt)))
     .orderBy(asc(registrations.waitlistPosition))
     .limit(Math.min(free, 1000));
   const promoted: string[] = [];

@@ -1,26 +1,34 @@
 import { randomUUID } from 'node:crypto';
 import { and, eq, sql } from 'drizzle-orm';
 import { z } from 'zod';
-import { groups, intakeQuestions, sessions, type Answers } from '../../db/schema';
+import { groups, intakeQuestions, participants, registrations, sessions, type Answers } from '../../db/schema';
 import { parseInput, type Context } from '../context';
 import { NotFound, Refused } from '../errors';
-import { scopedManageUrl } from '../participants/manage-link';
+import { enqueueEmail } from '../email/enqueue';
 import { rows } from '../search/rows';
 import { perDatabase } from '../../db/prepared';
 import { signupWindow } from './signup-window';
+import { checkEmailAnswer, HOLD_MINUTES } from './holds';
 import { consume, joinLimits } from '../limits/rate-limit';
-import { checkAnswers, checkEligibility, groupForEmail, personFields, type GroupRow, type SessionRow } from './shared';
+import { checkAnswers, checkEligibility, groupForEmail, personFields, sessionForEmail, type GroupRow, type SessionRow } from './shared';
 
 export const registerForSessionInput = z.object({ sessionId: z.uuid(), ...personFields });
 export type RegisterForSessionInput = z.input<typeof registerForSessionInput>;
 
+/**
+ * What a sign-up did. None of it may be shown to whoever sent the form (decision 0010): the API and
+ * the page answer `answer`, the same for every address; the person learns the rest by email.
+ */
 export interface RegistrationResult {
+  /** The registration written, or the one already held when `status` is `already_registered`. */
   registrationId: string;
   participantId: string;
-  status: 'confirmed' | 'waitlisted';
+  status: 'confirmed' | 'waitlisted' | 'already_registered';
   /** Place in line (1 = next) when waitlisted. */
   position: number | null;
-  manageUrl: string;
+  /** When the place is released unless the person opens the emailed link; null for a proven address. */
+  holdExpiresAt: Date | null;
+  answer: ReturnType<typeof checkEmailAnswer>;
 }
 
 type SignupGroup = Pick<
@@ -114,24 +122,29 @@ export async function registerForSession({ ctx, input }: { ctx: Context; input: 
   // open, counts the seats and writes the participant, registration, email and audit entry (see
   // db/migrations/0006_seat_function.sql). The payload here is the part of the email known already.
   const payload = { name: q.name, group: groupForEmail(group as GroupRow) };
+  const email = q.email.trim().toLowerCase();
+  const answer = checkEmailAnswer(ctx.now, found.session.startsAt);
   try {
-    const [row] = await rows<{ out_status: string; out_participant_id: string | null; out_position: number | null }>(
+    const [row] = await rows<{ out_status: string; out_participant_id: string | null; out_position: number | null; out_hold_expires_at: string | Date | null }>(
       ctx.db,
-      sql`select out_status, out_participant_id, out_position from register_for_session(
-            ${registrationId}::uuid, ${q.sessionId}::uuid, ${q.email.trim().toLowerCase()}, ${ctx.locale}::locale, ${q.name},
-            ${JSON.stringify(answers)}::jsonb, ${ctx.now.toISOString()}::timestamptz, ${JSON.stringify(payload)}::jsonb)`,
+      sql`select out_status, out_participant_id, out_position, out_hold_expires_at from register_for_session(
+            ${registrationId}::uuid, ${q.sessionId}::uuid, ${email}, ${ctx.locale}::locale, ${q.name},
+            ${JSON.stringify(answers)}::jsonb, ${ctx.now.toISOString()}::timestamptz, ${JSON.stringify(payload)}::jsonb,
+            make_interval(mins => ${HOLD_MINUTES}))`,
     );
     return {
       registrationId,
       participantId: row!.out_participant_id!,
       status: row!.out_status as RegistrationResult['status'],
       position: row!.out_position == null ? null : Number(row!.out_position),
-      manageUrl: scopedManageUrl(ctx.settings, ctx.locale, { kind: 'registration', id: registrationId }),
+      holdExpiresAt: row!.out_hold_expires_at == null ? null : new Date(row!.out_hold_expires_at),
+      answer,
     };
   } catch (err) {
-    // Two sign-ups with one email racing: the unique index decides, the loser is told why.
+    // The address already holds a place (or a place in line): the answer is the same as for a new
+    // one, so that nobody learns who attends; the person is told by email (decision 0010).
     if (isUniqueViolation(err, 'registrations_one_per_person')) {
-      throw new Refused('duplicate', 'this email already holds a place in this session');
+      return { ...(await alreadyRegistered(ctx, { email, sessionId: q.sessionId, name: q.name, attempt: registrationId, payload })), answer };
     }
     // What changed while this sign-up waited for the lock (the function undid everything):
     switch (refusal(err)) {
@@ -147,4 +160,27 @@ export async function registerForSession({ ctx, input }: { ctx: Context; input: 
         throw new NotFound('session');
     }
   }
+}
+
+/** Emails a person who signed up again for a session where they already hold a place. */
+async function alreadyRegistered(
+  ctx: Context,
+  p: { email: string; sessionId: string; name: string; attempt: string; payload: { group: ReturnType<typeof groupForEmail> } },
+): Promise<Omit<RegistrationResult, 'answer'>> {
+  const [held] = await ctx.db
+    .select({ id: registrations.id, participantId: registrations.participantId, locale: participants.locale, session: sessions })
+    .from(registrations)
+    .innerJoin(participants, eq(participants.id, registrations.participantId))
+    .innerJoin(sessions, eq(sessions.id, registrations.sessionId))
+    .where(and(eq(participants.email, p.email), eq(registrations.sessionId, p.sessionId), sql`${registrations.status} <> 'cancelled'`));
+  // Cancelled meanwhile: nothing to tell (the next try signs them up).
+  if (!held) throw new Refused('closed', 'please try again');
+  await enqueueEmail(ctx, {
+    key: `registration:${held.id}:again:${p.attempt}`,
+    to: p.email,
+    locale: ctx.locale,
+    template: 'registration_already',
+    payload: { participantId: held.participantId, name: p.name, group: p.payload.group, session: sessionForEmail(held.session) },
+  });
+  return { registrationId: held.id, participantId: held.participantId, status: 'already_registered', position: null, holdExpiresAt: null };
 }

@@ -2,13 +2,13 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { randomUUID } from 'node:crypto';
 import { and, eq, sql } from 'drizzle-orm';
 import { createTestDatabase, type TestDatabase } from '../../tests/support/db';
-import { createMember, createOpenSession, createOrganization, createGroup, createSession } from '../../tests/support/factories';
+import { createMember, createOpenSession, createOrganization, createGroup, proveEmail, createSession } from '../../tests/support/factories';
 import { emailOutbox, groups, intakeQuestions, participants, registrations, sessionWaitlists } from '../../db/schema';
 import { createContext } from '../context';
 import { registerForSession } from './register-for-session';
 import { cancelRegistration } from '../participants/cancel-registration';
 import { getMyRegistrations } from '../participants/get-my-registrations';
-import { manageToken, verifyScopedToken } from '../participants/manage-link';
+import { manageToken, scopedToken, verifyScopedToken } from '../participants/manage-link';
 import { deleteMyData, exportMyData } from '../participants/my-data';
 import { findOtherSessions } from '../participants/find-other-sessions';
 import { getSignupForm } from './get-signup-form';
@@ -20,7 +20,12 @@ const NOW = new Date('2026-11-27T15:00:00Z');
 let t: TestDatabase;
 const ctx = (over: Partial<Parameters<typeof createContext>[1]> = {}) => createContext(t.db, { now: NOW, ...over });
 const person = (n: number | string) => ({ name: `Person ${n}`, email: `person${n}@example.org`, consent: true as const });
-const tokenOf = (url: string) => url.split('/').pop()!;
+const tokenOf = (r: { participantId: string }) => manageToken(ctx().settings, r.participantId);
+/** A returning person whose address was proven before (decision 0010): their sign-ups are not held. */
+const proven = async (n: number | string) => {
+  await proveEmail(t, person(n).email);
+  return person(n);
+};
 
 beforeAll(async () => {
   t = await createTestDatabase({ now: NOW });
@@ -37,7 +42,7 @@ describe('registerForSession', () => {
   it('confirms until the session is full, then waitlists in order, each with one email', async () => {
     const { session } = await createOpenSession(t, { sessionCapacity: 2, delivery: 'hybrid', onlineUrl: 'https://meet.example.org/abc' });
     const results = [];
-    for (let i = 1; i <= 5; i++) results.push(await registerForSession({ ctx: ctx(), input: { sessionId: session.id, ...person(`a${i}`) } }));
+    for (let i = 1; i <= 5; i++) results.push(await registerForSession({ ctx: ctx(), input: { sessionId: session.id, ...(await proven(`a${i}`)) } }));
     expect(results.map((r) => [r.status, r.position])).toEqual([
       ['confirmed', null],
       ['confirmed', null],
@@ -52,8 +57,8 @@ describe('registerForSession', () => {
     expect(waitMail.map((m) => m.template)).toEqual(['registration_waitlisted']);
     // Someone waiting never receives the meeting link.
     expect(JSON.stringify(waitMail)).not.toContain('meet.example.org');
-    // The link given back reaches this registration only, not the person's other groups.
-    expect(verifyScopedToken(ctx().settings, tokenOf(results[0]!.manageUrl))).toEqual({ kind: 'registration', id: results[0]!.registrationId });
+    // Whoever sent the form learns none of it: every answer is the same.
+    expect(new Set(results.map((r) => JSON.stringify(r.answer)))).toEqual(new Set([JSON.stringify({ status: 'check_email', expiresIn: 1800 })]));
   });
 
   it('has no limit when no capacity is set', async () => {
@@ -64,14 +69,15 @@ describe('registerForSession', () => {
     }
   });
 
-  it('refuses a second place for the same email, whatever its case', async () => {
+  it('gives no second place to the same email, whatever its case, answers as for a new one and tells the person by email', async () => {
     const { session } = await createOpenSession(t);
-    await registerForSession({ ctx: ctx(), input: { sessionId: session.id, ...person('dup') } });
-    await expect(
-      registerForSession({ ctx: ctx(), input: { sessionId: session.id, ...person('dup'), email: 'PERSONDUP@Example.org' } }),
-    ).rejects.toMatchObject({ code: 'duplicate' });
+    const first = await registerForSession({ ctx: ctx(), input: { sessionId: session.id, ...person('dup') } });
+    const again = await registerForSession({ ctx: ctx(), input: { sessionId: session.id, ...person('dup'), email: 'PERSONDUP@Example.org' } });
+    expect(again.answer).toEqual(first.answer);
+    expect([again.status, again.registrationId]).toEqual(['already_registered', first.registrationId]);
     const rows = await t.db.select().from(registrations).where(eq(registrations.sessionId, session.id));
     expect(rows).toHaveLength(1);
+    expect((await outboxFor('persondup@example.org')).map((m) => m.template).sort()).toEqual(['registration_already', 'registration_confirmed']);
   });
 
   it('closes at the cutoff (24 h by default) and for cancelled or past sessions', async () => {
@@ -162,7 +168,7 @@ describe('registerForSession', () => {
     const { session } = await createOpenSession(t, {}, { status: 'cancelled' });
     const call = t.db.execute(sql`select * from register_for_session(
       ${randomUUID()}::uuid, ${session.id}::uuid, 'late-check@example.org', 'fr'::locale, 'Late', '{}'::jsonb,
-      ${NOW.toISOString()}::timestamptz, '{}'::jsonb)`);
+      ${NOW.toISOString()}::timestamptz, '{}'::jsonb, interval '30 minutes')`);
     await expect(call).rejects.toMatchObject({ cause: { code: 'CR001', hint: 'not_taking_signups' } });
     // The person it would have created is undone with the rest.
     expect(await t.db.select().from(participants).where(eq(participants.email, 'late-check@example.org'))).toEqual([]);
@@ -186,23 +192,23 @@ describe('registerForSession', () => {
 describe('cancelling and the waitlist', () => {
   it('gives a freed seat to the first person waiting, and positions move up', async () => {
     const { session } = await createOpenSession(t, { sessionCapacity: 1 });
-    const first = await registerForSession({ ctx: ctx(), input: { sessionId: session.id, ...person('w1') } });
-    const second = await registerForSession({ ctx: ctx(), input: { sessionId: session.id, ...person('w2') } });
-    const third = await registerForSession({ ctx: ctx(), input: { sessionId: session.id, ...person('w3') } });
+    const first = await registerForSession({ ctx: ctx(), input: { sessionId: session.id, ...(await proven('w1')) } });
+    const second = await registerForSession({ ctx: ctx(), input: { sessionId: session.id, ...(await proven('w2')) } });
+    const third = await registerForSession({ ctx: ctx(), input: { sessionId: session.id, ...(await proven('w3')) } });
     expect([second.position, third.position]).toEqual([1, 2]);
 
-    const out = await cancelRegistration({ ctx: ctx(), input: { token: tokenOf(first.manageUrl), registrationId: first.registrationId } });
+    const out = await cancelRegistration({ ctx: ctx(), input: { token: tokenOf(first), registrationId: first.registrationId } });
     expect(out.promoted).toEqual([second.registrationId]);
     const promotedMail = (await outboxFor('personw2@example.org')).map((m) => m.template).sort();
     expect(promotedMail).toEqual(['registration_promoted', 'registration_waitlisted']);
-    const overview = await getMyRegistrations({ ctx: ctx(), input: { token: tokenOf(third.manageUrl) } });
+    const overview = await getMyRegistrations({ ctx: ctx(), input: { token: tokenOf(third) } });
     expect(overview.registrations.map((r) => [r.status, r.position])).toEqual([['waitlisted', 1]]);
 
     // Leaving the waitlist frees no seat but moves nobody ahead of anyone.
-    const again = await cancelRegistration({ ctx: ctx(), input: { token: tokenOf(third.manageUrl), registrationId: third.registrationId } });
+    const again = await cancelRegistration({ ctx: ctx(), input: { token: tokenOf(third), registrationId: third.registrationId } });
     expect(again).toEqual({ cancelled: true, promoted: [] });
     // Cancelling twice is harmless.
-    expect((await cancelRegistration({ ctx: ctx(), input: { token: tokenOf(third.manageUrl), registrationId: third.registrationId } })).cancelled).toBe(false);
+    expect((await cancelRegistration({ ctx: ctx(), input: { token: tokenOf(third), registrationId: third.registrationId } })).cancelled).toBe(false);
     const live = await t.db.select().from(registrations).where(and(eq(registrations.sessionId, session.id), eq(registrations.status, 'confirmed')));
     expect(live.map((r) => r.id)).toEqual([second.registrationId]);
   });
@@ -210,14 +216,14 @@ describe('cancelling and the waitlist', () => {
   it('tells each new person their true place in line after promotions, cancellations and deletions', async () => {
     const { session } = await createOpenSession(t, { sessionCapacity: 1 });
     const signed = [];
-    for (let i = 1; i <= 4; i++) signed.push(await registerForSession({ ctx: ctx(), input: { sessionId: session.id, ...person(`len${i}`) } }));
+    for (let i = 1; i <= 4; i++) signed.push(await registerForSession({ ctx: ctx(), input: { sessionId: session.id, ...(await proven(`len${i}`)) } }));
     expect(signed.map((r) => r.position)).toEqual([null, 1, 2, 3]);
     // The confirmed person leaves: the first waiting is promoted.
-    await cancelRegistration({ ctx: ctx(), input: { token: tokenOf(signed[0]!.manageUrl), registrationId: signed[0]!.registrationId } });
+    await cancelRegistration({ ctx: ctx(), input: { token: tokenOf(signed[0]!), registrationId: signed[0]!.registrationId } });
     // Someone waiting deletes their data.
     await deleteMyData({ ctx: ctx(), input: { token: manageToken(ctx().settings, signed[3]!.participantId) } });
     // The next person is told their true place in line.
-    const next = await registerForSession({ ctx: ctx(), input: { sessionId: session.id, ...person('len5') } });
+    const next = await registerForSession({ ctx: ctx(), input: { sessionId: session.id, ...(await proven('len5')) } });
     expect([next.status, next.position]).toEqual(['waitlisted', 2]);
     // The waitlist's counter row (what a sign-up reads) agrees with the rows themselves, and its
     // last ticket was never handed out twice.
@@ -236,7 +242,7 @@ describe('cancelling and the waitlist', () => {
     const mine = await registerForSession({ ctx: ctx(), input: { sessionId: session.id, ...person('m1') } });
     const theirs = await registerForSession({ ctx: ctx(), input: { sessionId: session.id, ...person('m2') } });
     await expect(
-      cancelRegistration({ ctx: ctx(), input: { token: tokenOf(mine.manageUrl), registrationId: theirs.registrationId } }),
+      cancelRegistration({ ctx: ctx(), input: { token: tokenOf(mine), registrationId: theirs.registrationId } }),
     ).rejects.toMatchObject({ code: 'not_found' });
     const forged = `${mine.participantId}.${'A'.repeat(43)}`;
     await expect(getMyRegistrations({ ctx: ctx(), input: { token: forged } })).rejects.toMatchObject({ code: 'not_found' });
@@ -246,35 +252,31 @@ describe('cancelling and the waitlist', () => {
     const { session } = await createOpenSession(t, { sessionCapacity: 1, delivery: 'online', street: null, onlineUrl: 'https://meet.example.org/room-9' });
     const a = await registerForSession({ ctx: ctx(), input: { sessionId: session.id, ...person('o1') } });
     const b = await registerForSession({ ctx: ctx(), input: { sessionId: session.id, ...person('o2') } });
-    const mineA = await getMyRegistrations({ ctx: ctx(), input: { token: tokenOf(a.manageUrl) } });
-    const mineB = await getMyRegistrations({ ctx: ctx(), input: { token: tokenOf(b.manageUrl) } });
+    const mineA = await getMyRegistrations({ ctx: ctx(), input: { token: tokenOf(a) } });
+    const mineB = await getMyRegistrations({ ctx: ctx(), input: { token: tokenOf(b) } });
     expect(mineA.registrations[0]?.onlineUrl).toBe('https://meet.example.org/room-9');
     expect(mineB.registrations[0]?.onlineUrl).toBeNull();
   });
 });
 
 describe('manage links', () => {
-  it('the link from a sign-up reaches that registration only; the person-wide link reaches all', async () => {
+  it('the person link reaches all of a person’s sign-ups; links to one registration are no longer accepted', async () => {
     const { session: s1 } = await createOpenSession(t);
     const { session: s2 } = await createOpenSession(t);
     const one = await registerForSession({ ctx: ctx(), input: { sessionId: s1.id, ...person('scope') } });
     const two = await registerForSession({ ctx: ctx(), input: { sessionId: s2.id, ...person('scope') } });
-    const narrow = await getMyRegistrations({ ctx: ctx(), input: { token: tokenOf(two.manageUrl) } });
-    expect(narrow.scope).toBe('registration');
-    expect(narrow.registrations.map((r) => r.id)).toEqual([two.registrationId]);
-    await expect(
-      cancelRegistration({ ctx: ctx(), input: { token: tokenOf(two.manageUrl), registrationId: one.registrationId } }),
-    ).rejects.toMatchObject({ code: 'not_found' });
-    const full = await getMyRegistrations({ ctx: ctx(), input: { token: manageToken(ctx().settings, one.participantId) } });
-    expect(full.scope).toBe('person');
+    const full = await getMyRegistrations({ ctx: ctx(), input: { token: tokenOf(one) } });
     expect(full.registrations.map((r) => r.id).sort()).toEqual([one.registrationId, two.registrationId].sort());
-    await expect(exportMyData({ ctx: ctx(), input: { token: tokenOf(two.manageUrl) } })).rejects.toMatchObject({ code: 'forbidden' });
+    // The form of the links once shown after a sign-up, even correctly signed, opens nothing.
+    const signed = scopedToken(ctx().settings, { kind: 'person', participantId: two.registrationId }).split('.');
+    await expect(getMyRegistrations({ ctx: ctx(), input: { token: `r.${signed.join('.')}` } })).rejects.toMatchObject({ code: 'not_found' });
+    expect(verifyScopedToken(ctx().settings, `r.${signed.join('.')}`)).toBeNull();
   });
 
   it('exports and deletes everything about a person; their seat goes to the next in line', async () => {
     const { session } = await createOpenSession(t, { sessionCapacity: 1 });
-    const held = await registerForSession({ ctx: ctx(), input: { sessionId: session.id, ...person('gone') } });
-    const next = await registerForSession({ ctx: ctx(), input: { sessionId: session.id, ...person('next') } });
+    const held = await registerForSession({ ctx: ctx(), input: { sessionId: session.id, ...(await proven('gone')) } });
+    const next = await registerForSession({ ctx: ctx(), input: { sessionId: session.id, ...(await proven('next')) } });
     const token = manageToken(ctx().settings, held.participantId);
     const data = await exportMyData({ ctx: ctx(), input: { token } });
     expect(data.person.email).toBe('persongone@example.org');
@@ -312,7 +314,7 @@ describe('when sign-up is open (join)', () => {
     const [row] = await rows<{ out_status: string }>(
       t.db,
       sql`select out_status from register_for_session(${randomUUID()}::uuid, ${s.id}::uuid, 'pp2@example.org', 'fr'::locale,
-        'PP2', '{}'::jsonb, ${NOW.toISOString()}::timestamptz, '{}'::jsonb)`,
+        'PP2', '{}'::jsonb, ${NOW.toISOString()}::timestamptz, '{}'::jsonb, interval '30 minutes')`,
     );
     expect(row?.out_status).toBe('confirmed');
     // Past the new time's cutoff, it closes like any other session.
@@ -368,14 +370,14 @@ describe('when sign-up is open (join)', () => {
     const later = await createSession(t, { groupId: g.id, startsAt: hours(144) });
     const a = await registerForSession({ ctx: ctx(), input: { sessionId: mine.id, ...person('os1') } });
     await registerForSession({ ctx: ctx(), input: { sessionId: held.id, ...person('os1') } });
-    await cancelRegistration({ ctx: ctx(), input: { token: tokenOf(a.manageUrl), registrationId: a.registrationId } });
+    await cancelRegistration({ ctx: ctx(), input: { token: tokenOf(a), registrationId: a.registrationId } });
     const others = await findOtherSessions({ ctx: ctx(), input: { token: manageToken(ctx().settings, a.participantId), registrationId: a.registrationId } });
     expect(others.sessions.map((s) => s.id)).toEqual([moved.id, later.id]);
     expect(others.sessions[0]).toMatchObject({ status: 'postponed', seatsLeft: 2 });
     // Someone else's registration is not reachable through this link.
     const b = await registerForSession({ ctx: ctx(), input: { sessionId: mine.id, ...person('os2') } });
     await expect(
-      findOtherSessions({ ctx: ctx(), input: { token: tokenOf(a.manageUrl), registrationId: b.registrationId } }),
+      findOtherSessions({ ctx: ctx(), input: { token: tokenOf(a), registrationId: b.registrationId } }),
     ).rejects.toMatchObject({ code: 'not_found' });
   });
 });

@@ -18,6 +18,8 @@ export interface ApplicationEntry {
   appliedAt: Date;
   decidedAt: Date | null;
   decisionNote: string | null;
+  /** Waiting for the person to confirm their address: dropped if they do not in time (decision 0010). */
+  held: boolean;
 }
 
 /**
@@ -46,6 +48,7 @@ export async function listCohortApplications({ ctx, input }: { ctx: Context; inp
     appliedAt: a.createdAt,
     decidedAt: a.decidedAt,
     decisionNote: a.decisionNote,
+    held: a.holdExpiresAt != null && a.status !== 'withdrawn',
   }));
   const by = (status: ApplicationEntry['status']) => entries.filter((e) => e.status === status);
   const cohortSessions = await ctx.db

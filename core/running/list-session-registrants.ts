@@ -23,6 +23,8 @@ export interface Registrant {
   email: string;
   answers: LabelledAnswer[];
   attendance: AttendanceStatus | null;
+  /** Waiting for the person to confirm their address: the place is released if they do not in time. */
+  held: boolean;
 }
 
 /**
@@ -44,6 +46,7 @@ export async function listSessionRegistrants({ ctx, input }: { ctx: Context; inp
       email: person.email,
       answers: labelAnswers(questions, person.answers),
       attendance: marks.get(person.participantId) ?? null,
+      held: person.held,
     };
     if (isConfirmed(person)) confirmed.push(row);
     else waitlist.push({ ...row, rank: 0 });

@@ -4,13 +4,14 @@ import { replyAddressFor } from '../email/reply-to';
 import { cohortForEmail } from '../applications/shared';
 import { groupForEmail, sessionForEmail } from '../registrations/shared';
 import type { Bilingual } from '../text';
-import type { CohortRow, GroupRow, RosterPerson, SessionRow } from './shared';
+import { isConfirmed, type CohortRow, type GroupRow, type RosterPerson, type SessionRow } from './shared';
 
 /**
  * Writes one outbox email per person, each in the language they signed up in, on behalf of the
  * organization: replies go to its contact address (see replyAddressFor). `key` names the event
  * (one email per person per event, however often the action is retried); `onlineUrl` and the
- * updated calendar entry are given to people holding a place only, never to people waiting.
+ * updated calendar entry are given to people holding a place only (held places excepted), never to
+ * people waiting.
  */
 export async function notifyPeople(
   tx: Context,
@@ -39,7 +40,8 @@ export async function notifyPeople(
     organizer: replyTo ? { name: mail.organization.name, email: replyTo } : null,
   };
   for (const person of people) {
-    const confirmed = person.status !== 'waitlisted';
+    // A place still held for an unproven address gets no link (decision 0010).
+    const confirmed = isConfirmed(person) && !person.held;
     await enqueueEmail(tx, {
       key: `${mail.key}:${person.participantId}`,
       to: person.email,

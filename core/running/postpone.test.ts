@@ -6,7 +6,7 @@ import { createMember, createOpenSession } from '../../tests/support/factories';
 import { emailOutbox, organizations } from '../../db/schema';
 import type { Locale } from '../../db/schema';
 import { createContext, TEST_SETTINGS, type Context } from '../context';
-import { registerForSession } from '../registrations/register-for-session';
+import { signUpProven } from '../../tests/support/people';
 import { deliverOutbox, type OutboxRow } from '../email/deliver-outbox';
 import type { EmailPayload, EmailTemplate } from '../email/enqueue';
 import { queueReminders } from '../worker/queue-reminders';
@@ -50,7 +50,7 @@ async function setUp(orgEmail: string | null = 'hello@circle.example', startsAt 
   const people: { email: string; participantId: string; locale: Locale }[] = [];
   for (const [i, locale] of (['en', 'fr', 'en'] as const).entries()) {
     const email = `pp-${tag}-${i}@example.org`;
-    const r = await registerForSession({ ctx: createContext(t.db, { now: NOW, locale }), input: { sessionId: session.id, name: `Person ${i}`, email, consent: true } });
+    const r = await signUpProven(t, { ctx: createContext(t.db, { now: NOW, locale }), input: { sessionId: session.id, name: `Person ${i}`, email, consent: true } });
     people.push({ email, participantId: r.participantId, locale });
   }
   // Two hold a place (en, fr), the third waits.

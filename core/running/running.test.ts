@@ -5,8 +5,7 @@ import { addFacilitator, createCohort, createFacilitator, createGroup, createMem
 import { applications, attendance, auditLog, emailOutbox, intakeQuestions, registrations, sessions } from '../../db/schema';
 import type { Locale } from '../../db/schema';
 import { createContext, type Context } from '../context';
-import { registerForSession } from '../registrations/register-for-session';
-import { applyToCohort } from '../applications/apply-to-cohort';
+import { applyProven, signUpProven } from '../../tests/support/people';
 import { listSessionRegistrants } from './list-session-registrants';
 import { listCohortApplications } from './list-cohort-applications';
 import { decideApplication } from './decide-application';
@@ -74,7 +73,7 @@ async function dropIn(organizationId: string, confirmed = 2, waiting = 1, group:
   const people: { email: string; participantId: string; locale: Locale }[] = [];
   for (let i = 0; i < confirmed + waiting; i++) {
     const locale: Locale = i % 2 ? 'fr' : 'en';
-    const r = await registerForSession({ ctx: createContext(t.db, { now: NOW, locale }), input: { sessionId: session.id, ...person(`${tag}-${i}`) } });
+    const r = await signUpProven(t, { ctx: createContext(t.db, { now: NOW, locale }), input: { sessionId: session.id, ...person(`${tag}-${i}`) } });
     people.push({ email: `p-${tag}-${i}@example.org`, participantId: r.participantId, locale });
   }
   return { group: g, session, people, confirmed: people.slice(0, confirmed), waiting: people.slice(confirmed) };
@@ -100,9 +99,9 @@ describe('listSessionRegistrants', () => {
       .insert(intakeQuestions)
       .values({ groupId: group.id, position: 1, type: 'choice', labelEn: 'How did you hear of us?', labelFr: 'Comment nous avez-vous connus?', options: [{ value: 'friend', labelEn: 'A friend', labelFr: 'Un ami' }] })
       .returning();
-    const first = await registerForSession({ ctx: anonymous(), input: { sessionId: session.id, ...person('lr1'), answers: { [q!.id]: 'friend' } } });
-    await registerForSession({ ctx: anonymous(), input: { sessionId: session.id, ...person('lr2'), answers: { [q!.id]: 'friend' } } });
-    await registerForSession({ ctx: anonymous(), input: { sessionId: session.id, ...person('lr3') } });
+    const first = await signUpProven(t, { ctx: anonymous(), input: { sessionId: session.id, ...person('lr1'), answers: { [q!.id]: 'friend' } } });
+    await signUpProven(t, { ctx: anonymous(), input: { sessionId: session.id, ...person('lr2'), answers: { [q!.id]: 'friend' } } });
+    await signUpProven(t, { ctx: anonymous(), input: { sessionId: session.id, ...person('lr3') } });
     await recordAttendance({ ctx: onTheDay(facilitator, session), input: { sessionId: session.id, records: [{ participantId: first.participantId, status: 'present' }] } });
 
     const out = await listSessionRegistrants({ ctx: as(facilitator), input: { sessionId: session.id } });
@@ -291,7 +290,7 @@ async function cohortWithMembers(organizationId: string, accepted: number, opts:
   const emails: string[] = [];
   for (let i = 0; i < accepted; i++) {
     const p = person(`${cohort.id.slice(0, 8)}-m${i}`);
-    await applyToCohort({ ctx: createContext(t.db, { now: NOW, locale: i % 2 ? 'fr' : 'en' }), input: { cohortId: cohort.id, ...p, commitment: true } });
+    await applyProven(t, { ctx: createContext(t.db, { now: NOW, locale: i % 2 ? 'fr' : 'en' }), input: { cohortId: cohort.id, ...p, commitment: true } });
     emails.push(p.email);
   }
   return { group, cohort, sessions: list, accepted: emails };
@@ -356,7 +355,7 @@ describe('cohort applications', () => {
   it('lists applications with answers for the organizers only', async () => {
     const { organizationId, facilitator, outsider } = await team();
     const { cohort } = await cohortWithMembers(organizationId, 0, { autoAccept: false });
-    await applyToCohort({ ctx: anonymous(), input: { cohortId: cohort.id, ...person('ca1'), commitment: true } });
+    await applyProven(t, { ctx: anonymous(), input: { cohortId: cohort.id, ...person('ca1'), commitment: true } });
     const out = await listCohortApplications({ ctx: as(facilitator), input: { cohortId: cohort.id } });
     expect(out.applied.map((a) => [a.email, a.status])).toEqual([['p-ca1@example.org', 'applied']]);
     expect(out.sessions).toHaveLength(3);
@@ -369,7 +368,7 @@ describe('cohort applications', () => {
     const { cohort } = await cohortWithMembers(organizationId, 0, { capacity: 1, autoAccept: false });
     const ids: string[] = [];
     for (const [n, locale] of [['d1', 'en'], ['d2', 'fr'], ['d3', 'en']] as const) {
-      const r = await applyToCohort({ ctx: createContext(t.db, { now: NOW, locale }), input: { cohortId: cohort.id, ...person(n), commitment: true } });
+      const r = await applyProven(t, { ctx: createContext(t.db, { now: NOW, locale }), input: { cohortId: cohort.id, ...person(n), commitment: true } });
       ids.push(r.applicationId);
     }
     await expect(decideApplication({ ctx: as(outsider), input: { applicationId: ids[0]!, decision: 'accept' } })).rejects.toMatchObject({ code: 'not_found' });
@@ -408,8 +407,8 @@ describe('exportRegistrantsCsv', () => {
       .insert(intakeQuestions)
       .values({ groupId: group.id, position: 1, type: 'yes_no', labelEn: 'First time?', labelFr: 'Première fois?' })
       .returning();
-    const a = await registerForSession({ ctx: anonymous(), input: { sessionId: session.id, name: 'Hélène "Lena" Côté', email: 'helene@example.org', consent: true, answers: { [q!.id]: 'yes' } } });
-    await registerForSession({ ctx: anonymous(), input: { sessionId: session.id, name: '=HYPERLINK("x")', email: 'formula@example.org', consent: true } });
+    const a = await signUpProven(t, { ctx: anonymous(), input: { sessionId: session.id, name: 'Hélène "Lena" Côté', email: 'helene@example.org', consent: true, answers: { [q!.id]: 'yes' } } });
+    await signUpProven(t, { ctx: anonymous(), input: { sessionId: session.id, name: '=HYPERLINK("x")', email: 'formula@example.org', consent: true } });
     await recordAttendance({ ctx: onTheDay(owner, session), input: { sessionId: session.id, records: [{ participantId: a.participantId, status: 'present' }] } });
 
     const out = await exportRegistrantsCsv({ ctx: as(owner, 'fr'), input: { sessionId: session.id } });

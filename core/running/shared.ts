@@ -95,6 +95,8 @@ export interface RosterPerson {
   status: 'confirmed' | 'waitlisted' | 'accepted';
   /** Waitlist ticket (order only; the rank is computed by the caller). */
   ticket: number | null;
+  /** The address is not proven yet: the place is held for a short while (decision 0010). */
+  held: boolean;
 }
 
 /**
@@ -119,6 +121,7 @@ export async function rosterOf(ctx: Context, session: Pick<SessionRow, 'id' | 'c
     answers: r.answers,
     status: r.status as 'confirmed' | 'waitlisted',
     ticket: r.waitlistPosition,
+    held: r.holdExpiresAt != null,
   }));
 }
 
@@ -140,6 +143,7 @@ export async function cohortMembers(ctx: Context, cohortId: string, withWaitlist
     answers: a.answers,
     status: a.status === 'accepted' ? 'accepted' : 'waitlisted',
     ticket: a.waitlistPosition,
+    held: a.holdExpiresAt != null,
   }));
 }
 

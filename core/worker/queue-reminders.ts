@@ -30,7 +30,7 @@ export function reminderKey(hours: number, session: { id: string; startsAt: Date
 
 /**
  * Queues the reminders that are due: to confirmed people of drop-in sessions and accepted
- * members of cohort sessions, unless they unsubscribed, for sessions that take place (scheduled,
+ * members of cohort sessions (places still held for an unproven address excepted), unless they unsubscribed, for sessions that take place (scheduled,
  * moved online, or postponed: then by their new time). Keys make each reminder unique, so
  * running this every few seconds, in several processes, queues each one once. Reminders queued
  * before a change are withdrawn by the change itself (withdrawPendingReminders).
@@ -58,12 +58,12 @@ export async function queueReminders(ctx: Context): Promise<number> {
           .select({ participantId: applications.participantId, name: applications.displayName, locale: applications.locale, email: participants.email })
           .from(applications)
           .innerJoin(participants, eq(participants.id, applications.participantId))
-          .where(and(eq(applications.cohortId, s.cohortId), eq(applications.status, 'accepted'), isNull(participants.unsubscribedAt)))
+          .where(and(eq(applications.cohortId, s.cohortId), eq(applications.status, 'accepted'), isNull(applications.holdExpiresAt), isNull(participants.unsubscribedAt)))
       : await ctx.db
           .select({ participantId: registrations.participantId, name: registrations.displayName, locale: registrations.locale, email: participants.email })
           .from(registrations)
           .innerJoin(participants, eq(participants.id, registrations.participantId))
-          .where(and(eq(registrations.sessionId, s.id), eq(registrations.status, 'confirmed'), isNull(participants.unsubscribedAt)));
+          .where(and(eq(registrations.sessionId, s.id), eq(registrations.status, 'confirmed'), isNull(registrations.holdExpiresAt), isNull(participants.unsubscribedAt)));
     for (const p of people) {
       await enqueueEmail(ctx, {
         key: reminderKey(hours, s, p.participantId),

@@ -29,6 +29,9 @@ export const registrations = pgTable(
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
     promotedAt: timestamp('promoted_at', { withTimezone: true }),
     cancelledAt: timestamp('cancelled_at', { withTimezone: true }),
+    // Set while the person has not yet proven their address (decision 0010): the place (or place in
+    // line) is theirs until then, and released by the worker after it.
+    holdExpiresAt: timestamp('hold_expires_at', { withTimezone: true }),
   },
   (t) => [
     // One live place per person per session.
@@ -42,6 +45,9 @@ export const registrations = pgTable(
       .on(t.sessionId, t.waitlistPosition)
       .where(sql`${t.status} = 'waitlisted'`),
     index().on(t.participantId),
+    index('registrations_holds')
+      .on(t.holdExpiresAt)
+      .where(sql`${t.holdExpiresAt} is not null`),
     check('registrations_waitlist_position', sql`(${t.status} = 'waitlisted') = (${t.waitlistPosition} is not null)`),
   ],
 );
@@ -86,6 +92,8 @@ export const applications = pgTable(
     decidedBy: text('decided_by').references(() => users.id, { onDelete: 'set null' }),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
     withdrawnAt: timestamp('withdrawn_at', { withTimezone: true }),
+    // As for registrations: set until the applicant proves their address.
+    holdExpiresAt: timestamp('hold_expires_at', { withTimezone: true }),
   },
   (t) => [
     uniqueIndex('applications_one_per_person')
@@ -95,6 +103,9 @@ export const applications = pgTable(
       .on(t.cohortId, t.waitlistPosition)
       .where(sql`${t.status} = 'waitlisted'`),
     index().on(t.participantId),
+    index('applications_holds')
+      .on(t.holdExpiresAt)
+      .where(sql`${t.holdExpiresAt} is not null`),
     check('applications_waitlist_position', sql`(${t.status} = 'waitlisted') = (${t.waitlistPosition} is not null)`),
     check('applications_phone', sql`${t.phone} is null or char_length(${t.phone}) <= 40`),
   ],

@@ -23,6 +23,8 @@ export function calendarAttachment(
   // After a change, the people holding a place get the entry again, revised (payload.calendar).
   const update = payload.calendar;
   if (!WITH_CALENDAR.has(template) && !update) return null;
+  // A place held for an unproven address is not in anyone's calendar yet (decision 0010).
+  if (payload.holdExpiresAt) return null;
   const sessions = payload.session ? [payload.session] : (payload.cohortSessions ?? []);
   if (sessions.length === 0) return null;
   const t = getT(locale);

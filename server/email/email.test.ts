@@ -10,6 +10,7 @@ import { createMember, createOpenSession } from '../../tests/support/factories';
 import { startSmtpReceiver, type SmtpReceiver } from '../../tests/support/smtp';
 import { emailOutbox, organizations } from '../../db/schema';
 import { createContext, TEST_SETTINGS } from '../../core/context';
+import { signUpProven } from '../../tests/support/people';
 import { registerForSession } from '../../core/registrations/register-for-session';
 import { deliverOutbox, backoffMs } from '../../core/email/deliver-outbox';
 import { queueReminders } from '../../core/worker/queue-reminders';
@@ -45,7 +46,7 @@ describe('email delivery through a real SMTP server', () => {
       street: null,
       onlineUrl: 'https://meet.example.org/private-42',
     });
-    await registerForSession({ ctx: ctx(NOW, 'fr'), input: { sessionId: session.id, name: 'Élise', email: 'elise@example.org', consent: true } });
+    await signUpProven(t, { ctx: ctx(NOW, 'fr'), input: { sessionId: session.id, name: 'Élise', email: 'elise@example.org', consent: true } });
     const before = smtp.messages.length;
     const first = await deliverOutbox(ctx(), sender());
     expect(first).toEqual({ sent: 1, failed: 0 });
@@ -76,10 +77,35 @@ describe('email delivery through a real SMTP server', () => {
     expect(event.description).toContain('https://meet.example.org/private-42');
   });
 
+  it('asks an address not yet proven to confirm its place, with no meeting link or calendar file; a second sign-up is told by email', async () => {
+    const { session } = await createOpenSession(t, {
+      titleEn: 'Held place group',
+      titleFr: 'Groupe à place gardée',
+      delivery: 'online',
+      street: null,
+      onlineUrl: 'https://meet.example.org/not-yet',
+    });
+    const input = { sessionId: session.id, name: 'Noor', email: 'noor@example.org', consent: true as const };
+    await registerForSession({ ctx: ctx(), input });
+    await registerForSession({ ctx: ctx(NOW, 'fr'), input });
+    const before = smtp.messages.length;
+    expect(await deliverOutbox(ctx(), sender())).toEqual({ sent: 2, failed: 0 });
+    const mails = (await smtp.waitFor(before + 2)).slice(before);
+    const held = mails.find((m) => m.subject === 'Confirm your place: Held place group')!;
+    // 15:00 UTC is 10:00 in Toronto; the place is kept 30 minutes.
+    expect(held.text).toContain('until 10:30');
+    expect(held.text).toMatch(/Confirm my place: http:\/\/localhost:3000\/en\/manage\/[0-9a-f-]{36}\.[\w-]{43}/);
+    expect(held.text).not.toContain('not-yet');
+    expect(held.attachments).toEqual([]);
+    const again = mails.find((m) => m.subject === 'Vous avez déjà une place : Groupe à place gardée')!;
+    expect(again.text).toMatch(/\/fr\/gerer\//);
+    expect(again.text).not.toContain('not-yet');
+  });
+
   it('loses nothing and doubles nothing when the SMTP server goes away and comes back', async () => {
     const { session } = await createOpenSession(t, { titleEn: 'Outage test group' });
     for (let i = 0; i < 6; i++) {
-      await registerForSession({ ctx: ctx(), input: { sessionId: session.id, name: `P${i}`, email: `outage${i}@example.org`, consent: true } });
+      await signUpProven(t, { ctx: ctx(), input: { sessionId: session.id, name: `P${i}`, email: `outage${i}@example.org`, consent: true } });
     }
     const before = smtp.messages.length;
     // Deliver three, then the server stops.
@@ -106,7 +132,7 @@ describe('email delivery through a real SMTP server', () => {
   it('adds a one-click unsubscribe to reminders (RFC 8058), and queues each reminder once', async () => {
     const startsAt = new Date(NOW.getTime() + 20 * 3_600_000);
     const { session } = await createOpenSession(t, { titleEn: 'Reminder group' }, { startsAt });
-    await registerForSession({ ctx: ctx(), input: { sessionId: session.id, name: 'Rae', email: 'rae@example.org', consent: true } });
+    await signUpProven(t, { ctx: ctx(), input: { sessionId: session.id, name: 'Rae', email: 'rae@example.org', consent: true } });
     await queueReminders(ctx());
     await queueReminders(ctx(new Date(NOW.getTime() + 60_000)));
     const reminders = await t.db.select().from(emailOutbox).where(eq(emailOutbox.template, 'session_reminder'));
@@ -144,7 +170,7 @@ describe('email delivery through a real SMTP server', () => {
       { organizationId: owner.organizationId, titleEn: 'Thursday circle', titleFr: 'Cercle du jeudi' },
       { startsAt: new Date('2026-12-11T00:00:00Z'), endsAt: new Date('2026-12-11T01:30:00Z') },
     );
-    await registerForSession({ ctx: ctx(NOW, 'fr'), input: { sessionId: session.id, name: 'Noé', email: 'noe@example.org', consent: true } });
+    await signUpProven(t, { ctx: ctx(NOW, 'fr'), input: { sessionId: session.id, name: 'Noé', email: 'noe@example.org', consent: true } });
     const organizer = createContext(t.db, { now: NOW, actor: { type: 'user', userId: owner.user.id } });
     // A week later, at 18:30.
     const startsAt = new Date('2026-12-17T23:30:00Z');
@@ -194,7 +220,7 @@ describe('email delivery through a real SMTP server', () => {
     const dir = mkdtempSync(path.join(tmpdir(), 'cercle-mail-'));
     try {
       const { session } = await createOpenSession(t, { titleEn: 'File mail group' });
-      await registerForSession({ ctx: ctx(), input: { sessionId: session.id, name: 'Fi', email: 'fi@example.org', consent: true } });
+      await signUpProven(t, { ctx: ctx(), input: { sessionId: session.id, name: 'Fi', email: 'fi@example.org', consent: true } });
       const files = createSender({ mailDir: dir, from: 'Cercle <no-reply@cercle.test>', settings: TEST_SETTINGS });
       // Drain what earlier tests left pending into the folder too.
       await deliverOutbox(ctx(new Date(NOW.getTime() + 86_400_000)), files, 100);

@@ -88,6 +88,12 @@ function renderNotice(template: NoticeTemplate, payload: NoticePayload, locale: 
   return { subject, text, html, headers: {} };
 }
 
+const HOLD_TEMPLATES = ['registration_confirmed', 'registration_waitlisted', 'application_received', 'application_accepted', 'application_waitlisted'] as const;
+
+function isHoldTemplate(template: GroupEmailTemplate): template is (typeof HOLD_TEMPLATES)[number] {
+  return (HOLD_TEMPLATES as readonly string[]).includes(template);
+}
+
 function renderGroupEmail(template: GroupEmailTemplate, payload: EmailPayload, locale: Locale, settings: Settings): RenderedEmail {
   const t = getT(locale);
   const group = pick(payload.group.title, locale)?.text ?? '';
@@ -95,8 +101,11 @@ function renderGroupEmail(template: GroupEmailTemplate, payload: EmailPayload, l
     ? t('group.cohortDates', { start: formatDay(payload.cohort.startsOn, locale), end: formatDay(payload.cohort.endsOn, locale) })
     : '';
   const vars = { group, dates, position: payload.position ?? '' };
-  const subject = t(`email.${template}.subject`, vars);
-  const lines: string[] = [t(`email.${template}.body`, vars)];
+  // A place held for an address not proven yet: the message asks the person to confirm it.
+  const held = payload.holdExpiresAt && isHoldTemplate(template) ? template : null;
+  const until = payload.holdExpiresAt ? formatTime(new Date(payload.holdExpiresAt), payload.group.timeZone, locale) : '';
+  const subject = held ? t('email.hold.subject', vars) : t(`email.${template}.subject`, vars);
+  const lines: string[] = [held ? t(`email.hold.${held}`, { ...vars, until }) : t(`email.${template}.body`, vars)];
   if (payload.session) {
     const span = (s: { startsAt: string; endsAt: string }) =>
       `${formatSessionTime(new Date(s.startsAt), payload.group.timeZone, locale)} – ${formatTime(new Date(s.endsAt), payload.group.timeZone, locale)}`;
@@ -109,6 +118,7 @@ function renderGroupEmail(template: GroupEmailTemplate, payload: EmailPayload, l
   if (showPlace && (payload.session || payload.cohort)) {
     lines.push(t('email.where', { where: payload.group.place ?? t('email.online') }));
     if (payload.onlineUrl) lines.push(t('email.joinLink', { url: payload.onlineUrl }));
+    else if (held && payload.group.delivery !== 'in_person') lines.push(t('email.hold.linkAfter'));
     else if (payload.group.delivery !== 'in_person' && (template === 'registration_confirmed' || template === 'registration_promoted')) {
       lines.push(t('email.linkLater'));
     }
@@ -121,13 +131,14 @@ function renderGroupEmail(template: GroupEmailTemplate, payload: EmailPayload, l
   const manage = manageUrl(settings, locale, payload.participantId);
   const unsubscribe = NON_TRANSACTIONAL.has(template) ? unsubscribeUrl(settings, payload.participantId) : null;
   const greeting = t('email.greeting', { name: payload.name });
+  const manageLabel = held ? t('email.hold.action') : t('email.manage');
 
   const text = [
     greeting,
     '',
     ...lines,
     '',
-    `${t('email.manage')}: ${manage}`,
+    `${manageLabel}: ${manage}`,
     t('email.manageHint'),
     ...(unsubscribe ? ['', `${t('email.unsubscribe')}: ${unsubscribe}`] : []),
     '',
@@ -150,7 +161,7 @@ function renderGroupEmail(template: GroupEmailTemplate, payload: EmailPayload, l
             <p key={i}>{line}</p>
           ))}
           <p>
-            <a href={manage}>{t('email.manage')}</a>
+            <a href={manage}>{manageLabel}</a>
             <br />
             <small>{t('email.manageHint')}</small>
           </p>

@@ -9,6 +9,7 @@ import { ONLINE_GROUPS } from '../../db/seed/demo/groups-online';
 import { atWallClock, createGroup, createOrganization, createSession } from '../support/factories';
 import { expectAccessible, hasChromium, launchBrowser, newPage } from './browser';
 import { startServer, type RunningServer } from './server-process';
+import { emailedLink, startSmtpReceiver, waitForMail, type SmtpReceiver } from '../support/smtp';
 
 // Joining as a person would, on a phone (390 × 844) and a desktop, in both languages: a drop-in
 // tomorrow can be joined (with the cutoff a new drop-in gets), a session past its cutoff says why
@@ -42,7 +43,9 @@ const TEXT = {
     email: 'Email',
     consent: /I agree that the organizers/,
     submit: 'Sign up',
-    registered: 'You are registered.',
+    checkEmail: 'Check your email',
+    confirmSubject: 'Confirm your place',
+    registered: 'Thank you: your email address is confirmed',
     cancel: /^Cancel my place/,
     confirmTitle: 'Cancel your place?',
     confirm: 'Yes, cancel my place',
@@ -64,7 +67,9 @@ const TEXT = {
     email: 'Courriel',
     consent: /J’accepte que les organisateurs/,
     submit: 'M’inscrire',
-    registered: 'Vous êtes inscrite ou inscrit.',
+    checkEmail: 'Consultez vos courriels',
+    confirmSubject: 'Confirmez votre place',
+    registered: 'Merci : votre adresse courriel est confirmée',
     cancel: /^Annuler mon inscription/,
     confirmTitle: 'Annuler votre inscription?',
     confirm: 'Oui, annuler mon inscription',
@@ -92,6 +97,7 @@ const FALSE_PROMISES = [
 
 describe.skipIf(browserMissing)('journeys of a person joining a group', () => {
   let server: RunningServer;
+  let smtp: SmtpReceiver;
   let browser: Browser;
   let dataDir: string;
   const at: Record<'tomorrow' | 'soon' | 'cancelled' | 'postponed' | 'later' | 'onlineSoon', { id: string; iso: string }> = {} as never;
@@ -163,13 +169,16 @@ describe.skipIf(browserMissing)('journeys of a person joining a group', () => {
       contactEmail: CONTACT,
     });
     await handle.close();
-    server = await startServer({ DATA_DIR: dataDir, SEED_DEMO: 'false', WORKER: 'off' });
+    // Mail goes to a real SMTP receiver: the place is the person's once they open the emailed link.
+    smtp = await startSmtpReceiver();
+    server = await startServer({ DATA_DIR: dataDir, SEED_DEMO: 'false', SMTP_URL: smtp.url, WORKER_INTERVAL_MS: '200' });
     browser = await launchBrowser();
   });
 
   afterAll(async () => {
     await browser?.close();
     await server?.stop();
+    await smtp?.stop();
     rmSync(dataDir, { recursive: true, force: true });
   });
 
@@ -177,6 +186,15 @@ describe.skipIf(browserMissing)('journeys of a person joining a group', () => {
     locale === 'fr' ? `/fr/groupes/${slug === 'join-drop-in' ? 'rencontre-libre-joindre' : slug}` : `/en/groups/${slug}`;
   const signupPath = (locale: Locale, slug: string, sessionId: string) =>
     locale === 'fr' ? `/fr/groupes/${slug}/rencontres/${sessionId}/inscription` : `/en/groups/${slug}/sessions/${sessionId}/sign-up`;
+
+  /** After sending the form: the page says to check the email; its link confirms the place. */
+  async function confirmFromEmail(page: Page, locale: Locale, email: string) {
+    const x = TEXT[locale];
+    await page.getByRole('heading', { name: x.checkEmail }).waitFor();
+    const mail = await waitForMail(smtp, email, x.confirmSubject);
+    await page.goto(emailedLink(mail, locale));
+    await page.getByText(x.registered).waitFor();
+  }
 
   async function open(size: typeof PHONE, locale: Locale, options: { javaScriptEnabled?: boolean } = {}) {
     const opened = await newPage(browser, server.url, { ...options, locale: locale === 'fr' ? 'fr-CA' : 'en-CA' });
@@ -253,7 +271,7 @@ describe.skipIf(browserMissing)('journeys of a person joining a group', () => {
     await page.getByLabel(x.email, { exact: true }).fill('sam@example.org');
     await page.getByLabel(x.consent).check();
     await page.getByRole('button', { name: x.submit, exact: true }).click();
-    await page.getByText(x.registered).waitFor();
+    await confirmFromEmail(page, 'en', 'sam@example.org');
     expect(await page.locator('.manage-item').first().textContent()).toContain(x.confirmed);
     await assertClean();
   });
@@ -270,7 +288,7 @@ describe.skipIf(browserMissing)('journeys of a person joining a group', () => {
       await page.getByLabel(x.email, { exact: true }).fill(`alex-${run.locale}@example.org`);
       await page.getByLabel(x.consent).check();
       await page.getByRole('button', { name: x.submit, exact: true }).click();
-      await page.getByText(x.registered).waitFor();
+      await confirmFromEmail(page, run.locale, `alex-${run.locale}@example.org`);
       expect(await page.locator('.manage-item').first().textContent()).toContain(x.confirmed);
       if (run.size === PHONE) await noSidewaysScroll(page);
       await assertClean();
@@ -313,7 +331,7 @@ describe.skipIf(browserMissing)('journeys of a person joining a group', () => {
       await page.getByLabel(x.email, { exact: true }).fill(`robin-${run.locale}@example.org`);
       await page.getByLabel(x.consent).check();
       await page.getByRole('button', { name: x.submit, exact: true }).click();
-      await page.getByText(x.registered).waitFor();
+      await confirmFromEmail(page, run.locale, `robin-${run.locale}@example.org`);
       const manage = page.url();
 
       // The first tap only asks; saying no keeps the place.

@@ -9,7 +9,7 @@ import { eq } from 'drizzle-orm';
 import { openPglite, migrateDatabase } from '../../db/client';
 import { users } from '../../db/schema';
 import { createContext } from '../../core/context';
-import { registerForSession } from '../../core/registrations/register-for-session';
+import { signUpProven } from '../support/people';
 import { addMember, atWallClock, createGroup, createOrganization, createSession } from '../support/factories';
 import { startSmtpReceiver, waitForMail, type SmtpReceiver } from '../support/smtp';
 import { createAuth } from '../../server/auth';
@@ -66,11 +66,12 @@ describe.skipIf(browserMissing)('running a session: postponing, check-in on the 
     const s2 = await createSession(f, { groupId: group.id, startsAt: tomorrowStart.toJSDate(), endsAt: tomorrowStart.plus({ minutes: 90 }).toJSDate() });
     today = s1.id;
     tomorrow = s2.id;
-    // Two people signed up for today (before it began), one French speaker for tomorrow.
+    // Two people signed up for today (before it began), one French speaker for tomorrow; each had
+    // confirmed their address.
     const before = createContext(handle.db, { now: start.minus({ hours: 3 }).toJSDate(), locale: 'en' });
-    await registerForSession({ ctx: before, input: { sessionId: s1.id, name: 'Ada Lovelace', email: 'ada@example.org', consent: true } });
-    await registerForSession({ ctx: before, input: { sessionId: s1.id, name: 'Bruno Tremblay', email: 'bruno@example.org', consent: true } });
-    await registerForSession({ ctx: createContext(handle.db, { now: new Date(), locale: 'fr' }), input: { sessionId: s2.id, name: 'Chloé', email: 'chloe@example.org', consent: true } });
+    await signUpProven(atWallClock(handle.db), { ctx: before, input: { sessionId: s1.id, name: 'Ada Lovelace', email: 'ada@example.org', consent: true } });
+    await signUpProven(atWallClock(handle.db), { ctx: before, input: { sessionId: s1.id, name: 'Bruno Tremblay', email: 'bruno@example.org', consent: true } });
+    await signUpProven(atWallClock(handle.db), { ctx: createContext(handle.db, { now: new Date(), locale: 'fr' }), input: { sessionId: s2.id, name: 'Chloé', email: 'chloe@example.org', consent: true } });
     await handle.close();
 
     server = await startServer({ DATA_DIR: dataDir, SEED_DEMO: 'false', SECRET_KEY, SMTP_URL: smtp.url, WORKER_INTERVAL_MS: '200' });

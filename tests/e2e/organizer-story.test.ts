@@ -4,7 +4,7 @@ import path from 'node:path';
 import { DateTime } from 'luxon';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
-import { startSmtpReceiver, waitForMail as mailTo, type SmtpReceiver } from '../support/smtp';
+import { emailedLink, startSmtpReceiver, waitForMail as mailTo, type SmtpReceiver } from '../support/smtp';
 import { expectAccessible, hasChromium, launchBrowser, newPage } from './browser';
 import { startServer, type RunningServer } from './server-process';
 
@@ -200,11 +200,15 @@ describe.skipIf(browserMissing)('an organizer’s story, from sign-up to check-i
     await page.getByLabel('Courriel', { exact: true }).fill(VISITOR);
     await page.getByLabel(/J’accepte que les organisateurs/).check();
     await page.getByRole('button', { name: 'M’inscrire', exact: true }).click();
-    await page.getByText('Vous êtes inscrite ou inscrit.').waitFor();
-    await assertClean();
-    const mail = await mailTo(smtp, VISITOR, 'Votre inscription est confirmée');
+    await page.getByRole('heading', { name: 'Consultez vos courriels' }).waitFor();
+    const mail = await mailTo(smtp, VISITOR, 'Confirmez votre place');
     expect(mail.text).toContain(TITLE_FR);
     expect(mail.text).toContain('Maison des lanternes');
+    // The emailed link makes the place hers.
+    await page.goto(emailedLink(mail, 'fr'));
+    await page.getByText('Merci : votre adresse courriel est confirmée').waitFor();
+    expect(await page.locator('.manage-item').first().textContent()).toContain('Place confirmée');
+    await assertClean();
   });
 
   it('the organizer sees the visitor on the session; on a phone, check-in waits for the session’s day', async () => {

@@ -7,7 +7,7 @@ import type { Browser } from 'playwright-core';
 import { openPglite, migrateDatabase } from '../../db/client';
 import { intakeQuestions } from '../../db/schema';
 import { atWallClock, createCohort, createGroup, createSession } from '../support/factories';
-import { startSmtpReceiver, waitForMail as mailTo, type SmtpReceiver } from '../support/smtp';
+import { emailedLink, startSmtpReceiver, waitForMail as mailTo, type SmtpReceiver } from '../support/smtp';
 import { expectAccessible, hasChromium, launchBrowser, newPage } from './browser';
 import { startServer, type RunningServer } from './server-process';
 
@@ -93,7 +93,7 @@ describe.skipIf(browserMissing)('joining a group', () => {
   const signupPath = (locale: 'en' | 'fr', sessionId: string) =>
     locale === 'fr' ? `/fr/groupes/signup-drop-in/rencontres/${sessionId}/inscription` : `/en/groups/signup-drop-in/sessions/${sessionId}/sign-up`;
 
-  it('signs up for a drop-in in French without JavaScript and sees the online link', async () => {
+  it('signs up for a drop-in in French without JavaScript: the page says to check the email, whose link confirms the place and shows the online link', async () => {
     const { page, assertClean } = await newPage(browser, server.url, { javaScriptEnabled: false, locale: 'fr-CA' });
     // From the group page: each session still taking sign-ups has its link.
     await page.goto('/fr/groupes/signup-drop-in');
@@ -105,14 +105,26 @@ describe.skipIf(browserMissing)('joining a group', () => {
     await page.getByLabel('Courriel', { exact: true }).fill('lou@example.org');
     await page.getByLabel(/J’accepte que les organisateurs/).check();
     await page.getByRole('button', { name: 'M’inscrire' }).click();
-    await page.getByText('Vous êtes inscrite ou inscrit.').waitFor();
-    expect(new URL(page.url()).pathname).toMatch(/^\/fr\/gerer\/r\./);
-    expect(await page.locator('main').textContent()).toContain('Place confirmée');
+    await page.getByRole('heading', { name: 'Consultez vos courriels' }).waitFor();
+    // Nothing private on the page: no link to the person's place, no meeting link.
+    const shown = (await page.locator('main').textContent()) ?? '';
+    expect(shown).toContain('lou@example.org');
+    expect(shown).toContain('30 minutes');
+    expect(shown).not.toContain('meet.example.org');
+    expect(await page.locator('a[href*="/gerer/"]').count()).toBe(0);
+
+    // The email asks to confirm and carries no meeting link yet.
+    const mail = await mailTo(smtp, 'lou@example.org', 'Confirmez votre place');
+    expect(mail.text).not.toContain('meet.example.org');
+    expect(mail.attachments).toEqual([]);
+    await page.goto(emailedLink(mail, 'fr'));
+    await page.getByText('Merci : votre adresse courriel est confirmée').waitFor();
+    expect(await page.locator('.manage-item').first().textContent()).toContain('Place confirmée');
     expect(await page.getByRole('link', { name: 'Participer en ligne' }).getAttribute('href')).toBe('https://meet.example.org/caregivers-private');
     await assertClean();
   });
 
-  it('with JavaScript, a full session offers the waitlist and gives a position, without the link', async () => {
+  it('with JavaScript, a full session offers the waitlist; the confirmed address sees its position, without the link', async () => {
     const { page, assertClean } = await newPage(browser, server.url, { locale: 'fr-CA' });
     await page.goto(signupPath('fr', ids.full));
     expect(await page.getByRole('status').first().textContent()).toContain('complète');
@@ -120,8 +132,36 @@ describe.skipIf(browserMissing)('joining a group', () => {
     await page.getByLabel('Courriel', { exact: true }).fill('noa@example.org');
     await page.getByLabel(/J’accepte que les organisateurs/).check();
     await page.getByRole('button', { name: 'M’inscrire sur la liste d’attente' }).click();
+    // The heading takes the focus, so that a screen reader reads it out.
+    const heading = page.getByRole('heading', { name: 'Consultez vos courriels' });
+    await heading.waitFor();
+    expect(await heading.evaluate((h) => h === document.activeElement)).toBe(true);
+    await expectAccessible(page);
+    const mail = await mailTo(smtp, 'noa@example.org', 'Confirmez votre place');
+    expect(mail.text).toContain('position 1');
+    await page.goto(emailedLink(mail, 'fr'));
     await page.getByText('Sur la liste d’attente : position 1').waitFor();
     expect(await page.getByRole('link', { name: 'Participer en ligne' }).count()).toBe(0);
+    await assertClean();
+  });
+
+  it('answers a second sign-up with the same address exactly as a first one; the person learns it by email', async () => {
+    const { page, assertClean } = await newPage(browser, server.url);
+    const signUp = async () => {
+      await page.goto(signupPath('en', ids.open));
+      await page.getByLabel('Name or nickname', { exact: true }).fill('Kim');
+      await page.getByLabel('Email', { exact: true }).fill('kim@example.org');
+      await page.getByLabel(/I agree that the organizers/).check();
+      await page.getByRole('button', { name: 'Sign up', exact: true }).click();
+      await page.getByRole('heading', { name: 'Check your email' }).waitFor();
+      return page.locator('.check-email').textContent();
+    };
+    const first = await signUp();
+    const second = await signUp();
+    expect(second).toBe(first);
+    await mailTo(smtp, 'kim@example.org', 'Confirm your place');
+    const again = await mailTo(smtp, 'kim@example.org', 'You already have a place');
+    expect(emailedLink(again, 'en')).toMatch(/\/en\/manage\//);
     await assertClean();
   });
 
@@ -171,22 +211,22 @@ describe.skipIf(browserMissing)('joining a group', () => {
     await page.getByLabel(/I commit to attending the whole sequence/).check();
     await page.getByLabel(/I agree that the organizers/).check();
     await page.getByRole('button', { name: 'Send my application' }).click();
-    await page.getByText('Your application is sent.').waitFor();
+    await page.getByRole('heading', { name: 'Check your email' }).waitFor();
+    const confirm = await mailTo(smtp, 'ari@example.org', 'Confirm your place: Eight weeks after a loss');
+    expect(confirm.text).toContain('Hello Ari,');
+    await page.goto(emailedLink(confirm, 'en'));
+    await page.getByText('Thank you: your email address is confirmed').waitFor();
     expect(await page.locator('main').textContent()).toContain('Accepted');
     // Afterwards: what happens next, and by when.
     const next = await page.getByRole('list', { name: 'What happens next' }).textContent();
     expect(next).toContain('Your place is held.');
     expect(next).toMatch(new RegExp(`The facilitator will call you at 613 555-0123 before ${cohortWeekday}, .+ 6:30 p\\.m\\.`));
-    const mail = await mailTo(smtp, 'ari@example.org', 'You are accepted: Eight weeks after a loss');
-    expect(mail.text).toContain('Hello Ari,');
     await assertClean();
   });
 
   it('opens the manage link from the email, cancels, and the person waiting gets the place', async () => {
-    const mail = await mailTo(smtp, 'lou@example.org', 'Votre inscription est confirmée');
-    expect(mail.text).toContain('https://meet.example.org/caregivers-private');
-    const link = /http:\/\/\S+\/fr\/gerer\/\S+/.exec(mail.text ?? '')?.[0];
-    expect(link).toBeTruthy();
+    const mail = await mailTo(smtp, 'lou@example.org', 'Confirmez votre place');
+    const link = emailedLink(mail, 'fr');
     const { page, assertClean } = await newPage(browser, server.url, { locale: 'fr-CA' });
     await page.goto(link!);
     expect(await page.getByRole('heading', { level: 1 }).textContent()).toBe('Vos inscriptions');

@@ -171,6 +171,16 @@ export async function createParticipant(f: Fixture, overrides: Partial<Insert<ty
   return row!;
 }
 
+/** A person whose address was proven before (decision 0010): their next sign-ups are not held. */
+export async function proveEmail(f: Fixture, email: string) {
+  const [row] = await f.db
+    .insert(participants)
+    .values({ email: email.trim().toLowerCase(), emailConfirmedAt: f.now })
+    .onConflictDoUpdate({ target: participants.email, set: { emailConfirmedAt: f.now } })
+    .returning();
+  return row!;
+}
+
 export async function register(
   f: Fixture,
   sessionId: string,

@@ -72,3 +72,10 @@ export async function waitForMail(smtp: SmtpReceiver, address: string, subjectSt
     await new Promise((r) => setTimeout(r, 100));
   }
 }
+
+/** The link to the person's page that a message carries (the answer to a form never shows it). */
+export function emailedLink(mail: ParsedMail, locale: 'en' | 'fr'): string {
+  const found = new RegExp(`https?://\\S+/${locale === 'fr' ? 'fr/gerer' : 'en/manage'}/\\S+`).exec(mail.text ?? '')?.[0];
+  if (!found) throw new Error(`no ${locale} manage link in "${mail.subject}"`);
+  return found;
+}

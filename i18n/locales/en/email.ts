@@ -122,6 +122,24 @@ const email = {
     subject: 'Make-up session scheduled: {{group}}',
     body: 'A make-up session of {{group}} ({{dates}}) replaces the session that was cancelled. It is part of your group, at the time below.',
   },
+  registration_already: {
+    subject: 'You already have a place: {{group}}',
+    body: 'Someone, probably you, just signed up for this session of {{group}} with this address. It already holds a place (or a place on the waitlist), so nothing changed. The link below shows it.',
+  },
+  application_already: {
+    subject: 'You have already applied: {{group}}',
+    body: 'Someone, probably you, just applied to {{group}} ({{dates}}) with this address. An application from this address is already under way, so nothing changed. The link below shows it.',
+  },
+  hold: {
+    subject: 'Confirm your place: {{group}}',
+    registration_confirmed: 'We are keeping a place for you in {{group}} until {{until}}. To make it yours, open the link below: it shows us that this email address is yours. If you do not, the place goes to someone else.',
+    registration_waitlisted: 'This session of {{group}} is full: you are in position {{position}} on the waitlist. To keep your place in line, open the link below before {{until}}: it shows us that this email address is yours.',
+    application_received: 'We have your application to {{group}} ({{dates}}). To send it to the organizers, open the link below before {{until}}: it shows us that this email address is yours.',
+    application_accepted: 'A place in {{group}} ({{dates}}) is kept for you until {{until}}. To make it yours, open the link below: it shows us that this email address is yours.',
+    application_waitlisted: 'The group {{group}} ({{dates}}) is full: your application is in position {{position}} on the waitlist. To keep it, open the link below before {{until}}: it shows us that this email address is yours.',
+    action: 'Confirm my place',
+    linkAfter: 'Once you confirm, the link to join online is on the page that opens.',
+  },
   session_reminder: {
     subject: 'Reminder: {{group}}',
     body: 'A reminder that {{group}} meets soon.',

@@ -2,10 +2,7 @@
 const manage = {
   title: 'Your registrations',
   lead: 'This page is reached through your personal link. Keep it to yourself.',
-  scopedLead: 'This link shows one registration. The link in your email shows all of them, and lets you download or delete your data.',
-  registeredConfirmed: 'You are registered. A confirmation is on its way to your email.',
-  registeredWaitlisted: 'You are on the waitlist, in position {{position}}. A confirmation is on its way to your email.',
-  applied: 'Your application is sent. A confirmation is on its way to your email.',
+  emailConfirmed: 'Thank you: your email address is confirmed, and what you signed up for below is yours.',
   sessions: 'Sessions',
   applications: 'Closed groups',
   none: 'Nothing here at the moment.',
@@ -23,6 +20,7 @@ const manage = {
     email_waitlisted: 'An email confirms your place on the waitlist.',
   },
   status: {
+    released: 'Cancelled: the email address was not confirmed in time',
     confirmed: 'Place confirmed',
     waitlisted: 'On the waitlist: position {{position}}',
     cancelled: 'Cancelled',

@@ -57,6 +57,13 @@ const signup = {
   privacy: 'You can see, download or delete your data at any time from the link in your email.',
   back: 'Back to the group',
   errorSummary: 'Please correct the following:',
+  checkEmail: {
+    title: 'Check your email',
+    sent: 'We sent a message to {{email}}.',
+    open_one: 'Open the link in it within {{count}} minute. It confirms that the address is yours, and shows your place and everything you need to join.',
+    open_other: 'Open the link in it within {{count}} minutes. It confirms that the address is yours, and shows your place and everything you need to join.',
+    none: 'Nothing after a few minutes? Look in your spam or junk folder. If the address was mistyped, fill in the form again.',
+  },
   errors: {
     name: 'Enter a name or a nickname (up to 80 characters).',
     email: 'Enter a valid email address.',

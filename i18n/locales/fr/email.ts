@@ -125,6 +125,24 @@ const email: Catalog<typeof en> = {
     subject: 'Rencontre de remplacement prévue : {{group}}',
     body: 'Une rencontre de remplacement de {{group}} ({{dates}}) remplace celle qui a été annulée. Elle fait partie de votre groupe, au moment indiqué ci-dessous.',
   },
+  registration_already: {
+    subject: 'Vous avez déjà une place : {{group}}',
+    body: 'Quelqu’un, sans doute vous, vient de s’inscrire à cette rencontre de {{group}} avec cette adresse. Elle a déjà une place (ou une place sur la liste d’attente) : rien n’a changé. Le lien ci-dessous vous la montre.',
+  },
+  application_already: {
+    subject: 'Vous avez déjà fait une demande : {{group}}',
+    body: 'Quelqu’un, sans doute vous, vient de faire une demande pour {{group}} ({{dates}}) avec cette adresse. Une demande de cette adresse est déjà en cours : rien n’a changé. Le lien ci-dessous vous la montre.',
+  },
+  hold: {
+    subject: 'Confirmez votre place : {{group}}',
+    registration_confirmed: 'Nous vous gardons une place pour {{group}} jusqu’à {{until}}. Pour qu’elle soit à vous, ouvrez le lien ci-dessous : il nous montre que cette adresse courriel est la vôtre. Sinon, la place ira à quelqu’un d’autre.',
+    registration_waitlisted: 'Cette rencontre de {{group}} est complète : vous êtes en position {{position}} sur la liste d’attente. Pour garder votre rang, ouvrez le lien ci-dessous avant {{until}} : il nous montre que cette adresse courriel est la vôtre.',
+    application_received: 'Nous avons bien reçu votre demande pour {{group}} ({{dates}}). Pour la transmettre à l’équipe organisatrice, ouvrez le lien ci-dessous avant {{until}} : il nous montre que cette adresse courriel est la vôtre.',
+    application_accepted: 'Une place pour {{group}} ({{dates}}) vous est gardée jusqu’à {{until}}. Pour qu’elle soit à vous, ouvrez le lien ci-dessous : il nous montre que cette adresse courriel est la vôtre.',
+    application_waitlisted: 'Le groupe {{group}} ({{dates}}) est complet : votre demande est en position {{position}} sur la liste d’attente. Pour la garder, ouvrez le lien ci-dessous avant {{until}} : il nous montre que cette adresse courriel est la vôtre.',
+    action: 'Confirmer ma place',
+    linkAfter: 'Une fois votre place confirmée, le lien pour vous joindre en ligne se trouve sur la page qui s’ouvre.',
+  },
   session_reminder: {
     subject: 'Rappel : {{group}}',
     body: 'Petit rappel : {{group}} se réunit bientôt.',

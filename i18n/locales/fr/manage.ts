@@ -5,10 +5,7 @@ import type { Catalog } from '../catalog-type';
 const manage: Catalog<typeof en> = {
   title: 'Vos inscriptions',
   lead: 'Vous accédez à cette page grâce à votre lien personnel. Gardez-le pour vous.',
-  scopedLead: 'Ce lien affiche une seule inscription. Le lien dans votre courriel les affiche toutes et permet de télécharger ou de supprimer vos données.',
-  registeredConfirmed: 'Vous êtes inscrite ou inscrit. Une confirmation s’en vient dans votre boîte de courriel.',
-  registeredWaitlisted: 'Vous êtes sur la liste d’attente, en position {{position}}. Une confirmation s’en vient dans votre boîte de courriel.',
-  applied: 'Votre demande est envoyée. Une confirmation s’en vient dans votre boîte de courriel.',
+  emailConfirmed: 'Merci : votre adresse courriel est confirmée, et ce à quoi vous vous êtes inscrit ou inscrite ci-dessous est à vous.',
   sessions: 'Rencontres',
   applications: 'Groupes fermés',
   none: 'Rien pour le moment.',
@@ -26,6 +23,7 @@ const manage: Catalog<typeof en> = {
     email_waitlisted: 'Un courriel confirme votre place sur la liste d’attente.',
   },
   status: {
+    released: 'Annulée : l’adresse courriel n’a pas été confirmée à temps',
     confirmed: 'Place confirmée',
     waitlisted: 'Sur la liste d’attente : position {{position}}',
     cancelled: 'Annulée',

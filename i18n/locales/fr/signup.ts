@@ -60,6 +60,13 @@ const signup: Catalog<typeof en> = {
   privacy: 'Vous pouvez consulter, télécharger ou supprimer vos données en tout temps grâce au lien dans votre courriel.',
   back: 'Retour au groupe',
   errorSummary: 'Veuillez corriger ce qui suit :',
+  checkEmail: {
+    title: 'Consultez vos courriels',
+    sent: 'Nous avons envoyé un message à {{email}}.',
+    open_one: 'Ouvrez le lien qu’il contient d’ici {{count}} minute. Il confirme que l’adresse est la vôtre, et vous montre votre place et tout ce qu’il faut pour vous joindre au groupe.',
+    open_other: 'Ouvrez le lien qu’il contient d’ici {{count}} minutes. Il confirme que l’adresse est la vôtre, et vous montre votre place et tout ce qu’il faut pour vous joindre au groupe.',
+    none: 'Rien après quelques minutes? Regardez dans vos courriels indésirables. Si l’adresse comportait une erreur, remplissez le formulaire de nouveau.',
+  },
   errors: {
     name: 'Inscrivez un prénom ou un pseudonyme (80 caractères au plus).',
     email: 'Inscrivez une adresse courriel valide.',
