@@ -207,7 +207,9 @@ if (!args['no-write']) {
 Command: \`npm run bench:register\` (builds nothing: run \`npm run build\` first). Sign-ups are
 POSTed to \`/api/v1/sessions/:id/registrations\` over loopback by autocannon, each with a new email:
 "spread" picks one of ${SESSIONS} sessions (${SPREAD_CAPACITY} seats each) at random, "hot" sends every
-sign-up to one session with ${HOT_CAPACITY} seats (the rest are waitlisted). On PostgreSQL the server
+sign-up to one session with ${HOT_CAPACITY} seats (the rest are waitlisted). Every address is new, so
+every place is held until its person confirms (decision 0010), as a first-time person's is, and
+every answer is the same 202 "check your email". On PostgreSQL the server
 runs with \`WEB_CONCURRENCY\` = "app processes" and \`WORKER=separate\` (the background worker, which
 writes every confirmation as an .eml file, in a process of its own); PGlite serves one process with
 the worker in it. Afterwards the database is checked: no session holds more confirmed
