@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { eq } from 'drizzle-orm';
-import { groupFacilitators, MEMBER_ROLES, organizationMembers, type MemberRole } from '../../db/schema';
+import { groupFacilitators, MEMBER_ROLES, organizationMembers } from '../../db/schema';
 import { createTestDatabase, type TestDatabase } from '../../tests/support/db';
 import { addFacilitator, createFacilitator, createGroup, createMember, createOrganization, createUser } from '../../tests/support/factories';
 import { createContext, type Context } from '../context';
@@ -13,22 +13,29 @@ import {
   requirePlatformAdmin,
   requireUserId,
   roleIn,
+  type Holder,
   type Permission,
 } from './permissions';
 
 // The table as the product decided it (SPEC §3, docs/permissions.md), written out cell by cell so
 // that a change to PERMISSIONS has to be made here too, on purpose.
-// `own`: only for the groups the member facilitates.
-const EXPECTED: Record<Permission, Record<MemberRole, 'all' | 'own' | null>> = {
-  'organization.view': { owner: 'all', admin: 'all', facilitator: 'all' },
-  'organization.edit': { owner: 'all', admin: 'all', facilitator: null },
-  'members.manage': { owner: 'all', admin: 'all', facilitator: null },
-  'groups.edit': { owner: 'all', admin: 'all', facilitator: null },
-  'registrants.view': { owner: 'all', admin: 'all', facilitator: 'own' },
-  'registrants.message': { owner: 'all', admin: 'all', facilitator: 'own' },
-  'sessions.run': { owner: 'all', admin: 'all', facilitator: 'own' },
-  'audit.view': { owner: 'all', admin: 'all', facilitator: null },
+// `own`: only for the groups the member facilitates (a facilitator), or the community the person
+// belongs to (a moderator, a member).
+const EXPECTED: Record<Permission, Record<Holder, 'all' | 'own' | null>> = {
+  'organization.view': { owner: 'all', admin: 'all', facilitator: 'all', moderator: null, member: null },
+  'organization.edit': { owner: 'all', admin: 'all', facilitator: null, moderator: null, member: null },
+  'members.manage': { owner: 'all', admin: 'all', facilitator: null, moderator: null, member: null },
+  'groups.edit': { owner: 'all', admin: 'all', facilitator: null, moderator: null, member: null },
+  'registrants.view': { owner: 'all', admin: 'all', facilitator: 'own', moderator: null, member: null },
+  'registrants.message': { owner: 'all', admin: 'all', facilitator: 'own', moderator: null, member: null },
+  'sessions.run': { owner: 'all', admin: 'all', facilitator: 'own', moderator: null, member: null },
+  'audit.view': { owner: 'all', admin: 'all', facilitator: null, moderator: null, member: null },
+  'community.read': { owner: 'all', admin: 'all', facilitator: null, moderator: 'own', member: 'own' },
+  'community.post': { owner: null, admin: null, facilitator: null, moderator: 'own', member: 'own' },
+  'community.moderate': { owner: 'all', admin: 'all', facilitator: null, moderator: 'own', member: null },
+  'community.manage': { owner: 'all', admin: 'all', facilitator: null, moderator: null, member: null },
 };
+const HOLDERS: Holder[] = [...MEMBER_ROLES, 'moderator', 'member'];
 const ALL = Object.keys(EXPECTED) as Permission[];
 
 let t: TestDatabase;
@@ -49,9 +56,9 @@ describe('the permission table (can)', () => {
   });
 
   for (const permission of ALL) {
-    for (const role of MEMBER_ROLES) {
+    for (const role of HOLDERS) {
       const grant = EXPECTED[permission][role];
-      it(`${role} ${grant ? `may (${grant === 'own' ? 'in the groups they facilitate' : 'everywhere'})` : 'may not'} ${permission}`, () => {
+      it(`${role} ${grant ? `may (${grant === 'own' ? 'in their own groups or community' : 'everywhere'})` : 'may not'} ${permission}`, () => {
         expect(grantOf(role, permission)).toBe(grant);
         expect(can(role, permission)).toBe(grant !== null);
       });

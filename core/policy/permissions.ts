@@ -20,6 +20,16 @@ import { Forbidden, NotFound } from '../errors';
  * | registrants.message     |  all  |  all  |     own     |  email everyone registered
  * | sessions.run            |  all  |  all  |     own     |  check-in, cancel / postpone / move online, decide applications
  * | audit.view              |  all  |  all  |             |  the audit log
+ *
+ * Online communities add two standings a person holds in one community (not in the
+ * organization): `moderator` and `member`, for whom `own` means the community they belong to.
+ *
+ * | permission          | owner | admin | facilitator | moderator | member |
+ * |---------------------|:-----:|:-----:|:-----------:|:---------:|:------:|
+ * | community.read      |  all  |  all  |             |    own    |  own   |  posts, comments, reactions
+ * | community.post      |       |       |             |    own    |  own   |  write, edit and delete one's own, react (organizers join to post)
+ * | community.moderate  |  all  |  all  |             |    own    |        |  decide join requests, see crisis flags and who wrote anonymous posts
+ * | community.manage    |  all  |  all  |             |           |        |  choose moderators, auto-approval
  */
 export const PERMISSIONS = {
   'organization.view': { owner: 'all', admin: 'all', facilitator: 'all' },
@@ -30,20 +40,29 @@ export const PERMISSIONS = {
   'registrants.message': { owner: 'all', admin: 'all', facilitator: 'own' },
   'sessions.run': { owner: 'all', admin: 'all', facilitator: 'own' },
   'audit.view': { owner: 'all', admin: 'all' },
-} as const satisfies Record<string, Partial<Record<MemberRole, Grant>>>;
+  'community.read': { owner: 'all', admin: 'all', moderator: 'own', member: 'own' },
+  'community.post': { moderator: 'own', member: 'own' },
+  'community.moderate': { owner: 'all', admin: 'all', moderator: 'own' },
+  'community.manage': { owner: 'all', admin: 'all' },
+} as const satisfies Record<string, Partial<Record<Holder, Grant>>>;
+
+/** A person's standing in one community (its members table), beside their role in the organization. */
+export type CommunityStanding = 'moderator' | 'member';
+/** Who a cell of the table is for: a role in the organization, or a standing in a community. */
+export type Holder = MemberRole | CommunityStanding;
 
 /** How far a role holds a permission: every group of the organization, or the groups the member facilitates. */
 export type Grant = 'all' | 'own';
 export type Permission = keyof typeof PERMISSIONS;
 
 /** How far a role holds a permission (pure; the table above), or null for not at all. */
-export function grantOf(role: MemberRole | null | undefined, permission: Permission): Grant | null {
+export function grantOf(role: Holder | null | undefined, permission: Permission): Grant | null {
   if (role == null) return null;
-  return (PERMISSIONS[permission] as Partial<Record<MemberRole, Grant>>)[role] ?? null;
+  return (PERMISSIONS[permission] as Partial<Record<Holder, Grant>>)[role] ?? null;
 }
 
 /** Whether a role holds a permission for at least some groups (pure; the table above). */
-export function can(role: MemberRole | null | undefined, permission: Permission): boolean {
+export function can(role: Holder | null | undefined, permission: Permission): boolean {
   return grantOf(role, permission) !== null;
 }
 

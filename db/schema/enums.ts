@@ -69,3 +69,10 @@ export const ACCESSIBILITY_FEATURES = [
   'quiet_room',
 ] as const;
 export type AccessibilityFeature = (typeof ACCESSIBILITY_FEATURES)[number];
+
+// Online communities (SPEC §4).
+export const communityMemberStatus = pgEnum('community_member_status', ['pending', 'member', 'declined', 'left']);
+export const communityRole = pgEnum('community_role', ['member', 'moderator']);
+export const reactionKind = pgEnum('reaction_kind', ['support', 'thanks', 'me_too']);
+export const REACTION_KINDS = reactionKind.enumValues;
+export type ReactionKind = (typeof REACTION_KINDS)[number];

@@ -23,3 +23,4 @@ export * from './listing-reports';
 export * from './app-secrets';
 export * from './group-search';
 export * from './request-limits';
+export * from './communities';

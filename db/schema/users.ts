@@ -8,6 +8,8 @@ export const users = pgTable('users', {
   email: text('email').notNull().unique(),
   emailVerified: boolean('email_verified').notNull().default(false),
   name: text('name').notNull(),
+  /** What communities show of the person: a nickname, never required to be a real name. */
+  nickname: text('nickname'),
   image: text('image'),
   locale: locale('locale').notNull().default('en'),
   isPlatformAdmin: boolean('is_platform_admin').notNull().default(false),

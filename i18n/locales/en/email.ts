@@ -42,6 +42,16 @@ const email = {
     body: 'The name or the account of the facilitator profile {{facilitator}} ({{organization}}) was changed after its licence was verified. A verified licence belongs to one named person, so it is back in review, and “{{group}}”, which relied on it, is back to draft and no longer appears on Cercle. People already registered keep their place. Once an administrator has verified the licence again, publish the group again.',
     action: 'Open the group',
   },
+  community_approved: {
+    subject: 'Welcome to {{community}}',
+    body: 'Your request to join {{community}} on Cercle is approved. You can now read, post and reply; you choose for each post whether your nickname shows or it appears as written by an anonymous member.',
+    action: 'Open the community',
+  },
+  community_declined: {
+    subject: 'Your request to join {{community}}',
+    body: 'The moderators of {{community}} did not approve your request this time. If they gave a reason, it is below. Other groups on Cercle may suit you; the community page lists them.',
+    action: 'See the community and other groups',
+  },
   signature: 'The Cercle team',
   manage: 'See or change your registrations',
   replyHint: 'To answer, reply to this email: your reply goes to {{organization}} ({{email}}), not to Cercle.',

@@ -45,6 +45,16 @@ const email: Catalog<typeof en> = {
     body: '« {{group}} » ({{organization}}) est revenu à l’état de brouillon et n’apparaît plus sur Cercle : un groupe animé par une personne titulaire d’un permis doit compter une animatrice ou un animateur dont le permis est vérifié, et le permis de {{facilitator}} n’est plus vérifié. Les personnes déjà inscrites conservent leur place. Associez au groupe une personne dont le permis est vérifié, ou faites vérifier le permis de nouveau, puis publiez le groupe de nouveau.',
     action: 'Ouvrir le groupe',
   },
+  community_approved: {
+    subject: 'Bienvenue dans {{community}}',
+    body: 'Votre demande d’adhésion à {{community}} sur Cercle est acceptée. Vous pouvez maintenant lire, publier et répondre; pour chaque publication, vous choisissez si votre pseudonyme s’affiche ou si elle paraît écrite par un membre anonyme.',
+    action: 'Ouvrir la communauté',
+  },
+  community_declined: {
+    subject: 'Votre demande d’adhésion à {{community}}',
+    body: 'L’équipe de modération de {{community}} n’a pas accepté votre demande cette fois-ci. Si elle a donné une raison, vous la trouverez plus bas. D’autres groupes de Cercle pourraient vous convenir; la page de la communauté les présente.',
+    action: 'Voir la communauté et d’autres groupes',
+  },
   signature: 'L’équipe de Cercle',
   manage: 'Voir ou modifier vos inscriptions',
   replyHint: 'Pour répondre, répondez simplement à ce courriel : votre réponse va à {{organization}} ({{email}}), pas à Cercle.',

@@ -1,0 +1,81 @@
+import { and, eq, or } from 'drizzle-orm';
+import { communityMembers, groups, organizationMembers, type MemberRole } from '../../db/schema';
+import type { Context } from '../context';
+import { Forbidden, NotFound } from '../errors';
+import { grantOf, requireUserId, type CommunityStanding, type Permission } from '../policy/permissions';
+import { isUuid } from '../text';
+
+export type CommunityGroup = Pick<
+  typeof groups.$inferSelect,
+  'id' | 'organizationId' | 'slug' | 'slugFr' | 'titleEn' | 'titleFr' | 'autoApprove' | 'rulesEn' | 'rulesFr'
+>;
+export type Membership = typeof communityMembers.$inferSelect;
+
+/** Who the acting person is to one community: their role in its organization and their membership. */
+export interface CommunityAccess {
+  group: CommunityGroup;
+  userId: string | null;
+  orgRole: MemberRole | null;
+  membership: Membership | null;
+  /** Their standing in the community: only an approved membership counts. */
+  standing: CommunityStanding | null;
+}
+
+/**
+ * A published online community by id or slug (either language), and who the acting person is to
+ * it. Anything else — a draft, another kind of group, an unknown reference — is not found.
+ */
+export async function communityAccess(ctx: Context, ref: string): Promise<CommunityAccess> {
+  const byRef = isUuid(ref) ? eq(groups.id, ref) : or(eq(groups.slug, ref), eq(groups.slugFr, ref));
+  const [group] = await ctx.db
+    .select({
+      id: groups.id,
+      organizationId: groups.organizationId,
+      slug: groups.slug,
+      slugFr: groups.slugFr,
+      titleEn: groups.titleEn,
+      titleFr: groups.titleFr,
+      autoApprove: groups.autoApprove,
+      rulesEn: groups.rulesEn,
+      rulesFr: groups.rulesFr,
+    })
+    .from(groups)
+    .where(and(byRef, eq(groups.status, 'published'), eq(groups.kind, 'online_community')));
+  if (!group) throw new NotFound('community');
+  const userId = ctx.actor.type === 'user' ? ctx.actor.userId : null;
+  if (!userId) return { group, userId, orgRole: null, membership: null, standing: null };
+  const [[org], [membership]] = await Promise.all([
+    ctx.db
+      .select({ role: organizationMembers.role })
+      .from(organizationMembers)
+      .where(and(eq(organizationMembers.organizationId, group.organizationId), eq(organizationMembers.userId, userId))),
+    ctx.db
+      .select()
+      .from(communityMembers)
+      .where(and(eq(communityMembers.groupId, group.id), eq(communityMembers.userId, userId))),
+  ]);
+  const standing = membership?.status === 'member' ? membership.role : null;
+  return { group, userId, orgRole: org?.role ?? null, membership: membership ?? null, standing };
+}
+
+/** Whether the access holds a permission of the table (core/policy/permissions.ts) for this community. */
+export function allows(access: CommunityAccess, permission: Permission): boolean {
+  // An organization role reaches every community of the organization ('all'); a standing reaches
+  // the community it was given in ('own'), which is this one.
+  return grantOf(access.orgRole, permission) === 'all' || grantOf(access.standing, permission) !== null;
+}
+
+/**
+ * The community and the acting person's access, when they hold `permission` in it. Anonymous
+ * visitors are asked to sign in; others are told they are not members (the community itself is
+ * public: its page says how to join).
+ */
+export async function requireCommunity(ctx: Context, ref: string, permission: Permission): Promise<CommunityAccess & { userId: string }> {
+  const access = await communityAccess(ctx, ref);
+  requireUserId(ctx);
+  if (!allows(access, permission)) {
+    const reason = access.membership?.status === 'pending' ? 'pending' : permission === 'community.post' || permission === 'community.read' ? 'not_a_member' : 'not_a_moderator';
+    throw new Forbidden(`${permission} is for the community's ${reason === 'not_a_moderator' ? 'moderators' : 'members'}`, reason);
+  }
+  return access as CommunityAccess & { userId: string };
+}

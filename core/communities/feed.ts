@@ -1,0 +1,206 @@
+import { and, asc, desc, eq, inArray, isNull, lt, or, sql } from 'drizzle-orm';
+import { z } from 'zod';
+import { communityComments, communityPosts, communityReactions, REACTION_KINDS, users, type ReactionKind } from '../../db/schema';
+import { parseInput, type Context } from '../context';
+import { Invalid, NotFound } from '../errors';
+import { allows, requireCommunity, type CommunityAccess } from './access';
+
+// Reading a community (members, and the organization's owners and admins). What a reader sees of
+// an author: their nickname, or nothing at all for an anonymous post or comment — neither name,
+// nickname, email nor id. Only those who may moderate see who wrote an anonymous one.
+
+export interface AuthorView {
+  /** The author's nickname; null when anonymous (or no nickname was ever given). */
+  nickname: string | null;
+  anonymous: boolean;
+  /** Whether the reader wrote it (they may edit and delete it). */
+  mine: boolean;
+  /** For moderators only: who wrote an anonymous post or comment. */
+  revealedNickname?: string | null;
+}
+
+export type Reactions = Record<ReactionKind, number>;
+
+export interface PostView {
+  id: string;
+  html: string;
+  author: AuthorView;
+  createdAt: Date;
+  editedAt: Date | null;
+  lastActivityAt: Date;
+  commentCount: number;
+  reactions: Reactions;
+  myReactions: ReactionKind[];
+  /** Moderators only: crisis language was found in it. */
+  crisis?: boolean;
+}
+
+export interface CommentView {
+  id: string;
+  /** Empty when deleted (a deleted comment stays as a mark while it has replies). */
+  html: string;
+  deleted: boolean;
+  author: AuthorView | null;
+  createdAt: Date;
+  editedAt: Date | null;
+  reactions: Reactions;
+  myReactions: ReactionKind[];
+  crisis?: boolean;
+  replies: CommentView[];
+}
+
+export const FEED_PAGE = 20;
+
+export const listFeedInput = z.object({
+  community: z.string().min(1).max(200),
+  order: z.enum(['newest', 'active']).default('newest'),
+  /** From the previous page's `next`. */
+  after: z.string().max(200).optional(),
+  limit: z.number().int().min(1).max(50).default(FEED_PAGE),
+});
+
+/** A page of a community's posts, newest or most recently active first (keyset pagination). */
+export async function listFeed({ ctx, input }: { ctx: Context; input: z.input<typeof listFeedInput> }) {
+  const q = parseInput(listFeedInput, input);
+  const access = await requireCommunity(ctx, q.community, 'community.read');
+  const column = q.order === 'active' ? communityPosts.lastActivityAt : communityPosts.createdAt;
+  const cursor = q.after ? readCursor(q.after) : null;
+  const rows = await ctx.db
+    .select({ p: communityPosts, nickname: users.nickname })
+    .from(communityPosts)
+    .innerJoin(users, eq(users.id, communityPosts.authorId))
+    .where(
+      and(
+        eq(communityPosts.groupId, access.group.id),
+        isNull(communityPosts.deletedAt),
+        cursor ? or(lt(column, cursor.at), and(eq(column, cursor.at), lt(communityPosts.id, cursor.id))) : undefined,
+      ),
+    )
+    .orderBy(desc(column), desc(communityPosts.id))
+    .limit(q.limit + 1);
+  const page = rows.slice(0, q.limit);
+  const reactions = await reactionsOf(ctx, access, { posts: page.map((r) => r.p.id) });
+  const last = page.at(-1)?.p;
+  return {
+    posts: page.map(({ p, nickname }) => postView(access, p, nickname, reactions)),
+    next: rows.length > q.limit && last ? writeCursor(q.order === 'active' ? last.lastActivityAt : last.createdAt, last.id) : null,
+  };
+}
+
+export const getPostInput = z.object({ postId: z.uuid() });
+
+/** One post with its comments, replies under the comment they answer, oldest first. */
+export async function getPost({ ctx, input }: { ctx: Context; input: z.input<typeof getPostInput> }) {
+  const q = parseInput(getPostInput, input);
+  const [found] = await ctx.db
+    .select({ p: communityPosts, nickname: users.nickname })
+    .from(communityPosts)
+    .innerJoin(users, eq(users.id, communityPosts.authorId))
+    .where(and(eq(communityPosts.id, q.postId), isNull(communityPosts.deletedAt)));
+  if (!found) throw new NotFound('post');
+  const access = await requireCommunity(ctx, found.p.groupId, 'community.read');
+  const comments = await ctx.db
+    .select({ c: communityComments, nickname: users.nickname })
+    .from(communityComments)
+    .innerJoin(users, eq(users.id, communityComments.authorId))
+    .where(eq(communityComments.postId, found.p.id))
+    .orderBy(asc(communityComments.createdAt), asc(communityComments.id));
+  const reactions = await reactionsOf(ctx, access, { posts: [found.p.id], comments: comments.map((c) => c.c.id) });
+  const views = new Map<string, CommentView>();
+  const top: CommentView[] = [];
+  for (const { c, nickname } of comments) {
+    const deleted = c.deletedAt != null;
+    const view: CommentView = {
+      id: c.id,
+      html: deleted ? '' : c.html,
+      deleted,
+      author: deleted ? null : authorView(access, c, nickname),
+      createdAt: c.createdAt,
+      editedAt: c.editedAt,
+      ...reactions.of(c.id),
+      ...(allows(access, 'community.moderate') ? { crisis: c.crisis } : {}),
+      replies: [],
+    };
+    views.set(c.id, view);
+    const parent = c.parentId ? views.get(c.parentId) : undefined;
+    if (parent) parent.replies.push(view);
+    else top.push(view);
+  }
+  // A deleted comment is kept only as the place of its replies.
+  const shown = top.filter((c) => !c.deleted || c.replies.some((r) => !r.deleted)).map((c) => ({ ...c, replies: c.replies.filter((r) => !r.deleted) }));
+  return {
+    community: { id: access.group.id, slug: access.group.slug, slugFr: access.group.slugFr },
+    post: postView(access, found.p, found.nickname, reactions),
+    comments: shown,
+  };
+}
+
+function authorView(access: CommunityAccess, row: { authorId: string; anonymous: boolean }, nickname: string | null): AuthorView {
+  const mine = row.authorId === access.userId;
+  if (!row.anonymous) return { nickname, anonymous: false, mine };
+  return { nickname: null, anonymous: true, mine, ...(allows(access, 'community.moderate') ? { revealedNickname: nickname } : {}) };
+}
+
+function postView(
+  access: CommunityAccess,
+  p: typeof communityPosts.$inferSelect,
+  nickname: string | null,
+  reactions: Awaited<ReturnType<typeof reactionsOf>>,
+): PostView {
+  return {
+    id: p.id,
+    html: p.html,
+    author: authorView(access, p, nickname),
+    createdAt: p.createdAt,
+    editedAt: p.editedAt,
+    lastActivityAt: p.lastActivityAt,
+    commentCount: p.commentCount,
+    ...reactions.of(p.id),
+    ...(allows(access, 'community.moderate') ? { crisis: p.crisis } : {}),
+  };
+}
+
+/** Reaction counts per post or comment, and which the reader gave. */
+async function reactionsOf(ctx: Context, access: CommunityAccess, ids: { posts?: string[]; comments?: string[] }) {
+  const posts = ids.posts ?? [];
+  const comments = ids.comments ?? [];
+  const target = sql<string>`coalesce(${communityReactions.postId}, ${communityReactions.commentId})`;
+  const rows =
+    posts.length + comments.length === 0
+      ? []
+      : await ctx.db
+          .select({
+            target,
+            kind: communityReactions.kind,
+            n: sql<number>`count(*)::int`,
+            mine: sql<boolean>`bool_or(${communityReactions.userId} = ${access.userId ?? ''})`,
+          })
+          .from(communityReactions)
+          .where(
+            or(
+              posts.length ? inArray(communityReactions.postId, posts) : undefined,
+              comments.length ? inArray(communityReactions.commentId, comments) : undefined,
+            ),
+          )
+          .groupBy(target, communityReactions.kind);
+  return {
+    of(id: string): { reactions: Reactions; myReactions: ReactionKind[] } {
+      const mineRows = rows.filter((r) => r.target === id);
+      return {
+        reactions: Object.fromEntries(REACTION_KINDS.map((k) => [k, mineRows.find((r) => r.kind === k)?.n ?? 0])) as Reactions,
+        myReactions: mineRows.filter((r) => r.mine).map((r) => r.kind),
+      };
+    },
+  };
+}
+
+function writeCursor(at: Date, id: string): string {
+  return Buffer.from(`${at.toISOString()}|${id}`).toString('base64url');
+}
+
+function readCursor(raw: string): { at: Date; id: string } {
+  const [iso, id] = Buffer.from(raw, 'base64url').toString().split('|');
+  const at = new Date(iso ?? '');
+  if (!id || Number.isNaN(at.getTime()) || !/^[0-9a-f-]{36}$/.test(id)) throw new Invalid([{ path: 'after', message: 'not a page of this feed' }]);
+  return { at, id };
+}

@@ -1,0 +1,187 @@
+import { and, eq, isNull, sql } from 'drizzle-orm';
+import { z } from 'zod';
+import { communityComments, communityPosts, communityReactions, REACTION_KINDS } from '../../db/schema';
+import { parseInput, withTransaction, type Context } from '../context';
+import { Forbidden, Invalid, NotFound } from '../errors';
+import { requireCommunity } from './access';
+import { hasCrisisLanguage } from './crisis';
+import { renderMemberText } from './markdown';
+
+// Writing in a community: posts, comments (one level of replies), reactions. Only members write
+// (community.post); each edits and deletes what they wrote. What is written is kept as typed and
+// as sanitized HTML; crisis language is published as usual, flagged for the moderators, and the
+// author is answered with the crisis resources (`crisis: true`).
+
+export const POST_MAX = 10_000;
+export const COMMENT_MAX = 5_000;
+
+const text = (max: number) => z.string().trim().min(1).max(max);
+
+export const createPostInput = z.object({ community: z.string().min(1).max(200), body: text(POST_MAX), anonymous: z.boolean().default(false) });
+
+export async function createPost({ ctx, input }: { ctx: Context; input: z.input<typeof createPostInput> }) {
+  const q = parseInput(createPostInput, input);
+  const access = await requireCommunity(ctx, q.community, 'community.post');
+  const crisis = hasCrisisLanguage(q.body);
+  const [post] = await ctx.db
+    .insert(communityPosts)
+    .values({
+      groupId: access.group.id,
+      authorId: access.userId,
+      anonymous: q.anonymous,
+      body: q.body,
+      html: renderMemberText(q.body),
+      crisis,
+      createdAt: ctx.now,
+      lastActivityAt: ctx.now,
+    })
+    .returning({ id: communityPosts.id });
+  return { postId: post!.id, crisis };
+}
+
+export const editPostInput = z.object({ postId: z.uuid(), body: text(POST_MAX) });
+
+/** Edits one's own post (marked "edited"). Crisis language added by an edit flags it too. */
+export async function editPost({ ctx, input }: { ctx: Context; input: z.input<typeof editPostInput> }) {
+  const q = parseInput(editPostInput, input);
+  const post = await ownPost(ctx, q.postId);
+  const edit = rewritten(ctx, q.body, post.crisis);
+  await ctx.db.update(communityPosts).set(edit.set).where(eq(communityPosts.id, post.id));
+  return { postId: post.id, crisis: edit.crisis };
+}
+
+export const deleteInput = z.object({ id: z.uuid() });
+
+/** Deletes one's own post: its text is erased at once; replies to it stay, under "deleted". */
+export async function deletePost({ ctx, input }: { ctx: Context; input: z.input<typeof deleteInput> }) {
+  const q = parseInput(deleteInput, input);
+  const post = await ownPost(ctx, q.id);
+  await ctx.db.update(communityPosts).set({ deletedAt: ctx.now, body: '', html: '' }).where(eq(communityPosts.id, post.id));
+  return { deleted: true };
+}
+
+export const createCommentInput = z.object({
+  postId: z.uuid(),
+  /** The comment answered, for a reply (one level: a reply to a reply answers its parent). */
+  parentId: z.uuid().optional(),
+  body: text(COMMENT_MAX),
+  anonymous: z.boolean().default(false),
+});
+
+export async function createComment({ ctx, input }: { ctx: Context; input: z.input<typeof createCommentInput> }) {
+  const q = parseInput(createCommentInput, input);
+  const post = await livePost(ctx, q.postId);
+  const access = await requireCommunity(ctx, post.groupId, 'community.post');
+  let parentId: string | null = null;
+  if (q.parentId) {
+    const [parent] = await ctx.db
+      .select({ id: communityComments.id, parentId: communityComments.parentId })
+      .from(communityComments)
+      .where(and(eq(communityComments.id, q.parentId), eq(communityComments.postId, post.id)));
+    if (!parent) throw new Invalid([{ path: 'parentId', message: 'not a comment of this post' }]);
+    parentId = parent.parentId ?? parent.id;
+  }
+  const crisis = hasCrisisLanguage(q.body);
+  return withTransaction(ctx, async (tx) => {
+    const [comment] = await tx.db
+      .insert(communityComments)
+      .values({ postId: post.id, parentId, authorId: access.userId, anonymous: q.anonymous, body: q.body, html: renderMemberText(q.body), crisis, createdAt: tx.now })
+      .returning({ id: communityComments.id });
+    await tx.db
+      .update(communityPosts)
+      .set({ commentCount: sql`${communityPosts.commentCount} + 1`, lastActivityAt: tx.now })
+      .where(eq(communityPosts.id, post.id));
+    return { commentId: comment!.id, crisis };
+  });
+}
+
+export const editCommentInput = z.object({ commentId: z.uuid(), body: text(COMMENT_MAX) });
+
+export async function editComment({ ctx, input }: { ctx: Context; input: z.input<typeof editCommentInput> }) {
+  const q = parseInput(editCommentInput, input);
+  const comment = await ownComment(ctx, q.commentId);
+  const edit = rewritten(ctx, q.body, comment.crisis);
+  await ctx.db.update(communityComments).set(edit.set).where(eq(communityComments.id, comment.id));
+  return { commentId: comment.id, crisis: edit.crisis };
+}
+
+export async function deleteComment({ ctx, input }: { ctx: Context; input: z.input<typeof deleteInput> }) {
+  const q = parseInput(deleteInput, input);
+  const comment = await ownComment(ctx, q.id);
+  return withTransaction(ctx, async (tx) => {
+    await tx.db.update(communityComments).set({ deletedAt: tx.now, body: '', html: '' }).where(eq(communityComments.id, comment.id));
+    await tx.db
+      .update(communityPosts)
+      .set({ commentCount: sql`greatest(${communityPosts.commentCount} - 1, 0)` })
+      .where(eq(communityPosts.id, comment.postId));
+    return { deleted: true };
+  });
+}
+
+export const reactInput = z
+  .object({ postId: z.uuid().optional(), commentId: z.uuid().optional(), kind: z.enum(REACTION_KINDS), on: z.boolean() })
+  .refine((v) => (v.postId == null) !== (v.commentId == null), { message: 'react to a post or a comment', path: ['postId'] });
+
+/** Adds or takes back one's reaction to a post or comment; answers the counts after the change. */
+export async function react({ ctx, input }: { ctx: Context; input: z.input<typeof reactInput> }) {
+  const q = parseInput(reactInput, input);
+  let postId = q.postId ?? null;
+  if (q.commentId) {
+    const [c] = await ctx.db
+      .select({ postId: communityComments.postId })
+      .from(communityComments)
+      .where(and(eq(communityComments.id, q.commentId), isNull(communityComments.deletedAt)));
+    if (!c) throw new NotFound('comment');
+    postId = c.postId;
+  }
+  const post = await livePost(ctx, postId!);
+  const access = await requireCommunity(ctx, post.groupId, 'community.post');
+  const target = q.commentId ? eq(communityReactions.commentId, q.commentId) : eq(communityReactions.postId, post.id);
+  if (q.on) {
+    await ctx.db
+      .insert(communityReactions)
+      .values({ postId: q.commentId ? null : post.id, commentId: q.commentId ?? null, userId: access.userId, kind: q.kind, createdAt: ctx.now })
+      .onConflictDoNothing();
+  } else {
+    await ctx.db.delete(communityReactions).where(and(target, eq(communityReactions.userId, access.userId), eq(communityReactions.kind, q.kind)));
+  }
+  const counts = await ctx.db
+    .select({ kind: communityReactions.kind, n: sql<number>`count(*)::int` })
+    .from(communityReactions)
+    .where(target)
+    .groupBy(communityReactions.kind);
+  return Object.fromEntries(REACTION_KINDS.map((k) => [k, counts.find((c) => c.kind === k)?.n ?? 0])) as Record<(typeof REACTION_KINDS)[number], number>;
+}
+
+/** What an edit writes: the text as typed and rendered, the edited mark, the crisis flag (kept once raised). */
+function rewritten(ctx: Context, body: string, wasCrisis: boolean) {
+  const crisis = hasCrisisLanguage(body);
+  return { crisis, set: { body, html: renderMemberText(body), editedAt: ctx.now, crisis: wasCrisis || crisis } };
+}
+
+/** A post not deleted, or not found. */
+async function livePost(ctx: Context, id: string) {
+  const [post] = await ctx.db.select().from(communityPosts).where(and(eq(communityPosts.id, id), isNull(communityPosts.deletedAt)));
+  if (!post) throw new NotFound('post');
+  return post;
+}
+
+/** The acting member's own live post (someone else's is refused; members only). */
+async function ownPost(ctx: Context, id: string) {
+  const post = await livePost(ctx, id);
+  const access = await requireCommunity(ctx, post.groupId, 'community.post');
+  if (post.authorId !== access.userId) throw new Forbidden('only its author can change a post', 'not_yours');
+  return post;
+}
+
+async function ownComment(ctx: Context, id: string) {
+  const [comment] = await ctx.db
+    .select({ c: communityComments, groupId: communityPosts.groupId })
+    .from(communityComments)
+    .innerJoin(communityPosts, eq(communityPosts.id, communityComments.postId))
+    .where(and(eq(communityComments.id, id), isNull(communityComments.deletedAt)));
+  if (!comment) throw new NotFound('comment');
+  const access = await requireCommunity(ctx, comment.groupId, 'community.post');
+  if (comment.c.authorId !== access.userId) throw new Forbidden('only its author can change a comment', 'not_yours');
+  return comment.c;
+}

@@ -1,0 +1,126 @@
+import { pgTable, text, timestamp, uuid, integer, jsonb, boolean, index, uniqueIndex, check, foreignKey } from 'drizzle-orm/pg-core';
+import { sql } from 'drizzle-orm';
+import { communityMemberStatus, communityRole, locale, reactionKind } from './enums';
+import { groups } from './groups';
+import { users } from './users';
+import type { Answers } from './registrations';
+
+// An online community is a published group of kind `online_community`: its description, rules
+// (rules_en/fr), membership questions (intake_questions) and auto-approval (auto_approve) are the
+// group's. These tables hold who belongs to it and what they write.
+
+/** A person's request to join a community and, once approved, their membership. */
+export const communityMembers = pgTable(
+  'community_members',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    groupId: uuid('group_id')
+      .notNull()
+      .references(() => groups.id, { onDelete: 'cascade' }),
+    userId: text('user_id')
+      .notNull()
+      .references(() => users.id, { onDelete: 'cascade' }),
+    status: communityMemberStatus('status').notNull(),
+    role: communityRole('role').notNull().default('member'),
+    answers: jsonb('answers').$type<Answers>().notNull().default({}),
+    /** The language the person asked in: the decision is emailed in it. */
+    locale: locale('locale').notNull().default('en'),
+    rulesAcceptedAt: timestamp('rules_accepted_at', { withTimezone: true }).notNull(),
+    requestedAt: timestamp('requested_at', { withTimezone: true }).notNull(),
+    decidedAt: timestamp('decided_at', { withTimezone: true }),
+    decidedBy: text('decided_by').references(() => users.id, { onDelete: 'set null' }),
+    /** Given to the person with a decline, in the moderator's words. */
+    declineReason: text('decline_reason'),
+    leftAt: timestamp('left_at', { withTimezone: true }),
+  },
+  (t) => [
+    uniqueIndex('community_members_one_per_person').on(t.groupId, t.userId),
+    index('community_members_pending').on(t.groupId, t.requestedAt).where(sql`${t.status} = 'pending'`),
+    index().on(t.userId),
+    check('community_members_decline_reason', sql`${t.declineReason} is null or char_length(${t.declineReason}) <= 1000`),
+  ],
+);
+
+/** A post in a community. A deleted post keeps its row (its comments stay in place) but not its text. */
+export const communityPosts = pgTable(
+  'community_posts',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    groupId: uuid('group_id')
+      .notNull()
+      .references(() => groups.id, { onDelete: 'cascade' }),
+    authorId: text('author_id')
+      .notNull()
+      .references(() => users.id, { onDelete: 'cascade' }),
+    /** Shown as "Anonymous member"; only moderators and the organization's admins see the author. */
+    anonymous: boolean('anonymous').notNull().default(false),
+    /** As written (Markdown subset); `html` is its sanitized rendering. */
+    body: text('body').notNull(),
+    html: text('html').notNull(),
+    /** Crisis language was found: the author was shown resources; moderators see it first. */
+    crisis: boolean('crisis').notNull().default(false),
+    commentCount: integer('comment_count').notNull().default(0),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull(),
+    editedAt: timestamp('edited_at', { withTimezone: true }),
+    deletedAt: timestamp('deleted_at', { withTimezone: true }),
+    /** The post's or its latest comment's time: the "recently active" order. */
+    lastActivityAt: timestamp('last_activity_at', { withTimezone: true }).notNull(),
+  },
+  (t) => [
+    index('community_posts_newest').on(t.groupId, t.createdAt.desc(), t.id.desc()).where(sql`${t.deletedAt} is null`),
+    index('community_posts_active').on(t.groupId, t.lastActivityAt.desc(), t.id.desc()).where(sql`${t.deletedAt} is null`),
+    index('community_posts_crisis').on(t.groupId, t.createdAt).where(sql`${t.crisis} and ${t.deletedAt} is null`),
+    index().on(t.authorId),
+    check('community_posts_body', sql`${t.deletedAt} is not null or char_length(${t.body}) between 1 and 10000`),
+  ],
+);
+
+/** A comment on a post, or a reply to a comment (one level: a reply's parent is a comment without one). */
+export const communityComments = pgTable(
+  'community_comments',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    postId: uuid('post_id')
+      .notNull()
+      .references(() => communityPosts.id, { onDelete: 'cascade' }),
+    parentId: uuid('parent_id'),
+    authorId: text('author_id')
+      .notNull()
+      .references(() => users.id, { onDelete: 'cascade' }),
+    anonymous: boolean('anonymous').notNull().default(false),
+    body: text('body').notNull(),
+    html: text('html').notNull(),
+    crisis: boolean('crisis').notNull().default(false),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull(),
+    editedAt: timestamp('edited_at', { withTimezone: true }),
+    deletedAt: timestamp('deleted_at', { withTimezone: true }),
+  },
+  (t) => [
+    foreignKey({ name: 'community_comments_parent', columns: [t.parentId], foreignColumns: [t.id] }).onDelete('cascade'),
+    index().on(t.postId, t.createdAt),
+    index().on(t.authorId),
+    index().on(t.parentId),
+    check('community_comments_body', sql`${t.deletedAt} is not null or char_length(${t.body}) between 1 and 5000`),
+  ],
+);
+
+/** One reaction of one person to a post or a comment, from a fixed set. */
+export const communityReactions = pgTable(
+  'community_reactions',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    postId: uuid('post_id').references(() => communityPosts.id, { onDelete: 'cascade' }),
+    commentId: uuid('comment_id').references(() => communityComments.id, { onDelete: 'cascade' }),
+    userId: text('user_id')
+      .notNull()
+      .references(() => users.id, { onDelete: 'cascade' }),
+    kind: reactionKind('kind').notNull(),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull(),
+  },
+  (t) => [
+    check('community_reactions_one_target', sql`(${t.postId} is null) <> (${t.commentId} is null)`),
+    uniqueIndex('community_reactions_post_once').on(t.postId, t.userId, t.kind).where(sql`${t.postId} is not null`),
+    uniqueIndex('community_reactions_comment_once').on(t.commentId, t.userId, t.kind).where(sql`${t.commentId} is not null`),
+    index().on(t.userId),
+  ],
+);
