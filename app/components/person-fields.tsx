@@ -115,59 +115,7 @@ export function PersonFields({
           <FieldError id="f-region-error" message={errors.region} />
         </p>
       )}
-      {questions.length > 0 && (
-        <fieldset className="questions">
-          <legend>{t('signup.questions')}</legend>
-          {questions.map((q) => {
-            const name = `answer.${q.id}`;
-            const id = `q-${q.id}`;
-            const label = pick(q.label, locale)?.text ?? '';
-            const suffix = q.required ? '' : ` ${t('signup.optional')}`;
-            const error = errors[name];
-            if (q.type === 'text') {
-              return (
-                <p className="field" key={q.id}>
-                  <label htmlFor={id}>
-                    <Localized text={q.label} locale={locale} />
-                    {suffix}
-                  </label>
-                  <textarea
-                    id={id}
-                    name={name}
-                    rows={3}
-                    required={q.required}
-                    defaultValue={values[name] ?? ''}
-                    aria-invalid={error ? true : undefined}
-                    aria-describedby={error ? `${id}-error` : undefined}
-                  />
-                  <FieldError id={`${id}-error`} message={error} />
-                </p>
-              );
-            }
-            const options =
-              q.type === 'yes_no'
-                ? [
-                    { value: 'yes', text: t('signup.yes') },
-                    { value: 'no', text: t('signup.no') },
-                  ]
-                : q.options.map((o) => ({ value: o.value, text: pick(o.label, locale)?.text ?? o.value }));
-            return (
-              <fieldset key={q.id} className="question-choice" aria-describedby={error ? `${id}-error` : undefined}>
-                <legend>
-                  {label}
-                  {suffix}
-                </legend>
-                {options.map((o) => (
-                  <label key={o.value} className="option">
-                    <input type="radio" name={name} value={o.value} defaultChecked={values[name] === o.value} required={q.required} /> {o.text}
-                  </label>
-                ))}
-                <FieldError id={`${id}-error`} message={error} />
-              </fieldset>
-            );
-          })}
-        </fieldset>
-      )}
+      <QuestionFields locale={locale} questions={questions} values={values} errors={errors} />
       {commitment && (
         <p className="field checkbox">
           <input
@@ -219,5 +167,74 @@ export function ErrorSummary({ message, fields }: { message: string; fields: Rec
         </ul>
       )}
     </div>
+  );
+}
+
+/** The group's own questions (sign-up, application, joining a community), named `answer.<id>`. */
+export function QuestionFields({
+  locale,
+  questions,
+  values,
+  errors,
+}: {
+  locale: Locale;
+  questions: FormQuestion[];
+  values: Values;
+  errors: Record<string, string>;
+}) {
+  const { t } = useTranslation();
+  if (questions.length === 0) return null;
+  return (
+    <fieldset className="questions">
+          <legend>{t('signup.questions')}</legend>
+          {questions.map((q) => {
+            const name = `answer.${q.id}`;
+            const id = `q-${q.id}`;
+            const label = pick(q.label, locale)?.text ?? '';
+            const suffix = q.required ? '' : ` ${t('signup.optional')}`;
+            const error = errors[name];
+            if (q.type === 'text') {
+              return (
+                <p className="field" key={q.id}>
+                  <label htmlFor={id}>
+                    <Localized text={q.label} locale={locale} />
+                    {suffix}
+                  </label>
+                  <textarea
+                    id={id}
+                    name={name}
+                    rows={3}
+                    required={q.required}
+                    defaultValue={values[name] ?? ''}
+                    aria-invalid={error ? true : undefined}
+                    aria-describedby={error ? `${id}-error` : undefined}
+                  />
+                  <FieldError id={`${id}-error`} message={error} />
+                </p>
+              );
+            }
+            const options =
+              q.type === 'yes_no'
+                ? [
+                    { value: 'yes', text: t('signup.yes') },
+                    { value: 'no', text: t('signup.no') },
+                  ]
+                : q.options.map((o) => ({ value: o.value, text: pick(o.label, locale)?.text ?? o.value }));
+            return (
+              <fieldset key={q.id} className="question-choice" aria-describedby={error ? `${id}-error` : undefined}>
+                <legend>
+                  {label}
+                  {suffix}
+                </legend>
+                {options.map((o) => (
+                  <label key={o.value} className="option">
+                    <input type="radio" name={name} value={o.value} defaultChecked={values[name] === o.value} required={q.required} /> {o.text}
+                  </label>
+                ))}
+                <FieldError id={`${id}-error`} message={error} />
+              </fieldset>
+            );
+          })}
+        </fieldset>
   );
 }

@@ -20,6 +20,18 @@ export const PAGES = {
     fr: '/fr/groupes/:slug/cohortes/:cohortId/demande',
     file: 'routes/cohort-apply.tsx',
   },
+  // Online communities: the space of a group of kind online_community.
+  community: { en: '/en/groups/:slug/community', fr: '/fr/groupes/:slug/communaute', file: 'routes/community.tsx' },
+  communityPost: {
+    en: '/en/groups/:slug/community/posts/:post',
+    fr: '/fr/groupes/:slug/communaute/publications/:post',
+    file: 'routes/community-post.tsx',
+  },
+  communityRequests: {
+    en: '/en/groups/:slug/community/requests',
+    fr: '/fr/groupes/:slug/communaute/demandes',
+    file: 'routes/community-requests.tsx',
+  },
   manage: { en: '/en/manage/:token', fr: '/fr/gerer/:token', file: 'routes/manage.tsx' },
   unsubscribe: { en: '/en/unsubscribe/:token', fr: '/fr/desabonnement/:token', file: 'routes/unsubscribe.tsx' },
   // Organizer accounts.

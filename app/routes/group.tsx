@@ -264,17 +264,11 @@ export default function GroupPage({ loaderData }: Route.ComponentProps) {
 
           {g.format === 'ongoing' && (
             <Section id="join" title={t('group.joinCommunityTitle')}>
-              <p className="notice">
-                {g.contact.email || g.contact.phone ? (
-                  <>
-                    {t('group.joinCommunity')}{' '}
-                    {g.contact.email && <a href={`mailto:${g.contact.email}`}>{g.contact.email}</a>}
-                    {g.contact.email && g.contact.phone && ' · '}
-                    {g.contact.phone && <a href={`tel:${g.contact.phone.replace(/[^+\d]/g, '')}`}>{g.contact.phone}</a>}
-                  </>
-                ) : (
-                  t('group.joinCommunityNoContact', { organization: display.organization })
-                )}
+              <p>{t('group.joinCommunity')}</p>
+              <p>
+                <Link className="button signup-button" to={pathTo(locale, 'community', { slug: g.slug })}>
+                  {t('group.openCommunity')}
+                </Link>
               </p>
             </Section>
           )}

@@ -25,6 +25,7 @@ import { searchFromQuery } from '../lib/search.server';
 import { groupCard } from '../lib/group-display.server';
 import { languageName } from '../lib/format';
 import { GroupCard } from '../components/group-card';
+import { CrisisNow } from '../components/crisis-now';
 
 const RADII = [5, 10, 25, 50, 100, 250];
 
@@ -332,18 +333,7 @@ export default function Groups({ loaderData: d }: Route.ComponentProps) {
         </p>
       </Form>
       <section aria-labelledby="results-title" className="results" aria-busy={navigation.state === 'loading'}>
-        {d.crisis && (
-          <section className="crisis-now" aria-labelledby="crisis-now-title">
-            <h2 id="crisis-now-title">{t('search.crisis.title')}</h2>
-            <p>{t('search.crisis.call')}</p>
-            <p className="crisis-actions">
-              <a href="tel:988">{t('search.crisis.callLink')}</a> <a href="sms:988">{t('search.crisis.textLink')}</a>
-            </p>
-            <p>{t('search.crisis.youth')}</p>
-            <p>{t('search.crisis.emergency')}</p>
-            <p>{t('search.crisis.groups')}</p>
-          </section>
-        )}
+        {d.crisis && <CrisisNow after={t('search.crisis.groups')} />}
         <h2 id="results-title">{t('groups.results')}</h2>
         <p role="status" aria-live="polite" className="result-count">
           {d.found}

@@ -24,6 +24,8 @@ export type Reactions = Record<ReactionKind, number>;
 export interface PostView {
   id: string;
   html: string;
+  /** The text as its author typed it, for the author only (to edit it). */
+  body?: string;
   author: AuthorView;
   createdAt: Date;
   editedAt: Date | null;
@@ -39,6 +41,8 @@ export interface CommentView {
   id: string;
   /** Empty when deleted (a deleted comment stays as a mark while it has replies). */
   html: string;
+  /** The text as its author typed it, for the author only (to edit it). */
+  body?: string;
   deleted: boolean;
   author: AuthorView | null;
   createdAt: Date;
@@ -113,6 +117,7 @@ export async function getPost({ ctx, input }: { ctx: Context; input: z.input<typ
     const view: CommentView = {
       id: c.id,
       html: deleted ? '' : c.html,
+      ...(!deleted && c.authorId === access.userId ? { body: c.body } : {}),
       deleted,
       author: deleted ? null : authorView(access, c, nickname),
       createdAt: c.createdAt,
@@ -135,6 +140,23 @@ export async function getPost({ ctx, input }: { ctx: Context; input: z.input<typ
   };
 }
 
+export const listCrisisPostsInput = z.object({ community: z.string().min(1).max(200) });
+
+/** For moderators: the posts with crisis language, newest first (they read these first). */
+export async function listCrisisPosts({ ctx, input }: { ctx: Context; input: z.input<typeof listCrisisPostsInput> }) {
+  const q = parseInput(listCrisisPostsInput, input);
+  const access = await requireCommunity(ctx, q.community, 'community.moderate');
+  const rows = await ctx.db
+    .select({ p: communityPosts, nickname: users.nickname })
+    .from(communityPosts)
+    .innerJoin(users, eq(users.id, communityPosts.authorId))
+    .where(and(eq(communityPosts.groupId, access.group.id), eq(communityPosts.crisis, true), isNull(communityPosts.deletedAt)))
+    .orderBy(desc(communityPosts.createdAt), desc(communityPosts.id))
+    .limit(50);
+  const reactions = await reactionsOf(ctx, access, { posts: rows.map((r) => r.p.id) });
+  return rows.map(({ p, nickname }) => postView(access, p, nickname, reactions));
+}
+
 function authorView(access: CommunityAccess, row: { authorId: string; anonymous: boolean }, nickname: string | null): AuthorView {
   const mine = row.authorId === access.userId;
   if (!row.anonymous) return { nickname, anonymous: false, mine };
@@ -150,6 +172,7 @@ function postView(
   return {
     id: p.id,
     html: p.html,
+    ...(p.authorId === access.userId ? { body: p.body } : {}),
     author: authorView(access, p, nickname),
     createdAt: p.createdAt,
     editedAt: p.editedAt,

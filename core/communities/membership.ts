@@ -5,6 +5,7 @@ import { parseInput, withTransaction, type Context } from '../context';
 import { Conflict, NotFound } from '../errors';
 import { enqueueEmail } from '../email/enqueue';
 import { checkAnswers } from '../registrations/shared';
+import { labelAnswers, questionsOf } from '../running/shared';
 import { pathTo } from '../../app/lib/paths';
 import { communityAccess, requireCommunity, type CommunityAccess, type CommunityGroup } from './access';
 import { requireUserId } from '../policy/permissions';
@@ -146,18 +147,22 @@ export const listJoinRequestsInput = z.object({ community: z.string().min(1).max
 export async function listJoinRequests({ ctx, input }: { ctx: Context; input: z.input<typeof listJoinRequestsInput> }) {
   const q = parseInput(listJoinRequestsInput, input);
   const access = await requireCommunity(ctx, q.community, 'community.moderate');
-  return ctx.db
-    .select({ id: communityMembers.id, nickname: users.nickname, answers: communityMembers.answers, requestedAt: communityMembers.requestedAt })
-    .from(communityMembers)
-    .innerJoin(users, eq(users.id, communityMembers.userId))
-    .where(and(eq(communityMembers.groupId, access.group.id), eq(communityMembers.status, 'pending')))
-    .orderBy(asc(communityMembers.requestedAt));
+  const [rows, questions] = await Promise.all([
+    ctx.db
+      .select({ id: communityMembers.id, nickname: users.nickname, answers: communityMembers.answers, requestedAt: communityMembers.requestedAt })
+      .from(communityMembers)
+      .innerJoin(users, eq(users.id, communityMembers.userId))
+      .where(and(eq(communityMembers.groupId, access.group.id), eq(communityMembers.status, 'pending')))
+      .orderBy(asc(communityMembers.requestedAt)),
+    questionsOf(ctx, access.group.id),
+  ]);
+  return rows.map((r) => ({ ...r, labelled: labelAnswers(questions, r.answers) }));
 }
 
-/** Where the community is, in a language: the group's page in that language. */
+/** Where the community is, in a language: its page in that language. */
 export function communityUrl(ctx: Context, group: Pick<CommunityGroup, 'slug' | 'slugFr'>, locale: Locale): string {
   const slug = locale === 'fr' ? (group.slugFr ?? group.slug) : group.slug;
-  return new URL(pathTo(locale, 'group', { slug }), ctx.settings.publicUrl).toString();
+  return new URL(pathTo(locale, 'community', { slug }), ctx.settings.publicUrl).toString();
 }
 
 async function memberRow(ctx: Context, id: string) {

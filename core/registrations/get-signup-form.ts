@@ -30,7 +30,7 @@ export interface FormGroup {
   ageMax: number | null;
 }
 
-async function questionsOf(ctx: Context, groupId: string): Promise<FormQuestion[]> {
+export async function questionsOf(ctx: Context, groupId: string): Promise<FormQuestion[]> {
   const rows = await ctx.db.select().from(intakeQuestions).where(eq(intakeQuestions.groupId, groupId)).orderBy(asc(intakeQuestions.position));
   return rows.map((q) => ({
     id: q.id,

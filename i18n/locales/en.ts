@@ -2,6 +2,7 @@ import search from './en/search';
 import guide from './en/guide';
 import listing from './en/listing';
 import signup from './en/signup';
+import community from './en/community';
 import manage from './en/manage';
 import email from './en/email';
 import running from './en/running';
@@ -125,8 +126,8 @@ const en = {
     organization: 'Organized by',
     contact: 'Contact',
     joinCommunityTitle: 'How to join',
-    joinCommunity: 'Cercle does not host online communities yet, so you cannot join this one here. Contact the organization to ask how to take part:',
-    joinCommunityNoContact: 'Cercle does not host online communities yet, so you cannot join this one here. Ask {{organization}} how to take part.',
+    joinCommunity: 'This community is private: its members read and write in it, on Cercle. Ask to join with a nickname; the moderators answer by email.',
+    openCommunity: 'Open the community',
     size: 'Group size',
     maxSize: 'Up to {{count}} people',
     faith: 'Faith',
@@ -292,6 +293,7 @@ const en = {
   guide,
   listing,
   signup,
+  community,
   manage,
   email,
   running,

@@ -4,6 +4,7 @@ import search from './fr/search';
 import guide from './fr/guide';
 import listing from './fr/listing';
 import signup from './fr/signup';
+import community from './fr/community';
 import manage from './fr/manage';
 import email from './fr/email';
 import running from './fr/running';
@@ -126,8 +127,8 @@ const fr: Catalog<typeof en> = {
     organization: 'Organisé par',
     contact: 'Pour joindre le groupe',
     joinCommunityTitle: 'Comment s’y joindre',
-    joinCommunity: 'Cercle n’héberge pas encore de communautés en ligne : vous ne pouvez donc pas vous joindre à celle-ci ici. Communiquez avec l’organisme pour savoir comment y participer :',
-    joinCommunityNoContact: 'Cercle n’héberge pas encore de communautés en ligne : vous ne pouvez donc pas vous joindre à celle-ci ici. Demandez à {{organization}} comment y participer.',
+    joinCommunity: 'Cette communauté est privée : ses membres y lisent et y écrivent, sur Cercle. Demandez à vous joindre avec un pseudonyme; l’équipe de modération vous répond par courriel.',
+    openCommunity: 'Ouvrir la communauté',
     size: 'Taille du groupe',
     maxSize: 'Jusqu’à {{count}} personnes',
     faith: 'Confession',
@@ -292,6 +293,7 @@ const fr: Catalog<typeof en> = {
   guide,
   listing,
   signup,
+  community,
   manage,
   email,
   running,

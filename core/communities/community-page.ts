@@ -1,0 +1,73 @@
+import { and, count, eq } from 'drizzle-orm';
+import { z } from 'zod';
+import { communityMembers, groups, users } from '../../db/schema';
+import { parseInput, type Context } from '../context';
+import { bilingual, type Bilingual } from '../text';
+import { questionsOf, type FormQuestion } from '../registrations/get-signup-form';
+import { groupSlugs, type GroupSlugs } from '../groups/slugs';
+import { allows, communityAccess } from './access';
+
+export const getCommunityInput = z.object({ community: z.string().min(1).max(200) });
+
+export interface CommunityPage {
+  group: { id: string; slugs: GroupSlugs; title: Bilingual; summary: Bilingual; rules: Bilingual; autoApprove: boolean; timeZone: string };
+  /** What joining asks. */
+  questions: FormQuestion[];
+  viewer: {
+    signedIn: boolean;
+    /** The nickname on their account, to fill the join form with. */
+    nickname: string | null;
+    status: 'none' | 'pending' | 'member' | 'declined' | 'left';
+    declineReason: string | null;
+    moderator: boolean;
+    canRead: boolean;
+    canPost: boolean;
+    canModerate: boolean;
+    /** For those who moderate: requests waiting for a decision. */
+    pendingRequests: number | null;
+  };
+}
+
+/**
+ * What a community's page shows anyone: its description, rules and how to join — and who the
+ * viewer is to it. Its posts come from listFeed, for those who may read them; nothing here counts
+ * or names members for anyone else.
+ */
+export async function getCommunity({ ctx, input }: { ctx: Context; input: z.input<typeof getCommunityInput> }): Promise<CommunityPage> {
+  const q = parseInput(getCommunityInput, input);
+  const access = await communityAccess(ctx, q.community);
+  const [g] = await ctx.db.select().from(groups).where(eq(groups.id, access.group.id));
+  const canModerate = allows(access, 'community.moderate');
+  const [[pending], [me]] = await Promise.all([
+    canModerate
+      ? ctx.db
+          .select({ n: count() })
+          .from(communityMembers)
+          .where(and(eq(communityMembers.groupId, g!.id), eq(communityMembers.status, 'pending')))
+      : Promise.resolve([undefined]),
+    access.userId ? ctx.db.select({ nickname: users.nickname }).from(users).where(eq(users.id, access.userId)) : Promise.resolve([undefined]),
+  ]);
+  return {
+    group: {
+      id: g!.id,
+      slugs: groupSlugs(g!),
+      title: bilingual(g!.titleEn, g!.titleFr),
+      summary: bilingual(g!.summaryEn, g!.summaryFr),
+      rules: bilingual(g!.rulesEn, g!.rulesFr),
+      autoApprove: g!.autoApprove,
+      timeZone: g!.timeZone,
+    },
+    questions: await questionsOf(ctx, g!.id),
+    viewer: {
+      signedIn: access.userId != null,
+      nickname: me?.nickname ?? null,
+      status: access.membership?.status ?? 'none',
+      declineReason: access.membership?.status === 'declined' ? access.membership.declineReason : null,
+      moderator: access.standing === 'moderator',
+      canRead: allows(access, 'community.read'),
+      canPost: allows(access, 'community.post'),
+      canModerate,
+      pendingRequests: canModerate ? (pending?.n ?? 0) : null,
+    },
+  };
+}

@@ -1,0 +1,181 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { eq } from 'drizzle-orm';
+import type { Browser } from 'playwright-core';
+import { openPglite, migrateDatabase } from '../../db/client';
+import { intakeQuestions, users } from '../../db/schema';
+import { addMember, atWallClock, createGroup, createOrganization } from '../support/factories';
+import { startSmtpReceiver, waitForMail, type SmtpReceiver } from '../support/smtp';
+import { createAuth } from '../../server/auth';
+import { expectAccessible, hasChromium, launchBrowser, newPage } from './browser';
+import { startServer, type RunningServer } from './server-process';
+
+// An online community as its people live it: a person asks to join with a nickname, answering its
+// question and accepting its rules; a moderator approves; the decision arrives by email; the
+// person posts anonymously; another member replies. Nothing of it shows to people outside.
+const browserMissing = !hasChromium() && process.env.CI !== 'true';
+const SECRET_KEY = 'community-test-key-0123456789abcdef-xyz-0123';
+const PASSWORD = 'lanterns over the river';
+const SLUG = 'after-a-loss-online';
+const SLUG_FR = 'apres-une-perte-en-ligne';
+
+describe.skipIf(browserMissing)('an online community', () => {
+  let smtp: SmtpReceiver;
+  let server: RunningServer;
+  let browser: Browser;
+  let dataDir: string;
+
+  beforeAll(async () => {
+    smtp = await startSmtpReceiver();
+    dataDir = mkdtempSync(path.join(tmpdir(), 'cercle-community-'));
+    const handle = await openPglite(dataDir);
+    await migrateDatabase(handle);
+    const f = atWallClock(handle.db);
+    const org = await createOrganization(f, { slug: 'river-lanterns', nameEn: 'River Lanterns', nameFr: 'Lanternes de la rivière' });
+    const auth = createAuth(handle.db, { publicUrl: 'http://127.0.0.1', signingKey: SECRET_KEY });
+    for (const [name, email] of [
+      ['Mod Erator', 'owner@example.org'],
+      ['Sam Realname', 'sam@example.org'],
+      ['Kit Othername', 'kit@example.org'],
+    ] as const) {
+      await auth.api.signUpEmail({ body: { name, email, password: PASSWORD } });
+    }
+    await handle.db.update(users).set({ emailVerified: true });
+    const [owner] = await handle.db.select().from(users).where(eq(users.email, 'owner@example.org'));
+    await addMember(f, org.id, owner!.id, 'owner');
+    const group = await createGroup(f, {
+      organizationId: org.id,
+      slug: SLUG,
+      slugFr: SLUG_FR,
+      kind: 'online_community',
+      format: 'ongoing',
+      dropInStyle: null,
+      delivery: 'online',
+      street: null,
+      titleEn: 'After a loss, online',
+      titleFr: 'Après une perte, en ligne',
+      summaryEn: 'A place to write about grief at any hour.',
+      summaryFr: 'Un lieu pour écrire son deuil à toute heure.',
+      rulesEn: 'Be gentle. What is written here stays here.',
+      rulesFr: 'Douceur avant tout. Ce qui s’écrit ici reste ici.',
+    });
+    await handle.db.insert(intakeQuestions).values({ groupId: group.id, position: 1, type: 'text', labelEn: 'Whom did you lose?', labelFr: 'Qui avez-vous perdu?', required: true });
+    await handle.close();
+    server = await startServer({ DATA_DIR: dataDir, SEED_DEMO: 'false', SECRET_KEY, SMTP_URL: smtp.url, WORKER_INTERVAL_MS: '200' });
+    browser = await launchBrowser();
+  });
+
+  afterAll(async () => {
+    await browser?.close();
+    await server?.stop();
+    await smtp?.stop();
+    if (dataDir) rmSync(dataDir, { recursive: true, force: true });
+  });
+
+  async function signedIn(email: string, locale: 'en' | 'fr' = 'en') {
+    const opened = await newPage(browser, server.url, { locale: locale === 'fr' ? 'fr-CA' : 'en-CA' });
+    opened.page.setDefaultTimeout(15_000);
+    await opened.page.goto(locale === 'fr' ? '/fr/compte/connexion' : '/en/account/sign-in');
+    await opened.page.getByLabel(locale === 'fr' ? 'Courriel' : 'Email').first().fill(email);
+    await opened.page.getByLabel(locale === 'fr' ? 'Mot de passe' : 'Password').fill(PASSWORD);
+    await opened.page.getByRole('button', { name: locale === 'fr' ? 'Me connecter' : 'Sign in', exact: true }).click();
+    await opened.page.waitForURL((url) => !url.pathname.includes('/sign-in') && !url.pathname.includes('/connexion'));
+    return opened;
+  }
+
+  it('shows outsiders the description, rules and how to join — never what members write', async () => {
+    const { page, assertClean } = await newPage(browser, server.url);
+    await page.goto(`/en/groups/${SLUG}`);
+    await page.getByRole('link', { name: 'Open the community' }).click();
+    await page.waitForURL((url) => url.pathname === `/en/groups/${SLUG}/community`);
+    expect(await page.locator('main').textContent()).toContain('What is written here stays here.');
+    await page.getByRole('link', { name: 'Sign in' }).waitFor();
+    await expectAccessible(page);
+    await page.goto(`/fr/groupes/${SLUG_FR}/communaute`);
+    await page.getByRole('heading', { name: 'Comment se joindre' }).waitFor();
+    await expectAccessible(page);
+    await assertClean();
+  });
+
+  it('asks to join in French, is approved, hears it by email, posts anonymously, and another member replies', async () => {
+    // Sam asks, in French, with a nickname and an answer, accepting the rules.
+    const sam = await signedIn('sam@example.org', 'fr');
+    await sam.page.goto(`/fr/groupes/${SLUG_FR}/communaute`);
+    await sam.page.getByLabel('Pseudonyme', { exact: true }).fill('Héron');
+    await sam.page.getByLabel('Qui avez-vous perdu?').fill('Ma sœur');
+    await sam.page.getByLabel(/J’ai lu les règles/).check();
+    await expectAccessible(sam.page);
+    await sam.page.getByRole('button', { name: 'Demander à me joindre' }).click();
+    await sam.page.getByText('Votre demande est envoyée.').waitFor();
+
+    // The owner approves from the requests page, seeing the answer.
+    const owner = await signedIn('owner@example.org');
+    await owner.page.goto(`/en/groups/${SLUG}/community`);
+    await owner.page.getByRole('link', { name: '1 request to join is waiting' }).click();
+    await owner.page.getByRole('heading', { level: 1, name: 'Join requests' }).waitFor();
+    expect(await owner.page.locator('main').textContent()).toContain('Ma sœur');
+    await expectAccessible(owner.page);
+    await owner.page.getByRole('button', { name: 'Approve · Héron' }).click();
+    await owner.page.getByText('The request is approved').waitFor();
+
+    // The decision arrives by email, in French, by nickname only, with the community's link.
+    const mail = await waitForMail(smtp, 'sam@example.org', 'Bienvenue dans Après une perte, en ligne');
+    expect(mail.text).toContain('Bonjour Héron,');
+    expect(mail.text).not.toContain('Realname');
+    const link = /http:\/\/\S+\/fr\/groupes\/\S+\/communaute/.exec(mail.text ?? '')?.[0];
+    expect(new URL(link!).pathname).toBe(`/fr/groupes/${SLUG_FR}/communaute`);
+
+    // Sam posts anonymously.
+    await sam.page.goto(new URL(link!).pathname);
+    await sam.page.getByLabel('Votre publication', { exact: true }).fill('Je n’arrive pas à dire son nom à voix haute. **Pas encore.**');
+    await sam.page.getByLabel('Publier anonymement').check();
+    await sam.page.getByRole('button', { name: 'Publier', exact: true }).click();
+    await sam.page.getByText('Votre publication est en ligne.').waitFor();
+    await expectAccessible(sam.page);
+
+    // Kit joins (automatic approval is off: the owner approves), then reads and replies.
+    const kit = await signedIn('kit@example.org');
+    await kit.page.goto(`/en/groups/${SLUG}/community`);
+    await kit.page.getByLabel('Nickname', { exact: true }).fill('Wren');
+    await kit.page.getByLabel('Whom did you lose?').fill('My father');
+    await kit.page.getByLabel(/I have read the rules/).check();
+    await kit.page.getByRole('button', { name: 'Ask to join' }).click();
+    await kit.page.getByText('Your request is sent.').waitFor();
+    await owner.page.goto(`/en/groups/${SLUG}/community/requests`);
+    await owner.page.getByRole('button', { name: 'Approve · Wren' }).click();
+    await owner.page.getByText('The request is approved').waitFor();
+
+    await kit.page.goto(`/en/groups/${SLUG}/community`);
+    const post = kit.page.locator('article.post').first();
+    expect(await post.textContent()).toContain('Anonymous member');
+    expect(await post.locator('strong').allTextContents()).toContain('Pas encore.');
+    await post.getByRole('link', { name: /Read and reply/ }).click();
+    await kit.page.getByLabel('Add a comment').fill('I could not say my father’s name for months. It comes back.');
+    await kit.page.getByRole('button', { name: 'Add a comment' }).click();
+    await kit.page.getByText('Your reply is published.').waitFor();
+    await kit.page.getByRole('button', { name: /^Support/ }).first().click();
+    await kit.page.locator('button.reaction[aria-pressed="true"]').first().waitFor();
+    await expectAccessible(kit.page);
+    // Nowhere on what Kit sees is Sam's name, nickname or email.
+    const seen = (await kit.page.content()) + (await kit.page.goto(`/en/groups/${SLUG}/community`).then(() => kit.page.content()));
+    for (const trace of ['Héron', 'Realname', 'sam@example.org']) expect(seen).not.toContain(trace);
+
+    // The owner sees who wrote it.
+    await owner.page.goto(`/en/groups/${SLUG}/community`);
+    expect(await owner.page.locator('article.post').first().textContent()).toContain('written by Héron');
+    for (const opened of [sam, owner, kit]) await opened.assertClean();
+  });
+
+  it('answers crisis words at once with the resources, in the writer’s language', async () => {
+    const sam = await signedIn('sam@example.org', 'fr');
+    await sam.page.goto(`/fr/groupes/${SLUG_FR}/communaute`);
+    await sam.page.getByLabel('Votre publication', { exact: true }).fill('Ce soir j’ai envie d’en finir.');
+    await sam.page.getByRole('button', { name: 'Publier', exact: true }).click();
+    const crisis = sam.page.getByRole('heading', { name: /Si vous pensez à mettre fin à vos jours|aide/ });
+    await crisis.first().waitFor();
+    expect(await sam.page.locator('.crisis-now').textContent()).toContain('988');
+    await sam.assertClean();
+  });
+});
