@@ -1,0 +1,200 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { openPglite, migrateDatabase } from '../../db/client';
+import { intakeQuestions, users } from '../../db/schema';
+import { addMember, atWallClock, createGroup, createOrganization } from '../support/factories';
+import { createContext } from '../../core/context';
+import { decideJoinRequest, requestToJoin, setModerator } from '../../core/communities/membership';
+import { createComment, createPost } from '../../core/communities/posts';
+import { createAuth } from '../../server/auth';
+import { PAGES } from '../../app/lib/paths';
+import { startServer, type RunningServer } from './server-process';
+
+// Every community page and action, as each kind of outsider: an anonymous visitor, a signed-in
+// person who is not a member, one whose request is pending, a member of another community and a
+// moderator of another community. None of them sees what community A's members wrote, who they
+// are, or a request's answers, and none of their posts changes anything. Nor does any of it reach
+// search, the public API or a group page.
+const SECRET_KEY = 'community-authz-key-0123456789abcdef-xyz';
+const PASSWORD = 'a long enough passphrase';
+const SENSITIVE = ['a very private post', 'a private reply', 'my private answer', 'SecretAuthor', 'secret.author@example.org', 'Anonymous member'];
+const OUTSIDERS = ['anonymous', 'stranger', 'pending', 'memberOfB', 'moderatorOfB'] as const;
+type Outsider = (typeof OUTSIDERS)[number];
+
+describe('who may see and do what in a community', () => {
+  let server: RunningServer;
+  let dataDir: string;
+  const ids = { a: '', b: '', post: '', comment: '', pendingMember: '', slugA: 'authz-community-a', slugB: 'authz-community-b' };
+  const cookies: Record<string, string> = {};
+  let before = '';
+
+  /** What the owner of A sees of it (posts, comments, reactions, requests): equal before and after means nothing changed. */
+  async function ownerView() {
+    const pages = [
+      `/en/groups/${ids.slugA}/community`,
+      `/en/groups/${ids.slugA}/community/posts/${ids.post}`,
+      `/en/groups/${ids.slugA}/community/requests`,
+      `/en/groups/${ids.slugB}/community`,
+    ];
+    const bodies = await Promise.all(pages.map(async (p) => (await get('owner', p)).body.replace(/name="_csrf" value="[^"]+"/g, '')));
+    return bodies.join('\n');
+  }
+
+  beforeAll(async () => {
+    dataDir = mkdtempSync(path.join(tmpdir(), 'cercle-community-authz-'));
+    const handle = await openPglite(dataDir);
+    await migrateDatabase(handle);
+    const f = atWallClock(handle.db);
+    const org = await createOrganization(f);
+    const auth = createAuth(handle.db, { publicUrl: 'http://127.0.0.1', signingKey: SECRET_KEY });
+    const people = ['owner', 'author', 'stranger', 'pending', 'memberOfB', 'moderatorOfB'] as const;
+    const userIds: Record<string, string> = {};
+    for (const p of people) {
+      await auth.api.signUpEmail({ body: { name: p === 'author' ? 'SecretAuthor Realname' : p, email: p === 'author' ? 'secret.author@example.org' : `${p}@example.org`, password: PASSWORD } });
+    }
+    await handle.db.update(users).set({ emailVerified: true });
+    for (const u of await handle.db.select().from(users)) userIds[u.email === 'secret.author@example.org' ? 'author' : u.email.split('@')[0]!.toLowerCase()] = u.id;
+    await addMember(f, org.id, userIds['owner']!, 'owner');
+    const community = (slug: string) =>
+      createGroup(f, { organizationId: org.id, slug, kind: 'online_community', format: 'ongoing', dropInStyle: null, delivery: 'online', street: null, rulesEn: 'Be kind.', rulesFr: 'Soyez bienveillants.' });
+    const a = await community(ids.slugA);
+    const b = await community(ids.slugB);
+    ids.a = a.id;
+    ids.b = b.id;
+    const [q] = await handle.db.insert(intakeQuestions).values({ groupId: a.id, position: 1, type: 'text', labelEn: 'Why?', labelFr: 'Pourquoi?', required: true }).returning();
+    const as = (who: string) => createContext(handle.db, { now: new Date(), actor: { type: 'user', userId: userIds[who.toLowerCase()]! } });
+    const join = async (who: string, groupId: string, nickname: string, answers: Record<string, string> = {}) => {
+      const r = await requestToJoin({ ctx: as(who), input: { community: groupId, nickname, acceptRules: true, answers } });
+      return r.memberId;
+    };
+    const approve = (memberId: string) => decideJoinRequest({ ctx: as('owner'), input: { memberId, decision: 'approve' } });
+    await approve(await join('author', a.id, 'SecretAuthor', { [q!.id]: 'because' }));
+    ids.pendingMember = await join('pending', a.id, 'Waiting', { [q!.id]: 'my private answer' });
+    await approve(await join('memberOfB', b.id, 'Bee'));
+    const modId = await join('moderatorOfB', b.id, 'Warden');
+    await approve(modId);
+    await setModerator({ ctx: as('owner'), input: { memberId: modId, moderator: true } });
+    ids.post = (await createPost({ ctx: as('author'), input: { community: a.id, body: 'a very private post', anonymous: true } })).postId;
+    ids.comment = (await createComment({ ctx: as('author'), input: { postId: ids.post, body: 'a private reply' } })).commentId;
+    await handle.close();
+
+    server = await startServer({ DATA_DIR: dataDir, SEED_DEMO: 'false', SECRET_KEY, WORKER: 'off' });
+    for (const who of ['stranger', 'pending', 'memberOfB', 'moderatorOfB', 'owner']) {
+      const res = await fetch(`${server.url}/api/auth/sign-in/email`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', origin: server.url },
+        body: JSON.stringify({ email: `${who}@example.org`, password: PASSWORD }),
+      });
+      expect(res.status).toBe(200);
+      cookies[who] = res.headers
+        .getSetCookie()
+        .map((c) => c.split(';')[0])
+        .join('; ');
+    }
+    cookies.anonymous = '';
+  });
+
+  afterAll(async () => {
+    await server?.stop();
+    if (dataDir) rmSync(dataDir, { recursive: true, force: true });
+  });
+
+  /** Every community page of community A, in both languages. */
+  function communityPaths(): string[] {
+    return Object.entries(PAGES)
+      .filter(([key]) => key.startsWith('community'))
+      .flatMap(([, page]) => [page.en, page.fr])
+      .map((p) =>
+        p.replace(/:(\w+)/g, (_, param: string) => {
+          if (param === 'slug') return ids.slugA;
+          if (param === 'post') return ids.post;
+          throw new Error(`community authorization test: no value for :${param} — add one so the new page is covered`);
+        }),
+      );
+  }
+
+  const get = async (who: Outsider | 'owner', p: string) => {
+    const res = await fetch(`${server.url}${p}`, { headers: cookies[who] ? { cookie: cookies[who]! } : {}, redirect: 'manual' });
+    return { status: res.status, location: res.headers.get('location') ?? '', body: await res.text() };
+  };
+
+  it('covers every community page', () => {
+    expect(communityPaths()).toContain(`/fr/groupes/${ids.slugA}/communaute/publications/${ids.post}`);
+    expect(communityPaths().length).toBe(6);
+  });
+
+  it('shows outsiders how to join, and nothing members wrote, who they are, or anyone’s answers', async () => {
+    for (const who of OUTSIDERS) {
+      for (const p of communityPaths()) {
+        const { status, location, body } = await get(who, p);
+        for (const secret of SENSITIVE) expect(body, `${who} ${p}`).not.toContain(secret);
+        if (p.endsWith('/community') || p.endsWith('/communaute')) expect(status, `${who} ${p}`).toBe(200);
+        else if (who === 'anonymous' && /\/(requests|demandes)$/.test(p)) expect(location, p).toMatch(/\/(account\/sign-in|compte\/connexion)\?next=/);
+        else expect([302, 303, 404], `${who} ${p}`).toContain(status);
+        if (status === 302 || status === 303) expect(location, `${who} ${p}`).not.toContain(ids.post);
+      }
+    }
+    // The control: a moderator of A (its owner) sees it all, and who wrote the anonymous post.
+    const owner = await get('owner', `/en/groups/${ids.slugA}/community/posts/${ids.post}`);
+    expect(owner.body).toContain('a very private post');
+    expect(owner.body).toContain('SecretAuthor');
+    expect((await get('owner', `/en/groups/${ids.slugA}/community/requests`)).body).toContain('my private answer');
+  });
+
+  it('lets no outsider write, react, edit, delete or decide anything', async () => {
+    before = await ownerView();
+    expect(before).toContain('a private reply');
+    expect(before).toContain('my private answer');
+    const csrfOf = async (who: Outsider) => (await get(who, `/en/groups/${ids.slugB}/community`)).body.match(/name="_csrf" value="([^"]+)"/)?.[1] ?? 'none';
+    for (const who of OUTSIDERS) {
+      // A token of their own (from a page they may use): what stops them is their standing, not the CSRF check.
+      const csrf = who === 'anonymous' ? 'none' : await csrfOf(who);
+      if (who !== 'anonymous') expect(csrf, who).not.toBe('none');
+      const forms: Record<string, string>[] = [
+        { intent: 'post', body: 'an intruder post' },
+        { intent: 'react', postId: ids.post, kind: 'support', on: 'true' },
+        { intent: 'react', commentId: ids.comment, kind: 'thanks', on: 'true' },
+        { intent: 'comment', body: 'an intruder comment' },
+        { intent: 'comment', parentId: ids.comment, body: 'an intruder reply' },
+        { intent: 'edit-post', body: 'rewritten' },
+        { intent: 'delete-post' },
+        { intent: 'edit-comment', commentId: ids.comment, body: 'rewritten' },
+        { intent: 'delete-comment', commentId: ids.comment },
+        { memberId: ids.pendingMember, decision: 'approve' },
+        { memberId: ids.pendingMember, decision: 'decline', reason: 'no' },
+      ];
+      for (const p of communityPaths()) {
+        for (const form of forms) {
+          const res = await fetch(`${server.url}${p}`, {
+            method: 'POST',
+            redirect: 'manual',
+            headers: { ...(cookies[who] ? { cookie: cookies[who]! } : {}), 'content-type': 'application/x-www-form-urlencoded' },
+            body: new URLSearchParams({ _csrf: csrf, ...form }),
+          });
+          const text = await res.text();
+          expect([302, 303, 400, 403, 404, 405], `${who} POST ${p} ${JSON.stringify(form)}`).toContain(res.status);
+          // Sent to sign in, or (the page's loader refusing them after the action did) to the community's outside page.
+          if (res.status === 302 || res.status === 303) expect(res.headers.get('location') ?? '', `${who} POST ${p}`).toMatch(/sign-in|connexion|\/(community|communaute)$/);
+          for (const secret of SENSITIVE) expect(text, `${who} POST ${p}`).not.toContain(secret);
+        }
+      }
+    }
+    expect(await ownerView()).toBe(before);
+  });
+
+  it('keeps community content out of search, the public API and the group page', async () => {
+    for (const p of [
+      `/en/groups/${ids.slugA}`,
+      `/fr/groupes/${ids.slugA}`,
+      `/api/v1/groups/${ids.a}`,
+      '/api/v1/groups?q=private',
+      '/en/groups?q=private%20post',
+      `/en/groups/${ids.slugA}/calendar.ics`,
+    ]) {
+      const { body } = await get('anonymous', p);
+      for (const secret of SENSITIVE) expect(body, p).not.toContain(secret);
+    }
+  });
+});
