@@ -18,6 +18,7 @@ import {
 } from '../schema';
 import { expandSchedule, type Occurrence } from '../../core/schedules/expand-schedule';
 import { seedTopics } from './topics';
+import { seedDemoCommunities } from './demo-communities';
 import { refreshGroupSearch } from '../../core/search/refresh-group-search';
 import { slugBase } from '../../core/groups/slugs';
 import { FACILITATORS, ORGANIZATIONS, VENUES } from './demo/organizations';
@@ -527,6 +528,8 @@ export async function seedDemoData(db: Database, options: { now: Date }): Promis
     await insertInChunks(built.modules, 200, (chunk) => tx.insert(modules).values(chunk));
     await insertInChunks(built.sessions, 200, (chunk) => tx.insert(sessions).values(chunk));
     await insertInChunks(built.questions, 100, (chunk) => tx.insert(intakeQuestions).values(chunk));
+    // The online communities: their members and what they wrote.
+    await seedDemoCommunities(tx, now);
     // Search reads its own rows (core/search): build them for every demo group.
     await refreshGroupSearch(tx, 'all', now);
   });

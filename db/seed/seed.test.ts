@@ -1,9 +1,14 @@
 import { describe, it, expect, beforeAll, afterAll } from 'vitest';
-import { count, eq } from 'drizzle-orm';
+import { count, eq, inArray } from 'drizzle-orm';
 import { DateTime } from 'luxon';
 import { createTestDatabase, type TestDatabase } from '../../tests/support/db';
 import type { Database } from '../client';
 import {
+  communityComments,
+  communityMembers,
+  communityPosts,
+  communityReactions,
+  users,
   organizations,
   facilitators,
   groups,
@@ -349,6 +354,35 @@ describe('seedIfEmpty on an empty database', () => {
       expect(g.rulesEn || g.rulesFr).toBeTruthy();
       expect(sessionsOf(g.id)).toHaveLength(0);
     }
+  });
+
+  it('gives every online community members, a moderator, a waiting request and a few hundred posts and comments in both languages', async () => {
+    const communities = byKind('online_community');
+    const posts = await t.db.select().from(communityPosts);
+    const comments = await t.db.select().from(communityComments);
+    expect(posts.length + comments.length).toBeGreaterThanOrEqual(300);
+    for (const g of communities) {
+      const people = await t.db.select().from(communityMembers).where(eq(communityMembers.groupId, g.id));
+      expect(people.filter((m) => m.status === 'member').length, g.slug).toBeGreaterThanOrEqual(5);
+      expect(people.filter((m) => m.role === 'moderator'), g.slug).toHaveLength(1);
+      expect(people.filter((m) => m.status === 'pending'), g.slug).toHaveLength(1);
+      const own = posts.filter((p) => p.groupId === g.id);
+      expect(own.length, g.slug).toBeGreaterThanOrEqual(10);
+      // Both languages: accented French words in some, plain English in others.
+      expect(own.some((p) => /[éèàçù’]/.test(p.body)), g.slug).toBe(true);
+      expect(own.some((p) => /\b(the|and|I)\b/.test(p.body)), g.slug).toBe(true);
+      expect(own.some((p) => p.anonymous), g.slug).toBe(true);
+      // Every comment counted on its post.
+      for (const p of own) expect(comments.filter((c) => c.postId === p.id).length, p.body).toBe(p.commentCount);
+    }
+    expect(comments.some((c) => c.anonymous)).toBe(true);
+    expect(comments.some((c) => c.parentId !== null)).toBe(true);
+    expect((await t.db.select().from(communityReactions)).length).toBeGreaterThan(100);
+    // One post in distress, flagged for its moderators; nothing else flagged.
+    expect(posts.filter((p) => p.crisis)).toHaveLength(1);
+    // No real name: every member's account name is their nickname.
+    const ids = [...new Set(posts.map((p) => p.authorId))];
+    for (const u of await t.db.select().from(users).where(inArray(users.id, ids))) expect(u.name).toBe(u.nickname);
   });
 
   it('asks intake questions of every type, on closed groups and one drop-in', () => {
