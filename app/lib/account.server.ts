@@ -81,6 +81,11 @@ export function authErrorMessage(answer: AuthAnswer, t: TFunction): string {
  * become "//evil.example" (another site): any of those, and an encoded slash or backslash at the
  * start of the path, give the fallback.
  */
+/** Whether a person signing in or up is on their way to a community: the pages speak to them, not to organizers. */
+export function forCommunity(next: string): boolean {
+  return /^\/(en\/groups|fr\/groupes)\/[^/]+\/(community|communaute)(\/|$)/.test(next);
+}
+
 export function safeNext(next: string | null, fallback: string, publicUrl: string): string {
   const unsafe = [...next ?? ''].some((c) => c.charCodeAt(0) < 0x20 || c.charCodeAt(0) === 0x7f || c === '\\');
   if (!next || !next.startsWith('/') || unsafe) return fallback;

@@ -7,7 +7,7 @@ import { getT, type Locale } from '../../i18n';
 import { localeOfPath, pathTo } from '../lib/paths';
 import { translatePath } from '../lib/translate-path';
 import { currentSession, visitorCsrf, visitorForm } from '../lib/auth.server';
-import { authErrorMessage, callAuth, ORGANIZE_HOME, safeNext } from '../lib/account.server';
+import { authErrorMessage, callAuth, forCommunity, ORGANIZE_HOME, safeNext } from '../lib/account.server';
 import { CsrfField } from '../components/csrf-field';
 import { ErrorSummary, Field } from '../components/person-fields';
 
@@ -19,7 +19,7 @@ export async function loader({ request, context }: Route.LoaderArgs) {
   const next = translatePath(safeNext(new URL(request.url).searchParams.get('next'), ORGANIZE_HOME[locale], context.settings.publicUrl), locale);
   if (await currentSession({ request, context })) throw redirect(next);
   const { csrf, headers } = visitorCsrf({ request, context });
-  return data({ locale, csrf, next }, { headers });
+  return data({ locale, csrf, next, community: forCommunity(next) }, { headers });
 }
 
 type Result = { error?: { message: string; fields: Record<string, string> }; values?: Record<string, string>; sent?: string };
@@ -71,8 +71,8 @@ export default function SignIn({ loaderData, actionData }: Route.ComponentProps)
   }, [error]);
   return (
     <div className="page narrow">
-      <h1>{t('account.signIn.title')}</h1>
-      <p className="lead">{t('account.signIn.lead')}</p>
+      <h1>{loaderData.community ? t('account.signInCommunity.title') : t('account.signIn.title')}</h1>
+      <p className="lead">{loaderData.community ? t('account.signInCommunity.lead') : t('account.signIn.lead')}</p>
       {error && <ErrorSummary message={error.message} fields={error.fields} />}
       {result?.sent && (
         <p className="notice" role="status">
@@ -114,7 +114,9 @@ export default function SignIn({ loaderData, actionData }: Route.ComponentProps)
         </Form>
       </section>
       <p>
-        {t('account.signIn.noAccount')} <Link to={pathTo(locale, 'signUp')}>{t('account.signIn.createAccount')}</Link>
+        {t('account.signIn.noAccount')} <Link to={loaderData.community ? `${pathTo(locale, 'signUp')}?next=${encodeURIComponent(loaderData.next)}` : pathTo(locale, 'signUp')}>
+          {loaderData.community ? t('account.signInCommunity.createAccount') : t('account.signIn.createAccount')}
+        </Link>
       </p>
     </div>
   );

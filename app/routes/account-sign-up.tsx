@@ -6,18 +6,25 @@ import type { Route } from './+types/account-sign-up';
 import { getT, type Locale } from '../../i18n';
 import { localeOfPath, pathTo } from '../lib/paths';
 import { currentSession, visitorCsrf, visitorForm } from '../lib/auth.server';
-import { authErrorMessage, callAuth, ORGANIZE_HOME } from '../lib/account.server';
+import { authErrorMessage, callAuth, forCommunity, ORGANIZE_HOME, safeNext } from '../lib/account.server';
+import { translatePath } from '../lib/translate-path';
 import { allowSignUpAttempt } from '../../core/accounts/sign-in-throttle';
 import { CsrfField } from '../components/csrf-field';
 import { ErrorSummary, Field } from '../components/person-fields';
 
 const localeOf = (request: Request) => localeOfPath(new URL(request.url).pathname) as Locale;
 
+/** Where to go once the account exists: `next` when it is a page of this site, else the organizer area. */
+function nextOf(raw: string | null, locale: Locale, publicUrl: string): string {
+  return translatePath(safeNext(raw, ORGANIZE_HOME[locale], publicUrl), locale);
+}
+
 export async function loader({ request, context }: Route.LoaderArgs) {
   const locale = localeOf(request);
-  if (await currentSession({ request, context })) throw redirect(ORGANIZE_HOME[locale]);
+  const next = nextOf(new URL(request.url).searchParams.get('next'), locale, context.settings.publicUrl);
+  if (await currentSession({ request, context })) throw redirect(next);
   const { csrf, headers } = visitorCsrf({ request, context });
-  return data({ locale, csrf }, { headers });
+  return data({ locale, csrf, next, community: forCommunity(next) }, { headers });
 }
 
 type Result = { error?: { message: string; fields: Record<string, string> }; values?: Record<string, string> };
@@ -26,6 +33,7 @@ export async function action({ request, context }: Route.ActionArgs) {
   const locale = localeOf(request);
   const t = getT(locale);
   const form = await visitorForm({ request, context }, locale);
+  const next = nextOf(String(form.get('next') ?? ''), locale, context.settings.publicUrl);
   const name = String(form.get('name') ?? '').trim();
   const email = String(form.get('email') ?? '').trim();
   const password = String(form.get('password') ?? '');
@@ -44,7 +52,7 @@ export async function action({ request, context }: Route.ActionArgs) {
     email,
     password,
     locale,
-    callbackURL: ORGANIZE_HOME[locale],
+    callbackURL: next,
   });
   if (!answer.ok) {
     return data<Result>({ error: { message: authErrorMessage(answer, t), fields: {} }, values }, { status: answer.status === 429 ? 429 : 400 });
@@ -56,7 +64,8 @@ export const meta: Route.MetaFunction = ({ data }) => [{ title: `${getT(data?.lo
 
 export default function SignUp({ loaderData, actionData }: Route.ComponentProps) {
   const { t } = useTranslation();
-  const { locale, csrf } = loaderData;
+  const { locale, csrf, next, community } = loaderData;
+  const words = community ? 'account.signUpCommunity' : 'account.signUp';
   const result = actionData as Result | undefined;
   const error = result?.error;
   const busy = useNavigation().state === 'submitting';
@@ -67,12 +76,21 @@ export default function SignUp({ loaderData, actionData }: Route.ComponentProps)
   const errors = error?.fields ?? {};
   return (
     <div className="page narrow">
-      <h1>{t('account.signUp.title')}</h1>
-      <p className="lead">{t('account.signUp.lead')}</p>
+      <h1>{t(`${words}.title`)}</h1>
+      <p className="lead">{t(`${words}.lead`)}</p>
       {error && <ErrorSummary message={error.message} fields={error.fields} />}
       <Form method="post" className="person-form" noValidate>
         <CsrfField token={csrf} />
-        <Field name="name" label={t('account.signUp.name')} hint={t('account.signUp.nameHint')} autoComplete="name" required values={values} errors={errors} />
+        <input type="hidden" name="next" value={next} />
+        <Field
+          name="name"
+          label={t(`${words}.name`)}
+          hint={t(`${words}.nameHint`)}
+          autoComplete={community ? 'nickname' : 'name'}
+          required
+          values={values}
+          errors={errors}
+        />
         <Field name="email" type="email" label={t('account.signUp.email')} autoComplete="email" required values={values} errors={errors} />
         <Field
           name="password"
@@ -91,7 +109,7 @@ export default function SignUp({ loaderData, actionData }: Route.ComponentProps)
         </p>
       </Form>
       <p>
-        {t('account.signUp.haveAccount')} <Link to={pathTo(locale, 'signIn')}>{t('account.signIn.submit')}</Link>
+        {t('account.signUp.haveAccount')} <Link to={`${pathTo(locale, 'signIn')}?next=${encodeURIComponent(next)}`}>{t('account.signIn.submit')}</Link>
       </p>
     </div>
   );

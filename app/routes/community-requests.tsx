@@ -3,7 +3,7 @@ import { useTranslation } from 'react-i18next';
 import type { Route } from './+types/community-requests';
 import { getCommunity } from '../../core/communities/community-page';
 import { listCrisisPosts } from '../../core/communities/feed';
-import { decideJoinRequest, listJoinRequests } from '../../core/communities/membership';
+import { decideJoinRequest, listJoinRequests, listMembers, setModerator } from '../../core/communities/membership';
 import { pick } from '../../core/text';
 import { getT } from '../../i18n';
 import { communityError, communityForm, communityNotFound, communityVisitor, field, type CommunityProblem } from '../lib/community.server';
@@ -13,7 +13,7 @@ import { CsrfField } from '../components/csrf-field';
 import { Localized } from '../components/localized';
 import { AuthorLine, CommunityNotices } from '../components/community-post';
 
-const DONE = ['approved', 'declined'] as const;
+const DONE = ['approved', 'declined', 'saved'] as const;
 
 export async function loader(args: Route.LoaderArgs) {
   const visitor = await communityVisitor(args);
@@ -23,9 +23,10 @@ export async function loader(args: Route.LoaderArgs) {
   if (!visitor.user) throw redirect(`${pathTo(locale, 'signIn')}?next=${encodeURIComponent(new URL(args.request.url).pathname)}`);
   // Only those who moderate: anyone else is told the page does not exist.
   if (!page.viewer.canModerate) throw data(getT(locale)('errors.notFound'), { status: 404 });
-  const [requests, crisis] = await Promise.all([
+  const [requests, crisis, members] = await Promise.all([
     listJoinRequests({ ctx, input: { community: page.group.id } }),
     listCrisisPosts({ ctx, input: { community: page.group.id } }),
+    page.viewer.canManage ? listMembers({ ctx, input: { community: page.group.id } }) : Promise.resolve(null),
   ]);
   const tz = page.group.timeZone;
   const done = new URL(args.request.url).searchParams.get('done');
@@ -50,6 +51,7 @@ export async function loader(args: Route.LoaderArgs) {
       when: formatSessionTime(p.createdAt, tz, locale),
       href: pathTo(locale, 'communityPost', { slug: page.group.slugs[locale], post: p.id }),
     })),
+    members: members?.map((m) => ({ id: m.id, nickname: m.nickname ?? '', moderator: m.role === 'moderator' })) ?? null,
     done: (DONE as readonly string[]).includes(done ?? '') ? (done as (typeof DONE)[number]) : null,
     title: `${getT(locale)('community.requests')} · ${pick(page.group.title, locale)?.text ?? ''}`,
   };
@@ -60,6 +62,10 @@ export async function action(args: Route.ActionArgs) {
   const here = new URL(args.request.url).pathname;
   const decision = field(form, 'decision') === 'approve' ? 'approve' : 'decline';
   try {
+    if (field(form, 'intent') === 'moderator') {
+      await setModerator({ ctx, input: { memberId: field(form, 'memberId'), moderator: field(form, 'moderator') === 'true' } });
+      return redirect(`${here}?done=saved`);
+    }
     await decideJoinRequest({ ctx, input: { memberId: field(form, 'memberId'), decision, reason: field(form, 'reason') || undefined } });
     return redirect(`${here}?done=${decision === 'approve' ? 'approved' : 'declined'}`);
   } catch (err) {
@@ -145,6 +151,29 @@ export default function CommunityRequests({ loaderData, actionData }: Route.Comp
           ))}
         </ul>
       </section>
+      {d.members && (
+        <section aria-labelledby="members-title">
+          <h2 id="members-title">{t('community.moderators')}</h2>
+          <p>{t('community.moderatorsHint')}</p>
+          <ul className="members">
+            {d.members.map((m) => (
+              <li key={m.id}>
+                <Form method="post" className="inline-form">
+                  <CsrfField token={d.csrf} />
+                  <input type="hidden" name="intent" value="moderator" />
+                  <input type="hidden" name="memberId" value={m.id} />
+                  <input type="hidden" name="moderator" value={m.moderator ? 'false' : 'true'} />
+                  <strong>{m.nickname}</strong> {m.moderator && <span className="muted">({t('community.moderator')})</span>}{' '}
+                  <button type="submit" className="secondary">
+                    {m.moderator ? t('community.removeModerator') : t('community.makeModerator')}
+                    <span className="visually-hidden"> · {m.nickname}</span>
+                  </button>
+                </Form>
+              </li>
+            ))}
+          </ul>
+        </section>
+      )}
     </div>
   );
 }

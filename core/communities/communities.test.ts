@@ -5,7 +5,7 @@ import { addMember, createGroup, createMember, createUser } from '../../tests/su
 import { communityMembers, communityPosts, emailOutbox, intakeQuestions, users } from '../../db/schema';
 import { createContext, type Context } from '../context';
 import { renderEmail } from '../../server/email/render';
-import { decideJoinRequest, leaveCommunity, listJoinRequests, requestToJoin, setModerator } from './membership';
+import { decideJoinRequest, leaveCommunity, listJoinRequests, listMembers, requestToJoin, setModerator } from './membership';
 import { createComment, createPost, deleteComment, deletePost, editComment, editPost, react } from './posts';
 import { getPost, listFeed } from './feed';
 import { crisisPhrases, hasCrisisLanguage } from './crisis';
@@ -124,6 +124,8 @@ describe('roles', () => {
     // Only the organization's owners and admins choose moderators.
     await expect(setModerator({ ctx: as(mod.id), input: { memberId: row!.id, moderator: true } })).rejects.toMatchObject({ code: 'forbidden' });
     await setModerator({ ctx: as(owner.id), input: { memberId: row!.id, moderator: true } });
+    expect((await listMembers({ ctx: as(owner.id), input: { community: a.id } })).map((m) => [m.nickname, m.role])).toEqual([['Heron', 'moderator']]);
+    await expect(listMembers({ ctx: as(mod.id), input: { community: a.id } })).rejects.toMatchObject({ code: 'forbidden' });
 
     const asker = await createUser(t);
     const inA = await requestToJoin({ ctx: as(asker.id), input: { community: a.id, nickname: 'Wren', acceptRules: true } });

@@ -23,6 +23,8 @@ export interface CommunityPage {
     canRead: boolean;
     canPost: boolean;
     canModerate: boolean;
+    /** Chooses the moderators (the organization's owners and admins). */
+    canManage: boolean;
     /** For those who moderate: requests waiting for a decision. */
     pendingRequests: number | null;
   };
@@ -67,6 +69,7 @@ export async function getCommunity({ ctx, input }: { ctx: Context; input: z.inpu
       canRead: allows(access, 'community.read'),
       canPost: allows(access, 'community.post'),
       canModerate,
+      canManage: allows(access, 'community.manage'),
       pendingRequests: canModerate ? (pending?.n ?? 0) : null,
     },
   };

@@ -1,4 +1,4 @@
-import { and, asc, eq } from 'drizzle-orm';
+import { and, asc, desc, eq } from 'drizzle-orm';
 import { z } from 'zod';
 import { auditLog, communityMembers, users, type Locale } from '../../db/schema';
 import { parseInput, withTransaction, type Context } from '../context';
@@ -157,6 +157,20 @@ export async function listJoinRequests({ ctx, input }: { ctx: Context; input: z.
     questionsOf(ctx, access.group.id),
   ]);
   return rows.map((r) => ({ ...r, labelled: labelAnswers(questions, r.answers) }));
+}
+
+export const listMembersInput = z.object({ community: z.string().min(1).max(200) });
+
+/** The members of a community with their standing, for those who choose its moderators (owners and admins). */
+export async function listMembers({ ctx, input }: { ctx: Context; input: z.input<typeof listMembersInput> }) {
+  const q = parseInput(listMembersInput, input);
+  const access = await requireCommunity(ctx, q.community, 'community.manage');
+  return ctx.db
+    .select({ id: communityMembers.id, nickname: users.nickname, role: communityMembers.role, since: communityMembers.decidedAt })
+    .from(communityMembers)
+    .innerJoin(users, eq(users.id, communityMembers.userId))
+    .where(and(eq(communityMembers.groupId, access.group.id), eq(communityMembers.status, 'member')))
+    .orderBy(desc(communityMembers.role), asc(users.nickname));
 }
 
 /** Where the community is, in a language: its page in that language. */

@@ -26,6 +26,7 @@ describe.skipIf(browserMissing)('an online community', () => {
   let server: RunningServer;
   let browser: Browser;
   let dataDir: string;
+  let samId = '';
 
   beforeAll(async () => {
     smtp = await startSmtpReceiver();
@@ -43,6 +44,7 @@ describe.skipIf(browserMissing)('an online community', () => {
       await auth.api.signUpEmail({ body: { name, email, password: PASSWORD } });
     }
     await handle.db.update(users).set({ emailVerified: true });
+    samId = (await handle.db.select().from(users).where(eq(users.email, 'sam@example.org')))[0]!.id;
     const [owner] = await handle.db.select().from(users).where(eq(users.email, 'owner@example.org'));
     await addMember(f, org.id, owner!.id, 'owner');
     const group = await createGroup(f, {
@@ -93,6 +95,12 @@ describe.skipIf(browserMissing)('an online community', () => {
     expect(await page.locator('main').textContent()).toContain('What is written here stays here.');
     await page.getByRole('link', { name: 'Sign in' }).waitFor();
     await expectAccessible(page);
+    // Creating an account from here speaks to a future member (a nickname), and comes back here.
+    await page.getByRole('link', { name: 'Create an account' }).click();
+    await page.getByRole('heading', { level: 1, name: 'Create an account' }).waitFor();
+    await page.getByLabel('Nickname', { exact: true }).waitFor();
+    expect(await page.locator('input[name="next"]').getAttribute('value')).toBe(`/en/groups/${SLUG}/community`);
+    await page.goto(`/en/groups/${SLUG}/community`);
     await page.goto(`/fr/groupes/${SLUG_FR}/communaute`);
     await page.getByRole('heading', { name: 'Comment se joindre' }).waitFor();
     await expectAccessible(page);
@@ -160,11 +168,20 @@ describe.skipIf(browserMissing)('an online community', () => {
     await expectAccessible(kit.page);
     // Nowhere on what Kit sees is Sam's name, nickname or email.
     const seen = (await kit.page.content()) + (await kit.page.goto(`/en/groups/${SLUG}/community`).then(() => kit.page.content()));
-    for (const trace of ['Héron', 'Realname', 'sam@example.org']) expect(seen).not.toContain(trace);
+    for (const trace of ['Héron', 'Realname', 'sam@example.org', samId]) expect(seen).not.toContain(trace);
 
-    // The owner sees who wrote it.
+    // The owner sees who wrote it, and makes Kit a moderator.
     await owner.page.goto(`/en/groups/${SLUG}/community`);
     expect(await owner.page.locator('article.post').first().textContent()).toContain('written by Héron');
+    await owner.page.goto(`/fr/groupes/${SLUG_FR}/communaute/demandes`);
+    await owner.page.getByRole('button', { name: 'Confier la modération · Wren' }).click();
+    await owner.page.getByRole('button', { name: 'Retirer de la modération · Wren' }).waitFor();
+    await expectAccessible(owner.page);
+    // Now a moderator, Kit sees who wrote the anonymous post, on the French post page too.
+    await kit.page.goto(`/fr/groupes/${SLUG_FR}/communaute`);
+    await kit.page.locator('article.post').first().getByRole('link', { name: /Lire et répondre/ }).click();
+    await kit.page.getByText('écrit par Héron').waitFor();
+    await expectAccessible(kit.page);
     for (const opened of [sam, owner, kit]) await opened.assertClean();
   });
 

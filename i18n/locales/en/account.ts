@@ -17,6 +17,11 @@ const account = {
     magicSent: 'If an account uses {{email}}, a sign-in link is on its way. Check your inbox.',
     verifyFirst: 'Confirm your email address first: we have just sent you a new link.',
   },
+  signInCommunity: {
+    title: 'Sign in to your communities',
+    lead: 'Members of Cercle’s online communities sign in here to read and write.',
+    createAccount: 'Create an account',
+  },
   signUp: {
     title: 'Create an organizer account',
     lead: 'To publish groups, take sign-ups and run sessions. We email you a link to confirm your address.',
@@ -27,6 +32,12 @@ const account = {
     passwordHint: 'At least 10 characters. A few unrelated words make a strong password.',
     submit: 'Create my account',
     haveAccount: 'Already have an account?',
+  },
+  signUpCommunity: {
+    title: 'Create an account',
+    lead: 'To join online communities on Cercle. In a community, members see only the nickname you choose; your email stays private. We email you a link to confirm your address.',
+    name: 'Nickname',
+    nameHint: 'It need not be your real name. You can change it when you join a community.',
   },
   checkEmail: {
     title: 'Check your email',

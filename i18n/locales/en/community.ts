@@ -64,6 +64,11 @@ const community = {
   approve: 'Approve',
   decline: 'Decline',
   declineReason: 'Reason for declining (optional, sent to the person)',
+  moderators: 'Members and moderators',
+  moderatorsHint: 'Moderators decide requests to join and see crisis flags and who wrote anonymous posts. Choose people the members trust.',
+  moderator: 'moderator',
+  makeModerator: 'Make moderator',
+  removeModerator: 'No longer a moderator',
   crisisPosts: 'Posts with crisis language',
   crisisPostsHint: 'Their authors were shown crisis resources when they posted. Read these first.',
   done: {

@@ -20,6 +20,11 @@ const account: Catalog<typeof en> = {
     magicSent: 'Si un compte utilise {{email}}, un lien de connexion est en route. Consultez votre boîte de réception.',
     verifyFirst: 'Confirmez d’abord votre adresse courriel : nous venons de vous envoyer un nouveau lien.',
   },
+  signInCommunity: {
+    title: 'Connexion à vos communautés',
+    lead: 'Les membres des communautés en ligne de Cercle se connectent ici pour lire et écrire.',
+    createAccount: 'Créer un compte',
+  },
   signUp: {
     title: 'Créer un compte d’organisateur',
     lead: 'Pour publier des groupes, recevoir des inscriptions et animer des rencontres. Nous vous envoyons un lien pour confirmer votre adresse.',
@@ -30,6 +35,12 @@ const account: Catalog<typeof en> = {
     passwordHint: 'Au moins 10 caractères. Quelques mots sans lien entre eux font un mot de passe solide.',
     submit: 'Créer mon compte',
     haveAccount: 'Vous avez déjà un compte?',
+  },
+  signUpCommunity: {
+    title: 'Créer un compte',
+    lead: 'Pour vous joindre aux communautés en ligne de Cercle. Dans une communauté, les membres ne voient que le pseudonyme que vous choisissez; votre courriel reste privé. Nous vous envoyons un lien pour confirmer votre adresse.',
+    name: 'Pseudonyme',
+    nameHint: 'Ce n’est pas forcément votre vrai nom. Vous pourrez le changer en vous joignant à une communauté.',
   },
   checkEmail: {
     title: 'Consultez vos courriels',

@@ -67,6 +67,11 @@ const community: Catalog<typeof en> = {
   approve: 'Accepter',
   decline: 'Refuser',
   declineReason: 'Raison du refus (facultative, envoyée à la personne)',
+  moderators: 'Membres et équipe de modération',
+  moderatorsHint: 'L’équipe de modération répond aux demandes d’adhésion et voit les signalements de détresse et les auteurs des publications anonymes. Choisissez des personnes en qui les membres ont confiance.',
+  moderator: 'modération',
+  makeModerator: 'Confier la modération',
+  removeModerator: 'Retirer de la modération',
   crisisPosts: 'Publications avec des propos de détresse',
   crisisPostsHint: 'Leurs auteurs ont vu les ressources d’aide en publiant. Lisez-les en premier.',
   done: {
