@@ -367,6 +367,7 @@ describe.skipIf(browserMissing)('journeys of a person joining a group', () => {
       await join.getByRole('link', { name: x.openCommunity }).click();
       await page.waitForURL((url) => url.pathname === `${groupPath(run.locale, 'join-community')}/${run.locale === 'fr' ? 'communaute' : 'community'}`);
       // Outside, the space shows how to join, never what members write.
+      await page.getByRole('link', { name: x.signInToJoin }).waitFor();
       expect(await page.getByRole('link', { name: x.signInToJoin }).count()).toBe(1);
       if (run.size === PHONE) await expectAccessible(page);
       await assertClean();
