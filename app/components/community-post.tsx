@@ -1,9 +1,12 @@
 import { useEffect } from 'react';
-import { Form } from 'react-router';
+import { Form, Link } from 'react-router';
 import { useTranslation } from 'react-i18next';
 import type { AuthorView, Reactions } from '../../core/communities/feed';
 import type { ReactionKind } from '../../db/schema/enums';
 import { CsrfField } from './csrf-field';
+import { Localized } from './localized';
+import type { Bilingual } from '../../core/text';
+import type { Locale } from '../../i18n';
 import { CrisisNow } from './crisis-now';
 import { ErrorSummary } from './person-fields';
 
@@ -114,3 +117,15 @@ const DONE_KEYS = {
   approved: 'community.done.approved',
   declined: 'community.done.declined',
 } as const;
+
+/** The way back from a post or the requests to the community's page. */
+export function CommunityBreadcrumb({ href, title, locale }: { href: string; title: Bilingual; locale: Locale }) {
+  const { t } = useTranslation();
+  return (
+    <p className="breadcrumb">
+      <Link to={href}>
+        <Localized text={title} locale={locale} /> · {t('community.title')}
+      </Link>
+    </p>
+  );
+}

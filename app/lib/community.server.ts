@@ -5,6 +5,9 @@ import { CoreError } from '../../core/errors';
 import { getT, type Locale } from '../../i18n';
 import { currentSession, sameToken, sessionCsrf, type SessionUser } from './auth.server';
 import { localeOfPath, pathTo } from './paths';
+import { field } from './running.server';
+
+export { field };
 
 // Shared by the community pages: who is reading (anyone may open a community's page; its content is
 // for members), the CSRF token of their forms, and core errors as messages.
@@ -44,12 +47,6 @@ export async function communityForm(args: Args): Promise<CommunityVisitor & { us
   const form = await args.request.formData();
   if (!sameToken(form.get('_csrf'), visitor.csrf)) throw data(getT(visitor.locale)('account.errors.csrf'), { status: 403 });
   return { ...visitor, user: visitor.user, form };
-}
-
-/** A field of a posted form as a string ('' when absent). */
-export function field(form: FormData, name: string): string {
-  const v = form.get(name);
-  return typeof v === 'string' ? v : '';
 }
 
 /** Where a form goes back to: the page it was sent from (with its order and page), never elsewhere. */

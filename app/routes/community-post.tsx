@@ -1,4 +1,4 @@
-import { data, Form, Link, redirect } from 'react-router';
+import { data, Form, redirect } from 'react-router';
 import { useTranslation } from 'react-i18next';
 import type { Route } from './+types/community-post';
 import { getCommunity } from '../../core/communities/community-page';
@@ -10,8 +10,7 @@ import { backTo, communityError, communityForm, communityNotFound, communityVisi
 import { formatSessionTime } from '../lib/format';
 import { pathTo } from '../lib/paths';
 import { CsrfField } from '../components/csrf-field';
-import { Localized } from '../components/localized';
-import { AuthorLine, ReactionButtons, CommunityNotices } from '../components/community-post';
+import { AuthorLine, ReactionButtons, CommunityNotices, CommunityBreadcrumb } from '../components/community-post';
 
 const DONE = ['replied', 'saved', 'deleted'] as const;
 
@@ -193,11 +192,7 @@ export default function CommunityPost({ loaderData, actionData }: Route.Componen
 
   return (
     <div className="page narrow community">
-      <p className="breadcrumb">
-        <Link to={d.communityHref}>
-          <Localized text={d.groupTitle} locale={d.locale} /> · {t('community.title')}
-        </Link>
-      </p>
+      <CommunityBreadcrumb href={d.communityHref} title={d.groupTitle} locale={d.locale} />
       <CommunityNotices done={d.done} crisis={d.crisis} problem={problem} />
       <article className="post" aria-labelledby="post-title">
         <h1 id="post-title" className="post-title">

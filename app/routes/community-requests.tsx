@@ -11,7 +11,7 @@ import { formatSessionTime } from '../lib/format';
 import { pathTo } from '../lib/paths';
 import { CsrfField } from '../components/csrf-field';
 import { Localized } from '../components/localized';
-import { AuthorLine, CommunityNotices } from '../components/community-post';
+import { AuthorLine, CommunityNotices, CommunityBreadcrumb } from '../components/community-post';
 
 const DONE = ['approved', 'declined', 'saved'] as const;
 
@@ -82,11 +82,7 @@ export default function CommunityRequests({ loaderData, actionData }: Route.Comp
   const problem = actionData?.problem;
   return (
     <div className="page narrow community">
-      <p className="breadcrumb">
-        <Link to={d.communityHref}>
-          <Localized text={d.groupTitle} locale={d.locale} /> · {t('community.title')}
-        </Link>
-      </p>
+      <CommunityBreadcrumb href={d.communityHref} title={d.groupTitle} locale={d.locale} />
       <h1>{t('community.requests')}</h1>
       <CommunityNotices done={d.done} problem={problem} />
       {d.crisis.length > 0 && (

@@ -7,7 +7,7 @@ import { isUuid } from '../text';
 
 export type CommunityGroup = Pick<
   typeof groups.$inferSelect,
-  'id' | 'organizationId' | 'slug' | 'slugFr' | 'titleEn' | 'titleFr' | 'autoApprove' | 'rulesEn' | 'rulesFr'
+  'id' | 'organizationId' | 'slug' | 'slugFr' | 'titleEn' | 'titleFr' | 'summaryEn' | 'summaryFr' | 'autoApprove' | 'rulesEn' | 'rulesFr' | 'timeZone'
 >;
 export type Membership = typeof communityMembers.$inferSelect;
 
@@ -35,9 +35,12 @@ export async function communityAccess(ctx: Context, ref: string): Promise<Commun
       slugFr: groups.slugFr,
       titleEn: groups.titleEn,
       titleFr: groups.titleFr,
+      summaryEn: groups.summaryEn,
+      summaryFr: groups.summaryFr,
       autoApprove: groups.autoApprove,
       rulesEn: groups.rulesEn,
       rulesFr: groups.rulesFr,
+      timeZone: groups.timeZone,
     })
     .from(groups)
     .where(and(byRef, eq(groups.status, 'published'), eq(groups.kind, 'online_community')));

@@ -1,6 +1,6 @@
 import { and, count, eq } from 'drizzle-orm';
 import { z } from 'zod';
-import { communityMembers, groups, users } from '../../db/schema';
+import { communityMembers, users } from '../../db/schema';
 import { parseInput, type Context } from '../context';
 import { bilingual, type Bilingual } from '../text';
 import { questionsOf, type FormQuestion } from '../registrations/get-signup-form';
@@ -38,28 +38,28 @@ export interface CommunityPage {
 export async function getCommunity({ ctx, input }: { ctx: Context; input: z.input<typeof getCommunityInput> }): Promise<CommunityPage> {
   const q = parseInput(getCommunityInput, input);
   const access = await communityAccess(ctx, q.community);
-  const [g] = await ctx.db.select().from(groups).where(eq(groups.id, access.group.id));
+  const g = access.group;
   const canModerate = allows(access, 'community.moderate');
   const [[pending], [me]] = await Promise.all([
     canModerate
       ? ctx.db
           .select({ n: count() })
           .from(communityMembers)
-          .where(and(eq(communityMembers.groupId, g!.id), eq(communityMembers.status, 'pending')))
+          .where(and(eq(communityMembers.groupId, g.id), eq(communityMembers.status, 'pending')))
       : Promise.resolve([undefined]),
     access.userId ? ctx.db.select({ nickname: users.nickname }).from(users).where(eq(users.id, access.userId)) : Promise.resolve([undefined]),
   ]);
   return {
     group: {
-      id: g!.id,
-      slugs: groupSlugs(g!),
-      title: bilingual(g!.titleEn, g!.titleFr),
-      summary: bilingual(g!.summaryEn, g!.summaryFr),
-      rules: bilingual(g!.rulesEn, g!.rulesFr),
-      autoApprove: g!.autoApprove,
-      timeZone: g!.timeZone,
+      id: g.id,
+      slugs: groupSlugs(g),
+      title: bilingual(g.titleEn, g.titleFr),
+      summary: bilingual(g.summaryEn, g.summaryFr),
+      rules: bilingual(g.rulesEn, g.rulesFr),
+      autoApprove: g.autoApprove,
+      timeZone: g.timeZone,
     },
-    questions: await questionsOf(ctx, g!.id),
+    questions: await questionsOf(ctx, g.id),
     viewer: {
       signedIn: access.userId != null,
       nickname: me?.nickname ?? null,
