@@ -2,7 +2,7 @@ import { useEffect } from 'react';
 import { Form, Link } from 'react-router';
 import { useTranslation } from 'react-i18next';
 import type { AuthorView, Reactions } from '../../core/communities/feed';
-import type { ReactionKind } from '../../db/schema/enums';
+import { REPORT_REASONS, type ReactionKind } from '../../db/schema/enums';
 import { CsrfField } from './csrf-field';
 import { Localized } from './localized';
 import type { Bilingual } from '../../core/text';
@@ -116,6 +116,9 @@ const DONE_KEYS = {
   deleted: 'community.done.deleted',
   approved: 'community.done.approved',
   declined: 'community.done.declined',
+  reported: 'community.report.done',
+  removed: 'community.moderation.done.removed',
+  restored: 'community.moderation.done.restored',
 } as const;
 
 /** The way back from a post or the requests to the community's page. */
@@ -127,5 +130,120 @@ export function CommunityBreadcrumb({ href, title, locale }: { href: string; tit
         <Localized text={title} locale={locale} /> · {t('community.title')}
       </Link>
     </p>
+  );
+}
+
+/** For its author (and the moderators): what the moderators removed, and why. */
+export function RemovedNote({ removed }: { removed?: { reason: string | null } | undefined }) {
+  const { t } = useTranslation();
+  if (!removed) return null;
+  return <p className="notice removed">{removed.reason ? t('community.removedReason', { reason: removed.reason }) : t('community.removed')}</p>;
+}
+
+/**
+ * "Report" under a post or comment someone else wrote: a reason from the list, words of one's own,
+ * and whether it is the person rather than the message. Only the moderators read it.
+ */
+export function ReportForm({ csrf, target, label, open = false, error }: { csrf: string; target: { postId: string } | { commentId: string }; label: string; open?: boolean; error?: Record<string, string> | undefined }) {
+  const { t } = useTranslation();
+  const id = 'postId' in target ? `report-post-${target.postId}` : `report-${target.commentId}`;
+  return (
+    <details className="report" open={open}>
+      <summary>
+        {t('community.report.action')}
+        <span className="visually-hidden"> · {label}</span>
+      </summary>
+      <Form method="post">
+        <CsrfField token={csrf} />
+        <input type="hidden" name="intent" value="report" />
+        {'postId' in target ? <input type="hidden" name="postId" value={target.postId} /> : <input type="hidden" name="commentId" value={target.commentId} />}
+        <p className="hint">{t('community.report.hint')}</p>
+        <fieldset>
+          <legend>{t('community.report.reason')}</legend>
+          {REPORT_REASONS.map((r, n) => (
+            <p className="field radio" key={r}>
+              <input type="radio" id={`${id}-${r}`} name="reason" value={r} required defaultChecked={n === 0} />
+              <label htmlFor={`${id}-${r}`}>{t(`community.report.reasons.${r}`)}</label>
+            </p>
+          ))}
+        </fieldset>
+        <p className="field">
+          <label htmlFor={`${id}-details`}>{t('community.report.details')}</label>
+          <textarea
+            id={`${id}-details`}
+            name="details"
+            rows={2}
+            maxLength={1000}
+            aria-invalid={error?.details ? true : undefined}
+            aria-describedby={error?.details ? `${id}-details-error` : undefined}
+          />
+          {error?.details && (
+            <span className="field-error" id={`${id}-details-error`}>
+              {error.details}
+            </span>
+          )}
+        </p>
+        <p className="field checkbox">
+          <input type="checkbox" id={`${id}-author`} name="aboutAuthor" />
+          <label htmlFor={`${id}-author`}>{t('community.report.aboutAuthor')}</label>
+        </p>
+        <button type="submit">{t('community.report.send')}</button>
+      </Form>
+    </details>
+  );
+}
+
+/** For moderators, under a post or comment: remove it with a reason, or put it back. */
+export function ModerateForm({
+  csrf,
+  target,
+  removed,
+  label,
+  open = false,
+}: {
+  csrf: string;
+  target: { postId: string } | { commentId: string };
+  removed: boolean;
+  label: string;
+  /** Shown open (the moderators' queue), rather than behind its summary. */
+  open?: boolean;
+}) {
+  const { t } = useTranslation();
+  const id = 'postId' in target ? `remove-post-${target.postId}` : `remove-${target.commentId}`;
+  const hidden = (
+    <>
+      <CsrfField token={csrf} />
+      <input type="hidden" name="intent" value={removed ? 'restore' : 'remove'} />
+      {'postId' in target ? <input type="hidden" name="postId" value={target.postId} /> : <input type="hidden" name="commentId" value={target.commentId} />}
+    </>
+  );
+  if (removed) {
+    return (
+      <Form method="post" className="inline-form">
+        {hidden}
+        <button type="submit" className="secondary">
+          {t('community.moderation.restore')}
+          <span className="visually-hidden"> · {label}</span>
+        </button>
+      </Form>
+    );
+  }
+  return (
+    <details className="moderate" open={open}>
+      <summary>
+        {t('community.moderation.remove')}
+        <span className="visually-hidden"> · {label}</span>
+      </summary>
+      <Form method="post">
+        {hidden}
+        <p className="field">
+          <label htmlFor={id}>{t('community.moderation.reason')}</label>
+          <textarea id={id} name="reason" rows={2} maxLength={1000} required />
+        </p>
+        <button type="submit" className="danger">
+          {t('community.moderation.remove')}
+        </button>
+      </Form>
+    </details>
   );
 }

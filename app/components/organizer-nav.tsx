@@ -18,6 +18,7 @@ export const ORG_AREAS: { page: Page; label: string; permission?: Permission }[]
   // Groups, dashboard, audit log: added by their features.
   { page: 'orgDashboard', label: 'running.dashboardLink', permission: 'organization.view' },
   { page: 'orgAudit', label: 'running.dashboard.auditLink', permission: 'audit.view' },
+  { page: 'orgModeration', label: 'community.moderation.title', permission: 'community.moderate' },
 ];
 
 /** The organization's navigation; the link of the page being shown is marked as current. */

@@ -1,7 +1,10 @@
 import { data, redirect, type AppLoadContext } from 'react-router';
 import type { TFunction } from 'i18next';
 import { createContext, type Context } from '../../core/context';
-import { CoreError } from '../../core/errors';
+import { CoreError, RateLimited } from '../../core/errors';
+import { dismissReports, removeContent, restoreContent, sanctionMember, type QueueItem } from '../../core/communities/moderation';
+import { groupSlugs } from '../../core/groups/slugs';
+import { formatSessionTime } from './format';
 import { getT, type Locale } from '../../i18n';
 import { currentSession, sameToken, sessionCsrf, type SessionUser } from './auth.server';
 import { localeOfPath, pathTo } from './paths';
@@ -63,6 +66,14 @@ export function communityNotFound(err: unknown, locale: Locale): never {
   throw err;
 }
 
+/** The fields of the moderators' and reporters' forms, and what to say about each. */
+const MODERATION_FIELDS = {
+  reason: 'community.errors.reason',
+  details: 'community.errors.details',
+  days: 'community.errors.days',
+  rulesEn: 'community.errors.rulesEn',
+} as const;
+
 export interface CommunityProblem {
   status: number;
   message: string;
@@ -75,7 +86,9 @@ export function communityError(err: unknown, t: TFunction): CommunityProblem {
   if (err.code === 'invalid') {
     const fields: Record<string, string> = {};
     for (const issue of err.issues) {
-      if (issue.path.startsWith('answers.')) fields[`answer.${issue.path.slice('answers.'.length)}`] = t('community.errors.answer');
+      const moderation = MODERATION_FIELDS[issue.path as keyof typeof MODERATION_FIELDS];
+      if (moderation) fields[issue.path] = t(moderation);
+      else if (issue.path.startsWith('answers.')) fields[`answer.${issue.path.slice('answers.'.length)}`] = t('community.errors.answer');
       else if (issue.path === 'nickname') fields.nickname = t('community.errors.nickname');
       else if (issue.path === 'acceptRules') fields.rules = t('community.errors.rules');
       else if (issue.path === 'body') fields.body = t('community.errors.body');
@@ -83,10 +96,63 @@ export function communityError(err: unknown, t: TFunction): CommunityProblem {
     return { status: 400, message: t('community.errors.summary'), fields };
   }
   if (err.code === 'forbidden') {
-    const message = err.reason === 'not_a_member' ? t('community.errors.notMember') : err.reason === 'pending' ? t('community.errors.pending') : t('community.errors.forbidden');
-    return { status: 403, message, fields: {} };
+    const known = { not_a_member: 'community.errors.notMember', pending: 'community.errors.pending', muted: 'community.errors.muted', banned: 'community.errors.banned' } as const;
+    return { status: 403, message: t(known[err.reason as keyof typeof known] ?? 'community.errors.forbidden'), fields: {} };
   }
   if (err.code === 'not_found') return { status: 404, message: t('community.errors.notFound'), fields: {} };
-  if (err.code === 'conflict') return { status: 409, message: t('community.errors.already'), fields: {} };
+  if (err.code === 'conflict') {
+    const known = { own: 'community.errors.own', removed: 'community.errors.removed', nothing_open: 'community.errors.nothingOpen' } as const;
+    return { status: 409, message: t(known[err.reason as keyof typeof known] ?? 'community.errors.already'), fields: {} };
+  }
+  if (err instanceof RateLimited) {
+    return { status: 429, message: t('community.errors.tooMany', { minutes: Math.max(1, Math.ceil(err.retryAfterSeconds / 60)) }), fields: {} };
+  }
   throw err;
 }
+
+/** The moderators' forms of the queue (a community's, or the organization's): one act, and what to say after it. */
+export async function moderate(ctx: Context, form: FormData): Promise<'removed' | 'restored' | 'dismissed' | 'muted' | 'banned' | 'reinstated'> {
+  const target = { postId: field(form, 'postId') || undefined, commentId: field(form, 'commentId') || undefined };
+  const memberId = field(form, 'memberId');
+  switch (field(form, 'intent')) {
+    case 'remove':
+      await removeContent({ ctx, input: { ...target, reason: field(form, 'reason') } });
+      return 'removed';
+    case 'restore':
+      await restoreContent({ ctx, input: target });
+      return 'restored';
+    case 'dismiss':
+      await dismissReports({ ctx, input: memberId ? { memberId } : target });
+      return 'dismissed';
+    case 'mute':
+      await sanctionMember({ ctx, input: { memberId, sanction: 'mute', days: Number(field(form, 'days')), reason: field(form, 'reason') } });
+      return 'muted';
+    case 'ban':
+      await sanctionMember({ ctx, input: { memberId, sanction: 'ban', reason: field(form, 'reason') } });
+      return 'banned';
+    case 'reinstate':
+      await sanctionMember({ ctx, input: { memberId, sanction: 'restore' } });
+      return 'reinstated';
+    default:
+      throw new CoreError('invalid', 'unknown moderation act', [{ path: 'intent', message: 'unknown' }]);
+  }
+}
+
+/** What a moderation act says afterwards (the `done` of the page). */
+export const MODERATED = ['removed', 'restored', 'dismissed', 'muted', 'banned', 'reinstated'] as const;
+
+/** The queue as the page shows it, in the reader's language and each community's time. */
+export function queueView(items: QueueItem[], locale: Locale) {
+  return items.map((i) => {
+    const slugs = groupSlugs(i.community);
+    return {
+      ...i,
+      when: formatSessionTime(i.firstAt, i.community.timeZone, locale),
+      iso: i.firstAt.toISOString(),
+      communityHref: pathTo(locale, 'community', { slug: slugs[locale] }),
+      postHref: i.postId ? pathTo(locale, 'communityPost', { slug: slugs[locale], post: i.postId }) : null,
+      mutedUntil: i.author.mutedUntil ? formatSessionTime(i.author.mutedUntil, i.community.timeZone, locale) : null,
+    };
+  });
+}
+export type QueueEntry = ReturnType<typeof queueView>[number];

@@ -32,6 +32,11 @@ export const PAGES = {
     fr: '/fr/groupes/:slug/communaute/demandes',
     file: 'routes/community-requests.tsx',
   },
+  communityModeration: {
+    en: '/en/groups/:slug/community/moderation',
+    fr: '/fr/groupes/:slug/communaute/moderation',
+    file: 'routes/community-moderation.tsx',
+  },
   manage: { en: '/en/manage/:token', fr: '/fr/gerer/:token', file: 'routes/manage.tsx' },
   unsubscribe: { en: '/en/unsubscribe/:token', fr: '/fr/desabonnement/:token', file: 'routes/unsubscribe.tsx' },
   // Organizer accounts.
@@ -71,6 +76,7 @@ export const PAGES = {
   },
   orgCohort: { en: '/en/organize/:org/cohorts/:cohort', fr: '/fr/organiser/:org/cohortes/:cohort', file: 'routes/organize-cohort.tsx' },
   orgAudit: { en: '/en/organize/:org/audit', fr: '/fr/organiser/:org/journal', file: 'routes/organize-audit.tsx' },
+  orgModeration: { en: '/en/organize/:org/moderation', fr: '/fr/organiser/:org/moderation', file: 'routes/organize-moderation.tsx' },
   // Facilitator profiles and licences (organizer area), and the platform admin area.
   orgFacilitators: { en: '/en/organize/:org/facilitators', fr: '/fr/organiser/:org/animateurs', file: 'routes/organize-facilitators.tsx' },
   admin: { en: '/en/admin', fr: '/fr/admin', file: 'routes/admin-home.tsx' },

@@ -6,13 +6,15 @@ import { getPost, type CommentView } from '../../core/communities/feed';
 import { createComment, deleteComment, deletePost, editComment, editPost, react } from '../../core/communities/posts';
 import { pick } from '../../core/text';
 import { getT, type Locale } from '../../i18n';
-import { backTo, communityError, communityForm, communityNotFound, communityVisitor, field, type CommunityProblem } from '../lib/community.server';
+import { backTo, communityError, communityForm, communityNotFound, communityVisitor, field, moderate, type CommunityProblem } from '../lib/community.server';
+import { retryAfter } from '../lib/signup.server';
+import { report } from '../../core/communities/moderation';
 import { formatSessionTime } from '../lib/format';
 import { pathTo } from '../lib/paths';
 import { CsrfField } from '../components/csrf-field';
-import { AuthorLine, ReactionButtons, CommunityNotices, CommunityBreadcrumb } from '../components/community-post';
+import { AuthorLine, ReactionButtons, CommunityNotices, CommunityBreadcrumb, ModerateForm, RemovedNote, ReportForm } from '../components/community-post';
 
-const DONE = ['replied', 'saved', 'deleted'] as const;
+const DONE = ['replied', 'saved', 'deleted', 'reported', 'removed', 'restored'] as const;
 
 export async function loader(args: Route.LoaderArgs) {
   const { request, params } = args;
@@ -36,6 +38,7 @@ export async function loader(args: Route.LoaderArgs) {
     locale,
     csrf: visitor.csrf,
     canPost: page.viewer.canPost,
+    canModerate: page.viewer.canModerate,
     title: `${getT(locale)('community.title')} · ${pick(page.group.title, locale)?.text ?? ''}`,
     groupTitle: page.group.title,
     communityHref: pathTo(locale, 'community', { slug: slugs[locale] }),
@@ -80,6 +83,22 @@ export async function action(args: Route.ActionArgs) {
       case 'delete-comment':
         await deleteComment({ ctx, input: { id: field(form, 'commentId') } });
         return redirect(`${here}?done=deleted`);
+      case 'report':
+        await report({
+          ctx,
+          input: {
+            postId: field(form, 'postId') || undefined,
+            commentId: field(form, 'commentId') || undefined,
+            aboutAuthor: form.get('aboutAuthor') === 'on',
+            reason: field(form, 'reason') as never,
+            details: field(form, 'details') || undefined,
+          },
+        });
+        return redirect(`${here}?done=reported`);
+      case 'remove':
+      case 'restore':
+        await moderate(ctx, form);
+        return redirect(`${here}?done=${intent === 'remove' ? 'removed' : 'restored'}`);
       case 'react':
         await react({
           ctx,
@@ -92,7 +111,7 @@ export async function action(args: Route.ActionArgs) {
   } catch (err) {
     const problem = communityError(err, t);
     const target = field(form, 'commentId') || field(form, 'parentId') || 'post';
-    return data<ActionResult>({ intent, target, problem, values: { body } }, { status: problem.status });
+    return data<ActionResult>({ intent, target, problem, values: { body } }, { status: problem.status, headers: retryAfter(err) });
   }
 }
 
@@ -127,6 +146,7 @@ export default function CommunityPost({ loaderData, actionData }: Route.Componen
   const d = loaderData;
   const problem = actionData?.problem;
   const errorFor = (target: string) => (actionData?.target === target ? problem?.fields.body : undefined);
+  const reportError = (target: string) => (actionData?.intent === 'report' && actionData.target === target ? problem?.fields : undefined);
   const valueFor = (target: string) => (actionData?.target === target ? (actionData.values.body ?? '') : '');
   const hidden = (intent: string, extra: Record<string, string> = {}) => (
     <>
@@ -154,8 +174,13 @@ export default function CommunityPost({ loaderData, actionData }: Route.Componen
           <>
             <AuthorLine author={c.author!} when={c.when} iso={c.iso} edited={c.editedAt != null} />
             {c.crisis && <p className="flag">{t('community.crisisFlag')}</p>}
+            <RemovedNote removed={c.removed} />
             <div className="post-body" dangerouslySetInnerHTML={{ __html: c.html }} />
-            <ReactionButtons csrf={d.csrf} target={{ commentId: c.id }} reactions={c.reactions} mine={c.myReactions} canReact={d.canPost} label={c.when} back={d.here} />
+            <ReactionButtons csrf={d.csrf} target={{ commentId: c.id }} reactions={c.reactions} mine={c.myReactions} canReact={d.canPost && !c.removed} label={c.when} back={d.here} />
+            {!c.author?.mine && d.csrf && !c.removed && (
+              <ReportForm csrf={d.csrf} target={{ commentId: c.id }} label={c.when} open={actionData?.intent === 'report' && actionData.target === c.id} error={reportError(c.id)} />
+            )}
+            {d.canModerate && d.csrf && <ModerateForm csrf={d.csrf} target={{ commentId: c.id }} removed={c.removed != null} label={c.when} />}
             {c.author?.mine && d.csrf && (
               <details className="own-actions" open={actionData?.intent === 'edit-comment' && actionData.target === c.id}>
                 <summary>{t('community.edit')}</summary>
@@ -174,7 +199,7 @@ export default function CommunityPost({ loaderData, actionData }: Route.Componen
             )}
           </>
         )}
-        {!isReply && d.canPost && d.csrf && (
+        {!isReply && d.canPost && d.csrf && !d.post.removed && (
           <details className="reply" open={actionData?.intent === 'comment' && actionData.target === c.id}>
             <summary>{t('community.reply')}</summary>
             <Form method="post">
@@ -200,8 +225,13 @@ export default function CommunityPost({ loaderData, actionData }: Route.Componen
         </h1>
         <AuthorLine author={d.post.author} when={d.post.when} iso={d.post.iso} edited={d.post.editedAt != null} />
         {d.post.crisis && <p className="flag">{t('community.crisisFlag')}</p>}
+        <RemovedNote removed={d.post.removed} />
         <div className="post-body" dangerouslySetInnerHTML={{ __html: d.post.html }} />
-        <ReactionButtons csrf={d.csrf} target={{ postId: d.post.id }} reactions={d.post.reactions} mine={d.post.myReactions} canReact={d.canPost} label={d.post.when} back={d.here} />
+        <ReactionButtons csrf={d.csrf} target={{ postId: d.post.id }} reactions={d.post.reactions} mine={d.post.myReactions} canReact={d.canPost && !d.post.removed} label={d.post.when} back={d.here} />
+        {!d.post.author.mine && d.csrf && !d.post.removed && (
+          <ReportForm csrf={d.csrf} target={{ postId: d.post.id }} label={d.post.when} open={actionData?.intent === 'report' && actionData.target === 'post'} error={reportError('post')} />
+        )}
+        {d.canModerate && d.csrf && <ModerateForm csrf={d.csrf} target={{ postId: d.post.id }} removed={d.post.removed != null} label={d.post.when} />}
         {d.post.author.mine && d.csrf && (
           <details className="own-actions" open={actionData?.intent === 'edit-post'}>
             <summary>{t('community.edit')}</summary>
@@ -223,7 +253,7 @@ export default function CommunityPost({ loaderData, actionData }: Route.Componen
       <section aria-labelledby="comments-title">
         <h2 id="comments-title">{t('community.comments', { count: d.post.commentCount })}</h2>
         {d.comments.length > 0 && <ul className="comments">{d.comments.map((c) => commentItem(c, false))}</ul>}
-        {d.canPost && d.csrf && (
+        {d.canPost && d.csrf && !d.post.removed && (
           <Form method="post" className="card">
             {hidden('comment')}
             <TextBox id="f-comment" label={t('community.comment')} defaultValue={actionData?.intent === 'comment' && actionData.target === 'post' ? valueFor('post') : ''} error={errorFor('post')} max={5000} />

@@ -2,7 +2,6 @@ import { data, Form, Link, redirect } from 'react-router';
 import { useTranslation } from 'react-i18next';
 import type { Route } from './+types/community-requests';
 import { getCommunity } from '../../core/communities/community-page';
-import { listCrisisPosts } from '../../core/communities/feed';
 import { decideJoinRequest, listJoinRequests, listMembers, setModerator } from '../../core/communities/membership';
 import { pick } from '../../core/text';
 import { getT } from '../../i18n';
@@ -11,7 +10,7 @@ import { formatSessionTime } from '../lib/format';
 import { pathTo } from '../lib/paths';
 import { CsrfField } from '../components/csrf-field';
 import { Localized } from '../components/localized';
-import { AuthorLine, CommunityNotices, CommunityBreadcrumb } from '../components/community-post';
+import { CommunityNotices, CommunityBreadcrumb } from '../components/community-post';
 
 const DONE = ['approved', 'declined', 'saved'] as const;
 
@@ -23,9 +22,8 @@ export async function loader(args: Route.LoaderArgs) {
   if (!visitor.user) throw redirect(`${pathTo(locale, 'signIn')}?next=${encodeURIComponent(new URL(args.request.url).pathname)}`);
   // Only those who moderate: anyone else is told the page does not exist.
   if (!page.viewer.canModerate) throw data(getT(locale)('errors.notFound'), { status: 404 });
-  const [requests, crisis, members] = await Promise.all([
+  const [requests, members] = await Promise.all([
     listJoinRequests({ ctx, input: { community: page.group.id } }),
-    listCrisisPosts({ ctx, input: { community: page.group.id } }),
     page.viewer.canManage ? listMembers({ ctx, input: { community: page.group.id } }) : Promise.resolve(null),
   ]);
   const tz = page.group.timeZone;
@@ -45,12 +43,8 @@ export async function loader(args: Route.LoaderArgs) {
         value: typeof a.value === 'boolean' ? a.value : a.choice ? (pick(a.choice, locale)?.text ?? String(a.value)) : a.value,
       })),
     })),
-    crisis: crisis.map((p) => ({
-      ...p,
-      iso: p.createdAt.toISOString(),
-      when: formatSessionTime(p.createdAt, tz, locale),
-      href: pathTo(locale, 'communityPost', { slug: page.group.slugs[locale], post: p.id }),
-    })),
+    moderationHref: pathTo(locale, 'communityModeration', { slug: page.group.slugs[locale] }),
+    openReports: page.viewer.openReports ?? 0,
     members: members?.map((m) => ({ id: m.id, nickname: m.nickname ?? '', moderator: m.role === 'moderator' })) ?? null,
     done: (DONE as readonly string[]).includes(done ?? '') ? (done as (typeof DONE)[number]) : null,
     title: `${getT(locale)('community.requests')} · ${pick(page.group.title, locale)?.text ?? ''}`,
@@ -85,23 +79,9 @@ export default function CommunityRequests({ loaderData, actionData }: Route.Comp
       <CommunityBreadcrumb href={d.communityHref} title={d.groupTitle} locale={d.locale} />
       <h1>{t('community.requests')}</h1>
       <CommunityNotices done={d.done} problem={problem} />
-      {d.crisis.length > 0 && (
-        <section aria-labelledby="crisis-title" className="crisis-posts">
-          <h2 id="crisis-title">{t('community.crisisPosts')}</h2>
-          <p>{t('community.crisisPostsHint')}</p>
-          <ul className="posts">
-            {d.crisis.map((p) => (
-              <li key={p.id} className="card">
-                <AuthorLine author={p.author} when={p.when} iso={p.iso} edited={p.editedAt != null} />
-                <div className="post-body" dangerouslySetInnerHTML={{ __html: p.html }} />
-                <p>
-                  <Link to={p.href}>{t('community.openPost')}</Link>
-                </p>
-              </li>
-            ))}
-          </ul>
-        </section>
-      )}
+      <p className="notice">
+        <Link to={d.moderationHref}>{d.openReports ? t('community.moderation.linkCount', { count: d.openReports }) : t('community.moderation.link')}</Link>
+      </p>
       <section aria-labelledby="pending-title">
         <h2 id="pending-title">{d.requests.length ? t('community.requestsCount', { count: d.requests.length }) : t('community.requestsNone')}</h2>
         <ul className="applications">

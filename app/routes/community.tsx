@@ -10,11 +10,12 @@ import { getT } from '../../i18n';
 import { checkGroupAddress, groupLocaleParams } from '../lib/group-address.server';
 import { backTo, communityError, communityForm, communityNotFound, communityVisitor, field, type CommunityProblem } from '../lib/community.server';
 import { formatSessionTime } from '../lib/format';
+import { retryAfter } from '../lib/signup.server';
 import { pathTo } from '../lib/paths';
 import { CsrfField } from '../components/csrf-field';
 import { Field, QuestionFields } from '../components/person-fields';
 import { Localized } from '../components/localized';
-import { AuthorLine, ReactionButtons, CommunityNotices } from '../components/community-post';
+import { AuthorLine, ReactionButtons, CommunityNotices, RemovedNote } from '../components/community-post';
 
 const DONE = ['joined', 'asked', 'left', 'posted'] as const;
 
@@ -42,6 +43,8 @@ export async function loader(args: Route.LoaderArgs) {
     signInHref: `${pathTo(locale, 'signIn')}?next=${encodeURIComponent(here)}`,
     signUpHref: `${pathTo(locale, 'signUp')}?next=${encodeURIComponent(here)}`,
     requestsHref: pathTo(locale, 'communityRequests', { slug: page.group.slugs[locale] }),
+    moderationHref: pathTo(locale, 'communityModeration', { slug: page.group.slugs[locale] }),
+    mutedUntil: page.viewer.mutedUntil ? formatSessionTime(page.viewer.mutedUntil, tz, locale) : null,
     order,
     posts: (feed?.posts ?? []).map((p) => ({
       ...p,
@@ -89,7 +92,7 @@ export async function action(args: Route.ActionArgs) {
     return data<ActionResult>({ intent, problem: { status: 400, message: t('community.errors.forbidden'), fields: {} }, values }, { status: 400 });
   } catch (err) {
     const problem = communityError(err, t);
-    return data<ActionResult>({ intent, problem, values }, { status: problem.status });
+    return data<ActionResult>({ intent, problem, values }, { status: problem.status, headers: retryAfter(err) });
   }
 }
 
@@ -103,7 +106,7 @@ export default function Community({ loaderData, actionData }: Route.ComponentPro
   const navigation = useNavigation();
   const problem = actionData?.problem;
   const values = actionData?.values ?? {};
-  const joinForm = v.signedIn && v.status !== 'member' && v.status !== 'pending' && d.csrf;
+  const joinForm = v.signedIn && v.status !== 'member' && v.status !== 'pending' && v.status !== 'banned' && d.csrf;
   return (
     <div className="page narrow community">
       <p className="breadcrumb">
@@ -144,6 +147,11 @@ export default function Community({ loaderData, actionData }: Route.ComponentPro
             {v.status === 'pending' && (
               <p className="notice" role="status">
                 {t('community.pending')}
+              </p>
+            )}
+            {v.status === 'banned' && (
+              <p className="notice" role="status">
+                {t('community.banned')} {v.sanctionReason && t('community.mutedReason', { reason: v.sanctionReason })}
               </p>
             )}
             {v.status === 'declined' && (
@@ -188,10 +196,18 @@ export default function Community({ loaderData, actionData }: Route.ComponentPro
       {v.canRead && (
         <>
           {v.canModerate && (
-            <p className="notice">
-              <Link to={d.requestsHref}>
-                {v.pendingRequests ? t('community.requestsCount', { count: v.pendingRequests }) : t('community.requests')}
-              </Link>
+            <ul className="notice moderation-links">
+              <li>
+                <Link to={d.requestsHref}>{v.pendingRequests ? t('community.requestsCount', { count: v.pendingRequests }) : t('community.requests')}</Link>
+              </li>
+              <li>
+                <Link to={d.moderationHref}>{v.openReports ? t('community.moderation.linkCount', { count: v.openReports }) : t('community.moderation.link')}</Link>
+              </li>
+            </ul>
+          )}
+          {d.mutedUntil && (
+            <p className="notice" role="status">
+              {t('community.muted', { date: d.mutedUntil })} {v.sanctionReason && t('community.mutedReason', { reason: v.sanctionReason })}
             </p>
           )}
           {v.canPost && d.csrf && (
@@ -259,6 +275,7 @@ export default function Community({ loaderData, actionData }: Route.ComponentPro
                       </h3>
                       <AuthorLine author={p.author} when={p.when} iso={p.iso} edited={p.editedAt != null} />
                       {p.crisis && <p className="flag">{t('community.crisisFlag')}</p>}
+                      <RemovedNote removed={p.removed} />
                       <div className="post-body" dangerouslySetInnerHTML={{ __html: p.html }} />
                       <ReactionButtons csrf={d.csrf} target={{ postId: p.id }} reactions={p.reactions} mine={p.myReactions} canReact={v.canPost} label={p.when} back={d.back} />
                       <p>

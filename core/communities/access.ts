@@ -19,6 +19,8 @@ export interface CommunityAccess {
   membership: Membership | null;
   /** Their standing in the community: only an approved membership counts. */
   standing: CommunityStanding | null;
+  /** Muted by a moderator until then (a time to come): they read but do not write. */
+  mutedUntil: Date | null;
 }
 
 /**
@@ -46,7 +48,7 @@ export async function communityAccess(ctx: Context, ref: string): Promise<Commun
     .where(and(byRef, eq(groups.status, 'published'), eq(groups.kind, 'online_community')));
   if (!group) throw new NotFound('community');
   const userId = ctx.actor.type === 'user' ? ctx.actor.userId : null;
-  if (!userId) return { group, userId, orgRole: null, membership: null, standing: null };
+  if (!userId) return { group, userId, orgRole: null, membership: null, standing: null, mutedUntil: null };
   const [[org], [membership]] = await Promise.all([
     ctx.db
       .select({ role: organizationMembers.role })
@@ -58,11 +60,14 @@ export async function communityAccess(ctx: Context, ref: string): Promise<Commun
       .where(and(eq(communityMembers.groupId, group.id), eq(communityMembers.userId, userId))),
   ]);
   const standing = membership?.status === 'member' ? membership.role : null;
-  return { group, userId, orgRole: org?.role ?? null, membership: membership ?? null, standing };
+  const mutedUntil = standing && membership?.mutedUntil && membership.mutedUntil > ctx.now ? membership.mutedUntil : null;
+  return { group, userId, orgRole: org?.role ?? null, membership: membership ?? null, standing, mutedUntil };
 }
 
 /** Whether the access holds a permission of the table (core/policy/permissions.ts) for this community. */
 export function allows(access: CommunityAccess, permission: Permission): boolean {
+  // A muted member keeps reading (and a muted moderator moderating) but writes nothing.
+  if (permission === 'community.post' && access.mutedUntil) return false;
   // An organization role reaches every community of the organization ('all'); a standing reaches
   // the community it was given in ('own'), which is this one.
   return grantOf(access.orgRole, permission) === 'all' || grantOf(access.standing, permission) !== null;
@@ -77,8 +82,15 @@ export async function requireCommunity(ctx: Context, ref: string, permission: Pe
   const access = await communityAccess(ctx, ref);
   requireUserId(ctx);
   if (!allows(access, permission)) {
-    const reason = access.membership?.status === 'pending' ? 'pending' : permission === 'community.post' || permission === 'community.read' ? 'not_a_member' : 'not_a_moderator';
-    throw new Forbidden(`${permission} is for the community's ${reason === 'not_a_moderator' ? 'moderators' : 'members'}`, reason);
+    throw new Forbidden(`${permission} is not allowed here`, refusal(access, permission));
   }
   return access as CommunityAccess & { userId: string };
+}
+
+/** Why a permission is refused, for the page to say it: waiting, muted, banned, or not one of them. */
+function refusal(access: CommunityAccess, permission: Permission): string {
+  const status = access.membership?.status;
+  if (status === 'pending' || status === 'banned') return status;
+  if (access.mutedUntil && permission === 'community.post') return 'muted';
+  return permission === 'community.post' || permission === 'community.read' ? 'not_a_member' : 'not_a_moderator';
 }

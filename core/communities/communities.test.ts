@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { and, eq } from 'drizzle-orm';
 import { createTestDatabase, type TestDatabase } from '../../tests/support/db';
 import { addMember, createGroup, createMember, createUser } from '../../tests/support/factories';
+import { createCommunity, joinedMember } from '../../tests/support/communities';
 import { communityMembers, communityPosts, emailOutbox, intakeQuestions, users } from '../../db/schema';
 import { createContext, type Context } from '../context';
 import { renderEmail } from '../../server/email/render';
@@ -24,26 +25,9 @@ afterAll(async () => {
   await t.close();
 });
 
-async function community(overrides: Parameters<typeof createGroup>[1] = {}) {
-  return createGroup(t, {
-    kind: 'online_community',
-    format: 'ongoing',
-    dropInStyle: null,
-    delivery: 'online',
-    street: null,
-    rulesEn: 'Be kind. What is shared here stays here.',
-    rulesFr: 'Soyez bienveillants. Ce qui se dit ici reste ici.',
-    ...overrides,
-  });
-}
-
+const community = (overrides: Parameters<typeof createCommunity>[1] = {}) => createCommunity(t, overrides);
 /** A person who asked and was approved, with their nickname. */
-async function member(groupId: string, moderatorId: string, nick: string) {
-  const user = await createUser(t);
-  const asked = await requestToJoin({ ctx: as(user.id), input: { community: groupId, nickname: nick, acceptRules: true } });
-  if (asked.status === 'pending') await decideJoinRequest({ ctx: as(moderatorId), input: { memberId: asked.memberId, decision: 'approve' } });
-  return user;
-}
+const member = (groupId: string, moderatorId: string, nick: string) => joinedMember(t, groupId, moderatorId, nick, NOW);
 
 describe('joining a community', () => {
   it('asks the questions and the rules, waits for a moderator, and emails the decision in the person’s language', async () => {
@@ -204,9 +188,10 @@ describe('posting', () => {
     const { user: owner, organizationId } = await createMember(t, 'owner');
     const g = await community({ organizationId });
     const ana = await member(g.id, owner.id, 'Ana');
+    const bo = await member(g.id, owner.id, 'Bo');
     const ids: string[] = [];
-    // Several posts in the same instant too: the id breaks the tie.
-    for (let i = 0; i < 7; i++) ids.push((await createPost({ ctx: as(ana.id, later(Math.floor(i / 2))), input: { community: g.id, body: `Post ${i}` } })).postId);
+    // Several posts in the same instant too: the id breaks the tie. (Two authors: a new member writes a few posts an hour.)
+    for (let i = 0; i < 7; i++) ids.push((await createPost({ ctx: as((i % 2 ? bo : ana).id, later(Math.floor(i / 2))), input: { community: g.id, body: `Post ${i}` } })).postId);
     await createComment({ ctx: as(ana.id, later(10)), input: { postId: ids[0]!, body: 'Bump' } });
     const all = async (order: 'newest' | 'active') => {
       const seen: string[] = [];

@@ -1,6 +1,6 @@
-import { and, count, eq } from 'drizzle-orm';
+import { and, count, eq, isNull, sql } from 'drizzle-orm';
 import { z } from 'zod';
-import { communityMembers, users } from '../../db/schema';
+import { communityMembers, communityReports, users } from '../../db/schema';
 import { parseInput, type Context } from '../context';
 import { bilingual, type Bilingual } from '../text';
 import { questionsOf, type FormQuestion } from '../registrations/get-signup-form';
@@ -17,8 +17,12 @@ export interface CommunityPage {
     signedIn: boolean;
     /** The nickname on their account, to fill the join form with. */
     nickname: string | null;
-    status: 'none' | 'pending' | 'member' | 'declined' | 'left';
+    status: 'none' | 'pending' | 'member' | 'declined' | 'left' | 'banned';
     declineReason: string | null;
+    /** Muted by a moderator until then: they read but do not write. */
+    mutedUntil: Date | null;
+    /** The moderator's reason, for a muted or banned person. */
+    sanctionReason: string | null;
     moderator: boolean;
     canRead: boolean;
     canPost: boolean;
@@ -27,6 +31,8 @@ export interface CommunityPage {
     canManage: boolean;
     /** For those who moderate: requests waiting for a decision. */
     pendingRequests: number | null;
+    /** For those who moderate: things reported and not decided yet. */
+    openReports: number | null;
   };
 }
 
@@ -40,12 +46,18 @@ export async function getCommunity({ ctx, input }: { ctx: Context; input: z.inpu
   const access = await communityAccess(ctx, q.community);
   const g = access.group;
   const canModerate = allows(access, 'community.moderate');
-  const [[pending], [me]] = await Promise.all([
+  const [[pending], [reports], [me]] = await Promise.all([
     canModerate
       ? ctx.db
           .select({ n: count() })
           .from(communityMembers)
           .where(and(eq(communityMembers.groupId, g.id), eq(communityMembers.status, 'pending')))
+      : Promise.resolve([undefined]),
+    canModerate
+      ? ctx.db
+          .select({ n: sql<number>`count(distinct coalesce(${communityReports.postId}, ${communityReports.commentId}, ${communityReports.memberId}))::int` })
+          .from(communityReports)
+          .where(and(eq(communityReports.groupId, g.id), isNull(communityReports.resolvedAt)))
       : Promise.resolve([undefined]),
     access.userId ? ctx.db.select({ nickname: users.nickname }).from(users).where(eq(users.id, access.userId)) : Promise.resolve([undefined]),
   ]);
@@ -65,12 +77,15 @@ export async function getCommunity({ ctx, input }: { ctx: Context; input: z.inpu
       nickname: me?.nickname ?? null,
       status: access.membership?.status ?? 'none',
       declineReason: access.membership?.status === 'declined' ? access.membership.declineReason : null,
+      mutedUntil: access.mutedUntil,
+      sanctionReason: access.mutedUntil || access.membership?.status === 'banned' ? (access.membership?.sanctionReason ?? null) : null,
       moderator: access.standing === 'moderator',
       canRead: allows(access, 'community.read'),
       canPost: allows(access, 'community.post'),
       canModerate,
       canManage: allows(access, 'community.manage'),
       pendingRequests: canModerate ? (pending?.n ?? 0) : null,
+      openReports: canModerate ? (reports?.n ?? 0) : null,
     },
   };
 }

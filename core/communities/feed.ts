@@ -35,6 +35,8 @@ export interface PostView {
   myReactions: ReactionKind[];
   /** Moderators only: crisis language was found in it. */
   crisis?: boolean;
+  /** Removed by a moderator, with their reason: only its author and the moderators still see it. */
+  removed?: { reason: string | null };
 }
 
 export interface CommentView {
@@ -50,6 +52,7 @@ export interface CommentView {
   reactions: Reactions;
   myReactions: ReactionKind[];
   crisis?: boolean;
+  removed?: { reason: string | null };
   replies: CommentView[];
 }
 
@@ -77,6 +80,8 @@ export async function listFeed({ ctx, input }: { ctx: Context; input: z.input<ty
       and(
         eq(communityPosts.groupId, access.group.id),
         isNull(communityPosts.deletedAt),
+        // A removed post stays in its author's feed (marked, with the reason), in no one else's.
+        or(isNull(communityPosts.removedAt), eq(communityPosts.authorId, access.userId ?? '')),
         cursor ? or(lt(column, cursor.at), and(eq(column, cursor.at), lt(communityPosts.id, cursor.id))) : undefined,
       ),
     )
@@ -103,6 +108,7 @@ export async function getPost({ ctx, input }: { ctx: Context; input: z.input<typ
     .where(and(eq(communityPosts.id, q.postId), isNull(communityPosts.deletedAt)));
   if (!found) throw new NotFound('post');
   const access = await requireCommunity(ctx, found.p.groupId, 'community.read');
+  if (found.p.removedAt && !seesRemoved(access, found.p)) throw new NotFound('post');
   const comments = await ctx.db
     .select({ c: communityComments, nickname: users.nickname })
     .from(communityComments)
@@ -113,7 +119,8 @@ export async function getPost({ ctx, input }: { ctx: Context; input: z.input<typ
   const views = new Map<string, CommentView>();
   const top: CommentView[] = [];
   for (const { c, nickname } of comments) {
-    const deleted = c.deletedAt != null;
+    // Removed by a moderator: gone like a deleted one for the others.
+    const deleted = c.deletedAt != null || (c.removedAt != null && !seesRemoved(access, c));
     const view: CommentView = {
       id: c.id,
       html: deleted ? '' : c.html,
@@ -124,6 +131,7 @@ export async function getPost({ ctx, input }: { ctx: Context; input: z.input<typ
       editedAt: c.editedAt,
       ...reactions.of(c.id),
       ...(allows(access, 'community.moderate') ? { crisis: c.crisis } : {}),
+      ...(!deleted && c.removedAt ? { removed: { reason: c.removalReason } } : {}),
       replies: [],
     };
     views.set(c.id, view);
@@ -140,21 +148,9 @@ export async function getPost({ ctx, input }: { ctx: Context; input: z.input<typ
   };
 }
 
-export const listCrisisPostsInput = z.object({ community: z.string().min(1).max(200) });
-
-/** For moderators: the posts with crisis language, newest first (they read these first). */
-export async function listCrisisPosts({ ctx, input }: { ctx: Context; input: z.input<typeof listCrisisPostsInput> }) {
-  const q = parseInput(listCrisisPostsInput, input);
-  const access = await requireCommunity(ctx, q.community, 'community.moderate');
-  const rows = await ctx.db
-    .select({ p: communityPosts, nickname: users.nickname })
-    .from(communityPosts)
-    .innerJoin(users, eq(users.id, communityPosts.authorId))
-    .where(and(eq(communityPosts.groupId, access.group.id), eq(communityPosts.crisis, true), isNull(communityPosts.deletedAt)))
-    .orderBy(desc(communityPosts.createdAt), desc(communityPosts.id))
-    .limit(50);
-  const reactions = await reactionsOf(ctx, access, { posts: rows.map((r) => r.p.id) });
-  return rows.map(({ p, nickname }) => postView(access, p, nickname, reactions));
+/** Who still sees what a moderator removed: its author, and the moderators (to restore it). */
+function seesRemoved(access: CommunityAccess, row: { authorId: string }): boolean {
+  return row.authorId === access.userId || allows(access, 'community.moderate');
 }
 
 function authorView(access: CommunityAccess, row: { authorId: string; anonymous: boolean }, nickname: string | null): AuthorView {
@@ -180,6 +176,7 @@ function postView(
     commentCount: p.commentCount,
     ...reactions.of(p.id),
     ...(allows(access, 'community.moderate') ? { crisis: p.crisis } : {}),
+    ...(p.removedAt ? { removed: { reason: p.removalReason } } : {}),
   };
 }
 

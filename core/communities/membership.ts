@@ -1,13 +1,13 @@
 import { and, asc, desc, eq } from 'drizzle-orm';
 import { z } from 'zod';
-import { auditLog, communityMembers, users, type Locale } from '../../db/schema';
+import { communityMembers, users } from '../../db/schema';
 import { parseInput, withTransaction, type Context } from '../context';
-import { Conflict, NotFound } from '../errors';
-import { enqueueEmail } from '../email/enqueue';
+import { Conflict, Forbidden, NotFound } from '../errors';
 import { checkAnswers } from '../registrations/shared';
 import { labelAnswers, questionsOf } from '../running/shared';
-import { pathTo } from '../../app/lib/paths';
-import { communityAccess, requireCommunity, type CommunityAccess, type CommunityGroup } from './access';
+import { communityAccess, requireCommunity, type CommunityAccess } from './access';
+import { countJoinRequest } from './limits';
+import { audit, tellMember } from './record';
 import { requireUserId } from '../policy/permissions';
 
 /** A nickname: what the community shows of a person. No real name is asked anywhere. */
@@ -32,6 +32,8 @@ export async function requestToJoin({ ctx, input }: { ctx: Context; input: z.inp
   const access = await communityAccess(ctx, q.community);
   const current = access.membership;
   if (current && (current.status === 'pending' || current.status === 'member')) return { status: current.status, memberId: current.id };
+  if (current?.status === 'banned') throw new Forbidden('banned from this community', 'banned');
+  await countJoinRequest(ctx, userId);
   const answers = await checkAnswers(ctx, access.group.id, q.answers);
   return withTransaction(ctx, async (tx) => {
     await tx.db.update(users).set({ nickname: q.nickname }).where(eq(users.id, userId));
@@ -53,15 +55,7 @@ export async function requestToJoin({ ctx, input }: { ctx: Context; input: z.inp
       .values({ groupId: access.group.id, userId, ...fields })
       .onConflictDoUpdate({ target: [communityMembers.groupId, communityMembers.userId], set: fields })
       .returning();
-    await tx.db.insert(auditLog).values({
-      organizationId: access.group.organizationId,
-      actorType: 'user',
-      actorId: userId,
-      action: status === 'member' ? 'community.joined' : 'community.requested',
-      entityType: 'community_member',
-      entityId: row!.id,
-      createdAt: tx.now,
-    });
+    await audit(tx, { group: access.group, userId }, status === 'member' ? 'community.joined' : 'community.requested', 'community_member', row!.id);
     if (status === 'member') await tellDecision(tx, access.group, row!, 'approved');
     return { status, memberId: row!.id };
   });
@@ -88,15 +82,7 @@ export async function decideJoinRequest({ ctx, input }: { ctx: Context; input: z
       .where(and(eq(communityMembers.id, request.id), eq(communityMembers.status, 'pending')))
       .returning();
     if (!row) throw new Conflict('this request was already decided', 'already_decided');
-    await tx.db.insert(auditLog).values({
-      organizationId: access.group.organizationId,
-      actorType: 'user',
-      actorId: access.userId,
-      action: status === 'member' ? 'community.request_approved' : 'community.request_declined',
-      entityType: 'community_member',
-      entityId: row.id,
-      createdAt: tx.now,
-    });
+    await audit(tx, { group: access.group, userId: access.userId }, status === 'member' ? 'community.request_approved' : 'community.request_declined', 'community_member', row.id);
     await tellDecision(tx, access.group, row, status === 'member' ? 'approved' : 'declined');
     return { status };
   });
@@ -128,15 +114,7 @@ export async function setModerator({ ctx, input }: { ctx: Context; input: z.inpu
       .update(communityMembers)
       .set({ role: q.moderator ? 'moderator' : 'member' })
       .where(eq(communityMembers.id, member.id));
-    await tx.db.insert(auditLog).values({
-      organizationId: access.group.organizationId,
-      actorType: 'user',
-      actorId: access.userId,
-      action: q.moderator ? 'community.moderator_added' : 'community.moderator_removed',
-      entityType: 'community_member',
-      entityId: member.id,
-      createdAt: tx.now,
-    });
+    await audit(tx, { group: access.group, userId: access.userId }, q.moderator ? 'community.moderator_added' : 'community.moderator_removed', 'community_member', member.id);
     return { role: q.moderator ? 'moderator' : 'member' };
   });
 }
@@ -173,12 +151,6 @@ export async function listMembers({ ctx, input }: { ctx: Context; input: z.input
     .orderBy(desc(communityMembers.role), asc(users.nickname));
 }
 
-/** Where the community is, in a language: its page in that language. */
-export function communityUrl(ctx: Context, group: Pick<CommunityGroup, 'slug' | 'slugFr'>, locale: Locale): string {
-  const slug = locale === 'fr' ? (group.slugFr ?? group.slug) : group.slug;
-  return new URL(pathTo(locale, 'community', { slug }), ctx.settings.publicUrl).toString();
-}
-
 async function memberRow(ctx: Context, id: string) {
   const [row] = await ctx.db.select().from(communityMembers).where(eq(communityMembers.id, id));
   if (!row) throw new NotFound('join request');
@@ -187,19 +159,10 @@ async function memberRow(ctx: Context, id: string) {
 
 /** Emails a person the decision on their request, in the language they asked in. */
 async function tellDecision(tx: Context, group: CommunityAccess['group'], member: typeof communityMembers.$inferSelect, decision: 'approved' | 'declined') {
-  const [person] = await tx.db.select({ email: users.email, nickname: users.nickname }).from(users).where(eq(users.id, member.userId));
-  if (!person) return;
-  const title = member.locale === 'fr' ? (group.titleFr ?? group.titleEn) : (group.titleEn ?? group.titleFr);
-  await enqueueEmail(tx, {
-    key: `community:${member.id}:${decision}:${member.requestedAt.getTime()}`,
-    to: person.email,
-    locale: member.locale,
+  await tellMember(tx, group, {
+    userId: member.userId,
     template: decision === 'approved' ? 'community_approved' : 'community_declined',
-    payload: {
-      ...(person.nickname ? { name: person.nickname } : {}),
-      vars: { community: title ?? '' },
-      url: communityUrl(tx, group, member.locale),
-      ...(decision === 'declined' && member.declineReason ? { message: member.declineReason } : {}),
-    },
+    key: `community:${member.id}:${decision}:${member.requestedAt.getTime()}`,
+    message: decision === 'declined' ? member.declineReason : null,
   });
 }

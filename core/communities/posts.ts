@@ -2,10 +2,12 @@ import { and, eq, isNull, sql } from 'drizzle-orm';
 import { z } from 'zod';
 import { communityComments, communityPosts, communityReactions, REACTION_KINDS } from '../../db/schema';
 import { parseInput, withTransaction, type Context } from '../context';
-import { Forbidden, Invalid, NotFound } from '../errors';
+import { Conflict, Forbidden, Invalid, NotFound } from '../errors';
 import { requireCommunity } from './access';
 import { hasCrisisLanguage } from './crisis';
+import { countCommunityAction } from './limits';
 import { renderMemberText } from './markdown';
+import { reportCrisis } from './moderation';
 
 // Writing in a community: posts, comments (one level of replies), reactions. Only members write
 // (community.post); each edits and deletes what they wrote. What is written is kept as typed and
@@ -22,21 +24,25 @@ export const createPostInput = z.object({ community: z.string().min(1).max(200),
 export async function createPost({ ctx, input }: { ctx: Context; input: z.input<typeof createPostInput> }) {
   const q = parseInput(createPostInput, input);
   const access = await requireCommunity(ctx, q.community, 'community.post');
+  await countCommunityAction(ctx, access, 'post');
   const crisis = hasCrisisLanguage(q.body);
-  const [post] = await ctx.db
-    .insert(communityPosts)
-    .values({
-      groupId: access.group.id,
-      authorId: access.userId,
-      anonymous: q.anonymous,
-      body: q.body,
-      html: renderMemberText(q.body),
-      crisis,
-      createdAt: ctx.now,
-      lastActivityAt: ctx.now,
-    })
-    .returning({ id: communityPosts.id });
-  return { postId: post!.id, crisis };
+  return withTransaction(ctx, async (tx) => {
+    const [post] = await tx.db
+      .insert(communityPosts)
+      .values({
+        groupId: access.group.id,
+        authorId: access.userId,
+        anonymous: q.anonymous,
+        body: q.body,
+        html: renderMemberText(q.body),
+        crisis,
+        createdAt: tx.now,
+        lastActivityAt: tx.now,
+      })
+      .returning({ id: communityPosts.id });
+    if (crisis) await reportCrisis(tx, access.group.id, { postId: post!.id });
+    return { postId: post!.id, crisis };
+  });
 }
 
 export const editPostInput = z.object({ postId: z.uuid(), body: text(POST_MAX) });
@@ -45,9 +51,13 @@ export const editPostInput = z.object({ postId: z.uuid(), body: text(POST_MAX) }
 export async function editPost({ ctx, input }: { ctx: Context; input: z.input<typeof editPostInput> }) {
   const q = parseInput(editPostInput, input);
   const post = await ownPost(ctx, q.postId);
+  if (post.removedAt) throw new Conflict('a removed post is not edited', 'removed');
   const edit = rewritten(ctx, q.body, post.crisis);
-  await ctx.db.update(communityPosts).set(edit.set).where(eq(communityPosts.id, post.id));
-  return { postId: post.id, crisis: edit.crisis };
+  return withTransaction(ctx, async (tx) => {
+    await tx.db.update(communityPosts).set(edit.set).where(eq(communityPosts.id, post.id));
+    if (edit.crisis) await reportCrisis(tx, post.groupId, { postId: post.id });
+    return { postId: post.id, crisis: edit.crisis };
+  });
 }
 
 export const deleteInput = z.object({ id: z.uuid() });
@@ -81,6 +91,7 @@ export async function createComment({ ctx, input }: { ctx: Context; input: z.inp
     if (!parent) throw new Invalid([{ path: 'parentId', message: 'not a comment of this post' }]);
     parentId = parent.parentId ?? parent.id;
   }
+  await countCommunityAction(ctx, access, 'comment');
   const crisis = hasCrisisLanguage(q.body);
   return withTransaction(ctx, async (tx) => {
     const [comment] = await tx.db
@@ -91,6 +102,7 @@ export async function createComment({ ctx, input }: { ctx: Context; input: z.inp
       .update(communityPosts)
       .set({ commentCount: sql`${communityPosts.commentCount} + 1`, lastActivityAt: tx.now })
       .where(eq(communityPosts.id, post.id));
+    if (crisis) await reportCrisis(tx, access.group.id, { commentId: comment!.id });
     return { commentId: comment!.id, crisis };
   });
 }
@@ -99,15 +111,19 @@ export const editCommentInput = z.object({ commentId: z.uuid(), body: text(COMME
 
 export async function editComment({ ctx, input }: { ctx: Context; input: z.input<typeof editCommentInput> }) {
   const q = parseInput(editCommentInput, input);
-  const comment = await ownComment(ctx, q.commentId);
+  const { c: comment, groupId } = await ownComment(ctx, q.commentId);
+  if (comment.removedAt) throw new Conflict('a removed comment is not edited', 'removed');
   const edit = rewritten(ctx, q.body, comment.crisis);
-  await ctx.db.update(communityComments).set(edit.set).where(eq(communityComments.id, comment.id));
-  return { commentId: comment.id, crisis: edit.crisis };
+  return withTransaction(ctx, async (tx) => {
+    await tx.db.update(communityComments).set(edit.set).where(eq(communityComments.id, comment.id));
+    if (edit.crisis) await reportCrisis(tx, groupId, { commentId: comment.id });
+    return { commentId: comment.id, crisis: edit.crisis };
+  });
 }
 
 export async function deleteComment({ ctx, input }: { ctx: Context; input: z.input<typeof deleteInput> }) {
   const q = parseInput(deleteInput, input);
-  const comment = await ownComment(ctx, q.id);
+  const { c: comment } = await ownComment(ctx, q.id);
   return withTransaction(ctx, async (tx) => {
     await tx.db.update(communityComments).set({ deletedAt: tx.now, body: '', html: '' }).where(eq(communityComments.id, comment.id));
     await tx.db
@@ -130,7 +146,7 @@ export async function react({ ctx, input }: { ctx: Context; input: z.input<typeo
     const [c] = await ctx.db
       .select({ postId: communityComments.postId })
       .from(communityComments)
-      .where(and(eq(communityComments.id, q.commentId), isNull(communityComments.deletedAt)));
+      .where(and(eq(communityComments.id, q.commentId), isNull(communityComments.deletedAt), isNull(communityComments.removedAt)));
     if (!c) throw new NotFound('comment');
     postId = c.postId;
   }
@@ -159,16 +175,19 @@ function rewritten(ctx: Context, body: string, wasCrisis: boolean) {
   return { crisis, set: { body, html: renderMemberText(body), editedAt: ctx.now, crisis: wasCrisis || crisis } };
 }
 
-/** A post not deleted, or not found. */
-async function livePost(ctx: Context, id: string) {
-  const [post] = await ctx.db.select().from(communityPosts).where(and(eq(communityPosts.id, id), isNull(communityPosts.deletedAt)));
+/** A post neither deleted nor removed (or, with `removed`, possibly removed), or not found. */
+async function livePost(ctx: Context, id: string, { removed = false } = {}) {
+  const [post] = await ctx.db
+    .select()
+    .from(communityPosts)
+    .where(and(eq(communityPosts.id, id), isNull(communityPosts.deletedAt), removed ? undefined : isNull(communityPosts.removedAt)));
   if (!post) throw new NotFound('post');
   return post;
 }
 
-/** The acting member's own live post (someone else's is refused; members only). */
+/** The acting member's own post, even removed (someone else's is refused; members only). */
 async function ownPost(ctx: Context, id: string) {
-  const post = await livePost(ctx, id);
+  const post = await livePost(ctx, id, { removed: true });
   const access = await requireCommunity(ctx, post.groupId, 'community.post');
   if (post.authorId !== access.userId) throw new Forbidden('only its author can change a post', 'not_yours');
   return post;
@@ -183,5 +202,5 @@ async function ownComment(ctx: Context, id: string) {
   if (!comment) throw new NotFound('comment');
   const access = await requireCommunity(ctx, comment.groupId, 'community.post');
   if (comment.c.authorId !== access.userId) throw new Forbidden('only its author can change a comment', 'not_yours');
-  return comment.c;
+  return comment;
 }

@@ -33,7 +33,7 @@ export type GroupEmailTemplate = (typeof EMAIL_TEMPLATES)[number];
  * Messages that are not about a person's place in a group: accounts, invitations. Each has
  * `email.<template>.subject`, `.body` and, when it carries a link, `.action` in the catalogs.
  */
-export const NOTICE_TEMPLATES = ['account_verify', 'password_reset', 'magic_link', 'member_invite', 'licence_verified', 'licence_rejected', 'group_unpublished_licence', 'group_unpublished_licence_identity', 'community_approved', 'community_declined'] as const;
+export const NOTICE_TEMPLATES = ['account_verify', 'password_reset', 'magic_link', 'member_invite', 'licence_verified', 'licence_rejected', 'group_unpublished_licence', 'group_unpublished_licence_identity', 'community_approved', 'community_declined', 'community_removed', 'community_muted', 'community_banned'] as const;
 export type NoticeTemplate = (typeof NOTICE_TEMPLATES)[number];
 export type EmailTemplate = GroupEmailTemplate | NoticeTemplate;
 

@@ -38,6 +38,19 @@ export const LIMITS = {
   reportPerAddress: { max: 10, windowMs: HOUR },
   /** Account emails (verification, password reset, magic link) to one address, whoever asks. */
   accountMailPerRecipient: { max: 5, windowMs: HOUR },
+  /**
+   * What one member writes in one community, and their reports; a member of less than a week
+   * (`new`) gets a smaller share, which is what a spammer who was let in would use.
+   */
+  communityPost: { max: 20, windowMs: HOUR },
+  communityPostNew: { max: 5, windowMs: HOUR },
+  communityComment: { max: 60, windowMs: HOUR },
+  communityCommentNew: { max: 15, windowMs: HOUR },
+  communityReport: { max: 20, windowMs: HOUR },
+  communityReportNew: { max: 5, windowMs: HOUR },
+  /** Requests to join communities by one account, whatever the community; fewer for an account of less than a day. */
+  communityJoin: { max: 10, windowMs: 24 * HOUR },
+  communityJoinNew: { max: 3, windowMs: 24 * HOUR },
 } as const;
 
 /** A key part standing for an email address: keyed hash, so the table holds no address. */

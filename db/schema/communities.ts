@@ -1,6 +1,6 @@
 import { pgTable, text, timestamp, uuid, integer, jsonb, boolean, index, uniqueIndex, check, foreignKey } from 'drizzle-orm/pg-core';
 import { sql } from 'drizzle-orm';
-import { communityMemberStatus, communityRole, locale, reactionKind } from './enums';
+import { communityMemberStatus, communityReportOutcome, communityReportReason, communityRole, locale, reactionKind } from './enums';
 import { groups } from './groups';
 import { users } from './users';
 import type { Answers } from './registrations';
@@ -32,12 +32,17 @@ export const communityMembers = pgTable(
     /** Given to the person with a decline, in the moderator's words. */
     declineReason: text('decline_reason'),
     leftAt: timestamp('left_at', { withTimezone: true }),
+    /** A muted member reads but does not write until then; the reason is shown to them. */
+    mutedUntil: timestamp('muted_until', { withTimezone: true }),
+    /** Why a moderator muted or banned the person (status `banned`), in the moderator's words. */
+    sanctionReason: text('sanction_reason'),
   },
   (t) => [
     uniqueIndex('community_members_one_per_person').on(t.groupId, t.userId),
     index('community_members_pending').on(t.groupId, t.requestedAt).where(sql`${t.status} = 'pending'`),
     index().on(t.userId),
     check('community_members_decline_reason', sql`${t.declineReason} is null or char_length(${t.declineReason}) <= 1000`),
+    check('community_members_sanction_reason', sql`${t.sanctionReason} is null or char_length(${t.sanctionReason}) <= 1000`),
   ],
 );
 
@@ -63,6 +68,10 @@ export const communityPosts = pgTable(
     createdAt: timestamp('created_at', { withTimezone: true }).notNull(),
     editedAt: timestamp('edited_at', { withTimezone: true }),
     deletedAt: timestamp('deleted_at', { withTimezone: true }),
+    /** Removed by a moderator: hidden from the others, kept (for its author and a restore) with the reason given. */
+    removedAt: timestamp('removed_at', { withTimezone: true }),
+    removedBy: text('removed_by').references(() => users.id, { onDelete: 'set null' }),
+    removalReason: text('removal_reason'),
     /** The post's or its latest comment's time: the "recently active" order. */
     lastActivityAt: timestamp('last_activity_at', { withTimezone: true }).notNull(),
   },
@@ -94,6 +103,10 @@ export const communityComments = pgTable(
     createdAt: timestamp('created_at', { withTimezone: true }).notNull(),
     editedAt: timestamp('edited_at', { withTimezone: true }),
     deletedAt: timestamp('deleted_at', { withTimezone: true }),
+    /** Removed by a moderator: hidden from the others, kept (for its author and a restore) with the reason given. */
+    removedAt: timestamp('removed_at', { withTimezone: true }),
+    removedBy: text('removed_by').references(() => users.id, { onDelete: 'set null' }),
+    removalReason: text('removal_reason'),
   },
   (t) => [
     foreignKey({ name: 'community_comments_parent', columns: [t.parentId], foreignColumns: [t.id] }).onDelete('cascade'),
@@ -122,5 +135,38 @@ export const communityReactions = pgTable(
     uniqueIndex('community_reactions_post_once').on(t.postId, t.userId, t.kind).where(sql`${t.postId} is not null`),
     uniqueIndex('community_reactions_comment_once').on(t.commentId, t.userId, t.kind).where(sql`${t.commentId} is not null`),
     index().on(t.userId),
+  ],
+);
+
+/**
+ * A report to a community's moderators about a post, a comment or a member (exactly one), by a
+ * member — or by the crisis words (`crisis`, no reporter). Open until a moderator decides.
+ */
+export const communityReports = pgTable(
+  'community_reports',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    groupId: uuid('group_id')
+      .notNull()
+      .references(() => groups.id, { onDelete: 'cascade' }),
+    postId: uuid('post_id').references(() => communityPosts.id, { onDelete: 'cascade' }),
+    commentId: uuid('comment_id').references(() => communityComments.id, { onDelete: 'cascade' }),
+    memberId: uuid('member_id').references(() => communityMembers.id, { onDelete: 'cascade' }),
+    reporterId: text('reporter_id').references(() => users.id, { onDelete: 'set null' }),
+    reason: communityReportReason('reason').notNull(),
+    details: text('details'),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull(),
+    resolvedAt: timestamp('resolved_at', { withTimezone: true }),
+    resolvedBy: text('resolved_by').references(() => users.id, { onDelete: 'set null' }),
+    outcome: communityReportOutcome('outcome'),
+  },
+  (t) => [
+    check('community_reports_one_target', sql`num_nonnulls(${t.postId}, ${t.commentId}, ${t.memberId}) = 1`),
+    check('community_reports_details', sql`${t.details} is null or char_length(${t.details}) <= 1000`),
+    index('community_reports_open').on(t.groupId, t.createdAt).where(sql`${t.resolvedAt} is null`),
+    index().on(t.postId),
+    index().on(t.commentId),
+    index().on(t.memberId),
+    index().on(t.reporterId),
   ],
 );

@@ -71,8 +71,14 @@ export const ACCESSIBILITY_FEATURES = [
 export type AccessibilityFeature = (typeof ACCESSIBILITY_FEATURES)[number];
 
 // Online communities (SPEC §4).
-export const communityMemberStatus = pgEnum('community_member_status', ['pending', 'member', 'declined', 'left']);
+export const communityMemberStatus = pgEnum('community_member_status', ['pending', 'member', 'declined', 'left', 'banned']);
 export const communityRole = pgEnum('community_role', ['member', 'moderator']);
 export const reactionKind = pgEnum('reaction_kind', ['support', 'thanks', 'me_too']);
 export const REACTION_KINDS = reactionKind.enumValues;
 export type ReactionKind = (typeof REACTION_KINDS)[number];
+/** Why something was reported: what members choose from, and `crisis` raised by the crisis words. */
+export const communityReportReason = pgEnum('community_report_reason', ['crisis', 'harassment', 'hate', 'spam', 'private_information', 'unsafe_advice', 'other']);
+export const REPORT_REASONS = communityReportReason.enumValues.filter((r) => r !== 'crisis') as Exclude<(typeof communityReportReason.enumValues)[number], 'crisis'>[];
+export type ReportReason = (typeof communityReportReason.enumValues)[number];
+/** How a moderator closed a report. */
+export const communityReportOutcome = pgEnum('community_report_outcome', ['removed', 'dismissed', 'muted', 'banned']);

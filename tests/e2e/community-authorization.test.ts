@@ -8,25 +8,27 @@ import { addMember, atWallClock, createGroup, createOrganization } from '../supp
 import { createContext } from '../../core/context';
 import { decideJoinRequest, requestToJoin, setModerator } from '../../core/communities/membership';
 import { createComment, createPost } from '../../core/communities/posts';
+import { report, sanctionMember } from '../../core/communities/moderation';
 import { createAuth } from '../../server/auth';
 import { PAGES } from '../../app/lib/paths';
 import { startServer, type RunningServer } from './server-process';
 
 // Every community page and action, as each kind of outsider: an anonymous visitor, a signed-in
 // person who is not a member, one whose request is pending, a member of another community and a
-// moderator of another community. None of them sees what community A's members wrote, who they
-// are, or a request's answers, and none of their posts changes anything. Nor does any of it reach
-// search, the public API or a group page.
+// moderator of another community, and a person banned from A. None of them sees what community A's
+// members wrote, who they are, or a request's answers, and none of their posts changes anything.
+// A muted member of A reads but writes nothing. Nor does any of it reach search, the public API or
+// a group page, and the organization's moderation queue is its owners' and admins' only.
 const SECRET_KEY = 'community-authz-key-0123456789abcdef-xyz';
 const PASSWORD = 'a long enough passphrase';
 const SENSITIVE = ['a very private post', 'a private reply', 'my private answer', 'SecretAuthor', 'secret.author@example.org', 'Anonymous member'];
-const OUTSIDERS = ['anonymous', 'stranger', 'pending', 'memberOfB', 'moderatorOfB'] as const;
+const OUTSIDERS = ['anonymous', 'stranger', 'pending', 'memberOfB', 'moderatorOfB', 'banned'] as const;
 type Outsider = (typeof OUTSIDERS)[number];
 
 describe('who may see and do what in a community', () => {
   let server: RunningServer;
   let dataDir: string;
-  const ids = { a: '', b: '', post: '', comment: '', pendingMember: '', slugA: 'authz-community-a', slugB: 'authz-community-b' };
+  const ids = { a: '', b: '', post: '', comment: '', pendingMember: '', mutedMember: '', org: '', slugA: 'authz-community-a', slugB: 'authz-community-b' };
   const cookies: Record<string, string> = {};
   let before = '';
 
@@ -36,7 +38,9 @@ describe('who may see and do what in a community', () => {
       `/en/groups/${ids.slugA}/community`,
       `/en/groups/${ids.slugA}/community/posts/${ids.post}`,
       `/en/groups/${ids.slugA}/community/requests`,
+      `/en/groups/${ids.slugA}/community/moderation`,
       `/en/groups/${ids.slugB}/community`,
+      `/en/organize/${ids.org}/moderation`,
     ];
     const bodies = await Promise.all(pages.map(async (p) => (await get('owner', p)).body.replace(/name="_csrf" value="[^"]+"/g, '')));
     return bodies.join('\n');
@@ -49,7 +53,8 @@ describe('who may see and do what in a community', () => {
     const f = atWallClock(handle.db);
     const org = await createOrganization(f);
     const auth = createAuth(handle.db, { publicUrl: 'http://127.0.0.1', signingKey: SECRET_KEY });
-    const people = ['owner', 'author', 'stranger', 'pending', 'memberOfB', 'moderatorOfB'] as const;
+    ids.org = org.slug;
+    const people = ['owner', 'author', 'stranger', 'pending', 'memberOfB', 'moderatorOfB', 'muted', 'banned'] as const;
     const userIds: Record<string, string> = {};
     for (const p of people) {
       await auth.api.signUpEmail({ body: { name: p === 'author' ? 'SecretAuthor Realname' : p, email: p === 'author' ? 'secret.author@example.org' : `${p}@example.org`, password: PASSWORD } });
@@ -78,10 +83,18 @@ describe('who may see and do what in a community', () => {
     await setModerator({ ctx: as('owner'), input: { memberId: modId, moderator: true } });
     ids.post = (await createPost({ ctx: as('author'), input: { community: a.id, body: 'a very private post', anonymous: true } })).postId;
     ids.comment = (await createComment({ ctx: as('author'), input: { postId: ids.post, body: 'a private reply' } })).commentId;
+    // A member who reported the reply and was then muted; another who was banned.
+    ids.mutedMember = await join('muted', a.id, 'Hushed', { [q!.id]: 'x' });
+    await approve(ids.mutedMember);
+    await report({ ctx: as('muted'), input: { commentId: ids.comment, reason: 'spam' } });
+    await sanctionMember({ ctx: as('owner'), input: { memberId: ids.mutedMember, sanction: 'mute', days: 30, reason: 'Cooling off.' } });
+    const bannedMember = await join('banned', a.id, 'Gone', { [q!.id]: 'x' });
+    await approve(bannedMember);
+    await sanctionMember({ ctx: as('owner'), input: { memberId: bannedMember, sanction: 'ban', reason: 'Insults.' } });
     await handle.close();
 
     server = await startServer({ DATA_DIR: dataDir, SEED_DEMO: 'false', SECRET_KEY, WORKER: 'off' });
-    for (const who of ['stranger', 'pending', 'memberOfB', 'moderatorOfB', 'owner']) {
+    for (const who of ['stranger', 'pending', 'memberOfB', 'moderatorOfB', 'owner', 'muted', 'banned']) {
       const res = await fetch(`${server.url}/api/auth/sign-in/email`, {
         method: 'POST',
         headers: { 'content-type': 'application/json', origin: server.url },
@@ -115,14 +128,15 @@ describe('who may see and do what in a community', () => {
       );
   }
 
-  const get = async (who: Outsider | 'owner', p: string) => {
+  const get = async (who: Outsider | 'owner' | 'muted', p: string) => {
     const res = await fetch(`${server.url}${p}`, { headers: cookies[who] ? { cookie: cookies[who]! } : {}, redirect: 'manual' });
     return { status: res.status, location: res.headers.get('location') ?? '', body: await res.text() };
   };
 
   it('covers every community page', () => {
     expect(communityPaths()).toContain(`/fr/groupes/${ids.slugA}/communaute/publications/${ids.post}`);
-    expect(communityPaths().length).toBe(6);
+    expect(communityPaths()).toContain(`/fr/groupes/${ids.slugA}/communaute/moderation`);
+    expect(communityPaths().length).toBe(8);
   });
 
   it('shows outsiders how to join, and nothing members wrote, who they are, or anyone’s answers', async () => {
@@ -141,6 +155,49 @@ describe('who may see and do what in a community', () => {
     expect(owner.body).toContain('a very private post');
     expect(owner.body).toContain('SecretAuthor');
     expect((await get('owner', `/en/groups/${ids.slugA}/community/requests`)).body).toContain('my private answer');
+    // The moderation queues: the community's and the organization's, for those who moderate only.
+    for (const p of [`/en/groups/${ids.slugA}/community/moderation`, `/fr/organiser/${ids.org}/moderation`]) {
+      expect((await get('owner', p)).body, p).toContain('a private reply');
+      for (const who of [...OUTSIDERS, 'muted'] as const) {
+        const { status, body } = await get(who, p);
+        expect([302, 303, 404], `${who} ${p}`).toContain(status);
+        for (const secret of SENSITIVE) expect(body, `${who} ${p}`).not.toContain(secret);
+      }
+    }
+    // The banned person is told why, in their language.
+    expect((await get('banned', `/fr/groupes/${ids.slugA}/communaute`)).body).toContain('Insults.');
+  });
+
+  it('lets a muted member read, and neither write, react nor moderate, telling them until when and why', async () => {
+    const page = await get('muted', `/en/groups/${ids.slugA}/community/posts/${ids.post}`);
+    expect(page.status).toBe(200);
+    expect(page.body).toContain('a very private post');
+    // (The reply is signed with its author's nickname; their name and email show nowhere.)
+    for (const secret of ['secret.author@example.org', 'Realname']) expect(page.body).not.toContain(secret);
+    const home = await get('muted', `/fr/groupes/${ids.slugA}/communaute`);
+    expect(home.body).toContain('Cooling off.');
+    expect(home.body).not.toContain('name="intent" value="post"');
+    const csrf = home.body.match(/name="_csrf" value="([^"]+)"/)?.[1] ?? 'none';
+    expect(csrf).not.toBe('none');
+    const before = await ownerView();
+    const forms: [string, Record<string, string>][] = [
+      [`/en/groups/${ids.slugA}/community`, { intent: 'post', body: 'a muted post' }],
+      [`/en/groups/${ids.slugA}/community`, { intent: 'react', postId: ids.post, kind: 'support', on: 'true' }],
+      [`/en/groups/${ids.slugA}/community/posts/${ids.post}`, { intent: 'comment', body: 'a muted comment' }],
+      [`/en/groups/${ids.slugA}/community/moderation`, { intent: 'reinstate', memberId: ids.mutedMember }],
+      [`/en/groups/${ids.slugA}/community/moderation`, { intent: 'remove', commentId: ids.comment, reason: 'x' }],
+      [`/en/organize/${ids.org}/moderation`, { intent: 'reinstate', memberId: ids.mutedMember }],
+    ];
+    for (const [p, form] of forms) {
+      const res = await fetch(`${server.url}${p}`, {
+        method: 'POST',
+        redirect: 'manual',
+        headers: { cookie: cookies.muted!, 'content-type': 'application/x-www-form-urlencoded' },
+        body: new URLSearchParams({ _csrf: csrf, ...form }),
+      });
+      expect([403, 404], `muted POST ${p} ${JSON.stringify(form)}`).toContain(res.status);
+    }
+    expect(await ownerView()).toBe(before);
   });
 
   it('lets no outsider write, react, edit, delete or decide anything', async () => {
@@ -164,8 +221,16 @@ describe('who may see and do what in a community', () => {
         { intent: 'delete-comment', commentId: ids.comment },
         { memberId: ids.pendingMember, decision: 'approve' },
         { memberId: ids.pendingMember, decision: 'decline', reason: 'no' },
+        { intent: 'report', postId: ids.post, reason: 'spam' },
+        { intent: 'remove', postId: ids.post, reason: 'gone' },
+        { intent: 'remove', commentId: ids.comment, reason: 'gone' },
+        { intent: 'dismiss', commentId: ids.comment },
+        { intent: 'mute', memberId: ids.mutedMember, days: '1', reason: 'x' },
+        { intent: 'ban', memberId: ids.mutedMember, reason: 'x' },
+        { intent: 'reinstate', memberId: ids.mutedMember },
+        { intent: 'rules', rulesEn: 'Anything goes.', rulesFr: 'Tout est permis.' },
       ];
-      for (const p of communityPaths()) {
+      for (const p of [...communityPaths(), `/en/organize/${ids.org}/moderation`]) {
         for (const form of forms) {
           const res = await fetch(`${server.url}${p}`, {
             method: 'POST',

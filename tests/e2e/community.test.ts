@@ -203,4 +203,60 @@ describe.skipIf(browserMissing)('an online community', () => {
     expect(await sam.page.locator('.crisis-now').textContent()).toContain('988');
     await sam.assertClean();
   });
+
+  it('takes a report to the moderators, who remove the reply with a reason its author is emailed, and keep the rules', async () => {
+    // Sam reports Kit's reply, in French.
+    const sam = await signedIn('sam@example.org', 'fr');
+    await sam.page.goto(`/fr/groupes/${SLUG_FR}/communaute`);
+    await sam.page.locator('article.post').filter({ hasText: 'voix haute' }).getByRole('link', { name: /Lire et répondre/ }).click();
+    await sam.page.getByText('I could not say my father’s name').waitFor();
+    const comment = sam.page.locator('article.comment').first();
+    await comment.locator('details.report > summary').click();
+    await comment.getByLabel('Harcèlement ou insultes').check();
+    await comment.getByLabel(/Précisions/).fill('Ce commentaire me blesse.');
+    await expectAccessible(sam.page);
+    await comment.getByRole('button', { name: 'Envoyer le signalement' }).click();
+    await sam.page.getByText('Merci. L’équipe de modération va s’en occuper.').waitFor();
+
+    // The owner's queue: the crisis post first, then the report, with its words.
+    const owner = await signedIn('owner@example.org');
+    await owner.page.goto(`/en/groups/${SLUG}/community`);
+    await owner.page.getByRole('link', { name: /Moderation: 2 reports waiting/ }).click();
+    await owner.page.getByRole('heading', { level: 1, name: 'Moderation' }).waitFor();
+    const items = owner.page.locator('article.queue-item');
+    expect(await items.count()).toBe(2);
+    expect(await items.nth(0).textContent()).toContain('Crisis words were found');
+    expect(await items.nth(1).textContent()).toContain('Ce commentaire me blesse.');
+    await expectAccessible(owner.page);
+    await items.nth(1).getByLabel('Reason (sent to the person)').fill('Please keep replies gentle.');
+    await items.nth(1).getByRole('button', { name: 'Remove', exact: true }).click();
+    await owner.page.getByText('Removed; its author is told why by email.').waitFor();
+    // The crisis post stays as it is (its author was shown help); the queue is then empty.
+    await owner.page.locator('article.queue-item').first().getByRole('button', { name: /Leave it as it is/ }).click();
+    await owner.page.getByText('Nothing is waiting.').waitFor();
+
+    // Kit is told, by email, with the reason; Sam no longer sees the reply; Kit still does, marked.
+    const mail = await waitForMail(smtp, 'kit@example.org', 'Something you wrote in After a loss, online was removed');
+    expect(mail.text).toContain('Please keep replies gentle.');
+    expect(mail.text).not.toContain('Ce commentaire me blesse.');
+    await sam.page.reload();
+    await sam.page.getByRole('heading', { level: 1 }).waitFor();
+    expect(await sam.page.locator('main').textContent()).not.toContain('I could not say my father’s name');
+    const kit = await signedIn('kit@example.org');
+    await kit.page.goto(sam.page.url().replace(`/fr/groupes/${SLUG_FR}/communaute/publications/`, `/en/groups/${SLUG}/community/posts/`));
+    await kit.page.getByText('Removed by the moderators: Please keep replies gentle.').waitFor();
+
+    // The rules, kept by the moderators in both languages.
+    await owner.page.goto(`/fr/groupes/${SLUG_FR}/communaute/moderation`);
+    await owner.page.getByLabel('Règles en français').fill('Douceur avant tout. Aucun conseil sur les médicaments.');
+    await owner.page.getByRole('button', { name: 'Enregistrer les règles' }).click();
+    await owner.page.getByText('Les règles sont enregistrées.').waitFor();
+    await expectAccessible(owner.page);
+    // The organization's queue, in its organizer area.
+    await owner.page.goto('/en/organize/river-lanterns/moderation');
+    await owner.page.getByRole('heading', { level: 1, name: /Moderation of River Lanterns/ }).waitFor();
+    await owner.page.getByText('Nothing is waiting.').waitFor();
+    await expectAccessible(owner.page);
+    for (const opened of [sam, owner, kit]) await opened.assertClean();
+  });
 });

@@ -52,6 +52,21 @@ const email = {
     body: 'The moderators of {{community}} did not approve your request this time. If they gave a reason, it is below. Other groups on Cercle may suit you; the community page lists them.',
     action: 'See the community and other groups',
   },
+  community_removed: {
+    subject: 'Something you wrote in {{community}} was removed',
+    body: 'The moderators of {{community}} removed one of your posts or comments: the other members no longer see it. Their reason is below. You still see it on the community’s page, marked as removed. If you think it was a mistake, you can write to them by replying in the community.',
+    action: 'Open the community',
+  },
+  community_muted: {
+    subject: 'You can read {{community}} but not write until {{until}}',
+    body: 'The moderators of {{community}} have paused your writing until {{until}}: until then you can read, but not post, reply or react. Their reason is below.',
+    action: 'Open the community',
+  },
+  community_banned: {
+    subject: 'You no longer have access to {{community}}',
+    body: 'The moderators of {{community}} have removed you from the community: you can no longer read it or ask to join it again. Their reason is below. Other groups on Cercle may suit you.',
+    action: 'See other groups',
+  },
   signature: 'The Cercle team',
   manage: 'See or change your registrations',
   replyHint: 'To answer, reply to this email: your reply goes to {{organization}} ({{email}}), not to Cercle.',

@@ -55,6 +55,21 @@ const email: Catalog<typeof en> = {
     body: 'L’équipe de modération de {{community}} n’a pas accepté votre demande cette fois-ci. Si elle a donné une raison, vous la trouverez plus bas. D’autres groupes de Cercle pourraient vous convenir; la page de la communauté les présente.',
     action: 'Voir la communauté et d’autres groupes',
   },
+  community_removed: {
+    subject: 'Un de vos messages dans {{community}} a été retiré',
+    body: 'L’équipe de modération de {{community}} a retiré une de vos publications ou un de vos commentaires : les autres membres ne le voient plus. Sa raison figure plus bas. Vous le voyez encore sur la page de la communauté, avec la mention « retiré ». Si vous pensez qu’il s’agit d’une erreur, vous pouvez le lui dire dans la communauté.',
+    action: 'Ouvrir la communauté',
+  },
+  community_muted: {
+    subject: 'Vous pouvez lire {{community}}, mais pas écrire, jusqu’au {{until}}',
+    body: 'L’équipe de modération de {{community}} a suspendu votre droit d’écrire jusqu’au {{until}} : d’ici là, vous pouvez lire, mais pas publier, répondre ni réagir. Sa raison figure plus bas.',
+    action: 'Ouvrir la communauté',
+  },
+  community_banned: {
+    subject: 'Vous n’avez plus accès à {{community}}',
+    body: 'L’équipe de modération de {{community}} vous a retiré de la communauté : vous ne pouvez plus la lire ni demander à la rejoindre. Sa raison figure plus bas. D’autres groupes de Cercle pourraient vous convenir.',
+    action: 'Voir d’autres groupes',
+  },
   signature: 'L’équipe de Cercle',
   manage: 'Voir ou modifier vos inscriptions',
   replyHint: 'Pour répondre, répondez simplement à ce courriel : votre réponse va à {{organization}} ({{email}}), pas à Cercle.',

@@ -1,0 +1,75 @@
+import { and, eq } from 'drizzle-orm';
+import { auditLog, communityMembers, users, type Locale } from '../../db/schema';
+import type { Context } from '../context';
+import { enqueueEmail, type NoticeTemplate } from '../email/enqueue';
+import { pathTo } from '../../app/lib/paths';
+import type { CommunityGroup } from './access';
+
+// What an act in a community leaves behind: a line in the organization's audit log, and an email
+// to the member it concerns, in the language they joined in.
+
+/** Where the community is, in a language: its page in that language. */
+export function communityUrl(ctx: Context, group: Pick<CommunityGroup, 'slug' | 'slugFr'>, locale: Locale): string {
+  const slug = locale === 'fr' ? (group.slugFr ?? group.slug) : group.slug;
+  return new URL(pathTo(locale, 'community', { slug }), ctx.settings.publicUrl).toString();
+}
+
+/** One line of the organization's audit log for an act in a community. */
+export async function audit(
+  tx: Context,
+  access: { group: Pick<CommunityGroup, 'organizationId'>; userId: string | null },
+  action: string,
+  entityType: string,
+  entityId: string,
+  data: Record<string, unknown> = {},
+) {
+  await tx.db.insert(auditLog).values({
+    organizationId: access.group.organizationId,
+    actorType: 'user',
+    actorId: access.userId,
+    action,
+    entityType,
+    entityId,
+    data,
+    createdAt: tx.now,
+  });
+}
+
+export interface MemberNotice {
+  userId: string;
+  template: Extract<NoticeTemplate, `community_${string}`>;
+  /** Makes the message once: the same key is never sent twice. */
+  key: string;
+  /** The moderator's words (a reason), shown as written. */
+  message?: string | null;
+  vars?: Record<string, string>;
+}
+
+/** Emails a member about their membership or their writing, in the language they joined in. */
+export async function tellMember(tx: Context, group: CommunityGroup, notice: MemberNotice) {
+  const [person] = await tx.db
+    .select({ email: users.email, nickname: users.nickname, locale: communityMembers.locale })
+    .from(users)
+    .leftJoin(communityMembers, and(eq(communityMembers.userId, users.id), eq(communityMembers.groupId, group.id)))
+    .where(eq(users.id, notice.userId));
+  if (!person) return;
+  const locale: Locale = person.locale ?? 'en';
+  const title = locale === 'fr' ? (group.titleFr ?? group.titleEn) : (group.titleEn ?? group.titleFr);
+  await enqueueEmail(tx, {
+    key: notice.key,
+    to: person.email,
+    locale,
+    template: notice.template,
+    payload: {
+      ...(person.nickname ? { name: person.nickname } : {}),
+      vars: { community: title ?? '', ...notice.vars },
+      url: communityUrl(tx, group, locale),
+      ...(notice.message ? { message: notice.message } : {}),
+    },
+  });
+}
+
+/** A moment as a member reads it, in the community's time zone. */
+export function memberTime(at: Date, locale: Locale, timeZone: string): string {
+  return new Intl.DateTimeFormat(locale === 'fr' ? 'fr-CA' : 'en-CA', { dateStyle: 'long', timeStyle: 'short', timeZone }).format(at);
+}

@@ -1,0 +1,32 @@
+import { createGroup, createUser } from './factories';
+import type { TestDatabase } from './db';
+import { createContext, type Context } from '../../core/context';
+import { decideJoinRequest, requestToJoin } from '../../core/communities/membership';
+
+// Online communities in tests: a published community, and people who asked and were approved.
+
+/** A published online community (rules in both languages). */
+export function createCommunity(t: TestDatabase, overrides: Parameters<typeof createGroup>[1] = {}) {
+  return createGroup(t, {
+    kind: 'online_community',
+    format: 'ongoing',
+    dropInStyle: null,
+    delivery: 'online',
+    street: null,
+    rulesEn: 'Be kind. What is shared here stays here.',
+    rulesFr: 'Soyez bienveillants. Ce qui se dit ici reste ici.',
+    ...overrides,
+  });
+}
+
+/** A signed-in person's context at a moment. */
+export const actingAs = (t: TestDatabase, userId: string, now: Date, locale: 'en' | 'fr' = 'en'): Context =>
+  createContext(t.db, { now, locale, actor: { type: 'user', userId } });
+
+/** A person who asked to join with a nickname and was approved by `moderatorId` at `now`. */
+export async function joinedMember(t: TestDatabase, groupId: string, moderatorId: string, nick: string, now: Date, locale: 'en' | 'fr' = 'en') {
+  const user = await createUser(t);
+  const asked = await requestToJoin({ ctx: actingAs(t, user.id, now, locale), input: { community: groupId, nickname: nick, acceptRules: true } });
+  if (asked.status === 'pending') await decideJoinRequest({ ctx: actingAs(t, moderatorId, now), input: { memberId: asked.memberId, decision: 'approve' } });
+  return { ...user, memberId: asked.memberId };
+}
