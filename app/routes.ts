@@ -23,6 +23,8 @@ export default [
   // Joining and leaving (POST /api/v1/sessions/:id/registrations and the like) are served by
   // Express before these routes: server/participant-api.ts.
   route('api/v1/groups', 'routes/api.v1.groups.ts'),
+  // A community's images, for those who may read the post (any other visitor: 404).
+  route('community/images/:id', 'routes/community-image.ts'),
   route('api/v1/groups/:id', 'routes/api.v1.group.ts'),
   // The people of a session as a spreadsheet file, for its organizers.
   route('en/organize/:org/sessions/:session/registrants.csv', 'routes/organize-session-csv.ts', { id: 'en:orgSessionCsv' }),

@@ -1,3 +1,4 @@
+import type { FileStore } from './files/store';
 import type { Database } from '../db/client';
 import type { Locale } from '../db/schema';
 import { z } from 'zod';
@@ -24,6 +25,8 @@ export interface Context {
   settings: Settings;
   /** Where the request came from, when it came over HTTP (rate limits count per client address). */
   client?: { ip: string };
+  /** Where uploaded files are kept (the app's DATA_DIR by default); absent where nothing is uploaded. */
+  files?: FileStore;
 }
 
 export const TEST_SETTINGS: Settings = { publicUrl: 'http://localhost:3000', signingKey: 'test-signing-key-not-secret' };

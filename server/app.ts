@@ -17,6 +17,7 @@ import { createSender } from './email/transport';
 import { createAuth, AUTH_BASE_PATH, type Auth } from './auth';
 import { toNodeHandler } from 'better-auth/node';
 import { participantApi } from './participant-api';
+import { diskStore, type FileStore } from '../core/files/store';
 
 declare module 'react-router' {
   interface AppLoadContext {
@@ -26,10 +27,12 @@ declare module 'react-router' {
     auth: Auth;
     /** The address the request came from (the socket's, or a trusted proxy's report: TRUST_PROXY; used for rate limits). */
     clientIp: string;
+    /** Where uploaded files (community images) are kept: DATA_DIR/files. */
+    files: FileStore;
   }
 }
 
-let state: { handle: DatabaseHandle; config: Config; settings: Settings; auth: Auth; worker?: Worker } | undefined;
+let state: { handle: DatabaseHandle; config: Config; settings: Settings; auth: Auth; files: FileStore; worker?: Worker } | undefined;
 
 /**
  * Opens the database (locking the embedded folder), applies migrations and, on an empty
@@ -75,7 +78,7 @@ export async function boot(config: Config, log: (line: string) => void = console
     : undefined;
   // Whom to believe about the client's address (req.ip): rate limits count per client address.
   app.set('trust proxy', config.TRUST_PROXY);
-  state = { handle, config, settings, auth: createAuth(handle.db, settings), worker };
+  state = { handle, config, settings, auth: createAuth(handle.db, settings), files: diskStore(path.join(config.DATA_DIR, 'files')), worker };
   log(`Email: ${config.SMTP_URL ? 'sent through SMTP_URL' : `written as .eml files to ${path.resolve(config.DATA_DIR, 'mail')}`}`);
   return handle;
 }

@@ -1,14 +1,15 @@
 import { useEffect } from 'react';
-import { Form, Link } from 'react-router';
+import { Form, Link, useNavigation } from 'react-router';
 import { useTranslation } from 'react-i18next';
 import type { AuthorView, Reactions } from '../../core/communities/feed';
+import type { ImageView } from '../../core/communities/images';
 import { REPORT_REASONS, type ReactionKind } from '../../db/schema/enums';
 import { CsrfField } from './csrf-field';
 import { Localized } from './localized';
 import type { Bilingual } from '../../core/text';
 import type { Locale } from '../../i18n';
 import { CrisisNow } from './crisis-now';
-import { ErrorSummary } from './person-fields';
+import { ErrorSummary, Field } from './person-fields';
 
 export const REACTIONS: ReactionKind[] = ['support', 'thanks', 'me_too'];
 
@@ -245,5 +246,84 @@ export function ModerateForm({
         </button>
       </Form>
     </details>
+  );
+}
+
+/** The images of a post, each with its author's description; the reader's browser loads them from Cercle only. */
+export function PostImages({ images }: { images: ImageView[] }) {
+  const { t } = useTranslation();
+  if (images.length === 0) return null;
+  return (
+    <div className="post-images">
+      {images.map((i) => (
+        <img key={i.id} src={`/community/images/${i.id}`} alt={i.alt ?? t('community.images.noDescription')} width={i.width} height={i.height} loading="lazy" />
+      ))}
+    </div>
+  );
+}
+
+/**
+ * Writing a post: the text, an image with its description, anonymity. It posts (multipart, for
+ * the image) to the page that takes new posts, which has its own body limit.
+ */
+export function PostComposer({
+  csrf,
+  action,
+  values = {},
+  errors = {},
+}: {
+  csrf: string;
+  action: string;
+  values?: Record<string, string>;
+  errors?: Record<string, string>;
+}) {
+  const { t } = useTranslation();
+  const navigation = useNavigation();
+  const described = (id: string, hint?: string) => [hint, errors[id] ? `f-${id}-error` : undefined].filter(Boolean).join(' ') || undefined;
+  const error = (id: string) =>
+    errors[id] && (
+      <span className="field-error" id={`f-${id}-error`}>
+        {errors[id]}
+      </span>
+    );
+  return (
+    <section aria-labelledby="write-title" className="card composer">
+      <h2 id="write-title">{t('community.write')}</h2>
+      <Form method="post" action={action} encType="multipart/form-data">
+        <CsrfField token={csrf} />
+        <input type="hidden" name="intent" value="post" />
+        <p className="field">
+          <label htmlFor="f-body">{t('community.yourPost')}</label>
+          <span className="hint" id="f-body-hint">
+            {t('community.writeHint')}
+          </span>
+          <textarea
+            id="f-body"
+            name="body"
+            rows={5}
+            required
+            maxLength={10000}
+            defaultValue={values.body ?? ''}
+            aria-describedby={described('body', 'f-body-hint')}
+            aria-invalid={errors.body ? true : undefined}
+          />
+          {error('body')}
+        </p>
+        <Field name="image" type="file" accept="image/jpeg,image/png,image/webp" label={t('community.images.add')} hint={t('community.images.hint')} values={values} errors={errors} />
+        <Field name="alt" label={t('community.images.alt')} maxLength={500} values={values} errors={errors} />
+        <p className="field checkbox">
+          <input id="f-anonymous" name="anonymous" type="checkbox" aria-describedby="f-anonymous-hint" defaultChecked={values.anonymous === 'on'} />
+          <label htmlFor="f-anonymous">{t('community.anonymous')}</label>
+          <span className="hint" id="f-anonymous-hint">
+            {t('community.anonymousHint')}
+          </span>
+        </p>
+        <p>
+          <button type="submit" disabled={navigation.state === 'submitting'}>
+            {t('community.post')}
+          </button>
+        </p>
+      </Form>
+    </section>
   );
 }

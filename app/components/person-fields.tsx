@@ -23,6 +23,9 @@ export function Field(props: {
   autoComplete?: string;
   required?: boolean;
   inputMode?: 'numeric';
+  maxLength?: number;
+  /** For a file: the kinds of file offered (it has no value to fill back in). */
+  accept?: string;
   values: Values;
   errors: Record<string, string>;
 }) {
@@ -44,7 +47,9 @@ export function Field(props: {
         autoComplete={props.autoComplete}
         inputMode={props.inputMode}
         required={props.required}
-        defaultValue={props.values[props.name] ?? ''}
+        maxLength={props.maxLength}
+        accept={props.accept}
+        defaultValue={props.type === 'file' ? undefined : (props.values[props.name] ?? '')}
         aria-invalid={error ? true : undefined}
         aria-describedby={describedBy}
       />

@@ -35,6 +35,7 @@ export async function communityVisitor(args: Args): Promise<CommunityVisitor> {
       now: new Date(),
       locale,
       settings: args.context.settings,
+      files: args.context.files,
       ...(session ? { actor: { type: 'user' as const, userId: session.user.id } } : {}),
     }),
     csrf: session ? sessionCsrf(args.context, session.sessionId) : null,
@@ -88,6 +89,7 @@ export function communityError(err: unknown, t: TFunction): CommunityProblem {
     for (const issue of err.issues) {
       const moderation = MODERATION_FIELDS[issue.path as keyof typeof MODERATION_FIELDS];
       if (moderation) fields[issue.path] = t(moderation);
+      else if (issue.path === 'images' || issue.path.startsWith('images.')) fields.image = t('community.images.invalid');
       else if (issue.path.startsWith('answers.')) fields[`answer.${issue.path.slice('answers.'.length)}`] = t('community.errors.answer');
       else if (issue.path === 'nickname') fields.nickname = t('community.errors.nickname');
       else if (issue.path === 'acceptRules') fields.rules = t('community.errors.rules');

@@ -27,6 +27,11 @@ export const PAGES = {
     fr: '/fr/groupes/:slug/communaute/publications/:post',
     file: 'routes/community-post.tsx',
   },
+  communityNewPost: {
+    en: '/en/groups/:slug/community/new-post',
+    fr: '/fr/groupes/:slug/communaute/nouvelle-publication',
+    file: 'routes/community-new-post.tsx',
+  },
   communityRequests: {
     en: '/en/groups/:slug/community/requests',
     fr: '/fr/groupes/:slug/communaute/demandes',

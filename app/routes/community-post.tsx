@@ -12,7 +12,7 @@ import { report } from '../../core/communities/moderation';
 import { formatSessionTime } from '../lib/format';
 import { pathTo } from '../lib/paths';
 import { CsrfField } from '../components/csrf-field';
-import { AuthorLine, ReactionButtons, CommunityNotices, CommunityBreadcrumb, ModerateForm, RemovedNote, ReportForm } from '../components/community-post';
+import { AuthorLine, ReactionButtons, CommunityNotices, CommunityBreadcrumb, ModerateForm, PostImages, RemovedNote, ReportForm } from '../components/community-post';
 
 const DONE = ['replied', 'saved', 'deleted', 'reported', 'removed', 'restored'] as const;
 
@@ -227,6 +227,7 @@ export default function CommunityPost({ loaderData, actionData }: Route.Componen
         {d.post.crisis && <p className="flag">{t('community.crisisFlag')}</p>}
         <RemovedNote removed={d.post.removed} />
         <div className="post-body" dangerouslySetInnerHTML={{ __html: d.post.html }} />
+        <PostImages images={d.post.images} />
         <ReactionButtons csrf={d.csrf} target={{ postId: d.post.id }} reactions={d.post.reactions} mine={d.post.myReactions} canReact={d.canPost && !d.post.removed} label={d.post.when} back={d.here} />
         {!d.post.author.mine && d.csrf && !d.post.removed && (
           <ReportForm csrf={d.csrf} target={{ postId: d.post.id }} label={d.post.when} open={actionData?.intent === 'report' && actionData.target === 'post'} error={reportError('post')} />

@@ -4,7 +4,7 @@ import type { Route } from './+types/community';
 import { getCommunity } from '../../core/communities/community-page';
 import { listFeed } from '../../core/communities/feed';
 import { leaveCommunity, requestToJoin } from '../../core/communities/membership';
-import { createPost, react } from '../../core/communities/posts';
+import { react } from '../../core/communities/posts';
 import { pick } from '../../core/text';
 import { getT } from '../../i18n';
 import { checkGroupAddress, groupLocaleParams } from '../lib/group-address.server';
@@ -15,7 +15,7 @@ import { pathTo } from '../lib/paths';
 import { CsrfField } from '../components/csrf-field';
 import { Field, QuestionFields } from '../components/person-fields';
 import { Localized } from '../components/localized';
-import { AuthorLine, ReactionButtons, CommunityNotices, RemovedNote } from '../components/community-post';
+import { AuthorLine, ReactionButtons, CommunityNotices, PostComposer, PostImages, RemovedNote } from '../components/community-post';
 
 const DONE = ['joined', 'asked', 'left', 'posted'] as const;
 
@@ -44,6 +44,7 @@ export async function loader(args: Route.LoaderArgs) {
     signUpHref: `${pathTo(locale, 'signUp')}?next=${encodeURIComponent(here)}`,
     requestsHref: pathTo(locale, 'communityRequests', { slug: page.group.slugs[locale] }),
     moderationHref: pathTo(locale, 'communityModeration', { slug: page.group.slugs[locale] }),
+    newPostHref: pathTo(locale, 'communityNewPost', { slug: page.group.slugs[locale] }),
     mutedUntil: page.viewer.mutedUntil ? formatSessionTime(page.viewer.mutedUntil, tz, locale) : null,
     order,
     posts: (feed?.posts ?? []).map((p) => ({
@@ -77,10 +78,6 @@ export async function action(args: Route.ActionArgs) {
     if (intent === 'leave') {
       await leaveCommunity({ ctx, input: { community: args.params.slug } });
       return redirect(`${here}?done=left`);
-    }
-    if (intent === 'post') {
-      const out = await createPost({ ctx, input: { community: args.params.slug, body: field(form, 'body'), anonymous: form.get('anonymous') === 'on' } });
-      return redirect(`${here}?done=posted${out.crisis ? '&crisis=1' : ''}`);
     }
     if (intent === 'react') {
       await react({
@@ -210,48 +207,7 @@ export default function Community({ loaderData, actionData }: Route.ComponentPro
               {t('community.muted', { date: d.mutedUntil })} {v.sanctionReason && t('community.mutedReason', { reason: v.sanctionReason })}
             </p>
           )}
-          {v.canPost && d.csrf && (
-            <section aria-labelledby="write-title" className="card composer">
-              <h2 id="write-title">{t('community.write')}</h2>
-              <Form method="post">
-                <CsrfField token={d.csrf} />
-                <input type="hidden" name="intent" value="post" />
-                <p className="field">
-                  <label htmlFor="f-body">{t('community.yourPost')}</label>
-                  <span className="hint" id="f-body-hint">
-                    {t('community.writeHint')}
-                  </span>
-                  <textarea
-                    id="f-body"
-                    name="body"
-                    rows={5}
-                    required
-                    maxLength={10000}
-                    defaultValue={actionData?.intent === 'post' ? (values.body ?? '') : ''}
-                    aria-describedby={problem?.fields.body ? 'f-body-hint f-body-error' : 'f-body-hint'}
-                    aria-invalid={problem?.fields.body ? true : undefined}
-                  />
-                  {problem?.fields.body && (
-                    <span className="field-error" id="f-body-error">
-                      {problem.fields.body}
-                    </span>
-                  )}
-                </p>
-                <p className="field checkbox">
-                  <input id="f-anonymous" name="anonymous" type="checkbox" aria-describedby="f-anonymous-hint" />
-                  <label htmlFor="f-anonymous">{t('community.anonymous')}</label>
-                  <span className="hint" id="f-anonymous-hint">
-                    {t('community.anonymousHint')}
-                  </span>
-                </p>
-                <p>
-                  <button type="submit" disabled={navigation.state === 'submitting'}>
-                    {t('community.post')}
-                  </button>
-                </p>
-              </Form>
-            </section>
-          )}
+          {v.canPost && d.csrf && <PostComposer csrf={d.csrf} action={d.newPostHref} />}
 
           <section aria-labelledby="feed-title">
             <h2 id="feed-title">{t('community.feed')}</h2>
@@ -277,6 +233,7 @@ export default function Community({ loaderData, actionData }: Route.ComponentPro
                       {p.crisis && <p className="flag">{t('community.crisisFlag')}</p>}
                       <RemovedNote removed={p.removed} />
                       <div className="post-body" dangerouslySetInnerHTML={{ __html: p.html }} />
+                      <PostImages images={p.images} />
                       <ReactionButtons csrf={d.csrf} target={{ postId: p.id }} reactions={p.reactions} mine={p.myReactions} canReact={v.canPost} label={p.when} back={d.back} />
                       <p>
                         <Link to={p.href}>

@@ -4,6 +4,7 @@ import { communityComments, communityPosts, communityReactions, REACTION_KINDS, 
 import { parseInput, type Context } from '../context';
 import { Invalid, NotFound } from '../errors';
 import { allows, requireCommunity, type CommunityAccess } from './access';
+import { imagesOf, type ImageView } from './images';
 
 // Reading a community (members, and the organization's owners and admins). What a reader sees of
 // an author: their nickname, or nothing at all for an anonymous post or comment — neither name,
@@ -37,6 +38,7 @@ export interface PostView {
   crisis?: boolean;
   /** Removed by a moderator, with their reason: only its author and the moderators still see it. */
   removed?: { reason: string | null };
+  images: ImageView[];
 }
 
 export interface CommentView {
@@ -88,10 +90,10 @@ export async function listFeed({ ctx, input }: { ctx: Context; input: z.input<ty
     .orderBy(desc(column), desc(communityPosts.id))
     .limit(q.limit + 1);
   const page = rows.slice(0, q.limit);
-  const reactions = await reactionsOf(ctx, access, { posts: page.map((r) => r.p.id) });
+  const [reactions, images] = await Promise.all([reactionsOf(ctx, access, { posts: page.map((r) => r.p.id) }), imagesOf(ctx, page.map((r) => r.p.id))]);
   const last = page.at(-1)?.p;
   return {
-    posts: page.map(({ p, nickname }) => postView(access, p, nickname, reactions)),
+    posts: page.map(({ p, nickname }) => postView(access, p, nickname, reactions, images)),
     next: rows.length > q.limit && last ? writeCursor(q.order === 'active' ? last.lastActivityAt : last.createdAt, last.id) : null,
   };
 }
@@ -115,7 +117,10 @@ export async function getPost({ ctx, input }: { ctx: Context; input: z.input<typ
     .innerJoin(users, eq(users.id, communityComments.authorId))
     .where(eq(communityComments.postId, found.p.id))
     .orderBy(asc(communityComments.createdAt), asc(communityComments.id));
-  const reactions = await reactionsOf(ctx, access, { posts: [found.p.id], comments: comments.map((c) => c.c.id) });
+  const [reactions, images] = await Promise.all([
+    reactionsOf(ctx, access, { posts: [found.p.id], comments: comments.map((c) => c.c.id) }),
+    imagesOf(ctx, [found.p.id]),
+  ]);
   const views = new Map<string, CommentView>();
   const top: CommentView[] = [];
   for (const { c, nickname } of comments) {
@@ -143,7 +148,7 @@ export async function getPost({ ctx, input }: { ctx: Context; input: z.input<typ
   const shown = top.filter((c) => !c.deleted || c.replies.some((r) => !r.deleted)).map((c) => ({ ...c, replies: c.replies.filter((r) => !r.deleted) }));
   return {
     community: { id: access.group.id, slug: access.group.slug, slugFr: access.group.slugFr },
-    post: postView(access, found.p, found.nickname, reactions),
+    post: postView(access, found.p, found.nickname, reactions, images),
     comments: shown,
   };
 }
@@ -164,6 +169,7 @@ function postView(
   p: typeof communityPosts.$inferSelect,
   nickname: string | null,
   reactions: Awaited<ReturnType<typeof reactionsOf>>,
+  images: Map<string, ImageView[]>,
 ): PostView {
   return {
     id: p.id,
@@ -177,6 +183,7 @@ function postView(
     ...reactions.of(p.id),
     ...(allows(access, 'community.moderate') ? { crisis: p.crisis } : {}),
     ...(p.removedAt ? { removed: { reason: p.removalReason } } : {}),
+    images: images.get(p.id) ?? [],
   };
 }
 

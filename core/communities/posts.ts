@@ -1,11 +1,12 @@
 import { and, eq, isNull, sql } from 'drizzle-orm';
 import { z } from 'zod';
-import { communityComments, communityPosts, communityReactions, REACTION_KINDS } from '../../db/schema';
+import { communityComments, communityImages, communityPosts, communityReactions, REACTION_KINDS } from '../../db/schema';
 import { parseInput, withTransaction, type Context } from '../context';
 import { Conflict, Forbidden, Invalid, NotFound } from '../errors';
 import { requireCommunity } from './access';
 import { hasCrisisLanguage } from './crisis';
 import { countCommunityAction } from './limits';
+import { dropImages, imageRows, imageUpload, IMAGES_PER_POST, keepImages, prepareImages } from './images';
 import { renderMemberText } from './markdown';
 import { reportCrisis } from './moderation';
 
@@ -19,14 +20,21 @@ export const COMMENT_MAX = 5_000;
 
 const text = (max: number) => z.string().trim().min(1).max(max);
 
-export const createPostInput = z.object({ community: z.string().min(1).max(200), body: text(POST_MAX), anonymous: z.boolean().default(false) });
+export const createPostInput = z.object({
+  community: z.string().min(1).max(200),
+  body: text(POST_MAX),
+  anonymous: z.boolean().default(false),
+  /** Images to attach (re-encoded without their metadata: images.ts). */
+  images: z.array(imageUpload).max(IMAGES_PER_POST).default([]),
+});
 
 export async function createPost({ ctx, input }: { ctx: Context; input: z.input<typeof createPostInput> }) {
   const q = parseInput(createPostInput, input);
   const access = await requireCommunity(ctx, q.community, 'community.post');
   await countCommunityAction(ctx, access, 'post');
   const crisis = hasCrisisLanguage(q.body);
-  return withTransaction(ctx, async (tx) => {
+  const images = await prepareImages(access.group.id, q.images);
+  return keepImages(ctx, images, () => withTransaction(ctx, async (tx) => {
     const [post] = await tx.db
       .insert(communityPosts)
       .values({
@@ -40,9 +48,10 @@ export async function createPost({ ctx, input }: { ctx: Context; input: z.input<
         lastActivityAt: tx.now,
       })
       .returning({ id: communityPosts.id });
+    if (images.length) await tx.db.insert(communityImages).values(imageRows(tx, access.group.id, post!.id, images));
     if (crisis) await reportCrisis(tx, access.group.id, { postId: post!.id });
     return { postId: post!.id, crisis };
-  });
+  }));
 }
 
 export const editPostInput = z.object({ postId: z.uuid(), body: text(POST_MAX) });
@@ -62,11 +71,12 @@ export async function editPost({ ctx, input }: { ctx: Context; input: z.input<ty
 
 export const deleteInput = z.object({ id: z.uuid() });
 
-/** Deletes one's own post: its text is erased at once; replies to it stay, under "deleted". */
+/** Deletes one's own post: its text and images are erased at once; replies to it stay, under "deleted". */
 export async function deletePost({ ctx, input }: { ctx: Context; input: z.input<typeof deleteInput> }) {
   const q = parseInput(deleteInput, input);
   const post = await ownPost(ctx, q.id);
   await ctx.db.update(communityPosts).set({ deletedAt: ctx.now, body: '', html: '' }).where(eq(communityPosts.id, post.id));
+  await dropImages(ctx, post.id);
   return { deleted: true };
 }
 

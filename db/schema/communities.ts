@@ -170,3 +170,30 @@ export const communityReports = pgTable(
     index().on(t.reporterId),
   ],
 );
+
+/**
+ * An image attached to a post: re-encoded to WebP without its metadata, kept in the file store
+ * under `storage_key`, served to those who may read the post only.
+ */
+export const communityImages = pgTable(
+  'community_images',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    groupId: uuid('group_id')
+      .notNull()
+      .references(() => groups.id, { onDelete: 'cascade' }),
+    postId: uuid('post_id')
+      .notNull()
+      .references(() => communityPosts.id, { onDelete: 'cascade' }),
+    position: integer('position').notNull(),
+    storageKey: text('storage_key').notNull().unique(),
+    contentType: text('content_type').notNull(),
+    width: integer('width').notNull(),
+    height: integer('height').notNull(),
+    bytes: integer('bytes').notNull(),
+    /** What the image shows, in its author's words, for people who cannot see it. */
+    alt: text('alt'),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull(),
+  },
+  (t) => [index().on(t.postId, t.position), check('community_images_alt', sql`${t.alt} is null or char_length(${t.alt}) <= 500`)],
+);

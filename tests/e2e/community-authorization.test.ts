@@ -3,7 +3,10 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openPglite, migrateDatabase } from '../../db/client';
-import { intakeQuestions, users } from '../../db/schema';
+import { communityImages, intakeQuestions, users } from '../../db/schema';
+import { eq } from 'drizzle-orm';
+import sharp from 'sharp';
+import { diskStore } from '../../core/files/store';
 import { addMember, atWallClock, createGroup, createOrganization } from '../support/factories';
 import { createContext } from '../../core/context';
 import { decideJoinRequest, requestToJoin, setModerator } from '../../core/communities/membership';
@@ -28,7 +31,7 @@ type Outsider = (typeof OUTSIDERS)[number];
 describe('who may see and do what in a community', () => {
   let server: RunningServer;
   let dataDir: string;
-  const ids = { a: '', b: '', post: '', comment: '', pendingMember: '', mutedMember: '', org: '', slugA: 'authz-community-a', slugB: 'authz-community-b' };
+  const ids = { a: '', b: '', post: '', image: '', comment: '', pendingMember: '', mutedMember: '', org: '', slugA: 'authz-community-a', slugB: 'authz-community-b' };
   const cookies: Record<string, string> = {};
   let before = '';
 
@@ -81,7 +84,11 @@ describe('who may see and do what in a community', () => {
     const modId = await join('moderatorOfB', b.id, 'Warden');
     await approve(modId);
     await setModerator({ ctx: as('owner'), input: { memberId: modId, moderator: true } });
-    ids.post = (await createPost({ ctx: as('author'), input: { community: a.id, body: 'a very private post', anonymous: true } })).postId;
+    const photo = await sharp({ create: { width: 64, height: 48, channels: 3, background: '#884422' } }).jpeg().toBuffer();
+    ids.post = (
+      await createPost({ ctx: { ...as('author'), files: diskStore(path.join(dataDir, 'files')) }, input: { community: a.id, body: 'a very private post', anonymous: true, images: [{ data: photo }] } })
+    ).postId;
+    ids.image = (await handle.db.select({ id: communityImages.id }).from(communityImages).where(eq(communityImages.postId, ids.post)))[0]!.id;
     ids.comment = (await createComment({ ctx: as('author'), input: { postId: ids.post, body: 'a private reply' } })).commentId;
     // A member who reported the reply and was then muted; another who was banned.
     ids.mutedMember = await join('muted', a.id, 'Hushed', { [q!.id]: 'x' });
@@ -136,7 +143,8 @@ describe('who may see and do what in a community', () => {
   it('covers every community page', () => {
     expect(communityPaths()).toContain(`/fr/groupes/${ids.slugA}/communaute/publications/${ids.post}`);
     expect(communityPaths()).toContain(`/fr/groupes/${ids.slugA}/communaute/moderation`);
-    expect(communityPaths().length).toBe(8);
+    expect(communityPaths()).toContain(`/en/groups/${ids.slugA}/community/new-post`);
+    expect(communityPaths().length).toBe(10);
   });
 
   it('shows outsiders how to join, and nothing members wrote, who they are, or anyone’s answers', async () => {
@@ -164,6 +172,12 @@ describe('who may see and do what in a community', () => {
         for (const secret of SENSITIVE) expect(body, `${who} ${p}`).not.toContain(secret);
       }
     }
+    // The post's image: for members and the organization; anyone else gets the same 404 as for no image.
+    const image = `/community/images/${ids.image}`;
+    expect((await get('owner', image)).status).toBe(200);
+    expect((await get('muted', image)).status).toBe(200);
+    for (const who of OUTSIDERS) expect((await get(who, image)).status, who).toBe(404);
+    expect((await get('owner', '/community/images/00000000-0000-4000-8000-000000000000')).status).toBe(404);
     // The banned person is told why, in their language.
     expect((await get('banned', `/fr/groupes/${ids.slugA}/communaute`)).body).toContain('Insults.');
   });
@@ -181,7 +195,7 @@ describe('who may see and do what in a community', () => {
     expect(csrf).not.toBe('none');
     const before = await ownerView();
     const forms: [string, Record<string, string>][] = [
-      [`/en/groups/${ids.slugA}/community`, { intent: 'post', body: 'a muted post' }],
+      [`/en/groups/${ids.slugA}/community/new-post`, { intent: 'post', body: 'a muted post' }],
       [`/en/groups/${ids.slugA}/community`, { intent: 'react', postId: ids.post, kind: 'support', on: 'true' }],
       [`/en/groups/${ids.slugA}/community/posts/${ids.post}`, { intent: 'comment', body: 'a muted comment' }],
       [`/en/groups/${ids.slugA}/community/moderation`, { intent: 'reinstate', memberId: ids.mutedMember }],
@@ -195,7 +209,9 @@ describe('who may see and do what in a community', () => {
         headers: { cookie: cookies.muted!, 'content-type': 'application/x-www-form-urlencoded' },
         body: new URLSearchParams({ _csrf: csrf, ...form }),
       });
-      expect([403, 404], `muted POST ${p} ${JSON.stringify(form)}`).toContain(res.status);
+      expect([403, 404, 302, 303], `muted POST ${p} ${JSON.stringify(form)}`).toContain(res.status);
+      // The page that takes new posts sends them back to the community, which says they are muted.
+      if (res.status === 302 || res.status === 303) expect(res.headers.get('location'), p).toBe(`/en/groups/${ids.slugA}/community`);
     }
     expect(await ownerView()).toBe(before);
   });

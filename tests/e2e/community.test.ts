@@ -1,4 +1,6 @@
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import sharp from 'sharp';
+import exifr from 'exifr';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -141,6 +143,18 @@ describe.skipIf(browserMissing)('an online community', () => {
     await sam.page.goto(new URL(link!).pathname);
     await sam.page.getByLabel('Votre publication', { exact: true }).fill('Je n’arrive pas à dire son nom à voix haute. **Pas encore.**');
     await sam.page.getByLabel('Publier anonymement').check();
+    // With a photo from a phone, which says where it was taken.
+    const photo = path.join(dataDir, 'jardin.jpg');
+    writeFileSync(
+      photo,
+      await sharp({ create: { width: 2400, height: 1600, channels: 3, background: { r: 90, g: 140, b: 70 } } })
+        .jpeg()
+        .withExif({ IFD0: { Make: 'PhoneMaker' }, IFD3: { GPSLatitudeRef: 'N', GPSLatitude: '45/1 30/1 17/1', GPSLongitudeRef: 'W', GPSLongitude: '73/1 34/1 2/1' } })
+        .toBuffer(),
+    );
+    expect((await exifr.gps(photo))?.latitude).toBeGreaterThan(45);
+    await sam.page.getByLabel('Ajouter une image (facultatif)').setInputFiles(photo);
+    await sam.page.getByLabel(/Décrivez l’image/).fill('Le jardin de ma sœur au printemps');
     await sam.page.getByRole('button', { name: 'Publier', exact: true }).click();
     await sam.page.getByText('Votre publication est en ligne.').waitFor();
     await expectAccessible(sam.page);
@@ -161,6 +175,17 @@ describe.skipIf(browserMissing)('an online community', () => {
     await expectAccessible(kit.page);
     const post = kit.page.locator('article.post').first();
     expect(await post.textContent()).toContain('Anonymous member');
+    // The photo shows, described; what Kit's browser gets carries no EXIF, no GPS, no camera.
+    const img = post.getByRole('img', { name: 'Le jardin de ma sœur au printemps' });
+    await img.waitFor();
+    expect(await img.evaluate((i) => (i as HTMLImageElement).complete && (i as HTMLImageElement).naturalWidth)).toBe(1600);
+    const served = await kit.page.request.get((await img.getAttribute('src'))!);
+    expect([served.status(), served.headers()['content-type'], served.headers()['cache-control']]).toEqual([200, 'image/webp', 'private, max-age=31536000, immutable']);
+    const bytes = await served.body();
+    expect((await sharp(bytes).metadata()).exif).toBeUndefined();
+    expect(bytes.includes(Buffer.from('PhoneMaker'))).toBe(false);
+    // Someone signed out (or not a member) gets 404 for the same address.
+    expect((await fetch(`${server.url}${await img.getAttribute('src')}`)).status).toBe(404);
     expect(await post.locator('strong').allTextContents()).toContain('Pas encore.');
     await post.getByRole('link', { name: /Read and reply/ }).click();
     await kit.page.getByLabel('Add a comment').fill('I could not say my father’s name for months. It comes back.');
@@ -196,6 +221,12 @@ describe.skipIf(browserMissing)('an online community', () => {
     await sam.page.getByLabel('Votre publication', { exact: true }).fill('   ');
     await sam.page.getByRole('button', { name: 'Publier', exact: true }).click();
     await sam.page.getByText('Écrivez quelque chose').first().waitFor();
+    // A body larger than a post with its images can be is refused before it is read.
+    const tooBig = await sam.page.request.post(`/fr/groupes/${SLUG_FR}/communaute/nouvelle-publication`, {
+      multipart: { body: 'x', image: { name: 'big.jpg', mimeType: 'image/jpeg', buffer: Buffer.alloc(40 * 1024 * 1024) } },
+    });
+    expect(tooBig.status()).toBe(413);
+    expect(await tooBig.text()).toContain('Mo');
     await sam.page.getByLabel('Votre publication', { exact: true }).fill('Ce soir j’ai envie d’en finir.');
     await sam.page.getByRole('button', { name: 'Publier', exact: true }).click();
     const crisis = sam.page.getByRole('heading', { name: /Si vous pensez à mettre fin à vos jours|aide/ });

@@ -69,6 +69,15 @@ const community = {
   moderator: 'moderator',
   makeModerator: 'Make moderator',
   removeModerator: 'No longer a moderator',
+  images: {
+    add: 'Add an image (optional)',
+    hint: 'JPEG, PNG or WebP, up to 8 MB. We remove where and when it was taken before anyone sees it.',
+    alt: 'Describe the image for members who cannot see it',
+    noDescription: 'Image shared by a member (no description)',
+    invalid: 'Choose a JPEG, PNG or WebP image of up to 8 MB.',
+    tooLarge: 'This is too large to send: images are up to {{megabytes}} MB each.',
+    lengthRequired: 'Your browser did not say how much it was sending. Please try again.',
+  },
   moderation: {
     title: 'Moderation',
     link: 'Moderation: reports and rules',

@@ -72,6 +72,15 @@ const community: Catalog<typeof en> = {
   moderator: 'modération',
   makeModerator: 'Confier la modération',
   removeModerator: 'Retirer de la modération',
+  images: {
+    add: 'Ajouter une image (facultatif)',
+    hint: 'JPEG, PNG ou WebP, jusqu’à 8 Mo. Nous retirons le lieu et le moment de la prise de vue avant que quiconque la voie.',
+    alt: 'Décrivez l’image pour les membres qui ne peuvent pas la voir',
+    noDescription: 'Image partagée par un membre (sans description)',
+    invalid: 'Choisissez une image JPEG, PNG ou WebP d’au plus 8 Mo.',
+    tooLarge: 'C’est trop lourd pour être envoyé : chaque image peut peser jusqu’à {{megabytes}} Mo.',
+    lengthRequired: 'Votre navigateur n’a pas indiqué la taille de l’envoi. Veuillez réessayer.',
+  },
   moderation: {
     title: 'Modération',
     link: 'Modération : signalements et règles',

@@ -1,0 +1,76 @@
+import { data, redirect } from 'react-router';
+import { useTranslation } from 'react-i18next';
+import type { Route } from './+types/community-new-post';
+import { getCommunity } from '../../core/communities/community-page';
+import { IMAGE_MAX_BYTES, IMAGES_PER_POST } from '../../core/communities/images';
+import { createPost } from '../../core/communities/posts';
+import { pick } from '../../core/text';
+import { getT } from '../../i18n';
+import { communityError, communityForm, communityNotFound, communityVisitor, field, type CommunityProblem } from '../lib/community.server';
+import { retryAfter } from '../lib/signup.server';
+import { pathTo } from '../lib/paths';
+import { CommunityBreadcrumb, CommunityNotices, PostComposer } from '../components/community-post';
+
+// Where new posts are sent (multipart: they may carry images). The one form route of a community
+// that takes a large body: the limit is checked from the request's declared length, before
+// anything reads it. Opened directly, it is the composer on a page of its own.
+
+/** Room for the images and the text of one post. */
+const BODY_LIMIT = IMAGES_PER_POST * IMAGE_MAX_BYTES + 256 * 1024;
+
+export async function loader(args: Route.LoaderArgs) {
+  const visitor = await communityVisitor(args);
+  const { locale, ctx } = visitor;
+  const page = await getCommunity({ ctx, input: { community: args.params.slug } }).catch((err: unknown) => communityNotFound(err, locale));
+  const communityHref = pathTo(locale, 'community', { slug: page.group.slugs[locale] });
+  // Those who may not post are sent to the community's page, which says why.
+  if (!page.viewer.canPost || !visitor.csrf) throw redirect(communityHref);
+  return {
+    locale,
+    csrf: visitor.csrf,
+    groupTitle: page.group.title,
+    communityHref,
+    here: pathTo(locale, 'communityNewPost', { slug: page.group.slugs[locale] }),
+    localeParams: { en: { slug: page.group.slugs.en }, fr: { slug: page.group.slugs.fr } },
+    title: `${getT(locale)('community.write')} · ${pick(page.group.title, locale)?.text ?? ''}`,
+  };
+}
+
+export async function action(args: Route.ActionArgs) {
+  const t = getT(new URL(args.request.url).pathname.startsWith('/fr/') ? 'fr' : 'en');
+  const declared = Number(args.request.headers.get('content-length') ?? '');
+  if (!Number.isFinite(declared) || declared <= 0) throw data(t('community.images.lengthRequired'), { status: 411 });
+  if (declared > BODY_LIMIT) throw data(t('community.images.tooLarge', { megabytes: IMAGE_MAX_BYTES / 1024 / 1024 }), { status: 413 });
+  const { ctx, form, locale } = await communityForm(args);
+  const values = { body: field(form, 'body'), alt: field(form, 'alt'), anonymous: form.get('anonymous') === 'on' ? 'on' : '' };
+  try {
+    const alts = form.getAll('alt');
+    const images = [];
+    for (const [n, file] of form.getAll('image').entries()) {
+      // A file input left empty still sends an empty part.
+      if (!(file instanceof File) || file.size === 0) continue;
+      const alt = alts[n];
+      images.push({ data: new Uint8Array(await file.arrayBuffer()), ...(typeof alt === 'string' ? { alt } : {}) });
+    }
+    const out = await createPost({ ctx, input: { community: args.params.slug, body: values.body, anonymous: values.anonymous === 'on', images } });
+    return redirect(`${pathTo(locale, 'community', { slug: args.params.slug })}?done=posted${out.crisis ? '&crisis=1' : ''}`);
+  } catch (err) {
+    const problem = communityError(err, getT(locale));
+    return data<{ problem: CommunityProblem; values: typeof values }>({ problem, values }, { status: problem.status, headers: retryAfter(err) });
+  }
+}
+
+export const meta: Route.MetaFunction = ({ data }) => [{ title: `${data?.title ?? ''} · Cercle` }, { name: 'robots', content: 'noindex' }];
+
+export default function CommunityNewPost({ loaderData, actionData }: Route.ComponentProps) {
+  const { t } = useTranslation();
+  const d = loaderData;
+  return (
+    <div className="page narrow community">
+      <CommunityBreadcrumb href={d.communityHref} title={d.groupTitle} locale={d.locale} />
+      <h1>{t('community.write')}</h1>
+      <CommunityNotices done={null} problem={actionData?.problem} />
+      <PostComposer csrf={d.csrf} action={d.here} values={actionData?.values} errors={actionData?.problem.fields} />
+    </div>
+  );
+}
