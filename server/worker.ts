@@ -3,6 +3,7 @@ import { deliverOutbox, type SendEmail } from '../core/email/deliver-outbox';
 import { decideCohorts } from '../core/worker/decide-cohorts';
 import { queueReminders } from '../core/worker/queue-reminders';
 import { releaseExpiredHolds } from '../core/registrations/holds';
+import { queueCommunityDigests } from '../core/communities/notifications';
 import { refreshSeatSearch } from '../core/worker/refresh-seat-search';
 import { refreshPassedSearch } from '../core/worker/refresh-passed-search';
 import { rollSessionsDue, rollSessionsForward } from '../core/worker/roll-sessions-forward';
@@ -40,6 +41,8 @@ export function startWorker(options: {
       ['reminders', () => queueReminders(options.context())],
       // Places held for addresses never proven go back to the session (decision 0010).
       ['releasing holds', () => releaseExpiredHolds(options.context())],
+      // Daily digests of online communities, for the members who chose one.
+      ['community digests', () => queueCommunityDigests(options.context())],
       [
         'rolling sessions forward',
         async () => {

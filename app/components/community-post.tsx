@@ -118,6 +118,7 @@ const DONE_KEYS = {
   approved: 'community.done.approved',
   declined: 'community.done.declined',
   reported: 'community.report.done',
+  emails: 'community.notifications.saved',
   removed: 'community.moderation.done.removed',
   restored: 'community.moderation.done.restored',
 } as const;

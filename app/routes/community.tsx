@@ -5,6 +5,7 @@ import { getCommunity } from '../../core/communities/community-page';
 import { listFeed } from '../../core/communities/feed';
 import { leaveCommunity, requestToJoin } from '../../core/communities/membership';
 import { react } from '../../core/communities/posts';
+import { setNotifications } from '../../core/communities/notifications';
 import { pick } from '../../core/text';
 import { getT } from '../../i18n';
 import { checkGroupAddress, groupLocaleParams } from '../lib/group-address.server';
@@ -17,7 +18,7 @@ import { Field, QuestionFields } from '../components/person-fields';
 import { Localized } from '../components/localized';
 import { AuthorLine, ReactionButtons, CommunityNotices, PostComposer, PostImages, RemovedNote } from '../components/community-post';
 
-const DONE = ['joined', 'asked', 'left', 'posted'] as const;
+const DONE = ['joined', 'asked', 'left', 'posted', 'emails'] as const;
 
 export async function loader(args: Route.LoaderArgs) {
   const { request, params } = args;
@@ -74,6 +75,10 @@ export async function action(args: Route.ActionArgs) {
       for (const [k, v] of form) if (k.startsWith('answer.') && typeof v === 'string') answers[k.slice('answer.'.length)] = v;
       const out = await requestToJoin({ ctx, input: { community: args.params.slug, nickname: field(form, 'nickname'), answers, acceptRules: (form.get('rules') === 'on') as true } });
       return redirect(`${here}?done=${out.status === 'member' ? 'joined' : 'asked'}`);
+    }
+    if (intent === 'emails') {
+      await setNotifications({ ctx, input: { community: args.params.slug, replies: form.get('replies') === 'on', digest: form.get('digest') === 'on' } });
+      return redirect(`${here}?done=emails`);
     }
     if (intent === 'leave') {
       await leaveCommunity({ ctx, input: { community: args.params.slug } });
@@ -257,6 +262,29 @@ export default function Community({ loaderData, actionData }: Route.ComponentPro
               <summary>{t('community.rules')}</summary>
               <Localized as="p" text={page.group.rules} locale={locale} />
             </details>
+          )}
+          {v.emails && d.csrf && (
+            <Form method="post" className="card emails">
+              <CsrfField token={d.csrf} />
+              <input type="hidden" name="intent" value="emails" />
+              <fieldset>
+                <legend>{t('community.notifications.title')}</legend>
+                <p className="hint" id="emails-hint">
+                  {t('community.notifications.hint')}
+                </p>
+                <p className="field checkbox">
+                  <input id="f-replies" name="replies" type="checkbox" defaultChecked={v.emails.replies} aria-describedby="emails-hint" />
+                  <label htmlFor="f-replies">{t('community.notifications.replies')}</label>
+                </p>
+                <p className="field checkbox">
+                  <input id="f-digest" name="digest" type="checkbox" defaultChecked={v.emails.digest} />
+                  <label htmlFor="f-digest">{t('community.notifications.digest')}</label>
+                </p>
+              </fieldset>
+              <button type="submit" className="secondary">
+                {t('community.notifications.save')}
+              </button>
+            </Form>
           )}
           {v.status === 'member' && d.csrf && (
             <Form method="post" className="leave">

@@ -23,6 +23,8 @@ export interface CommunityPage {
     mutedUntil: Date | null;
     /** The moderator's reason, for a muted or banned person. */
     sanctionReason: string | null;
+    /** For a member: the emails they chose from this community. */
+    emails: { replies: boolean; digest: boolean } | null;
     moderator: boolean;
     canRead: boolean;
     canPost: boolean;
@@ -78,6 +80,7 @@ export async function getCommunity({ ctx, input }: { ctx: Context; input: z.inpu
       status: access.membership?.status ?? 'none',
       declineReason: access.membership?.status === 'declined' ? access.membership.declineReason : null,
       mutedUntil: access.mutedUntil,
+      emails: access.membership?.status === 'member' ? { replies: access.membership.notifyReplies, digest: access.membership.digest } : null,
       sanctionReason: access.mutedUntil || access.membership?.status === 'banned' ? (access.membership?.sanctionReason ?? null) : null,
       moderator: access.standing === 'moderator',
       canRead: allows(access, 'community.read'),

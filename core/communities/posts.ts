@@ -9,6 +9,7 @@ import { countCommunityAction } from './limits';
 import { dropImages, imageRows, imageUpload, IMAGES_PER_POST, keepImages, prepareImages } from './images';
 import { renderMemberText } from './markdown';
 import { reportCrisis } from './moderation';
+import { tellReplied } from './notifications';
 
 // Writing in a community: posts, comments (one level of replies), reactions. Only members write
 // (community.post); each edits and deletes what they wrote. What is written is kept as typed and
@@ -93,13 +94,15 @@ export async function createComment({ ctx, input }: { ctx: Context; input: z.inp
   const post = await livePost(ctx, q.postId);
   const access = await requireCommunity(ctx, post.groupId, 'community.post');
   let parentId: string | null = null;
+  let answered: string | null = null;
   if (q.parentId) {
     const [parent] = await ctx.db
-      .select({ id: communityComments.id, parentId: communityComments.parentId })
+      .select({ id: communityComments.id, parentId: communityComments.parentId, authorId: communityComments.authorId })
       .from(communityComments)
       .where(and(eq(communityComments.id, q.parentId), eq(communityComments.postId, post.id)));
     if (!parent) throw new Invalid([{ path: 'parentId', message: 'not a comment of this post' }]);
     parentId = parent.parentId ?? parent.id;
+    answered = parent.authorId;
   }
   await countCommunityAction(ctx, access, 'comment');
   const crisis = hasCrisisLanguage(q.body);
@@ -113,6 +116,7 @@ export async function createComment({ ctx, input }: { ctx: Context; input: z.inp
       .set({ commentCount: sql`${communityPosts.commentCount} + 1`, lastActivityAt: tx.now })
       .where(eq(communityPosts.id, post.id));
     if (crisis) await reportCrisis(tx, access.group.id, { commentId: comment!.id });
+    await tellReplied(tx, access.group, { id: comment!.id, postId: post.id, authorId: access.userId, anonymous: q.anonymous }, [post.authorId, ...(answered ? [answered] : [])]);
     return { commentId: comment!.id, crisis };
   });
 }

@@ -3,10 +3,17 @@ import { auditLog, communityMembers, users, type Locale } from '../../db/schema'
 import type { Context } from '../context';
 import { enqueueEmail, type NoticeTemplate } from '../email/enqueue';
 import { pathTo } from '../../app/lib/paths';
+import type { CommunityTopic } from '../participants/manage-link';
 import type { CommunityGroup } from './access';
 
 // What an act in a community leaves behind: a line in the organization's audit log, and an email
 // to the member it concerns, in the language they joined in.
+
+/** A post of the community, in a language. */
+export function postUrl(ctx: Context, group: Pick<CommunityGroup, 'slug' | 'slugFr'>, postId: string, locale: Locale): string {
+  const slug = locale === 'fr' ? (group.slugFr ?? group.slug) : group.slug;
+  return new URL(pathTo(locale, 'communityPost', { slug, post: postId }), ctx.settings.publicUrl).toString();
+}
 
 /** Where the community is, in a language: its page in that language. */
 export function communityUrl(ctx: Context, group: Pick<CommunityGroup, 'slug' | 'slugFr'>, locale: Locale): string {
@@ -42,13 +49,18 @@ export interface MemberNotice {
   key: string;
   /** The moderator's words (a reason), shown as written. */
   message?: string | null;
-  vars?: Record<string, string>;
+  /** Variables of its strings; a function when they depend on the member's language. */
+  vars?: Record<string, string> | ((locale: Locale) => Record<string, string>);
+  /** Where the message leads, in the member's language (default: the community's page). */
+  url?: (locale: Locale) => string;
+  /** For mail the member chose (replies, digest): the kind a one-click link in it stops. */
+  unsubscribe?: CommunityTopic;
 }
 
 /** Emails a member about their membership or their writing, in the language they joined in. */
 export async function tellMember(tx: Context, group: CommunityGroup, notice: MemberNotice) {
   const [person] = await tx.db
-    .select({ email: users.email, nickname: users.nickname, locale: communityMembers.locale })
+    .select({ email: users.email, nickname: users.nickname, locale: communityMembers.locale, memberId: communityMembers.id })
     .from(users)
     .leftJoin(communityMembers, and(eq(communityMembers.userId, users.id), eq(communityMembers.groupId, group.id)))
     .where(eq(users.id, notice.userId));
@@ -62,9 +74,10 @@ export async function tellMember(tx: Context, group: CommunityGroup, notice: Mem
     template: notice.template,
     payload: {
       ...(person.nickname ? { name: person.nickname } : {}),
-      vars: { community: title ?? '', ...notice.vars },
-      url: communityUrl(tx, group, locale),
+      vars: { community: title ?? '', ...(typeof notice.vars === 'function' ? notice.vars(locale) : notice.vars) },
+      url: notice.url ? notice.url(locale) : communityUrl(tx, group, locale),
       ...(notice.message ? { message: notice.message } : {}),
+      ...(notice.unsubscribe && person.memberId ? { unsubscribe: { memberId: person.memberId, topic: notice.unsubscribe } } : {}),
     },
   });
 }

@@ -14,13 +14,22 @@ const PURPOSE = 'manage-link:v1';
 // an address into a form). The person's own link reaches everything about them. The unsubscribe
 // link (in the List-Unsubscribe header, which mail systems read and pass on) can only stop
 // reminders. Links to one registration, once shown after a sign-up, are no longer accepted.
-export type ManageScope = { kind: 'person'; participantId: string } | { kind: 'unsubscribe'; participantId: string };
+// A community member's emails (replies, the daily digest) carry a link of a third kind, which
+// stops that one kind of email from that one community.
+export type CommunityTopic = 'replies' | 'digest';
+export type ManageScope =
+  | { kind: 'person'; participantId: string }
+  | { kind: 'unsubscribe'; participantId: string }
+  | { kind: 'community'; memberId: string; topic: CommunityTopic };
+
+const TOPIC_PREFIX = { replies: 'cr', digest: 'cd' } as const;
 
 function mac(key: string, subject: string): string {
   return createHmac('sha256', key).update(`${PURPOSE}:${subject}`).digest('base64url');
 }
 
 function subjectOf(scope: ManageScope): string {
+  if (scope.kind === 'community') return `${TOPIC_PREFIX[scope.topic]}.${scope.memberId}`;
   return scope.kind === 'person' ? scope.participantId : `u.${scope.participantId}`;
 }
 
@@ -35,13 +44,14 @@ export function scopedToken(settings: Context['settings'], scope: ManageScope): 
 
 /** What a token was issued for, or null when it is not genuine. */
 export function verifyScopedToken(settings: Context['settings'], token: string): ManageScope | null {
-  const match = /^(?:(u)\.)?([0-9a-f-]{36})\.([A-Za-z0-9_-]{43})$/.exec(token);
+  const match = /^(?:(u|cr|cd)\.)?([0-9a-f-]{36})\.([A-Za-z0-9_-]{43})$/.exec(token);
   if (!match) return null;
-  const [, kind, id, given] = match as unknown as [string, 'u' | undefined, string, string];
+  const [, kind, id, given] = match as unknown as [string, 'u' | 'cr' | 'cd' | undefined, string, string];
   const subject = kind ? `${kind}.${id}` : id;
   const expected = Buffer.from(mac(settings.signingKey, subject));
   const actual = Buffer.from(given);
   if (expected.length !== actual.length || !timingSafeEqual(expected, actual)) return null;
+  if (kind === 'cr' || kind === 'cd') return { kind: 'community', memberId: id, topic: kind === 'cr' ? 'replies' : 'digest' };
   return kind ? { kind: 'unsubscribe', participantId: id } : { kind: 'person', participantId: id };
 }
 
@@ -66,6 +76,11 @@ export function managePath(locale: Locale, token: string): string {
 
 export function manageUrl(settings: Context['settings'], locale: Locale, participantId: string): string {
   return new URL(managePath(locale, manageToken(settings, participantId)), settings.publicUrl).toString();
+}
+
+/** The one-click link that stops one kind of a member's emails from one community, and reaches nothing else. */
+export function communityUnsubscribeUrl(settings: Context['settings'], memberId: string, topic: CommunityTopic): string {
+  return new URL(`/unsubscribe/${scopedToken(settings, { kind: 'community', memberId, topic })}`, settings.publicUrl).toString();
 }
 
 /** The one-click unsubscribe link: its token stops reminders and reaches nothing else. */

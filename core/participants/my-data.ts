@@ -6,7 +6,8 @@ import { promoteWaitlist } from '../registrations/promote-waitlist';
 import { promoteApplications } from '../applications/promote-applications';
 import { manageInput } from './get-my-registrations';
 import { participantFromToken } from './resolve';
-import { verifyUnsubscribeToken } from './manage-link';
+import { verifyScopedToken, verifyUnsubscribeToken } from './manage-link';
+import { stopCommunityEmails } from '../communities/notifications';
 import { NotFound } from '../errors';
 
 /** Everything stored about a person, as JSON they can download (SPEC §8). */
@@ -66,6 +67,12 @@ export async function deleteMyData({ ctx, input }: { ctx: Context; input: z.inpu
 /** One-click unsubscribe from reminders (RFC 8058); transactional mail still arrives. */
 export async function unsubscribe({ ctx, input }: { ctx: Context; input: z.input<typeof manageInput> }) {
   const { token } = parseInput(manageInput, input);
+  // A community member's link stops one kind of email from one community.
+  const scope = verifyScopedToken(ctx.settings, token);
+  if (scope?.kind === 'community') {
+    if (!(await stopCommunityEmails(ctx, scope.memberId, scope.topic))) throw new NotFound('unsubscribe link');
+    return { unsubscribed: true };
+  }
   const id = verifyUnsubscribeToken(ctx.settings, token);
   const [person] = id ? await ctx.db.select().from(participants).where(eq(participants.id, id)) : [];
   if (!person) throw new NotFound('unsubscribe link');

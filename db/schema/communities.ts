@@ -36,10 +36,16 @@ export const communityMembers = pgTable(
     mutedUntil: timestamp('muted_until', { withTimezone: true }),
     /** Why a moderator muted or banned the person (status `banned`), in the moderator's words. */
     sanctionReason: text('sanction_reason'),
+    /** Emails the member chose for this community: replies to what they wrote, a daily digest of new posts. */
+    notifyReplies: boolean('notify_replies').notNull().default(true),
+    digest: boolean('digest').notNull().default(false),
+    /** Until when the digest has told them about new posts (it starts at their joining). */
+    digestUntil: timestamp('digest_until', { withTimezone: true }),
   },
   (t) => [
     uniqueIndex('community_members_one_per_person').on(t.groupId, t.userId),
     index('community_members_pending').on(t.groupId, t.requestedAt).where(sql`${t.status} = 'pending'`),
+    index('community_members_digest').on(t.digestUntil).where(sql`${t.digest} and ${t.status} = 'member'`),
     index().on(t.userId),
     check('community_members_decline_reason', sql`${t.declineReason} is null or char_length(${t.declineReason}) <= 1000`),
     check('community_members_sanction_reason', sql`${t.sanctionReason} is null or char_length(${t.sanctionReason}) <= 1000`),

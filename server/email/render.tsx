@@ -10,7 +10,7 @@ import {
   type NoticePayload,
   type NoticeTemplate,
 } from '../../core/email/enqueue';
-import { manageUrl, unsubscribeUrl } from '../../core/participants/manage-link';
+import { communityUnsubscribeUrl, manageUrl, unsubscribeUrl } from '../../core/participants/manage-link';
 import type { Settings } from '../../core/context';
 import { formatDay, formatSessionTime, formatTime } from '../../app/lib/format';
 
@@ -27,7 +27,7 @@ export interface RenderedEmail {
  */
 export function renderEmail(template: EmailTemplate, payload: EmailPayload | NoticePayload, locale: Locale, settings: Settings): RenderedEmail {
   return isNoticeTemplate(template)
-    ? renderNotice(template, payload as NoticePayload, locale)
+    ? renderNotice(template, payload as NoticePayload, locale, settings)
     : renderGroupEmail(template, payload as EmailPayload, locale, settings);
 }
 
@@ -55,7 +55,7 @@ function page(locale: Locale, subject: string, body: React.ReactNode): string {
 }
 
 /** An account or invitation message: greeting, body, the link it is about, signature. */
-function renderNotice(template: NoticeTemplate, payload: NoticePayload, locale: Locale): RenderedEmail {
+function renderNotice(template: NoticeTemplate, payload: NoticePayload, locale: Locale, settings: Settings): RenderedEmail {
   const t = getT(locale);
   const vars = payload.vars ?? {};
   // Each notice has its own variables; the catalog test checks every key exists in both languages.
@@ -65,7 +65,18 @@ function renderNotice(template: NoticeTemplate, payload: NoticePayload, locale: 
   const greeting = payload.name ? t('email.greeting', { name: payload.name }) : t('email.greetingNoName');
   const written = paragraphs(payload.message);
   const action = payload.url ? text_(`email.${template}.action`) : null;
-  const text = [greeting, '', body, ...written.flatMap((p) => ['', p]), ...(payload.url ? ['', `${action}: ${payload.url}`] : []), '', t('email.signature')].join('\n');
+  const unsubscribe = NON_TRANSACTIONAL.has(template) && payload.unsubscribe ? communityUnsubscribeUrl(settings, payload.unsubscribe.memberId, payload.unsubscribe.topic) : null;
+  const stop = unsubscribe ? text_(`email.${template}.unsubscribe`) : null;
+  const text = [
+    greeting,
+    '',
+    body,
+    ...written.flatMap((p) => ['', p]),
+    ...(payload.url ? ['', `${action}: ${payload.url}`] : []),
+    ...(unsubscribe ? ['', `${stop}: ${unsubscribe}`] : []),
+    '',
+    t('email.signature'),
+  ].join('\n');
   const html = page(
     locale,
     subject,
@@ -82,10 +93,18 @@ function renderNotice(template: NoticeTemplate, payload: NoticePayload, locale: 
           <a href={payload.url}>{action}</a>
         </p>
       )}
+      {unsubscribe && (
+        <p>
+          <small>
+            <a href={unsubscribe}>{stop}</a>
+          </small>
+        </p>
+      )}
       <p>{t('email.signature')}</p>
     </>,
   );
-  return { subject, text, html, headers: {} };
+  const headers: Record<string, string> = unsubscribe ? { 'List-Unsubscribe': `<${unsubscribe}>`, 'List-Unsubscribe-Post': 'List-Unsubscribe=One-Click' } : {};
+  return { subject, text, html, headers };
 }
 
 const HOLD_TEMPLATES = ['registration_confirmed', 'registration_waitlisted', 'application_received', 'application_accepted', 'application_waitlisted'] as const;

@@ -245,6 +245,7 @@ describe('who may see and do what in a community', () => {
         { intent: 'ban', memberId: ids.mutedMember, reason: 'x' },
         { intent: 'reinstate', memberId: ids.mutedMember },
         { intent: 'rules', rulesEn: 'Anything goes.', rulesFr: 'Tout est permis.' },
+        { intent: 'emails', replies: 'on', digest: 'on' },
       ];
       for (const p of [...communityPaths(), `/en/organize/${ids.org}/moderation`]) {
         for (const form of forms) {

@@ -191,6 +191,14 @@ describe.skipIf(browserMissing)('an online community', () => {
     await kit.page.getByLabel('Add a comment').fill('I could not say my father’s name for months. It comes back.');
     await kit.page.getByRole('button', { name: 'Add a comment' }).click();
     await kit.page.getByText('Your reply is published.').waitFor();
+    // Sam is told by email, in French, without the reply's words, with a one-click stop (RFC 8058).
+    const replied = await waitForMail(smtp, 'sam@example.org', 'Wren a répondu dans Après une perte, en ligne');
+    expect(replied.text).not.toContain('father');
+    const header = (key: string) => replied.headerLines.find((h) => h.key === key)?.line ?? '';
+    const stop = /<([^>]+)>/.exec(header('list-unsubscribe'))?.[1];
+    expect(header('list-unsubscribe-post')).toBe('List-Unsubscribe-Post: List-Unsubscribe=One-Click');
+    const oneClick = await fetch(stop!.replace(/^http:\/\/[^/]+/, server.url), { method: 'POST', body: 'List-Unsubscribe=One-Click', headers: { 'content-type': 'application/x-www-form-urlencoded' } });
+    expect(oneClick.status).toBe(200);
     await kit.page.getByRole('button', { name: /^Support/ }).first().click();
     await kit.page.locator('button.reaction[aria-pressed="true"]').first().waitFor();
     await expectAccessible(kit.page);
@@ -276,6 +284,15 @@ describe.skipIf(browserMissing)('an online community', () => {
     const kit = await signedIn('kit@example.org');
     await kit.page.goto(sam.page.url().replace(`/fr/groupes/${SLUG_FR}/communaute/publications/`, `/en/groups/${SLUG}/community/posts/`));
     await kit.page.getByText('Removed by the moderators: Please keep replies gentle.').waitFor();
+
+    // Sam chooses this community's emails: replies stopped by the link above, a daily digest on.
+    await sam.page.goto(`/fr/groupes/${SLUG_FR}/communaute`);
+    expect(await sam.page.getByLabel('M’écrire quand quelqu’un répond à ce que j’écris').isChecked()).toBe(false);
+    await sam.page.getByLabel(/résumé quotidien/).check();
+    await sam.page.getByRole('button', { name: 'Enregistrer mes choix' }).click();
+    await sam.page.getByText('Vos choix sont enregistrés.').waitFor();
+    expect(await sam.page.getByLabel(/résumé quotidien/).isChecked()).toBe(true);
+    await expectAccessible(sam.page);
 
     // The rules, kept by the moderators in both languages.
     await owner.page.goto(`/fr/groupes/${SLUG_FR}/communaute/moderation`);

@@ -69,6 +69,23 @@ const community = {
   moderator: 'moderator',
   makeModerator: 'Make moderator',
   removeModerator: 'No longer a moderator',
+  anAnonymousMember: 'An anonymous member',
+  digestMore_one: 'and {{count}} more post',
+  digestMore_other: 'and {{count}} more posts',
+  notifications: {
+    title: 'Emails from this community',
+    replies: 'Email me when someone replies to what I write',
+    digest: 'Send me a daily digest of new posts',
+    hint: 'Emails never include what was written in a reply; anonymous authors stay anonymous.',
+    save: 'Save my choices',
+    saved: 'Your choices are saved.',
+  },
+  unsubscribe: {
+    replies: 'Stop the emails about replies to what you write in this community? You can turn them on again on the community’s page.',
+    digest: 'Stop this community’s daily digest? You can turn it on again on the community’s page.',
+    repliesDone: 'You will no longer get emails about replies from this community.',
+    digestDone: 'You will no longer get this community’s daily digest.',
+  },
   images: {
     add: 'Add an image (optional)',
     hint: 'JPEG, PNG or WebP, up to 8 MB. We remove where and when it was taken before anyone sees it.',

@@ -67,6 +67,18 @@ const email = {
     body: 'The moderators of {{community}} have removed you from the community: you can no longer read it or ask to join it again. Their reason is below. Other groups on Cercle may suit you.',
     action: 'See other groups',
   },
+  community_reply: {
+    subject: '{{who}} replied in {{community}}',
+    body: '{{who}} replied to what you wrote in {{community}}. The reply is on Cercle, for members only.',
+    action: 'Read the reply',
+    unsubscribe: 'Stop emails about replies from this community',
+  },
+  community_digest: {
+    subject: 'New posts in {{community}}',
+    body: 'Here is what members wrote in {{community}} since your last digest.',
+    action: 'Open the community',
+    unsubscribe: 'Stop this daily digest',
+  },
   signature: 'The Cercle team',
   manage: 'See or change your registrations',
   replyHint: 'To answer, reply to this email: your reply goes to {{organization}} ({{email}}), not to Cercle.',

@@ -72,6 +72,23 @@ const community: Catalog<typeof en> = {
   moderator: 'modération',
   makeModerator: 'Confier la modération',
   removeModerator: 'Retirer de la modération',
+  anAnonymousMember: 'Un membre anonyme',
+  digestMore_one: 'et {{count}} autre publication',
+  digestMore_other: 'et {{count}} autres publications',
+  notifications: {
+    title: 'Courriels de cette communauté',
+    replies: 'M’écrire quand quelqu’un répond à ce que j’écris',
+    digest: 'M’envoyer un résumé quotidien des nouvelles publications',
+    hint: 'Les courriels ne reprennent jamais le texte d’une réponse; les auteurs anonymes restent anonymes.',
+    save: 'Enregistrer mes choix',
+    saved: 'Vos choix sont enregistrés.',
+  },
+  unsubscribe: {
+    replies: 'Ne plus recevoir de courriels au sujet des réponses à ce que vous écrivez dans cette communauté? Vous pourrez les réactiver sur la page de la communauté.',
+    digest: 'Ne plus recevoir le résumé quotidien de cette communauté? Vous pourrez le réactiver sur la page de la communauté.',
+    repliesDone: 'Vous ne recevrez plus de courriels au sujet des réponses dans cette communauté.',
+    digestDone: 'Vous ne recevrez plus le résumé quotidien de cette communauté.',
+  },
   images: {
     add: 'Ajouter une image (facultatif)',
     hint: 'JPEG, PNG ou WebP, jusqu’à 8 Mo. Nous retirons le lieu et le moment de la prise de vue avant que quiconque la voie.',

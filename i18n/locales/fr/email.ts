@@ -70,6 +70,18 @@ const email: Catalog<typeof en> = {
     body: 'L’équipe de modération de {{community}} vous a retiré de la communauté : vous ne pouvez plus la lire ni demander à la rejoindre. Sa raison figure plus bas. D’autres groupes de Cercle pourraient vous convenir.',
     action: 'Voir d’autres groupes',
   },
+  community_reply: {
+    subject: '{{who}} a répondu dans {{community}}',
+    body: '{{who}} a répondu à ce que vous avez écrit dans {{community}}. La réponse est sur Cercle, pour les membres seulement.',
+    action: 'Lire la réponse',
+    unsubscribe: 'Ne plus recevoir de courriels au sujet des réponses dans cette communauté',
+  },
+  community_digest: {
+    subject: 'Nouvelles publications dans {{community}}',
+    body: 'Voici ce que les membres ont écrit dans {{community}} depuis votre dernier résumé.',
+    action: 'Ouvrir la communauté',
+    unsubscribe: 'Ne plus recevoir ce résumé quotidien',
+  },
   signature: 'L’équipe de Cercle',
   manage: 'Voir ou modifier vos inscriptions',
   replyHint: 'Pour répondre, répondez simplement à ce courriel : votre réponse va à {{organization}} ({{email}}), pas à Cercle.',
