@@ -25,6 +25,8 @@ export default [
   route('api/v1/groups', 'routes/api.v1.groups.ts'),
   // A community's images, for those who may read the post (any other visitor: 404).
   route('community/images/:id', 'routes/community-image.ts'),
+  // A community's live news (Server-Sent Events), for those who may read it.
+  route('community/live/:id', 'routes/community-live.ts'),
   route('api/v1/groups/:id', 'routes/api.v1.group.ts'),
   // The people of a session as a spreadsheet file, for its organizers.
   route('en/organize/:org/sessions/:session/registrants.csv', 'routes/organize-session-csv.ts', { id: 'en:orgSessionCsv' }),

@@ -18,6 +18,7 @@ import { createAuth, AUTH_BASE_PATH, type Auth } from './auth';
 import { toNodeHandler } from 'better-auth/node';
 import { participantApi } from './participant-api';
 import { diskStore, type FileStore } from '../core/files/store';
+import { closeLiveHub } from '../core/communities/live';
 
 declare module 'react-router' {
   interface AppLoadContext {
@@ -88,6 +89,7 @@ export async function shutdown(): Promise<void> {
   state = undefined;
   await s?.worker?.stop();
   if (s) await detachSearchIndex(s.handle.db);
+  if (s) await closeLiveHub(s.handle.db);
   await s?.handle.close();
 }
 

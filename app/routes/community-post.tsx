@@ -12,6 +12,7 @@ import { report } from '../../core/communities/moderation';
 import { formatSessionTime } from '../lib/format';
 import { pathTo } from '../lib/paths';
 import { CsrfField } from '../components/csrf-field';
+import { CommunityLive } from '../components/community-live';
 import { AuthorLine, ReactionButtons, CommunityNotices, CommunityBreadcrumb, ModerateForm, PostImages, RemovedNote, ReportForm } from '../components/community-post';
 
 const DONE = ['replied', 'saved', 'deleted', 'reported', 'removed', 'restored'] as const;
@@ -44,6 +45,7 @@ export async function loader(args: Route.LoaderArgs) {
     communityHref: pathTo(locale, 'community', { slug: slugs[locale] }),
     here: url.pathname,
     localeParams: { en: { slug: slugs.en, post: params.post }, fr: { slug: slugs.fr, post: params.post } } satisfies Record<Locale, { slug: string; post: string }>,
+    groupId: page.group.id,
     post: { ...found.post, iso: found.post.createdAt.toISOString(), when: when(found.post.createdAt) },
     comments: found.comments.map(comment),
     done: (DONE as readonly string[]).includes(done ?? '') ? (done as (typeof DONE)[number]) : null,
@@ -219,6 +221,7 @@ export default function CommunityPost({ loaderData, actionData }: Route.Componen
     <div className="page narrow community">
       <CommunityBreadcrumb href={d.communityHref} title={d.groupTitle} locale={d.locale} />
       <CommunityNotices done={d.done} crisis={d.crisis} problem={problem} />
+      <CommunityLive groupId={d.groupId} wanted={(e) => e.kind === 'comment' && e.postId === d.post.id} />
       <article className="post" aria-labelledby="post-title">
         <h1 id="post-title" className="post-title">
           {d.post.author.anonymous ? t('community.anonymousMember') : d.post.author.nickname} · {d.post.when}

@@ -16,6 +16,7 @@ import { pathTo } from '../lib/paths';
 import { CsrfField } from '../components/csrf-field';
 import { Field, QuestionFields } from '../components/person-fields';
 import { Localized } from '../components/localized';
+import { CommunityLive } from '../components/community-live';
 import { AuthorLine, ReactionButtons, CommunityNotices, PostComposer, PostImages, RemovedNote } from '../components/community-post';
 
 const DONE = ['joined', 'asked', 'left', 'posted', 'emails'] as const;
@@ -54,6 +55,9 @@ export async function loader(args: Route.LoaderArgs) {
       when: formatSessionTime(p.createdAt, tz, locale),
       href: pathTo(locale, 'communityPost', { slug: page.group.slugs[locale], post: p.id }),
     })),
+    groupId: page.group.id,
+    /** Live news reloads the first page only: a reader paging back keeps their place. */
+    firstPage: !after,
     olderHref: feed?.next ? `${here}?${new URLSearchParams({ order, after: feed.next })}` : null,
     done: (DONE as readonly string[]).includes(done ?? '') ? (done as (typeof DONE)[number]) : null,
     crisis: url.searchParams.get('crisis') === '1',
@@ -214,6 +218,7 @@ export default function Community({ loaderData, actionData }: Route.ComponentPro
           )}
           {v.canPost && d.csrf && <PostComposer csrf={d.csrf} action={d.newPostHref} />}
 
+          {d.firstPage && <CommunityLive groupId={d.groupId} wanted={(e) => e.kind === 'post' || d.order === 'active'} />}
           <section aria-labelledby="feed-title">
             <h2 id="feed-title">{t('community.feed')}</h2>
             <nav aria-label={t('community.order')} className="order">

@@ -10,6 +10,7 @@ import { dropImages, imageRows, imageUpload, IMAGES_PER_POST, keepImages, prepar
 import { renderMemberText } from './markdown';
 import { reportCrisis } from './moderation';
 import { tellReplied } from './notifications';
+import { announceLive } from './live';
 
 // Writing in a community: posts, comments (one level of replies), reactions. Only members write
 // (community.post); each edits and deletes what they wrote. What is written is kept as typed and
@@ -51,6 +52,7 @@ export async function createPost({ ctx, input }: { ctx: Context; input: z.input<
       .returning({ id: communityPosts.id });
     if (images.length) await tx.db.insert(communityImages).values(imageRows(tx, access.group.id, post!.id, images));
     if (crisis) await reportCrisis(tx, access.group.id, { postId: post!.id });
+    await announceLive(tx, access.group.id, { kind: 'post', postId: post!.id });
     return { postId: post!.id, crisis };
   }));
 }
@@ -116,6 +118,7 @@ export async function createComment({ ctx, input }: { ctx: Context; input: z.inp
       .set({ commentCount: sql`${communityPosts.commentCount} + 1`, lastActivityAt: tx.now })
       .where(eq(communityPosts.id, post.id));
     if (crisis) await reportCrisis(tx, access.group.id, { commentId: comment!.id });
+    await announceLive(tx, access.group.id, { kind: 'comment', postId: post.id });
     await tellReplied(tx, access.group, { id: comment!.id, postId: post.id, authorId: access.userId, anonymous: q.anonymous }, [post.authorId, ...(answered ? [answered] : [])]);
     return { commentId: comment!.id, crisis };
   });

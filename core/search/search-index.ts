@@ -1,7 +1,7 @@
-import pg from 'pg';
 import { sql, type SQL } from 'drizzle-orm';
 import type { Database } from '../../db/client';
 import { rows } from './rows';
+import { listen, type Listener } from '../../db/listen';
 
 // An in-process copy of the search rows (`group_search`), laid out by column, so that filters,
 // facet counts and ordering run in memory instead of scanning tens of thousands of rows in the
@@ -326,54 +326,6 @@ async function loadAll(db: Database, batch = 5_000): Promise<SearchData> {
   }
 }
 
-/** A connection that hears the search channel: PGlite's own `listen`, or a dedicated pg client. */
-interface Listener {
-  close(): Promise<void>;
-}
-
-type PgliteLike = { listen(channel: string, cb: (payload: string) => void): Promise<() => Promise<void>> };
-type PoolLike = { options: pg.ClientConfig };
-
-async function listen(db: Database, onNotice: (payload: string) => void, onLost: () => void): Promise<Listener> {
-  const client = (db as unknown as { $client: unknown }).$client;
-  if (client && typeof (client as PgliteLike).listen === 'function') {
-    const unlisten = await (client as PgliteLike).listen(SEARCH_CHANNEL, onNotice);
-    return { close: () => unlisten() };
-  }
-  const options = (client as PoolLike | undefined)?.options;
-  if (!options) throw new Error('The search index needs a PGlite client or a node-postgres pool');
-  let closed = false;
-  let current: pg.Client | undefined;
-  let retry: NodeJS.Timeout | undefined;
-  const connect = async (): Promise<void> => {
-    const c = new pg.Client({ ...options, application_name: 'cercle-search-listener' } as pg.ClientConfig);
-    let lost = false;
-    const onDown = () => {
-      if (lost || closed) return;
-      lost = true;
-      current = undefined;
-      c.end().catch(() => {});
-      onLost();
-      retry = setTimeout(() => void connect().catch(onDown), 1_000);
-      retry.unref();
-    };
-    c.on('error', onDown);
-    c.on('end', onDown);
-    c.on('notification', (n) => n.channel === SEARCH_CHANNEL && onNotice(n.payload ?? '*'));
-    await c.connect();
-    await c.query(`listen ${SEARCH_CHANNEL}`);
-    current = c;
-  };
-  await connect();
-  return {
-    async close() {
-      closed = true;
-      clearTimeout(retry);
-      await current?.end().catch(() => {});
-    },
-  };
-}
-
 /**
  * The index of one database: loads every row, then keeps up through the notification channel.
  * `data()` answers the freshest copy it has (after fetching the groups announced since the last
@@ -398,8 +350,10 @@ export class SearchIndex {
   async open(): Promise<this> {
     this.listener = await listen(
       this.db,
+      SEARCH_CHANNEL,
       (payload) => this.announce(payload === '*' ? 'all' : payload.split(',').filter(Boolean)),
       () => this.announce('all'),
+      'cercle-search-listener',
     );
     await this.reload();
     return this;

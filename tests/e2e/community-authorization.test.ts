@@ -178,6 +178,14 @@ describe('who may see and do what in a community', () => {
     expect((await get('muted', image)).status).toBe(200);
     for (const who of OUTSIDERS) expect((await get(who, image)).status, who).toBe(404);
     expect((await get('owner', '/community/images/00000000-0000-4000-8000-000000000000')).status).toBe(404);
+    // The live news: members only (the stream is opened, its headers read, and closed).
+    for (const who of OUTSIDERS) expect((await get(who, `/community/live/${ids.a}`)).status, who).toBe(404);
+    for (const who of ['owner', 'muted'] as const) {
+      const stop = new AbortController();
+      const res = await fetch(`${server.url}/community/live/${ids.a}`, { headers: { cookie: cookies[who]! }, signal: stop.signal });
+      expect([res.status, res.headers.get('content-type')], who).toEqual([200, 'text/event-stream; charset=utf-8']);
+      stop.abort();
+    }
     // The banned person is told why, in their language.
     expect((await get('banned', `/fr/groupes/${ids.slugA}/communaute`)).body).toContain('Insults.');
   });

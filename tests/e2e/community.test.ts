@@ -307,4 +307,40 @@ describe.skipIf(browserMissing)('an online community', () => {
     await expectAccessible(owner.page);
     for (const opened of [sam, owner, kit]) await opened.assertClean();
   });
+
+  it('shows a new post and a new reply live, without reloading the page', async () => {
+    const kit = await signedIn('kit@example.org');
+    await kit.page.goto(`/en/groups/${SLUG}/community`);
+    await kit.page.getByRole('heading', { name: 'Posts' }).waitFor();
+    // A mark on this very page: it is still there afterwards only if the page was not reloaded.
+    await kit.page.evaluate(() => ((window as unknown as { stillHere: boolean }).stillHere = true));
+    // Give the live connection a moment to open.
+    await kit.page.waitForTimeout(500);
+
+    const sam = await signedIn('sam@example.org', 'fr');
+    await sam.page.goto(`/fr/groupes/${SLUG_FR}/communaute`);
+    await sam.page.getByLabel('Votre publication', { exact: true }).fill('Une pensée en direct pour vous tous.');
+    await sam.page.getByRole('button', { name: 'Publier', exact: true }).click();
+    await sam.page.getByText('Votre publication est en ligne.').waitFor();
+
+    await kit.page.locator('article.post').filter({ hasText: 'Une pensée en direct pour vous tous.' }).waitFor({ timeout: 10_000 });
+    expect(await kit.page.evaluate(() => (window as unknown as { stillHere?: boolean }).stillHere)).toBe(true);
+    expect(await kit.page.getByRole('status').filter({ hasText: 'A new post or reply has arrived.' }).count()).toBe(1);
+
+    // On the post's page, a reply arrives the same way.
+    await kit.page.locator('article.post').filter({ hasText: 'Une pensée en direct' }).getByRole('link', { name: /Read and reply/ }).click();
+    await kit.page.getByRole('heading', { name: /0 comments/ }).waitFor();
+    await kit.page.evaluate(() => ((window as unknown as { stillHere: boolean }).stillHere = true));
+    await kit.page.waitForTimeout(500);
+    await sam.page.goto(kit.page.url().replace(`/en/groups/${SLUG}/community/posts/`, `/fr/groupes/${SLUG_FR}/communaute/publications/`));
+    await sam.page.getByLabel('Ajouter un commentaire').fill('Et merci d’être là.');
+    await sam.page.getByRole('button', { name: 'Ajouter un commentaire' }).click();
+    await sam.page.getByText('Votre réponse est en ligne.').waitFor();
+    await kit.page.getByText('Et merci d’être là.').waitFor({ timeout: 10_000 });
+    expect(await kit.page.evaluate(() => (window as unknown as { stillHere?: boolean }).stillHere)).toBe(true);
+    // The news are for members only.
+    const res = await fetch(`${server.url}/community/live/${await kit.page.evaluate(() => location.pathname.split('/')[3])}`);
+    expect(res.status).toBe(404);
+    for (const opened of [sam, kit]) await opened.assertClean();
+  });
 });

@@ -86,6 +86,8 @@ const community = {
     repliesDone: 'You will no longer get emails about replies from this community.',
     digestDone: 'You will no longer get this community’s daily digest.',
   },
+  live_one: 'A new post or reply has arrived.',
+  live_other: '{{count}} new posts or replies have arrived.',
   images: {
     add: 'Add an image (optional)',
     hint: 'JPEG, PNG or WebP, up to 8 MB. We remove where and when it was taken before anyone sees it.',

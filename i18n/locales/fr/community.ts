@@ -89,6 +89,8 @@ const community: Catalog<typeof en> = {
     repliesDone: 'Vous ne recevrez plus de courriels au sujet des réponses dans cette communauté.',
     digestDone: 'Vous ne recevrez plus le résumé quotidien de cette communauté.',
   },
+  live_one: 'Une nouvelle publication ou réponse est arrivée.',
+  live_other: '{{count}} nouvelles publications ou réponses sont arrivées.',
   images: {
     add: 'Ajouter une image (facultatif)',
     hint: 'JPEG, PNG ou WebP, jusqu’à 8 Mo. Nous retirons le lieu et le moment de la prise de vue avant que quiconque la voie.',
