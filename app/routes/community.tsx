@@ -2,7 +2,7 @@ import { data, Form, Link, redirect, useNavigation } from 'react-router';
 import { useTranslation } from 'react-i18next';
 import type { Route } from './+types/community';
 import { getCommunity } from '../../core/communities/community-page';
-import { listFeed } from '../../core/communities/feed';
+import { listFeed, searchCommunity } from '../../core/communities/feed';
 import { leaveCommunity, requestToJoin } from '../../core/communities/membership';
 import { react } from '../../core/communities/posts';
 import { setNotifications } from '../../core/communities/notifications';
@@ -30,7 +30,13 @@ export async function loader(args: Route.LoaderArgs) {
   const url = new URL(request.url);
   const order = url.searchParams.get('order') === 'active' ? 'active' : 'newest';
   const after = url.searchParams.get('after') ?? undefined;
-  const feed = page.viewer.canRead ? await listFeed({ ctx, input: { community: page.group.id, order, after } }).catch((err: unknown) => communityNotFound(err, locale)) : null;
+  // A search within the community (members), or its feed.
+  const q = (url.searchParams.get('q') ?? '').trim().slice(0, 200);
+  const feed = !page.viewer.canRead
+    ? null
+    : q
+      ? await searchCommunity({ ctx, input: { community: page.group.id, q } }).then((r) => ({ posts: r.posts, next: null }))
+      : await listFeed({ ctx, input: { community: page.group.id, order, after } }).catch((err: unknown) => communityNotFound(err, locale));
   const tz = page.group.timeZone;
   const done = url.searchParams.get('done');
   const here = pathTo(locale, 'community', { slug: page.group.slugs[locale] });
@@ -57,7 +63,8 @@ export async function loader(args: Route.LoaderArgs) {
     })),
     groupId: page.group.id,
     /** Live news reloads the first page only: a reader paging back keeps their place. */
-    firstPage: !after,
+    firstPage: !after && !q,
+    q,
     olderHref: feed?.next ? `${here}?${new URLSearchParams({ order, after: feed.next })}` : null,
     done: (DONE as readonly string[]).includes(done ?? '') ? (done as (typeof DONE)[number]) : null,
     crisis: url.searchParams.get('crisis') === '1',
@@ -219,18 +226,34 @@ export default function Community({ loaderData, actionData }: Route.ComponentPro
           {v.canPost && d.csrf && <PostComposer csrf={d.csrf} action={d.newPostHref} />}
 
           {d.firstPage && <CommunityLive groupId={d.groupId} wanted={(e) => e.kind === 'post' || d.order === 'active'} />}
+          <Form method="get" role="search" className="community-search">
+            <p className="field">
+              <label htmlFor="f-q">{t('community.search.label')}</label>
+              <input id="f-q" name="q" type="search" defaultValue={d.q} maxLength={200} />
+            </p>
+            <button type="submit" className="secondary">
+              {t('community.search.button')}
+            </button>
+          </Form>
           <section aria-labelledby="feed-title">
-            <h2 id="feed-title">{t('community.feed')}</h2>
-            <nav aria-label={t('community.order')} className="order">
-              <Link to={`${d.here}?order=newest`} aria-current={d.order === 'newest' ? 'page' : undefined}>
-                {t('community.orderNewest')}
-              </Link>{' '}
-              <Link to={`${d.here}?order=active`} aria-current={d.order === 'active' ? 'page' : undefined}>
-                {t('community.orderActive')}
-              </Link>
-            </nav>
+            <h2 id="feed-title">{d.q ? t('community.search.results', { q: d.q }) : t('community.feed')}</h2>
+            {d.q && (
+              <p>
+                <Link to={d.here}>{t('community.search.all')}</Link>
+              </p>
+            )}
+            {!d.q && (
+              <nav aria-label={t('community.order')} className="order">
+                <Link to={`${d.here}?order=newest`} aria-current={d.order === 'newest' ? 'page' : undefined}>
+                  {t('community.orderNewest')}
+                </Link>{' '}
+                <Link to={`${d.here}?order=active`} aria-current={d.order === 'active' ? 'page' : undefined}>
+                  {t('community.orderActive')}
+                </Link>
+              </nav>
+            )}
             {d.posts.length === 0 ? (
-              <p>{t('community.none')}</p>
+              <p>{d.q ? t('community.search.none') : t('community.none')}</p>
             ) : (
               <ul className="posts">
                 {d.posts.map((p) => (
@@ -249,6 +272,7 @@ export default function Community({ loaderData, actionData }: Route.ComponentPro
                         <Link to={p.href}>
                           {t('community.openPost')} · {t('community.comments', { count: p.commentCount })}
                         </Link>
+                        {'matchingReplies' in p && Number(p.matchingReplies) > 0 && <> · {t('community.search.inReplies', { count: Number(p.matchingReplies) })}</>}
                       </p>
                     </article>
                   </li>

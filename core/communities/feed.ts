@@ -5,6 +5,7 @@ import { parseInput, type Context } from '../context';
 import { Invalid, NotFound } from '../errors';
 import { allows, requireCommunity, type CommunityAccess } from './access';
 import { imagesOf, type ImageView } from './images';
+import { bilingualQuery } from '../search/bilingual-text';
 
 // Reading a community (members, and the organization's owners and admins). What a reader sees of
 // an author: their nickname, or nothing at all for an anonymous post or comment — neither name,
@@ -80,10 +81,7 @@ export async function listFeed({ ctx, input }: { ctx: Context; input: z.input<ty
     .innerJoin(users, eq(users.id, communityPosts.authorId))
     .where(
       and(
-        eq(communityPosts.groupId, access.group.id),
-        isNull(communityPosts.deletedAt),
-        // A removed post stays in its author's feed (marked, with the reason), in no one else's.
-        or(isNull(communityPosts.removedAt), eq(communityPosts.authorId, access.userId ?? '')),
+        readablePosts(access),
         cursor ? or(lt(column, cursor.at), and(eq(column, cursor.at), lt(communityPosts.id, cursor.id))) : undefined,
       ),
     )
@@ -96,6 +94,42 @@ export async function listFeed({ ctx, input }: { ctx: Context; input: z.input<ty
     posts: page.map(({ p, nickname }) => postView(access, p, nickname, reactions, images)),
     next: rows.length > q.limit && last ? writeCursor(q.order === 'active' ? last.lastActivityAt : last.createdAt, last.id) : null,
   };
+}
+
+export const searchCommunityInput = z.object({
+  community: z.string().min(1).max(200),
+  q: z.string().trim().min(1).max(200),
+  limit: z.number().int().min(1).max(50).default(FEED_PAGE),
+});
+
+/**
+ * A community's posts whose words, or the words of one of their replies, match what the reader
+ * typed — in English and in French, as groups are searched — best match first. For those who
+ * may read the community; only what they could read anyway (no deleted post, no removed one but
+ * their own). Authors' names are not searched: an anonymous author cannot be found by name.
+ */
+export async function searchCommunity({ ctx, input }: { ctx: Context; input: z.input<typeof searchCommunityInput> }) {
+  const q = parseInput(searchCommunityInput, input);
+  const access = await requireCommunity(ctx, q.community, 'community.read');
+  // A sub-select is evaluated once per statement (unaccent() is not immutable).
+  const query = sql`(select ${bilingualQuery(q.q)})`;
+  const liveComment = sql`${communityComments.postId} = ${communityPosts.id} and ${communityComments.deletedAt} is null and ${communityComments.removedAt} is null and ${communityComments.search} @@ ${query}`;
+  const rows = await ctx.db
+    .select({
+      p: communityPosts,
+      nickname: users.nickname,
+      hits: sql<number>`(select count(*)::int from ${communityComments} where ${liveComment})`,
+    })
+    .from(communityPosts)
+    .innerJoin(users, eq(users.id, communityPosts.authorId))
+    .where(
+      and(readablePosts(access), or(sql`${communityPosts.search} @@ ${query}`, sql`exists (select 1 from ${communityComments} where ${liveComment})`)),
+    )
+    .orderBy(sql`ts_rank(coalesce(${communityPosts.search}, ''::tsvector), ${query}) desc`, desc(communityPosts.createdAt))
+    .limit(q.limit);
+  const ids = rows.map((r) => r.p.id);
+  const [reactions, images] = await Promise.all([reactionsOf(ctx, access, { posts: ids }), imagesOf(ctx, ids)]);
+  return { posts: rows.map(({ p, nickname, hits }) => ({ ...postView(access, p, nickname, reactions, images), matchingReplies: hits })) };
 }
 
 export const getPostInput = z.object({ postId: z.uuid() });
@@ -151,6 +185,15 @@ export async function getPost({ ctx, input }: { ctx: Context; input: z.input<typ
     post: postView(access, found.p, found.nickname, reactions, images),
     comments: shown,
   };
+}
+
+/** The posts of the community a reader is shown: not deleted; a removed one only to its author (marked, with the reason). */
+function readablePosts(access: CommunityAccess) {
+  return and(
+    eq(communityPosts.groupId, access.group.id),
+    isNull(communityPosts.deletedAt),
+    or(isNull(communityPosts.removedAt), eq(communityPosts.authorId, access.userId ?? '')),
+  );
 }
 
 /** Who still sees what a moderator removed: its author, and the moderators (to restore it). */

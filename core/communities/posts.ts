@@ -9,6 +9,7 @@ import { countCommunityAction } from './limits';
 import { dropImages, imageRows, imageUpload, IMAGES_PER_POST, keepImages, prepareImages } from './images';
 import { renderMemberText } from './markdown';
 import { reportCrisis } from './moderation';
+import { bilingualDocument } from '../search/bilingual-text';
 import { tellReplied } from './notifications';
 import { announceLive } from './live';
 
@@ -39,16 +40,7 @@ export async function createPost({ ctx, input }: { ctx: Context; input: z.input<
   return keepImages(ctx, images, () => withTransaction(ctx, async (tx) => {
     const [post] = await tx.db
       .insert(communityPosts)
-      .values({
-        groupId: access.group.id,
-        authorId: access.userId,
-        anonymous: q.anonymous,
-        body: q.body,
-        html: renderMemberText(q.body),
-        crisis,
-        createdAt: tx.now,
-        lastActivityAt: tx.now,
-      })
+      .values({ groupId: access.group.id, ...written(tx, access.userId, q, crisis), lastActivityAt: tx.now })
       .returning({ id: communityPosts.id });
     if (images.length) await tx.db.insert(communityImages).values(imageRows(tx, access.group.id, post!.id, images));
     if (crisis) await reportCrisis(tx, access.group.id, { postId: post!.id });
@@ -78,7 +70,7 @@ export const deleteInput = z.object({ id: z.uuid() });
 export async function deletePost({ ctx, input }: { ctx: Context; input: z.input<typeof deleteInput> }) {
   const q = parseInput(deleteInput, input);
   const post = await ownPost(ctx, q.id);
-  await ctx.db.update(communityPosts).set({ deletedAt: ctx.now, body: '', html: '' }).where(eq(communityPosts.id, post.id));
+  await ctx.db.update(communityPosts).set({ deletedAt: ctx.now, body: '', html: '', search: null }).where(eq(communityPosts.id, post.id));
   await dropImages(ctx, post.id);
   return { deleted: true };
 }
@@ -111,7 +103,7 @@ export async function createComment({ ctx, input }: { ctx: Context; input: z.inp
   return withTransaction(ctx, async (tx) => {
     const [comment] = await tx.db
       .insert(communityComments)
-      .values({ postId: post.id, parentId, authorId: access.userId, anonymous: q.anonymous, body: q.body, html: renderMemberText(q.body), crisis, createdAt: tx.now })
+      .values({ postId: post.id, parentId, ...written(tx, access.userId, q, crisis) })
       .returning({ id: communityComments.id });
     await tx.db
       .update(communityPosts)
@@ -142,7 +134,7 @@ export async function deleteComment({ ctx, input }: { ctx: Context; input: z.inp
   const q = parseInput(deleteInput, input);
   const { c: comment } = await ownComment(ctx, q.id);
   return withTransaction(ctx, async (tx) => {
-    await tx.db.update(communityComments).set({ deletedAt: tx.now, body: '', html: '' }).where(eq(communityComments.id, comment.id));
+    await tx.db.update(communityComments).set({ deletedAt: tx.now, body: '', html: '', search: null }).where(eq(communityComments.id, comment.id));
     await tx.db
       .update(communityPosts)
       .set({ commentCount: sql`greatest(${communityPosts.commentCount} - 1, 0)` })
@@ -186,10 +178,15 @@ export async function react({ ctx, input }: { ctx: Context; input: z.input<typeo
   return Object.fromEntries(REACTION_KINDS.map((k) => [k, counts.find((c) => c.kind === k)?.n ?? 0])) as Record<(typeof REACTION_KINDS)[number], number>;
 }
 
+/** What a new post or comment writes: the text as typed, rendered and searchable, by whom, and when. */
+function written(ctx: Context, authorId: string, q: { body: string; anonymous: boolean }, crisis: boolean) {
+  return { authorId, anonymous: q.anonymous, body: q.body, html: renderMemberText(q.body), search: bilingualDocument(q.body), crisis, createdAt: ctx.now };
+}
+
 /** What an edit writes: the text as typed and rendered, the edited mark, the crisis flag (kept once raised). */
 function rewritten(ctx: Context, body: string, wasCrisis: boolean) {
   const crisis = hasCrisisLanguage(body);
-  return { crisis, set: { body, html: renderMemberText(body), editedAt: ctx.now, crisis: wasCrisis || crisis } };
+  return { crisis, set: { body, html: renderMemberText(body), search: bilingualDocument(body), editedAt: ctx.now, crisis: wasCrisis || crisis } };
 }
 
 /** A post neither deleted nor removed (or, with `removed`, possibly removed), or not found. */

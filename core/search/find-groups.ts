@@ -15,6 +15,7 @@ import { needsPositions, parseTsQuery, type TsQuery } from './tsquery';
 import { isStopWord, understand, wordsOf } from './understand';
 import { scoreSql, threshold, unitQualitySql, unitWeights, type TextUnit } from './scored-text';
 import { pgArray } from './search-sql';
+import { bilingualQuery } from './bilingual-text';
 
 export interface GroupSearchHit extends PublicGroupSummary {
   /** Kilometres from the place searched near; null for online groups or without a place. */
@@ -173,11 +174,7 @@ async function readStrict(ctx: Context, q: string): Promise<{ corrected: string 
 
 /** The full-text query: the words stemmed in English and in French, or the typo-corrected words. */
 function textQuery(q: string, corrected: string | null): SQL {
-  const both = (fn: 'websearch_to_tsquery' | 'plainto_tsquery', text: string) =>
-    sql`${sql.raw(fn)}('english', unaccent(${text})) || ${sql.raw(fn)}('french', unaccent(${text}))`;
-  return corrected
-    ? sql`(${both('websearch_to_tsquery', q)} || ${both('plainto_tsquery', corrected)})`
-    : sql`(${both('websearch_to_tsquery', q)})`;
+  return corrected ? sql`(${bilingualQuery(q)} || ${bilingualQuery(corrected, 'plain')})` : sql`(${bilingualQuery(q)})`;
 }
 
 function resolveNear(q: SearchQuery): SearchPlace | null {

@@ -3,6 +3,7 @@ import { sql } from 'drizzle-orm';
 import { communityMemberStatus, communityReportOutcome, communityReportReason, communityRole, locale, reactionKind } from './enums';
 import { groups } from './groups';
 import { users } from './users';
+import { tsvector } from './group-search';
 import type { Answers } from './registrations';
 
 // An online community is a published group of kind `online_community`: its description, rules
@@ -68,6 +69,8 @@ export const communityPosts = pgTable(
     /** As written (Markdown subset); `html` is its sanitized rendering. */
     body: text('body').notNull(),
     html: text('html').notNull(),
+    /** The words of the post for the community's search, in English and French (searchDocument). */
+    search: tsvector('search'),
     /** Crisis language was found: the author was shown resources; moderators see it first. */
     crisis: boolean('crisis').notNull().default(false),
     commentCount: integer('comment_count').notNull().default(0),
@@ -85,6 +88,7 @@ export const communityPosts = pgTable(
     index('community_posts_newest').on(t.groupId, t.createdAt.desc(), t.id.desc()).where(sql`${t.deletedAt} is null`),
     index('community_posts_active').on(t.groupId, t.lastActivityAt.desc(), t.id.desc()).where(sql`${t.deletedAt} is null`),
     index('community_posts_crisis').on(t.groupId, t.createdAt).where(sql`${t.crisis} and ${t.deletedAt} is null`),
+    index('community_posts_search').using('gin', t.search),
     index().on(t.authorId),
     check('community_posts_body', sql`${t.deletedAt} is not null or char_length(${t.body}) between 1 and 10000`),
   ],
@@ -105,6 +109,7 @@ export const communityComments = pgTable(
     anonymous: boolean('anonymous').notNull().default(false),
     body: text('body').notNull(),
     html: text('html').notNull(),
+    search: tsvector('search'),
     crisis: boolean('crisis').notNull().default(false),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull(),
     editedAt: timestamp('edited_at', { withTimezone: true }),
@@ -119,6 +124,7 @@ export const communityComments = pgTable(
     index().on(t.postId, t.createdAt),
     index().on(t.authorId),
     index().on(t.parentId),
+    index('community_comments_search').using('gin', t.search),
     check('community_comments_body', sql`${t.deletedAt} is not null or char_length(${t.body}) between 1 and 5000`),
   ],
 );

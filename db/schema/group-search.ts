@@ -14,7 +14,8 @@ import { sql } from 'drizzle-orm';
 import { groupKind, leadership, groupFormat, delivery, costType } from './enums';
 import { groups } from './groups';
 
-const tsvector = customType<{ data: string }>({ dataType: () => 'tsvector' });
+/** A PostgreSQL full-text document (written with SQL expressions, never read back as a value). */
+export const tsvector = customType<{ data: string }>({ dataType: () => 'tsvector' });
 
 // One denormalized row per *published* group, rebuilt by core/search/refresh-group-search.ts
 // whenever a group, its topics, organization, facilitators, sessions or cohorts change (see

@@ -4,6 +4,7 @@ import { communityComments, communityMembers, communityPosts, communityReactions
 import { renderMemberText } from '../../core/communities/markdown';
 import { hasCrisisLanguage } from '../../core/communities/crisis';
 import { COMMUNITY_POSTS, CRISIS_POST, DEMO_NICKNAMES, GENERAL_POSTS, PENDING_REQUEST, REPLIES, type DemoText } from './demo/communities';
+import { bilingualDocument } from '../../core/search/bilingual-text';
 
 const HOUR = 3_600_000;
 const DAY = 24 * HOUR;
@@ -90,6 +91,7 @@ export async function seedDemoCommunities(db: Database, now: Date): Promise<numb
           anonymous: pi % 3 === 2,
           body,
           html: renderMemberText(body),
+          search: bilingualDocument(body),
           crisis: hasCrisisLanguage(body),
           commentCount: replies,
           createdAt,
@@ -110,6 +112,7 @@ export async function seedDemoCommunities(db: Database, now: Date): Promise<numb
             anonymous: (pi + r) % 5 === 4,
             body: replyBody,
             html: renderMemberText(replyBody),
+            search: bilingualDocument(replyBody),
             crisis: false,
             createdAt: new Date(createdAt.getTime() + (r + 1) * 2 * HOUR),
           })

@@ -178,6 +178,12 @@ describe('who may see and do what in a community', () => {
     expect((await get('muted', image)).status).toBe(200);
     for (const who of OUTSIDERS) expect((await get(who, image)).status, who).toBe(404);
     expect((await get('owner', '/community/images/00000000-0000-4000-8000-000000000000')).status).toBe(404);
+    // Searching the community finds nothing for them (they see how to join), and the muted member reads.
+    for (const who of OUTSIDERS) {
+      const { body } = await get(who, `/en/groups/${ids.slugA}/community?q=private`);
+      for (const secret of SENSITIVE) expect(body, `${who} search`).not.toContain(secret);
+    }
+    expect((await get('muted', `/en/groups/${ids.slugA}/community?q=private`)).body).toContain('a very private post');
     // The live news: members only (the stream is opened, its headers read, and closed).
     for (const who of OUTSIDERS) expect((await get(who, `/community/live/${ids.a}`)).status, who).toBe(404);
     for (const who of ['owner', 'muted'] as const) {

@@ -338,6 +338,19 @@ describe.skipIf(browserMissing)('an online community', () => {
     await sam.page.getByText('Votre réponse est en ligne.').waitFor();
     await kit.page.getByText('Et merci d’être là.').waitFor({ timeout: 10_000 });
     expect(await kit.page.evaluate(() => (window as unknown as { stillHere?: boolean }).stillHere)).toBe(true);
+    // Searching the community, in English or French words: the reply's words find its post.
+    await kit.page.goto(`/en/groups/${SLUG}/community`);
+    await kit.page.getByLabel('Search this community').fill('merci');
+    await kit.page.getByRole('button', { name: 'Search', exact: true }).click();
+    await kit.page.getByRole('heading', { name: 'Posts matching “merci”' }).waitFor();
+    expect(await kit.page.locator('article.post').count()).toBe(1);
+    expect(await kit.page.locator('article.post').textContent()).toContain('Une pensée en direct');
+    expect(await kit.page.locator('main').textContent()).toContain('found in 1 reply');
+    await expectAccessible(kit.page);
+    // The page that takes new posts, opened on its own.
+    await kit.page.goto(`/en/groups/${SLUG}/community/new-post`);
+    await kit.page.getByRole('heading', { level: 1, name: 'Write a post' }).waitFor();
+    await expectAccessible(kit.page);
     // The news are for members only.
     const res = await fetch(`${server.url}/community/live/${await kit.page.evaluate(() => location.pathname.split('/')[3])}`);
     expect(res.status).toBe(404);

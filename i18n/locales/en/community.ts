@@ -88,6 +88,15 @@ const community = {
   },
   live_one: 'A new post or reply has arrived.',
   live_other: '{{count}} new posts or replies have arrived.',
+  search: {
+    label: 'Search this community',
+    button: 'Search',
+    results: 'Posts matching “{{q}}”',
+    all: 'Back to all posts',
+    none: 'No post or reply matches these words.',
+    inReplies_one: 'found in {{count}} reply',
+    inReplies_other: 'found in {{count}} replies',
+  },
   images: {
     add: 'Add an image (optional)',
     hint: 'JPEG, PNG or WebP, up to 8 MB. We remove where and when it was taken before anyone sees it.',

@@ -91,6 +91,15 @@ const community: Catalog<typeof en> = {
   },
   live_one: 'Une nouvelle publication ou réponse est arrivée.',
   live_other: '{{count}} nouvelles publications ou réponses sont arrivées.',
+  search: {
+    label: 'Chercher dans cette communauté',
+    button: 'Chercher',
+    results: 'Publications qui correspondent à « {{q}} »',
+    all: 'Revenir à toutes les publications',
+    none: 'Aucune publication ni réponse ne contient ces mots.',
+    inReplies_one: 'trouvé dans {{count}} réponse',
+    inReplies_other: 'trouvé dans {{count}} réponses',
+  },
   images: {
     add: 'Ajouter une image (facultatif)',
     hint: 'JPEG, PNG ou WebP, jusqu’à 8 Mo. Nous retirons le lieu et le moment de la prise de vue avant que quiconque la voie.',
