@@ -73,6 +73,8 @@ const MODERATION_FIELDS = {
   details: 'community.errors.details',
   days: 'community.errors.days',
   rulesEn: 'community.errors.rulesEn',
+  topics: 'community.errors.topics',
+  year: 'community.errors.year',
 } as const;
 
 export interface CommunityProblem {
@@ -103,7 +105,12 @@ export function communityError(err: unknown, t: TFunction): CommunityProblem {
   }
   if (err.code === 'not_found') return { status: 404, message: t('community.errors.notFound'), fields: {} };
   if (err.code === 'conflict') {
-    const known = { own: 'community.errors.own', removed: 'community.errors.removed', nothing_open: 'community.errors.nothingOpen' } as const;
+    const known = {
+      own: 'community.errors.own',
+      removed: 'community.errors.removed',
+      nothing_open: 'community.errors.nothingOpen',
+      describe_first: 'community.people.describeFirst',
+    } as const;
     return { status: 409, message: t(known[err.reason as keyof typeof known] ?? 'community.errors.already'), fields: {} };
   }
   if (err instanceof RateLimited) {

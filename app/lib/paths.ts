@@ -37,6 +37,11 @@ export const PAGES = {
     fr: '/fr/groupes/:slug/communaute/demandes',
     file: 'routes/community-requests.tsx',
   },
+  communityPeople: {
+    en: '/en/groups/:slug/community/people',
+    fr: '/fr/groupes/:slug/communaute/personnes',
+    file: 'routes/community-people.tsx',
+  },
   communityModeration: {
     en: '/en/groups/:slug/community/moderation',
     fr: '/fr/groupes/:slug/communaute/moderation',

@@ -53,6 +53,7 @@ export async function loader(args: Route.LoaderArgs) {
     requestsHref: pathTo(locale, 'communityRequests', { slug: page.group.slugs[locale] }),
     moderationHref: pathTo(locale, 'communityModeration', { slug: page.group.slugs[locale] }),
     newPostHref: pathTo(locale, 'communityNewPost', { slug: page.group.slugs[locale] }),
+    peopleHref: pathTo(locale, 'communityPeople', { slug: page.group.slugs[locale] }),
     mutedUntil: page.viewer.mutedUntil ? formatSessionTime(page.viewer.mutedUntil, tz, locale) : null,
     order,
     posts: (feed?.posts ?? []).map((p) => ({
@@ -224,6 +225,11 @@ export default function Community({ loaderData, actionData }: Route.ComponentPro
             </p>
           )}
           {v.canPost && d.csrf && <PostComposer csrf={d.csrf} action={d.newPostHref} />}
+          {v.status === 'member' && (
+            <p>
+              <Link to={d.peopleHref}>{t('community.people.link')}</Link>
+            </p>
+          )}
 
           {d.firstPage && <CommunityLive groupId={d.groupId} wanted={(e) => e.kind === 'post' || d.order === 'active'} />}
           <Form method="get" role="search" className="community-search">

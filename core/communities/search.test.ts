@@ -1,29 +1,20 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createTestDatabase, type TestDatabase } from '../../tests/support/db';
+import { describe, expect, it } from 'vitest';
 import { createMember, createUser } from '../../tests/support/factories';
-import { actingAs, createCommunity, joinedMember } from '../../tests/support/communities';
+import { communityTestDatabase, createCommunity, joinedMember } from '../../tests/support/communities';
 import { createComment, createPost, deletePost, editPost } from './posts';
 import { searchCommunity } from './feed';
 import { removeContent } from './moderation';
 
 const NOW = new Date('2026-12-06T15:00:00Z');
-let t: TestDatabase;
-const as = (userId: string) => actingAs(t, userId, NOW);
-
-beforeAll(async () => {
-  t = await createTestDatabase({ now: NOW });
-});
-afterAll(async () => {
-  await t.close();
-});
+const { db, as } = communityTestDatabase(NOW);
 
 describe('searching a community', () => {
   it('finds posts by their words or their replies’ words, in English and French, for members only, and never by an anonymous author’s name', async () => {
-    const { user: owner, organizationId } = await createMember(t, 'owner');
-    const g = await createCommunity(t, { organizationId });
-    const other = await createCommunity(t, { organizationId });
-    const ana = await joinedMember(t, g.id, owner.id, 'Ana', NOW);
-    const bo = await joinedMember(t, g.id, owner.id, 'Bojangles', NOW);
+    const { user: owner, organizationId } = await createMember(db(), 'owner');
+    const g = await createCommunity(db(), { organizationId });
+    const other = await createCommunity(db(), { organizationId });
+    const ana = await joinedMember(db(), g.id, owner.id, 'Ana', NOW);
+    const bo = await joinedMember(db(), g.id, owner.id, 'Bojangles', NOW);
     const sleep = await createPost({ ctx: as(ana.id), input: { community: g.id, body: 'I have not been sleeping since the funeral.' } });
     const french = await createPost({ ctx: as(bo.id), input: { community: g.id, body: 'Les nuits sont longues depuis les funérailles.', anonymous: true } });
     const quiet = await createPost({ ctx: as(bo.id), input: { community: g.id, body: 'A walk by the river helped today.' } });
@@ -32,7 +23,7 @@ describe('searching a community', () => {
     await removeContent({ ctx: as(owner.id), input: { postId: gone.postId, reason: 'Unsafe.' } });
     const mine = await createPost({ ctx: as(bo.id), input: { community: g.id, body: 'Insomnia again, sleeping badly.' } });
     await deletePost({ ctx: as(bo.id), input: { id: mine.postId } });
-    const otherMember = await joinedMember(t, other.id, owner.id, 'Else', NOW);
+    const otherMember = await joinedMember(db(), other.id, owner.id, 'Else', NOW);
     await createPost({ ctx: as(otherMember.id), input: { community: other.id, body: 'Sleep is hard here too.' } });
 
     const ids = async (who: string, q: string) => (await searchCommunity({ ctx: as(who), input: { community: g.id, q } })).posts.map((p) => p.id);
@@ -55,7 +46,7 @@ describe('searching a community', () => {
     await editPost({ ctx: as(ana.id), input: { postId: sleep.postId, body: 'Tired, every night.' } });
     expect(await ids(bo.id, 'tired')).toEqual([sleep.postId]);
 
-    const stranger = await createUser(t);
+    const stranger = await createUser(db());
     await expect(searchCommunity({ ctx: as(stranger.id), input: { community: g.id, q: 'sleep' } })).rejects.toMatchObject({ code: 'forbidden' });
     await expect(searchCommunity({ ctx: as(ana.id), input: { community: g.id, q: '  ' } })).rejects.toMatchObject({ code: 'invalid' });
   });

@@ -209,3 +209,33 @@ export const communityImages = pgTable(
   },
   (t) => [index().on(t.postId, t.position), check('community_images_alt', sql`${t.alt} is null or char_length(${t.alt}) <= 500`)],
 );
+
+/**
+ * What a member chose to tell of their experience in one community, to be found by people who
+ * lived something close: topics of the taxonomy, a year, a region (a province or territory).
+ * Nothing here is shown unless `findable`, and then only the parts the member chose to show.
+ */
+export const communityProfiles = pgTable(
+  'community_profiles',
+  {
+    memberId: uuid('member_id')
+      .primaryKey()
+      .references(() => communityMembers.id, { onDelete: 'cascade' }),
+    groupId: uuid('group_id')
+      .notNull()
+      .references(() => groups.id, { onDelete: 'cascade' }),
+    findable: boolean('findable').notNull().default(false),
+    topicIds: uuid('topic_ids').array().notNull().default(sql`'{}'::uuid[]`),
+    year: integer('year'),
+    region: text('region'),
+    showTopics: boolean('show_topics').notNull().default(true),
+    showYear: boolean('show_year').notNull().default(true),
+    showRegion: boolean('show_region').notNull().default(false),
+    updatedAt: timestamp('updated_at', { withTimezone: true }).notNull(),
+  },
+  (t) => [
+    index('community_profiles_findable').on(t.groupId).where(sql`${t.findable}`),
+    check('community_profiles_topics', sql`cardinality(${t.topicIds}) <= 5`),
+    check('community_profiles_year', sql`${t.year} is null or ${t.year} between 1900 and 2100`),
+  ],
+);

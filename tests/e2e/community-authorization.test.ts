@@ -144,7 +144,8 @@ describe('who may see and do what in a community', () => {
     expect(communityPaths()).toContain(`/fr/groupes/${ids.slugA}/communaute/publications/${ids.post}`);
     expect(communityPaths()).toContain(`/fr/groupes/${ids.slugA}/communaute/moderation`);
     expect(communityPaths()).toContain(`/en/groups/${ids.slugA}/community/new-post`);
-    expect(communityPaths().length).toBe(10);
+    expect(communityPaths()).toContain(`/fr/groupes/${ids.slugA}/communaute/personnes`);
+    expect(communityPaths().length).toBe(12);
   });
 
   it('shows outsiders how to join, and nothing members wrote, who they are, or anyone’s answers', async () => {
@@ -260,6 +261,7 @@ describe('who may see and do what in a community', () => {
         { intent: 'reinstate', memberId: ids.mutedMember },
         { intent: 'rules', rulesEn: 'Anything goes.', rulesFr: 'Tout est permis.' },
         { intent: 'emails', replies: 'on', digest: 'on' },
+        { findable: 'on', year: '2020' },
       ];
       for (const p of [...communityPaths(), `/en/organize/${ids.org}/moderation`]) {
         for (const form of forms) {

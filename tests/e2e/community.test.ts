@@ -347,6 +347,15 @@ describe.skipIf(browserMissing)('an online community', () => {
     expect(await kit.page.locator('article.post').textContent()).toContain('Une pensée en direct');
     expect(await kit.page.locator('main').textContent()).toContain('found in 1 reply');
     await expectAccessible(kit.page);
+    // People with a similar experience: Kit describes theirs, findable, in French.
+    await kit.page.goto(`/fr/groupes/${SLUG_FR}/communaute/personnes`);
+    await kit.page.getByRole('heading', { level: 1, name: 'Personnes au vécu semblable' }).waitFor();
+    await kit.page.getByLabel('Permettre aux autres membres de me trouver').check();
+    await kit.page.getByLabel('L’année où c’est arrivé').fill('2023');
+    await kit.page.getByRole('button', { name: 'Enregistrer', exact: true }).click();
+    await kit.page.getByText('C’est enregistré.').waitFor();
+    expect(await kit.page.getByLabel('L’année où c’est arrivé').inputValue()).toBe('2023');
+    await expectAccessible(kit.page);
     // The page that takes new posts, opened on its own.
     await kit.page.goto(`/en/groups/${SLUG}/community/new-post`);
     await kit.page.getByRole('heading', { level: 1, name: 'Write a post' }).waitFor();

@@ -1,5 +1,6 @@
 import { createGroup, createUser } from './factories';
-import type { TestDatabase } from './db';
+import { afterAll, beforeAll } from 'vitest';
+import { createTestDatabase, type TestDatabase } from './db';
 import { createContext, type Context } from '../../core/context';
 import { decideJoinRequest, requestToJoin } from '../../core/communities/membership';
 
@@ -29,4 +30,23 @@ export async function joinedMember(t: TestDatabase, groupId: string, moderatorId
   const asked = await requestToJoin({ ctx: actingAs(t, user.id, now, locale), input: { community: groupId, nickname: nick, acceptRules: true } });
   if (asked.status === 'pending') await decideJoinRequest({ ctx: actingAs(t, moderatorId, now), input: { memberId: asked.memberId, decision: 'approve' } });
   return { ...user, memberId: asked.memberId };
+}
+
+/**
+ * A test file's database for community tests at one moment: opened before its tests, closed after.
+ * `db()` is the database; `as(userId)` a signed-in person's context at that moment.
+ */
+export function communityTestDatabase(now: Date) {
+  let t: TestDatabase | undefined;
+  beforeAll(async () => {
+    t = await createTestDatabase({ now });
+  });
+  afterAll(async () => {
+    await t?.close();
+  });
+  const db = () => {
+    if (!t) throw new Error('the test database opens before the tests');
+    return t;
+  };
+  return { db, as: (userId: string) => actingAs(db(), userId, now) };
 }

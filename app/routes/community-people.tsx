@@ -1,0 +1,216 @@
+import { data, Form, Link, redirect } from 'react-router';
+import { useTranslation } from 'react-i18next';
+import type { Route } from './+types/community-people';
+import { getCommunity } from '../../core/communities/community-page';
+import { findPeople, getExperience, REGIONS, setExperience, type PersonFound, type Region } from '../../core/communities/people';
+import { listTopics } from '../../core/search/list-topics';
+import { CoreError } from '../../core/errors';
+import { pick } from '../../core/text';
+import { getT } from '../../i18n';
+import { communityError, communityForm, communityNotFound, communityVisitor, field, type CommunityProblem } from '../lib/community.server';
+import { pathTo } from '../lib/paths';
+import { CsrfField } from '../components/csrf-field';
+import { Localized } from '../components/localized';
+import { CommunityBreadcrumb } from '../components/community-post';
+import { ErrorSummary } from '../components/person-fields';
+
+// Finding members with a similar experience: one's own description (what others may see of it),
+// and the people closest to it or nearby. For the community's members only.
+
+export async function loader(args: Route.LoaderArgs) {
+  const visitor = await communityVisitor(args);
+  const { locale, ctx } = visitor;
+  const page = await getCommunity({ ctx, input: { community: args.params.slug } }).catch((err: unknown) => communityNotFound(err, locale));
+  const communityHref = pathTo(locale, 'community', { slug: page.group.slugs[locale] });
+  // For members: anyone else is sent to the community's page, which says how to join.
+  if (page.viewer.status !== 'member' || !visitor.csrf) throw redirect(communityHref);
+  const url = new URL(args.request.url);
+  const by = url.searchParams.get('by') === 'nearby' ? 'nearby' : 'experience';
+  const [mine, topics] = await Promise.all([getExperience({ ctx, input: { community: page.group.id } }), listTopics({ ctx })]);
+  let people: PersonFound[] | null = null;
+  let describeFirst = false;
+  try {
+    people = await findPeople({ ctx, input: { community: page.group.id, by } });
+  } catch (err) {
+    if (!(err instanceof CoreError && err.reason === 'describe_first')) throw err;
+    describeFirst = true;
+  }
+  return {
+    locale,
+    csrf: visitor.csrf,
+    groupTitle: page.group.title,
+    communityHref,
+    here: url.pathname,
+    localeParams: { en: { slug: page.group.slugs.en }, fr: { slug: page.group.slugs.fr } },
+    by,
+    regions: REGIONS,
+    mine,
+    topics,
+    people,
+    describeFirst,
+    saved: url.searchParams.get('done') === 'saved',
+    title: `${getT(locale)('community.people.title')} · ${pick(page.group.title, locale)?.text ?? ''}`,
+  };
+}
+
+export async function action(args: Route.ActionArgs) {
+  const { ctx, form, locale } = await communityForm(args);
+  const yearText = field(form, 'year');
+  const year = yearText ? Number(yearText) : null;
+  const region = field(form, 'region');
+  try {
+    await setExperience({
+      ctx,
+      input: {
+        community: args.params.slug,
+        findable: form.get('findable') === 'on',
+        topics: form.getAll('topic').filter((v): v is string => typeof v === 'string'),
+        year: year != null && Number.isInteger(year) ? year : (yearText as never),
+        region: (region || null) as Region | null,
+        showTopics: form.get('showTopics') === 'on',
+        showYear: form.get('showYear') === 'on',
+        showRegion: form.get('showRegion') === 'on',
+      },
+    });
+    return redirect(`${new URL(args.request.url).pathname}?done=saved`);
+  } catch (err) {
+    const problem = communityError(err, getT(locale));
+    return data<{ problem: CommunityProblem }>({ problem }, { status: problem.status });
+  }
+}
+
+export const meta: Route.MetaFunction = ({ data }) => [{ title: `${data?.title ?? ''} · Cercle` }, { name: 'robots', content: 'noindex' }];
+
+export default function CommunityPeople({ loaderData, actionData }: Route.ComponentProps) {
+  const { t } = useTranslation();
+  const d = loaderData;
+  const mine = d.mine;
+  const problem = actionData?.problem;
+  const check = (name: string, label: string, checked: boolean, describedBy?: string) => (
+    <p className="field checkbox">
+      <input id={`f-${name}`} name={name} type="checkbox" defaultChecked={checked} aria-describedby={describedBy} />
+      <label htmlFor={`f-${name}`}>{label}</label>
+    </p>
+  );
+  return (
+    <div className="page narrow community">
+      <CommunityBreadcrumb href={d.communityHref} title={d.groupTitle} locale={d.locale} />
+      <h1>{t('community.people.title')}</h1>
+      {d.saved && (
+        <p className="notice success" role="status">
+          {t('community.people.saved')}
+        </p>
+      )}
+      {problem && <ErrorSummary message={problem.message} fields={problem.fields} />}
+      <p className="lead">{t('community.people.lead')}</p>
+
+      <section aria-labelledby="mine-title" className="card">
+        <h2 id="mine-title">{t('community.people.mine')}</h2>
+        <Form method="post">
+          <CsrfField token={d.csrf} />
+          {check('findable', t('community.people.findable'), mine?.findable ?? false, 'f-findable-hint')}
+          <p className="hint" id="f-findable-hint">
+            {t('community.people.findableHint')}
+          </p>
+          <fieldset aria-describedby={problem?.fields.topics ? 'f-topics-error' : undefined}>
+            <legend>{t('community.people.topics')}</legend>
+            {problem?.fields.topics && (
+              <p className="field-error" id="f-topics-error">
+                {problem.fields.topics}
+              </p>
+            )}
+            {d.topics.map((parent) => (
+              <details key={parent.slug} open={parent.children.some((c) => mine?.topics.includes(c.slug))}>
+                <summary>
+                  <Localized text={parent.label} locale={d.locale} />
+                </summary>
+                {parent.children.map((c) => (
+                  <p className="field checkbox" key={c.slug}>
+                    <input id={`t-${c.slug}`} name="topic" value={c.slug} type="checkbox" defaultChecked={mine?.topics.includes(c.slug)} />
+                    <label htmlFor={`t-${c.slug}`}>
+                      <Localized text={c.label} locale={d.locale} />
+                    </label>
+                  </p>
+                ))}
+              </details>
+            ))}
+          </fieldset>
+          <p className="field">
+            <label htmlFor="f-year">{t('community.people.year')}</label>
+            <input
+              id="f-year"
+              name="year"
+              type="number"
+              inputMode="numeric"
+              min={1900}
+              defaultValue={mine?.year ?? ''}
+              aria-invalid={problem?.fields.year ? true : undefined}
+              aria-describedby={problem?.fields.year ? 'f-year-error' : undefined}
+            />
+            {problem?.fields.year && (
+              <span className="field-error" id="f-year-error">
+                {problem.fields.year}
+              </span>
+            )}
+          </p>
+          <p className="field">
+            <label htmlFor="f-region">{t('community.people.region')}</label>
+            <select id="f-region" name="region" defaultValue={mine?.region ?? ''}>
+              <option value="">{t('community.people.regionNone')}</option>
+              {d.regions.map((r) => (
+                <option key={r} value={r}>
+                  {t(`community.regions.${r}`)}
+                </option>
+              ))}
+            </select>
+          </p>
+          <fieldset>
+            <legend>{t('community.people.show')}</legend>
+            {check('showTopics', t('community.people.showTopics'), mine?.showTopics ?? true)}
+            {check('showYear', t('community.people.showYear'), mine?.showYear ?? true)}
+            {check('showRegion', t('community.people.showRegion'), mine?.showRegion ?? false)}
+          </fieldset>
+          <button type="submit">{t('community.people.save')}</button>
+        </Form>
+      </section>
+
+      <section aria-labelledby="people-title">
+        <h2 id="people-title">{t('community.people.results')}</h2>
+        <nav aria-label={t('community.people.results')} className="order">
+          <Link to={`${d.here}?by=experience`} aria-current={d.by === 'experience' ? 'page' : undefined}>
+            {t('community.people.byExperience')}
+          </Link>{' '}
+          <Link to={`${d.here}?by=nearby`} aria-current={d.by === 'nearby' ? 'page' : undefined}>
+            {t('community.people.nearby')}
+          </Link>
+        </nav>
+        {d.describeFirst ? (
+          <p>{t('community.people.describeFirst')}</p>
+        ) : d.people && d.people.length === 0 ? (
+          <p>{t('community.people.none')}</p>
+        ) : (
+          <ul className="people">
+            {d.people?.map((p, i) => (
+              <li key={i} className="card">
+                <h3>{p.nickname ?? t('community.anonymousMember')}</h3>
+                {p.topics && p.topics.length > 0 && (
+                  <ul className="tags">
+                    {p.topics.map((topic) => (
+                      <li key={topic.slug}>
+                        <Localized text={topic.label} locale={d.locale} />
+                        {topic.shared && <span className="muted"> ({t('community.people.shared')})</span>}
+                      </li>
+                    ))}
+                  </ul>
+                )}
+                {(p.year || p.region) && (
+                  <p className="muted">{[p.year, p.region ? t(`community.regions.${p.region}`) : null].filter(Boolean).join(' · ')}</p>
+                )}
+              </li>
+            ))}
+          </ul>
+        )}
+      </section>
+    </div>
+  );
+}
