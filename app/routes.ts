@@ -27,6 +27,7 @@ export default [
   route('community/images/:id', 'routes/community-image.ts'),
   // A community's live news (Server-Sent Events), for those who may read it.
   route('community/live/:id', 'routes/community-live.ts'),
+  route('community/conversations/:id/live', 'routes/community-conversation-live.ts'),
   route('api/v1/groups/:id', 'routes/api.v1.group.ts'),
   // The people of a session as a spreadsheet file, for its organizers.
   route('en/organize/:org/sessions/:session/registrants.csv', 'routes/organize-session-csv.ts', { id: 'en:orgSessionCsv' }),

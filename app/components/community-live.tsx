@@ -7,7 +7,16 @@ import { useTranslation } from 'react-i18next';
  * the page's data when `wanted` says an event concerns it, announcing it politely to screen
  * readers. Without JavaScript nothing happens: the page is current when loaded or reloaded.
  */
-export function CommunityLive({ groupId, wanted }: { groupId: string; wanted: (event: { kind: 'post' | 'comment'; postId: string }) => boolean }) {
+export function CommunityLive({
+  groupId,
+  source = `/community/live/${groupId}`,
+  wanted,
+}: {
+  groupId: string;
+  /** The stream to listen to (a conversation has its own). */
+  source?: string;
+  wanted: (event: { kind: 'post' | 'comment' | 'message'; postId: string }) => boolean;
+}) {
   const { t } = useTranslation();
   const revalidator = useRevalidator();
   const [news, setNews] = useState(0);
@@ -18,21 +27,18 @@ export function CommunityLive({ groupId, wanted }: { groupId: string; wanted: (e
 
   useEffect(() => {
     if (typeof EventSource === 'undefined') return;
-    const source = new EventSource(`/community/live/${groupId}`);
-    const onEvent = (kind: 'post' | 'comment') => (e: MessageEvent<string>) => {
+    const events = new EventSource(source);
+    const onEvent = (kind: 'post' | 'comment' | 'message') => (e: MessageEvent<string>) => {
       const { postId } = JSON.parse(e.data) as { postId: string };
       if (!wantedRef.current({ kind, postId })) return;
       setNews((n) => n + 1);
       void reload.current();
     };
-    const post = onEvent('post');
-    const comment = onEvent('comment');
     const lost = () => void reload.current();
-    source.addEventListener('post', post);
-    source.addEventListener('comment', comment);
-    source.addEventListener('lost', lost);
-    return () => source.close();
-  }, [groupId]);
+    for (const kind of ['post', 'comment', 'message'] as const) events.addEventListener(kind, onEvent(kind));
+    events.addEventListener('lost', lost);
+    return () => events.close();
+  }, [groupId, source]);
 
   return (
     <p className="visually-hidden" role="status" aria-live="polite">

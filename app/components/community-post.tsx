@@ -119,6 +119,8 @@ const DONE_KEYS = {
   declined: 'community.done.declined',
   reported: 'community.report.done',
   emails: 'community.notifications.saved',
+  blocked: 'community.done.saved',
+  unblocked: 'community.done.saved',
   removed: 'community.moderation.done.removed',
   restored: 'community.moderation.done.restored',
 } as const;

@@ -243,3 +243,13 @@ export function QuestionFields({
         </fieldset>
   );
 }
+
+/** A checkbox with its label (unchecked boxes send nothing: the action reads `=== 'on'`). */
+export function CheckboxField({ name, label, checked, describedBy }: { name: string; label: string; checked: boolean; describedBy?: string }) {
+  return (
+    <p className="field checkbox">
+      <input id={`f-${name}`} name={name} type="checkbox" defaultChecked={checked} aria-describedby={describedBy} />
+      <label htmlFor={`f-${name}`}>{label}</label>
+    </p>
+  );
+}

@@ -4,6 +4,7 @@ import { createContext, type Context } from '../../core/context';
 import { CoreError, RateLimited } from '../../core/errors';
 import { dismissReports, removeContent, restoreContent, sanctionMember, type QueueItem } from '../../core/communities/moderation';
 import { groupSlugs } from '../../core/groups/slugs';
+import { getCommunity } from '../../core/communities/community-page';
 import { formatSessionTime } from './format';
 import { getT, type Locale } from '../../i18n';
 import { currentSession, sameToken, sessionCsrf, type SessionUser } from './auth.server';
@@ -15,7 +16,7 @@ export { field };
 // Shared by the community pages: who is reading (anyone may open a community's page; its content is
 // for members), the CSRF token of their forms, and core errors as messages.
 
-type Args = { request: Request; context: AppLoadContext };
+type Args = { request: Request; context: AppLoadContext; params: Record<string, string | undefined> };
 
 export interface CommunityVisitor {
   locale: Locale;
@@ -40,6 +41,18 @@ export async function communityVisitor(args: Args): Promise<CommunityVisitor> {
     }),
     csrf: session ? sessionCsrf(args.context, session.sessionId) : null,
   };
+}
+
+/**
+ * For the pages of a community's members (people, messages): the visitor and the community's page;
+ * anyone else is sent to the community's page, which says how to join.
+ */
+export async function memberPage(args: Args) {
+  const visitor = await communityVisitor(args);
+  const page = await getCommunity({ ctx: visitor.ctx, input: { community: String(args.params.slug ?? '') } }).catch((err: unknown) => communityNotFound(err, visitor.locale));
+  const communityHref = pathTo(visitor.locale, 'community', { slug: page.group.slugs[visitor.locale] });
+  if (page.viewer.status !== 'member' || !visitor.csrf) throw redirect(communityHref);
+  return { ...visitor, csrf: visitor.csrf, page, communityHref };
 }
 
 /** For actions: a signed-in person's posted form, its CSRF token checked (others go to sign in). */
@@ -100,7 +113,13 @@ export function communityError(err: unknown, t: TFunction): CommunityProblem {
     return { status: 400, message: t('community.errors.summary'), fields };
   }
   if (err.code === 'forbidden') {
-    const known = { not_a_member: 'community.errors.notMember', pending: 'community.errors.pending', muted: 'community.errors.muted', banned: 'community.errors.banned' } as const;
+    const known = {
+      not_a_member: 'community.errors.notMember',
+      pending: 'community.errors.pending',
+      muted: 'community.errors.muted',
+      banned: 'community.errors.banned',
+      unavailable: 'community.errors.unavailable',
+    } as const;
     return { status: 403, message: t(known[err.reason as keyof typeof known] ?? 'community.errors.forbidden'), fields: {} };
   }
   if (err.code === 'not_found') return { status: 404, message: t('community.errors.notFound'), fields: {} };

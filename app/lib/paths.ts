@@ -42,6 +42,16 @@ export const PAGES = {
     fr: '/fr/groupes/:slug/communaute/personnes',
     file: 'routes/community-people.tsx',
   },
+  communityMessages: {
+    en: '/en/groups/:slug/community/messages',
+    fr: '/fr/groupes/:slug/communaute/messages',
+    file: 'routes/community-messages.tsx',
+  },
+  communityConversation: {
+    en: '/en/groups/:slug/community/messages/:conversation',
+    fr: '/fr/groupes/:slug/communaute/messages/:conversation',
+    file: 'routes/community-conversation.tsx',
+  },
   communityModeration: {
     en: '/en/groups/:slug/community/moderation',
     fr: '/fr/groupes/:slug/communaute/moderation',

@@ -1,29 +1,23 @@
 import { data, Form, Link, redirect } from 'react-router';
 import { useTranslation } from 'react-i18next';
 import type { Route } from './+types/community-people';
-import { getCommunity } from '../../core/communities/community-page';
 import { findPeople, getExperience, REGIONS, setExperience, type PersonFound, type Region } from '../../core/communities/people';
 import { listTopics } from '../../core/search/list-topics';
 import { CoreError } from '../../core/errors';
 import { pick } from '../../core/text';
 import { getT } from '../../i18n';
-import { communityError, communityForm, communityNotFound, communityVisitor, field, type CommunityProblem } from '../lib/community.server';
+import { communityError, communityForm, field, memberPage, type CommunityProblem } from '../lib/community.server';
 import { pathTo } from '../lib/paths';
 import { CsrfField } from '../components/csrf-field';
 import { Localized } from '../components/localized';
 import { CommunityBreadcrumb } from '../components/community-post';
-import { ErrorSummary } from '../components/person-fields';
+import { CheckboxField, ErrorSummary } from '../components/person-fields';
 
 // Finding members with a similar experience: one's own description (what others may see of it),
 // and the people closest to it or nearby. For the community's members only.
 
 export async function loader(args: Route.LoaderArgs) {
-  const visitor = await communityVisitor(args);
-  const { locale, ctx } = visitor;
-  const page = await getCommunity({ ctx, input: { community: args.params.slug } }).catch((err: unknown) => communityNotFound(err, locale));
-  const communityHref = pathTo(locale, 'community', { slug: page.group.slugs[locale] });
-  // For members: anyone else is sent to the community's page, which says how to join.
-  if (page.viewer.status !== 'member' || !visitor.csrf) throw redirect(communityHref);
+  const { locale, ctx, csrf, page, communityHref } = await memberPage(args);
   const url = new URL(args.request.url);
   const by = url.searchParams.get('by') === 'nearby' ? 'nearby' : 'experience';
   const [mine, topics] = await Promise.all([getExperience({ ctx, input: { community: page.group.id } }), listTopics({ ctx })]);
@@ -37,10 +31,11 @@ export async function loader(args: Route.LoaderArgs) {
   }
   return {
     locale,
-    csrf: visitor.csrf,
+    csrf,
     groupTitle: page.group.title,
     communityHref,
     here: url.pathname,
+    messagesHref: pathTo(locale, 'communityMessages', { slug: page.group.slugs[locale] }),
     localeParams: { en: { slug: page.group.slugs.en }, fr: { slug: page.group.slugs.fr } },
     by,
     regions: REGIONS,
@@ -86,12 +81,6 @@ export default function CommunityPeople({ loaderData, actionData }: Route.Compon
   const d = loaderData;
   const mine = d.mine;
   const problem = actionData?.problem;
-  const check = (name: string, label: string, checked: boolean, describedBy?: string) => (
-    <p className="field checkbox">
-      <input id={`f-${name}`} name={name} type="checkbox" defaultChecked={checked} aria-describedby={describedBy} />
-      <label htmlFor={`f-${name}`}>{label}</label>
-    </p>
-  );
   return (
     <div className="page narrow community">
       <CommunityBreadcrumb href={d.communityHref} title={d.groupTitle} locale={d.locale} />
@@ -108,7 +97,7 @@ export default function CommunityPeople({ loaderData, actionData }: Route.Compon
         <h2 id="mine-title">{t('community.people.mine')}</h2>
         <Form method="post">
           <CsrfField token={d.csrf} />
-          {check('findable', t('community.people.findable'), mine?.findable ?? false, 'f-findable-hint')}
+          <CheckboxField name="findable" label={t('community.people.findable')} checked={mine?.findable ?? false} describedBy="f-findable-hint" />
           <p className="hint" id="f-findable-hint">
             {t('community.people.findableHint')}
           </p>
@@ -166,9 +155,9 @@ export default function CommunityPeople({ loaderData, actionData }: Route.Compon
           </p>
           <fieldset>
             <legend>{t('community.people.show')}</legend>
-            {check('showTopics', t('community.people.showTopics'), mine?.showTopics ?? true)}
-            {check('showYear', t('community.people.showYear'), mine?.showYear ?? true)}
-            {check('showRegion', t('community.people.showRegion'), mine?.showRegion ?? false)}
+            <CheckboxField name="showTopics" label={t('community.people.showTopics')} checked={mine?.showTopics ?? true} />
+            <CheckboxField name="showYear" label={t('community.people.showYear')} checked={mine?.showYear ?? true} />
+            <CheckboxField name="showRegion" label={t('community.people.showRegion')} checked={mine?.showRegion ?? false} />
           </fieldset>
           <button type="submit">{t('community.people.save')}</button>
         </Form>
@@ -202,6 +191,11 @@ export default function CommunityPeople({ loaderData, actionData }: Route.Compon
                       </li>
                     ))}
                   </ul>
+                )}
+                {p.canMessage && (
+                  <p>
+                    <Link to={`${d.messagesHref}?to=${p.memberId}`}>{t('community.messages.write', { nickname: p.nickname ?? t('community.anonymousMember') })}</Link>
+                  </p>
                 )}
                 {(p.year || p.region) && (
                   <p className="muted">{[p.year, p.region ? t(`community.regions.${p.region}`) : null].filter(Boolean).join(' · ')}</p>

@@ -14,7 +14,7 @@ import { formatSessionTime } from '../lib/format';
 import { retryAfter } from '../lib/signup.server';
 import { pathTo } from '../lib/paths';
 import { CsrfField } from '../components/csrf-field';
-import { Field, QuestionFields } from '../components/person-fields';
+import { CheckboxField, Field, QuestionFields } from '../components/person-fields';
 import { Localized } from '../components/localized';
 import { CommunityLive } from '../components/community-live';
 import { AuthorLine, ReactionButtons, CommunityNotices, PostComposer, PostImages, RemovedNote } from '../components/community-post';
@@ -54,6 +54,7 @@ export async function loader(args: Route.LoaderArgs) {
     moderationHref: pathTo(locale, 'communityModeration', { slug: page.group.slugs[locale] }),
     newPostHref: pathTo(locale, 'communityNewPost', { slug: page.group.slugs[locale] }),
     peopleHref: pathTo(locale, 'communityPeople', { slug: page.group.slugs[locale] }),
+    messagesHref: pathTo(locale, 'communityMessages', { slug: page.group.slugs[locale] }),
     mutedUntil: page.viewer.mutedUntil ? formatSessionTime(page.viewer.mutedUntil, tz, locale) : null,
     order,
     posts: (feed?.posts ?? []).map((p) => ({
@@ -226,9 +227,14 @@ export default function Community({ loaderData, actionData }: Route.ComponentPro
           )}
           {v.canPost && d.csrf && <PostComposer csrf={d.csrf} action={d.newPostHref} />}
           {v.status === 'member' && (
-            <p>
-              <Link to={d.peopleHref}>{t('community.people.link')}</Link>
-            </p>
+            <ul className="member-links">
+              <li>
+                <Link to={d.peopleHref}>{t('community.people.link')}</Link>
+              </li>
+              <li>
+                <Link to={d.messagesHref}>{t('community.messages.link')}</Link>
+              </li>
+            </ul>
           )}
 
           {d.firstPage && <CommunityLive groupId={d.groupId} wanted={(e) => e.kind === 'post' || d.order === 'active'} />}
@@ -307,14 +313,8 @@ export default function Community({ loaderData, actionData }: Route.ComponentPro
                 <p className="hint" id="emails-hint">
                   {t('community.notifications.hint')}
                 </p>
-                <p className="field checkbox">
-                  <input id="f-replies" name="replies" type="checkbox" defaultChecked={v.emails.replies} aria-describedby="emails-hint" />
-                  <label htmlFor="f-replies">{t('community.notifications.replies')}</label>
-                </p>
-                <p className="field checkbox">
-                  <input id="f-digest" name="digest" type="checkbox" defaultChecked={v.emails.digest} />
-                  <label htmlFor="f-digest">{t('community.notifications.digest')}</label>
-                </p>
+                <CheckboxField name="replies" label={t('community.notifications.replies')} checked={v.emails.replies} describedBy="emails-hint" />
+                <CheckboxField name="digest" label={t('community.notifications.digest')} checked={v.emails.digest} />
               </fieldset>
               <button type="submit" className="secondary">
                 {t('community.notifications.save')}

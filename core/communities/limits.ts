@@ -11,12 +11,13 @@ const DAY = 24 * 60 * 60_000;
 /** A member for less than this is "new". */
 export const NEW_MEMBER_MS = 7 * DAY;
 
-type Counted = 'post' | 'comment' | 'report';
+type Counted = 'post' | 'comment' | 'report' | 'message';
 
 const SHARES = {
   post: [LIMITS.communityPost, LIMITS.communityPostNew],
   comment: [LIMITS.communityComment, LIMITS.communityCommentNew],
   report: [LIMITS.communityReport, LIMITS.communityReportNew],
+  message: [LIMITS.communityMessage, LIMITS.communityMessageNew],
 } as const;
 
 /** Whether the person joined the community less than a week ago (organizers are never new). */

@@ -13,13 +13,17 @@ import type { Context } from '../context';
 export const COMMUNITY_CHANNEL = 'cercle_community';
 
 export interface LiveEvent {
-  kind: 'post' | 'comment';
+  /** A post or a comment in a community (`postId`: the post), or a message in a conversation (`postId`: the conversation). */
+  kind: 'post' | 'comment' | 'message';
   postId: string;
 }
 
-/** Announces a new post or comment of a community (call it in the writing transaction). */
-export async function announceLive(tx: Context, groupId: string, event: LiveEvent): Promise<void> {
-  await tx.db.execute(sql`select pg_notify(${COMMUNITY_CHANNEL}, ${`${groupId} ${event.kind} ${event.postId}`})`);
+/**
+ * Announces news (call it in the writing transaction) to those listening on `key`: a community's
+ * id for its posts and comments, a conversation's id for its messages.
+ */
+export async function announceLive(tx: Context, key: string, event: LiveEvent): Promise<void> {
+  await tx.db.execute(sql`select pg_notify(${COMMUNITY_CHANNEL}, ${`${key} ${event.kind} ${event.postId}`})`);
 }
 
 type Subscriber = (event: LiveEvent | 'lost') => void;
@@ -56,7 +60,7 @@ export class LiveHub {
 
   private dispatch(payload: string): void {
     const [groupId, kind, postId] = payload.split(' ');
-    if (!groupId || !postId || (kind !== 'post' && kind !== 'comment')) return;
+    if (!groupId || !postId || (kind !== 'post' && kind !== 'comment' && kind !== 'message')) return;
     for (const fn of this.subscribers.get(groupId) ?? []) fn({ kind, postId });
   }
 

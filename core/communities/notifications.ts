@@ -31,11 +31,13 @@ export async function setNotifications({ ctx, input }: { ctx: Context; input: z.
   return { replies: q.replies, digest: q.digest };
 }
 
+const TEMPLATE_OF = { replies: 'community_reply', digest: 'community_digest', messages: 'community_message' } as const;
+
 /** Stops one kind of email from one community for a member (their one-click link); safe to repeat. */
 export async function stopCommunityEmails(ctx: Context, memberId: string, topic: CommunityTopic): Promise<boolean> {
   const [row] = await ctx.db
     .update(communityMembers)
-    .set(topic === 'replies' ? { notifyReplies: false } : { digest: false })
+    .set(topic === 'replies' ? { notifyReplies: false } : topic === 'digest' ? { digest: false } : { notifyMessages: false })
     .where(eq(communityMembers.id, memberId))
     .returning({ id: communityMembers.id, userId: communityMembers.userId });
   if (!row) return false;
@@ -47,7 +49,7 @@ export async function stopCommunityEmails(ctx: Context, memberId: string, topic:
       .where(
         and(
           eq(emailOutbox.toEmail, person.email),
-          eq(emailOutbox.template, topic === 'replies' ? 'community_reply' : 'community_digest'),
+          eq(emailOutbox.template, TEMPLATE_OF[topic]),
           eq(emailOutbox.status, 'pending'),
           sql`${emailOutbox.payload} -> 'unsubscribe' ->> 'memberId' = ${memberId}`,
         ),

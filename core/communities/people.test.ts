@@ -37,7 +37,9 @@ describe('finding people with the same experience', () => {
     const found = await findPeople({ ctx: as(me.id), input: { community: g.id, by: 'experience' } });
     expect(found.map((p) => p.nickname)).toEqual(['Close', 'Far', 'Hidden', 'YearOnly']);
     expect(found[0]).toEqual({
+      memberId: close.memberId,
       nickname: 'Close',
+      canMessage: true,
       topics: [expect.objectContaining({ slug: child.slug, shared: true }), expect.objectContaining({ slug: suicide.slug, shared: true })],
       year: 2023,
       region: 'CA-QC',

@@ -6,6 +6,7 @@ import { Conflict, Forbidden, Invalid } from '../errors';
 import { requireUserId } from '../policy/permissions';
 import { bilingual, type Bilingual } from '../text';
 import { communityAccess, type CommunityAccess } from './access';
+import { blockedWith } from './messages';
 
 // Finding people with the same experience (SPEC §4). A member may describe, in one community,
 // what they went through — topics of the taxonomy, a year, a province or territory — and choose
@@ -84,7 +85,11 @@ export async function getExperience({ ctx, input }: { ctx: Context; input: z.inp
 }
 
 export interface PersonFound {
+  /** Whom to write to (a membership of this community). */
+  memberId: string;
   nickname: string | null;
+  /** Whether they take private messages. */
+  canMessage: boolean;
   /** Only what the person chose to show. */
   topics: { slug: string; label: Bilingual; shared: boolean }[] | null;
   year: number | null;
@@ -109,7 +114,7 @@ export async function findPeople({ ctx, input }: { ctx: Context; input: z.input<
   const hasExperience = mine && (mine.topicIds.length > 0 || mine.year != null);
   if (q.by === 'experience' ? !hasExperience : !mine?.region) throw new Conflict('describe your own experience first', 'describe_first');
   const rows = await ctx.db
-    .select({ p: communityProfiles, nickname: users.nickname })
+    .select({ p: communityProfiles, nickname: users.nickname, messagesOff: communityMembers.messagesOff })
     .from(communityProfiles)
     .innerJoin(communityMembers, eq(communityMembers.id, communityProfiles.memberId))
     .innerJoin(users, eq(users.id, communityMembers.userId))
@@ -121,17 +126,22 @@ export async function findPeople({ ctx, input }: { ctx: Context; input: z.input<
         ne(communityProfiles.memberId, access.membership.id),
       ),
     );
+  // Nobody finds a person they blocked or who blocked them.
+  const blocked = await blockedWith(ctx, access.membership.id);
   const labels = new Map(
     (await ctx.db.select().from(topics)).map((t) => [t.id, { slug: t.slug, label: bilingual(t.labelEn, t.labelFr) }]),
   );
   const scored = rows
-    .map(({ p, nickname }) => {
+    .filter(({ p }) => !blocked.has(p.memberId))
+    .map(({ p, nickname, messagesOff }) => {
       const shownTopics = p.showTopics ? p.topicIds : [];
       const shared = shownTopics.filter((id) => mine!.topicIds.includes(id)).length;
       const yearGap = p.showYear && p.year != null && mine!.year != null ? Math.abs(p.year - mine!.year) : null;
       const score = q.by === 'experience' ? shared * 10 + (yearGap == null ? 0 : Math.max(0, 5 - yearGap)) : p.showRegion && p.region === mine!.region ? 1 : 0;
       const person: PersonFound = {
+        memberId: p.memberId,
         nickname,
+        canMessage: !messagesOff,
         topics: p.showTopics ? p.topicIds.flatMap((id) => (labels.has(id) ? [{ ...labels.get(id)!, shared: mine!.topicIds.includes(id) }] : [])) : null,
         year: p.showYear ? p.year : null,
         region: p.showRegion ? (p.region as Region | null) : null,

@@ -48,6 +48,8 @@ export const LIMITS = {
   communityCommentNew: { max: 15, windowMs: HOUR },
   communityReport: { max: 20, windowMs: HOUR },
   communityReportNew: { max: 5, windowMs: HOUR },
+  communityMessage: { max: 30, windowMs: HOUR },
+  communityMessageNew: { max: 10, windowMs: HOUR },
   /** Requests to join communities by one account, whatever the community; fewer for an account of less than a day. */
   communityJoin: { max: 10, windowMs: 24 * HOUR },
   communityJoinNew: { max: 3, windowMs: 24 * HOUR },

@@ -16,13 +16,13 @@ const PURPOSE = 'manage-link:v1';
 // reminders. Links to one registration, once shown after a sign-up, are no longer accepted.
 // A community member's emails (replies, the daily digest) carry a link of a third kind, which
 // stops that one kind of email from that one community.
-export type CommunityTopic = 'replies' | 'digest';
+export type CommunityTopic = 'replies' | 'digest' | 'messages';
 export type ManageScope =
   | { kind: 'person'; participantId: string }
   | { kind: 'unsubscribe'; participantId: string }
   | { kind: 'community'; memberId: string; topic: CommunityTopic };
 
-const TOPIC_PREFIX = { replies: 'cr', digest: 'cd' } as const;
+const TOPIC_PREFIX = { replies: 'cr', digest: 'cd', messages: 'cm' } as const;
 
 function mac(key: string, subject: string): string {
   return createHmac('sha256', key).update(`${PURPOSE}:${subject}`).digest('base64url');
@@ -44,14 +44,14 @@ export function scopedToken(settings: Context['settings'], scope: ManageScope): 
 
 /** What a token was issued for, or null when it is not genuine. */
 export function verifyScopedToken(settings: Context['settings'], token: string): ManageScope | null {
-  const match = /^(?:(u|cr|cd)\.)?([0-9a-f-]{36})\.([A-Za-z0-9_-]{43})$/.exec(token);
+  const match = /^(?:(u|cr|cd|cm)\.)?([0-9a-f-]{36})\.([A-Za-z0-9_-]{43})$/.exec(token);
   if (!match) return null;
-  const [, kind, id, given] = match as unknown as [string, 'u' | 'cr' | 'cd' | undefined, string, string];
+  const [, kind, id, given] = match as unknown as [string, 'u' | 'cr' | 'cd' | 'cm' | undefined, string, string];
   const subject = kind ? `${kind}.${id}` : id;
   const expected = Buffer.from(mac(settings.signingKey, subject));
   const actual = Buffer.from(given);
   if (expected.length !== actual.length || !timingSafeEqual(expected, actual)) return null;
-  if (kind === 'cr' || kind === 'cd') return { kind: 'community', memberId: id, topic: kind === 'cr' ? 'replies' : 'digest' };
+  if (kind === 'cr' || kind === 'cd' || kind === 'cm') return { kind: 'community', memberId: id, topic: kind === 'cr' ? 'replies' : kind === 'cd' ? 'digest' : 'messages' };
   return kind ? { kind: 'unsubscribe', participantId: id } : { kind: 'person', participantId: id };
 }
 

@@ -1,4 +1,4 @@
-import { pgTable, text, timestamp, uuid, integer, jsonb, boolean, index, uniqueIndex, check, foreignKey } from 'drizzle-orm/pg-core';
+import { pgTable, text, timestamp, uuid, integer, jsonb, boolean, index, uniqueIndex, check, foreignKey, primaryKey } from 'drizzle-orm/pg-core';
 import { sql } from 'drizzle-orm';
 import { communityMemberStatus, communityReportOutcome, communityReportReason, communityRole, locale, reactionKind } from './enums';
 import { groups } from './groups';
@@ -42,6 +42,10 @@ export const communityMembers = pgTable(
     digest: boolean('digest').notNull().default(false),
     /** Until when the digest has told them about new posts (it starts at their joining). */
     digestUntil: timestamp('digest_until', { withTimezone: true }),
+    /** The member turned private messages off: nobody may start or continue a conversation with them. */
+    messagesOff: boolean('messages_off').notNull().default(false),
+    /** Emails about new private messages (never with their text). */
+    notifyMessages: boolean('notify_messages').notNull().default(true),
   },
   (t) => [
     uniqueIndex('community_members_one_per_person').on(t.groupId, t.userId),
@@ -238,4 +242,60 @@ export const communityProfiles = pgTable(
     check('community_profiles_topics', sql`cardinality(${t.topicIds}) <= 5`),
     check('community_profiles_year', sql`${t.year} is null or ${t.year} between 1900 and 2100`),
   ],
+);
+
+/** A one-to-one conversation between two members of a community (`memberA` < `memberB`). */
+export const communityConversations = pgTable(
+  'community_conversations',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    groupId: uuid('group_id')
+      .notNull()
+      .references(() => groups.id, { onDelete: 'cascade' }),
+    memberA: uuid('member_a')
+      .notNull()
+      .references(() => communityMembers.id, { onDelete: 'cascade' }),
+    memberB: uuid('member_b')
+      .notNull()
+      .references(() => communityMembers.id, { onDelete: 'cascade' }),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull(),
+    lastMessageAt: timestamp('last_message_at', { withTimezone: true }).notNull(),
+  },
+  (t) => [
+    uniqueIndex('community_conversations_pair').on(t.memberA, t.memberB),
+    index().on(t.memberB),
+    check('community_conversations_order', sql`${t.memberA} < ${t.memberB}`),
+  ],
+);
+
+/** A private message. Only its two members read it; moderators, only when it is reported. */
+export const communityMessages = pgTable(
+  'community_messages',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    conversationId: uuid('conversation_id')
+      .notNull()
+      .references(() => communityConversations.id, { onDelete: 'cascade' }),
+    senderId: uuid('sender_id')
+      .notNull()
+      .references(() => communityMembers.id, { onDelete: 'cascade' }),
+    body: text('body').notNull(),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull(),
+  },
+  (t) => [index().on(t.conversationId, t.createdAt), check('community_messages_body', sql`char_length(${t.body}) between 1 and 4000`)],
+);
+
+/** A member who blocked another: the blocked one can neither message nor find them. */
+export const communityBlocks = pgTable(
+  'community_blocks',
+  {
+    blockerId: uuid('blocker_id')
+      .notNull()
+      .references(() => communityMembers.id, { onDelete: 'cascade' }),
+    blockedId: uuid('blocked_id')
+      .notNull()
+      .references(() => communityMembers.id, { onDelete: 'cascade' }),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.blockerId, t.blockedId] }), index().on(t.blockedId)],
 );

@@ -12,6 +12,7 @@ import { createContext } from '../../core/context';
 import { decideJoinRequest, requestToJoin, setModerator } from '../../core/communities/membership';
 import { createComment, createPost } from '../../core/communities/posts';
 import { report, sanctionMember } from '../../core/communities/moderation';
+import { sendMessage } from '../../core/communities/messages';
 import { createAuth } from '../../server/auth';
 import { PAGES } from '../../app/lib/paths';
 import { startServer, type RunningServer } from './server-process';
@@ -24,14 +25,14 @@ import { startServer, type RunningServer } from './server-process';
 // a group page, and the organization's moderation queue is its owners' and admins' only.
 const SECRET_KEY = 'community-authz-key-0123456789abcdef-xyz';
 const PASSWORD = 'a long enough passphrase';
-const SENSITIVE = ['a very private post', 'a private reply', 'my private answer', 'SecretAuthor', 'secret.author@example.org', 'Anonymous member'];
+const SENSITIVE = ['a private message', 'a very private post', 'a private reply', 'my private answer', 'SecretAuthor', 'secret.author@example.org', 'Anonymous member'];
 const OUTSIDERS = ['anonymous', 'stranger', 'pending', 'memberOfB', 'moderatorOfB', 'banned'] as const;
 type Outsider = (typeof OUTSIDERS)[number];
 
 describe('who may see and do what in a community', () => {
   let server: RunningServer;
   let dataDir: string;
-  const ids = { a: '', b: '', post: '', image: '', comment: '', pendingMember: '', mutedMember: '', org: '', slugA: 'authz-community-a', slugB: 'authz-community-b' };
+  const ids = { a: '', b: '', post: '', image: '', conversation: '', comment: '', pendingMember: '', mutedMember: '', org: '', slugA: 'authz-community-a', slugB: 'authz-community-b' };
   const cookies: Record<string, string> = {};
   let before = '';
 
@@ -78,7 +79,8 @@ describe('who may see and do what in a community', () => {
       return r.memberId;
     };
     const approve = (memberId: string) => decideJoinRequest({ ctx: as('owner'), input: { memberId, decision: 'approve' } });
-    await approve(await join('author', a.id, 'SecretAuthor', { [q!.id]: 'because' }));
+    const authorMember = await join('author', a.id, 'SecretAuthor', { [q!.id]: 'because' });
+    await approve(authorMember);
     ids.pendingMember = await join('pending', a.id, 'Waiting', { [q!.id]: 'my private answer' });
     await approve(await join('memberOfB', b.id, 'Bee'));
     const modId = await join('moderatorOfB', b.id, 'Warden');
@@ -94,6 +96,7 @@ describe('who may see and do what in a community', () => {
     ids.mutedMember = await join('muted', a.id, 'Hushed', { [q!.id]: 'x' });
     await approve(ids.mutedMember);
     await report({ ctx: as('muted'), input: { commentId: ids.comment, reason: 'spam' } });
+    ids.conversation = (await sendMessage({ ctx: as('muted'), input: { community: a.id, to: authorMember, body: 'a private message' } })).conversationId;
     await sanctionMember({ ctx: as('owner'), input: { memberId: ids.mutedMember, sanction: 'mute', days: 30, reason: 'Cooling off.' } });
     const bannedMember = await join('banned', a.id, 'Gone', { [q!.id]: 'x' });
     await approve(bannedMember);
@@ -130,6 +133,7 @@ describe('who may see and do what in a community', () => {
         p.replace(/:(\w+)/g, (_, param: string) => {
           if (param === 'slug') return ids.slugA;
           if (param === 'post') return ids.post;
+          if (param === 'conversation') return ids.conversation;
           throw new Error(`community authorization test: no value for :${param} — add one so the new page is covered`);
         }),
       );
@@ -145,7 +149,8 @@ describe('who may see and do what in a community', () => {
     expect(communityPaths()).toContain(`/fr/groupes/${ids.slugA}/communaute/moderation`);
     expect(communityPaths()).toContain(`/en/groups/${ids.slugA}/community/new-post`);
     expect(communityPaths()).toContain(`/fr/groupes/${ids.slugA}/communaute/personnes`);
-    expect(communityPaths().length).toBe(12);
+    expect(communityPaths()).toContain(`/fr/groupes/${ids.slugA}/communaute/messages/${ids.conversation}`);
+    expect(communityPaths().length).toBe(16);
   });
 
   it('shows outsiders how to join, and nothing members wrote, who they are, or anyone’s answers', async () => {
@@ -173,6 +178,12 @@ describe('who may see and do what in a community', () => {
         for (const secret of SENSITIVE) expect(body, `${who} ${p}`).not.toContain(secret);
       }
     }
+    // A private conversation: its two members only — not the organization's owner either.
+    const talk = `/en/groups/${ids.slugA}/community/messages/${ids.conversation}`;
+    expect((await get('owner', talk)).status).toBe(404);
+    expect((await get('muted', talk)).body).toContain('a private message');
+    expect((await get('owner', `/community/conversations/${ids.conversation}/live`)).status).toBe(404);
+    for (const who of OUTSIDERS) expect((await get(who, `/community/conversations/${ids.conversation}/live`)).status, who).toBe(404);
     // The post's image: for members and the organization; anyone else gets the same 404 as for no image.
     const image = `/community/images/${ids.image}`;
     expect((await get('owner', image)).status).toBe(200);
@@ -262,6 +273,8 @@ describe('who may see and do what in a community', () => {
         { intent: 'rules', rulesEn: 'Anything goes.', rulesFr: 'Tout est permis.' },
         { intent: 'emails', replies: 'on', digest: 'on' },
         { findable: 'on', year: '2020' },
+        { body: 'an intruder message', to: ids.mutedMember },
+        { intent: 'block', memberId: ids.mutedMember, blocked: 'true' },
       ];
       for (const p of [...communityPaths(), `/en/organize/${ids.org}/moderation`]) {
         for (const form of forms) {

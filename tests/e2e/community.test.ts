@@ -29,6 +29,8 @@ describe.skipIf(browserMissing)('an online community', () => {
   let browser: Browser;
   let dataDir: string;
   let samId = '';
+  /** Pages signed in by one test and used by the next (sign-ins from one address are limited per minute). */
+  const still: Partial<Record<'sam' | 'kit', Awaited<ReturnType<typeof signedIn>>>> = {};
 
   beforeAll(async () => {
     smtp = await startSmtpReceiver();
@@ -363,6 +365,48 @@ describe.skipIf(browserMissing)('an online community', () => {
     // The news are for members only.
     const res = await fetch(`${server.url}/community/live/${await kit.page.evaluate(() => location.pathname.split('/')[3])}`);
     expect(res.status).toBe(404);
+    // Their pages go on in the next test, which checks them clean.
+    Object.assign(still, { sam, kit });
+  });
+
+  it('finds a member with a close experience, writes privately, and the other blocks', async () => {
+    // Sam describes a close experience and finds Wren (Kit), who made themself findable above.
+    const sam = still.sam ?? (await signedIn('sam@example.org', 'fr'));
+    await sam.page.goto(`/fr/groupes/${SLUG_FR}/communaute/personnes`);
+    await sam.page.getByLabel('Permettre aux autres membres de me trouver').check();
+    await sam.page.getByLabel('L’année où c’est arrivé').fill('2024');
+    await sam.page.getByRole('button', { name: 'Enregistrer', exact: true }).click();
+    await sam.page.getByText('C’est enregistré.').waitFor();
+    await sam.page.getByRole('link', { name: 'Écrire à Wren' }).click();
+    await sam.page.getByRole('heading', { name: 'Un message à Wren' }).waitFor();
+    await expectAccessible(sam.page);
+    await sam.page.getByLabel('Votre message').fill('Merci pour votre réponse de l’autre jour.');
+    await sam.page.getByRole('button', { name: 'Envoyer' }).click();
+    await sam.page.getByRole('heading', { level: 1, name: 'Conversation avec Wren' }).waitFor();
+    await expectAccessible(sam.page);
+
+    // Kit is emailed without the text, reads it in the conversation, and the answer arrives live.
+    const mail = await waitForMail(smtp, 'kit@example.org', 'A private message in After a loss, online');
+    expect(mail.text).not.toContain('Merci pour votre réponse');
+    const kit = still.kit ?? (await signedIn('kit@example.org'));
+    await kit.page.goto(new URL(/http:\/\/\S+\/community\/messages\/\S+/.exec(mail.text ?? '')![0]).pathname);
+    await kit.page.getByText('Merci pour votre réponse de l’autre jour.').waitFor();
+    await expectAccessible(kit.page);
+    await sam.page.evaluate(() => ((window as unknown as { stillHere: boolean }).stillHere = true));
+    await sam.page.waitForTimeout(500);
+    await kit.page.getByLabel('Your message').fill('You are welcome.');
+    await kit.page.getByRole('button', { name: 'Send' }).click();
+    await sam.page.getByText('You are welcome.').waitFor({ timeout: 10_000 });
+    expect(await sam.page.evaluate(() => (window as unknown as { stillHere?: boolean }).stillHere)).toBe(true);
+
+    // Kit blocks Héron (Sam's nickname): Sam can no longer write, and no longer finds Kit.
+    await kit.page.getByRole('button', { name: 'Block Héron' }).click();
+    await kit.page.getByRole('button', { name: 'Unblock Héron' }).waitFor();
+    await sam.page.reload();
+    await sam.page.getByText('Ce membre ne peut pas recevoir vos messages pour le moment.').waitFor();
+    await sam.page.goto(`/fr/groupes/${SLUG_FR}/communaute/personnes`);
+    await sam.page.getByRole('heading', { level: 1, name: 'Personnes au vécu semblable' }).waitFor();
+    expect(await sam.page.locator('main').textContent()).not.toContain('Wren');
     for (const opened of [sam, kit]) await opened.assertClean();
   });
 });

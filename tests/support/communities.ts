@@ -48,5 +48,5 @@ export function communityTestDatabase(now: Date) {
     if (!t) throw new Error('the test database opens before the tests');
     return t;
   };
-  return { db, as: (userId: string) => actingAs(db(), userId, now) };
+  return { db, as: (userId: string, at: Date = now) => actingAs(db(), userId, at) };
 }

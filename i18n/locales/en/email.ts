@@ -79,6 +79,12 @@ const email = {
     action: 'Open the community',
     unsubscribe: 'Stop this daily digest',
   },
+  community_message: {
+    subject: 'A private message in {{community}}',
+    body: 'A member of {{community}} wrote you a private message on Cercle. To read it and answer, open the conversation.',
+    action: 'Read the message',
+    unsubscribe: 'Stop emails about private messages from this community',
+  },
   signature: 'The Cercle team',
   manage: 'See or change your registrations',
   replyHint: 'To answer, reply to this email: your reply goes to {{organization}} ({{email}}), not to Cercle.',

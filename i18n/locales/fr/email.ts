@@ -82,6 +82,12 @@ const email: Catalog<typeof en> = {
     action: 'Ouvrir la communauté',
     unsubscribe: 'Ne plus recevoir ce résumé quotidien',
   },
+  community_message: {
+    subject: 'Un message privé dans {{community}}',
+    body: 'Un membre de {{community}} vous a écrit un message privé sur Cercle. Pour le lire et y répondre, ouvrez la conversation.',
+    action: 'Lire le message',
+    unsubscribe: 'Ne plus recevoir de courriels au sujet des messages privés de cette communauté',
+  },
   signature: 'L’équipe de Cercle',
   manage: 'Voir ou modifier vos inscriptions',
   replyHint: 'Pour répondre, répondez simplement à ce courriel : votre réponse va à {{organization}} ({{email}}), pas à Cercle.',
