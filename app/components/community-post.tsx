@@ -148,9 +148,22 @@ export function RemovedNote({ removed }: { removed?: { reason: string | null } |
  * "Report" under a post or comment someone else wrote: a reason from the list, words of one's own,
  * and whether it is the person rather than the message. Only the moderators read it.
  */
-export function ReportForm({ csrf, target, label, open = false, error }: { csrf: string; target: { postId: string } | { commentId: string }; label: string; open?: boolean; error?: Record<string, string> | undefined }) {
+export function ReportForm({
+  csrf,
+  target,
+  label,
+  open = false,
+  error,
+}: {
+  csrf: string;
+  target: { postId: string } | { commentId: string } | { messageId: string };
+  label: string;
+  open?: boolean;
+  error?: Record<string, string> | undefined;
+}) {
   const { t } = useTranslation();
-  const id = 'postId' in target ? `report-post-${target.postId}` : `report-${target.commentId}`;
+  const [name, value] = Object.entries(target)[0] as [string, string];
+  const id = `report-${name}-${value}`;
   return (
     <details className="report" open={open}>
       <summary>
@@ -160,7 +173,7 @@ export function ReportForm({ csrf, target, label, open = false, error }: { csrf:
       <Form method="post">
         <CsrfField token={csrf} />
         <input type="hidden" name="intent" value="report" />
-        {'postId' in target ? <input type="hidden" name="postId" value={target.postId} /> : <input type="hidden" name="commentId" value={target.commentId} />}
+        <input type="hidden" name={name} value={value} />
         <p className="hint">{t('community.report.hint')}</p>
         <fieldset>
           <legend>{t('community.report.reason')}</legend>
@@ -187,10 +200,12 @@ export function ReportForm({ csrf, target, label, open = false, error }: { csrf:
             </span>
           )}
         </p>
-        <p className="field checkbox">
-          <input type="checkbox" id={`${id}-author`} name="aboutAuthor" />
-          <label htmlFor={`${id}-author`}>{t('community.report.aboutAuthor')}</label>
-        </p>
+        {name !== 'messageId' && (
+          <p className="field checkbox">
+            <input type="checkbox" id={`${id}-author`} name="aboutAuthor" />
+            <label htmlFor={`${id}-author`}>{t('community.report.aboutAuthor')}</label>
+          </p>
+        )}
         <button type="submit">{t('community.report.send')}</button>
       </Form>
     </details>

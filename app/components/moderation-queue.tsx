@@ -20,7 +20,8 @@ export function ModerationQueue({ items, csrf, locale, withCommunity = false }: 
     <ul className="queue">
       {items.map((i) => {
         const label = `${t(`community.moderation.kind.${i.kind}`)} · ${i.author.nickname ?? t('community.anonymousMember')}`;
-        const target: Record<string, string> = i.kind === 'member' ? { memberId: i.id } : i.kind === 'post' ? { postId: i.id } : { commentId: i.id };
+        const target: Record<string, string> =
+          i.kind === 'member' ? { memberId: i.id } : i.kind === 'message' ? { messageId: i.id } : i.kind === 'post' ? { postId: i.id } : { commentId: i.id };
         const hidden = (intent: string, extra: Record<string, string> = target) => (
           <>
             <CsrfField token={csrf} />
@@ -75,7 +76,7 @@ export function ModerationQueue({ items, csrf, locale, withCommunity = false }: 
                 </p>
               )}
               <div className="moderation-acts">
-                {i.kind !== 'member' && (
+                {(i.kind === 'post' || i.kind === 'comment') && (
                   <ModerateForm csrf={csrf} target={i.kind === 'post' ? { postId: i.id } : { commentId: i.id }} removed={i.removed != null} label={label} open />
                 )}
                 <Form method="post" className="inline-form">

@@ -149,9 +149,11 @@ export async function moderate(ctx: Context, form: FormData): Promise<'removed' 
     case 'restore':
       await restoreContent({ ctx, input: target });
       return 'restored';
-    case 'dismiss':
-      await dismissReports({ ctx, input: memberId ? { memberId } : target });
+    case 'dismiss': {
+      const messageId = field(form, 'messageId');
+      await dismissReports({ ctx, input: memberId ? { memberId } : messageId ? { messageId } : target });
       return 'dismissed';
+    }
     case 'mute':
       await sanctionMember({ ctx, input: { memberId, sanction: 'mute', days: Number(field(form, 'days')), reason: field(form, 'reason') } });
       return 'muted';

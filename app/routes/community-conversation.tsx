@@ -3,12 +3,13 @@ import { useTranslation } from 'react-i18next';
 import type { Route } from './+types/community-conversation';
 import { getCommunity } from '../../core/communities/community-page';
 import { getConversation, sendMessage, setBlock } from '../../core/communities/messages';
+import { reportMessage } from '../../core/communities/moderation';
 import { getT } from '../../i18n';
 import { communityError, communityForm, communityNotFound, communityVisitor, field, type CommunityProblem } from '../lib/community.server';
 import { formatSessionTime } from '../lib/format';
 import { pathTo } from '../lib/paths';
 import { CsrfField } from '../components/csrf-field';
-import { CommunityBreadcrumb, CommunityNotices } from '../components/community-post';
+import { CommunityBreadcrumb, CommunityNotices, ReportForm } from '../components/community-post';
 import { CommunityLive } from '../components/community-live';
 import { MessageBox } from '../components/message-box';
 
@@ -38,7 +39,7 @@ export async function loader(args: Route.LoaderArgs) {
       ...conversation,
       messages: conversation.messages.map((m) => ({ ...m, when: formatSessionTime(m.createdAt, page.group.timeZone, locale), iso: m.createdAt.toISOString() })),
     },
-    done: done === 'blocked' || done === 'unblocked' ? (done as 'blocked' | 'unblocked') : null,
+    done: done === 'blocked' || done === 'unblocked' || done === 'reported' ? (done as 'blocked' | 'unblocked' | 'reported') : null,
     title: getT(locale)('community.messages.with', { nickname: conversation.with.nickname ?? '' }),
   };
 }
@@ -47,6 +48,10 @@ export async function action(args: Route.ActionArgs) {
   const { ctx, form, locale } = await communityForm(args);
   const here = new URL(args.request.url).pathname;
   try {
+    if (field(form, 'intent') === 'report') {
+      await reportMessage({ ctx, input: { messageId: field(form, 'messageId'), reason: field(form, 'reason') as never, details: field(form, 'details') || undefined } });
+      return redirect(`${here}?done=reported`);
+    }
     if (field(form, 'intent') === 'block') {
       const blocked = field(form, 'blocked') === 'true';
       await setBlock({ ctx, input: { community: args.params.slug, memberId: field(form, 'memberId'), blocked } });
@@ -83,6 +88,7 @@ export default function CommunityConversation({ loaderData, actionData }: Route.
               <strong>{m.mine ? t('community.you') : name}</strong> · <time dateTime={m.iso}>{m.when}</time>
             </p>
             <p className="message-body">{m.body}</p>
+            {!m.mine && <ReportForm csrf={d.csrf} target={{ messageId: m.id }} label={m.when} />}
           </li>
         ))}
       </ol>

@@ -32,3 +32,8 @@ const ALLOWED = {
 export function renderMemberText(body: string): string {
   return sanitizeHtml(md.render(body), ALLOWED).trim();
 }
+
+/** Plain text (a private message) as HTML that shows it as written: escaped, its line breaks kept. */
+export function renderPlainText(text: string): string {
+  return `<p>${md.utils.escapeHtml(text).replace(/\n/g, '<br>')}</p>`;
+}

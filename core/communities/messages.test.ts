@@ -7,7 +7,7 @@ import { renderEmail } from '../../server/email/render';
 import { unsubscribe } from '../participants/my-data';
 import { getConversation, listConversations, sendMessage, setBlock, setMessageSettings } from './messages';
 import { findPeople, setExperience } from './people';
-import { sanctionMember } from './moderation';
+import { dismissReports, listQueue, reportMessage, sanctionMember } from './moderation';
 
 const NOW = new Date('2026-12-06T15:00:00Z');
 const { db, as } = communityTestDatabase(NOW);
@@ -89,5 +89,22 @@ describe('private messages', () => {
     const fresh = await joinedMember(db(), g.id, owner.id, 'Fresh', NOW);
     for (let i = 0; i < 10; i++) await sendMessage({ ctx: as(fresh.id), input: { community: g.id, to: ana.memberId, body: `m${i}` } });
     await expect(sendMessage({ ctx: as(fresh.id), input: { community: g.id, to: ana.memberId, body: 'again' } })).rejects.toMatchObject({ code: 'rate_limited' });
+  });
+
+  it('reach the moderators only when the person who received one reports it', async () => {
+    const { owner, g, ana, bo, cy } = await setting();
+    const { conversationId } = await sendMessage({ ctx: as(bo.id), input: { community: g.id, to: ana.memberId, body: 'Send me <b>money</b>\nnow.' } });
+    const [message] = (await getConversation({ ctx: as(ana.id), input: { conversationId } })).messages;
+    expect(await listQueue({ ctx: as(owner.id), input: { community: g.id } })).toEqual([]);
+    // Its sender, another member, the organization's owner: not found.
+    for (const who of [bo.id, cy.id, owner.id]) {
+      await expect(reportMessage({ ctx: as(who), input: { messageId: message!.id, reason: 'spam' } })).rejects.toMatchObject({ code: 'not_found' });
+    }
+    await reportMessage({ ctx: as(ana.id), input: { messageId: message!.id, reason: 'spam', details: 'Asks for money.' } });
+    const [item] = await listQueue({ ctx: as(owner.id), input: { community: g.id } });
+    expect(item).toMatchObject({ kind: 'message', id: message!.id, html: '<p>Send me &lt;b&gt;money&lt;/b&gt;<br>now.</p>', author: { nickname: 'Birchwood', memberId: bo.memberId } });
+    // The moderators see who sent it (to mute or ban them from there), or leave it as it is.
+    expect(await dismissReports({ ctx: as(owner.id), input: { messageId: message!.id } })).toEqual({ dismissed: 1 });
+    expect(await listQueue({ ctx: as(owner.id), input: { community: g.id } })).toEqual([]);
   });
 });

@@ -1,6 +1,6 @@
 import { and, asc, eq, inArray, isNull } from 'drizzle-orm';
 import { z } from 'zod';
-import { communityComments, communityMembers, communityPosts, communityReports, groups, REPORT_REASONS, users, type ReportReason } from '../../db/schema';
+import { communityComments, communityConversations, communityMembers, communityMessages, communityPosts, communityReports, groups, REPORT_REASONS, users, type ReportReason } from '../../db/schema';
 import { parseInput, withTransaction, type Context } from '../context';
 import { Conflict, Invalid, NotFound } from '../errors';
 import { requirePermission } from '../policy/permissions';
@@ -8,6 +8,7 @@ import { bilingual, type Bilingual } from '../text';
 import { requireCommunity, type CommunityAccess } from './access';
 import { countCommunityAction } from './limits';
 import { audit, memberTime, tellMember } from './record';
+import { renderPlainText } from './markdown';
 
 // Moderation (SPEC §4): members report a post, a comment or the person who wrote one; the crisis
 // words report on their own. Moderators work from a queue — crisis first — and remove content
@@ -65,6 +66,33 @@ export async function report({ ctx, input }: { ctx: Context; input: z.input<type
   return { reportId: row!.id };
 }
 
+export const reportMessageInput = z
+  .object({ messageId: z.uuid(), reason: z.enum(REPORT_REASONS), details: optionalReason })
+  .refine((v) => v.reason !== 'other' || v.details, { message: 'say what is wrong', path: ['details'] });
+
+/**
+ * The member who received a private message reports it: the one way a message reaches the
+ * moderators. Anyone else — its sender, another member, the organization — is told it is not found.
+ */
+export async function reportMessage({ ctx, input }: { ctx: Context; input: z.input<typeof reportMessageInput> }) {
+  const q = parseInput(reportMessageInput, input);
+  const message = await messageOf(ctx, q.messageId);
+  const access = await requireCommunity(ctx, message.groupId, 'community.read').catch(() => null);
+  const me = access?.membership?.status === 'member' ? access.membership.id : null;
+  if (!access || !me || me === message.senderId || (me !== message.a && me !== message.b)) throw new NotFound('message');
+  await countCommunityAction(ctx, access, 'report');
+  const [already] = await ctx.db
+    .select({ id: communityReports.id })
+    .from(communityReports)
+    .where(and(eq(communityReports.messageId, message.id), eq(communityReports.reporterId, access.userId), isNull(communityReports.resolvedAt)));
+  if (already) return { reportId: already.id };
+  const [row] = await ctx.db
+    .insert(communityReports)
+    .values({ groupId: message.groupId, messageId: message.id, reporterId: access.userId, reason: q.reason, details: q.details ?? null, createdAt: ctx.now })
+    .returning({ id: communityReports.id });
+  return { reportId: row!.id };
+}
+
 /** Files the crisis words' own report on a post or comment just written or edited (once while open). */
 export async function reportCrisis(tx: Context, groupId: string, target: { postId: string } | { commentId: string }) {
   const [open] = await tx.db
@@ -116,19 +144,20 @@ export async function restoreContent({ ctx, input }: { ctx: Context; input: z.in
 }
 
 export const dismissReportsInput = z
-  .object({ ...contentTarget, memberId: z.uuid().optional() })
-  .refine((v) => [v.postId, v.commentId, v.memberId].filter(Boolean).length === 1, oneTargetIssue);
+  .object({ ...contentTarget, memberId: z.uuid().optional(), messageId: z.uuid().optional() })
+  .refine((v) => [v.postId, v.commentId, v.memberId, v.messageId].filter(Boolean).length === 1, oneTargetIssue);
 
 /** A moderator closes the open reports on something, leaving it as it is (the crisis flag included). */
 export async function dismissReports({ ctx, input }: { ctx: Context; input: z.input<typeof dismissReportsInput> }) {
   const q = parseInput(dismissReportsInput, input);
-  const groupId = q.memberId ? (await memberOf(ctx, q.memberId)).groupId : (await contentOf(ctx, q)).groupId;
+  const groupId = q.memberId ? (await memberOf(ctx, q.memberId)).groupId : q.messageId ? (await messageOf(ctx, q.messageId)).groupId : (await contentOf(ctx, q)).groupId;
   const access = await requireCommunity(ctx, groupId, 'community.moderate');
-  const where = q.memberId ? { memberId: q.memberId } : q.postId ? { postId: q.postId } : { commentId: q.commentId! };
+  const where: ReportTarget = q.memberId ? { memberId: q.memberId } : q.messageId ? { messageId: q.messageId } : q.postId ? { postId: q.postId } : { commentId: q.commentId! };
   return withTransaction(ctx, async (tx) => {
     const closed = await closeReports(tx, access, where, 'dismissed');
     if (closed === 0) throw new Conflict('nothing open to dismiss', 'nothing_open');
-    await audit(tx, access, 'community.reports_dismissed', q.memberId ? 'community_member' : q.postId ? 'community_post' : 'community_comment', q.memberId ?? q.postId ?? q.commentId!, {
+    const entity = q.memberId ? 'community_member' : q.messageId ? 'community_message' : q.postId ? 'community_post' : 'community_comment';
+    await audit(tx, access, 'community.reports_dismissed', entity, q.memberId ?? q.messageId ?? q.postId ?? q.commentId!, {
       reports: closed,
     });
     return { dismissed: closed };
@@ -223,7 +252,7 @@ export interface QueueReport {
 export interface QueueItem {
   /** `post:<id>`, `comment:<id>` or `member:<id>`. */
   key: string;
-  kind: 'post' | 'comment' | 'member';
+  kind: 'post' | 'comment' | 'member' | 'message';
   id: string;
   community: { id: string; slug: string; slugFr: string | null; title: Bilingual; timeZone: string };
   /** The post to open (the post itself, or the one a comment answers). */
@@ -263,14 +292,21 @@ export async function listQueue({ ctx, input }: { ctx: Context; input: z.input<t
     .orderBy(asc(communityReports.createdAt))
     .limit(2000);
   const ids = (pick: (r: typeof communityReports.$inferSelect) => string | null) => [...new Set(open.map((o) => pick(o.r)).filter((x): x is string => x != null))];
-  const [postIds, commentIds, memberIds] = [ids((r) => r.postId), ids((r) => r.commentId), ids((r) => r.memberId)];
-  const [posts, comments, members] = await Promise.all([
+  const [postIds, commentIds, memberIds, messageIds] = [ids((r) => r.postId), ids((r) => r.commentId), ids((r) => r.memberId), ids((r) => r.messageId)];
+  const [posts, comments, members, messages] = await Promise.all([
     postIds.length ? ctx.db.select().from(communityPosts).where(inArray(communityPosts.id, postIds)) : [],
     commentIds.length ? ctx.db.select().from(communityComments).where(inArray(communityComments.id, commentIds)) : [],
     memberIds.length ? ctx.db.select().from(communityMembers).where(inArray(communityMembers.id, memberIds)) : [],
+    messageIds.length
+      ? ctx.db
+          .select({ id: communityMessages.id, body: communityMessages.body, userId: communityMembers.userId })
+          .from(communityMessages)
+          .innerJoin(communityMembers, eq(communityMembers.id, communityMessages.senderId))
+          .where(inArray(communityMessages.id, messageIds))
+      : [],
   ]);
   // Authors of what is reported, as members of the community (for mute and ban), with nicknames.
-  const authorIds = [...new Set([...posts.map((p) => p.authorId), ...comments.map((c) => c.authorId), ...members.map((m) => m.userId)])];
+  const authorIds = [...new Set([...posts.map((p) => p.authorId), ...comments.map((c) => c.authorId), ...members.map((m) => m.userId), ...messages.map((m) => m.userId)])];
   const people = authorIds.length
     ? await ctx.db
         .select({ userId: users.id, nickname: users.nickname, m: communityMembers })
@@ -292,24 +328,25 @@ export async function listQueue({ ctx, input }: { ctx: Context; input: z.input<t
   };
   const items = new Map<string, QueueItem>();
   for (const { r, g } of open) {
-    const kind = r.postId ? 'post' : r.commentId ? 'comment' : 'member';
-    const id = (r.postId ?? r.commentId ?? r.memberId)!;
+    const kind = r.postId ? 'post' : r.commentId ? 'comment' : r.messageId ? 'message' : 'member';
+    const id = (r.postId ?? r.commentId ?? r.messageId ?? r.memberId)!;
     const key = `${kind}:${id}`;
     let item = items.get(key);
     if (!item) {
       const community = { id: g.id, slug: g.slug, slugFr: g.slugFr, title: bilingual(g.titleEn, g.titleFr), timeZone: g.timeZone };
       const content = kind === 'post' ? posts.find((p) => p.id === id) : kind === 'comment' ? comments.find((c) => c.id === id) : undefined;
       const member = kind === 'member' ? members.find((m) => m.id === id) : undefined;
-      if (kind !== 'member' && !content) continue;
-      if (kind === 'member' && !member) continue;
-      const authorId = content ? content.authorId : member!.userId;
+      const message = kind === 'message' ? messages.find((m) => m.id === id) : undefined;
+      if ((kind === 'post' || kind === 'comment') && !content) continue;
+      if ((kind === 'member' && !member) || (kind === 'message' && !message)) continue;
+      const authorId = content ? content.authorId : message ? message.userId : member!.userId;
       item = {
         key,
         kind,
         id,
         community,
         postId: content ? ('postId' in content ? content.postId : content.id) : null,
-        html: content ? (content.deletedAt ? null : content.html) : null,
+        html: content ? (content.deletedAt ? null : content.html) : message ? renderPlainText(message.body) : null,
         removed: content?.removedAt ? { reason: content.removalReason } : null,
         author: personIn(g.id, authorId, content?.anonymous ?? false),
         crisis: false,
@@ -356,15 +393,29 @@ async function contentOf(ctx: Context, q: { postId?: string | undefined; comment
   return { kind: 'comment', ...c };
 }
 
+/** A private message with its conversation's community and its two members. */
+async function messageOf(ctx: Context, id: string) {
+  const [m] = await ctx.db
+    .select({ id: communityMessages.id, senderId: communityMessages.senderId, groupId: communityConversations.groupId, a: communityConversations.memberA, b: communityConversations.memberB })
+    .from(communityMessages)
+    .innerJoin(communityConversations, eq(communityConversations.id, communityMessages.conversationId))
+    .where(eq(communityMessages.id, id));
+  if (!m) throw new NotFound('message');
+  return m;
+}
+
 async function memberOf(ctx: Context, id: string) {
   const [m] = await ctx.db.select().from(communityMembers).where(eq(communityMembers.id, id));
   if (!m) throw new NotFound('member');
   return m;
 }
 
-function targetIs(where: { postId?: string; commentId?: string; memberId?: string }) {
+type ReportTarget = { postId?: string; commentId?: string; memberId?: string; messageId?: string };
+
+function targetIs(where: ReportTarget) {
   if (where.postId) return eq(communityReports.postId, where.postId);
   if (where.commentId) return eq(communityReports.commentId, where.commentId);
+  if (where.messageId) return eq(communityReports.messageId, where.messageId);
   return eq(communityReports.memberId, where.memberId!);
 }
 
@@ -372,7 +423,7 @@ function targetIs(where: { postId?: string; commentId?: string; memberId?: strin
 async function closeReports(
   tx: Context,
   access: CommunityAccess & { userId: string },
-  where: { postId?: string; commentId?: string; memberId?: string },
+  where: ReportTarget,
   outcome: 'removed' | 'dismissed' | 'muted' | 'banned',
 ): Promise<number> {
   const closed = await tx.db

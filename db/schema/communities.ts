@@ -1,4 +1,4 @@
-import { pgTable, text, timestamp, uuid, integer, jsonb, boolean, index, uniqueIndex, check, foreignKey, primaryKey } from 'drizzle-orm/pg-core';
+import { pgTable, text, timestamp, uuid, integer, jsonb, boolean, index, uniqueIndex, check, foreignKey, primaryKey, type AnyPgColumn } from 'drizzle-orm/pg-core';
 import { sql } from 'drizzle-orm';
 import { communityMemberStatus, communityReportOutcome, communityReportReason, communityRole, locale, reactionKind } from './enums';
 import { groups } from './groups';
@@ -168,6 +168,8 @@ export const communityReports = pgTable(
     postId: uuid('post_id').references(() => communityPosts.id, { onDelete: 'cascade' }),
     commentId: uuid('comment_id').references(() => communityComments.id, { onDelete: 'cascade' }),
     memberId: uuid('member_id').references(() => communityMembers.id, { onDelete: 'cascade' }),
+    /** A private message, reported by the member who received it: the only way moderators see one. */
+    messageId: uuid('message_id').references((): AnyPgColumn => communityMessages.id, { onDelete: 'cascade' }),
     reporterId: text('reporter_id').references(() => users.id, { onDelete: 'set null' }),
     reason: communityReportReason('reason').notNull(),
     details: text('details'),
@@ -177,12 +179,13 @@ export const communityReports = pgTable(
     outcome: communityReportOutcome('outcome'),
   },
   (t) => [
-    check('community_reports_one_target', sql`num_nonnulls(${t.postId}, ${t.commentId}, ${t.memberId}) = 1`),
+    check('community_reports_one_target', sql`num_nonnulls(${t.postId}, ${t.commentId}, ${t.memberId}, ${t.messageId}) = 1`),
     check('community_reports_details', sql`${t.details} is null or char_length(${t.details}) <= 1000`),
     index('community_reports_open').on(t.groupId, t.createdAt).where(sql`${t.resolvedAt} is null`),
     index().on(t.postId),
     index().on(t.commentId),
     index().on(t.memberId),
+    index().on(t.messageId),
     index().on(t.reporterId),
   ],
 );

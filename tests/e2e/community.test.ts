@@ -399,6 +399,12 @@ describe.skipIf(browserMissing)('an online community', () => {
     await sam.page.getByText('You are welcome.').waitFor({ timeout: 10_000 });
     expect(await sam.page.evaluate(() => (window as unknown as { stillHere?: boolean }).stillHere)).toBe(true);
 
+    // Kit may report what Sam wrote: only then do the moderators see it.
+    const theirs = kit.page.locator('.messages li.theirs').first();
+    await theirs.locator('details.report > summary').click();
+    await theirs.getByLabel('Spam or advertising').check();
+    await theirs.getByRole('button', { name: 'Send the report' }).click();
+    await kit.page.getByText('Thank you. The moderators will look at it.').waitFor();
     // Kit blocks Héron (Sam's nickname): Sam can no longer write, and no longer finds Kit.
     await kit.page.getByRole('button', { name: 'Block Héron' }).click();
     await kit.page.getByRole('button', { name: 'Unblock Héron' }).waitFor();

@@ -176,7 +176,7 @@ const community = {
     orgTitle: 'Moderation of {{organization}}’s communities',
     orgLead: 'The open reports of all of the organization’s communities, crisis first.',
     none: 'Nothing is waiting. Thank you for keeping the community safe.',
-    kind: { post: 'Post', comment: 'Comment', member: 'Member' },
+    kind: { post: 'Post', comment: 'Comment', member: 'Member', message: 'Private message (reported by the person who received it)' },
     reportedOn: 'first reported {{date}}',
     reportCount_one: '{{count}} report',
     reportCount_other: '{{count}} reports',

@@ -249,6 +249,7 @@ const running = {
       registration: 'Registration',
       community_member: 'Community membership',
       community_post: 'Community post',
+      community_message: 'Private message in a community',
       community_comment: 'Community comment',
       group: 'Group',
       organization: 'Organization',

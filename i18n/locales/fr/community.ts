@@ -179,7 +179,7 @@ const community: Catalog<typeof en> = {
     orgTitle: 'Modération des communautés de {{organization}}',
     orgLead: 'Les signalements ouverts de toutes les communautés de l’organisme, la détresse en premier.',
     none: 'Rien n’attend. Merci de veiller sur la communauté.',
-    kind: { post: 'Publication', comment: 'Commentaire', member: 'Membre' },
+    kind: { post: 'Publication', comment: 'Commentaire', member: 'Membre', message: 'Message privé (signalé par la personne qui l’a reçu)' },
     reportedOn: 'premier signalement le {{date}}',
     reportCount_one: '{{count}} signalement',
     reportCount_other: '{{count}} signalements',

@@ -251,6 +251,7 @@ const running: Catalog<typeof en> = {
       registration: 'Inscription',
       community_member: 'Adhésion à une communauté',
       community_post: 'Publication dans une communauté',
+      community_message: 'Message privé dans une communauté',
       community_comment: 'Commentaire dans une communauté',
       group: 'Groupe',
       organization: 'Organisme',
