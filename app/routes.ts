@@ -20,6 +20,8 @@ export default [
   // is sent to the page in their language.
   route('unsubscribe/:token', 'routes/unsubscribe-one-click.ts'),
   route('manage/:token/data.json', 'routes/manage-data.ts'),
+  // A signed-in person's own data, as a JSON download from their account page.
+  route('account/data.json', 'routes/account-data.ts'),
   // Joining and leaving (POST /api/v1/sessions/:id/registrations and the like) are served by
   // Express before these routes: server/participant-api.ts.
   route('api/v1/groups', 'routes/api.v1.groups.ts'),

@@ -13,12 +13,18 @@ import { ErrorSummary, Field } from './person-fields';
 
 export const REACTIONS: ReactionKind[] = ['support', 'thanks', 'me_too'];
 
-/** Who wrote it, as the reader may know: a nickname, or "Anonymous member" (moderators see more). */
+/** Who wrote it, as the reader may know: a nickname, "Anonymous member" or "Deleted member" (moderators see more). */
+export function authorName(t: (key: 'community.anonymousMember' | 'community.deletedMember') => string, author: AuthorView | null | undefined): string {
+  if (!author || author.anonymous) return t('community.anonymousMember');
+  if (author.deletedMember) return t('community.deletedMember');
+  return author.nickname ?? t('community.anonymousMember');
+}
+
 export function AuthorLine({ author, when, iso, edited }: { author: AuthorView; when: string; iso: string; edited: boolean }) {
   const { t } = useTranslation();
   return (
     <p className="post-meta">
-      <strong>{author.anonymous ? t('community.anonymousMember') : (author.nickname ?? t('community.anonymousMember'))}</strong>
+      <strong>{authorName(t, author)}</strong>
       {author.mine && <> ({t('community.you')})</>}
       {author.revealedNickname && <span className="muted"> · {t('community.writtenBy', { nickname: author.revealedNickname })}</span>}
       {' · '}

@@ -56,6 +56,9 @@ export function SiteHeader({ locale, alternateHref, account }: { locale: Locale;
         // A plain form: signing out works without JavaScript, and ends on the home page of this language.
         <Form method="post" action={pathTo(locale, 'signOut')} className="account-menu">
           <span className="account-name">{t('account.header.signedInAs', { name: account.name })}</span>
+          <a className="account-link" href={pathTo(locale, 'account')}>
+            {t('account.header.myAccount')}
+          </a>
           <CsrfField token={account.csrf} />
           <button type="submit" className="secondary small">
             {t('account.header.signOut')}

@@ -66,6 +66,8 @@ export const PAGES = {
   forgotPassword: { en: '/en/account/forgot-password', fr: '/fr/compte/mot-de-passe-oublie', file: 'routes/account-forgot-password.tsx' },
   resetPassword: { en: '/en/account/reset-password', fr: '/fr/compte/nouveau-mot-de-passe', file: 'routes/account-reset-password.tsx' },
   signOut: { en: '/en/account/sign-out', fr: '/fr/compte/deconnexion', file: 'routes/account-sign-out.tsx' },
+  account: { en: '/en/account', fr: '/fr/compte', file: 'routes/account.tsx' },
+  accountDeleted: { en: '/en/account/deleted', fr: '/fr/compte/supprime', file: 'routes/account-deleted.tsx' },
   // Organizations (organizer area): the list, one organization's pages, invitations.
   organize: { en: '/en/organize', fr: '/fr/organiser', file: 'routes/organize-home.tsx' },
   orgHome: { en: '/en/organize/:org', fr: '/fr/organiser/:org', file: 'routes/organize-org.tsx' },

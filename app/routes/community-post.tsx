@@ -13,7 +13,7 @@ import { formatSessionTime } from '../lib/format';
 import { pathTo } from '../lib/paths';
 import { CsrfField } from '../components/csrf-field';
 import { CommunityLive } from '../components/community-live';
-import { AuthorLine, ReactionButtons, CommunityNotices, CommunityBreadcrumb, ModerateForm, PostImages, RemovedNote, ReportForm } from '../components/community-post';
+import { AuthorLine, authorName, ReactionButtons, CommunityNotices, CommunityBreadcrumb, ModerateForm, PostImages, RemovedNote, ReportForm } from '../components/community-post';
 
 const DONE = ['replied', 'saved', 'deleted', 'reported', 'removed', 'restored'] as const;
 
@@ -169,7 +169,7 @@ export default function CommunityPost({ loaderData, actionData }: Route.Componen
   type Shown = (typeof d.comments)[number];
   const commentItem = (c: Shown, isReply: boolean): React.ReactNode => (
     <li key={c.id}>
-      <article className="comment" aria-label={c.deleted ? t('community.deleted') : `${c.author?.anonymous ? t('community.anonymousMember') : c.author?.nickname}, ${c.when}`}>
+      <article className="comment" aria-label={c.deleted ? t('community.deleted') : `${authorName(t, c.author)}, ${c.when}`}>
         {c.deleted ? (
           <p className="muted">{t('community.deleted')}</p>
         ) : (
@@ -224,7 +224,7 @@ export default function CommunityPost({ loaderData, actionData }: Route.Componen
       <CommunityLive groupId={d.groupId} wanted={(e) => e.kind === 'comment' && e.postId === d.post.id} />
       <article className="post" aria-labelledby="post-title">
         <h1 id="post-title" className="post-title">
-          {d.post.author.anonymous ? t('community.anonymousMember') : d.post.author.nickname} · {d.post.when}
+          {authorName(t, d.post.author)} · {d.post.when}
         </h1>
         <AuthorLine author={d.post.author} when={d.post.when} iso={d.post.iso} edited={d.post.editedAt != null} />
         {d.post.crisis && <p className="flag">{t('community.crisisFlag')}</p>}

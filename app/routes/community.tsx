@@ -17,7 +17,7 @@ import { CsrfField } from '../components/csrf-field';
 import { CheckboxField, Field, QuestionFields } from '../components/person-fields';
 import { Localized } from '../components/localized';
 import { CommunityLive } from '../components/community-live';
-import { AuthorLine, ReactionButtons, CommunityNotices, PostComposer, PostImages, RemovedNote } from '../components/community-post';
+import { AuthorLine, authorName, ReactionButtons, CommunityNotices, PostComposer, PostImages, RemovedNote } from '../components/community-post';
 
 const DONE = ['joined', 'asked', 'left', 'posted', 'emails'] as const;
 
@@ -272,7 +272,7 @@ export default function Community({ loaderData, actionData }: Route.ComponentPro
                   <li key={p.id}>
                     <article className="post card" aria-labelledby={`post-${p.id}`}>
                       <h3 id={`post-${p.id}`} className="visually-hidden">
-                        {p.author.anonymous ? t('community.anonymousMember') : p.author.nickname}, {p.when}
+                        {authorName(t, p.author)}, {p.when}
                       </h3>
                       <AuthorLine author={p.author} when={p.when} iso={p.iso} edited={p.editedAt != null} />
                       {p.crisis && <p className="flag">{t('community.crisisFlag')}</p>}

@@ -19,6 +19,8 @@ export interface AuthorView {
   mine: boolean;
   /** For moderators only: who wrote an anonymous post or comment. */
   revealedNickname?: string | null;
+  /** The author deleted their account and left their words: shown as "Deleted member". */
+  deletedMember?: true;
 }
 
 export type Reactions = Record<ReactionKind, number>;
@@ -78,7 +80,7 @@ export async function listFeed({ ctx, input }: { ctx: Context; input: z.input<ty
   const rows = await ctx.db
     .select({ p: communityPosts, nickname: users.nickname })
     .from(communityPosts)
-    .innerJoin(users, eq(users.id, communityPosts.authorId))
+    .leftJoin(users, eq(users.id, communityPosts.authorId))
     .where(
       and(
         readablePosts(access),
@@ -121,7 +123,7 @@ export async function searchCommunity({ ctx, input }: { ctx: Context; input: z.i
       hits: sql<number>`(select count(*)::int from ${communityComments} where ${liveComment})`,
     })
     .from(communityPosts)
-    .innerJoin(users, eq(users.id, communityPosts.authorId))
+    .leftJoin(users, eq(users.id, communityPosts.authorId))
     .where(
       and(readablePosts(access), or(sql`${communityPosts.search} @@ ${query}`, sql`exists (select 1 from ${communityComments} where ${liveComment})`)),
     )
@@ -140,7 +142,7 @@ export async function getPost({ ctx, input }: { ctx: Context; input: z.input<typ
   const [found] = await ctx.db
     .select({ p: communityPosts, nickname: users.nickname })
     .from(communityPosts)
-    .innerJoin(users, eq(users.id, communityPosts.authorId))
+    .leftJoin(users, eq(users.id, communityPosts.authorId))
     .where(and(eq(communityPosts.id, q.postId), isNull(communityPosts.deletedAt)));
   if (!found) throw new NotFound('post');
   const access = await requireCommunity(ctx, found.p.groupId, 'community.read');
@@ -148,7 +150,7 @@ export async function getPost({ ctx, input }: { ctx: Context; input: z.input<typ
   const comments = await ctx.db
     .select({ c: communityComments, nickname: users.nickname })
     .from(communityComments)
-    .innerJoin(users, eq(users.id, communityComments.authorId))
+    .leftJoin(users, eq(users.id, communityComments.authorId))
     .where(eq(communityComments.postId, found.p.id))
     .orderBy(asc(communityComments.createdAt), asc(communityComments.id));
   const [reactions, images] = await Promise.all([
@@ -197,11 +199,12 @@ function readablePosts(access: CommunityAccess) {
 }
 
 /** Who still sees what a moderator removed: its author, and the moderators (to restore it). */
-function seesRemoved(access: CommunityAccess, row: { authorId: string }): boolean {
+function seesRemoved(access: CommunityAccess, row: { authorId: string | null }): boolean {
   return row.authorId === access.userId || allows(access, 'community.moderate');
 }
 
-function authorView(access: CommunityAccess, row: { authorId: string; anonymous: boolean }, nickname: string | null): AuthorView {
+function authorView(access: CommunityAccess, row: { authorId: string | null; anonymous: boolean }, nickname: string | null): AuthorView {
+  if (row.authorId === null) return { nickname: null, anonymous: row.anonymous, mine: false, deletedMember: true };
   const mine = row.authorId === access.userId;
   if (!row.anonymous) return { nickname, anonymous: false, mine };
   return { nickname: null, anonymous: true, mine, ...(allows(access, 'community.moderate') ? { revealedNickname: nickname } : {}) };

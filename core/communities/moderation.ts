@@ -46,6 +46,8 @@ export async function report({ ctx, input }: { ctx: Context; input: z.input<type
   if (target.authorId === access.userId) throw new Conflict('one does not report oneself', 'own');
   let where: { postId?: string; commentId?: string; memberId?: string } = target.kind === 'post' ? { postId: target.id } : { commentId: target.id };
   if (q.aboutAuthor) {
+    // The author deleted their account: there is nobody left to report.
+    if (target.authorId === null) throw new NotFound('member');
     const [author] = await ctx.db
       .select({ id: communityMembers.id })
       .from(communityMembers)
@@ -121,7 +123,7 @@ export async function removeContent({ ctx, input }: { ctx: Context; input: z.inp
     else await tx.db.update(communityComments).set(removal).where(eq(communityComments.id, target.id));
     await closeReports(tx, access, target.kind === 'post' ? { postId: target.id } : { commentId: target.id }, 'removed');
     await audit(tx, access, 'community.content_removed', `community_${target.kind}`, target.id, { reason: q.reason });
-    await tellMember(tx, access.group, { userId: target.authorId, template: 'community_removed', key: `community_removed:${target.id}:${tx.now.getTime()}`, message: q.reason });
+    if (target.authorId) await tellMember(tx, access.group, { userId: target.authorId, template: 'community_removed', key: `community_removed:${target.id}:${tx.now.getTime()}`, message: q.reason });
     return { removed: true };
   });
 }
@@ -306,7 +308,9 @@ export async function listQueue({ ctx, input }: { ctx: Context; input: z.input<t
       : [],
   ]);
   // Authors of what is reported, as members of the community (for mute and ban), with nicknames.
-  const authorIds = [...new Set([...posts.map((p) => p.authorId), ...comments.map((c) => c.authorId), ...members.map((m) => m.userId), ...messages.map((m) => m.userId)])];
+  const authorIds = [
+    ...new Set([...posts.map((p) => p.authorId), ...comments.map((c) => c.authorId), ...members.map((m) => m.userId), ...messages.map((m) => m.userId)]),
+  ].filter((id): id is string => id !== null);
   const people = authorIds.length
     ? await ctx.db
         .select({ userId: users.id, nickname: users.nickname, m: communityMembers })
@@ -314,7 +318,7 @@ export async function listQueue({ ctx, input }: { ctx: Context; input: z.input<t
         .leftJoin(communityMembers, eq(communityMembers.userId, users.id))
         .where(inArray(users.id, authorIds))
     : [];
-  const personIn = (groupId: string, userId: string, anonymous: boolean): QueueItem['author'] => {
+  const personIn = (groupId: string, userId: string | null, anonymous: boolean): QueueItem['author'] => {
     const rows = people.filter((p) => p.userId === userId);
     const m = rows.find((p) => p.m?.groupId === groupId)?.m ?? null;
     return {
@@ -366,7 +370,7 @@ export async function listQueue({ ctx, input }: { ctx: Context; input: z.input<t
 // ——— Shared ———
 
 type Target = { kind: 'post'; id: string; postId: string } | { kind: 'comment'; id: string; postId: string };
-type Content = Target & { groupId: string; authorId: string; removedAt: Date | null };
+type Content = Target & { groupId: string; authorId: string | null; removedAt: Date | null };
 
 /** The post or comment an input names (not deleted by its author), with its community. */
 async function contentOf(ctx: Context, q: { postId?: string | undefined; commentId?: string | undefined }): Promise<Content> {

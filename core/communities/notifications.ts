@@ -117,9 +117,9 @@ export async function queueCommunityDigests(ctx: Context): Promise<number> {
   for (const { m, g } of due) {
     const since = m.digestUntil ?? m.decidedAt ?? ctx.now;
     const posts = await ctx.db
-      .select({ id: communityPosts.id, body: communityPosts.body, anonymous: communityPosts.anonymous, nickname: users.nickname })
+      .select({ id: communityPosts.id, body: communityPosts.body, anonymous: communityPosts.anonymous, authorId: communityPosts.authorId, nickname: users.nickname })
       .from(communityPosts)
-      .innerJoin(users, eq(users.id, communityPosts.authorId))
+      .leftJoin(users, eq(users.id, communityPosts.authorId))
       .where(
         and(
           eq(communityPosts.groupId, g.id),
@@ -127,7 +127,7 @@ export async function queueCommunityDigests(ctx: Context): Promise<number> {
           lte(communityPosts.createdAt, ctx.now),
           isNull(communityPosts.deletedAt),
           isNull(communityPosts.removedAt),
-          ne(communityPosts.authorId, m.userId),
+          or(isNull(communityPosts.authorId), ne(communityPosts.authorId, m.userId)),
         ),
       )
       .orderBy(asc(communityPosts.createdAt));
@@ -135,7 +135,7 @@ export async function queueCommunityDigests(ctx: Context): Promise<number> {
       await tx.db.update(communityMembers).set({ digestUntil: tx.now }).where(eq(communityMembers.id, m.id));
       if (posts.length === 0) return;
       const t = getT(m.locale);
-      const lines = posts.slice(0, DIGEST_POSTS).map((p) => `${p.anonymous ? t('community.anonymousMember') : (p.nickname ?? t('community.anonymousMember'))} — ${excerpt(p.body)}`);
+      const lines = posts.slice(0, DIGEST_POSTS).map((p) => `${byline(t, p)} — ${excerpt(p.body)}`);
       if (posts.length > DIGEST_POSTS) lines.push(t('community.digestMore', { count: posts.length - DIGEST_POSTS }));
       await tellMember(tx, g, {
         userId: m.userId,
@@ -160,4 +160,11 @@ function excerpt(body: string): string {
     .trim();
   if (plain.length <= 160) return plain;
   return `${plain.slice(0, 160).replace(/\s+\S*$/, '')}…`;
+}
+
+/** Who wrote a post, as the digest names them. */
+function byline(t: ReturnType<typeof getT>, p: { anonymous: boolean; authorId: string | null; nickname: string | null }): string {
+  if (p.anonymous) return t('community.anonymousMember');
+  if (p.authorId === null) return t('community.deletedMember');
+  return p.nickname ?? t('community.anonymousMember');
 }

@@ -111,7 +111,7 @@ export async function createComment({ ctx, input }: { ctx: Context; input: z.inp
       .where(eq(communityPosts.id, post.id));
     if (crisis) await reportCrisis(tx, access.group.id, { commentId: comment!.id });
     await announceLive(tx, access.group.id, { kind: 'comment', postId: post.id });
-    await tellReplied(tx, access.group, { id: comment!.id, postId: post.id, authorId: access.userId, anonymous: q.anonymous }, [post.authorId, ...(answered ? [answered] : [])]);
+    await tellReplied(tx, access.group, { id: comment!.id, postId: post.id, authorId: access.userId, anonymous: q.anonymous }, [post.authorId, answered].filter((id): id is string => id !== null));
     return { commentId: comment!.id, crisis };
   });
 }

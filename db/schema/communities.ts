@@ -65,9 +65,8 @@ export const communityPosts = pgTable(
     groupId: uuid('group_id')
       .notNull()
       .references(() => groups.id, { onDelete: 'cascade' }),
-    authorId: text('author_id')
-      .notNull()
-      .references(() => users.id, { onDelete: 'cascade' }),
+    /** Null once the author deleted their account and chose to leave their words: "Deleted member". */
+    authorId: text('author_id').references(() => users.id, { onDelete: 'set null' }),
     /** Shown as "Anonymous member"; only moderators and the organization's admins see the author. */
     anonymous: boolean('anonymous').notNull().default(false),
     /** As written (Markdown subset); `html` is its sanitized rendering. */
@@ -107,9 +106,8 @@ export const communityComments = pgTable(
       .notNull()
       .references(() => communityPosts.id, { onDelete: 'cascade' }),
     parentId: uuid('parent_id'),
-    authorId: text('author_id')
-      .notNull()
-      .references(() => users.id, { onDelete: 'cascade' }),
+    /** Null once the author deleted their account and chose to leave their words: "Deleted member". */
+    authorId: text('author_id').references(() => users.id, { onDelete: 'set null' }),
     anonymous: boolean('anonymous').notNull().default(false),
     body: text('body').notNull(),
     html: text('html').notNull(),

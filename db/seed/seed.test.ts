@@ -381,7 +381,7 @@ describe('seedIfEmpty on an empty database', () => {
     // One post in distress, flagged for its moderators; nothing else flagged.
     expect(posts.filter((p) => p.crisis)).toHaveLength(1);
     // No real name: every member's account name is their nickname.
-    const ids = [...new Set(posts.map((p) => p.authorId))];
+    const ids = [...new Set(posts.map((p) => p.authorId))].filter((id): id is string => id !== null);
     for (const u of await t.db.select().from(users).where(inArray(users.id, ids))) expect(u.name).toBe(u.nickname);
   });
 

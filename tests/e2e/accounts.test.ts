@@ -128,6 +128,57 @@ describe.skipIf(browserMissing)('organizer accounts', () => {
     await assertClean();
   });
 
+  it('downloads the account’s data and deletes the account from the account page', async () => {
+    const { page, assertClean } = await newPage(browser, server.url, { javaScriptEnabled: true });
+    await page.goto('/en/account/sign-up');
+    await page.getByLabel('Your name').fill('Sam Leaving');
+    await page.getByLabel('Email').fill('sam@example.org');
+    await page.getByLabel('Password').fill('a long quiet road');
+    const before = smtp.messages.length;
+    await page.getByRole('button', { name: 'Create my account' }).click();
+    await page.getByRole('heading', { level: 1, name: 'Check your email' }).waitFor();
+    await page.goto(await linkIn('sam@example.org', 'Confirm your email address', before));
+    expect(new URL(page.url()).pathname).toBe('/en/organize');
+
+    // From any page, the header leads to the account page; it reads well in both languages.
+    await page.getByRole('link', { name: 'My account' }).click();
+    await page.getByRole('heading', { level: 1, name: 'My account' }).waitFor();
+    await expectAccessible(page);
+    expect(await page.locator('dl.facts').textContent()).toContain('sam@example.org');
+    const file = await page.request.get('/account/data.json');
+    expect(file.headers()['content-disposition']).toContain('attachment');
+    expect(file.headers()['cache-control']).toBe('no-store');
+    const json = (await file.json()) as { account: { email: string; name: string }; communities: unknown[] };
+    expect([json.account.email, json.account.name, json.communities]).toEqual(['sam@example.org', 'Sam Leaving', []]);
+
+    // Nothing is deleted without a choice and a confirmation.
+    await page.getByRole('button', { name: 'Delete my account' }).click();
+    const alert = page.getByRole('alert');
+    await alert.waitFor();
+    expect(await alert.textContent()).toContain('Choose what becomes of what you wrote.');
+    expect(await alert.textContent()).toContain('Tick the box to confirm.');
+    await expectAccessible(page);
+
+    await page.goto('/fr/compte');
+    await page.getByRole('heading', { level: 1, name: 'Mon compte' }).waitFor();
+    await expectAccessible(page);
+    await page.getByLabel('Le laisser').check();
+    await page.getByLabel('Je comprends que mon compte ne pourra pas être récupéré.').check();
+    await page.getByRole('button', { name: 'Supprimer mon compte' }).click();
+    await page.getByRole('heading', { level: 1, name: 'Votre compte est supprimé' }).waitFor();
+    expect(await page.getByText('signé « Membre supprimé »').count()).toBe(1);
+    await expectAccessible(page);
+    // Signed out, and the account no longer exists.
+    expect(await page.getByRole('link', { name: 'Mon compte' }).count()).toBe(0);
+    expect((await page.request.get('/account/data.json', { maxRedirects: 0 })).status()).toBe(302);
+    await page.goto('/en/account/sign-in');
+    await page.getByLabel('Email').first().fill('sam@example.org');
+    await page.getByLabel('Password').fill('a long quiet road');
+    await page.getByRole('button', { name: 'Sign in', exact: true }).click();
+    expect(await page.getByRole('alert').textContent()).toContain('do not match an account');
+    await assertClean();
+  });
+
   it('refuses a form posted without its CSRF token, and never follows a foreign "next"', async () => {
     const res = await fetch(`${server.url}/en/account/sign-in`, {
       method: 'POST',

@@ -36,6 +36,7 @@ const community = {
   older: 'Older posts',
   none: 'Nothing has been written yet. You can write the first post.',
   anonymousMember: 'Anonymous member',
+  deletedMember: 'Deleted member',
   writtenBy: 'written by {{nickname}} (seen by moderators only)',
   you: 'you',
   edited: 'edited',

@@ -39,6 +39,7 @@ const community: Catalog<typeof en> = {
   older: 'Publications plus anciennes',
   none: 'Rien n’a encore été écrit. Vous pouvez écrire la première publication.',
   anonymousMember: 'Membre anonyme',
+  deletedMember: 'Membre supprimé',
   writtenBy: 'écrit par {{nickname}} (visible par l’équipe de modération seulement)',
   you: 'vous',
   edited: 'modifié',
