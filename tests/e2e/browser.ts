@@ -73,3 +73,20 @@ export async function expectAccessible(page: Page) {
   const summary = result.violations.map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(' ')).join(', ')})`);
   expect(summary, `axe violations on ${page.url()}`).toEqual([]);
 }
+
+/** How much wider than the window the page is, with the widest elements that stick out. */
+export async function overflow(page: Page) {
+  return page.evaluate(() => {
+    const width = window.innerWidth;
+    // Content inside a region that scrolls by itself (a wide table) does not widen the page.
+    const clipped = (el: Element) => {
+      for (let p = el.parentElement; p; p = p.parentElement) if (getComputedStyle(p).overflowX !== 'visible') return true;
+      return false;
+    };
+    const wide = [...document.querySelectorAll('body *')]
+      .filter((el) => el.getBoundingClientRect().right > width + 1 && !clipped(el))
+      .slice(0, 3)
+      .map((el) => `${el.tagName.toLowerCase()}.${el.className}`);
+    return { extra: document.documentElement.scrollWidth - width, wide };
+  });
+}

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import type { Browser, Page } from 'playwright-core';
-import { expectAccessible, hasChromium, launchBrowser, newPage } from './browser';
+import type { Browser } from 'playwright-core';
+import { expectAccessible, hasChromium, launchBrowser, newPage, overflow } from './browser';
 
 // No public page is wider than a phone (390 px): a page that scrolls sideways hides part of a form
 // or of a sentence. Every public page, in both languages, with the fixtures' longest texts (the
@@ -45,23 +45,6 @@ const PAGES = {
     '/fr/page-inexistante',
   ],
 } as const;
-
-/** How much wider than the window the page is, with the widest elements that stick out. */
-async function overflow(page: Page) {
-  return page.evaluate(() => {
-    const width = window.innerWidth;
-    // Content inside a region that scrolls by itself (a wide table) does not widen the page.
-    const clipped = (el: Element) => {
-      for (let p = el.parentElement; p; p = p.parentElement) if (getComputedStyle(p).overflowX !== 'visible') return true;
-      return false;
-    };
-    const wide = [...document.querySelectorAll('body *')]
-      .filter((el) => el.getBoundingClientRect().right > width + 1 && !clipped(el))
-      .slice(0, 3)
-      .map((el) => `${el.tagName.toLowerCase()}.${el.className}`);
-    return { extra: document.documentElement.scrollWidth - width, wide };
-  });
-}
 
 describe.skipIf(browserMissing)('public pages on a phone', () => {
   let browser: Browser;
