@@ -1,6 +1,6 @@
 import { useEffect } from 'react';
 import { Form, Link, useNavigation } from 'react-router';
-import { useTranslation } from 'react-i18next';
+import { usePageT } from '../lib/i18n';
 import type { AuthorView, Reactions } from '../../core/communities/feed';
 import type { ImageView } from '../../core/communities/images';
 import { REPORT_REASONS, type ReactionKind } from '../../db/schema/enums';
@@ -21,7 +21,7 @@ export function authorName(t: (key: 'community.anonymousMember' | 'community.del
 }
 
 export function AuthorLine({ author, when, iso, edited }: { author: AuthorView; when: string; iso: string; edited: boolean }) {
-  const { t } = useTranslation();
+  const t = usePageT();
   return (
     <p className="post-meta">
       <strong>{authorName(t, author)}</strong>
@@ -57,27 +57,28 @@ export function ReactionButtons({
   /** The page to come back to afterwards (this one, with its order and page). */
   back: string;
 }) {
-  const { t } = useTranslation();
+  const t = usePageT();
   return (
     <div className="reactions" role="group" aria-label={`${t('community.reactions')}: ${label}`}>
-      {REACTIONS.map((kind) =>
-        canReact && csrf ? (
-          <Form method="post" key={kind} className="inline-form">
-            <CsrfField token={csrf} />
-            <input type="hidden" name="intent" value="react" />
-            <input type="hidden" name="back" value={back} />
-            <input type="hidden" name="kind" value={kind} />
-            <input type="hidden" name="on" value={mine.includes(kind) ? 'false' : 'true'} />
-            {'postId' in target ? <input type="hidden" name="postId" value={target.postId} /> : <input type="hidden" name="commentId" value={target.commentId} />}
-            <button type="submit" className="reaction" aria-pressed={mine.includes(kind)}>
+      {canReact && csrf ? (
+        // One form for the three: the button pressed says which reaction, given or taken back.
+        <Form method="post" className="inline-form">
+          <CsrfField token={csrf} />
+          <input type="hidden" name="intent" value="react" />
+          <input type="hidden" name="back" value={back} />
+          {'postId' in target ? <input type="hidden" name="postId" value={target.postId} /> : <input type="hidden" name="commentId" value={target.commentId} />}
+          {REACTIONS.map((kind) => (
+            <button key={kind} type="submit" name="reaction" value={`${kind}:${mine.includes(kind) ? 'off' : 'on'}`} className="reaction" aria-pressed={mine.includes(kind)}>
               {t(`community.reaction.${kind}`)} <span className="count">{reactions[kind]}</span>
             </button>
-          </Form>
-        ) : (
+          ))}
+        </Form>
+      ) : (
+        REACTIONS.map((kind) => (
           <span key={kind} className="reaction">
             {t(`community.reaction.${kind}`)} <span className="count">{reactions[kind]}</span>
           </span>
-        ),
+        ))
       )}
     </div>
   );
@@ -96,7 +97,7 @@ export function CommunityNotices({
   crisis?: boolean;
   problem?: { message: string; fields: Record<string, string> } | null;
 }) {
-  const { t } = useTranslation();
+  const t = usePageT();
   useEffect(() => {
     if (problem) document.getElementById('error-summary')?.focus();
   }, [problem]);
@@ -133,7 +134,7 @@ const DONE_KEYS = {
 
 /** The way back from a post or the requests to the community's page. */
 export function CommunityBreadcrumb({ href, title, locale }: { href: string; title: Bilingual; locale: Locale }) {
-  const { t } = useTranslation();
+  const t = usePageT();
   return (
     <p className="breadcrumb">
       <Link to={href}>
@@ -145,7 +146,7 @@ export function CommunityBreadcrumb({ href, title, locale }: { href: string; tit
 
 /** For its author (and the moderators): what the moderators removed, and why. */
 export function RemovedNote({ removed }: { removed?: { reason: string | null } | undefined }) {
-  const { t } = useTranslation();
+  const t = usePageT();
   if (!removed) return null;
   return <p className="notice removed">{removed.reason ? t('community.removedReason', { reason: removed.reason }) : t('community.removed')}</p>;
 }
@@ -167,7 +168,7 @@ export function ReportForm({
   open?: boolean;
   error?: Record<string, string> | undefined;
 }) {
-  const { t } = useTranslation();
+  const t = usePageT();
   const [name, value] = Object.entries(target)[0] as [string, string];
   const id = `report-${name}-${value}`;
   return (
@@ -233,7 +234,7 @@ export function ModerateForm({
   /** Shown open (the moderators' queue), rather than behind its summary. */
   open?: boolean;
 }) {
-  const { t } = useTranslation();
+  const t = usePageT();
   const id = 'postId' in target ? `remove-post-${target.postId}` : `remove-${target.commentId}`;
   const hidden = (
     <>
@@ -275,7 +276,7 @@ export function ModerateForm({
 
 /** The images of a post, each with its author's description; the reader's browser loads them from Cercle only. */
 export function PostImages({ images }: { images: ImageView[] }) {
-  const { t } = useTranslation();
+  const t = usePageT();
   if (images.length === 0) return null;
   return (
     <div className="post-images">
@@ -301,7 +302,7 @@ export function PostComposer({
   values?: Record<string, string>;
   errors?: Record<string, string>;
 }) {
-  const { t } = useTranslation();
+  const t = usePageT();
   const navigation = useNavigation();
   const described = (id: string, hint?: string) => [hint, errors[id] ? `f-${id}-error` : undefined].filter(Boolean).join(' ') || undefined;
   const error = (id: string) =>

@@ -26,8 +26,24 @@ export interface Organizer {
 
 type Args = { request: Request; context: AppLoadContext };
 
+type FoundSession = { user: SessionUser; sessionId: string } | null;
+
+/** Sessions already looked up, per request: the root and the page's loaders ask once between them. */
+const looked = new WeakMap<AppLoadContext, Promise<FoundSession>>();
+
 /** The signed-in user and their session id, or null. */
-export async function currentSession({ request, context }: Args): Promise<{ user: SessionUser; sessionId: string } | null> {
+export function currentSession(args: Args): Promise<FoundSession> {
+  let found = looked.get(args.context);
+  if (!found) {
+    found = lookUpSession(args);
+    looked.set(args.context, found);
+    // A refusal is not kept: the next caller asks again.
+    found.catch(() => looked.delete(args.context));
+  }
+  return found;
+}
+
+async function lookUpSession({ request, context }: Args): Promise<FoundSession> {
   const found = await context.auth.api.getSession({ headers: request.headers });
   if (!found) return null;
   const u = found.user as typeof found.user & { locale?: string; isPlatformAdmin?: boolean };

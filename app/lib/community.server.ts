@@ -66,6 +66,12 @@ export async function communityForm(args: Args): Promise<CommunityVisitor & { us
   return { ...visitor, user: visitor.user, form };
 }
 
+/** The reaction a button of `ReactionButtons` sends: its kind, and whether it is given or taken back. */
+export function reactionOf(form: FormData): { kind: never; on: boolean } {
+  const [kind, on] = field(form, 'reaction').split(':');
+  return { kind: (kind ?? '') as never, on: on === 'on' };
+}
+
 /** Where a form goes back to: the page it was sent from (with its order and page), never elsewhere. */
 export function backTo(form: FormData, here: string): string {
   const back = field(form, 'back');

@@ -6,7 +6,7 @@ import { getPost, type CommentView } from '../../core/communities/feed';
 import { createComment, deleteComment, deletePost, editComment, editPost, react } from '../../core/communities/posts';
 import { pick } from '../../core/text';
 import { getT, type Locale } from '../../i18n';
-import { backTo, communityError, communityForm, communityNotFound, communityVisitor, field, moderate, type CommunityProblem } from '../lib/community.server';
+import { backTo, communityError, communityForm, communityNotFound, communityVisitor, field, reactionOf, moderate, type CommunityProblem } from '../lib/community.server';
 import { retryAfter } from '../lib/signup.server';
 import { report } from '../../core/communities/moderation';
 import { formatSessionTime } from '../lib/format';
@@ -104,7 +104,7 @@ export async function action(args: Route.ActionArgs) {
       case 'react':
         await react({
           ctx,
-          input: { postId: field(form, 'postId') || undefined, commentId: field(form, 'commentId') || undefined, kind: field(form, 'kind') as never, on: field(form, 'on') === 'true' },
+          input: { postId: field(form, 'postId') || undefined, commentId: field(form, 'commentId') || undefined, ...reactionOf(form) },
         });
         return redirect(backTo(form, here));
       default:

@@ -9,7 +9,7 @@ import { setNotifications } from '../../core/communities/notifications';
 import { pick } from '../../core/text';
 import { getT } from '../../i18n';
 import { checkGroupAddress, groupLocaleParams } from '../lib/group-address.server';
-import { backTo, communityError, communityForm, communityNotFound, communityVisitor, field, type CommunityProblem } from '../lib/community.server';
+import { backTo, communityError, communityForm, communityNotFound, communityVisitor, field, reactionOf, type CommunityProblem } from '../lib/community.server';
 import { formatSessionTime } from '../lib/format';
 import { retryAfter } from '../lib/signup.server';
 import { pathTo } from '../lib/paths';
@@ -100,7 +100,7 @@ export async function action(args: Route.ActionArgs) {
     if (intent === 'react') {
       await react({
         ctx,
-        input: { postId: field(form, 'postId') || undefined, commentId: field(form, 'commentId') || undefined, kind: field(form, 'kind') as never, on: field(form, 'on') === 'true' },
+        input: { postId: field(form, 'postId') || undefined, commentId: field(form, 'commentId') || undefined, ...reactionOf(form) },
       });
       return redirect(backTo(form, here));
     }

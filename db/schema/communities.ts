@@ -88,8 +88,9 @@ export const communityPosts = pgTable(
     lastActivityAt: timestamp('last_activity_at', { withTimezone: true }).notNull(),
   },
   (t) => [
-    index('community_posts_newest').on(t.groupId, t.createdAt.desc(), t.id.desc()).where(sql`${t.deletedAt} is null`),
-    index('community_posts_active').on(t.groupId, t.lastActivityAt.desc(), t.id.desc()).where(sql`${t.deletedAt} is null`),
+    // NULLS FIRST is what ORDER BY … DESC means: only then does the index give the feed its order.
+    index('community_posts_newest').on(t.groupId, t.createdAt.desc().nullsFirst(), t.id.desc().nullsFirst()).where(sql`${t.deletedAt} is null`),
+    index('community_posts_active').on(t.groupId, t.lastActivityAt.desc().nullsFirst(), t.id.desc().nullsFirst()).where(sql`${t.deletedAt} is null`),
     index('community_posts_crisis').on(t.groupId, t.createdAt).where(sql`${t.crisis} and ${t.deletedAt} is null`),
     index('community_posts_search').using('gin', t.search),
     index().on(t.authorId),

@@ -1,4 +1,4 @@
-import { createGroup, createUser } from './factories';
+import { createGroup, createUser, ONLINE_COMMUNITY } from './factories';
 import { afterAll, beforeAll } from 'vitest';
 import { createTestDatabase, type TestDatabase } from './db';
 import { createContext, type Context } from '../../core/context';
@@ -8,16 +8,7 @@ import { decideJoinRequest, requestToJoin } from '../../core/communities/members
 
 /** A published online community (rules in both languages). */
 export function createCommunity(t: TestDatabase, overrides: Parameters<typeof createGroup>[1] = {}) {
-  return createGroup(t, {
-    kind: 'online_community',
-    format: 'ongoing',
-    dropInStyle: null,
-    delivery: 'online',
-    street: null,
-    rulesEn: 'Be kind. What is shared here stays here.',
-    rulesFr: 'Soyez bienveillants. Ce qui se dit ici reste ici.',
-    ...overrides,
-  });
+  return createGroup(t, { ...ONLINE_COMMUNITY, ...overrides });
 }
 
 /** A signed-in person's context at a moment. */

@@ -60,6 +60,17 @@ export async function addMember(f: Fixture, organizationId: string, userId: stri
   return row!;
 }
 
+/** What makes a group an online community (rules in both languages): tests and the community benchmark start from it. */
+export const ONLINE_COMMUNITY = {
+  kind: 'online_community',
+  format: 'ongoing',
+  dropInStyle: null,
+  delivery: 'online',
+  street: null,
+  rulesEn: 'Be kind. What is shared here stays here.',
+  rulesFr: 'Soyez bienveillants. Ce qui se dit ici reste ici.',
+} as const;
+
 /** A user who is `role` in a new organization (or the one given). */
 export async function createMember(f: Fixture, role: MemberRole, organizationId?: string) {
   const orgId = organizationId ?? (await createOrganization(f)).id;
