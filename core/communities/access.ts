@@ -29,39 +29,39 @@ export interface CommunityAccess {
  */
 export async function communityAccess(ctx: Context, ref: string): Promise<CommunityAccess> {
   const byRef = isUuid(ref) ? eq(groups.id, ref) : or(eq(groups.slug, ref), eq(groups.slugFr, ref));
-  const [group] = await ctx.db
+  const userId = ctx.actor.type === 'user' ? ctx.actor.userId : null;
+  // One statement: the community, and the person's organization role and membership in it.
+  const [found] = await ctx.db
     .select({
-      id: groups.id,
-      organizationId: groups.organizationId,
-      slug: groups.slug,
-      slugFr: groups.slugFr,
-      titleEn: groups.titleEn,
-      titleFr: groups.titleFr,
-      summaryEn: groups.summaryEn,
-      summaryFr: groups.summaryFr,
-      autoApprove: groups.autoApprove,
-      rulesEn: groups.rulesEn,
-      rulesFr: groups.rulesFr,
-      timeZone: groups.timeZone,
+      group: {
+        id: groups.id,
+        organizationId: groups.organizationId,
+        slug: groups.slug,
+        slugFr: groups.slugFr,
+        titleEn: groups.titleEn,
+        titleFr: groups.titleFr,
+        summaryEn: groups.summaryEn,
+        summaryFr: groups.summaryFr,
+        autoApprove: groups.autoApprove,
+        rulesEn: groups.rulesEn,
+        rulesFr: groups.rulesFr,
+        timeZone: groups.timeZone,
+      },
+      orgRole: organizationMembers.role,
+      membership: communityMembers,
     })
     .from(groups)
-    .where(and(byRef, eq(groups.status, 'published'), eq(groups.kind, 'online_community')));
-  if (!group) throw new NotFound('community');
-  const userId = ctx.actor.type === 'user' ? ctx.actor.userId : null;
+    .leftJoin(organizationMembers, and(eq(organizationMembers.organizationId, groups.organizationId), eq(organizationMembers.userId, userId ?? '')))
+    .leftJoin(communityMembers, and(eq(communityMembers.groupId, groups.id), eq(communityMembers.userId, userId ?? '')))
+    .where(and(byRef, eq(groups.status, 'published'), eq(groups.kind, 'online_community')))
+    .limit(1);
+  if (!found) throw new NotFound('community');
+  const { group } = found;
   if (!userId) return { group, userId, orgRole: null, membership: null, standing: null, mutedUntil: null };
-  const [[org], [membership]] = await Promise.all([
-    ctx.db
-      .select({ role: organizationMembers.role })
-      .from(organizationMembers)
-      .where(and(eq(organizationMembers.organizationId, group.organizationId), eq(organizationMembers.userId, userId))),
-    ctx.db
-      .select()
-      .from(communityMembers)
-      .where(and(eq(communityMembers.groupId, group.id), eq(communityMembers.userId, userId))),
-  ]);
+  const membership = found.membership;
   const standing = membership?.status === 'member' ? membership.role : null;
   const mutedUntil = standing && membership?.mutedUntil && membership.mutedUntil > ctx.now ? membership.mutedUntil : null;
-  return { group, userId, orgRole: org?.role ?? null, membership: membership ?? null, standing, mutedUntil };
+  return { group, userId, orgRole: found.orgRole ?? null, membership: membership ?? null, standing, mutedUntil };
 }
 
 /** Whether the access holds a permission of the table (core/policy/permissions.ts) for this community. */

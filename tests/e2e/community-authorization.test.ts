@@ -222,7 +222,7 @@ describe('who may see and do what in a community', () => {
     const before = await ownerView();
     const forms: [string, Record<string, string>][] = [
       [`/en/groups/${ids.slugA}/community/new-post`, { intent: 'post', body: 'a muted post' }],
-      [`/en/groups/${ids.slugA}/community`, { intent: 'react', postId: ids.post, kind: 'support', on: 'true' }],
+      [`/en/groups/${ids.slugA}/community`, { intent: 'react', postId: ids.post, reaction: 'support:on' }],
       [`/en/groups/${ids.slugA}/community/posts/${ids.post}`, { intent: 'comment', body: 'a muted comment' }],
       [`/en/groups/${ids.slugA}/community/moderation`, { intent: 'reinstate', memberId: ids.mutedMember }],
       [`/en/groups/${ids.slugA}/community/moderation`, { intent: 'remove', commentId: ids.comment, reason: 'x' }],
@@ -253,8 +253,8 @@ describe('who may see and do what in a community', () => {
       if (who !== 'anonymous') expect(csrf, who).not.toBe('none');
       const forms: Record<string, string>[] = [
         { intent: 'post', body: 'an intruder post' },
-        { intent: 'react', postId: ids.post, kind: 'support', on: 'true' },
-        { intent: 'react', commentId: ids.comment, kind: 'thanks', on: 'true' },
+        { intent: 'react', postId: ids.post, reaction: 'support:on' },
+        { intent: 'react', commentId: ids.comment, reaction: 'thanks:on' },
         { intent: 'comment', body: 'an intruder comment' },
         { intent: 'comment', parentId: ids.comment, body: 'an intruder reply' },
         { intent: 'edit-post', body: 'rewritten' },
