@@ -50,8 +50,8 @@ export async function loader(args: Route.LoaderArgs) {
 
 export async function action(args: Route.ActionArgs) {
   const { ctx, form, locale } = await communityForm(args);
-  const yearText = field(form, 'year');
-  const year = yearText ? Number(yearText) : null;
+  // Words that are not a year become NaN, which core refuses as it refuses any bad year.
+  const yearText = field(form, 'year').trim();
   const region = field(form, 'region');
   try {
     await setExperience({
@@ -60,7 +60,7 @@ export async function action(args: Route.ActionArgs) {
         community: args.params.slug,
         findable: form.get('findable') === 'on',
         topics: form.getAll('topic').filter((v): v is string => typeof v === 'string'),
-        year: year != null && Number.isInteger(year) ? year : (yearText as never),
+        year: yearText ? Number(yearText) : null,
         region: (region || null) as Region | null,
         showTopics: form.get('showTopics') === 'on',
         showYear: form.get('showYear') === 'on',

@@ -7,8 +7,7 @@ import { requireUserId } from '../policy/permissions';
 import { allows, communityAccess, type CommunityAccess } from './access';
 import { countCommunityAction } from './limits';
 import { announceLive } from './live';
-import { tellMember } from './record';
-import { pathTo } from '../../app/lib/paths';
+import { communityPageUrl, tellMember } from './record';
 
 // Private messages between two members of a community (SPEC §4). Only the two read a
 // conversation. A member may turn messages off, and may block another: a blocked person can no
@@ -70,10 +69,7 @@ export async function sendMessage({ ctx, input }: { ctx: Context; input: z.input
         userId: other.userId,
         template: 'community_message',
         key: `community_message:${message!.id}`,
-        url: (locale) => {
-          const slug = locale === 'fr' ? (sender.group.slugFr ?? sender.group.slug) : sender.group.slug;
-          return new URL(pathTo(locale, 'communityConversation', { slug, conversation: conversation!.id }), tx.settings.publicUrl).toString();
-        },
+        url: (locale) => communityPageUrl(tx, sender.group, locale, 'communityConversation', { conversation: conversation!.id }),
         unsubscribe: 'messages',
       });
     }
@@ -110,23 +106,20 @@ export async function getConversation({ ctx, input }: { ctx: Context; input: z.i
   const q = parseInput(getConversationInput, input);
   const { conversation, me } = await ownConversation(ctx, q.conversationId);
   const otherId = conversation.memberA === me.membership.id ? conversation.memberB : conversation.memberA;
-  const [messages, names, [other], blocked] = await Promise.all([
+  const [messages, names, [other], blocks] = await Promise.all([
     ctx.db.select().from(communityMessages).where(eq(communityMessages.conversationId, conversation.id)).orderBy(asc(communityMessages.createdAt), asc(communityMessages.id)).limit(500),
     nicknames(ctx, [otherId]),
     ctx.db.select({ status: communityMembers.status, messagesOff: communityMembers.messagesOff }).from(communityMembers).where(eq(communityMembers.id, otherId)),
-    blockedBetween(ctx, me.membership.id, otherId),
+    blocksBetween(ctx, me.membership.id, otherId),
   ]);
-  const [iBlocked] = await ctx.db
-    .select({ at: communityBlocks.createdAt })
-    .from(communityBlocks)
-    .where(and(eq(communityBlocks.blockerId, me.membership.id), eq(communityBlocks.blockedId, otherId)));
+  const blocked = blocks.byOne || blocks.byOther;
   return {
     id: conversation.id,
     groupId: conversation.groupId,
     with: { memberId: otherId, nickname: names.get(otherId) ?? null },
     /** Whether a message can be written now (the same answer whatever the reason it cannot). */
     canWrite: other?.status === 'member' && !other.messagesOff && !blocked && allows(me, 'community.post'),
-    iBlocked: Boolean(iBlocked),
+    iBlocked: blocks.byOne,
     messages: messages.map((m) => ({ id: m.id, mine: m.senderId === me.membership.id, body: m.body, createdAt: m.createdAt })),
   };
 }
@@ -172,16 +165,21 @@ export async function setMessageSettings({ ctx, input }: { ctx: Context; input: 
   return { messagesOff: q.messagesOff, notifyMessages: q.notifyMessages };
 }
 
-/** The members either of two blocked the other (for the finder too). */
-export async function blockedBetween(ctx: Context, one: string, other: string): Promise<boolean> {
-  const [row] = await ctx.db
-    .select({ at: communityBlocks.createdAt })
+/** Who of two members blocked the other: `one`, `other`, both or neither. */
+async function blocksBetween(ctx: Context, one: string, other: string): Promise<{ byOne: boolean; byOther: boolean }> {
+  const rows = await ctx.db
+    .select({ blocker: communityBlocks.blockerId })
     .from(communityBlocks)
     .where(
       or(and(eq(communityBlocks.blockerId, one), eq(communityBlocks.blockedId, other)), and(eq(communityBlocks.blockerId, other), eq(communityBlocks.blockedId, one))),
-    )
-    .limit(1);
-  return Boolean(row);
+    );
+  return { byOne: rows.some((r) => r.blocker === one), byOther: rows.some((r) => r.blocker === other) };
+}
+
+/** Whether either of two members blocked the other. */
+export async function blockedBetween(ctx: Context, one: string, other: string): Promise<boolean> {
+  const { byOne, byOther } = await blocksBetween(ctx, one, other);
+  return byOne || byOther;
 }
 
 /** The members a member blocked or was blocked by. */

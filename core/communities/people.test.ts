@@ -58,6 +58,8 @@ describe('finding people with the same experience', () => {
     expect(await getExperience({ ctx: as(me.id), input: { community: g.id } })).toMatchObject({ findable: false, year: 2024, region: 'CA-QC' });
     await expect(set(me.id, g.id, { topics: ['no-such-topic'] })).rejects.toMatchObject({ code: 'invalid' });
     await expect(set(me.id, g.id, { year: 2030 })).rejects.toMatchObject({ code: 'invalid' });
+    // What a form sends for words that are not a year (Number('soon')).
+    await expect(set(me.id, g.id, { year: Number('soon') })).rejects.toMatchObject({ code: 'invalid', issues: [expect.objectContaining({ path: 'year' })] });
     await expect(set(me.id, g.id, { region: 'XX' as never })).rejects.toMatchObject({ code: 'invalid' });
     const stranger = await createUser(db());
     await expect(findPeople({ ctx: as(stranger.id), input: { community: g.id, by: 'experience' } })).rejects.toMatchObject({ code: 'forbidden' });

@@ -128,8 +128,10 @@ export async function findPeople({ ctx, input }: { ctx: Context; input: z.input<
     );
   // Nobody finds a person they blocked or who blocked them.
   const blocked = await blockedWith(ctx, access.membership.id);
+  // The labels of the topics those people show, and of no others.
+  const shown = [...new Set(rows.flatMap(({ p }) => (p.showTopics ? p.topicIds : [])))];
   const labels = new Map(
-    (await ctx.db.select().from(topics)).map((t) => [t.id, { slug: t.slug, label: bilingual(t.labelEn, t.labelFr) }]),
+    (shown.length ? await ctx.db.select().from(topics).where(inArray(topics.id, shown)) : []).map((t) => [t.id, { slug: t.slug, label: bilingual(t.labelEn, t.labelFr) }]),
   );
   const scored = rows
     .filter(({ p }) => !blocked.has(p.memberId))

@@ -2,23 +2,33 @@ import { and, eq } from 'drizzle-orm';
 import { auditLog, communityMembers, users, type Locale } from '../../db/schema';
 import type { Context } from '../context';
 import { enqueueEmail, type NoticeTemplate } from '../email/enqueue';
-import { pathTo } from '../../app/lib/paths';
+import { pathTo, type Page } from '../../app/lib/paths';
 import type { CommunityTopic } from '../participants/manage-link';
 import type { CommunityGroup } from './access';
 
 // What an act in a community leaves behind: a line in the organization's audit log, and an email
 // to the member it concerns, in the language they joined in.
 
+/** The full address of one of a community's pages, in a language (the community's slug in that language). */
+export function communityPageUrl(
+  ctx: Context,
+  group: Pick<CommunityGroup, 'slug' | 'slugFr'>,
+  locale: Locale,
+  page: Extract<Page, `community${string}`>,
+  params: Record<string, string> = {},
+): string {
+  const slug = locale === 'fr' ? (group.slugFr ?? group.slug) : group.slug;
+  return new URL(pathTo(locale, page, { ...params, slug }), ctx.settings.publicUrl).toString();
+}
+
 /** A post of the community, in a language. */
 export function postUrl(ctx: Context, group: Pick<CommunityGroup, 'slug' | 'slugFr'>, postId: string, locale: Locale): string {
-  const slug = locale === 'fr' ? (group.slugFr ?? group.slug) : group.slug;
-  return new URL(pathTo(locale, 'communityPost', { slug, post: postId }), ctx.settings.publicUrl).toString();
+  return communityPageUrl(ctx, group, locale, 'communityPost', { post: postId });
 }
 
 /** Where the community is, in a language: its page in that language. */
 export function communityUrl(ctx: Context, group: Pick<CommunityGroup, 'slug' | 'slugFr'>, locale: Locale): string {
-  const slug = locale === 'fr' ? (group.slugFr ?? group.slug) : group.slug;
-  return new URL(pathTo(locale, 'community', { slug }), ctx.settings.publicUrl).toString();
+  return communityPageUrl(ctx, group, locale, 'community');
 }
 
 /** One line of the organization's audit log for an act in a community. */
