@@ -9,6 +9,7 @@ import { unsubscribe } from '../participants/my-data';
 import { createComment, createPost } from './posts';
 import { removeContent } from './moderation';
 import { queueCommunityDigests, setNotifications } from './notifications';
+import { deleteAccount } from '../accounts/my-account';
 
 const NOW = new Date('2026-12-06T15:00:00Z');
 const later = (minutes: number) => new Date(NOW.getTime() + minutes * 60_000);
@@ -110,5 +111,24 @@ describe('the daily digest', () => {
     await unsubscribe({ ctx: as(bo.id), input: { token } });
     await createPost({ ctx: as(ana.id, later(51 * 60)), input: { community: g.id, body: 'Later.' } });
     expect(await queueCommunityDigests(as(owner.id, later(80 * 60)))).toBe(0);
+  });
+
+  it('names ten posts at most, then says how many more, and signs a deleted account’s post "Deleted member"', async () => {
+    const { owner, g, ana, bo, cleo } = await setting();
+    await setNotifications({ ctx: as(bo.id), input: { community: g.id, replies: true, digest: true } });
+    // Twelve posts by two people over the day; Cleo then leaves Cercle, keeping what she wrote.
+    for (let i = 0; i < 12; i++) {
+      await createPost({ ctx: as(i % 2 ? cleo.id : ana.id, later(30 + i * 60)), input: { community: g.id, body: `Post number ${i + 1}.` } });
+    }
+    await deleteAccount({ ctx: as(cleo.id, later(13 * 60)), input: { content: 'keep', confirm: true } });
+    expect(await queueCommunityDigests(as(owner.id, later(25 * 60)))).toBe(1);
+    const [digest] = await mailsTo(bo.email, 'community_digest');
+    const text = renderEmail('community_digest', digest!.payload as never, 'en', as(bo.id).settings).text;
+    // The ten oldest, in order; the last two counted, not named.
+    for (let i = 1; i <= 10; i++) expect(text).toContain(`Post number ${i}.`);
+    expect(text).not.toContain('Post number 11.');
+    expect(text).toContain('and 2 more posts');
+    expect(text).toContain('Deleted member — Post number 2.');
+    expect(text).toContain('Ana — Post number 1.');
   });
 });
