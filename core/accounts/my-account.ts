@@ -23,6 +23,7 @@ import { NOTICE_TEMPLATES } from '../email/enqueue';
 import { requireUserId } from '../policy/permissions';
 import { lockOwners } from '../organizations/owners';
 import { storeOf } from '../communities/images';
+import { nicknames } from '../communities/messages';
 
 // What an account holds, for its owner: everything as one JSON document, and the deletion of it
 // all (SPEC §8). Community writing is the person's to take with them or to leave behind.
@@ -89,7 +90,7 @@ export async function exportAccountData({ ctx }: { ctx: Context }) {
       .orderBy(asc(emailOutbox.createdAt)),
   ]);
   const memberIds = memberships.map((r) => r.m.id);
-  const [images, conversations, blocks, topicRows] = await Promise.all([
+  const [images, conversations, blocks, topicSlug] = await Promise.all([
     posts.length
       ? ctx.db
           .select({ id: communityImages.id, postId: communityImages.postId, alt: communityImages.alt, width: communityImages.width, height: communityImages.height, bytes: communityImages.bytes })
@@ -106,9 +107,8 @@ export async function exportAccountData({ ctx }: { ctx: Context }) {
           .innerJoin(users, eq(users.id, communityMembers.userId))
           .where(inArray(communityBlocks.blockerId, memberIds))
       : [],
-    ctx.db.select({ id: topics.id, slug: topics.slug }).from(topics),
+    topicSlugs(ctx, memberships.flatMap((r) => r.profile?.topicIds ?? [])),
   ]);
-  const topicSlug = new Map(topicRows.map((t) => [t.id, t.slug]));
   const imageUrl = (id: string) => new URL(`/community/images/${id}`, ctx.settings.publicUrl).toString();
   return {
     exportedAt: ctx.now.toISOString(),
@@ -171,6 +171,12 @@ export async function exportAccountData({ ctx }: { ctx: Context }) {
   };
 }
 
+/** The slugs of some topics, by id. */
+async function topicSlugs(ctx: Context, ids: string[]): Promise<Map<string, string>> {
+  const rows = ids.length ? await ctx.db.select({ id: topics.id, slug: topics.slug }).from(topics).where(inArray(topics.id, [...new Set(ids)])) : [];
+  return new Map(rows.map((t) => [t.id, t.slug]));
+}
+
 /** The person's conversations, each with the other member's nickname and every message, oldest first. */
 async function conversationsOf(ctx: Context, memberIds: string[]) {
   const convs = await ctx.db
@@ -180,11 +186,7 @@ async function conversationsOf(ctx: Context, memberIds: string[]) {
   if (convs.length === 0) return [];
   const others = convs.map((c) => (memberIds.includes(c.memberA) ? c.memberB : c.memberA));
   const [names, messages] = await Promise.all([
-    ctx.db
-      .select({ id: communityMembers.id, nickname: users.nickname })
-      .from(communityMembers)
-      .innerJoin(users, eq(users.id, communityMembers.userId))
-      .where(inArray(communityMembers.id, others)),
+    nicknames(ctx, others),
     ctx.db
       .select()
       .from(communityMessages)
@@ -196,7 +198,7 @@ async function conversationsOf(ctx: Context, memberIds: string[]) {
     return {
       me,
       createdAt: c.createdAt,
-      withNickname: names.find((n) => n.id === others[i])?.nickname ?? null,
+      withNickname: names.get(others[i]!) ?? null,
       messages: messages.filter((x) => x.conversationId === c.id).map((x) => ({ fromMe: x.senderId === me, body: x.body, at: x.createdAt })),
     };
   });

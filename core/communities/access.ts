@@ -94,3 +94,19 @@ function refusal(access: CommunityAccess, permission: Permission): string {
   if (access.mutedUntil && permission === 'community.post') return 'muted';
   return permission === 'community.post' || permission === 'community.read' ? 'not_a_member' : 'not_a_moderator';
 }
+
+/** An access whose person is an approved member of the community. */
+export type MemberAccess = CommunityAccess & { userId: string; membership: Membership };
+
+/**
+ * The acting person's access when they are a member of the community — as a member, not as one of
+ * its organizers (a banned person and a non-member are refused, each with their reason).
+ */
+export async function requireMember(ctx: Context, ref: string): Promise<MemberAccess> {
+  const userId = requireUserId(ctx);
+  const access = await communityAccess(ctx, ref);
+  if (access.membership?.status !== 'member') {
+    throw new Forbidden('for the community’s members', access.membership?.status === 'banned' ? 'banned' : 'not_a_member');
+  }
+  return { ...access, userId, membership: access.membership };
+}

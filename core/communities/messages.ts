@@ -4,7 +4,7 @@ import { communityBlocks, communityConversations, communityMembers, communityMes
 import { parseInput, withTransaction, type Context } from '../context';
 import { Forbidden, NotFound } from '../errors';
 import { requireUserId } from '../policy/permissions';
-import { allows, communityAccess, type CommunityAccess } from './access';
+import { allows, requireMember, type MemberAccess } from './access';
 import { countCommunityAction } from './limits';
 import { announceLive } from './live';
 import { communityPageUrl, tellMember } from './record';
@@ -17,8 +17,6 @@ import { communityPageUrl, tellMember } from './record';
 
 export const MESSAGE_MAX = 4000;
 
-type Member = NonNullable<CommunityAccess['membership']>;
-type Sender = CommunityAccess & { userId: string; membership: Member };
 
 export const sendMessageInput = z
   .object({
@@ -36,14 +34,14 @@ export async function sendMessage({ ctx, input }: { ctx: Context; input: z.input
   const q = parseInput(sendMessageInput, input);
   let groupId: string;
   let otherId: string;
-  let sender: Sender;
+  let sender: MemberAccess;
   if (q.conversationId) {
     const { conversation, me } = await ownConversation(ctx, q.conversationId);
     groupId = conversation.groupId;
     sender = me;
     otherId = conversation.memberA === me.membership.id ? conversation.memberB : conversation.memberA;
   } else {
-    sender = await writer(ctx, q.community!);
+    sender = await requireMember(ctx, q.community!);
     groupId = sender.group.id;
     otherId = q.to!;
   }
@@ -82,7 +80,7 @@ export const listConversationsInput = z.object({ community: z.string().min(1).ma
 /** The acting member's conversations in a community, the latest first, with whom. */
 export async function listConversations({ ctx, input }: { ctx: Context; input: z.input<typeof listConversationsInput> }) {
   const q = parseInput(listConversationsInput, input);
-  const me = await writer(ctx, q.community);
+  const me = await requireMember(ctx, q.community);
   const mine = me.membership.id;
   const rows = await ctx.db
     .select()
@@ -129,7 +127,7 @@ export const writeTargetInput = z.object({ community: z.string().min(1).max(200)
 /** Whom a new message would go to: their nickname, and whether they can be written to now. */
 export async function writeTarget({ ctx, input }: { ctx: Context; input: z.input<typeof writeTargetInput> }) {
   const q = parseInput(writeTargetInput, input);
-  const me = await writer(ctx, q.community);
+  const me = await requireMember(ctx, q.community);
   const [other] = await ctx.db
     .select({ id: communityMembers.id, status: communityMembers.status, messagesOff: communityMembers.messagesOff })
     .from(communityMembers)
@@ -144,7 +142,7 @@ export const blockInput = z.object({ community: z.string().min(1).max(200), memb
 /** Blocks (or unblocks) another member of the community: they can no longer write to or find the one who blocked. */
 export async function setBlock({ ctx, input }: { ctx: Context; input: z.input<typeof blockInput> }) {
   const q = parseInput(blockInput, input);
-  const me = await writer(ctx, q.community);
+  const me = await requireMember(ctx, q.community);
   const [other] = await ctx.db.select({ id: communityMembers.id }).from(communityMembers).where(and(eq(communityMembers.id, q.memberId), eq(communityMembers.groupId, me.group.id)));
   if (!other || other.id === me.membership.id) throw new NotFound('member');
   if (q.blocked) {
@@ -160,7 +158,7 @@ export const messageSettingsInput = z.object({ community: z.string().min(1).max(
 /** A member turns private messages off (nobody may write to them) and chooses whether new ones are emailed. */
 export async function setMessageSettings({ ctx, input }: { ctx: Context; input: z.input<typeof messageSettingsInput> }) {
   const q = parseInput(messageSettingsInput, input);
-  const me = await writer(ctx, q.community);
+  const me = await requireMember(ctx, q.community);
   await ctx.db.update(communityMembers).set({ messagesOff: q.messagesOff, notifyMessages: q.notifyMessages }).where(eq(communityMembers.id, me.membership.id));
   return { messagesOff: q.messagesOff, notifyMessages: q.notifyMessages };
 }
@@ -191,25 +189,18 @@ export async function blockedWith(ctx: Context, memberId: string): Promise<Set<s
   return new Set(rows.map((r) => (r.blocker === memberId ? r.blocked : r.blocker)));
 }
 
-/** The acting person as a member of the community (banned people and non-members are refused). */
-async function writer(ctx: Context, community: string): Promise<Sender> {
-  const userId = requireUserId(ctx);
-  const access = await communityAccess(ctx, community);
-  if (access.membership?.status !== 'member') throw new Forbidden('for members', access.membership?.status === 'banned' ? 'banned' : 'not_a_member');
-  return { ...access, userId, membership: access.membership };
-}
-
 /** A conversation of the acting member, or not found (for anyone else, whoever they are). */
 async function ownConversation(ctx: Context, id: string) {
   requireUserId(ctx);
   const [conversation] = await ctx.db.select().from(communityConversations).where(eq(communityConversations.id, id));
   if (!conversation) throw new NotFound('conversation');
-  const me = await writer(ctx, conversation.groupId).catch(() => null);
+  const me = await requireMember(ctx, conversation.groupId).catch(() => null);
   if (!me || (conversation.memberA !== me.membership.id && conversation.memberB !== me.membership.id)) throw new NotFound('conversation');
   return { conversation, me };
 }
 
-async function nicknames(ctx: Context, memberIds: string[]): Promise<Map<string, string | null>> {
+/** The nicknames of some members of communities, by membership. */
+export async function nicknames(ctx: Context, memberIds: string[]): Promise<Map<string, string | null>> {
   if (memberIds.length === 0) return new Map();
   const rows = await ctx.db
     .select({ id: communityMembers.id, nickname: users.nickname })

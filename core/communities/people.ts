@@ -2,10 +2,9 @@ import { and, eq, inArray, ne } from 'drizzle-orm';
 import { z } from 'zod';
 import { communityMembers, communityProfiles, topics, users } from '../../db/schema';
 import { parseInput, type Context } from '../context';
-import { Conflict, Forbidden, Invalid } from '../errors';
-import { requireUserId } from '../policy/permissions';
+import { Conflict, Invalid } from '../errors';
 import { bilingual, type Bilingual } from '../text';
-import { communityAccess, type CommunityAccess } from './access';
+import { requireMember } from './access';
 import { blockedWith } from './messages';
 
 // Finding people with the same experience (SPEC §4). A member may describe, in one community,
@@ -33,7 +32,7 @@ export const setExperienceInput = z.object({
 /** A member describes their experience in a community (or stops being findable). */
 export async function setExperience({ ctx, input }: { ctx: Context; input: z.input<typeof setExperienceInput> }) {
   const q = parseInput(setExperienceInput, input);
-  const access = await memberAccess(ctx, q.community);
+  const access = await requireMember(ctx, q.community);
   if (q.year != null && q.year > ctx.now.getUTCFullYear()) throw new Invalid([{ path: 'year', message: 'in_the_future' }]);
   const found = q.topics.length ? await ctx.db.select({ id: topics.id, slug: topics.slug }).from(topics).where(inArray(topics.slug, q.topics)) : [];
   if (found.length !== new Set(q.topics).size) throw new Invalid([{ path: 'topics', message: 'unknown_topic' }]);
@@ -69,7 +68,7 @@ export const getExperienceInput = z.object({ community: z.string().min(1).max(20
 /** The acting member's own description in a community, or null when they gave none. */
 export async function getExperience({ ctx, input }: { ctx: Context; input: z.input<typeof getExperienceInput> }): Promise<Experience | null> {
   const q = parseInput(getExperienceInput, input);
-  const access = await memberAccess(ctx, q.community);
+  const access = await requireMember(ctx, q.community);
   const [p] = await ctx.db.select().from(communityProfiles).where(eq(communityProfiles.memberId, access.membership.id));
   if (!p) return null;
   const slugs = p.topicIds.length ? await ctx.db.select({ slug: topics.slug }).from(topics).where(inArray(topics.id, p.topicIds)) : [];
@@ -109,7 +108,7 @@ export const PEOPLE_MAX = 50;
  */
 export async function findPeople({ ctx, input }: { ctx: Context; input: z.input<typeof findPeopleInput> }): Promise<PersonFound[]> {
   const q = parseInput(findPeopleInput, input);
-  const access = await memberAccess(ctx, q.community);
+  const access = await requireMember(ctx, q.community);
   const [mine] = await ctx.db.select().from(communityProfiles).where(eq(communityProfiles.memberId, access.membership.id));
   const hasExperience = mine && (mine.topicIds.length > 0 || mine.year != null);
   if (q.by === 'experience' ? !hasExperience : !mine?.region) throw new Conflict('describe your own experience first', 'describe_first');
@@ -153,14 +152,4 @@ export async function findPeople({ ctx, input }: { ctx: Context; input: z.input<
     .filter((s) => s.score > 0)
     .sort((a, b) => b.score - a.score || (a.person.nickname ?? '').localeCompare(b.person.nickname ?? ''));
   return scored.slice(0, PEOPLE_MAX).map((s) => s.person);
-}
-
-/** The acting person's access, when they are a member of the community (not its organizers as such). */
-async function memberAccess(ctx: Context, ref: string): Promise<CommunityAccess & { membership: NonNullable<CommunityAccess['membership']> }> {
-  requireUserId(ctx);
-  const access = await communityAccess(ctx, ref);
-  if (access.membership?.status !== 'member') {
-    throw new Forbidden('for the community’s members', access.membership?.status === 'banned' ? 'banned' : 'not_a_member');
-  }
-  return access as CommunityAccess & { membership: NonNullable<CommunityAccess['membership']> };
 }
