@@ -1,4 +1,4 @@
-import { sql } from 'drizzle-orm';
+import { sql, type SQL } from 'drizzle-orm';
 import type { Database } from '../../db/client';
 import { listen, type Listener } from '../../db/listen';
 import type { Context } from '../context';
@@ -23,7 +23,15 @@ export interface LiveEvent {
  * id for its posts and comments, a conversation's id for its messages.
  */
 export async function announceLive(tx: Context, key: string, event: LiveEvent): Promise<void> {
-  await tx.db.execute(sql`select pg_notify(${COMMUNITY_CHANNEL}, ${`${key} ${event.kind} ${event.postId}`})`);
+  await tx.db.execute(sql`select ${liveNotice(key, event.kind, event.postId)}`);
+}
+
+/**
+ * The same announcement as an expression, for the statement that writes to carry it (in its
+ * `returning`): the news and the write then travel in one round trip. `postId` may be a column.
+ */
+export function liveNotice(key: string, kind: LiveEvent['kind'], postId: string | SQL.Aliased | SQL | { getSQL(): SQL }): SQL<string> {
+  return sql<string>`pg_notify(${COMMUNITY_CHANNEL}, ${`${key} ${kind} `}::text || ${postId}::text)`;
 }
 
 type Subscriber = (event: LiveEvent | 'lost') => void;

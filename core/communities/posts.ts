@@ -11,7 +11,7 @@ import { renderMemberText } from './markdown';
 import { reportCrisis } from './moderation';
 import { bilingualDocument } from '../search/bilingual-text';
 import { tellReplied } from './notifications';
-import { announceLive } from './live';
+import { announceLive, liveNotice } from './live';
 
 // Writing in a community: posts, comments (one level of replies), reactions. Only members write
 // (community.post); each edits and deletes what they wrote. What is written is kept as typed and
@@ -37,16 +37,17 @@ export async function createPost({ ctx, input }: { ctx: Context; input: z.input<
   await countCommunityAction(ctx, access, 'post');
   const crisis = hasCrisisLanguage(q.body);
   const images = await prepareImages(access.group.id, q.images);
-  return keepImages(ctx, images, () => withTransaction(ctx, async (tx) => {
+  const write = async (tx: Context) => {
+    // The insert announces the post itself: a plain post is one statement, with no transaction.
     const [post] = await tx.db
       .insert(communityPosts)
       .values({ groupId: access.group.id, ...written(tx, access.userId, q, crisis), lastActivityAt: tx.now })
-      .returning({ id: communityPosts.id });
+      .returning({ id: communityPosts.id, live: liveNotice(access.group.id, 'post', communityPosts.id) });
     if (images.length) await tx.db.insert(communityImages).values(imageRows(tx, access.group.id, post!.id, images));
     if (crisis) await reportCrisis(tx, access.group.id, { postId: post!.id });
-    await announceLive(tx, access.group.id, { kind: 'post', postId: post!.id });
     return { postId: post!.id, crisis };
-  }));
+  };
+  return keepImages(ctx, images, () => (images.length || crisis ? withTransaction(ctx, write) : write(ctx)));
 }
 
 export const editPostInput = z.object({ postId: z.uuid(), body: text(POST_MAX) });
