@@ -306,6 +306,8 @@ if (!args['no-write']) {
     `| the same page | ${CONCURRENCY} | ${r.feedConcurrent!.requests} | ${r.feedConcurrent!.perSecond} | ${r.feedConcurrent!.p50} / ${r.feedConcurrent!.p95} / ${r.feedConcurrent!.p99} | |`,
     `| a new post (form POST, 1,000 members writing) | ${CONCURRENCY} | ${r.post!.requests} | ${r.post!.perSecond} | ${r.post!.p50} / ${r.post!.p95} / ${r.post!.p99} | ${r.postCore!.p50} / ${r.postCore!.p95} / ${r.postCore!.p99} (createPost) |`,
     '',
+    `CPU per new post during that run, read from /proc: the app server ${r.postCpu!.app} ms, PostgreSQL ${r.postCpu!.database} ms, the load generator ${r.postCpu!.loadGenerator} ms (on ${os.cpus().length} cores together).`,
+    '',
     `Every accepted post was stored: ${r.stored!.accepted} answered "posted" (302), ${r.stored!.stored} new rows. Raw figures: \`bench/results/community.json\`.`,
     end,
   ].join('\n');
