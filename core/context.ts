@@ -46,9 +46,32 @@ export function parseInput<S extends z.ZodType>(schema: S, input: unknown): z.ou
   const result = schema.safeParse(input);
   if (result.success) return result.data;
   throw new Invalid(
-    result.error.issues.map((issue) => ({
-      path: issue.path.map(String).join('.') || '(input)',
-      message: issue.message,
-    })),
+    result.error.issues.map((issue) => {
+      const code = zodIssueCode(issue);
+      // A message that is already the code is not repeated.
+      return { path: issue.path.map(String).join('.') || '(input)', message: issue.message, ...(code === issue.message ? {} : { code }) };
+    }),
   );
+}
+
+/**
+ * The stable code of a zod issue (`Issue.code`): a refinement's own (`params.code`), the message
+ * when a schema gave a code as its message (`'invalid_phone'`), or one for what zod checked.
+ */
+function zodIssueCode(issue: z.core.$ZodIssue): string {
+  if (issue.code === 'custom' && typeof issue.params?.code === 'string') return issue.params.code;
+  if (/^[a-z][a-z_]*$/.test(issue.message)) return issue.message;
+  switch (issue.code) {
+    case 'too_big':
+      return issue.origin === 'string' ? 'too_long' : 'too_big';
+    case 'too_small':
+      return issue.origin === 'string' && Number(issue.minimum) <= 1 ? 'required' : 'too_small';
+    case 'invalid_type':
+      // A missing field, or one of the wrong kind: forms send text, so either way it wants filling in.
+      return issue.expected === 'date' ? 'invalid_date' : issue.expected === 'int' || issue.expected === 'number' ? 'invalid_number' : 'required';
+    case 'invalid_format':
+      return issue.format === 'email' ? 'invalid_email' : issue.format === 'url' ? 'invalid_url' : 'invalid';
+    default:
+      return 'invalid';
+  }
 }

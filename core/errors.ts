@@ -13,10 +13,26 @@ export type ErrorCode =
   | 'ineligible'
   | 'rate_limited';
 
+/** Values a message about an error is told with (`{ count: 3 }` for "3 people already hold a place"). */
+export type ErrorParams = Record<string, string | number>;
+
 export interface Issue {
   /** Dotted path of the offending field or parameter, e.g. `page` or `answers.q1`. */
   path: string;
+  /** In English, for logs and the API; pages choose their words by `code`. */
   message: string;
+  /**
+   * A stable code for what is wrong with the field (`required`, `too_long`, `end_before_start`…),
+   * which the catalogs translate as `errors.field.<code>`. Absent when the message is itself the
+   * code (`message: 'required'`); read it with `issueCode`.
+   */
+  code?: string;
+  params?: ErrorParams;
+}
+
+/** An issue's code: its own, its message when that is a code (`required`), or `invalid`. */
+export function issueCode(issue: Issue): string {
+  return issue.code ?? (/^[a-z][a-z_]*$/.test(issue.message) ? issue.message : 'invalid');
 }
 
 export class CoreError extends Error {
@@ -24,8 +40,12 @@ export class CoreError extends Error {
     public readonly code: ErrorCode,
     message: string,
     public readonly issues: Issue[] = [],
-    /** A stable reason, for the pages to choose their words by (never by the English message). */
+    /**
+     * A stable reason, for the pages to choose their words by (never by the English message): the
+     * catalogs translate it as `errors.reason.<reason>`, told with `params`.
+     */
     public readonly reason: string | null = null,
+    public readonly params: ErrorParams = {},
   ) {
     super(message);
     this.name = 'CoreError';
@@ -51,8 +71,8 @@ export class Invalid extends CoreError {
 }
 
 export class Conflict extends CoreError {
-  constructor(message: string, reason: string | null = null) {
-    super('conflict', message, [], reason);
+  constructor(message: string, reason: string | null = null, params: ErrorParams = {}) {
+    super('conflict', message, [], reason, params);
   }
 }
 

@@ -1,7 +1,7 @@
 import { data } from 'react-router';
 import type { TFunction } from 'i18next';
 import { DateTime } from 'luxon';
-import { CoreError } from '../../core/errors';
+import { formProblem, type FormProblem } from './problem.server';
 import { can, PERMISSIONS, type Permission } from '../../core/policy/permissions';
 import type { MemberRole } from '../../db/schema/enums';
 import { getT, type Locale } from '../../i18n';
@@ -11,71 +11,16 @@ import { listSessionRegistrants } from '../../core/running';
 // Shared by the pages that run sessions and cohorts (organize-session, -checkin, -cohort): core
 // errors as messages next to the right fields, and times typed in a group's own time zone.
 
-export interface FormProblem {
-  status: number;
-  message: string;
-  fields: Record<string, string>;
-}
+export type { FormProblem } from './problem.server';
 
 /** A 404 that says the same to a stranger and to a mistyped address. */
 export function notFound(locale: Locale): never {
   throw data(getT(locale)('running.errors.notFound'), { status: 404 });
 }
 
-/** Turns a core error into what the page shows; unknown errors go on (500). `prefix` names the form's fields. */
+/** A core error as the running pages show it; unknown errors go on (500). `prefix` names the form's fields. */
 export function runningError(err: unknown, t: TFunction, prefix = ''): FormProblem {
-  if (!(err instanceof CoreError)) throw err;
-  const field = (path: string) => `${prefix}${path.split('.')[0]}`;
-  switch (err.code) {
-    case 'invalid': {
-      const fields: Record<string, string> = {};
-      for (const issue of err.issues) {
-        const name = field(issue.path);
-        const m = issue.message;
-        fields[name] ??= /people already hold a place/.test(m)
-          ? t('running.errors.capacityBelowTaken', { count: Number(m.match(/^(\d+)/)?.[1] ?? 0) })
-          : /future/.test(m)
-            ? t('running.errors.mustBeFuture')
-            : /after the start/.test(m)
-              ? t('running.errors.endBeforeStart')
-              : /holds no place/.test(m)
-                ? t('running.errors.notOnRoster')
-                : /too big|too long/i.test(m)
-                  ? t('running.errors.tooLong')
-                  : issue.path === 'capacity'
-                    ? t('running.errors.capacityNumber')
-                    : /date/i.test(m)
-                      ? t('running.errors.invalidDate')
-                      : t('running.errors.required');
-      }
-      return { status: 400, message: t('running.errors.summary'), fields };
-    }
-    case 'forbidden':
-      return { status: 403, message: err.reason === 'not_your_group' ? t('running.errors.notYourGroup') : t('running.errors.forbidden'), fields: {} };
-    case 'not_found':
-      return { status: 404, message: t('running.errors.notFound'), fields: {} };
-    case 'full':
-      return { status: 409, message: t('running.errors.cohortFull'), fields: {} };
-    case 'conflict': {
-      const m = err.message;
-      const message = /already online/.test(m)
-        ? t('running.errors.alreadyOnline')
-        : /online link/.test(m)
-          ? t('running.errors.noOnlineLink')
-          : /from the cohort/.test(m)
-            ? t('running.errors.cohortCapacity')
-            : /already has a make-up/.test(m)
-              ? t('running.errors.makeUpExists')
-              : /application that is/.test(m)
-                ? t('running.errors.decisionNotAllowed')
-                : /over|cancelled/.test(m)
-                  ? t('running.errors.sessionClosed')
-                  : t('running.errors.generic');
-      return { status: 409, message, fields: {} };
-    }
-    default:
-      return { status: 400, message: t('running.errors.generic'), fields: {} };
-  }
+  return formProblem(err, t, 'running', { prefix });
 }
 
 /** The instant of a date (YYYY-MM-DD) and time (HH:MM) read in a time zone; null when either is not valid. */

@@ -8,8 +8,8 @@ import { pick } from '../../core/text';
 import { getT } from '../../i18n';
 import { formatDay, formatSessionTime } from '../lib/format';
 import { localeOf, organizerForm, organizerPage } from '../lib/organize.server';
-import { field, listSessionRegistrants, notFound, recordAttendance, sessionRegistrantsFor } from '../lib/running.server';
-import { addWalkIn, checkInError, getCheckInState, removeWalkIn } from '../lib/checkin.server';
+import { field, listSessionRegistrants, notFound, recordAttendance, runningError, sessionRegistrantsFor } from '../lib/running.server';
+import { addWalkIn, getCheckInState, removeWalkIn } from '../lib/checkin.server';
 import { pathTo } from '../lib/paths';
 import { CsrfField } from '../components/csrf-field';
 
@@ -68,12 +68,12 @@ export async function action({ request, context, params }: Route.ActionArgs) {
     await recordAttendance({ ctx, input: { sessionId: params.session, records: [{ participantId, status }] } });
   } catch (err) {
     if (err instanceof Response) throw err;
-    const e = checkInError(err, t);
+    const e = runningError(err, t);
     if (intent === 'walk-in' || intent === 'remove-walk-in') {
       // The walk-in's name is the only field: a complaint about it lands next to it, name kept.
       return data({ ok: false as const, intent, message: e.message, nameError: e.fields['name'], name: field(form, 'walkInName'), participantId: '' }, { status: e.status });
     }
-    const message = e.fields['records'] ?? (Object.keys(e.fields).length ? t('running.errors.notOnRoster') : e.message);
+    const message = e.fields['records'] ?? (Object.keys(e.fields).length ? t('errors.field.not_on_roster') : e.message);
     return data({ ok: false as const, intent, message, nameError: undefined, name: '', participantId }, { status: e.status });
   }
   // With JavaScript the row updates in place; without, the page reloads at the row just marked.
@@ -193,7 +193,7 @@ function WalkIns({
       )}
       {refused ? (
         <p className="notice" role="status">
-          {t(refused === 'walk_ins_off' ? 'running.errors.walkInsOff' : 'running.errors.walkInsFull')}
+          {t(refused === 'walk_ins_off' ? 'errors.reason.walk_ins_off' : 'errors.reason.walk_ins_full')}
         </p>
       ) : (
         <Form method="post" noValidate>

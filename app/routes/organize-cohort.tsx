@@ -85,7 +85,7 @@ export async function action({ request, context, params }: Route.ActionArgs) {
     if (intent === 'decide') {
       if (!view.applied.concat(view.waitlisted).some((a) => a.id === applicationId)) notFound(locale);
       if (!(DECISIONS as readonly string[]).includes(values.decision)) {
-        return fail({ status: 400, message: t('running.errors.summary'), fields: { [`decide-${applicationId}-decision`]: t('running.errors.required') } });
+        return fail({ status: 400, message: t('running.errors.summary'), fields: { [`decide-${applicationId}-decision`]: t('errors.field.required') } });
       }
       const out = await decideApplication({ ctx, input: { applicationId, decision: values.decision as (typeof DECISIONS)[number], message: values.message } });
       return back(out.status);

@@ -112,8 +112,8 @@ export async function action({ request, context, params }: Route.ActionArgs) {
       const startsAt = zonedInstant(values.date!, values.start!, tz);
       const endsAt = zonedInstant(values.date!, values.end!, tz);
       const fields: Record<string, string> = {};
-      if (!startsAt) fields[`${intent}-date`] = t('running.errors.invalidDate');
-      if (!endsAt) fields[`${intent}-end`] = t('running.errors.invalidDate');
+      if (!startsAt) fields[`${intent}-date`] = t('errors.field.invalid_date');
+      if (!endsAt) fields[`${intent}-end`] = t('errors.field.invalid_date');
       return { startsAt, endsAt, fields };
     };
     switch (intent) {
@@ -123,10 +123,8 @@ export async function action({ request, context, params }: Route.ActionArgs) {
       }
       case 'capacity': {
         const raw = values.capacity!.trim();
+        // Anything but a whole number of 1 or more is refused by core, next to the field.
         const capacity = raw === '' ? null : Number(raw);
-        if (capacity !== null && (!Number.isInteger(capacity) || capacity < 1)) {
-          return fail({ status: 400, message: t('running.errors.summary'), fields: { 'capacity-capacity': t('running.errors.capacityNumber') } });
-        }
         const out = await changeSessionCapacity({ ctx, input: { sessionId, capacity } });
         return back('capacity', `&promoted=${out.promoted.length}`);
       }

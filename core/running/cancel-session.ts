@@ -16,8 +16,8 @@ export const cancelSessionInput = z.object({ sessionId: z.uuid(), reason: reason
 
 /** A session that has ended or is cancelled cannot be changed any more. */
 export function assertChangeable(tx: Context, session: SessionRow): void {
-  if (session.status === 'cancelled') throw new Conflict('this session is already cancelled');
-  if (session.endsAt <= tx.now) throw new Conflict('this session is over');
+  if (session.status === 'cancelled') throw new Conflict('this session is already cancelled', 'session_closed');
+  if (session.endsAt <= tx.now) throw new Conflict('this session is over', 'session_closed');
 }
 
 /**

@@ -11,7 +11,7 @@ import { audit, sessionForOrganizer } from './shared';
 export const changeSessionCapacityInput = z.object({
   sessionId: z.uuid(),
   /** Seats of this one session; null = back to the group's default. */
-  capacity: z.number().int().min(1).max(10_000).nullable(),
+  capacity: z.number({ error: 'invalid_capacity' }).int('invalid_capacity').min(1, 'invalid_capacity').max(10_000, 'invalid_capacity').nullable(),
 });
 
 /**
@@ -25,13 +25,13 @@ export async function changeSessionCapacity({ ctx, input }: { ctx: Context; inpu
   const q = parseInput(changeSessionCapacityInput, input);
   return withTransaction(ctx, async (tx) => {
     const { session, group, organization } = await sessionForOrganizer(tx, q.sessionId, 'sessions.run', true);
-    if (session.cohortId) throw new Conflict('a cohort session takes its places from the cohort');
-    if (session.status === 'cancelled') throw new Conflict('this session is cancelled');
-    if (session.endsAt <= tx.now) throw new Conflict('this session is over');
+    if (session.cohortId) throw new Conflict('a cohort session takes its places from the cohort', 'cohort_capacity');
+    if (session.status === 'cancelled') throw new Conflict('this session is cancelled', 'session_closed');
+    if (session.endsAt <= tx.now) throw new Conflict('this session is over', 'session_closed');
     const seats = q.capacity ?? group.sessionCapacity;
     const taken = await confirmedCount(tx, session.id);
     if (seats != null && seats < taken) {
-      throw new Invalid([{ path: 'capacity', message: `${taken} people already hold a place: the capacity cannot go below ${taken}` }]);
+      throw new Invalid([{ path: 'capacity', message: `${taken} people already hold a place: the capacity cannot go below ${taken}`, code: 'capacity_below_taken', params: { count: taken } }]);
     }
     await tx.db.update(sessions).set({ capacity: q.capacity, updatedAt: tx.now }).where(eq(sessions.id, session.id));
     // Seats only reach the waitlist of a published group's session that has not started.

@@ -43,14 +43,14 @@ export async function decideApplication({ ctx, input }: { ctx: Context; input: z
     });
     const [application] = await tx.db.select().from(applications).where(eq(applications.id, q.applicationId)).for('update');
     const from = application!.status;
-    if (!ALLOWED[q.decision].includes(from)) throw new Conflict(`an application that is ${from} cannot be given this decision`);
-    if (cohort.status === 'cancelled' || cohort.status === 'completed') throw new Conflict(`this cohort is ${cohort.status}`);
+    if (!ALLOWED[q.decision].includes(from)) throw new Conflict(`an application that is ${from} cannot be given this decision`, 'decision_not_allowed');
+    if (cohort.status === 'cancelled' || cohort.status === 'completed') throw new Conflict(`this cohort is ${cohort.status}`, 'cohort_closed');
 
     let status: 'accepted' | 'declined' | 'waitlisted';
     let ticket: number | null = null;
     if (q.decision === 'accept') {
       if (cohort.capacity != null && (await acceptedCount(tx, cohort.id)) >= cohort.capacity) {
-        throw new CoreError('full', 'this cohort is full: waitlist the person or raise the capacity');
+        throw new CoreError('full', 'this cohort is full: waitlist the person or raise the capacity', [], 'cohort_full');
       }
       status = 'accepted';
     } else if (q.decision === 'waitlist') {

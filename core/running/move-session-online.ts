@@ -24,8 +24,8 @@ export async function moveSessionOnline({ ctx, input }: { ctx: Context; input: z
   return withTransaction(ctx, async (tx) => {
     const { session, group, cohort, organization } = await sessionForOrganizer(tx, q.sessionId, 'sessions.run', true);
     assertChangeable(tx, session);
-    if (session.status === 'moved_online') throw new Conflict('this session is already online');
-    if (!group.onlineUrl) throw new Conflict('the group has no online link: add one to the group first');
+    if (session.status === 'moved_online') throw new Conflict('this session is already online', 'already_online');
+    if (!group.onlineUrl) throw new Conflict('the group has no online link: add one to the group first', 'no_online_link');
     const [updated] = await tx.db
       .update(sessions)
       .set({ status: 'moved_online', statusReason: q.reason, updatedAt: tx.now })

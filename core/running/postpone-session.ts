@@ -13,7 +13,7 @@ import { audit, rosterOf, sessionForOrganizer } from './shared';
 
 export const postponeSessionInput = z
   .object({ sessionId: z.uuid(), startsAt: z.coerce.date(), endsAt: z.coerce.date(), reason: reasonField })
-  .refine((v) => v.endsAt > v.startsAt, { path: ['endsAt'], message: 'the end must come after the start' });
+  .refine((v) => v.endsAt > v.startsAt, { path: ['endsAt'], message: 'the end must come after the start', params: { code: 'end_before_start' } });
 
 /**
  * Moves a session to a new time with a reason. Registrations and the waitlist are kept; the first
@@ -27,7 +27,7 @@ export async function postponeSession({ ctx, input }: { ctx: Context; input: z.i
   return withTransaction(ctx, async (tx) => {
     const { session, group, cohort, organization } = await sessionForOrganizer(tx, q.sessionId, 'sessions.run', true);
     assertChangeable(tx, session);
-    if (q.startsAt <= tx.now) throw new Invalid([{ path: 'startsAt', message: 'the new start must be in the future' }]);
+    if (q.startsAt <= tx.now) throw new Invalid([{ path: 'startsAt', message: 'the new start must be in the future', code: 'must_be_future' }]);
     const [updated] = await tx.db
       .update(sessions)
       .set({

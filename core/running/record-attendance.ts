@@ -27,7 +27,7 @@ export function checkInClosed(ctx: Context, session: SessionRow, group: GroupRow
 
 function assertCheckInOpen(ctx: Context, session: SessionRow, group: GroupRow): void {
   const closed = checkInClosed(ctx, session, group);
-  if (closed === 'cancelled') throw new Conflict('this session is cancelled');
+  if (closed === 'cancelled') throw new Conflict('this session is cancelled', 'session_closed');
   if (closed === 'not_yet') throw new Conflict('check-in opens on the day of the session', 'check_in_not_open');
 }
 
@@ -54,7 +54,7 @@ export async function recordAttendance({ ctx, input }: { ctx: Context; input: z.
     const issues = q.records
       .map((r, i) => ({ r, i }))
       .filter(({ r }) => !holders.has(r.participantId))
-      .map(({ i }) => ({ path: `records.${i}.participantId`, message: 'this person holds no place at this session' }));
+      .map(({ i }) => ({ path: `records.${i}.participantId`, message: 'this person holds no place at this session', code: 'not_on_roster' }));
     if (issues.length) throw new Invalid(issues);
     // The last mark given for a person wins when one request names them twice.
     const marks = new Map(q.records.map((r) => [r.participantId, r.status]));

@@ -10,7 +10,7 @@ import { audit, cohortMembers, sessionForOrganizer } from './shared';
 
 export const scheduleMakeUpSessionInput = z
   .object({ sessionId: z.uuid(), startsAt: z.coerce.date(), endsAt: z.coerce.date() })
-  .refine((v) => v.endsAt > v.startsAt, { path: ['endsAt'], message: 'the end must come after the start' });
+  .refine((v) => v.endsAt > v.startsAt, { path: ['endsAt'], message: 'the end must come after the start', params: { code: 'end_before_start' } });
 
 /**
  * Replaces a cancelled session of a cohort with a make-up session (same cohort and module), and
@@ -21,14 +21,14 @@ export async function scheduleMakeUpSession({ ctx, input }: { ctx: Context; inpu
   const q = parseInput(scheduleMakeUpSessionInput, input);
   return withTransaction(ctx, async (tx) => {
     const { session, group, cohort, organization } = await sessionForOrganizer(tx, q.sessionId, 'sessions.run', true);
-    if (!cohort) throw new Conflict('only a session of a cohort gets a make-up session');
-    if (session.status !== 'cancelled') throw new Conflict('only a cancelled session gets a make-up session');
-    if (q.startsAt <= tx.now) throw new Invalid([{ path: 'startsAt', message: 'the make-up session must be in the future' }]);
+    if (!cohort) throw new Conflict('only a session of a cohort gets a make-up session', 'make_up_cohort_only');
+    if (session.status !== 'cancelled') throw new Conflict('only a cancelled session gets a make-up session', 'make_up_cancelled_only');
+    if (q.startsAt <= tx.now) throw new Invalid([{ path: 'startsAt', message: 'the make-up session must be in the future', code: 'must_be_future' }]);
     const [existing] = await tx.db
       .select({ id: sessions.id })
       .from(sessions)
       .where(and(eq(sessions.makeUpForSessionId, session.id), ne(sessions.status, 'cancelled')));
-    if (existing) throw new Conflict('this session already has a make-up session');
+    if (existing) throw new Conflict('this session already has a make-up session', 'make_up_exists');
     const [makeUp] = await tx.db
       .insert(sessions)
       .values({

@@ -1,0 +1,59 @@
+import { describe, expect, it } from 'vitest';
+import { getT } from '../../i18n';
+import { parseInput } from '../../core/context';
+import { Conflict, CoreError, Invalid, NotFound } from '../../core/errors';
+import { changeSessionCapacityInput } from '../../core/running/change-session-capacity';
+import { postponeSessionInput } from '../../core/running/postpone-session';
+import { formProblem } from './problem.server';
+
+const fr = getT('fr');
+const en = getT('en');
+
+function thrown(fn: () => unknown): unknown {
+  try {
+    fn();
+  } catch (err) {
+    return err;
+  }
+  throw new Error('nothing was thrown');
+}
+
+describe('formProblem', () => {
+  it('words a refusal by its reason, whatever its English message says', () => {
+    const a = formProblem(new Conflict('this session is over', 'session_closed'), fr, 'running');
+    const b = formProblem(new Conflict('reworded entirely', 'session_closed'), fr, 'running');
+    expect(a).toEqual({ status: 409, message: 'Cette rencontre est passée ou annulée : elle ne peut plus être modifiée.', fields: {} });
+    expect(b).toEqual(a);
+  });
+
+  it('tells a field with the values core gives, next to the form field of that name', () => {
+    const err = new Invalid([{ path: 'capacity', message: 'anything', code: 'capacity_below_taken', params: { count: 3 } }]);
+    expect(formProblem(err, en, 'running', { prefix: 'capacity-' })).toEqual({
+      status: 400,
+      message: 'Please correct the following:',
+      fields: { 'capacity-capacity': '3 people already hold a place: the number of places cannot be lower.' },
+    });
+  });
+
+  it('reads the codes of the schemas core parses with', () => {
+    const capacity = formProblem(thrown(() => parseInput(changeSessionCapacityInput, { sessionId: crypto.randomUUID(), capacity: 0 })), fr, 'running');
+    expect(capacity.fields.capacity).toBe('Entrez un nombre entier de places, 1 ou plus, ou laissez le champ vide.');
+    const times = formProblem(
+      thrown(() => parseInput(postponeSessionInput, { sessionId: crypto.randomUUID(), startsAt: new Date('2026-12-10T19:00Z'), endsAt: new Date('2026-12-10T18:00Z'), reason: 'The room is closed.' })),
+      en,
+      'running',
+    );
+    expect(times.fields.endsAt).toBe('The end must come after the start.');
+  });
+
+  it('falls back to the area’s words for an error with no reason, or a reason no catalog words', () => {
+    expect(formProblem(new NotFound('session'), en, 'running')).toEqual({ status: 404, message: 'This page does not exist, or you are not a member of this organization.', fields: {} });
+    expect(formProblem(new Conflict('odd', 'no_such_reason'), en, 'running').message).toBe('This change could not be made. Please try again.');
+    expect(formProblem(new CoreError('forbidden', 'no'), fr, 'running').message).toBe('Votre rôle dans cet organisme ne permet pas cette action.');
+  });
+
+  it('lets anything that is not a core error through', () => {
+    const boom = new Error('database down');
+    expect(() => formProblem(boom, en, 'running')).toThrow(boom);
+  });
+});
