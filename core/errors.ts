@@ -94,8 +94,9 @@ export class RateLimited extends CoreError {
     message: string,
     public readonly retryAfterSeconds: number,
     reason: string | null = null,
+    params: ErrorParams = {},
   ) {
-    super('rate_limited', message, [], reason);
+    super('rate_limited', message, [], reason, params);
   }
 }
 

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { getT } from '../../i18n';
 import { parseInput } from '../../core/context';
-import { Conflict, CoreError, Invalid, NotFound } from '../../core/errors';
+import { Conflict, CoreError, Invalid, NotFound, RateLimited } from '../../core/errors';
 import { changeSessionCapacityInput } from '../../core/running/change-session-capacity';
 import { postponeSessionInput } from '../../core/running/postpone-session';
 import { formProblem } from './problem.server';
@@ -55,5 +55,15 @@ describe('formProblem', () => {
   it('lets anything that is not a core error through', () => {
     const boom = new Error('database down');
     expect(() => formProblem(boom, en, 'running')).toThrow(boom);
+  });
+
+  it('lets a page word one field’s code its own way, and says a wait in the unit its message uses', () => {
+    const name = formProblem(new Invalid([{ path: 'profile.nameEn', message: 'required' }, { path: 'profile.email', message: 'required' }]), en, 'organize', {
+      field: (path) => path.replace(/^profile\./, ''),
+    });
+    expect(name.fields).toEqual({ nameEn: 'Give the name in at least one language.', email: 'This field is required.' });
+    const wait = formProblem(new RateLimited('too many invitations today', 2 * 3600 + 5, 'invitations_per_day', { count: 30 }), fr, 'organize');
+    expect(wait).toEqual({ status: 429, message: 'Un organisme peut envoyer 30 invitations par jour. Réessayez dans 3 heures.', fields: {} });
+    expect(formProblem(new Conflict('stale'), en, 'organize').message).toBe('This could not be done: the page was out of date. Please try again.');
   });
 });

@@ -1,5 +1,5 @@
 import type { TFunction } from 'i18next';
-import { CoreError, HTTP_STATUS, issueCode } from '../../core/errors';
+import { CoreError, HTTP_STATUS, issueCode, RateLimited, type ErrorCode } from '../../core/errors';
 
 // One way from a core error to what a page shows. Core names what went wrong with stable codes
 // (`CoreError.reason`, `Issue.code`) and the values to tell it with (`params`); the catalogs word
@@ -15,9 +15,13 @@ export interface FormProblem {
 
 /**
  * The areas of pages with their own words for what core gives no reason of its own:
- * `<area>.errors.summary` (above the fields), `.forbidden`, `.notFound` and `.generic`.
+ * `<area>.errors.summary` (above the fields), one per kind of error (`.forbidden`, `.notFound`,
+ * `.conflict`…) and `.generic`; and, where one of their fields words a code its own way,
+ * `<area>.errors.fields.<field>.<code>`.
  */
-export type ProblemArea = 'running';
+export type ProblemArea = 'running' | 'organize';
+
+const KIND_WORDS: Partial<Record<ErrorCode, string>> = { forbidden: 'forbidden', not_found: 'notFound', conflict: 'conflict', rate_limited: 'rateLimited' };
 
 type Say = (key: string | string[], params?: Record<string, unknown>) => string;
 
@@ -26,19 +30,31 @@ type Say = (key: string | string[], params?: Record<string, unknown>) => string;
  * is shown next to the form's field of the same name (its first path segment, after `prefix`
  * when a page holds several forms).
  */
-export function formProblem(err: unknown, t: TFunction, area: ProblemArea, options: { prefix?: string } = {}): FormProblem {
+export function formProblem(
+  err: unknown,
+  t: TFunction,
+  area: ProblemArea,
+  options: { prefix?: string; field?: (path: string) => string } = {},
+): FormProblem {
   if (!(err instanceof CoreError)) throw err;
   const say = t as unknown as Say;
   const status = HTTP_STATUS[err.code];
   if (err.code === 'invalid') {
     const fields: Record<string, string> = {};
     for (const issue of err.issues) {
-      const name = `${options.prefix ?? ''}${issue.path.split('.')[0]}`;
-      fields[name] ??= say([`errors.field.${issueCode(issue)}`, 'errors.field.required'], issue.params);
+      const field = options.field ? options.field(issue.path) : issue.path.split('.')[0]!;
+      const code = issueCode(issue);
+      fields[`${options.prefix ?? ''}${field}`] ??= say([`${area}.errors.fields.${field}.${code}`, `errors.field.${code}`, 'errors.field.invalid'], issue.params);
     }
     return { status, message: say(`${area}.errors.summary`), fields };
   }
-  const fallback = err.code === 'forbidden' ? 'forbidden' : err.code === 'not_found' ? 'notFound' : 'generic';
-  const keys = [...(err.reason ? [`errors.reason.${err.reason}`] : []), `${area}.errors.${fallback}`];
-  return { status, message: say(keys, err.params), fields: {} };
+  const params = err instanceof RateLimited ? { ...waitOf(err.retryAfterSeconds), ...err.params } : err.params;
+  const kind = KIND_WORDS[err.code];
+  const keys = [...(err.reason ? [`errors.reason.${err.reason}`] : []), ...(kind ? [`${area}.errors.${kind}`] : []), `${area}.errors.generic`];
+  return { status, message: say(keys, params), fields: {} };
+}
+
+/** How long to wait, in the units a message may say it in (each at least 1). */
+function waitOf(seconds: number) {
+  return { minutes: Math.max(1, Math.ceil(seconds / 60)), hours: Math.max(1, Math.ceil(seconds / 3600)) };
 }

@@ -17,7 +17,7 @@ import {
   LICENCE_JURISDICTION_MAX,
   LICENCE_NUMBER_MAX,
 } from '../../core/facilitators/constants';
-import { CoreError } from '../../core/errors';
+import { CoreError, reasonOf } from '../../core/errors';
 import { can, PERMISSIONS, type Permission } from '../../core/policy/permissions';
 import { pick } from '../../core/text';
 import { LEADERSHIPS, type Leadership } from '../../db/schema/enums';
@@ -89,17 +89,10 @@ export async function loader({ request, context, params }: Route.LoaderArgs) {
   };
 }
 
-/** Core errors of this page: the shared organizer messages, plus the ones about facilitators. */
+/** Core errors of this page, as on the organization's other pages; a member who already has a profile is said next to the member's choice too. */
 function facilitatorError(err: unknown, t: TFunction) {
-  if (err instanceof CoreError && err.code === 'invalid' && err.issues.some((i) => i.message === 'not_member')) {
-    const e = organizeError(new CoreError('invalid', err.message, err.issues.filter((i) => i.message !== 'not_member')), t);
-    return { ...e, fields: { ...e.fields, userId: t('admin.facilitators.errors.not_member') } };
-  }
-  if (err instanceof CoreError && err.code === 'conflict') {
-    if (/facilitator profile/.test(err.message)) return { status: 409, message: t('admin.facilitators.errors.taken'), fields: { userId: t('admin.facilitators.errors.taken') } };
-    if (/group therapy/.test(err.message)) return { status: 409, message: t('admin.facilitators.errors.lastTherapist'), fields: {} };
-  }
-  return organizeError(err, t);
+  const e = organizeError(err, t);
+  return reasonOf(err) === 'facilitator_taken' ? { ...e, fields: { userId: e.message } } : e;
 }
 
 export async function action({ request, context, params }: Route.ActionArgs) {

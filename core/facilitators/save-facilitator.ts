@@ -68,7 +68,7 @@ export async function saveFacilitator({ ctx, input }: { ctx: Context; input: Sav
             existing ? ne(facilitators.id, existing.id) : undefined,
           ),
         );
-      if (taken) throw new Conflict('this member already has a facilitator profile in the organization');
+      if (taken) throw new Conflict('this member already has a facilitator profile in the organization', 'facilitator_taken');
     }
 
     const values = {

@@ -27,7 +27,7 @@ export async function unlinkFacilitatorFromGroup({ ctx, input }: { ctx: Context;
       .returning({ facilitatorId: groupFacilitators.facilitatorId });
     if (!removed) return { unlinked: false };
     if (group?.kind === 'group_therapy' && group.status === 'published' && !(await hasVerifiedLicensedFacilitator(tx, q.groupId))) {
-      throw new Conflict('a published group therapy needs a licensed facilitator with a verified licence');
+      throw new Conflict('a published group therapy needs a licensed facilitator with a verified licence', 'last_therapist');
     }
     await audit(tx, {
       organizationId,

@@ -75,7 +75,7 @@ export async function getInvitation({ ctx, input }: { ctx: Context; input: { tok
 const REFUSALS: Record<Exclude<InvitationState, 'pending'>, () => Error> = {
   wrong_email: () => new Forbidden('this invitation was sent to another email address'),
   unverified: () => new Forbidden('confirm your email address before accepting an invitation'),
-  member: () => new Conflict('you are already a member of this organization'),
+  member: () => new Conflict('you are already a member of this organization', 'already_member'),
   expired: () => new Conflict('this invitation has expired'),
   revoked: () => new Conflict('this invitation was withdrawn'),
   accepted: () => new Conflict('this invitation was already used'),

@@ -74,14 +74,14 @@ export async function inviteMember({
       );
     if (Number(sent?.n ?? 0) >= INVITATIONS_PER_DAY) {
       const oldest = new Date(sent!.oldest!).getTime();
-      throw new RateLimited('too many invitations today', Math.max(1, Math.ceil((oldest + DAY_MS - tx.now.getTime()) / 1000)), 'invitations_per_day');
+      throw new RateLimited('too many invitations today', Math.max(1, Math.ceil((oldest + DAY_MS - tx.now.getTime()) / 1000)), 'invitations_per_day', { count: INVITATIONS_PER_DAY });
     }
     const [already] = await tx.db
       .select({ id: organizationMembers.id })
       .from(organizationMembers)
       .innerJoin(users, eq(users.id, organizationMembers.userId))
       .where(and(eq(organizationMembers.organizationId, org.id), sql`lower(${users.email}) = ${q.email}`));
-    if (already) throw new Conflict('this person is already a member of the organization');
+    if (already) throw new Conflict('this person is already a member of the organization', 'already_member');
 
     // The pending invitation to the same address (if any) stops working: the new one replaces it.
     const replaced = await tx.db

@@ -21,6 +21,6 @@ export async function lockOwners(tx: Context, organizationId: string): Promise<s
 /** Refuses a change that would leave the organization without an owner. */
 export function keepAnOwner(owners: string[], leavingUserId: string): void {
   if (owners.every((id) => id === leavingUserId)) {
-    throw new Conflict('an organization always keeps at least one owner: make someone else owner first');
+    throw new Conflict('an organization always keeps at least one owner: make someone else owner first', 'last_owner');
   }
 }

@@ -290,7 +290,13 @@ const en = {
     /** What a form field is told, by the code of what is wrong with it (core's `Issue.code`). */
     field: {
       required: 'This field is required.',
+      invalid: 'This value is not valid.',
       too_long: 'This text is too long.',
+      invalid_email: 'Enter an email address such as name@example.org.',
+      invalid_url: 'Enter a web address starting with https://',
+      invalid_phone: 'Enter a phone number with digits, such as 613-555-0100.',
+      message_too_soon: 'This personal message can be added once your organization is a day old. Send the invitation without it for now.',
+      not_member: 'Choose a member of the organization.',
       invalid_date: 'Enter a valid date and time.',
       end_before_start: 'The end must come after the start.',
       must_be_future: 'Choose a time in the future.',
@@ -316,6 +322,11 @@ const en = {
       walk_ins_off: 'This group does not take walk-ins: the organizers chose sign-up only. Change it in the group’s details.',
       walk_ins_full: 'Every seat of this session is taken, and this group takes walk-ins only while seats are left.',
       walk_in_gone: 'This walk-in is no longer on the list.',
+      invitations_per_day: 'An organization can send {{count}} invitations a day. Try again in {{hours}} hours.',
+      last_owner: 'An organization always keeps at least one owner. Make someone else owner first.',
+      already_member: 'This person is already a member.',
+      facilitator_taken: 'This member already has a facilitator profile.',
+      last_therapist: 'A published group therapy needs a licensed facilitator with a verified licence. Name another one first, or unpublish the group.',
     },
   },
   // Areas kept in their own files (./en/*.ts), so that features can grow them independently.

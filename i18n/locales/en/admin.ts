@@ -171,11 +171,6 @@ const admin = {
       notSubmitted: 'No licence submitted.',
       verifiedWarning: 'Changing the details of a verified licence sends it back for verification.',
     },
-    errors: {
-      not_member: 'Choose a member of the organization.',
-      taken: 'This member already has a facilitator profile.',
-      lastTherapist: 'A published group therapy needs a licensed facilitator with a verified licence. Name another one first, or unpublish the group.',
-    },
   },
   errors: {
     summary: 'Please correct the following:',

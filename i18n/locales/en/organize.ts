@@ -147,21 +147,12 @@ const organize = {
   },
   errors: {
     summary: 'Please correct the following:',
-    required: 'This field is required.',
-    nameRequired: 'Give the name in at least one language.',
-    too_long: 'This is too long.',
-    invalid_email: 'Enter an email address such as name@example.org.',
-    invalid_url: 'Enter a web address starting with https://',
-    invalid_phone: 'Enter a phone number with digits, such as 613-555-0100.',
-    message_too_soon: 'This personal message can be added once your organization is a day old. Send the invitation without it for now.',
-    invitationsPerDay: 'An organization can send {{count}} invitations a day. Try again in {{hours}} hours.',
-    invalid: 'This value is not valid.',
     notFound: 'This organization does not exist, or you are not one of its members.',
     forbidden: 'Your role does not allow this.',
-    lastOwner: 'An organization always keeps at least one owner. Make someone else owner first.',
-    alreadyMember: 'This person is already a member.',
     conflict: 'This could not be done: the page was out of date. Please try again.',
     generic: 'Something went wrong. Please try again.',
+    /** Where a field words a code its own way (see app/lib/problem.server.ts). */
+    fields: { nameEn: { required: 'Give the name in at least one language.' } },
   },
 } as const;
 

@@ -174,11 +174,6 @@ const admin: Catalog<typeof en> = {
       notSubmitted: 'Aucun permis soumis.',
       verifiedWarning: 'Modifier les renseignements d’un permis vérifié le renvoie en vérification.',
     },
-    errors: {
-      not_member: 'Choisissez un membre de l’organisme.',
-      taken: 'Ce membre a déjà un profil d’animateur ou d’animatrice.',
-      lastTherapist: 'Une thérapie de groupe publiée doit avoir une ou un thérapeute dont le permis est vérifié. Nommez-en une ou un autre d’abord, ou retirez le groupe de la publication.',
-    },
   },
   errors: {
     summary: 'Veuillez corriger ce qui suit :',

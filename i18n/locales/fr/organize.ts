@@ -149,21 +149,12 @@ const organize: Catalog<typeof en> = {
   },
   errors: {
     summary: 'Veuillez corriger ce qui suit :',
-    required: 'Ce champ est obligatoire.',
-    nameRequired: 'Indiquez le nom dans au moins une langue.',
-    too_long: 'Ce texte est trop long.',
-    invalid_email: 'Entrez une adresse courriel comme nom@exemple.org.',
-    invalid_url: 'Entrez une adresse Web qui commence par https://',
-    invalid_phone: 'Entrez un numéro de téléphone avec des chiffres, comme 613-555-0100.',
-    message_too_soon: 'Un message personnel pourra être ajouté quand votre organisme aura un jour. Envoyez l’invitation sans message pour l’instant.',
-    invitationsPerDay: 'Un organisme peut envoyer {{count}} invitations par jour. Réessayez dans {{hours}} heures.',
-    invalid: 'Cette valeur n’est pas valide.',
     notFound: 'Cet organisme n’existe pas, ou vous n’en faites pas partie.',
     forbidden: 'Votre rôle ne permet pas cette action.',
-    lastOwner: 'Un organisme garde toujours au moins un ou une propriétaire. Nommez d’abord une autre personne propriétaire.',
-    alreadyMember: 'Cette personne fait déjà partie de l’organisme.',
     conflict: 'Cette action n’a pas pu être faite : la page n’était plus à jour. Veuillez réessayer.',
     generic: 'Une erreur s’est produite. Veuillez réessayer.',
+    /** Where a field words a code its own way (see app/lib/problem.server.ts). */
+    fields: { nameEn: { required: 'Indiquez le nom dans au moins une langue.' } },
   },
 };
 
