@@ -30,9 +30,12 @@ export interface Issue {
   params?: ErrorParams;
 }
 
-/** An issue's code: its own, its message when that is a code (`required`), or `invalid`. */
+/**
+ * An issue's code: its own, its message when that is a code (`required`), or `invalid`. A dotted
+ * code is a key of the catalogs itself (the publish check's `editor.problem.*`).
+ */
 export function issueCode(issue: Issue): string {
-  return issue.code ?? (/^[a-z][a-z_]*$/.test(issue.message) ? issue.message : 'invalid');
+  return issue.code ?? (/^[a-z][a-zA-Z_]*(\.[a-zA-Z_]+)*$/.test(issue.message) ? issue.message : 'invalid');
 }
 
 export class CoreError extends Error {

@@ -66,4 +66,13 @@ describe('formProblem', () => {
     expect(wait).toEqual({ status: 429, message: 'Un organisme peut envoyer 30 invitations par jour. Réessayez dans 3 heures.', fields: {} });
     expect(formProblem(new Conflict('stale'), en, 'organize').message).toBe('This could not be done: the page was out of date. Please try again.');
   });
+
+  it('words a publish problem by the catalog key core gives, and the editor’s fields in its own words', () => {
+    const err = new Invalid([
+      { path: 'schedule', message: 'editor.problem.kind' },
+      { path: 'form.startDate', message: 'invalid_date' },
+    ]);
+    const e = formProblem(err, en, 'editor', { field: (path) => path.replace(/^(changes|form)\./, '') });
+    expect(e.fields).toEqual({ schedule: 'Choose the kind of group.', startDate: 'Enter a date such as 2026-10-06.' });
+  });
 });

@@ -17,9 +17,10 @@ export interface FormProblem {
  * The areas of pages with their own words for what core gives no reason of its own:
  * `<area>.errors.summary` (above the fields), one per kind of error (`.forbidden`, `.notFound`,
  * `.conflict`…) and `.generic`; and, where one of their fields words a code its own way,
- * `<area>.errors.fields.<field>.<code>`.
+ * `<area>.errors.fields.<field>.<code>`, or where the area words a code its own way,
+ * `<area>.errors.<code>` (the editor's dates, for one).
  */
-export type ProblemArea = 'running' | 'organize';
+export type ProblemArea = 'running' | 'organize' | 'editor';
 
 const KIND_WORDS: Partial<Record<ErrorCode, string>> = { forbidden: 'forbidden', not_found: 'notFound', conflict: 'conflict', rate_limited: 'rateLimited' };
 
@@ -44,7 +45,8 @@ export function formProblem(
     for (const issue of err.issues) {
       const field = options.field ? options.field(issue.path) : issue.path.split('.')[0]!;
       const code = issueCode(issue);
-      fields[`${options.prefix ?? ''}${field}`] ??= say([`${area}.errors.fields.${field}.${code}`, `errors.field.${code}`, 'errors.field.invalid'], issue.params);
+      const keys = code.includes('.') ? [code] : [`${area}.errors.fields.${field}.${code}`, `${area}.errors.${code}`, `errors.field.${code}`];
+      fields[`${options.prefix ?? ''}${field}`] ??= say([...keys, 'errors.field.invalid'], issue.params);
     }
     return { status, message: say(`${area}.errors.summary`), fields };
   }

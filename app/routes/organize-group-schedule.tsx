@@ -125,7 +125,7 @@ export async function action({ request, context, params }: Route.ActionArgs) {
   } catch (err) {
     // The same schedule twice would make every session twice: say so, and keep what was typed.
     if (reasonOf(err) === 'duplicate_schedule') {
-      return data({ intent, scheduleId, preview: null, fields: {}, message: t('editor.errors.duplicate_schedule') }, { status: 409 });
+      return data({ intent, scheduleId, preview: null, fields: {}, message: t('errors.reason.duplicate_schedule') }, { status: 409 });
     }
     const e = editorError(err, t);
     return data({ intent, scheduleId, preview: null, fields: e.fields, message: e.message }, { status: e.status });

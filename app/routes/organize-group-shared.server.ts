@@ -1,31 +1,14 @@
 import type { TFunction } from 'i18next';
-import { CoreError } from '../../core/errors';
+import { formProblem, type FormProblem } from '../lib/problem.server';
 import type { ScheduleFormInput } from '../../core/group-editor';
 
 // Form parsing and error messages shared by the group editor pages (organize-group*.tsx).
 
-export interface PageError {
-  status: number;
-  message: string;
-  fields: Record<string, string>;
-}
+export type { FormProblem as PageError } from '../lib/problem.server';
 
-/** A core error as an editor page shows it: one message per field, or one message. */
-export function editorError(err: unknown, t: TFunction): PageError {
-  if (!(err instanceof CoreError)) throw err;
-  const say = (code: string) => (code.startsWith('editor.') ? t(code as 'editor.errors.generic') : t(`editor.errors.${code}` as 'editor.errors.generic', { defaultValue: t('editor.errors.invalid') }));
-  if (err.code === 'invalid') {
-    const fields: Record<string, string> = {};
-    for (const issue of err.issues) fields[issue.path.replace(/^(changes|form)\./, '')] ??= say(issue.message);
-    return { status: 400, message: t('editor.errors.summary'), fields };
-  }
-  if (err.code === 'forbidden') return { status: 403, message: t('editor.errors.forbidden'), fields: {} };
-  if (err.code === 'not_found') return { status: 404, message: t('editor.errors.notFound'), fields: {} };
-  if (err.code === 'conflict') {
-    const known = ['has_registrations', 'has_applications'].includes(err.message);
-    return { status: 409, message: known ? say(err.message) : t('editor.errors.generic'), fields: {} };
-  }
-  return { status: 400, message: t('editor.errors.generic'), fields: {} };
+/** A core error as an editor page shows it: one message per field (named as in the form), or one message. */
+export function editorError(err: unknown, t: TFunction): FormProblem {
+  return formProblem(err, t, 'editor', { field: (path) => path.replace(/^(changes|form)\./, '') });
 }
 
 export const str = (form: FormData, name: string): string => {

@@ -17,7 +17,7 @@ export async function deleteCohort({ ctx, input }: { ctx: Context; input: Delete
     const [cohort] = await tx.db.select().from(cohorts).where(and(eq(cohorts.id, q.cohortId), eq(cohorts.groupId, q.groupId)));
     if (!cohort) throw new NotFound('cohort');
     const [applied] = await tx.db.select({ id: applications.id }).from(applications).where(eq(applications.cohortId, cohort.id)).limit(1);
-    if (applied) throw new Conflict('has_applications');
+    if (applied) throw new Conflict('people applied to this cohort: it cannot be deleted', 'has_applications');
     await tx.db.delete(cohorts).where(eq(cohorts.id, cohort.id));
     await audit(tx, {
       organizationId: group.organizationId,

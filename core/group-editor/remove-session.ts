@@ -26,7 +26,7 @@ export async function removeSession({ ctx, input }: { ctx: Context; input: Remov
     if (!session) throw new NotFound('session');
     const [reg] = await tx.db.select({ id: registrations.id }).from(registrations).where(eq(registrations.sessionId, session.id)).limit(1);
     const [att] = await tx.db.select({ id: attendance.id }).from(attendance).where(eq(attendance.sessionId, session.id)).limit(1);
-    if (reg || att) throw new Conflict('has_registrations');
+    if (reg || att) throw new Conflict('people are registered for this session: cancel it instead, so that they are told', 'has_registrations');
     if (session.scheduleId) {
       // An occurrence of a schedule: skip its date, or the next sync would bring it back.
       const local = DateTime.fromJSDate(session.originalStartsAt ?? session.startsAt, { zone: group.timeZone }).toFormat('yyyy-MM-dd HH:mm:00');

@@ -327,6 +327,9 @@ const en = {
       already_member: 'This person is already a member.',
       facilitator_taken: 'This member already has a facilitator profile.',
       last_therapist: 'A published group therapy needs a licensed facilitator with a verified licence. Name another one first, or unpublish the group.',
+      has_registrations: 'People are registered for this session: cancel it instead, so they are told.',
+      has_applications: 'People applied to this cohort: it cannot be deleted.',
+      duplicate_schedule: 'This schedule is already saved, with the same days, time and dates: saving it again would list every session twice. Change the schedule above instead, or choose other days, times or dates.',
     },
   },
   // Areas kept in their own files (./en/*.ts), so that features can grow them independently.

@@ -220,14 +220,12 @@ const editor = {
     fr: 'Missing in French',
   },
   errors: {
+    // Words of this area's own (see app/lib/problem.server.ts): for what has no reason, and codes of
+    // the editor's fields worded for its inputs (dates, rules, languages…).
     summary: 'Please correct the following:',
-    required: 'This field is required.',
-    too_long: 'This is too long.',
     too_small: 'This number is too small.',
     too_large: 'This number is too large.',
     not_a_number: 'Enter a whole number.',
-    invalid: 'This value is not valid.',
-    invalid_email: 'Enter an email address such as name@example.org.',
     invalid_url: 'Enter a link starting with https://.',
     invalid_date: 'Enter a date such as 2026-10-06.',
     invalid_time: 'Enter a time such as 19:00.',
@@ -255,9 +253,6 @@ const editor = {
     decision_after_start: 'The decision date must come before the start date.',
     more_modules_than_sessions: 'There are more modules than sessions.',
     two_options: 'A choice question needs at least two options.',
-    has_registrations: 'People are registered for this session: cancel it instead, so they are told.',
-    has_applications: 'People applied to this cohort: it cannot be deleted.',
-    duplicate_schedule: 'This schedule is already saved, with the same days, time and dates: saving it again would list every session twice. Change the schedule above instead, or choose other days, times or dates.',
     unknown_cohort: 'Choose one of this group’s cohorts.',
     forbidden: 'Your role does not allow this.',
     notFound: 'This group does not exist or is not one of your organization’s.',

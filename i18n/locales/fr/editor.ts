@@ -223,14 +223,12 @@ const editor: Catalog<typeof en> = {
     fr: 'Manquant en français',
   },
   errors: {
+    // Words of this area's own (see app/lib/problem.server.ts): for what has no reason, and codes of
+    // the editor's fields worded for its inputs (dates, rules, languages…).
     summary: 'Veuillez corriger ce qui suit :',
-    required: 'Ce champ est obligatoire.',
-    too_long: 'C’est trop long.',
     too_small: 'Ce nombre est trop petit.',
     too_large: 'Ce nombre est trop grand.',
     not_a_number: 'Entrez un nombre entier.',
-    invalid: 'Cette valeur n’est pas valide.',
-    invalid_email: 'Entrez une adresse courriel comme nom@exemple.org.',
     invalid_url: 'Entrez un lien qui commence par https://.',
     invalid_date: 'Entrez une date comme 2026-10-06.',
     invalid_time: 'Entrez une heure comme 19:00.',
@@ -258,9 +256,6 @@ const editor: Catalog<typeof en> = {
     decision_after_start: 'La date de décision doit précéder la date de début.',
     more_modules_than_sessions: 'Il y a plus de modules que de rencontres.',
     two_options: 'Une question à choix demande au moins deux options.',
-    has_registrations: 'Des personnes sont inscrites à cette rencontre : annulez-la plutôt, pour qu’elles soient prévenues.',
-    has_applications: 'Des personnes ont présenté une demande pour cette cohorte : elle ne peut pas être supprimée.',
-    duplicate_schedule: 'Cet horaire est déjà enregistré, avec les mêmes jours, heure et dates : l’enregistrer de nouveau afficherait chaque rencontre en double. Modifiez plutôt l’horaire ci-dessus, ou choisissez d’autres jours, heures ou dates.',
     unknown_cohort: 'Choisissez l’une des cohortes de ce groupe.',
     forbidden: 'Votre rôle ne permet pas cette action.',
     notFound: 'Ce groupe n’existe pas ou n’appartient pas à votre organisme.',
