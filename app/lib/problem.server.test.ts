@@ -75,4 +75,23 @@ describe('formProblem', () => {
     const e = formProblem(err, en, 'editor', { field: (path) => path.replace(/^(changes|form)\./, '') });
     expect(e.fields).toEqual({ schedule: 'Choose the kind of group.', startDate: 'Enter a date such as 2026-10-06.' });
   });
+
+  it('words a listing report’s fields its own way, and other fields and waits in the shared words', () => {
+    const err = new Invalid([
+      { path: 'details', message: 'too_long' },
+      { path: 'email', message: 'invalid_email' },
+      { path: 'locale', message: 'Invalid option' },
+    ]);
+    expect(formProblem(err, fr, 'listing.report')).toEqual({
+      status: 400,
+      message: 'Veuillez corriger ce qui suit :',
+      fields: {
+        details: 'Les détails doivent compter 4 000 caractères ou moins.',
+        email: 'Entrez une adresse courriel comme nom@exemple.org, ou laissez le champ vide.',
+        locale: 'Cette valeur n’est pas valide.',
+      },
+    });
+    const wait = formProblem(new RateLimited('too many requests', 61, 'too_many_requests'), en, 'listing.report');
+    expect(wait).toEqual({ status: 429, message: 'Too many tries from here in a short time. Please wait 2 minutes and try again.', fields: {} });
+  });
 });

@@ -20,7 +20,7 @@ export interface FormProblem {
  * `<area>.errors.fields.<field>.<code>`, or where the area words a code its own way,
  * `<area>.errors.<code>` (the editor's dates, for one).
  */
-export type ProblemArea = 'running' | 'organize' | 'editor';
+export type ProblemArea = 'running' | 'organize' | 'editor' | 'listing.report';
 
 const KIND_WORDS: Partial<Record<ErrorCode, string>> = { forbidden: 'forbidden', not_found: 'notFound', conflict: 'conflict', rate_limited: 'rateLimited' };
 
@@ -48,11 +48,11 @@ export function formProblem(
       const keys = code.includes('.') ? [code] : [`${area}.errors.fields.${field}.${code}`, `${area}.errors.${code}`, `errors.field.${code}`];
       fields[`${options.prefix ?? ''}${field}`] ??= say([...keys, 'errors.field.invalid'], issue.params);
     }
-    return { status, message: say(`${area}.errors.summary`), fields };
+    return { status, message: say([`${area}.errors.summary`, 'errors.summary']), fields };
   }
   const params = err instanceof RateLimited ? { ...waitOf(err.retryAfterSeconds), ...err.params } : err.params;
   const kind = KIND_WORDS[err.code];
-  const keys = [...(err.reason ? [`errors.reason.${err.reason}`] : []), ...(kind ? [`${area}.errors.${kind}`] : []), `${area}.errors.generic`];
+  const keys = [...(err.reason ? [`errors.reason.${err.reason}`] : []), ...(kind ? [`${area}.errors.${kind}`] : []), `${area}.errors.generic`, 'errors.generic'];
   return { status, message: say(keys, params), fields: {} };
 }
 

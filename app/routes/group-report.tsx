@@ -1,11 +1,11 @@
 import { useEffect, useRef } from 'react';
 import { data, Form, Link, redirect } from 'react-router';
 import { useTranslation } from 'react-i18next';
-import type { TFunction } from 'i18next';
 import type { Route } from './+types/group-report';
 import { getGroup } from '../../core/groups';
 import { reportListing, REPORT_DETAILS_MAX } from '../../core/listings';
-import { CoreError, RateLimited, type Issue } from '../../core/errors';
+import { CoreError, RateLimited } from '../../core/errors';
+import { formProblem } from '../lib/problem.server';
 import { retryAfter, retryAfterHeaders } from '../lib/signup.server';
 import { LISTING_REPORT_REASONS } from '../../db/schema/listing-reports';
 import { pick } from '../../core/text';
@@ -16,24 +16,6 @@ import { localeOfPath, pathTo } from '../lib/paths';
 
 type Field = 'reason' | 'details' | 'email';
 type FieldErrors = Partial<Record<Field, string>>;
-
-const MESSAGES: Record<string, 'reasonRequired' | 'detailsRequired' | 'detailsTooLong' | 'invalidEmail'> = {
-  'reason:required': 'reasonRequired',
-  'details:required': 'detailsRequired',
-  'details:too_long': 'detailsTooLong',
-  'email:invalid_email': 'invalidEmail',
-};
-
-/** Core's issue codes as sentences in the reader's language, one per field. */
-function fieldErrors(issues: Issue[], t: TFunction): FieldErrors {
-  const out: FieldErrors = {};
-  for (const issue of issues) {
-    const field = issue.path as Field;
-    const key = MESSAGES[`${issue.path}:${issue.message}`] ?? (field === 'email' ? 'invalidEmail' : field === 'reason' ? 'reasonRequired' : 'detailsRequired');
-    out[field] ??= t(`listing.report.errors.${key}`);
-  }
-  return out;
-}
 
 async function loadGroup(request: Request, context: Route.LoaderArgs['context'], locale: Locale, slug: string) {
   try {
@@ -80,15 +62,11 @@ export async function action({ request, params, context }: Route.ActionArgs) {
       input: { group: params.slug, reason: values.reason as never, details: values.details, email: values.email, locale },
     });
   } catch (err) {
-    if (err instanceof CoreError && err.code === 'invalid') {
-      return data({ errors: fieldErrors(err.issues, t), values }, { status: 400 });
-    }
     if (err instanceof CoreError && err.code === 'not_found') throw data(t('errors.groupNotFound'), { status: 404 });
-    if (err instanceof RateLimited) {
-      const minutes = Math.max(1, Math.ceil(err.retryAfterSeconds / 60));
-      return data({ errors: {}, values, tooMany: t('signup.errors.rate_limited', { minutes }) }, { status: 429, headers: retryAfter(err) });
-    }
-    throw err;
+    const e = formProblem(err, t, 'listing.report');
+    if (err instanceof RateLimited) return data({ errors: {}, values, tooMany: e.message }, { status: e.status, headers: retryAfter(err) });
+    if (err instanceof CoreError && err.code === 'invalid') return data({ errors: e.fields as FieldErrors, values }, { status: e.status });
+    throw data(e.message, { status: e.status });
   }
   return redirect(`${pathTo(locale, 'groupReport', { slug: params.slug })}?sent=1`, 303);
 }

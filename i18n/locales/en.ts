@@ -287,6 +287,7 @@ const en = {
     mustBeOneOf: 'it must be one of: {{values}}',
     unknownParam: 'this parameter is not recognized',
     home: 'Go to the home page',
+    summary: 'Please correct the following:',
     /** What a form field is told, by the code of what is wrong with it (core's `Issue.code`). */
     field: {
       required: 'This field is required.',
@@ -322,6 +323,7 @@ const en = {
       walk_ins_off: 'This group does not take walk-ins: the organizers chose sign-up only. Change it in the group’s details.',
       walk_ins_full: 'Every seat of this session is taken, and this group takes walk-ins only while seats are left.',
       walk_in_gone: 'This walk-in is no longer on the list.',
+      too_many_requests: 'Too many tries from here in a short time. Please wait {{minutes}} minutes and try again.',
       invitations_per_day: 'An organization can send {{count}} invitations a day. Try again in {{hours}} hours.',
       last_owner: 'An organization always keeps at least one owner. Make someone else owner first.',
       already_member: 'This person is already a member.',

@@ -288,6 +288,7 @@ const fr: Catalog<typeof en> = {
     mustBeOneOf: 'il doit être l’une des valeurs suivantes : {{values}}',
     unknownParam: 'ce paramètre n’est pas reconnu',
     home: 'Aller à la page d’accueil',
+    summary: 'Veuillez corriger ce qui suit :',
     field: {
       required: 'Ce champ est obligatoire.',
       invalid: 'Cette valeur n’est pas valide.',
@@ -321,6 +322,7 @@ const fr: Catalog<typeof en> = {
       walk_ins_off: 'Ce groupe n’accepte pas de personnes sans inscription : l’équipe a choisi l’inscription seulement. Modifiez-le dans les détails du groupe.',
       walk_ins_full: 'Toutes les places de cette rencontre sont prises, et ce groupe n’accepte des personnes sans inscription que s’il reste des places.',
       walk_in_gone: 'Cette personne ne figure plus dans la liste.',
+      too_many_requests: 'Trop de tentatives en peu de temps. Attendez {{minutes}} minutes, puis réessayez.',
       invitations_per_day: 'Un organisme peut envoyer {{count}} invitations par jour. Réessayez dans {{hours}} heures.',
       last_owner: 'Un organisme garde toujours au moins un ou une propriétaire. Nommez d’abord une autre personne propriétaire.',
       already_member: 'Cette personne fait déjà partie de l’organisme.',

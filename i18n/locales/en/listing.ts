@@ -52,10 +52,12 @@ const listing = {
     backToGroup: 'Back to the group',
     errorSummary: 'The report was not sent. Please correct the following:',
     errors: {
-      reasonRequired: 'Choose what the problem is.',
-      detailsRequired: 'Describe the problem in a few words.',
-      detailsTooLong: 'The details must be 4,000 characters or fewer.',
-      invalidEmail: 'Enter an email address such as name@example.org, or leave it empty.',
+      // The report's fields in their own words, by code (see app/lib/problem.server.ts).
+      fields: {
+        reason: { required: 'Choose what the problem is.' },
+        details: { required: 'Describe the problem in a few words.', too_long: 'The details must be 4,000 characters or fewer.' },
+        email: { invalid_email: 'Enter an email address such as name@example.org, or leave it empty.' },
+      },
     },
   },
 } as const;

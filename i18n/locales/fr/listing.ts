@@ -55,10 +55,11 @@ const listing: Catalog<typeof en> = {
     backToGroup: 'Retour au groupe',
     errorSummary: 'Le signalement n’a pas été envoyé. Veuillez corriger ce qui suit :',
     errors: {
-      reasonRequired: 'Choisissez le type de problème.',
-      detailsRequired: 'Décrivez le problème en quelques mots.',
-      detailsTooLong: 'Les détails doivent compter 4 000 caractères ou moins.',
-      invalidEmail: 'Entrez une adresse courriel comme nom@exemple.org, ou laissez le champ vide.',
+      fields: {
+        reason: { required: 'Choisissez le type de problème.' },
+        details: { required: 'Décrivez le problème en quelques mots.', too_long: 'Les détails doivent compter 4 000 caractères ou moins.' },
+        email: { invalid_email: 'Entrez une adresse courriel comme nom@exemple.org, ou laissez le champ vide.' },
+      },
     },
   },
 };
