@@ -9,6 +9,7 @@ import { cancelRegistration } from '../core/participants/cancel-registration';
 import { isUuid } from '../core/text';
 import { getT, isLocale, negotiateLocale, type Locale } from '../i18n';
 import { signupErrors } from '../app/lib/signup.server';
+import { problemBody, PROBLEM_TYPE } from '../app/lib/problem.server';
 
 /**
  * The JSON endpoints through which people join and leave groups:
@@ -20,8 +21,9 @@ import { signupErrors } from '../app/lib/signup.server';
  *   → 201 `{ id, status: "applied" | "accepted" | "waitlisted", position?, manage_url }`.
  * - `POST /api/v1/registrations/:id/cancel` — `{ token }` from a manage link → 200 `{ cancelled, promoted }`.
  *
- * Errors are `{ error: { code, message, issues? } }` with a 4xx status, in the language of the
- * body's `locale` or else of `Accept-Language`. These are the busiest writes of the app, so Express
+ * Errors are JSON problems (`application/problem+json`: `title`, `status`, `detail`, and
+ * `error: { code, message, issues? }`) with a 4xx status, in the language of the body's `locale`
+ * or else of `Accept-Language`. These are the busiest writes of the app, so Express
  * serves them itself: going through the page framework's request and response objects cost a
  * fifth of the sign-up's time in the app process (docs/benchmarks.md).
  */
@@ -34,8 +36,8 @@ export function participantApi(deps: () => { db: Database; settings: Settings; r
       const locale = requestLocale(req, body);
       const t = getT(locale);
       const id = req.params.id;
-      if (!isUuid(id)) return sendError(res, 404, 'not_found', t('signup.errors.not_found'));
-      if (!body) return sendError(res, 400, 'invalid', t('signup.errors.badJson'));
+      if (!isUuid(id)) return sendError(res, t, 404, 'not_found', t('signup.errors.not_found'));
+      if (!body) return sendError(res, t, 400, 'invalid', t('signup.errors.badJson'));
       try {
         const { db, settings, rateLimits } = deps();
         // The client's address (through TRUST_PROXY, see server/app.ts) for the per-address limits.
@@ -46,7 +48,7 @@ export function participantApi(deps: () => { db: Database; settings: Settings; r
         if (!(err instanceof CoreError)) return next(err);
         if (err instanceof RateLimited) res.set('Retry-After', String(err.retryAfterSeconds));
         const e = coreErrorBody(err, t);
-        sendError(res, e.status, err.code, e.message, e.issues);
+        sendError(res, t, e.status, err.code, e.message, e.issues);
       }
     };
 
@@ -80,7 +82,8 @@ export function participantApi(deps: () => { db: Database; settings: Settings; r
     router.post(path, json, handler);
     router.all(path, (req, res) => {
       res.set('Allow', 'POST');
-      sendError(res, 405, 'invalid', getT(requestLocale(req))('signup.errors.postOnly'));
+      const t = getT(requestLocale(req));
+      sendError(res, t, 405, 'invalid', t('signup.errors.postOnly'));
     });
   }
   router.use((err: unknown, req: Request, res: Response, next: NextFunction) => {
@@ -88,7 +91,7 @@ export function participantApi(deps: () => { db: Database; settings: Settings; r
     if (typeof status !== 'number' || status < 400 || status >= 500) return next(err);
     const t = getT(requestLocale(req));
     const tooLarge = (err as { type?: string }).type === 'entity.too.large';
-    sendError(res, status, 'invalid', tooLarge ? t('signup.errors.tooLarge') : t('signup.errors.badJson'));
+    sendError(res, t, status, 'invalid', tooLarge ? t('signup.errors.tooLarge') : t('signup.errors.badJson'));
   });
   return router;
 }
@@ -111,8 +114,8 @@ function requestLocale(req: Request, body?: Body): Locale {
   return isLocale(body?.locale) ? body.locale : negotiateLocale(req.get('accept-language'));
 }
 
-function sendError(res: Response, status: number, code: string, message: string, issues?: { param: string; message: string }[]) {
-  res.status(status).json({ error: { code, message, ...(issues?.length ? { issues } : {}) } });
+function sendError(res: Response, t: TFunction, status: number, code: string, message: string, issues?: { param: string; message: string }[]) {
+  res.status(status).type(PROBLEM_TYPE).send(JSON.stringify(problemBody(t, status, code, message, issues)));
 }
 
 /** A core error's status, sentence and per-field issues, localized (the forms' messages). */

@@ -4,7 +4,7 @@ import { parseInput } from '../../core/context';
 import { Conflict, CoreError, Invalid, NotFound, RateLimited } from '../../core/errors';
 import { changeSessionCapacityInput } from '../../core/running/change-session-capacity';
 import { postponeSessionInput } from '../../core/running/postpone-session';
-import { formProblem } from './problem.server';
+import { apiProblem, formProblem } from './problem.server';
 
 const fr = getT('fr');
 const en = getT('en');
@@ -93,5 +93,17 @@ describe('formProblem', () => {
     });
     const wait = formProblem(new RateLimited('too many requests', 61, 'too_many_requests'), en, 'listing.report');
     expect(wait).toEqual({ status: 429, message: 'Too many tries from here in a short time. Please wait 2 minutes and try again.', fields: {} });
+  });
+
+  it('answers the API with a JSON problem in the caller’s language, keeping its error member', async () => {
+    const res = apiProblem(new Conflict('this session is over', 'session_closed'), fr);
+    expect(res.status).toBe(409);
+    expect(res.headers.get('content-type')).toMatch(/^application\/problem\+json/);
+    const message = 'Cette rencontre est passée ou annulée : elle ne peut plus être modifiée.';
+    expect(await res.json()).toEqual({ type: 'about:blank', title: 'Un problème est survenu', status: 409, detail: message, error: { code: 'conflict', message } });
+    const missing = await apiProblem(new NotFound('group'), en, { notFound: 'No such group.' }).json();
+    expect(missing).toMatchObject({ status: 404, title: 'Page not found', detail: 'No such group.', error: { code: 'not_found' } });
+    const invalid = await apiProblem(new Invalid([{ path: 'email', message: 'invalid_email' }]), en).json();
+    expect(invalid.error.issues).toEqual([{ param: 'email', message: 'Enter an email address such as name@example.org.' }]);
   });
 });

@@ -34,7 +34,7 @@ type Say = (key: string | string[], params?: Record<string, unknown>) => string;
 export function formProblem(
   err: unknown,
   t: TFunction,
-  area: ProblemArea,
+  area: ProblemArea | null,
   options: { prefix?: string; field?: (path: string) => string } = {},
 ): FormProblem {
   if (!(err instanceof CoreError)) throw err;
@@ -45,18 +45,60 @@ export function formProblem(
     for (const issue of err.issues) {
       const field = options.field ? options.field(issue.path) : issue.path.split('.')[0]!;
       const code = issueCode(issue);
-      const keys = code.includes('.') ? [code] : [`${area}.errors.fields.${field}.${code}`, `${area}.errors.${code}`, `errors.field.${code}`];
+      const own = area ? [`${area}.errors.fields.${field}.${code}`, `${area}.errors.${code}`] : [];
+      const keys = code.includes('.') ? [code] : [...own, `errors.field.${code}`];
       fields[`${options.prefix ?? ''}${field}`] ??= say([...keys, 'errors.field.invalid'], issue.params);
     }
-    return { status, message: say([`${area}.errors.summary`, 'errors.summary']), fields };
+    return { status, message: say([...(area ? [`${area}.errors.summary`] : []), 'errors.summary']), fields };
   }
   const params = err instanceof RateLimited ? { ...waitOf(err.retryAfterSeconds), ...err.params } : err.params;
   const kind = KIND_WORDS[err.code];
-  const keys = [...(err.reason ? [`errors.reason.${err.reason}`] : []), ...(kind ? [`${area}.errors.${kind}`] : []), `${area}.errors.generic`, 'errors.generic'];
+  const keys = [
+    ...(err.reason ? [`errors.reason.${err.reason}`] : []),
+    ...(area && kind ? [`${area}.errors.${kind}`] : []),
+    ...(area ? [`${area}.errors.generic`] : kind ? [`errors.${kind}`] : []),
+    'errors.generic',
+  ];
   return { status, message: say(keys, params), fields: {} };
 }
 
 /** How long to wait, in the units a message may say it in (each at least 1). */
 function waitOf(seconds: number) {
   return { minutes: Math.max(1, Math.ceil(seconds / 60)), hours: Math.max(1, Math.ceil(seconds / 3600)) };
+}
+
+/** One parameter or field the API refuses, and why, in the caller's language. */
+export interface ProblemIssue {
+  param: string;
+  message: string;
+}
+
+/**
+ * The API's error response: a JSON problem (RFC 9457, `application/problem+json`) with a title and
+ * detail in the caller's language, and, as an extension, `error` — a stable `code`, the same
+ * message and the refused parameters — that the API has answered with since its first version.
+ */
+export function jsonProblem(t: TFunction, status: number, code: string, detail: string, issues?: ProblemIssue[]): Response {
+  return new Response(JSON.stringify(problemBody(t, status, code, detail, issues)), { status, headers: { 'content-type': PROBLEM_TYPE } });
+}
+
+export const PROBLEM_TYPE = 'application/problem+json; charset=utf-8';
+
+/** The body of a JSON problem (see `jsonProblem`), for servers that send it themselves. */
+export function problemBody(t: TFunction, status: number, code: string, detail: string, issues?: ProblemIssue[]) {
+  const say = t as unknown as Say;
+  const title = say(status === 400 ? 'errors.badRequestTitle' : status === 403 ? 'errors.forbiddenTitle' : status === 404 ? 'errors.notFoundTitle' : 'errors.genericTitle');
+  return { type: 'about:blank', title, status, detail, error: { code, message: detail, ...(issues?.length ? { issues } : {}) } };
+}
+
+/**
+ * A core error as the API's JSON problem, worded like the pages' (by reason, else by kind);
+ * anything else is rethrown (a real 500). `notFound` words what the address named.
+ */
+export function apiProblem(err: unknown, t: TFunction, words: { notFound?: string } = {}): Response {
+  const e = formProblem(err, t, null);
+  const core = err as CoreError;
+  const issues = Object.entries(e.fields).map(([param, message]) => ({ param, message }));
+  const detail = core.code === 'not_found' && words.notFound ? words.notFound : e.message;
+  return jsonProblem(t, e.status, core.code, detail, core.code === 'invalid' ? issues : undefined);
 }

@@ -1,12 +1,9 @@
 import { data } from 'react-router';
 import { z } from 'zod';
 import type { TFunction } from 'i18next';
-import { CoreError, HTTP_STATUS } from '../../core/errors';
 
-export interface ParamIssue {
-  param: string;
-  message: string;
-}
+export type { ProblemIssue as ParamIssue } from './problem.server';
+import type { ProblemIssue as ParamIssue } from './problem.server';
 
 function describe(issue: z.core.$ZodIssue, t: TFunction): string {
   switch (issue.code) {
@@ -53,17 +50,6 @@ export function parseQuery<S extends z.ZodObject>(
         ],
   );
   return { ok: false, issues };
-}
-
-/** A JSON error body for the API: `{ error: { code, message, issues? } }`. */
-export function apiError(status: number, code: string, message: string, issues?: ParamIssue[]): Response {
-  return Response.json({ error: { code, message, ...(issues ? { issues } : {}) } }, { status });
-}
-
-/** Turns a core error into an API response, or rethrows anything else (a real 500). */
-export function apiErrorFrom(err: unknown, message: (e: CoreError) => string): Response {
-  if (err instanceof CoreError) return apiError(HTTP_STATUS[err.code], err.code, message(err));
-  throw err;
 }
 
 /** For pages: a 400 that the error boundary shows with the message. */

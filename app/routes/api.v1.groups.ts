@@ -2,7 +2,8 @@ import type { Route } from './+types/api.v1.groups';
 import { getT, negotiateLocale } from '../../i18n';
 import { coreContext } from '../lib/context.server';
 import { groupSearchQuery } from '../lib/group-query';
-import { parseQuery, apiError } from '../lib/query.server';
+import { parseQuery } from '../lib/query.server';
+import { jsonProblem } from '../lib/problem.server';
 import { groupSearchHitJson } from '../lib/api-serialize.server';
 import { searchFromQuery } from '../lib/search.server';
 
@@ -15,7 +16,7 @@ export async function loader({ request, context }: Route.LoaderArgs) {
   const t = getT(locale);
   const parsed = parseQuery(groupSearchQuery, new URL(request.url), t);
   const searched = parsed.ok ? await searchFromQuery(coreContext(context, locale), parsed.value, t) : parsed;
-  if (!searched.ok) return apiError(400, 'invalid', searched.issues.map((i) => i.message).join(' '), searched.issues);
+  if (!searched.ok) return jsonProblem(t, 400, 'invalid', searched.issues.map((i) => i.message).join(' '), searched.issues);
   const r = searched.result;
   return Response.json({
     total: r.total,

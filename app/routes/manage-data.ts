@@ -3,7 +3,7 @@ import { exportMyData } from '../../core/participants/my-data';
 import { CoreError, HTTP_STATUS } from '../../core/errors';
 import { getT, negotiateLocale } from '../../i18n';
 import { coreContext } from '../lib/context.server';
-import { apiError } from '../lib/query.server';
+import { jsonProblem } from '../lib/problem.server';
 
 /** GET /manage/:token/data.json — everything stored about the person, as a JSON download. */
 export async function loader({ request, context, params }: Route.LoaderArgs) {
@@ -20,6 +20,6 @@ export async function loader({ request, context, params }: Route.LoaderArgs) {
   } catch (err) {
     if (!(err instanceof CoreError)) throw err;
     const t = getT(locale);
-    return apiError(HTTP_STATUS[err.code], err.code, err.code === 'not_found' ? t('manage.notFound') : t(`signup.errors.${err.code}`));
+    return jsonProblem(t, HTTP_STATUS[err.code], err.code, err.code === 'not_found' ? t('manage.notFound') : t(`signup.errors.${err.code}`));
   }
 }
