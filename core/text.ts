@@ -25,3 +25,19 @@ export function pick(text: Bilingual, locale: Locale): { text: string; lang: Loc
 export function isUuid(value: unknown): value is string {
   return typeof value === 'string' && /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(value);
 }
+
+/**
+ * The URL-safe part of an address made from a name or title: accents folded, lower-case ASCII
+ * words joined by hyphens, at most 60 characters; `fallback` when nothing is left. An apostrophe
+ * joins the words it stands between (`L’Entraide` → `lentraide`) or, by default, separates them
+ * (`d’un` → `d-un`).
+ */
+export function slugOf(text: string, fallback: string, options: { joinApostrophes?: boolean } = {}): string {
+  const folded = text.normalize('NFKD').replace(/[\u0300-\u036f]/g, '').toLowerCase();
+  const slug = (options.joinApostrophes ? folded.replace(/['’]/g, '') : folded)
+    .replace(/[^a-z0-9]+/g, '-')
+    .replace(/^-+|-+$/g, '')
+    .slice(0, 60)
+    .replace(/-+$/g, '');
+  return slug || fallback;
+}

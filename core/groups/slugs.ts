@@ -1,6 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { eq, or, sql, type SQL } from 'drizzle-orm';
 import { groups, type Locale } from '../../db/schema';
+import { slugOf } from '../text';
 
 // A group has an address in each language: `slug` (English, and French when the group has no
 // French title) and `slug_fr` (from its French title). Either slug finds the group; a page asked
@@ -25,17 +26,9 @@ export function groupSlugIs(slug: string): SQL {
   return or(eq(groups.slug, slug), eq(groups.slugFr, slug))!;
 }
 
-/** The readable part of a slug: the title folded to lower-case ASCII words joined by hyphens. */
+/** The readable part of a group's slug: its title as `slugOf` makes it. */
 export function slugBase(title: string, fallback: string): string {
-  const base = title
-    .normalize('NFD')
-    .replace(/[\u0300-\u036f]/g, '')
-    .toLowerCase()
-    .replace(/[^a-z0-9]+/g, '-')
-    .replace(/^-+|-+$/g, '')
-    .slice(0, 60)
-    .replace(/-+$/g, '');
-  return base || fallback;
+  return slugOf(title, fallback);
 }
 
 /**

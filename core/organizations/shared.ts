@@ -4,6 +4,7 @@ import { z } from 'zod';
 import { auditLog, organizationMembers, organizations, type MemberRole } from '../../db/schema';
 import type { Context } from '../context';
 import { NotFound } from '../errors';
+import { slugOf } from '../text';
 
 // Pieces shared by the organization actions: the profile's fields and their validation, slugs,
 // invitation tokens and the audit row every action writes.
@@ -87,18 +88,9 @@ export function nameIn(row: Pick<ProfileRow, 'nameEn' | 'nameFr'>, locale: 'en' 
   return locale === 'fr' ? (row.nameFr ?? row.nameEn) : row.nameEn;
 }
 
-/** A URL-safe ASCII slug from a name: accents folded, anything else becomes a hyphen. */
+/** An organization's slug from its name (`slugOf`, apostrophes joining: `L’Entraide` → `lentraide`). */
 export function slugify(name: string): string {
-  const slug = name
-    .normalize('NFKD')
-    .replace(/[\u0300-\u036f]/g, '')
-    .toLowerCase()
-    .replace(/['’]/g, '')
-    .replace(/[^a-z0-9]+/g, '-')
-    .replace(/^-+|-+$/g, '')
-    .slice(0, 60)
-    .replace(/-+$/g, '');
-  return slug || 'organization';
+  return slugOf(name, 'organization', { joinApostrophes: true });
 }
 
 /** A fresh invitation token (sent by email) and the hash that is stored in its place. */
