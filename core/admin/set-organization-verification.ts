@@ -27,7 +27,7 @@ export async function setOrganizationVerification({
 }): Promise<{ changed: boolean }> {
   const q = parseInput(setOrganizationVerificationInput, input);
   return withTransaction(ctx, async (tx) => {
-    const adminId = await requirePlatformAdmin(tx);
+    await requirePlatformAdmin(tx);
     const [before] = await tx.db.select().from(organizations).where(eq(organizations.id, q.organizationId)).for('update');
     if (!before) throw new NotFound('organization');
     if (before.verification === q.verification) return { changed: false };
@@ -38,7 +38,7 @@ export async function setOrganizationVerification({
       ids.map((g) => g.id),
       tx.now,
     );
-    await audit(tx, adminId, {
+    await audit(tx, {
       organizationId: before.id,
       action: 'organization.verification_changed',
       entityType: 'organization',

@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { and, eq, notInArray } from 'drizzle-orm';
 import { z } from 'zod';
-import { applications, auditLog } from '../../db/schema';
+import { applications } from '../../db/schema';
 import { parseInput, withTransaction, type Context } from '../context';
 import { consume, joinLimits } from '../limits/rate-limit';
 import { Invalid, Refused } from '../errors';
@@ -11,6 +11,7 @@ import { checkEmailAnswer, holdEnd } from '../registrations/holds';
 import { checkAnswers, checkEligibility, groupForEmail, onlineLinkFor, personFields } from '../registrations/shared';
 import { normalizePhone } from './phone';
 import { acceptedCount, applicationRank, cohortForEmail, cohortSessionsForEmail, enrollmentClosesAt, lockCohort, nextApplicationTicket } from './shared';
+import { audit } from '../audit/write-audit';
 
 export const applyToCohortInput = z.object({
   cohortId: z.uuid(),
@@ -124,14 +125,12 @@ export async function applyToCohort({ ctx, input }: { ctx: Context; input: Apply
         ...(hold ? { holdExpiresAt: hold.toISOString() } : {}),
       },
     });
-    await tx.db.insert(auditLog).values({
+    await audit(tx, {
       organizationId: group.organizationId,
-      actorType: 'participant',
-      actorId: participant.id,
+      actor: { type: 'participant', id: participant.id },
       action: `application.${status}`,
       entityType: 'application',
       entityId: application!.id,
-      createdAt: tx.now,
     });
     return {
       applicationId: application!.id,

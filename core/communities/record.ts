@@ -1,5 +1,5 @@
 import { and, eq } from 'drizzle-orm';
-import { auditLog, communityMembers, users, type Locale } from '../../db/schema';
+import { communityMembers, users, type Locale } from '../../db/schema';
 import type { Context } from '../context';
 import { enqueueEmail, type NoticeTemplate } from '../email/enqueue';
 import { pathTo, type Page } from '../../app/lib/paths';
@@ -31,26 +31,6 @@ export function communityUrl(ctx: Context, group: Pick<CommunityGroup, 'slug' | 
   return communityPageUrl(ctx, group, locale, 'community');
 }
 
-/** One line of the organization's audit log for an act in a community. */
-export async function audit(
-  tx: Context,
-  access: { group: Pick<CommunityGroup, 'organizationId'>; userId: string | null },
-  action: string,
-  entityType: string,
-  entityId: string,
-  data: Record<string, unknown> = {},
-) {
-  await tx.db.insert(auditLog).values({
-    organizationId: access.group.organizationId,
-    actorType: 'user',
-    actorId: access.userId,
-    action,
-    entityType,
-    entityId,
-    data,
-    createdAt: tx.now,
-  });
-}
 
 export interface MemberNotice {
   userId: string;
@@ -96,3 +76,5 @@ export async function tellMember(tx: Context, group: CommunityGroup, notice: Mem
 export function memberTime(at: Date, locale: Locale, timeZone: string): string {
   return new Intl.DateTimeFormat(locale === 'fr' ? 'fr-CA' : 'en-CA', { dateStyle: 'long', timeStyle: 'short', timeZone }).format(at);
 }
+
+export { audit } from '../audit/write-audit';

@@ -1,7 +1,7 @@
 import { and, eq, sql } from 'drizzle-orm';
 import type { InferSelectModel } from 'drizzle-orm';
 import { z } from 'zod';
-import { auditLog, facilitators, groupFacilitators } from '../../db/schema';
+import { facilitators, groupFacilitators } from '../../db/schema';
 import type { Context } from '../context';
 import { NotFound } from '../errors';
 
@@ -59,19 +59,4 @@ export async function hasVerifiedLicensedFacilitator(ctx: Context, groupId: stri
   return (row?.n ?? 0) > 0;
 }
 
-/** One audit row written by the acting user, in the caller's transaction. */
-export async function audit(
-  ctx: Context,
-  row: { organizationId: string | null; action: string; entityType: string; entityId: string; data?: Record<string, unknown> },
-): Promise<void> {
-  await ctx.db.insert(auditLog).values({
-    organizationId: row.organizationId,
-    actorType: ctx.actor.type === 'user' ? 'user' : ctx.actor.type,
-    actorId: ctx.actor.type === 'user' ? ctx.actor.userId : null,
-    action: row.action,
-    entityType: row.entityType,
-    entityId: row.entityId,
-    data: row.data ?? {},
-    createdAt: ctx.now,
-  });
-}
+export { audit } from '../audit/write-audit';

@@ -1,5 +1,5 @@
 import { eq } from 'drizzle-orm';
-import { auditLog, groups } from '../../db/schema';
+import { groups } from '../../db/schema';
 import type { Context } from '../context';
 import { NotFound } from '../errors';
 import { requireGroupPermission } from '../policy/permissions';
@@ -23,28 +23,6 @@ export async function lockGroup(tx: Context, groupId: string): Promise<GroupRow>
   return row;
 }
 
-export interface AuditEntry {
-  organizationId: string;
-  action: string;
-  entityType: string;
-  entityId: string;
-  data?: Record<string, unknown>;
-}
-
-/** Writes the audit row of an organizer's action (in the caller's transaction). */
-export async function audit(tx: Context, entry: AuditEntry): Promise<void> {
-  const actorId = tx.actor.type === 'user' ? tx.actor.userId : null;
-  await tx.db.insert(auditLog).values({
-    organizationId: entry.organizationId,
-    actorType: tx.actor.type === 'user' ? 'user' : 'system',
-    actorId,
-    action: entry.action,
-    entityType: entry.entityType,
-    entityId: entry.entityId,
-    data: entry.data ?? {},
-    createdAt: tx.now,
-  });
-}
 
 /** Marks the group as changed and rebuilds its search row. */
 export async function touchGroup(tx: Context, groupId: string): Promise<void> {
@@ -81,3 +59,5 @@ async function ensureFrenchSlug(tx: Context, groupId: string): Promise<void> {
 }
 
 export { DATE_RE, TIME_RE, isRealDate, isTimeZone, blankToNull } from './values';
+
+export { audit } from '../audit/write-audit';

@@ -103,7 +103,7 @@ export async function acceptInvitation({
     if (state !== 'pending') throw REFUSALS[state]();
     await tx.db.insert(organizationMembers).values({ organizationId: org.id, userId, role: inv.role, createdAt: tx.now });
     await tx.db.update(organizationInvitations).set({ acceptedAt: tx.now }).where(eq(organizationInvitations.id, inv.id));
-    await audit(tx, userId, {
+    await audit(tx, {
       organizationId: org.id,
       action: 'member.joined',
       entityType: 'member',

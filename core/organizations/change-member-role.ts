@@ -24,7 +24,7 @@ export async function changeMemberRole({
   ctx: Context;
   input: { organizationId: string; userId: string; role: MemberRole };
 }): Promise<{ from: MemberRole; to: MemberRole }> {
-  const actorId = requireUserId(ctx);
+  requireUserId(ctx);
   const q = parseInput(changeMemberRoleInput, input);
   const myRole = await requirePermission(ctx, q.organizationId, 'members.manage');
   return withTransaction(ctx, async (tx) => {
@@ -41,7 +41,7 @@ export async function changeMemberRole({
     if (member.role === q.role) return { from: member.role, to: q.role };
     if (member.role === 'owner') keepAnOwner(owners, q.userId);
     await tx.db.update(organizationMembers).set({ role: q.role }).where(eq(organizationMembers.id, member.id));
-    await audit(tx, actorId, {
+    await audit(tx, {
       organizationId: q.organizationId,
       action: 'member.role_changed',
       entityType: 'member',

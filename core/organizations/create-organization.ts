@@ -44,7 +44,7 @@ export async function createOrganization({
         continue;
       }
       await tx.db.insert(organizationMembers).values({ organizationId: row.id, userId, role: 'owner', createdAt: tx.now });
-      await audit(tx, userId, {
+      await audit(tx, {
         organizationId: row.id,
         action: 'organization.created',
         entityType: 'organization',

@@ -122,7 +122,7 @@ export async function inviteMember({
         ...(q.message ? { message: q.message } : {}),
       },
     });
-    await audit(tx, userId, {
+    await audit(tx, {
       organizationId: org.id,
       action: 'member.invited',
       entityType: 'invitation',

@@ -29,7 +29,7 @@ export async function removeMember({ ctx, input }: { ctx: Context; input: { orga
     if (member.role === 'owner' && myRole !== 'owner') throw new Forbidden('only an owner may remove an owner');
     if (member.role === 'owner') keepAnOwner(owners, q.userId);
     await tx.db.delete(organizationMembers).where(eq(organizationMembers.id, member.id));
-    await audit(tx, actorId, {
+    await audit(tx, {
       organizationId: q.organizationId,
       action: leaving ? 'member.left' : 'member.removed',
       entityType: 'member',

@@ -19,7 +19,7 @@ export async function revokeInvitation({
   ctx: Context;
   input: { organizationId: string; invitationId: string };
 }): Promise<void> {
-  const userId = requireUserId(ctx);
+  requireUserId(ctx);
   const q = parseInput(revokeInvitationInput, input);
   const myRole = await requirePermission(ctx, q.organizationId, 'members.manage');
   await withTransaction(ctx, async (tx) => {
@@ -36,7 +36,7 @@ export async function revokeInvitation({
       .update(organizationInvitations)
       .set({ revokedAt: tx.now })
       .where(and(eq(organizationInvitations.id, inv.id), isNull(organizationInvitations.revokedAt)));
-    await audit(tx, userId, {
+    await audit(tx, {
       organizationId: q.organizationId,
       action: 'invitation.revoked',
       entityType: 'invitation',

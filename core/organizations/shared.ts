@@ -1,7 +1,7 @@
 import { createHash, randomBytes } from 'node:crypto';
 import { and, eq } from 'drizzle-orm';
 import { z } from 'zod';
-import { auditLog, organizationMembers, organizations, type MemberRole } from '../../db/schema';
+import { organizationMembers, organizations, type MemberRole } from '../../db/schema';
 import type { Context } from '../context';
 import { NotFound } from '../errors';
 import { slugOf } from '../text';
@@ -121,23 +121,8 @@ export async function membershipOf(ctx: Context, organizationId: string, userId:
   return row ?? null;
 }
 
-/** The audit row of an organizer's action, written in the action's transaction. */
-export async function audit(
-  tx: Context,
-  userId: string,
-  entry: { organizationId: string; action: string; entityType: string; entityId: string; data?: Record<string, unknown> },
-): Promise<void> {
-  await tx.db.insert(auditLog).values({
-    organizationId: entry.organizationId,
-    actorType: 'user',
-    actorId: userId,
-    action: entry.action,
-    entityType: entry.entityType,
-    entityId: entry.entityId,
-    data: entry.data ?? {},
-    createdAt: tx.now,
-  });
-}
 
 export const uuidInput = z.uuid({ error: 'invalid' });
 export type { MemberRole };
+
+export { audit } from '../audit/write-audit';

@@ -19,7 +19,7 @@ export async function updateOrganization({
   ctx: Context;
   input: UpdateOrganizationInput;
 }): Promise<{ changed: string[] }> {
-  const userId = requireUserId(ctx);
+  requireUserId(ctx);
   const q = parseInput(updateOrganizationInput, input);
   await requirePermission(ctx, q.organizationId, 'organization.edit');
   return withTransaction(ctx, async (tx) => {
@@ -31,7 +31,7 @@ export async function updateOrganization({
       .update(organizations)
       .set({ ...next, updatedAt: tx.now })
       .where(eq(organizations.id, q.organizationId));
-    await audit(tx, userId, {
+    await audit(tx, {
       organizationId: q.organizationId,
       action: 'organization.updated',
       entityType: 'organization',

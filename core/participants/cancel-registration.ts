@@ -1,6 +1,6 @@
 import { and, eq, inArray } from 'drizzle-orm';
 import { z } from 'zod';
-import { auditLog, registrations } from '../../db/schema';
+import { registrations } from '../../db/schema';
 import { parseInput, withTransaction, type Context } from '../context';
 import { addressLimit, consume } from '../limits/rate-limit';
 import { NotFound } from '../errors';
@@ -8,6 +8,7 @@ import { enqueueEmail } from '../email/enqueue';
 import { promoteWaitlist } from '../registrations/promote-waitlist';
 import { groupForEmail, lockSession, sessionForEmail } from '../registrations/shared';
 import { participantFromToken } from './resolve';
+import { audit } from '../audit/write-audit';
 
 export const cancelRegistrationInput = z.object({ token: z.string().min(1).max(200), registrationId: z.uuid() });
 
@@ -39,14 +40,12 @@ export async function cancelRegistration({ ctx, input }: { ctx: Context; input: 
       template: 'registration_cancelled',
       payload: { participantId: person.id, name: cancelled.displayName, group: groupForEmail(group), session: sessionForEmail(session) },
     });
-    await tx.db.insert(auditLog).values({
+    await audit(tx, {
       organizationId: group.organizationId,
-      actorType: 'participant',
-      actorId: person.id,
+      actor: { type: 'participant', id: person.id },
       action: 'registration.cancelled',
       entityType: 'registration',
       entityId: cancelled.id,
-      createdAt: tx.now,
     });
     const promoted = await promoteWaitlist(tx, session.id);
     return { cancelled: true, promoted };

@@ -1,6 +1,6 @@
 import { and, eq, inArray } from 'drizzle-orm';
 import { z } from 'zod';
-import { applications, auditLog } from '../../db/schema';
+import { applications } from '../../db/schema';
 import { parseInput, withTransaction, type Context } from '../context';
 import { NotFound } from '../errors';
 import { enqueueEmail } from '../email/enqueue';
@@ -8,6 +8,7 @@ import { lockCohort, cohortForEmail } from '../applications/shared';
 import { promoteApplications } from '../applications/promote-applications';
 import { groupForEmail } from '../registrations/shared';
 import { participantFromToken } from './resolve';
+import { audit } from '../audit/write-audit';
 
 export const withdrawApplicationInput = z.object({ token: z.string().min(1).max(200), applicationId: z.uuid() });
 
@@ -35,14 +36,12 @@ export async function withdrawApplication({ ctx, input }: { ctx: Context; input:
       template: 'application_withdrawn',
       payload: { participantId: person.id, name: withdrawn.displayName, group: groupForEmail(group), cohort: cohortForEmail(cohort) },
     });
-    await tx.db.insert(auditLog).values({
+    await audit(tx, {
       organizationId: group.organizationId,
-      actorType: 'participant',
-      actorId: person.id,
+      actor: { type: 'participant', id: person.id },
       action: 'application.withdrawn',
       entityType: 'application',
       entityId: withdrawn.id,
-      createdAt: tx.now,
     });
     const promoted = await promoteApplications(tx, cohort.id);
     return { withdrawn: true, promoted };

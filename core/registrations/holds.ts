@@ -1,8 +1,9 @@
 import { and, eq, inArray, isNotNull, lte } from 'drizzle-orm';
-import { applications, auditLog, cohorts, groups, registrations, sessions } from '../../db/schema';
+import { applications, cohorts, groups, registrations, sessions } from '../../db/schema';
 import { withTransaction, type Context } from '../context';
 import { promoteApplications } from '../applications/promote-applications';
 import { promoteWaitlist } from './promote-waitlist';
+import { audit } from '../audit/write-audit';
 
 // Decision 0010. A place (or a place in line) taken with an address nobody has proven yet is held:
 // it counts against the seats, but carries no meeting link, and is released unless the person
@@ -86,7 +87,7 @@ export async function releaseExpiredHolds(ctx: Context): Promise<number> {
           ),
         )
         .returning({ id: registrations.id, participantId: registrations.participantId });
-      await audit(tx, s?.organizationId, 'registration', gone);
+      await auditReleased(tx, s?.organizationId, 'registration', gone);
       if (gone.length) await promoteWaitlist(tx, sessionId).catch(() => []);
       return gone.length;
     });
@@ -122,7 +123,7 @@ export async function releaseExpiredHolds(ctx: Context): Promise<number> {
           ),
         )
         .returning({ id: applications.id, participantId: applications.participantId });
-      await audit(tx, c?.organizationId, 'application', gone);
+      await auditReleased(tx, c?.organizationId, 'application', gone);
       if (gone.length) await promoteApplications(tx, cohortId);
       return gone.length;
     });
@@ -130,18 +131,10 @@ export async function releaseExpiredHolds(ctx: Context): Promise<number> {
   return released;
 }
 
-async function audit(tx: Context, organizationId: string | undefined, kind: 'registration' | 'application', gone: { id: string; participantId: string }[]) {
-  if (!organizationId || gone.length === 0) return;
-  await tx.db.insert(auditLog).values(
-    gone.map((g) => ({
-      organizationId,
-      actorType: 'system',
-      action: kind === 'registration' ? 'registration.hold_released' : 'application.hold_released',
-      entityType: kind,
-      entityId: g.id,
-      createdAt: tx.now,
-    })),
-  );
+async function auditReleased(tx: Context, organizationId: string | undefined, kind: 'registration' | 'application', gone: { id: string; participantId: string }[]) {
+  if (!organizationId) return;
+  const action = kind === 'registration' ? 'registration.hold_released' : 'application.hold_released';
+  await audit(tx, ...gone.map((g) => ({ organizationId, actor: { type: 'system' } as const, action, entityType: kind, entityId: g.id })));
 }
 
 function groupBy<T>(items: T[], key: (item: T) => string): Map<string, string[]> {

@@ -3,7 +3,6 @@ import type { InferSelectModel } from 'drizzle-orm';
 import {
   applications,
   attendance,
-  auditLog,
   cohorts,
   groups,
   intakeQuestions,
@@ -199,22 +198,6 @@ export function labelAnswers(questions: Question[], answers: Answers): LabelledA
   return out;
 }
 
-/** One audit row, written by the acting organizer in the action's transaction. */
-export async function audit(
-  tx: Context,
-  row: { organizationId: string; action: string; entityType: string; entityId: string; data?: Record<string, unknown> },
-): Promise<void> {
-  await tx.db.insert(auditLog).values({
-    organizationId: row.organizationId,
-    actorType: 'user',
-    actorId: requireUserId(tx),
-    action: row.action,
-    entityType: row.entityType,
-    entityId: row.entityId,
-    data: row.data ?? {},
-    createdAt: tx.now,
-  });
-}
 
 export function sessionSummary(session: SessionRow, group: GroupRow, cohort: CohortRow | null) {
   return {
@@ -247,3 +230,5 @@ export function groupSummary(group: GroupRow) {
     defaultCapacity: group.sessionCapacity,
   };
 }
+
+export { audit } from '../audit/write-audit';

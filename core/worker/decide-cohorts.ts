@@ -1,9 +1,10 @@
 import { and, eq, inArray, isNotNull, lte } from 'drizzle-orm';
-import { applications, auditLog, cohorts, participants } from '../../db/schema';
+import { applications, cohorts, participants } from '../../db/schema';
 import { withTransaction, type Context } from '../context';
 import { enqueueEmail } from '../email/enqueue';
 import { acceptedCount, cohortForEmail, lockCohort } from '../applications/shared';
 import { groupForEmail } from '../registrations/shared';
+import { audit } from '../audit/write-audit';
 
 /**
  * At a cohort's decision date: with fewer accepted members than its minimum it is postponed,
@@ -44,14 +45,13 @@ export async function decideCohorts(ctx: Context): Promise<{ confirmed: string[]
           payload: { participantId: a.participantId, name: a.displayName, group: groupForEmail(group), cohort: cohortForEmail(cohort) },
         });
       }
-      await tx.db.insert(auditLog).values({
+      await audit(tx, {
         organizationId: group.organizationId,
-        actorType: 'system',
+        actor: { type: 'system' },
         action: `cohort.${status}`,
         entityType: 'cohort',
         entityId: cohort.id,
         data: { accepted, minimum: cohort.minimumParticipants },
-        createdAt: tx.now,
       });
       result[status].push(cohort.id);
     });
