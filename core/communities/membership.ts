@@ -55,7 +55,12 @@ export async function requestToJoin({ ctx, input }: { ctx: Context; input: z.inp
       .values({ groupId: access.group.id, userId, ...fields })
       .onConflictDoUpdate({ target: [communityMembers.groupId, communityMembers.userId], set: fields })
       .returning();
-    await audit(tx, { organizationId: access.group.organizationId, action: status === 'member' ? 'community.joined' : 'community.requested', entityType: 'community_member', entityId: row!.id });
+    await audit(tx, {
+      organizationId: access.group.organizationId,
+      action: status === 'member' ? 'community.joined' : 'community.requested',
+      entityType: 'community_member',
+      entityId: row!.id,
+    });
     if (status === 'member') await tellDecision(tx, access.group, row!, 'approved');
     return { status, memberId: row!.id };
   });
@@ -82,7 +87,12 @@ export async function decideJoinRequest({ ctx, input }: { ctx: Context; input: z
       .where(and(eq(communityMembers.id, request.id), eq(communityMembers.status, 'pending')))
       .returning();
     if (!row) throw new Conflict('this request was already decided', 'already_decided');
-    await audit(tx, { organizationId: access.group.organizationId, action: status === 'member' ? 'community.request_approved' : 'community.request_declined', entityType: 'community_member', entityId: row.id });
+    await audit(tx, {
+      organizationId: access.group.organizationId,
+      action: status === 'member' ? 'community.request_approved' : 'community.request_declined',
+      entityType: 'community_member',
+      entityId: row.id,
+    });
     await tellDecision(tx, access.group, row, status === 'member' ? 'approved' : 'declined');
     return { status };
   });
@@ -114,7 +124,12 @@ export async function setModerator({ ctx, input }: { ctx: Context; input: z.inpu
       .update(communityMembers)
       .set({ role: q.moderator ? 'moderator' : 'member' })
       .where(eq(communityMembers.id, member.id));
-    await audit(tx, { organizationId: access.group.organizationId, action: q.moderator ? 'community.moderator_added' : 'community.moderator_removed', entityType: 'community_member', entityId: member.id });
+    await audit(tx, {
+      organizationId: access.group.organizationId,
+      action: q.moderator ? 'community.moderator_added' : 'community.moderator_removed',
+      entityType: 'community_member',
+      entityId: member.id,
+    });
     return { role: q.moderator ? 'moderator' : 'member' };
   });
 }

@@ -122,7 +122,13 @@ export async function removeContent({ ctx, input }: { ctx: Context; input: z.inp
     if (target.kind === 'post') await tx.db.update(communityPosts).set(removal).where(eq(communityPosts.id, target.id));
     else await tx.db.update(communityComments).set(removal).where(eq(communityComments.id, target.id));
     await closeReports(tx, access, target.kind === 'post' ? { postId: target.id } : { commentId: target.id }, 'removed');
-    await audit(tx, { organizationId: access.group.organizationId, action: 'community.content_removed', entityType: `community_${target.kind}`, entityId: target.id, data: { reason: q.reason } });
+    await audit(tx, {
+      organizationId: access.group.organizationId,
+      action: 'community.content_removed',
+      entityType: `community_${target.kind}`,
+      entityId: target.id,
+      data: { reason: q.reason },
+    });
     if (target.authorId) await tellMember(tx, access.group, { userId: target.authorId, template: 'community_removed', key: `community_removed:${target.id}:${tx.now.getTime()}`, message: q.reason });
     return { removed: true };
   });
@@ -140,7 +146,12 @@ export async function restoreContent({ ctx, input }: { ctx: Context; input: z.in
     const back = { removedAt: null, removedBy: null, removalReason: null };
     if (target.kind === 'post') await tx.db.update(communityPosts).set(back).where(eq(communityPosts.id, target.id));
     else await tx.db.update(communityComments).set(back).where(eq(communityComments.id, target.id));
-    await audit(tx, { organizationId: access.group.organizationId, action: 'community.content_restored', entityType: `community_${target.kind}`, entityId: target.id });
+    await audit(tx, {
+      organizationId: access.group.organizationId,
+      action: 'community.content_restored',
+      entityType: `community_${target.kind}`,
+      entityId: target.id,
+    });
     return { restored: true };
   });
 }
@@ -159,9 +170,13 @@ export async function dismissReports({ ctx, input }: { ctx: Context; input: z.in
     const closed = await closeReports(tx, access, where, 'dismissed');
     if (closed === 0) throw new Conflict('nothing open to dismiss', 'nothing_open');
     const entity = q.memberId ? 'community_member' : q.messageId ? 'community_message' : q.postId ? 'community_post' : 'community_comment';
-    await audit(tx, { organizationId: access.group.organizationId, action: 'community.reports_dismissed', entityType: entity, entityId: q.memberId ?? q.messageId ?? q.postId ?? q.commentId!, data: {
-      reports: closed,
-    } });
+    await audit(tx, {
+      organizationId: access.group.organizationId,
+      action: 'community.reports_dismissed',
+      entityType: entity,
+      entityId: q.memberId ?? q.messageId ?? q.postId ?? q.commentId!,
+      data: { reports: closed },
+    });
     return { dismissed: closed };
   });
 }
@@ -195,7 +210,13 @@ export async function sanctionMember({ ctx, input }: { ctx: Context; input: z.in
       const until = new Date(tx.now.getTime() + q.days * 24 * 60 * 60_000);
       await tx.db.update(communityMembers).set({ mutedUntil: until, sanctionReason: q.reason }).where(eq(communityMembers.id, member.id));
       await closeReports(tx, access, { memberId: member.id }, 'muted');
-      await audit(tx, { organizationId: access.group.organizationId, action: 'community.member_muted', entityType: 'community_member', entityId: member.id, data: { days: q.days, reason: q.reason } });
+      await audit(tx, {
+        organizationId: access.group.organizationId,
+        action: 'community.member_muted',
+        entityType: 'community_member',
+        entityId: member.id,
+        data: { days: q.days, reason: q.reason },
+      });
       await tellMember(tx, access.group, {
         userId: member.userId,
         template: 'community_muted',
@@ -211,12 +232,23 @@ export async function sanctionMember({ ctx, input }: { ctx: Context; input: z.in
         .set({ status: 'banned', role: 'member', mutedUntil: null, sanctionReason: q.reason, decidedAt: tx.now, decidedBy: access.userId })
         .where(eq(communityMembers.id, member.id));
       await closeReports(tx, access, { memberId: member.id }, 'banned');
-      await audit(tx, { organizationId: access.group.organizationId, action: 'community.member_banned', entityType: 'community_member', entityId: member.id, data: { reason: q.reason } });
+      await audit(tx, {
+        organizationId: access.group.organizationId,
+        action: 'community.member_banned',
+        entityType: 'community_member',
+        entityId: member.id,
+        data: { reason: q.reason },
+      });
       await tellMember(tx, access.group, { userId: member.userId, template: 'community_banned', key: `community_banned:${member.id}:${tx.now.getTime()}`, message: q.reason });
       return { banned: true };
     }
     await tx.db.update(communityMembers).set({ status: 'member', mutedUntil: null, sanctionReason: null }).where(eq(communityMembers.id, member.id));
-    await audit(tx, { organizationId: access.group.organizationId, action: 'community.member_restored', entityType: 'community_member', entityId: member.id });
+    await audit(tx, {
+      organizationId: access.group.organizationId,
+      action: 'community.member_restored',
+      entityType: 'community_member',
+      entityId: member.id,
+    });
     return { restored: true };
   });
 }
@@ -238,7 +270,12 @@ export async function updateRules({ ctx, input }: { ctx: Context; input: z.input
       .update(groups)
       .set({ rulesEn: q.rulesEn || null, rulesFr: q.rulesFr || null, updatedAt: tx.now })
       .where(eq(groups.id, access.group.id));
-    await audit(tx, { organizationId: access.group.organizationId, action: 'community.rules_updated', entityType: 'group', entityId: access.group.id });
+    await audit(tx, {
+      organizationId: access.group.organizationId,
+      action: 'community.rules_updated',
+      entityType: 'group',
+      entityId: access.group.id,
+    });
     return { saved: true };
   });
 }

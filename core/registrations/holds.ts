@@ -133,8 +133,14 @@ export async function releaseExpiredHolds(ctx: Context): Promise<number> {
 
 async function auditReleased(tx: Context, organizationId: string | undefined, kind: 'registration' | 'application', gone: { id: string; participantId: string }[]) {
   if (!organizationId) return;
-  const action = kind === 'registration' ? 'registration.hold_released' : 'application.hold_released';
-  await audit(tx, ...gone.map((g) => ({ organizationId, actor: { type: 'system' } as const, action, entityType: kind, entityId: g.id })));
+  const lines = gone.map((g) => ({
+    organizationId,
+    actor: { type: 'system' } as const,
+    action: kind === 'registration' ? 'registration.hold_released' : 'application.hold_released',
+    entityType: kind,
+    entityId: g.id,
+  }));
+  await audit(tx, ...lines);
 }
 
 function groupBy<T>(items: T[], key: (item: T) => string): Map<string, string[]> {
