@@ -1,11 +1,9 @@
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser } from 'playwright-core';
-import { startSmtpReceiver, waitForMail, type SmtpReceiver } from '../support/smtp';
-import { expectAccessible, hasChromium, launchBrowser, newPage } from './browser';
-import { startServer, type RunningServer } from './server-process';
+import { waitForMail, type SmtpReceiver } from '../support/smtp';
+import { expectAccessible, hasChromium, newPage } from './browser';
+import type { RunningServer } from './server-process';
+import { startStory, type Story } from '../support/story';
 
 // Organizer accounts as a person uses them: sign up, confirm the address from the real email,
 // sign out and in, reset a forgotten password (in French). A server of its own, with an SMTP receiver.
@@ -15,21 +13,14 @@ describe.skipIf(browserMissing)('organizer accounts', () => {
   let smtp: SmtpReceiver;
   let server: RunningServer;
   let browser: Browser;
-  let dataDir: string;
+  let story: Story;
 
   beforeAll(async () => {
-    smtp = await startSmtpReceiver();
-    dataDir = mkdtempSync(path.join(tmpdir(), 'cercle-accounts-'));
-    server = await startServer({ DATA_DIR: dataDir, SEED_DEMO: 'false', SMTP_URL: smtp.url, WORKER_INTERVAL_MS: '200' });
-    browser = await launchBrowser();
+    story = await startStory('accounts');
+    ({ smtp, server, browser } = story);
   });
 
-  afterAll(async () => {
-    await browser?.close();
-    await server?.stop();
-    await smtp?.stop();
-    rmSync(dataDir, { recursive: true, force: true });
-  });
+  afterAll(() => story?.stop());
 
   async function linkIn(address: string, subjectStart: string, after = 0): Promise<string> {
     const found = await waitForMail(smtp, address, subjectStart, after);

@@ -1,20 +1,16 @@
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { writeFileSync } from 'node:fs';
 import path from 'node:path';
 import sharp from 'sharp';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { eq } from 'drizzle-orm';
 import type { Browser, Page } from 'playwright-core';
-import { openPglite, migrateDatabase } from '../../db/client';
-import { users } from '../../db/schema';
 import { createContext } from '../../core/context';
 import { decideJoinRequest, requestToJoin } from '../../core/communities/membership';
 import { setExperience } from '../../core/communities/people';
 import { addMember, atWallClock, createGroup, createOrganization } from '../support/factories';
-import { startSmtpReceiver, waitForMail, type SmtpReceiver } from '../support/smtp';
-import { createAuth } from '../../server/auth';
-import { expectAccessible, hasChromium, launchBrowser, newPage, overflow } from './browser';
-import { startServer, type RunningServer } from './server-process';
+import { waitForMail, type SmtpReceiver } from '../support/smtp';
+import { expectAccessible, hasChromium, newPage, overflow } from './browser';
+import type { RunningServer } from './server-process';
+import { confirmedAccounts, startStory, type Story } from '../support/story';
 
 // One story of an online community, told in French on a phone (390 × 844), from the first request
 // to a block: Sam asks to join, the moderator approves, Sam hears it by email and posts
@@ -35,57 +31,43 @@ describe.skipIf(browserMissing)('an online community, in French, on a phone', ()
   let server: RunningServer;
   let browser: Browser;
   let dataDir: string;
+  let story: Story;
   const visited: string[] = [];
 
   beforeAll(async () => {
-    smtp = await startSmtpReceiver();
-    dataDir = mkdtempSync(path.join(tmpdir(), 'cercle-phone-story-'));
-    const handle = await openPglite(dataDir);
-    await migrateDatabase(handle);
-    const f = atWallClock(handle.db);
-    const org = await createOrganization(f, { slug: 'herons', nameEn: 'Herons', nameFr: 'Les Hérons' });
-    const auth = createAuth(handle.db, { publicUrl: 'http://127.0.0.1', signingKey: SECRET_KEY });
-    for (const [name, email] of [
-      ['Mod Erator', 'moderator@example.org'],
-      ['Sam Realname', 'sam@example.org'],
-      ['Kit Othername', 'kit@example.org'],
-    ] as const) {
-      await auth.api.signUpEmail({ body: { name, email, password: PASSWORD } });
-    }
-    await handle.db.update(users).set({ emailVerified: true, locale: 'fr' });
-    const id = async (email: string) => (await handle.db.select().from(users).where(eq(users.email, email)))[0]!.id;
-    const [owner, kit] = [await id('moderator@example.org'), await id('kit@example.org')];
-    await addMember(f, org.id, owner, 'owner');
-    const group = await createGroup(f, {
-      organizationId: org.id,
-      slug: SLUG,
-      slugFr: SLUG_FR,
-      kind: 'online_community',
-      format: 'ongoing',
-      dropInStyle: null,
-      delivery: 'online',
-      street: null,
-      titleEn: 'After a loss, on the phone',
-      titleFr: TITLE_FR,
-      rulesEn: 'Be gentle. What is written here stays here.',
-      rulesFr: 'Douceur avant tout. Ce qui s’écrit ici reste ici.',
+    story = await startStory('phone-story', {
+      env: { SECRET_KEY },
+      prepare: async (handle) => {
+        const f = atWallClock(handle.db);
+        const org = await createOrganization(f, { slug: 'herons', nameEn: 'Herons', nameFr: 'Les Hérons' });
+        const ids = await confirmedAccounts(handle, SECRET_KEY, [['Mod Erator', 'moderator@example.org'], ['Sam Realname', 'sam@example.org'], ['Kit Othername', 'kit@example.org']], PASSWORD, { locale: 'fr' });
+        const [owner, kit] = [ids['moderator@example.org']!, ids['kit@example.org']!];
+        await addMember(f, org.id, owner, 'owner');
+        const group = await createGroup(f, {
+          organizationId: org.id,
+          slug: SLUG,
+          slugFr: SLUG_FR,
+          kind: 'online_community',
+          format: 'ongoing',
+          dropInStyle: null,
+          delivery: 'online',
+          street: null,
+          titleEn: 'After a loss, on the phone',
+          titleFr: TITLE_FR,
+          rulesEn: 'Be gentle. What is written here stays here.',
+          rulesFr: 'Douceur avant tout. Ce qui s’écrit ici reste ici.',
+        });
+        // Wren has been a member for a while, and can be found by people with a close experience.
+        const as = (userId: string) => createContext(handle.db, { now: new Date(), locale: 'fr', actor: { type: 'user', userId } });
+        const asked = await requestToJoin({ ctx: as(kit), input: { community: group.id, nickname: 'Wren', acceptRules: true } });
+        await decideJoinRequest({ ctx: as(owner), input: { memberId: asked.memberId, decision: 'approve' } });
+        await setExperience({ ctx: as(kit), input: { community: group.id, findable: true, year: 2023 } });
+      },
     });
-    // Wren has been a member for a while, and can be found by people with a close experience.
-    const as = (userId: string) => createContext(handle.db, { now: new Date(), locale: 'fr', actor: { type: 'user', userId } });
-    const asked = await requestToJoin({ ctx: as(kit), input: { community: group.id, nickname: 'Wren', acceptRules: true } });
-    await decideJoinRequest({ ctx: as(owner), input: { memberId: asked.memberId, decision: 'approve' } });
-    await setExperience({ ctx: as(kit), input: { community: group.id, findable: true, year: 2023 } });
-    await handle.close();
-    server = await startServer({ DATA_DIR: dataDir, SEED_DEMO: 'false', SECRET_KEY, SMTP_URL: smtp.url, WORKER_INTERVAL_MS: '200' });
-    browser = await launchBrowser();
+    ({ smtp, server, browser, dataDir } = story);
   });
 
-  afterAll(async () => {
-    await browser?.close();
-    await server?.stop();
-    await smtp?.stop();
-    if (dataDir) rmSync(dataDir, { recursive: true, force: true });
-  });
+  afterAll(() => story?.stop());
 
   async function onPhone(email: string) {
     const opened = await newPage(browser, server.url, { locale: 'fr-CA' });

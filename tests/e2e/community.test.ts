@@ -1,18 +1,15 @@
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { writeFileSync } from 'node:fs';
 import sharp from 'sharp';
 import exifr from 'exifr';
-import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { eq } from 'drizzle-orm';
 import type { Browser } from 'playwright-core';
-import { openPglite, migrateDatabase } from '../../db/client';
-import { intakeQuestions, users } from '../../db/schema';
+import { intakeQuestions } from '../../db/schema';
 import { addMember, atWallClock, createGroup, createOrganization } from '../support/factories';
-import { startSmtpReceiver, waitForMail, type SmtpReceiver } from '../support/smtp';
-import { createAuth } from '../../server/auth';
-import { expectAccessible, hasChromium, launchBrowser, newPage } from './browser';
-import { startServer, type RunningServer } from './server-process';
+import { waitForMail, type SmtpReceiver } from '../support/smtp';
+import { expectAccessible, hasChromium, newPage } from './browser';
+import type { RunningServer } from './server-process';
+import { confirmedAccounts, startStory, type Story } from '../support/story';
 
 // An online community as its people live it: a person asks to join with a nickname, answering its
 // question and accepting its rules; a moderator approves; the decision arrives by email; the
@@ -28,57 +25,43 @@ describe.skipIf(browserMissing)('an online community', () => {
   let server: RunningServer;
   let browser: Browser;
   let dataDir: string;
+  let story: Story;
   let samId = '';
   /** Pages signed in by one test and used by the next (sign-ins from one address are limited per minute). */
   const still: Partial<Record<'sam' | 'kit', Awaited<ReturnType<typeof signedIn>>>> = {};
 
   beforeAll(async () => {
-    smtp = await startSmtpReceiver();
-    dataDir = mkdtempSync(path.join(tmpdir(), 'cercle-community-'));
-    const handle = await openPglite(dataDir);
-    await migrateDatabase(handle);
-    const f = atWallClock(handle.db);
-    const org = await createOrganization(f, { slug: 'river-lanterns', nameEn: 'River Lanterns', nameFr: 'Lanternes de la rivière' });
-    const auth = createAuth(handle.db, { publicUrl: 'http://127.0.0.1', signingKey: SECRET_KEY });
-    for (const [name, email] of [
-      ['Mod Erator', 'owner@example.org'],
-      ['Sam Realname', 'sam@example.org'],
-      ['Kit Othername', 'kit@example.org'],
-    ] as const) {
-      await auth.api.signUpEmail({ body: { name, email, password: PASSWORD } });
-    }
-    await handle.db.update(users).set({ emailVerified: true });
-    samId = (await handle.db.select().from(users).where(eq(users.email, 'sam@example.org')))[0]!.id;
-    const [owner] = await handle.db.select().from(users).where(eq(users.email, 'owner@example.org'));
-    await addMember(f, org.id, owner!.id, 'owner');
-    const group = await createGroup(f, {
-      organizationId: org.id,
-      slug: SLUG,
-      slugFr: SLUG_FR,
-      kind: 'online_community',
-      format: 'ongoing',
-      dropInStyle: null,
-      delivery: 'online',
-      street: null,
-      titleEn: 'After a loss, online',
-      titleFr: 'Après une perte, en ligne',
-      summaryEn: 'A place to write about grief at any hour.',
-      summaryFr: 'Un lieu pour écrire son deuil à toute heure.',
-      rulesEn: 'Be gentle. What is written here stays here.',
-      rulesFr: 'Douceur avant tout. Ce qui s’écrit ici reste ici.',
+    story = await startStory('community', {
+      env: { SECRET_KEY },
+      prepare: async (handle) => {
+        const f = atWallClock(handle.db);
+        const org = await createOrganization(f, { slug: 'river-lanterns', nameEn: 'River Lanterns', nameFr: 'Lanternes de la rivière' });
+        const ids = await confirmedAccounts(handle, SECRET_KEY, [['Mod Erator', 'owner@example.org'], ['Sam Realname', 'sam@example.org'], ['Kit Othername', 'kit@example.org']], PASSWORD);
+        samId = ids['sam@example.org']!;
+        await addMember(f, org.id, ids['owner@example.org']!, 'owner');
+        const group = await createGroup(f, {
+          organizationId: org.id,
+          slug: SLUG,
+          slugFr: SLUG_FR,
+          kind: 'online_community',
+          format: 'ongoing',
+          dropInStyle: null,
+          delivery: 'online',
+          street: null,
+          titleEn: 'After a loss, online',
+          titleFr: 'Après une perte, en ligne',
+          summaryEn: 'A place to write about grief at any hour.',
+          summaryFr: 'Un lieu pour écrire son deuil à toute heure.',
+          rulesEn: 'Be gentle. What is written here stays here.',
+          rulesFr: 'Douceur avant tout. Ce qui s’écrit ici reste ici.',
+        });
+        await handle.db.insert(intakeQuestions).values({ groupId: group.id, position: 1, type: 'text', labelEn: 'Whom did you lose?', labelFr: 'Qui avez-vous perdu?', required: true });
+      },
     });
-    await handle.db.insert(intakeQuestions).values({ groupId: group.id, position: 1, type: 'text', labelEn: 'Whom did you lose?', labelFr: 'Qui avez-vous perdu?', required: true });
-    await handle.close();
-    server = await startServer({ DATA_DIR: dataDir, SEED_DEMO: 'false', SECRET_KEY, SMTP_URL: smtp.url, WORKER_INTERVAL_MS: '200' });
-    browser = await launchBrowser();
+    ({ smtp, server, browser, dataDir } = story);
   });
 
-  afterAll(async () => {
-    await browser?.close();
-    await server?.stop();
-    await smtp?.stop();
-    if (dataDir) rmSync(dataDir, { recursive: true, force: true });
-  });
+  afterAll(() => story?.stop());
 
   async function signedIn(email: string, locale: 'en' | 'fr' = 'en') {
     const opened = await newPage(browser, server.url, { locale: locale === 'fr' ? 'fr-CA' : 'en-CA' });

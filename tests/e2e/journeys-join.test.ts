@@ -1,15 +1,12 @@
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Locator, Page } from 'playwright-core';
-import { openPglite, migrateDatabase } from '../../db/client';
 import { NEW_GROUP_DEFAULTS } from '../../core/group-editor/group-input';
 import { ONLINE_GROUPS } from '../../db/seed/demo/groups-online';
 import { atWallClock, createGroup, createOrganization, createSession } from '../support/factories';
-import { expectAccessible, hasChromium, launchBrowser, newPage } from './browser';
-import { startServer, type RunningServer } from './server-process';
-import { emailedLink, startSmtpReceiver, waitForMail, type SmtpReceiver } from '../support/smtp';
+import { expectAccessible, hasChromium, newPage } from './browser';
+import type { RunningServer } from './server-process';
+import { startStory, type Story } from '../support/story';
+import { emailedLink, waitForMail, type SmtpReceiver } from '../support/smtp';
 
 // Joining as a person would, on a phone (390 × 844) and a desktop, in both languages: a drop-in
 // tomorrow can be joined (with the cutoff a new drop-in gets), a session past its cutoff says why
@@ -91,88 +88,81 @@ describe.skipIf(browserMissing)('journeys of a person joining a group', () => {
   let server: RunningServer;
   let smtp: SmtpReceiver;
   let browser: Browser;
-  let dataDir: string;
+  let story: Story;
   const at: Record<'tomorrow' | 'soon' | 'cancelled' | 'postponed' | 'later' | 'onlineSoon', { id: string; iso: string }> = {} as never;
 
   beforeAll(async () => {
-    dataDir = mkdtempSync(path.join(tmpdir(), 'cercle-journeys-join-'));
-    const handle = await openPglite(dataDir);
-    await migrateDatabase(handle);
-    const f = atWallClock(handle.db);
-    const now = Date.now();
-    const org = await createOrganization(f, { slug: 'join-circle', nameEn: 'Join Circle', nameFr: 'Cercle Joindre', email: CONTACT, phone: '613-555-0142' });
-    // A drop-in with the cutoff a new drop-in gets in the editor.
-    const dropIn = await createGroup(f, {
-      organizationId: org.id,
-      slug: 'join-drop-in',
-      slugFr: 'rencontre-libre-joindre',
-      titleEn: 'Riverside evening drop-in',
-      titleFr: 'Rencontre libre du soir au bord de la rivière',
-      signupCutoffMinutes: NEW_GROUP_DEFAULTS.signupCutoffMinutes,
-      sessionCapacity: 12,
-      contactEmail: null,
-      contactPhone: null,
+    story = await startStory('journeys-join', {
+      prepare: async (handle) => {
+        const f = atWallClock(handle.db);
+        const now = Date.now();
+        const org = await createOrganization(f, { slug: 'join-circle', nameEn: 'Join Circle', nameFr: 'Cercle Joindre', email: CONTACT, phone: '613-555-0142' });
+        // A drop-in with the cutoff a new drop-in gets in the editor.
+        const dropIn = await createGroup(f, {
+          organizationId: org.id,
+          slug: 'join-drop-in',
+          slugFr: 'rencontre-libre-joindre',
+          titleEn: 'Riverside evening drop-in',
+          titleFr: 'Rencontre libre du soir au bord de la rivière',
+          signupCutoffMinutes: NEW_GROUP_DEFAULTS.signupCutoffMinutes,
+          sessionCapacity: 12,
+          contactEmail: null,
+          contactPhone: null,
+        });
+        const add = async (key: keyof typeof at, groupId: string, startsAt: number, extra: Record<string, unknown> = {}) => {
+          const s = await createSession(f, { groupId, startsAt: new Date(startsAt), ...extra });
+          at[key] = { id: s.id, iso: s.startsAt.toISOString() };
+        };
+        await add('soon', dropIn.id, now + 0.5 * HOUR);
+        await add('tomorrow', dropIn.id, now + 20 * HOUR);
+        await add('cancelled', dropIn.id, now + 3 * 24 * HOUR, { status: 'cancelled', statusReason: 'The hall is closed for repairs' });
+        await add('postponed', dropIn.id, now + 5 * 24 * HOUR, {
+          status: 'postponed',
+          statusReason: 'Our facilitator is away',
+          originalStartsAt: new Date(now + 2 * 24 * HOUR),
+        });
+        await add('later', dropIn.id, now + 8 * 24 * HOUR);
+        // An online drop-in past its cutoff: nobody can "just come" (the link goes to confirmed places).
+        const online = await createGroup(f, {
+          organizationId: org.id,
+          slug: 'join-online-drop-in',
+          titleEn: 'Lunchtime online drop-in',
+          titleFr: 'Rencontre libre en ligne du midi',
+          delivery: 'online',
+          street: null,
+          onlineUrl: 'https://meet.example.org/join-private',
+          signupCutoffMinutes: 60,
+        });
+        await add('onlineSoon', online.id, now + 0.5 * HOUR);
+        // An online community, with the demo's own words for one.
+        const demo = ONLINE_GROUPS.find((g) => g.slug === 'community-bereaved-parents')!;
+        await createGroup(f, {
+          organizationId: org.id,
+          slug: 'join-community',
+          kind: 'online_community',
+          format: 'ongoing',
+          dropInStyle: null,
+          delivery: 'online',
+          street: null,
+          titleEn: demo.title.en,
+          titleFr: demo.title.fr,
+          summaryEn: demo.summary.en,
+          summaryFr: demo.summary.fr,
+          descriptionEn: demo.description.en,
+          descriptionFr: demo.description.fr,
+          whatToExpectEn: demo.whatToExpect?.en ?? null,
+          whatToExpectFr: demo.whatToExpect?.fr ?? null,
+          rulesEn: demo.rules?.en ?? null,
+          rulesFr: demo.rules?.fr ?? null,
+          contactEmail: CONTACT,
+        });
+      },
     });
-    const add = async (key: keyof typeof at, groupId: string, startsAt: number, extra: Record<string, unknown> = {}) => {
-      const s = await createSession(f, { groupId, startsAt: new Date(startsAt), ...extra });
-      at[key] = { id: s.id, iso: s.startsAt.toISOString() };
-    };
-    await add('soon', dropIn.id, now + 0.5 * HOUR);
-    await add('tomorrow', dropIn.id, now + 20 * HOUR);
-    await add('cancelled', dropIn.id, now + 3 * 24 * HOUR, { status: 'cancelled', statusReason: 'The hall is closed for repairs' });
-    await add('postponed', dropIn.id, now + 5 * 24 * HOUR, {
-      status: 'postponed',
-      statusReason: 'Our facilitator is away',
-      originalStartsAt: new Date(now + 2 * 24 * HOUR),
-    });
-    await add('later', dropIn.id, now + 8 * 24 * HOUR);
-    // An online drop-in past its cutoff: nobody can "just come" (the link goes to confirmed places).
-    const online = await createGroup(f, {
-      organizationId: org.id,
-      slug: 'join-online-drop-in',
-      titleEn: 'Lunchtime online drop-in',
-      titleFr: 'Rencontre libre en ligne du midi',
-      delivery: 'online',
-      street: null,
-      onlineUrl: 'https://meet.example.org/join-private',
-      signupCutoffMinutes: 60,
-    });
-    await add('onlineSoon', online.id, now + 0.5 * HOUR);
-    // An online community, with the demo's own words for one.
-    const demo = ONLINE_GROUPS.find((g) => g.slug === 'community-bereaved-parents')!;
-    await createGroup(f, {
-      organizationId: org.id,
-      slug: 'join-community',
-      kind: 'online_community',
-      format: 'ongoing',
-      dropInStyle: null,
-      delivery: 'online',
-      street: null,
-      titleEn: demo.title.en,
-      titleFr: demo.title.fr,
-      summaryEn: demo.summary.en,
-      summaryFr: demo.summary.fr,
-      descriptionEn: demo.description.en,
-      descriptionFr: demo.description.fr,
-      whatToExpectEn: demo.whatToExpect?.en ?? null,
-      whatToExpectFr: demo.whatToExpect?.fr ?? null,
-      rulesEn: demo.rules?.en ?? null,
-      rulesFr: demo.rules?.fr ?? null,
-      contactEmail: CONTACT,
-    });
-    await handle.close();
     // Mail goes to a real SMTP receiver: the place is the person's once they open the emailed link.
-    smtp = await startSmtpReceiver();
-    server = await startServer({ DATA_DIR: dataDir, SEED_DEMO: 'false', SMTP_URL: smtp.url, WORKER_INTERVAL_MS: '200' });
-    browser = await launchBrowser();
+    ({ smtp, server, browser } = story);
   });
 
-  afterAll(async () => {
-    await browser?.close();
-    await server?.stop();
-    await smtp?.stop();
-    rmSync(dataDir, { recursive: true, force: true });
-  });
+  afterAll(() => story?.stop());
 
   const groupPath = (locale: Locale, slug = 'join-drop-in') =>
     locale === 'fr' ? `/fr/groupes/${slug === 'join-drop-in' ? 'rencontre-libre-joindre' : slug}` : `/en/groups/${slug}`;

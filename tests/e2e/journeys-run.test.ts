@@ -1,20 +1,17 @@
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import path from 'node:path';
 import { DateTime } from 'luxon';
 import ICAL from 'ical.js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { eq } from 'drizzle-orm';
-import { openPglite, migrateDatabase } from '../../db/client';
 import { users } from '../../db/schema';
 import { createContext } from '../../core/context';
 import { signUpProven } from '../support/people';
 import { addMember, atWallClock, createGroup, createOrganization, createSession } from '../support/factories';
-import { startSmtpReceiver, waitForMail, type SmtpReceiver } from '../support/smtp';
+import { waitForMail, type SmtpReceiver } from '../support/smtp';
 import { createAuth } from '../../server/auth';
-import { expectAccessible, hasChromium, launchBrowser, newPage } from './browser';
-import { startServer, type RunningServer } from './server-process';
+import { expectAccessible, hasChromium, newPage } from './browser';
+import type { RunningServer } from './server-process';
+import { startStory, type Story } from '../support/story';
 
 // Running a session on the day, as the organizer lives it: moving tomorrow's session a week later
 // (the people holding a place get both times, an updated calendar entry, and can answer the
@@ -35,7 +32,7 @@ describe.skipIf(browserMissing)('running a session: postponing, check-in on the 
   let smtp: SmtpReceiver;
   let server: RunningServer;
   let browser: Browser;
-  let dataDir: string;
+  let story: Story;
   let ownerCookies: Awaited<ReturnType<BrowserContext['cookies']>> = [];
   // Today's session (already begun or about to, on today's date in Toronto) and tomorrow's.
   let today = '';
@@ -44,38 +41,37 @@ describe.skipIf(browserMissing)('running a session: postponing, check-in on the 
   let groupId = '';
 
   beforeAll(async () => {
-    smtp = await startSmtpReceiver();
-    dataDir = mkdtempSync(path.join(tmpdir(), 'cercle-journeys-run-'));
-    const handle = await openPglite(dataDir);
-    await migrateDatabase(handle);
-    const f = atWallClock(handle.db);
-    const org = await createOrganization(f, { slug: ORG, nameEn: 'Harbour Light', nameFr: 'Lueur du port', email: CONTACT });
-    const auth = createAuth(handle.db, { publicUrl: 'http://127.0.0.1', signingKey: SECRET_KEY });
-    await auth.api.signUpEmail({ body: { name: 'Hana Host', email: 'hana@example.org', password: PASSWORD } });
-    const [owner] = await handle.db.update(users).set({ emailVerified: true }).where(eq(users.email, 'hana@example.org')).returning();
-    await addMember(f, org.id, owner!.id, 'owner');
-    const group = await createGroup(f, { organizationId: org.id, titleEn: TITLE_EN, titleFr: TITLE_FR, timeZone: ZONE, sessionCapacity: 10, signupCutoffMinutes: 0 });
-    groupId = group.id;
+    story = await startStory('journeys-run', {
+      env: { SECRET_KEY },
+      prepare: async (handle) => {
+        const f = atWallClock(handle.db);
+        const org = await createOrganization(f, { slug: ORG, nameEn: 'Harbour Light', nameFr: 'Lueur du port', email: CONTACT });
+        const auth = createAuth(handle.db, { publicUrl: 'http://127.0.0.1', signingKey: SECRET_KEY });
+        await auth.api.signUpEmail({ body: { name: 'Hana Host', email: 'hana@example.org', password: PASSWORD } });
+        const [owner] = await handle.db.update(users).set({ emailVerified: true }).where(eq(users.email, 'hana@example.org')).returning();
+        await addMember(f, org.id, owner!.id, 'owner');
+        const group = await createGroup(f, { organizationId: org.id, titleEn: TITLE_EN, titleFr: TITLE_FR, timeZone: ZONE, sessionCapacity: 10, signupCutoffMinutes: 0 });
+        groupId = group.id;
 
-    // Today's session starts half an hour ago, or just after midnight when the day is younger: it
-    // is always on today's date in the group's zone.
-    const now = DateTime.now().setZone(ZONE);
-    const start = DateTime.max(now.minus({ minutes: 30 }), now.startOf('day').plus({ minutes: 5 }));
-    const s1 = await createSession(f, { groupId: group.id, startsAt: start.toJSDate(), endsAt: start.plus({ hours: 2 }).toJSDate() });
-    tomorrowStart = now.plus({ days: 1 }).set({ hour: 19, minute: 0, second: 0, millisecond: 0 });
-    const s2 = await createSession(f, { groupId: group.id, startsAt: tomorrowStart.toJSDate(), endsAt: tomorrowStart.plus({ minutes: 90 }).toJSDate() });
-    today = s1.id;
-    tomorrow = s2.id;
-    // Two people signed up for today (before it began), one French speaker for tomorrow; each had
-    // confirmed their address.
-    const before = createContext(handle.db, { now: start.minus({ hours: 3 }).toJSDate(), locale: 'en' });
-    await signUpProven(atWallClock(handle.db), { ctx: before, input: { sessionId: s1.id, name: 'Ada Lovelace', email: 'ada@example.org', consent: true } });
-    await signUpProven(atWallClock(handle.db), { ctx: before, input: { sessionId: s1.id, name: 'Bruno Tremblay', email: 'bruno@example.org', consent: true } });
-    await signUpProven(atWallClock(handle.db), { ctx: createContext(handle.db, { now: new Date(), locale: 'fr' }), input: { sessionId: s2.id, name: 'Chloé', email: 'chloe@example.org', consent: true } });
-    await handle.close();
+        // Today's session starts half an hour ago, or just after midnight when the day is younger: it
+        // is always on today's date in the group's zone.
+        const now = DateTime.now().setZone(ZONE);
+        const start = DateTime.max(now.minus({ minutes: 30 }), now.startOf('day').plus({ minutes: 5 }));
+        const s1 = await createSession(f, { groupId: group.id, startsAt: start.toJSDate(), endsAt: start.plus({ hours: 2 }).toJSDate() });
+        tomorrowStart = now.plus({ days: 1 }).set({ hour: 19, minute: 0, second: 0, millisecond: 0 });
+        const s2 = await createSession(f, { groupId: group.id, startsAt: tomorrowStart.toJSDate(), endsAt: tomorrowStart.plus({ minutes: 90 }).toJSDate() });
+        today = s1.id;
+        tomorrow = s2.id;
+        // Two people signed up for today (before it began), one French speaker for tomorrow; each had
+        // confirmed their address.
+        const before = createContext(handle.db, { now: start.minus({ hours: 3 }).toJSDate(), locale: 'en' });
+        await signUpProven(atWallClock(handle.db), { ctx: before, input: { sessionId: s1.id, name: 'Ada Lovelace', email: 'ada@example.org', consent: true } });
+        await signUpProven(atWallClock(handle.db), { ctx: before, input: { sessionId: s1.id, name: 'Bruno Tremblay', email: 'bruno@example.org', consent: true } });
+        await signUpProven(atWallClock(handle.db), { ctx: createContext(handle.db, { now: new Date(), locale: 'fr' }), input: { sessionId: s2.id, name: 'Chloé', email: 'chloe@example.org', consent: true } });
+      },
+    });
 
-    server = await startServer({ DATA_DIR: dataDir, SEED_DEMO: 'false', SECRET_KEY, SMTP_URL: smtp.url, WORKER_INTERVAL_MS: '200' });
-    browser = await launchBrowser();
+    ({ smtp, server, browser } = story);
     const { page, assertClean } = await newPage(browser, server.url);
     await page.goto('/en/account/sign-in');
     await page.getByLabel('Email').first().fill('hana@example.org');
@@ -86,12 +82,7 @@ describe.skipIf(browserMissing)('running a session: postponing, check-in on the 
     await assertClean();
   });
 
-  afterAll(async () => {
-    await browser?.close();
-    await server?.stop();
-    await smtp?.stop();
-    if (dataDir) rmSync(dataDir, { recursive: true, force: true });
-  });
+  afterAll(() => story?.stop());
 
   async function ownerPage(size: { width: number; height: number }) {
     const opened = await newPage(browser, server.url);

@@ -1,12 +1,10 @@
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import path from 'node:path';
 import { DateTime } from 'luxon';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
-import { emailedLink, startSmtpReceiver, waitForMail as mailTo, type SmtpReceiver } from '../support/smtp';
-import { expectAccessible, hasChromium, launchBrowser, newPage } from './browser';
-import { startServer, type RunningServer } from './server-process';
+import { emailedLink, waitForMail as mailTo, type SmtpReceiver } from '../support/smtp';
+import { expectAccessible, hasChromium, newPage } from './browser';
+import type { RunningServer } from './server-process';
+import { startStory, type Story } from '../support/story';
 
 // The organizer's whole story, as one person then a visitor live it: an account, an organization,
 // a bilingual weekly drop-in with its schedule, publication, search in both languages, a visitor's
@@ -22,21 +20,14 @@ describe.skipIf(browserMissing)('an organizer’s story, from sign-up to check-i
   let smtp: SmtpReceiver;
   let server: RunningServer;
   let browser: Browser;
-  let dataDir: string;
+  let story: Story;
 
   beforeAll(async () => {
-    smtp = await startSmtpReceiver();
-    dataDir = mkdtempSync(path.join(tmpdir(), 'cercle-story-'));
-    server = await startServer({ DATA_DIR: dataDir, SEED_DEMO: 'false', SMTP_URL: smtp.url, WORKER_INTERVAL_MS: '200' });
-    browser = await launchBrowser();
+    story = await startStory('story');
+    ({ smtp, server, browser } = story);
   });
 
-  afterAll(async () => {
-    await browser?.close();
-    await server?.stop();
-    await smtp?.stop();
-    rmSync(dataDir, { recursive: true, force: true });
-  });
+  afterAll(() => story?.stop());
 
   const pathname = (page: Page) => new URL(page.url()).pathname;
   const orgNav = (page: Page) => page.getByRole('navigation', { name: 'Organization' });

@@ -1,15 +1,12 @@
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import path from 'node:path';
 import { DateTime } from 'luxon';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser } from 'playwright-core';
-import { openPglite, migrateDatabase } from '../../db/client';
 import { intakeQuestions } from '../../db/schema';
 import { atWallClock, createCohort, createGroup, createSession } from '../support/factories';
-import { emailedLink, startSmtpReceiver, waitForMail as mailTo, type SmtpReceiver } from '../support/smtp';
-import { expectAccessible, hasChromium, launchBrowser, newPage } from './browser';
-import { startServer, type RunningServer } from './server-process';
+import { emailedLink, waitForMail as mailTo, type SmtpReceiver } from '../support/smtp';
+import { expectAccessible, hasChromium, newPage } from './browser';
+import type { RunningServer } from './server-process';
+import { startStory, type Story } from '../support/story';
 
 // Joining a group as a person would: a server of its own, with a real SMTP receiver for its mail.
 const browserMissing = !hasChromium() && process.env.CI !== 'true';
@@ -18,77 +15,70 @@ describe.skipIf(browserMissing)('joining a group', () => {
   let smtp: SmtpReceiver;
   let server: RunningServer;
   let browser: Browser;
-  let dataDir: string;
+  let story: Story;
   const ids = { full: '', open: '', cohort: '' };
   let cohortWeekday = '';
 
   beforeAll(async () => {
-    smtp = await startSmtpReceiver();
-    dataDir = mkdtempSync(path.join(tmpdir(), 'cercle-signup-'));
-    const handle = await openPglite(dataDir);
-    await migrateDatabase(handle);
-    const now = Date.now();
-    const dropIn = await createGroup(atWallClock(handle.db), {
-      slug: 'signup-drop-in',
-      titleEn: 'Thursday caregivers drop-in',
-      titleFr: 'Rencontre libre des proches aidants du jeudi',
-      delivery: 'hybrid',
-      onlineUrl: 'https://meet.example.org/caregivers-private',
-      signupCutoffMinutes: 60,
-    });
-    ids.full = (await createSession(atWallClock(handle.db), { groupId: dropIn.id, startsAt: new Date(now + 3 * 86_400_000), capacity: 1 })).id;
-    ids.open = (await createSession(atWallClock(handle.db), { groupId: dropIn.id, startsAt: new Date(now + 10 * 86_400_000) })).id;
-    const closed = await createGroup(atWallClock(handle.db), {
-      slug: 'signup-cohort',
-      kind: 'support_group',
-      format: 'closed',
-      dropInStyle: null,
-      leadership: 'professional',
-      autoAccept: true,
-      callsApplicants: true,
-      eligibilityEn: 'For adults who lost someone at least three months ago.',
-      eligibilityFr: 'Pour les adultes ayant perdu une personne proche il y a au moins trois mois.',
-      titleEn: 'Eight weeks after a loss',
-      titleFr: 'Huit semaines après une perte',
-    });
-    const cohort = await createCohort(
-      atWallClock(handle.db),
-      { groupId: closed.id, startsOn: new Date(now + 14 * 86_400_000).toISOString().slice(0, 10), endsOn: new Date(now + 70 * 86_400_000).toISOString().slice(0, 10), capacity: 8 },
-      ['Telling the story', 'Looking ahead'],
-    );
-    ids.cohort = cohort.id;
-    // Two sessions a week apart, at the same local time.
-    const firstLocal = DateTime.fromMillis(now + 14 * 86_400_000, { zone: 'America/Toronto' }).set({ hour: 18, minute: 30, second: 0, millisecond: 0 });
-    for (const week of [0, 1]) {
-      const start = firstLocal.plus({ weeks: week });
-      await createSession(atWallClock(handle.db), { groupId: closed.id, cohortId: cohort.id, startsAt: start.toJSDate(), endsAt: start.plus({ hours: 2 }).toJSDate() });
-    }
-    cohortWeekday = firstLocal.setLocale('en').toFormat('cccc');
-    await handle.db.insert(intakeQuestions).values([
-      { groupId: closed.id, position: 1, type: 'yes_no', labelEn: 'Have you been in a group before?', labelFr: 'Avez-vous déjà fait partie d’un groupe?', required: true },
-      {
-        groupId: closed.id,
-        position: 2,
-        type: 'choice',
-        labelEn: 'How long ago was the loss?',
-        labelFr: 'Il y a combien de temps?',
-        options: [
-          { value: 'recent', labelEn: 'Less than a year', labelFr: 'Moins d’un an' },
-          { value: 'older', labelEn: 'A year or more', labelFr: 'Un an ou plus' },
-        ],
+    story = await startStory('signup', {
+      prepare: async (handle) => {
+        const now = Date.now();
+        const dropIn = await createGroup(atWallClock(handle.db), {
+          slug: 'signup-drop-in',
+          titleEn: 'Thursday caregivers drop-in',
+          titleFr: 'Rencontre libre des proches aidants du jeudi',
+          delivery: 'hybrid',
+          onlineUrl: 'https://meet.example.org/caregivers-private',
+          signupCutoffMinutes: 60,
+        });
+        ids.full = (await createSession(atWallClock(handle.db), { groupId: dropIn.id, startsAt: new Date(now + 3 * 86_400_000), capacity: 1 })).id;
+        ids.open = (await createSession(atWallClock(handle.db), { groupId: dropIn.id, startsAt: new Date(now + 10 * 86_400_000) })).id;
+        const closed = await createGroup(atWallClock(handle.db), {
+          slug: 'signup-cohort',
+          kind: 'support_group',
+          format: 'closed',
+          dropInStyle: null,
+          leadership: 'professional',
+          autoAccept: true,
+          callsApplicants: true,
+          eligibilityEn: 'For adults who lost someone at least three months ago.',
+          eligibilityFr: 'Pour les adultes ayant perdu une personne proche il y a au moins trois mois.',
+          titleEn: 'Eight weeks after a loss',
+          titleFr: 'Huit semaines après une perte',
+        });
+        const cohort = await createCohort(
+          atWallClock(handle.db),
+          { groupId: closed.id, startsOn: new Date(now + 14 * 86_400_000).toISOString().slice(0, 10), endsOn: new Date(now + 70 * 86_400_000).toISOString().slice(0, 10), capacity: 8 },
+          ['Telling the story', 'Looking ahead'],
+        );
+        ids.cohort = cohort.id;
+        // Two sessions a week apart, at the same local time.
+        const firstLocal = DateTime.fromMillis(now + 14 * 86_400_000, { zone: 'America/Toronto' }).set({ hour: 18, minute: 30, second: 0, millisecond: 0 });
+        for (const week of [0, 1]) {
+          const start = firstLocal.plus({ weeks: week });
+          await createSession(atWallClock(handle.db), { groupId: closed.id, cohortId: cohort.id, startsAt: start.toJSDate(), endsAt: start.plus({ hours: 2 }).toJSDate() });
+        }
+        cohortWeekday = firstLocal.setLocale('en').toFormat('cccc');
+        await handle.db.insert(intakeQuestions).values([
+          { groupId: closed.id, position: 1, type: 'yes_no', labelEn: 'Have you been in a group before?', labelFr: 'Avez-vous déjà fait partie d’un groupe?', required: true },
+          {
+            groupId: closed.id,
+            position: 2,
+            type: 'choice',
+            labelEn: 'How long ago was the loss?',
+            labelFr: 'Il y a combien de temps?',
+            options: [
+              { value: 'recent', labelEn: 'Less than a year', labelFr: 'Moins d’un an' },
+              { value: 'older', labelEn: 'A year or more', labelFr: 'Un an ou plus' },
+            ],
+          },
+        ]);
       },
-    ]);
-    await handle.close();
-    server = await startServer({ DATA_DIR: dataDir, SEED_DEMO: 'false', SMTP_URL: smtp.url, WORKER_INTERVAL_MS: '200' });
-    browser = await launchBrowser();
+    });
+    ({ smtp, server, browser } = story);
   });
 
-  afterAll(async () => {
-    await browser?.close();
-    await server?.stop();
-    await smtp?.stop();
-    rmSync(dataDir, { recursive: true, force: true });
-  });
+  afterAll(() => story?.stop());
 
   const signupPath = (locale: 'en' | 'fr', sessionId: string) =>
     locale === 'fr' ? `/fr/groupes/signup-drop-in/rencontres/${sessionId}/inscription` : `/en/groups/signup-drop-in/sessions/${sessionId}/sign-up`;
