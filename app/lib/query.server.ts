@@ -2,8 +2,7 @@ import { data } from 'react-router';
 import { z } from 'zod';
 import type { TFunction } from 'i18next';
 
-export type { ProblemIssue as ParamIssue } from './problem.server';
-import type { ProblemIssue as ParamIssue } from './problem.server';
+import type { ProblemIssue } from './problem.server';
 
 function describe(issue: z.core.$ZodIssue, t: TFunction): string {
   switch (issue.code) {
@@ -31,7 +30,7 @@ export function parseQuery<S extends z.ZodObject>(
   schema: S,
   url: URL,
   t: TFunction,
-): { ok: true; value: z.output<S> } | { ok: false; issues: ParamIssue[] } {
+): { ok: true; value: z.output<S> } | { ok: false; issues: ProblemIssue[] } {
   const raw: Record<string, string> = {};
   for (const [key, value] of url.searchParams) {
     if (value !== '') raw[key] = raw[key] === undefined ? value : `${raw[key]},${value}`;
@@ -53,6 +52,6 @@ export function parseQuery<S extends z.ZodObject>(
 }
 
 /** For pages: a 400 that the error boundary shows with the message. */
-export function badRequest(issues: ParamIssue[]): never {
+export function badRequest(issues: ProblemIssue[]): never {
   throw data(issues.map((i) => i.message).join(' '), { status: 400 });
 }

@@ -3,7 +3,7 @@ import { CoreError } from '../../core/errors';
 import { findGroups, type GroupSearchResult } from '../../core/search';
 import type { Context } from '../../core/context';
 import { PARAM_OF_FIELD, toSearchInput, type GroupSearchQuery } from './group-query';
-import type { ParamIssue } from './query.server';
+import type { ProblemIssue } from './problem.server';
 
 /** Why a core search input was refused, per parameter, in the reader's language. */
 function reason(param: string, t: TFunction): string {
@@ -28,7 +28,7 @@ export async function searchFromQuery(
   ctx: Context,
   query: GroupSearchQuery,
   t: TFunction,
-): Promise<{ ok: true; result: GroupSearchResult } | { ok: false; issues: ParamIssue[] }> {
+): Promise<{ ok: true; result: GroupSearchResult } | { ok: false; issues: ProblemIssue[] }> {
   try {
     return { ok: true, result: await findGroups({ ctx, input: toSearchInput(query) }) };
   } catch (err) {

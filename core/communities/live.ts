@@ -1,4 +1,4 @@
-import { sql, type SQL } from 'drizzle-orm';
+import { sql, type SQL, type SQLWrapper } from 'drizzle-orm';
 import type { Database } from '../../db/client';
 import { listen, type Listener } from '../../db/listen';
 import type { Context } from '../context';
@@ -30,7 +30,7 @@ export async function announceLive(tx: Context, key: string, event: LiveEvent): 
  * The same announcement as an expression, for the statement that writes to carry it (in its
  * `returning`): the news and the write then travel in one round trip. `postId` may be a column.
  */
-export function liveNotice(key: string, kind: LiveEvent['kind'], postId: string | SQL.Aliased | SQL | { getSQL(): SQL }): SQL<string> {
+export function liveNotice(key: string, kind: LiveEvent['kind'], postId: string | SQLWrapper): SQL<string> {
   return sql<string>`pg_notify(${COMMUNITY_CHANNEL}, ${`${key} ${kind} `}::text || ${postId}::text)`;
 }
 
