@@ -8,7 +8,7 @@ import { applyToCohort } from '../core/applications/apply-to-cohort';
 import { cancelRegistration } from '../core/participants/cancel-registration';
 import { isUuid } from '../core/text';
 import { getT, isLocale, negotiateLocale, type Locale } from '../i18n';
-import { signupErrors } from '../app/lib/signup.server';
+import { personField, signupErrors } from '../app/lib/signup.server';
 import { problemBody, PROBLEM_TYPE } from '../app/lib/problem.server';
 
 /**
@@ -36,7 +36,7 @@ export function participantApi(deps: () => { db: Database; settings: Settings; r
       const locale = requestLocale(req, body);
       const t = getT(locale);
       const id = req.params.id;
-      if (!isUuid(id)) return sendError(res, t, 404, 'not_found', t('signup.errors.not_found'));
+      if (!isUuid(id)) return sendError(res, t, 404, 'not_found', t('signup.errors.notFound'));
       if (!body) return sendError(res, t, 400, 'invalid', t('signup.errors.badJson'));
       try {
         const { db, settings, rateLimits } = deps();
@@ -121,9 +121,6 @@ function sendError(res: Response, t: TFunction, status: number, code: string, me
 /** A core error's status, sentence and per-field issues, localized (the forms' messages). */
 function coreErrorBody(err: CoreError, t: TFunction) {
   const e = signupErrors(err, t);
-  const issues = err.issues.map((i) => ({
-    param: i.path,
-    message: e.fields[i.path.startsWith('answers.') ? `answer.${i.path.slice(8)}` : i.path] ?? i.message,
-  }));
+  const issues = err.issues.map((i) => ({ param: i.path, message: e.fields[personField(i.path)] ?? i.message }));
   return { status: e.status, message: e.message, issues };
 }

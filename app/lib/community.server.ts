@@ -1,7 +1,7 @@
 import { data, redirect, type AppLoadContext } from 'react-router';
 import type { TFunction } from 'i18next';
 import { createContext, type Context } from '../../core/context';
-import { CoreError, RateLimited } from '../../core/errors';
+import { CoreError } from '../../core/errors';
 import { dismissReports, removeContent, restoreContent, sanctionMember, type QueueItem } from '../../core/communities/moderation';
 import { groupSlugs } from '../../core/groups/slugs';
 import { getCommunity } from '../../core/communities/community-page';
@@ -10,6 +10,8 @@ import { getT, type Locale } from '../../i18n';
 import { currentSession, sameToken, sessionCsrf, type SessionUser } from './auth.server';
 import { localeOfPath, pathTo } from './paths';
 import { field } from './running.server';
+import { formProblem, type FormProblem } from './problem.server';
+import { personField } from './signup.server';
 
 export { field };
 
@@ -86,62 +88,16 @@ export function communityNotFound(err: unknown, locale: Locale): never {
   throw err;
 }
 
-/** The fields of the moderators' and reporters' forms, and what to say about each. */
-const MODERATION_FIELDS = {
-  reason: 'community.errors.reason',
-  details: 'community.errors.details',
-  days: 'community.errors.days',
-  rulesEn: 'community.errors.rulesEn',
-  topics: 'community.errors.topics',
-  year: 'community.errors.year',
-} as const;
-
-export interface CommunityProblem {
-  status: number;
-  message: string;
-  fields: Record<string, string>;
+/** The form field of a community page for a field of core's input. */
+function communityField(path: string): string {
+  if (path.startsWith('images')) return 'image';
+  if (path === 'acceptRules') return 'rules';
+  return personField(path);
 }
 
-/** A core refusal as the page says it: per field for invalid input, else one sentence and a status. */
-export function communityError(err: unknown, t: TFunction): CommunityProblem {
-  if (!(err instanceof CoreError)) throw err;
-  if (err.code === 'invalid') {
-    const fields: Record<string, string> = {};
-    for (const issue of err.issues) {
-      const moderation = MODERATION_FIELDS[issue.path as keyof typeof MODERATION_FIELDS];
-      if (moderation) fields[issue.path] = t(moderation);
-      else if (issue.path === 'images' || issue.path.startsWith('images.')) fields.image = t('community.images.invalid');
-      else if (issue.path.startsWith('answers.')) fields[`answer.${issue.path.slice('answers.'.length)}`] = t('community.errors.answer');
-      else if (issue.path === 'nickname') fields.nickname = t('community.errors.nickname');
-      else if (issue.path === 'acceptRules') fields.rules = t('community.errors.rules');
-      else if (issue.path === 'body') fields.body = t('community.errors.body');
-    }
-    return { status: 400, message: t('community.errors.summary'), fields };
-  }
-  if (err.code === 'forbidden') {
-    const known = {
-      not_a_member: 'community.errors.notMember',
-      pending: 'community.errors.pending',
-      muted: 'community.errors.muted',
-      banned: 'community.errors.banned',
-      unavailable: 'community.errors.unavailable',
-    } as const;
-    return { status: 403, message: t(known[err.reason as keyof typeof known] ?? 'community.errors.forbidden'), fields: {} };
-  }
-  if (err.code === 'not_found') return { status: 404, message: t('community.errors.notFound'), fields: {} };
-  if (err.code === 'conflict') {
-    const known = {
-      own: 'community.errors.own',
-      removed: 'community.errors.removed',
-      nothing_open: 'community.errors.nothingOpen',
-      describe_first: 'community.people.describeFirst',
-    } as const;
-    return { status: 409, message: t(known[err.reason as keyof typeof known] ?? 'community.errors.already'), fields: {} };
-  }
-  if (err instanceof RateLimited) {
-    return { status: 429, message: t('community.errors.tooMany', { minutes: Math.max(1, Math.ceil(err.retryAfterSeconds / 60)) }), fields: {} };
-  }
-  throw err;
+/** A core refusal as a community page says it: per field for invalid input, else one sentence and a status. */
+export function communityError(err: unknown, t: TFunction): FormProblem {
+  return formProblem(err, t, 'community', { field: communityField });
 }
 
 /** The moderators' forms of the queue (a community's, or the organization's): one act, and what to say after it. */

@@ -95,6 +95,31 @@ describe('formProblem', () => {
     expect(wait).toEqual({ status: 429, message: 'Too many tries from here in a short time. Please wait 2 minutes and try again.', fields: {} });
   });
 
+  it('says the same of a field whatever is wrong when its area words it so, and a refusal by its code', () => {
+    const err = new Invalid([
+      { path: 'answers.q1', message: 'required' },
+      { path: 'name', message: 'too_long' },
+      { path: 'sessionId', message: 'Invalid uuid' },
+    ]);
+    expect(formProblem(err, fr, 'signup', { field: (path) => path.replace(/^answers\./, 'answer.') })).toEqual({
+      status: 400,
+      message: 'Des renseignements manquent ou ne sont pas valides.',
+      fields: {
+        'answer.q1': 'Répondez à cette question.',
+        name: 'Inscrivez un prénom ou un pseudonyme (80 caractères au plus).',
+        sessionId: 'Cette valeur n’est pas valide.',
+      },
+    });
+    expect(formProblem(new CoreError('cutoff_passed', 'too late'), en, 'signup')).toEqual({ status: 409, message: 'Sign-up for this session has closed.', fields: {} });
+  });
+
+  it('lets an area word a reason its own way before the shared words', () => {
+    const wait = new RateLimited('too many requests', 120, 'too_many_requests');
+    expect(formProblem(wait, en, 'community').message).toBe('You have done this many times in a short while. Please try again in 2 minutes.');
+    expect(formProblem(wait, en, 'signup').message).toBe('Too many tries from here in a short time. Please wait 2 minutes and try again.');
+    expect(formProblem(new Conflict('the report is already dismissed', 'report_closed'), fr, 'admin').message).toBe('Ce signalement est déjà fermé.');
+  });
+
   it('answers the API with a JSON problem in the caller’s language, keeping its error member', async () => {
     const res = apiProblem(new Conflict('this session is over', 'session_closed'), fr);
     expect(res.status).toBe(409);

@@ -14,13 +14,17 @@ export interface FormProblem {
 }
 
 /**
- * The areas of pages with their own words for what core gives no reason of its own:
- * `<area>.errors.summary` (above the fields), one per kind of error (`.forbidden`, `.notFound`,
- * `.conflict`…) and `.generic`; and, where one of their fields words a code its own way,
- * `<area>.errors.fields.<field>.<code>`, or where the area words a code its own way,
- * `<area>.errors.<code>` (the editor's dates, for one).
+ * The areas of pages with words of their own. Each may have:
+ * - `<area>.errors.summary`, above the fields of a refused form;
+ * - `<area>.errors.reason.<reason>`, where it words a reason of core its own way;
+ * - one sentence per kind of error (`.forbidden`, `.notFound`, `.conflict`, `.rateLimited`, or the
+ *   code itself: `.closed`, `.duplicate`…) and `.generic`;
+ * - `<area>.errors.fields.<field>.<code>` where one of its fields words a code its own way, and
+ *   `<area>.errors.fields.<field>.any` where a field says the same whatever is wrong (the field is
+ *   the form field's name up to its first dot: `answer` for `answer.q1`);
+ * - `<area>.errors.<code>`, where the area words a code its own way (the editor's dates, for one).
  */
-export type ProblemArea = 'running' | 'organize' | 'editor' | 'listing.report';
+export type ProblemArea = 'running' | 'organize' | 'editor' | 'listing.report' | 'community' | 'signup' | 'admin';
 
 const KIND_WORDS: Partial<Record<ErrorCode, string>> = { forbidden: 'forbidden', not_found: 'notFound', conflict: 'conflict', rate_limited: 'rateLimited' };
 
@@ -45,18 +49,19 @@ export function formProblem(
     for (const issue of err.issues) {
       const field = options.field ? options.field(issue.path) : issue.path.split('.')[0]!;
       const code = issueCode(issue);
-      const own = area ? [`${area}.errors.fields.${field}.${code}`, `${area}.errors.${code}`] : [];
+      const kind = field.split('.')[0];
+      const own = area ? [`${area}.errors.fields.${kind}.${code}`, `${area}.errors.fields.${kind}.any`, `${area}.errors.${code}`] : [];
       const keys = code.includes('.') ? [code] : [...own, `errors.field.${code}`];
       fields[`${options.prefix ?? ''}${field}`] ??= say([...keys, 'errors.field.invalid'], issue.params);
     }
     return { status, message: say([...(area ? [`${area}.errors.summary`] : []), 'errors.summary']), fields };
   }
   const params = err instanceof RateLimited ? { ...waitOf(err.retryAfterSeconds), ...err.params } : err.params;
-  const kind = KIND_WORDS[err.code];
+  const kind = KIND_WORDS[err.code] ?? err.code;
   const keys = [
-    ...(err.reason ? [`errors.reason.${err.reason}`] : []),
-    ...(area && kind ? [`${area}.errors.${kind}`] : []),
-    ...(area ? [`${area}.errors.generic`] : kind ? [`errors.${kind}`] : []),
+    ...(err.reason ? [...(area ? [`${area}.errors.reason.${err.reason}`] : []), `errors.reason.${err.reason}`] : []),
+    ...(area ? [`${area}.errors.${kind}`] : []),
+    ...(area ? [`${area}.errors.generic`] : KIND_WORDS[err.code] ? [`errors.${kind}`] : []),
     'errors.generic',
   ];
   return { status, message: say(keys, params), fields: {} };
@@ -92,11 +97,12 @@ export function problemBody(t: TFunction, status: number, code: string, detail: 
 }
 
 /**
- * A core error as the API's JSON problem, worded like the pages' (by reason, else by kind);
- * anything else is rethrown (a real 500). `notFound` words what the address named.
+ * A core error as the API's JSON problem, worded like the pages' (by reason, else by kind, in the
+ * words of `area` if given); anything else is rethrown (a real 500). `notFound` words what the
+ * address named.
  */
-export function apiProblem(err: unknown, t: TFunction, words: { notFound?: string } = {}): Response {
-  const e = formProblem(err, t, null);
+export function apiProblem(err: unknown, t: TFunction, words: { notFound?: string; area?: ProblemArea } = {}): Response {
+  const e = formProblem(err, t, words.area ?? null);
   const core = err as CoreError;
   const issues = Object.entries(e.fields).map(([param, message]) => ({ param, message }));
   const detail = core.code === 'not_found' && words.notFound ? words.notFound : e.message;

@@ -1,6 +1,7 @@
 import { data } from 'react-router';
 import type { TFunction } from 'i18next';
-import { RateLimited, CoreError, HTTP_STATUS } from '../../core/errors';
+import { RateLimited } from '../../core/errors';
+import { formProblem, type FormProblem } from './problem.server';
 
 /** The fields a sign-up or application form sends, read into a core action's input. */
 export function readPersonForm(form: FormData) {
@@ -23,23 +24,6 @@ export function readPersonForm(form: FormData) {
   };
 }
 
-const FIELD_MESSAGE: Record<string, string> = {
-  name: 'signup.errors.name',
-  email: 'signup.errors.email',
-  consent: 'signup.errors.consent',
-  commitment: 'signup.errors.commitment',
-  age: 'signup.errors.age',
-  region: 'signup.errors.region',
-  phone: 'signup.errors.phone',
-};
-
-export interface FormErrors {
-  status: number;
-  message: string;
-  /** Field name → message (answers as `answer.<questionId>`). */
-  fields: Record<string, string>;
-}
-
 /**
  * A route module's `headers`: a page answers with its action's Retry-After (a form refused for
  * being one too many), which React Router passes on only through this export.
@@ -56,16 +40,14 @@ export function retryAfter(err: unknown): Record<string, string> {
   return err instanceof RateLimited ? { 'Retry-After': String(err.retryAfterSeconds) } : {};
 }
 
-/** A core refusal or validation error as a status, a sentence and per-field messages, localized. */
-export function signupErrors(err: unknown, t: TFunction): FormErrors {
-  if (!(err instanceof CoreError)) throw err;
-  const fields: Record<string, string> = {};
-  for (const issue of err.issues) {
-    if (issue.path.startsWith('answers.')) fields[`answer.${issue.path.slice('answers.'.length)}`] = t('signup.errors.answer');
-    else if (FIELD_MESSAGE[issue.path]) fields[issue.path] = t(FIELD_MESSAGE[issue.path] as 'signup.errors.name');
-  }
-  const minutes = err instanceof RateLimited ? Math.max(1, Math.ceil(err.retryAfterSeconds / 60)) : 0;
-  return { status: HTTP_STATUS[err.code], message: t(`signup.errors.${err.code}`, { minutes }), fields };
+/** A form field of a sign-up or application for a field of core's input (`answers.q1` → `answer.q1`). */
+export function personField(path: string): string {
+  return path.startsWith('answers.') ? `answer.${path.slice('answers.'.length)}` : path.split('.')[0]!;
+}
+
+/** A core refusal of a sign-up, an application or a participant's change, as its form shows it. */
+export function signupErrors(err: unknown, t: TFunction): FormProblem {
+  return formProblem(err, t, 'signup', { field: personField });
 }
 
 /**

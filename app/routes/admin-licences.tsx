@@ -9,7 +9,8 @@ import { requirePlatformAdminUser, requireOrganizerForm } from '../lib/auth.serv
 import { localeOf } from '../lib/organize.server';
 import { pathTo } from '../lib/paths';
 import { CsrfField } from '../components/csrf-field';
-import { AdminNav, adminError, formatDate, formatWhen, adminMeta } from './admin-shared';
+import { AdminNav, formatDate, formatWhen, adminMeta } from './admin-shared';
+import { formProblem } from '../lib/problem.server';
 
 export async function loader({ request, context }: Route.LoaderArgs) {
   const locale = localeOf(request);
@@ -53,7 +54,7 @@ export async function action({ request, context }: Route.ActionArgs) {
     const query = new URLSearchParams({ done, name, ...(show === 'all' ? { show } : {}) });
     return redirect(`${pathTo(locale, 'adminLicences')}?${query.toString()}`);
   } catch (err) {
-    const e = adminError(err, t);
+    const e = formProblem(err, t, 'admin');
     return data({ ...e, facilitatorId, note }, { status: e.status });
   }
 }

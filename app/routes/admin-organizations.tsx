@@ -9,7 +9,8 @@ import { requireOrganizerForm, requirePlatformAdminUser } from '../lib/auth.serv
 import { localeOf } from '../lib/organize.server';
 import { pathTo } from '../lib/paths';
 import { CsrfField } from '../components/csrf-field';
-import { AdminNav, adminError, formatDate, adminMeta, AdminActionError } from './admin-shared';
+import { AdminNav, formatDate, adminMeta, AdminActionError } from './admin-shared';
+import { formProblem } from '../lib/problem.server';
 
 const STATUSES = verificationStatus.enumValues;
 type Status = (typeof STATUSES)[number];
@@ -51,7 +52,7 @@ export async function action({ request, context }: Route.ActionArgs) {
     await setOrganizationVerification({ ctx, input: { organizationId, verification: verification as Status } });
     return redirect(`${pathTo(locale, 'adminOrganizations')}?${new URLSearchParams({ done: organizationId })}`);
   } catch (err) {
-    const e = adminError(err, t);
+    const e = formProblem(err, t, 'admin');
     return data({ ...e, organizationId }, { status: e.status });
   }
 }

@@ -10,7 +10,8 @@ import { localeOf } from '../lib/organize.server';
 import { pathTo } from '../lib/paths';
 import { languageName } from '../lib/format';
 import { CsrfField } from '../components/csrf-field';
-import { AdminNav, adminError, formatWhen, adminMeta, AdminActionError } from './admin-shared';
+import { AdminNav, formatWhen, adminMeta, AdminActionError } from './admin-shared';
+import { formProblem } from '../lib/problem.server';
 
 const SHOWS = [...LISTING_REPORT_STATUSES, 'all'] as const;
 type Show = (typeof SHOWS)[number];
@@ -67,7 +68,7 @@ export async function action({ request, context }: Route.ActionArgs) {
     const query = new URLSearchParams({ done: outcome, ...(show !== 'open' ? { show } : {}) });
     return redirect(`${pathTo(locale, 'adminReports')}?${query.toString()}`);
   } catch (err) {
-    const e = adminError(err, t);
+    const e = formProblem(err, t, 'admin');
     return data({ ...e, reportId }, { status: e.status });
   }
 }

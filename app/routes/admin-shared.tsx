@@ -1,7 +1,5 @@
 import { Link } from 'react-router';
 import { useTranslation } from 'react-i18next';
-import type { TFunction } from 'i18next';
-import { CoreError } from '../../core/errors';
 import { getT, type Locale } from '../../i18n';
 import { pathTo, type Page } from '../lib/paths';
 
@@ -44,23 +42,6 @@ export function formatWhen(date: Date | string | null, locale: Locale): string {
 export function formatDate(date: Date | string | null, locale: Locale): string {
   if (!date) return '';
   return new Intl.DateTimeFormat(locale === 'fr' ? 'fr-CA' : 'en-CA', { dateStyle: 'long', timeZone: 'America/Toronto' }).format(new Date(date));
-}
-
-/** A core error of an admin action as the page shows it: per-field messages, or one message with a status. */
-export function adminError(err: unknown, t: TFunction): { status: number; message: string; fields: Record<string, string> } {
-  if (!(err instanceof CoreError)) throw err;
-  if (err.code === 'invalid') {
-    const fields: Record<string, string> = {};
-    for (const issue of err.issues) {
-      const known = issue.message === 'required' || issue.message === 'too_long' ? issue.message : 'invalid';
-      fields[issue.path] ??= issue.path === 'note' && known === 'required' ? t('admin.errors.noteRequired') : t(`admin.errors.${known}`);
-    }
-    return { status: 400, message: t('admin.errors.summary'), fields };
-  }
-  if (err.code === 'forbidden') return { status: 403, message: t('admin.errors.forbidden'), fields: {} };
-  if (err.code === 'not_found') return { status: 404, message: t('admin.errors.notFound'), fields: {} };
-  if (err.code === 'conflict') return { status: 409, message: t(/report/.test(err.message) ? 'admin.errors.alreadyClosed' : 'admin.errors.notPending'), fields: {} };
-  return { status: 400, message: t('admin.errors.generic'), fields: {} };
 }
 
 type AdminTitle = 'admin.home.title' | 'admin.licences.title' | 'admin.reports.title' | 'admin.organizations.title';

@@ -25,7 +25,7 @@ async function load(request: Request, context: Route.LoaderArgs['context'], para
     return { locale, t, form };
   } catch (err) {
     if (err instanceof CoreError && (err.code === 'not_found' || err.code === 'invalid')) {
-      throw data(t('signup.errors.not_found'), { status: 404 });
+      throw data(t('signup.errors.notFound'), { status: 404 });
     }
     throw err;
   }

@@ -5,7 +5,8 @@ import { getCommunity } from '../../core/communities/community-page';
 import { getConversation, sendMessage, setBlock } from '../../core/communities/messages';
 import { reportMessage } from '../../core/communities/moderation';
 import { getT } from '../../i18n';
-import { communityError, communityForm, communityNotFound, communityVisitor, field, type CommunityProblem } from '../lib/community.server';
+import { communityError, communityForm, communityNotFound, communityVisitor, field } from '../lib/community.server';
+import type { FormProblem } from '../lib/problem.server';
 import { formatSessionTime } from '../lib/format';
 import { pathTo } from '../lib/paths';
 import { CsrfField } from '../components/csrf-field';
@@ -61,7 +62,7 @@ export async function action(args: Route.ActionArgs) {
     return redirect(here);
   } catch (err) {
     const problem = communityError(err, getT(locale));
-    return data<{ problem: CommunityProblem; body: string }>({ problem, body: field(form, 'body') }, { status: problem.status });
+    return data<{ problem: FormProblem; body: string }>({ problem, body: field(form, 'body') }, { status: problem.status });
   }
 }
 

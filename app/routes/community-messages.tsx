@@ -4,7 +4,8 @@ import type { Route } from './+types/community-messages';
 import { listConversations, sendMessage, setMessageSettings, writeTarget } from '../../core/communities/messages';
 import { pick } from '../../core/text';
 import { getT } from '../../i18n';
-import { communityError, communityForm, field, memberPage, type CommunityProblem } from '../lib/community.server';
+import { communityError, communityForm, field, memberPage } from '../lib/community.server';
+import type { FormProblem } from '../lib/problem.server';
 import { formatSessionTime } from '../lib/format';
 import { pathTo } from '../lib/paths';
 import { CsrfField } from '../components/csrf-field';
@@ -56,7 +57,7 @@ export async function action(args: Route.ActionArgs) {
     return redirect(pathTo(locale, 'communityConversation', { slug: args.params.slug, conversation: conversationId }));
   } catch (err) {
     const problem = communityError(err, getT(locale));
-    return data<{ problem: CommunityProblem; body: string }>({ problem, body: field(form, 'body') }, { status: problem.status });
+    return data<{ problem: FormProblem; body: string }>({ problem, body: field(form, 'body') }, { status: problem.status });
   }
 }
 

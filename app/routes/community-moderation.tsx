@@ -5,7 +5,8 @@ import { getCommunity } from '../../core/communities/community-page';
 import { listQueue, updateRules, RULES_MAX } from '../../core/communities/moderation';
 import { pick } from '../../core/text';
 import { getT } from '../../i18n';
-import { communityError, communityForm, communityNotFound, communityVisitor, field, moderate, MODERATED, queueView, type CommunityProblem } from '../lib/community.server';
+import { communityError, communityForm, communityNotFound, communityVisitor, field, moderate, MODERATED, queueView } from '../lib/community.server';
+import type { FormProblem } from '../lib/problem.server';
 import { pathTo } from '../lib/paths';
 import { CsrfField } from '../components/csrf-field';
 import { CommunityBreadcrumb } from '../components/community-post';
@@ -49,7 +50,7 @@ export async function action(args: Route.ActionArgs) {
   } catch (err) {
     const problem = communityError(err, getT(locale));
     const values = { rulesEn: field(form, 'rulesEn'), rulesFr: field(form, 'rulesFr') };
-    return data<{ problem: CommunityProblem; intent: string; values: typeof values }>({ problem, intent: field(form, 'intent'), values }, { status: problem.status });
+    return data<{ problem: FormProblem; intent: string; values: typeof values }>({ problem, intent: field(form, 'intent'), values }, { status: problem.status });
   }
 }
 

@@ -6,7 +6,8 @@ import { IMAGE_MAX_BYTES, IMAGES_PER_POST } from '../../core/communities/images'
 import { createPost } from '../../core/communities/posts';
 import { pick } from '../../core/text';
 import { getT } from '../../i18n';
-import { communityError, communityForm, communityNotFound, communityVisitor, field, type CommunityProblem } from '../lib/community.server';
+import { communityError, communityForm, communityNotFound, communityVisitor, field } from '../lib/community.server';
+import type { FormProblem } from '../lib/problem.server';
 import { retryAfter } from '../lib/signup.server';
 import { pathTo } from '../lib/paths';
 import { CommunityBreadcrumb, CommunityNotices, PostComposer } from '../components/community-post';
@@ -56,7 +57,7 @@ export async function action(args: Route.ActionArgs) {
     return redirect(`${pathTo(locale, 'community', { slug: args.params.slug })}?done=posted${out.crisis ? '&crisis=1' : ''}`);
   } catch (err) {
     const problem = communityError(err, getT(locale));
-    return data<{ problem: CommunityProblem; values: typeof values }>({ problem, values }, { status: problem.status, headers: retryAfter(err) });
+    return data<{ problem: FormProblem; values: typeof values }>({ problem, values }, { status: problem.status, headers: retryAfter(err) });
   }
 }
 

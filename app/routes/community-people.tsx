@@ -6,7 +6,8 @@ import { listTopics } from '../../core/search/list-topics';
 import { CoreError } from '../../core/errors';
 import { pick } from '../../core/text';
 import { getT } from '../../i18n';
-import { communityError, communityForm, field, memberPage, type CommunityProblem } from '../lib/community.server';
+import { communityError, communityForm, field, memberPage } from '../lib/community.server';
+import type { FormProblem } from '../lib/problem.server';
 import { pathTo } from '../lib/paths';
 import { CsrfField } from '../components/csrf-field';
 import { Localized } from '../components/localized';
@@ -70,7 +71,7 @@ export async function action(args: Route.ActionArgs) {
     return redirect(`${new URL(args.request.url).pathname}?done=saved`);
   } catch (err) {
     const problem = communityError(err, getT(locale));
-    return data<{ problem: CommunityProblem }>({ problem }, { status: problem.status });
+    return data<{ problem: FormProblem }>({ problem }, { status: problem.status });
   }
 }
 
@@ -174,7 +175,7 @@ export default function CommunityPeople({ loaderData, actionData }: Route.Compon
           </Link>
         </nav>
         {d.describeFirst ? (
-          <p>{t('community.people.describeFirst')}</p>
+          <p>{t('community.errors.reason.describe_first')}</p>
         ) : d.people && d.people.length === 0 ? (
           <p>{t('community.people.none')}</p>
         ) : (

@@ -6,7 +6,8 @@ import { getPost, type CommentView } from '../../core/communities/feed';
 import { createComment, deleteComment, deletePost, editComment, editPost, react } from '../../core/communities/posts';
 import { pick } from '../../core/text';
 import { getT, type Locale } from '../../i18n';
-import { backTo, communityError, communityForm, communityNotFound, communityVisitor, field, reactionOf, moderate, type CommunityProblem } from '../lib/community.server';
+import { backTo, communityError, communityForm, communityNotFound, communityVisitor, field, reactionOf, moderate } from '../lib/community.server';
+import type { FormProblem } from '../lib/problem.server';
 import { retryAfter } from '../lib/signup.server';
 import { report } from '../../core/communities/moderation';
 import { formatSessionTime } from '../lib/format';
@@ -53,7 +54,7 @@ export async function loader(args: Route.LoaderArgs) {
   };
 }
 
-type ActionResult = { intent: string; target: string; problem: CommunityProblem; values: Record<string, string> };
+type ActionResult = { intent: string; target: string; problem: FormProblem; values: Record<string, string> };
 
 export async function action(args: Route.ActionArgs) {
   const { ctx, form, locale } = await communityForm(args);

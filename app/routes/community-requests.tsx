@@ -5,7 +5,8 @@ import { getCommunity } from '../../core/communities/community-page';
 import { decideJoinRequest, listJoinRequests, listMembers, setModerator } from '../../core/communities/membership';
 import { pick } from '../../core/text';
 import { getT } from '../../i18n';
-import { communityError, communityForm, communityNotFound, communityVisitor, field, type CommunityProblem } from '../lib/community.server';
+import { communityError, communityForm, communityNotFound, communityVisitor, field } from '../lib/community.server';
+import type { FormProblem } from '../lib/problem.server';
 import { formatSessionTime } from '../lib/format';
 import { pathTo } from '../lib/paths';
 import { CsrfField } from '../components/csrf-field';
@@ -64,7 +65,7 @@ export async function action(args: Route.ActionArgs) {
     return redirect(`${here}?done=${decision === 'approve' ? 'approved' : 'declined'}`);
   } catch (err) {
     const problem = communityError(err, getT(locale));
-    return data<{ problem: CommunityProblem }>({ problem }, { status: problem.status });
+    return data<{ problem: FormProblem }>({ problem }, { status: problem.status });
   }
 }
 

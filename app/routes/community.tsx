@@ -9,7 +9,8 @@ import { setNotifications } from '../../core/communities/notifications';
 import { pick } from '../../core/text';
 import { getT } from '../../i18n';
 import { checkGroupAddress, groupLocaleParams } from '../lib/group-address.server';
-import { backTo, communityError, communityForm, communityNotFound, communityVisitor, field, reactionOf, type CommunityProblem } from '../lib/community.server';
+import { backTo, communityError, communityForm, communityNotFound, communityVisitor, field, reactionOf } from '../lib/community.server';
+import type { FormProblem } from '../lib/problem.server';
 import { formatSessionTime } from '../lib/format';
 import { retryAfter } from '../lib/signup.server';
 import { pathTo } from '../lib/paths';
@@ -74,7 +75,7 @@ export async function loader(args: Route.LoaderArgs) {
   };
 }
 
-type ActionResult = { intent: string; problem: CommunityProblem; values: Record<string, string> };
+type ActionResult = { intent: string; problem: FormProblem; values: Record<string, string> };
 
 export async function action(args: Route.ActionArgs) {
   const { ctx, form, locale } = await communityForm(args);

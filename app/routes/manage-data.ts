@@ -1,9 +1,8 @@
 import type { Route } from './+types/manage-data';
 import { exportMyData } from '../../core/participants/my-data';
-import { CoreError, HTTP_STATUS } from '../../core/errors';
 import { getT, negotiateLocale } from '../../i18n';
 import { coreContext } from '../lib/context.server';
-import { jsonProblem } from '../lib/problem.server';
+import { apiProblem } from '../lib/problem.server';
 
 /** GET /manage/:token/data.json — everything stored about the person, as a JSON download. */
 export async function loader({ request, context, params }: Route.LoaderArgs) {
@@ -18,8 +17,7 @@ export async function loader({ request, context, params }: Route.LoaderArgs) {
       },
     });
   } catch (err) {
-    if (!(err instanceof CoreError)) throw err;
     const t = getT(locale);
-    return jsonProblem(t, HTTP_STATUS[err.code], err.code, err.code === 'not_found' ? t('manage.notFound') : t(`signup.errors.${err.code}`));
+    return apiProblem(err, t, { notFound: t('manage.notFound'), area: 'signup' });
   }
 }

@@ -121,7 +121,7 @@ export async function action({ request, context, params }: Route.ActionArgs) {
       await deleteMyData({ ctx, input: { token: params.token } });
       return { error: null, deleted: true };
     }
-    return data({ error: t('signup.errors.invalid'), deleted: false }, { status: 400 });
+    return data({ error: t('signup.errors.summary'), deleted: false }, { status: 400 });
   } catch (err) {
     const e = signupErrors(err, t);
     return data({ error: e.message, deleted: false }, { status: e.status, headers: retryAfter(err) });

@@ -4,7 +4,8 @@ import type { Route } from './+types/organize-moderation';
 import { listQueue } from '../../core/communities/moderation';
 import { can } from '../../core/policy/permissions';
 import { getT } from '../../i18n';
-import { communityError, moderate, MODERATED, queueView, type CommunityProblem } from '../lib/community.server';
+import { communityError, moderate, MODERATED, queueView } from '../lib/community.server';
+import type { FormProblem } from '../lib/problem.server';
 import { localeOf, organizerForm, organizerPage } from '../lib/organize.server';
 import { permissionsOf } from '../lib/running.server';
 import { OrganizerNav } from '../components/organizer-nav';
@@ -38,7 +39,7 @@ export async function action(args: Route.ActionArgs) {
     return redirect(`${new URL(args.request.url).pathname}?done=${await moderate(ctx, form)}`);
   } catch (err) {
     const problem = communityError(err, getT(locale));
-    return data<{ problem: CommunityProblem }>({ problem }, { status: problem.status });
+    return data<{ problem: FormProblem }>({ problem }, { status: problem.status });
   }
 }
 

@@ -30,7 +30,7 @@ export async function resolveListingReport({ ctx, input }: { ctx: Context; input
       .set({ status: q.outcome, resolvedAt: tx.now, resolvedBy: adminId })
       .where(and(eq(listingReports.id, q.reportId), eq(listingReports.status, 'open')))
       .returning({ id: listingReports.id });
-    if (!closed) throw new Conflict(`the report is already ${report.status}`);
+    if (!closed) throw new Conflict(`the report is already ${report.status}`, 'report_closed');
     await audit(tx, {
       organizationId: report.organizationId,
       action: `listing_report.${q.outcome}`,

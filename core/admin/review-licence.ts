@@ -45,9 +45,9 @@ export async function reviewLicence({ ctx, input }: { ctx: Context; input: Revie
   return withTransaction(ctx, async (tx) => {
     const adminId = await requirePlatformAdmin(tx);
     const before = await loadFacilitator(tx, q.facilitatorId, { lock: true });
-    if (before.licenceStatus !== 'pending') throw new Conflict(`the licence is ${before.licenceStatus}, not waiting for review`);
+    if (before.licenceStatus !== 'pending') throw new Conflict(`the licence is ${before.licenceStatus}, not waiting for review`, 'licence_not_pending');
     if (q.version && q.version !== before.updatedAt.toISOString()) {
-      throw new Conflict('the licence was changed since it was shown; review it again');
+      throw new Conflict('the licence was changed since it was shown; review it again', 'licence_not_pending');
     }
     if (!before.licenceNumber || !before.licenceBody || !before.licenceJurisdiction) {
       throw new Invalid([{ path: 'facilitatorId', message: 'incomplete_licence' }]);

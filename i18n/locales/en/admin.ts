@@ -174,15 +174,17 @@ const admin = {
   },
   errors: {
     summary: 'Please correct the following:',
-    required: 'This field is required.',
-    too_long: 'This is too long.',
-    invalid: 'This value is not valid.',
-    noteRequired: 'Write a note saying why the licence is not verified.',
-    notPending: 'This licence is no longer waiting for review, or it changed since the page was shown. Here is the list as it is now.',
-    alreadyClosed: 'This report was already closed.',
     notFound: 'This could not be found. It may have been removed.',
     forbidden: 'Your role does not allow this.',
     generic: 'Something went wrong. Please try again.',
+    /** By the reason core gives (`CoreError.reason`). */
+    reason: {
+      licence_not_pending: 'This licence is no longer waiting for review, or it changed since the page was shown. Here is the list as it is now.',
+      report_closed: 'This report was already closed.',
+    },
+    fields: {
+      note: { required: 'Write a note saying why the licence is not verified.' },
+    },
   },
 } as const;
 

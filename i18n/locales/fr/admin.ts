@@ -177,15 +177,17 @@ const admin: Catalog<typeof en> = {
   },
   errors: {
     summary: 'Veuillez corriger ce qui suit :',
-    required: 'Ce champ est obligatoire.',
-    too_long: 'Ce texte est trop long.',
-    invalid: 'Cette valeur n’est pas valide.',
-    noteRequired: 'Écrivez une note qui explique pourquoi le permis n’est pas vérifié.',
-    notPending: 'Ce permis n’attend plus de vérification, ou il a changé depuis l’affichage de la page. Voici la liste à jour.',
-    alreadyClosed: 'Ce signalement est déjà fermé.',
     notFound: 'Introuvable. Il a peut-être été supprimé.',
     forbidden: 'Votre rôle ne permet pas de faire cela.',
     generic: 'Une erreur s’est produite. Veuillez réessayer.',
+    /** By the reason core gives (`CoreError.reason`). */
+    reason: {
+      licence_not_pending: 'Ce permis n’attend plus de vérification, ou il a changé depuis l’affichage de la page. Voici la liste à jour.',
+      report_closed: 'Ce signalement est déjà fermé.',
+    },
+    fields: {
+      note: { required: 'Écrivez une note qui explique pourquoi le permis n’est pas vérifié.' },
+    },
   },
 };
 
