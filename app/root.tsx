@@ -4,16 +4,16 @@ import {
   Outlet,
   Scripts,
   ScrollRestoration,
-  isRouteErrorResponse,
   useLocation,
   useMatches,
   useRouteLoaderData,
   type LoaderFunctionArgs,
   type ShouldRevalidateFunctionArgs,
 } from 'react-router';
-import { I18nextProvider, useTranslation } from 'react-i18next';
+import { I18nextProvider } from 'react-i18next';
 import { getI18n, negotiateLocale, type Locale, DEFAULT_LOCALE } from '../i18n';
 import { localeOfPath, parseRouteId, pathTo, routeId, type Page } from './lib/paths';
+import { ErrorPage } from './components/area-frame';
 import { translateSearch } from './lib/translate-path';
 import { currentSession, sessionCsrf } from './lib/auth.server';
 import { SiteHeader } from './components/site-header';
@@ -109,30 +109,7 @@ export default function App() {
 }
 
 export function ErrorBoundary({ error }: Route.ErrorBoundaryProps) {
-  const { t } = useTranslation();
-  const data = useRouteLoaderData<typeof loader>('root');
-  const locale = data?.locale ?? DEFAULT_LOCALE;
-  const notFound = isRouteErrorResponse(error) && error.status === 404;
-  const badRequest = isRouteErrorResponse(error) && error.status === 400;
-  const forbidden = isRouteErrorResponse(error) && error.status === 403;
-  const title = notFound
-    ? t('errors.notFoundTitle')
-    : badRequest
-      ? t('errors.badRequestTitle')
-      : forbidden
-        ? t('errors.forbiddenTitle')
-        : t('errors.genericTitle');
-  const detail = isRouteErrorResponse(error) && typeof error.data === 'string' && error.data ? error.data : null;
-  return (
-    <div className="page narrow">
-      <title>{`${title} · Cercle`}</title>
-      <h1>{title}</h1>
-      <p>{detail ?? (notFound ? t('errors.notFound') : forbidden ? t('errors.forbidden') : t('errors.generic'))}</p>
-      <p>
-        <a href={pathTo(locale, 'home')}>{t('errors.home')}</a>
-      </p>
-    </div>
-  );
+  return <ErrorPage error={error} />;
 }
 
 export { routeId };

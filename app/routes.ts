@@ -1,11 +1,16 @@
-import { type RouteConfig, route, index } from '@react-router/dev/routes';
-import { PAGES, routeId, type Page } from './lib/paths';
+import { type RouteConfig, route, index, layout } from '@react-router/dev/routes';
+import { FRAMES, PAGES, frameId, routeId, type Frame, type Page } from './lib/paths';
 
-const localized = (['en', 'fr'] as const).flatMap((locale) =>
-  (Object.keys(PAGES) as Page[]).map((page) =>
-    route(PAGES[page][locale], PAGES[page].file, { id: routeId(locale, page) }),
-  ),
-);
+// Every page in each language; the pages of an area with a frame (the organizer and admin areas)
+// nested in its layout route, which loads the area's navigation once.
+const framed = new Set<Page>(Object.values(FRAMES).flatMap((f) => f.pages));
+const localized = (['en', 'fr'] as const).flatMap((locale) => {
+  const page = (p: Page) => route(PAGES[p][locale], PAGES[p].file, { id: routeId(locale, p) });
+  return [
+    ...(Object.keys(PAGES) as Page[]).filter((p) => !framed.has(p)).map(page),
+    ...(Object.keys(FRAMES) as Frame[]).map((f) => layout(FRAMES[f].file, { id: frameId(locale, f) }, FRAMES[f].pages.map(page))),
+  ];
+});
 
 export default [
   index('routes/index.tsx'),

@@ -7,21 +7,22 @@ import { pathTo, type Page } from '../lib/paths';
 /**
  * The areas of an organization, in the order of its navigation. Other features add theirs here
  * (one line each): the page key of app/lib/paths.ts (its path takes `:org`), the i18n key of its
- * label, and the permission needed to see the link (none: every member).
+ * label, the permission needed to see the link (none: every member), and the pages within the
+ * area, for which its link is marked as current.
  */
-export const ORG_AREAS: { page: Page; label: string; permission?: Permission }[] = [
+export const ORG_AREAS: { page: Page; label: string; permission?: Permission; within?: Page[] }[] = [
   { page: 'orgHome', label: 'organize.nav.overview' },
   { page: 'orgProfile', label: 'organize.nav.profile' },
   { page: 'orgMembers', label: 'organize.nav.members' },
-  { page: 'orgGroups', label: 'editor.nav' },
+  { page: 'orgGroups', label: 'editor.nav', within: ['orgGroupNew', 'orgGroupEdit', 'orgGroupSchedule', 'orgGroupCohorts'] },
   { page: 'orgFacilitators', label: 'admin.facilitators.navLabel' },
   // Groups, dashboard, audit log: added by their features.
-  { page: 'orgDashboard', label: 'running.dashboardLink', permission: 'organization.view' },
+  { page: 'orgDashboard', label: 'running.dashboardLink', permission: 'organization.view', within: ['orgSession', 'orgCohort'] },
   { page: 'orgAudit', label: 'running.dashboard.auditLink', permission: 'audit.view' },
   { page: 'orgModeration', label: 'community.moderation.title', permission: 'community.moderate' },
 ];
 
-/** The organization's navigation; the link of the page being shown is marked as current. */
+/** The organization's navigation; the link of the area of the page being shown is marked as current. */
 export function OrganizerNav({
   locale,
   slug,
@@ -30,7 +31,7 @@ export function OrganizerNav({
 }: {
   locale: Locale;
   slug: string;
-  current: Page;
+  current: Page | null;
   permissions: readonly Permission[];
 }) {
   const { t } = useTranslation();
@@ -40,7 +41,7 @@ export function OrganizerNav({
       <ul>
         {areas.map((a) => (
           <li key={a.page}>
-            <Link to={pathTo(locale, a.page, { org: slug })} aria-current={a.page === current ? 'page' : undefined}>
+            <Link to={pathTo(locale, a.page, { org: slug })} aria-current={a.page === current || (current && a.within?.includes(current)) ? 'page' : undefined}>
               {t(a.label as 'organize.nav.overview')}
             </Link>
           </li>

@@ -1,4 +1,5 @@
 import { createHmac, randomBytes, timingSafeEqual } from 'node:crypto';
+import { oncePerRequest } from './once-per-request';
 import { data, redirect, type AppLoadContext } from 'react-router';
 import { createContext, type Context } from '../../core/context';
 import { getT, isLocale, type Locale } from '../../i18n';
@@ -106,11 +107,16 @@ export async function requireOrganizerForm(args: Args, locale: Locale): Promise<
   return { ...organizer, form };
 }
 
-/** The platform admin area: administrators only; anyone else is told the page does not exist. */
-export async function requirePlatformAdminUser(args: Args, locale: Locale): Promise<Organizer> {
-  const organizer = await requireOrganizer(args, locale);
-  if (!organizer.user.isPlatformAdmin) throw data(getT(locale)('errors.notFound'), { status: 404 });
+// Read once per request: the admin frame's loader and the page's run side by side (app/routes/admin-frame.tsx).
+const loadAdmin = oncePerRequest(async (args: Args & { locale: Locale }): Promise<Organizer> => {
+  const organizer = await requireOrganizer(args, args.locale);
+  if (!organizer.user.isPlatformAdmin) throw data(getT(args.locale)('errors.notFound'), { status: 404 });
   return organizer;
+});
+
+/** The platform admin area: administrators only; anyone else is told the page does not exist. */
+export function requirePlatformAdminUser(args: Args, locale: Locale): Promise<Organizer> {
+  return loadAdmin({ ...args, locale });
 }
 
 // --- forms of people not signed in (sign-in, sign-up, password reset): double-submit cookie ---

@@ -7,6 +7,9 @@ import { requireOrganizer, requireOrganizerForm } from './auth.server';
 import { CoreError } from '../../core/errors';
 import { localeOfPath } from './paths';
 import { formProblem, type FormProblem } from './problem.server';
+import { permissionsOf } from './running.server';
+import { oncePerRequest } from './once-per-request';
+import type { Permission } from '../../core/policy/permissions';
 
 // Shared by the organizer pages under /en/organize/:org and /fr/organiser/:org: who is signed in,
 // which organization the slug names (members only), and core errors turned into messages.
@@ -29,18 +32,30 @@ async function organizationOf(ctx: Parameters<typeof findOrganizationBySlug>[0][
   }
 }
 
+type OrganizerPage = Awaited<ReturnType<typeof requireOrganizer>> & {
+  org: Awaited<ReturnType<typeof organizationOf>>;
+  /** What the viewer's role in the organization allows (its navigation, its pages' buttons). */
+  permissions: Permission[];
+};
+
+// Read once per request: the organizer frame's loader and the page's run side by side
+// (app/routes/organize-frame.tsx).
+const loadPage = oncePerRequest(async (args: Args & { locale: Locale }): Promise<OrganizerPage> => {
+  const who = await requireOrganizer(args, args.locale);
+  const org = await organizationOf(who.ctx, args.params.org, args.locale);
+  return { ...who, org, permissions: permissionsOf(org.role) };
+});
+
 /** For loaders: the signed-in organizer and the organization of `:org` (404 for non-members). */
-export async function organizerPage(args: Args, locale: Locale) {
-  const who = await requireOrganizer(args, locale);
-  const org = await organizationOf(who.ctx, args.params.org, locale);
-  return { ...who, org };
+export function organizerPage(args: Args, locale: Locale): Promise<OrganizerPage> {
+  return loadPage({ ...args, locale });
 }
 
 /** For actions: the same, with the posted form (CSRF already checked). */
 export async function organizerForm(args: Args, locale: Locale) {
   const who = await requireOrganizerForm(args, locale);
   const org = await organizationOf(who.ctx, args.params.org, locale);
-  return { ...who, org };
+  return { ...who, org, permissions: permissionsOf(org.role) };
 }
 
 /** A form's text fields as plain strings (absent fields are empty). */

@@ -109,6 +109,41 @@ export const PAGES = {
 
 export type Page = keyof typeof PAGES;
 
+/**
+ * The areas whose pages share a frame: a layout route (`file`) that checks who may enter, loads the
+ * area's navigation once, and shows it around each of its `pages`. The check-in page of a session
+ * stays out of the organizer's frame: it is used at the door, on a phone, with nothing around it.
+ */
+export const FRAMES = {
+  organize: {
+    file: 'routes/organize-frame.tsx',
+    pages: [
+      'orgHome',
+      'orgProfile',
+      'orgMembers',
+      'orgGroups',
+      'orgGroupNew',
+      'orgGroupEdit',
+      'orgGroupSchedule',
+      'orgGroupCohorts',
+      'orgDashboard',
+      'orgSession',
+      'orgCohort',
+      'orgAudit',
+      'orgModeration',
+      'orgFacilitators',
+    ],
+  },
+  admin: { file: 'routes/admin-frame.tsx', pages: ['admin', 'adminLicences', 'adminReports', 'adminOrganizations'] },
+} as const satisfies Record<string, { file: string; pages: readonly Page[] }>;
+
+export type Frame = keyof typeof FRAMES;
+
+/** The route id of an area's frame: not a page's (`parseRouteId` gives null for it). */
+export function frameId(locale: Locale, frame: Frame): string {
+  return `${locale}:frame-${frame}`;
+}
+
 export function routeId(locale: Locale, page: Page): string {
   return `${locale}:${page}`;
 }

@@ -5,7 +5,7 @@ import { getAdminOverview } from '../../core/admin';
 import { requirePlatformAdminUser } from '../lib/auth.server';
 import { localeOf } from '../lib/organize.server';
 import { pathTo } from '../lib/paths';
-import { AdminNav, adminMeta } from './admin-shared';
+import { adminMeta } from './admin-shared';
 
 export async function loader({ request, context }: Route.LoaderArgs) {
   const locale = localeOf(request);
@@ -14,14 +14,13 @@ export async function loader({ request, context }: Route.LoaderArgs) {
   return { locale, overview };
 }
 
-export const meta: Route.MetaFunction = ({ data }) => adminMeta(data, 'admin.home.title');
+export const meta: Route.MetaFunction = (args) => adminMeta(args, 'admin.home.title');
 
 export default function AdminHome({ loaderData }: Route.ComponentProps) {
   const { t } = useTranslation();
   const { locale, overview } = loaderData;
   return (
-    <div className="page">
-      <AdminNav locale={locale} current="admin" />
+    <>
       <h1>{t('admin.home.title')}</h1>
       <p className="muted">{t('admin.home.lead')}</p>
       <ul className="admin-counts">
@@ -44,6 +43,6 @@ export default function AdminHome({ loaderData }: Route.ComponentProps) {
           </p>
         </li>
       </ul>
-    </div>
+    </>
   );
 }

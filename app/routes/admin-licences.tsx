@@ -9,7 +9,7 @@ import { requirePlatformAdminUser, requireOrganizerForm } from '../lib/auth.serv
 import { localeOf } from '../lib/organize.server';
 import { pathTo } from '../lib/paths';
 import { CsrfField } from '../components/csrf-field';
-import { AdminNav, formatDate, formatWhen, adminMeta } from './admin-shared';
+import { formatDate, formatWhen, adminMeta } from './admin-shared';
 import { formProblem } from '../lib/problem.server';
 
 export async function loader({ request, context }: Route.LoaderArgs) {
@@ -59,15 +59,14 @@ export async function action({ request, context }: Route.ActionArgs) {
   }
 }
 
-export const meta: Route.MetaFunction = ({ data }) => adminMeta(data, 'admin.licences.title');
+export const meta: Route.MetaFunction = (args) => adminMeta(args, 'admin.licences.title');
 
 export default function AdminLicences({ loaderData, actionData }: Route.ComponentProps) {
   const { t } = useTranslation();
   const { locale, csrf, show, done, reviews } = loaderData;
   const base = pathTo(locale, 'adminLicences');
   return (
-    <div className="page">
-      <AdminNav locale={locale} current="adminLicences" />
+    <>
       <h1>{t('admin.licences.title')}</h1>
       <p className="muted">{t('admin.licences.lead')}</p>
       {done && (
@@ -206,6 +205,6 @@ export default function AdminLicences({ loaderData, actionData }: Route.Componen
           </section>
         );
       })}
-    </div>
+    </>
   );
 }

@@ -9,7 +9,7 @@ import { requireOrganizerForm, requirePlatformAdminUser } from '../lib/auth.serv
 import { localeOf } from '../lib/organize.server';
 import { pathTo } from '../lib/paths';
 import { CsrfField } from '../components/csrf-field';
-import { AdminNav, formatDate, adminMeta, AdminActionError } from './admin-shared';
+import { formatDate, adminMeta, AdminActionError } from './admin-shared';
 import { formProblem } from '../lib/problem.server';
 
 const STATUSES = verificationStatus.enumValues;
@@ -57,14 +57,13 @@ export async function action({ request, context }: Route.ActionArgs) {
   }
 }
 
-export const meta: Route.MetaFunction = ({ data }) => adminMeta(data, 'admin.organizations.title');
+export const meta: Route.MetaFunction = (args) => adminMeta(args, 'admin.organizations.title');
 
 export default function AdminOrganizations({ loaderData, actionData }: Route.ComponentProps) {
   const { t } = useTranslation();
-  const { locale, csrf, done, organizations } = loaderData;
+  const { csrf, done, organizations } = loaderData;
   return (
-    <div className="page">
-      <AdminNav locale={locale} current="adminOrganizations" />
+    <>
       <h1>{t('admin.organizations.title')}</h1>
       <p className="muted">{t('admin.organizations.lead')}</p>
       {done && (
@@ -117,6 +116,6 @@ export default function AdminOrganizations({ loaderData, actionData }: Route.Com
           </Form>
         </section>
       ))}
-    </div>
+    </>
   );
 }

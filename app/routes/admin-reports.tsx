@@ -10,7 +10,7 @@ import { localeOf } from '../lib/organize.server';
 import { pathTo } from '../lib/paths';
 import { languageName } from '../lib/format';
 import { CsrfField } from '../components/csrf-field';
-import { AdminNav, formatWhen, adminMeta, AdminActionError } from './admin-shared';
+import { formatWhen, adminMeta, AdminActionError } from './admin-shared';
 import { formProblem } from '../lib/problem.server';
 
 const SHOWS = [...LISTING_REPORT_STATUSES, 'all'] as const;
@@ -73,15 +73,14 @@ export async function action({ request, context }: Route.ActionArgs) {
   }
 }
 
-export const meta: Route.MetaFunction = ({ data }) => adminMeta(data, 'admin.reports.title');
+export const meta: Route.MetaFunction = (args) => adminMeta(args, 'admin.reports.title');
 
 export default function AdminReports({ loaderData, actionData }: Route.ComponentProps) {
   const { t } = useTranslation();
   const { locale, csrf, show, done, reports } = loaderData;
   const base = pathTo(locale, 'adminReports');
   return (
-    <div className="page">
-      <AdminNav locale={locale} current="adminReports" />
+    <>
       <h1>{t('admin.reports.title')}</h1>
       <p className="muted">{t('admin.reports.lead')}</p>
       {done && (
@@ -175,6 +174,6 @@ export default function AdminReports({ loaderData, actionData }: Route.Component
           </section>
         );
       })}
-    </div>
+    </>
   );
 }

@@ -2,6 +2,7 @@ import { Link } from 'react-router';
 import { useTranslation } from 'react-i18next';
 import { getT, type Locale } from '../../i18n';
 import { pathTo, type Page } from '../lib/paths';
+import { framedMeta } from '../components/area-frame';
 
 // Pieces shared by the platform admin pages (admin-home, admin-licences, admin-reports).
 
@@ -13,7 +14,7 @@ const AREAS: { page: Page; label: 'admin.nav.home' | 'admin.nav.licences' | 'adm
 ];
 
 /** The admin area's navigation; the page being shown is marked as current. */
-export function AdminNav({ locale, current }: { locale: Locale; current: Page }) {
+export function AdminNav({ locale, current }: { locale: Locale; current: Page | null }) {
   const { t } = useTranslation();
   return (
     <nav aria-label={t('admin.nav.label')} className="organizer-nav">
@@ -47,8 +48,8 @@ export function formatDate(date: Date | string | null, locale: Locale): string {
 type AdminTitle = 'admin.home.title' | 'admin.licences.title' | 'admin.reports.title' | 'admin.organizations.title';
 
 /** The meta tags of an admin page: its title, and no indexing. */
-export function adminMeta(data: { locale: Locale } | undefined, title: AdminTitle) {
-  return [{ title: `${data ? getT(data.locale)(title) : ''} · Cercle` }, { name: 'robots', content: 'noindex' }];
+export function adminMeta(args: { data?: { locale: Locale }; matches: Parameters<typeof framedMeta>[0]['matches'] }, title: AdminTitle) {
+  return framedMeta(args, args.data && getT(args.data.locale)(title));
 }
 
 /** The message of a refused admin action, announced at the top of the page. */

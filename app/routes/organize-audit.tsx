@@ -1,13 +1,13 @@
 import { data, Link } from 'react-router';
 import { useTranslation } from 'react-i18next';
 import type { Route } from './+types/organize-audit';
+import { framedMeta } from '../components/area-frame';
 import { pick } from '../../core/text';
 import { getT } from '../../i18n';
 import { auditActionLabel, auditEntityLabel } from '../lib/audit-labels';
 import { localeOf, organizerPage } from '../lib/organize.server';
 import { listAuditLog, notFound, permissionsOf, runningError } from '../lib/running.server';
 import { pathTo } from '../lib/paths';
-import { OrganizerNav } from '../components/organizer-nav';
 
 export async function loader({ request, context, params }: Route.LoaderArgs) {
   const locale = localeOf(request);
@@ -43,18 +43,14 @@ export async function loader({ request, context, params }: Route.LoaderArgs) {
   };
 }
 
-export const meta: Route.MetaFunction = ({ data }) => [
-  { title: `${data ? getT(data.locale)('running.audit.title', { organization: data.name }) : ''} · Cercle` },
-  { name: 'robots', content: 'noindex' },
-];
+export const meta: Route.MetaFunction = ({ data, matches }) => framedMeta({ matches }, data && getT(data.locale)('running.audit.title', { organization: data.name }));
 
 export default function OrganizeAudit({ loaderData }: Route.ComponentProps) {
   const { t } = useTranslation();
   const d = loaderData;
   const here = pathTo(d.locale, 'orgAudit', { org: d.slug });
   return (
-    <div className="page">
-      <OrganizerNav locale={d.locale} slug={d.slug} current="orgAudit" permissions={d.permissions} />
+    <>
       <h1>{t('running.audit.title', { organization: d.name })}</h1>
       <p className="muted">{t('running.audit.lead')}</p>
       {d.entries.length === 0 ? (
@@ -101,6 +97,6 @@ export default function OrganizeAudit({ loaderData }: Route.ComponentProps) {
           )}
         </nav>
       )}
-    </div>
+    </>
   );
 }

@@ -1,6 +1,7 @@
 import { data, Form, Link, redirect } from 'react-router';
 import { useTranslation } from 'react-i18next';
 import type { Route } from './+types/organize-cohort';
+import { framedMeta } from '../components/area-frame';
 import type { ApplicationEntry } from '../../core/running';
 import { pick } from '../../core/text';
 import { getT } from '../../i18n';
@@ -10,7 +11,6 @@ import { decideApplication, DECISIONS, field, listCohortApplications, messageReg
 import { pathTo } from '../lib/paths';
 import { CsrfField } from '../components/csrf-field';
 import { FormErrors, TextField } from '../components/organize-fields';
-import { OrganizerNav } from '../components/organizer-nav';
 
 const DONE = ['accepted', 'waitlisted', 'declined', 'messaged'] as const;
 type Done = (typeof DONE)[number];
@@ -97,10 +97,7 @@ export async function action({ request, context, params }: Route.ActionArgs) {
   }
 }
 
-export const meta: Route.MetaFunction = ({ data }) => [
-  { title: `${data ? getT(data.locale)('running.cohort.title', { group: data.group, dates: data.dates }) : ''} · Cercle` },
-  { name: 'robots', content: 'noindex' },
-];
+export const meta: Route.MetaFunction = ({ data, matches }) => framedMeta({ matches }, data && getT(data.locale)('running.cohort.title', { group: data.group, dates: data.dates }));
 
 type Entry = Route.ComponentProps['loaderData']['applied'][number];
 
@@ -192,8 +189,7 @@ export default function OrganizeCohort({ loaderData, actionData }: Route.Compone
     );
   };
   return (
-    <div className="page">
-      <OrganizerNav locale={d.locale} slug={d.slug} current="orgDashboard" permissions={d.permissions} />
+    <>
       <h1>{t('running.cohort.title', { group: d.group, dates: d.dates })}</h1>
       {d.done && (
         <p className="notice success" role="status">
@@ -292,6 +288,6 @@ export default function OrganizeCohort({ loaderData, actionData }: Route.Compone
           </Form>
         </section>
       )}
-    </div>
+    </>
   );
 }

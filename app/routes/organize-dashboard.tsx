@@ -1,13 +1,13 @@
 import { data, Link } from 'react-router';
 import { useTranslation } from 'react-i18next';
 import type { Route } from './+types/organize-dashboard';
+import { framedMeta } from '../components/area-frame';
 import { pick } from '../../core/text';
 import { getT, type Locale } from '../../i18n';
 import { formatDay, formatSessionTime } from '../lib/format';
 import { localeOf, organizerPage } from '../lib/organize.server';
 import { getDashboard, notFound, permissionsOf, runningError } from '../lib/running.server';
 import { pathTo } from '../lib/paths';
-import { OrganizerNav } from '../components/organizer-nav';
 
 const percent = (rate: number | null, locale: Locale) =>
   rate == null ? null : new Intl.NumberFormat(locale === 'fr' ? 'fr-CA' : 'en-CA', { style: 'percent', maximumFractionDigits: 0 }).format(rate);
@@ -64,10 +64,7 @@ export async function loader({ request, context, params }: Route.LoaderArgs) {
   };
 }
 
-export const meta: Route.MetaFunction = ({ data }) => [
-  { title: `${data ? getT(data.locale)('running.dashboard.title', { organization: data.name }) : ''} · Cercle` },
-  { name: 'robots', content: 'noindex' },
-];
+export const meta: Route.MetaFunction = ({ data, matches }) => framedMeta({ matches }, data && getT(data.locale)('running.dashboard.title', { organization: data.name }));
 
 type Week = Route.ComponentProps['loaderData']['weeks'][number];
 
@@ -128,8 +125,7 @@ export default function OrganizeDashboard({ loaderData }: Route.ComponentProps) 
   const d = loaderData;
   const hasData = d.weeks.some((w) => w.recorded > 0);
   return (
-    <div className="page">
-      <OrganizerNav locale={d.locale} slug={d.slug} current="orgDashboard" permissions={d.permissions} />
+    <>
       <h1>{t('running.dashboard.title', { organization: d.name })}</h1>
 
       <section aria-labelledby="upcoming-title">
@@ -222,7 +218,7 @@ export default function OrganizeDashboard({ loaderData }: Route.ComponentProps) 
           <Link to={pathTo(d.locale, 'orgAudit', { org: d.slug })}>{t('running.dashboard.auditLink')}</Link>
         </p>
       )}
-    </div>
+    </>
   );
 }
 

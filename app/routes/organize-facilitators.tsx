@@ -2,6 +2,7 @@ import { data, Form, Link, redirect } from 'react-router';
 import { useTranslation } from 'react-i18next';
 import type { TFunction } from 'i18next';
 import type { Route } from './+types/organize-facilitators';
+import { framedMeta } from '../components/area-frame';
 import {
   linkFacilitatorToGroup,
   listFacilitators,
@@ -26,7 +27,6 @@ import { formValues, localeOf, organizeError, organizerForm, organizerPage } fro
 import { pathTo } from '../lib/paths';
 import { CsrfField } from '../components/csrf-field';
 import { FormErrors, TextField } from '../components/organize-fields';
-import { OrganizerNav } from '../components/organizer-nav';
 import { formatDate } from './admin-shared';
 
 const PROFILE_FIELDS = ['facilitatorId', 'displayName', 'leadership', 'credentialsEn', 'credentialsFr', 'bioEn', 'bioFr', 'userId'] as const;
@@ -144,10 +144,7 @@ export async function action({ request, context, params }: Route.ActionArgs) {
   }
 }
 
-export const meta: Route.MetaFunction = ({ data }) => [
-  { title: `${data ? getT(data.locale)('admin.facilitators.title', { name: data.name }) : ''} · Cercle` },
-  { name: 'robots', content: 'noindex' },
-];
+export const meta: Route.MetaFunction = ({ data, matches }) => framedMeta({ matches }, data && getT(data.locale)('admin.facilitators.title', { name: data.name }));
 
 /** One field of a facilitator's licence form (ids are unique per facilitator). */
 function LicenceField({
@@ -189,7 +186,7 @@ function LicenceField({
 
 export default function OrganizeFacilitators({ loaderData, actionData }: Route.ComponentProps) {
   const { t } = useTranslation();
-  const { locale, csrf, slug, name, permissions, canEdit, done, editing, editingName, editingVerified, members, facilitators } = loaderData;
+  const { locale, csrf, slug, name, canEdit, done, editing, editingName, editingVerified, members, facilitators } = loaderData;
   const base = pathTo(locale, 'orgFacilitators', { org: slug });
   const failedIntent = actionData?.intent;
   const failedId = actionData?.values.facilitatorId;
@@ -202,8 +199,7 @@ export default function OrganizeFacilitators({ loaderData, actionData }: Route.C
   const order: ('en' | 'fr')[] = locale === 'en' ? ['en', 'fr'] : ['fr', 'en'];
 
   return (
-    <div className="page">
-      <OrganizerNav locale={locale} slug={slug} current="orgFacilitators" permissions={permissions} />
+    <>
       <h1>{t('admin.facilitators.title', { name })}</h1>
       <p className="muted">{t('admin.facilitators.lead')}</p>
       {done && (
@@ -461,7 +457,7 @@ export default function OrganizeFacilitators({ loaderData, actionData }: Route.C
       ) : (
         <p className="notice">{t('admin.facilitators.readOnly')}</p>
       )}
-    </div>
+    </>
   );
 }
 

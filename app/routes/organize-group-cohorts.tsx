@@ -2,6 +2,7 @@ import { data, Form, Link, redirect } from 'react-router';
 import { useTranslation } from 'react-i18next';
 import { DateTime } from 'luxon';
 import type { Route } from './+types/organize-group-cohorts';
+import { framedMeta } from '../components/area-frame';
 import { deleteCohort, getGroupEditor, saveCohort, saveModules, saveQuestions } from '../../core/group-editor';
 import { QUESTION_TYPES } from '../../core/group-editor/values';
 import { CoreError } from '../../core/errors';
@@ -12,7 +13,6 @@ import { pathTo } from '../lib/paths';
 import { formatDay } from '../lib/format';
 import { CsrfField } from '../components/csrf-field';
 import { FormErrors } from '../components/organize-fields';
-import { OrganizerNav } from '../components/organizer-nav';
 import { bool, editorError, num, str } from './organize-group-shared.server';
 import { Area, Check, Choice, Input } from './organize-group-fields';
 
@@ -122,10 +122,7 @@ export async function action({ request, context, params }: Route.ActionArgs) {
   }
 }
 
-export const meta: Route.MetaFunction = ({ data }) => [
-  { title: `${data ? getT(data.locale)('editor.cohorts.title', { title: data.group.title }) : ''} · Cercle` },
-  { name: 'robots', content: 'noindex' },
-];
+export const meta: Route.MetaFunction = ({ data, matches }) => framedMeta({ matches }, data && getT(data.locale)('editor.cohorts.title', { title: data.group.title }));
 
 type Posted = { intent: string; cohortId: string | null; fields: Record<string, string>; message: string } | undefined;
 type CohortView = Route.ComponentProps['loaderData']['cohorts'][number];
@@ -204,7 +201,7 @@ function ModulesForm({ cohort, csrf, posted }: { cohort: CohortView; csrf: strin
 
 export default function OrganizeGroupCohorts({ loaderData, actionData }: Route.ComponentProps) {
   const { t } = useTranslation();
-  const { locale, csrf, slug, permissions, group, cohorts, questions, done } = loaderData;
+  const { locale, csrf, slug, group, cohorts, questions, done } = loaderData;
   const posted = actionData as Posted;
   const doneText: Record<string, string> = {
     saved: t('editor.cohorts.saved'),
@@ -216,8 +213,7 @@ export default function OrganizeGroupCohorts({ loaderData, actionData }: Route.C
   const qPosted = posted?.intent === 'saveQuestions' ? posted : undefined;
   const otherError = posted && posted.intent === 'deleteCohort' ? posted.message : null;
   return (
-    <div className="page">
-      <OrganizerNav locale={locale} slug={slug} current="orgGroups" permissions={permissions} />
+    <>
       <h1>{t('editor.cohorts.title', { title: group.title })}</h1>
       <nav aria-label={t('editor.edit.sections')}>
         <ul className="tabs">
@@ -287,6 +283,6 @@ export default function OrganizeGroupCohorts({ loaderData, actionData }: Route.C
           </p>
         </Form>
       </section>
-    </div>
+    </>
   );
 }

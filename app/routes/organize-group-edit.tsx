@@ -2,6 +2,7 @@ import { useEffect, useState, type FormEvent } from 'react';
 import { data, Form, Link, redirect } from 'react-router';
 import { useTranslation } from 'react-i18next';
 import type { Route } from './+types/organize-group-edit';
+import { framedMeta } from '../components/area-frame';
 import { getGroupEditor, publishGroup, unpublishGroup, updateGroup, type GroupAttributesInput } from '../../core/group-editor';
 import { FEE_CURRENCIES } from '../../core/group-editor/group-input';
 import { applicableChanges, applies, SHAPE_FIELDS, type GroupShape } from '../../core/group-editor/applicable';
@@ -25,7 +26,6 @@ import { localeOf, organizerForm, organizerPage } from '../lib/organize.server';
 import { pathTo } from '../lib/paths';
 import { CsrfField } from '../components/csrf-field';
 import { FormErrors, TextField } from '../components/organize-fields';
-import { OrganizerNav } from '../components/organizer-nav';
 import { bool, cents, editorError, lines, num, str } from './organize-group-shared.server';
 import { zoneGroups } from './organize-group-choices.server';
 import { Check, Checks, Choice, ControlledChecks, Input } from './organize-group-fields';
@@ -174,15 +174,14 @@ export async function action({ request, context, params }: Route.ActionArgs) {
   }
 }
 
-export const meta: Route.MetaFunction = ({ data }) => {
-  const t = data ? getT(data.locale) : null;
+export const meta: Route.MetaFunction = ({ data, matches }) => {
   const title = data ? ((data.locale === 'fr' ? (data.group.titleFr ?? data.group.titleEn) : (data.group.titleEn ?? data.group.titleFr)) ?? '') : '';
-  return [{ title: `${t ? t('editor.edit.title', { title }) : ''} · Cercle` }, { name: 'robots', content: 'noindex' }];
+  return framedMeta({ matches }, data && getT(data.locale)('editor.edit.title', { title }));
 };
 
 export default function OrganizeGroupEdit({ loaderData, actionData }: Route.ComponentProps) {
   const { t } = useTranslation();
-  const { locale, csrf, slug, permissions, group: g, check, topicIds, facilitatorIds, topicChoices, facilitatorChoices, languageChoices, faithChoices, zoneGroups, done } =
+  const { locale, csrf, slug, group: g, check, topicIds, facilitatorIds, topicChoices, facilitatorChoices, languageChoices, faithChoices, zoneGroups, done } =
     loaderData;
   const posted = actionData && actionData.intent !== 'publish' && actionData.intent !== 'unpublish' ? actionData.values : null;
   const val = (name: string, stored: unknown): string => (posted ? (posted[name]?.[0] ?? '') : stored == null ? '' : String(stored));
@@ -257,8 +256,7 @@ export default function OrganizeGroupEdit({ loaderData, actionData }: Route.Comp
   );
 
   return (
-    <div className="page">
-      <OrganizerNav locale={locale} slug={slug} current="orgGroups" permissions={permissions} />
+    <>
       <h1>{t('editor.edit.title', { title })}</h1>
       <nav aria-label={t('editor.edit.sections')}>
         <ul className="tabs">
@@ -520,6 +518,6 @@ export default function OrganizeGroupEdit({ loaderData, actionData }: Route.Comp
           <button type="submit">{t('editor.edit.save')}</button>
         </p>
       </Form>
-    </div>
+    </>
   );
 }

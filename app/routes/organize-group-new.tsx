@@ -1,6 +1,7 @@
 import { data, Form, redirect } from 'react-router';
 import { useTranslation } from 'react-i18next';
 import type { Route } from './+types/organize-group-new';
+import { framedMeta, type FramedHandle } from '../components/area-frame';
 import { createGroup } from '../../core/group-editor';
 import { defaultTimeZone } from '../../core/group-editor/default-time-zone';
 import { DELIVERIES, GROUP_FORMATS, GROUP_KINDS, LEADERSHIPS } from '../../db/schema/enums';
@@ -10,7 +11,6 @@ import { localeOf, organizerForm, organizerPage } from '../lib/organize.server';
 import { pathTo } from '../lib/paths';
 import { CsrfField } from '../components/csrf-field';
 import { FormErrors, TextField } from '../components/organize-fields';
-import { OrganizerNav } from '../components/organizer-nav';
 import { editorError, str } from './organize-group-shared.server';
 import { zoneGroups } from './organize-group-choices.server';
 import { Choice } from './organize-group-fields';
@@ -53,19 +53,18 @@ export async function action({ request, context, params }: Route.ActionArgs) {
   }
 }
 
-export const meta: Route.MetaFunction = ({ data }) => [
-  { title: `${data ? getT(data.locale)('editor.create.title') : ''} · Cercle` },
-  { name: 'robots', content: 'noindex' },
-];
+/** A narrow column, inside the organizer's frame. */
+export const handle: FramedHandle = { narrow: true };
+
+export const meta: Route.MetaFunction = ({ data, matches }) => framedMeta({ matches }, data && getT(data.locale)('editor.create.title'));
 
 export default function OrganizeGroupNew({ loaderData, actionData }: Route.ComponentProps) {
   const { t } = useTranslation();
-  const { locale, csrf, slug, permissions, timeZone, zoneGroups: zones } = loaderData;
+  const { csrf, timeZone, zoneGroups: zones } = loaderData;
   const v: Record<string, string | undefined> = actionData?.values ?? { kind: 'support_group', leadership: 'peer', format: 'drop_in', delivery: 'in_person', timeZone };
   const errors = actionData?.fields ?? {};
   return (
-    <div className="page narrow">
-      <OrganizerNav locale={locale} slug={slug} current="orgGroups" permissions={permissions} />
+    <>
       <h1>{t('editor.create.title')}</h1>
       <p>{t('editor.create.lead')}</p>
       {actionData && <FormErrors message={actionData.message} fields={errors} />}
@@ -83,6 +82,6 @@ export default function OrganizeGroupNew({ loaderData, actionData }: Route.Compo
           <button type="submit">{t('editor.create.submit')}</button>
         </p>
       </Form>
-    </div>
+    </>
   );
 }

@@ -3,6 +3,7 @@ import { DateTime } from 'luxon';
 import { data, Form, Link, redirect, useFetcher } from 'react-router';
 import { useTranslation } from 'react-i18next';
 import type { Route } from './+types/organize-group-schedule';
+import { framedMeta } from '../components/area-frame';
 import {
   addSession,
   deleteSchedule,
@@ -21,7 +22,6 @@ import { pathTo } from '../lib/paths';
 import { formatDay, formatSessionTime, formatTime } from '../lib/format';
 import { CsrfField } from '../components/csrf-field';
 import { FormErrors } from '../components/organize-fields';
-import { OrganizerNav } from '../components/organizer-nav';
 import { editorError, num, scheduleFromForm, str } from './organize-group-shared.server';
 import { Area, Check, Choice, Input } from './organize-group-fields';
 
@@ -132,10 +132,7 @@ export async function action({ request, context, params }: Route.ActionArgs) {
   }
 }
 
-export const meta: Route.MetaFunction = ({ data }) => [
-  { title: `${data ? getT(data.locale)('editor.schedule.title', { title: data.group.title }) : ''} · Cercle` },
-  { name: 'robots', content: 'noindex' },
-];
+export const meta: Route.MetaFunction = ({ data, matches }) => framedMeta({ matches }, data && getT(data.locale)('editor.schedule.title', { title: data.group.title }));
 
 type ActionData = { intent: string; scheduleId: string | null; preview: string[] | null; fields: Record<string, string>; message: string } | undefined;
 
@@ -287,7 +284,7 @@ function byMonth(sessions: SessionRow[]): { month: string; sessions: SessionRow[
 
 export default function OrganizeGroupSchedule({ loaderData, actionData }: Route.ComponentProps) {
   const { t } = useTranslation();
-  const { locale, csrf, slug, permissions, group, schedules, cohorts, sessions, paging, done } = loaderData;
+  const { locale, csrf, slug, group, schedules, cohorts, sessions, paging, done } = loaderData;
   const posted = actionData as ActionData;
   const addErrors = posted?.intent === 'add' ? posted : null;
   const removeError = posted?.intent === 'remove' ? posted.message : null;
@@ -302,8 +299,7 @@ export default function OrganizeGroupSchedule({ loaderData, actionData }: Route.
   // A new schedule saved empties the "add" form (it is a new form, keyed by the saved schedules).
   const newFormKey = `new-${schedules.map((s) => s.id).join('.')}`;
   return (
-    <div className="page">
-      <OrganizerNav locale={locale} slug={slug} current="orgGroups" permissions={permissions} />
+    <>
       <h1>{t('editor.schedule.title', { title: group.title })}</h1>
       <nav aria-label={t('editor.edit.sections')}>
         <ul className="tabs">
@@ -407,6 +403,6 @@ export default function OrganizeGroupSchedule({ loaderData, actionData }: Route.
           </p>
         </Form>
       </section>
-    </div>
+    </>
   );
 }

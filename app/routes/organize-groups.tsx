@@ -1,6 +1,7 @@
 import { data, Form, Link, redirect } from 'react-router';
 import { useTranslation } from 'react-i18next';
 import type { Route } from './+types/organize-groups';
+import { framedMeta } from '../components/area-frame';
 import { archiveGroup, duplicateGroup, listOrganizationGroups } from '../../core/group-editor';
 import { can, PERMISSIONS, type Permission } from '../../core/policy/permissions';
 import { getT } from '../../i18n';
@@ -8,7 +9,6 @@ import { localeOf, organizerForm, organizerPage } from '../lib/organize.server';
 import { pathTo } from '../lib/paths';
 import { formatSessionTime } from '../lib/format';
 import { CsrfField } from '../components/csrf-field';
-import { OrganizerNav } from '../components/organizer-nav';
 import { editorError, str } from './organize-group-shared.server';
 
 export async function loader({ request, context, params }: Route.LoaderArgs) {
@@ -52,17 +52,13 @@ export async function action({ request, context, params }: Route.ActionArgs) {
   }
 }
 
-export const meta: Route.MetaFunction = ({ data }) => [
-  { title: `${data ? getT(data.locale)('editor.list.title', { name: data.org.name }) : ''} · Cercle` },
-  { name: 'robots', content: 'noindex' },
-];
+export const meta: Route.MetaFunction = ({ data, matches }) => framedMeta({ matches }, data && getT(data.locale)('editor.list.title', { name: data.org.name }));
 
 export default function OrganizeGroups({ loaderData, actionData }: Route.ComponentProps) {
   const { t } = useTranslation();
-  const { locale, csrf, org, permissions, canEdit, groups, done } = loaderData;
+  const { locale, csrf, org, canEdit, groups, done } = loaderData;
   return (
-    <div className="page">
-      <OrganizerNav locale={locale} slug={org.slug} current="orgGroups" permissions={permissions} />
+    <>
       <h1>{t('editor.list.title', { name: org.name })}</h1>
       {done === 'archived' && (
         <p className="notice success" role="status">
@@ -126,6 +122,6 @@ export default function OrganizeGroups({ loaderData, actionData }: Route.Compone
           </tbody>
         </table>
       )}
-    </div>
+    </>
   );
 }

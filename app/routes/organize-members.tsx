@@ -1,6 +1,7 @@
 import { data, Form, redirect } from 'react-router';
 import { useTranslation } from 'react-i18next';
 import type { Route } from './+types/organize-members';
+import { framedMeta } from '../components/area-frame';
 import {
   changeMemberRole,
   getOrganization,
@@ -17,7 +18,6 @@ import { formValues, localeOf, organizeError, organizerForm, organizerPage } fro
 import { pathTo } from '../lib/paths';
 import { CsrfField } from '../components/csrf-field';
 import { FormErrors, TextField } from '../components/organize-fields';
-import { OrganizerNav } from '../components/organizer-nav';
 
 const DONE = ['invited', 'revoked', 'role', 'removed'] as const;
 type Done = (typeof DONE)[number];
@@ -89,10 +89,7 @@ export async function action({ request, context, params }: Route.ActionArgs) {
   }
 }
 
-export const meta: Route.MetaFunction = ({ data }) => [
-  { title: `${data ? getT(data.locale)('organize.members.title', { name: data.name }) : ''} · Cercle` },
-  { name: 'robots', content: 'noindex' },
-];
+export const meta: Route.MetaFunction = ({ data, matches }) => framedMeta({ matches }, data && getT(data.locale)('organize.members.title', { name: data.name }));
 
 function RoleOptions({ allowed }: { allowed: readonly MemberRole[] }) {
   const { t } = useTranslation();
@@ -109,7 +106,7 @@ function RoleOptions({ allowed }: { allowed: readonly MemberRole[] }) {
 
 export default function OrganizeMembers({ loaderData, actionData }: Route.ComponentProps) {
   const { t } = useTranslation();
-  const { locale, csrf, slug, name, myRole, mayAddMessage, permissions, members, invitations, done } = loaderData;
+  const { locale, csrf, name, myRole, mayAddMessage, permissions, members, invitations, done } = loaderData;
   const manage = permissions.includes('members.manage');
   const isOwner = myRole === 'owner';
   // Roles this person may hand out: only an owner makes owners.
@@ -118,8 +115,7 @@ export default function OrganizeMembers({ loaderData, actionData }: Route.Compon
   const inviteValues: Record<string, string> | undefined = actionData?.intent === 'invite' ? actionData.values : undefined;
   const roleError = inviteErrors.role;
   return (
-    <div className="page">
-      <OrganizerNav locale={locale} slug={slug} current="orgMembers" permissions={permissions} />
+    <>
       <h1>{t('organize.members.title', { name })}</h1>
       {done && (
         <p className="notice success" role="status">
@@ -259,6 +255,6 @@ export default function OrganizeMembers({ loaderData, actionData }: Route.Compon
           </section>
         </>
       )}
-    </div>
+    </>
   );
 }

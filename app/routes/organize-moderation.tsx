@@ -1,6 +1,7 @@
 import { data, redirect } from 'react-router';
 import { useTranslation } from 'react-i18next';
 import type { Route } from './+types/organize-moderation';
+import { framedMeta } from '../components/area-frame';
 import { listQueue } from '../../core/communities/moderation';
 import { can } from '../../core/policy/permissions';
 import { getT } from '../../i18n';
@@ -8,7 +9,6 @@ import { communityError, moderate, MODERATED, queueView } from '../lib/community
 import type { FormProblem } from '../lib/problem.server';
 import { localeOf, organizerForm, organizerPage } from '../lib/organize.server';
 import { permissionsOf } from '../lib/running.server';
-import { OrganizerNav } from '../components/organizer-nav';
 import { ModerationQueue } from '../components/moderation-queue';
 import { ErrorSummary } from '../components/person-fields';
 
@@ -43,17 +43,13 @@ export async function action(args: Route.ActionArgs) {
   }
 }
 
-export const meta: Route.MetaFunction = ({ data }) => [
-  { title: `${data ? getT(data.locale)('community.moderation.orgTitle', { organization: data.name }) : ''} · Cercle` },
-  { name: 'robots', content: 'noindex' },
-];
+export const meta: Route.MetaFunction = ({ data, matches }) => framedMeta({ matches }, data && getT(data.locale)('community.moderation.orgTitle', { organization: data.name }));
 
 export default function OrganizeModeration({ loaderData, actionData }: Route.ComponentProps) {
   const { t } = useTranslation();
   const d = loaderData;
   return (
-    <div className="page">
-      <OrganizerNav locale={d.locale} slug={d.slug} current="orgModeration" permissions={d.permissions} />
+    <>
       <h1>{t('community.moderation.orgTitle', { organization: d.name })}</h1>
       {d.done && (
         <p className="notice success" role="status">
@@ -63,6 +59,6 @@ export default function OrganizeModeration({ loaderData, actionData }: Route.Com
       {actionData?.problem && <ErrorSummary message={actionData.problem.message} fields={actionData.problem.fields} />}
       <p className="lead">{t('community.moderation.orgLead')}</p>
       <ModerationQueue items={d.queue} csrf={d.csrf} locale={d.locale} withCommunity />
-    </div>
+    </>
   );
 }

@@ -1,11 +1,11 @@
 import { Link } from 'react-router';
 import { useTranslation } from 'react-i18next';
 import type { Route } from './+types/organize-org';
+import { framedMeta, type FramedHandle } from '../components/area-frame';
 import { getOrganization, nameIn } from '../../core/organizations';
 import { getFirstSteps } from '../../core/organizations/first-steps';
 import { localeOf, organizerPage } from '../lib/organize.server';
 import { pathTo, type Page } from '../lib/paths';
-import { OrganizerNav } from '../components/organizer-nav';
 
 // An organization's overview. The navigation above lists its areas; this page guides a new
 // organization through its first steps and says what its verification status means.
@@ -30,7 +30,10 @@ export async function loader({ request, context, params }: Route.LoaderArgs) {
   };
 }
 
-export const meta: Route.MetaFunction = ({ data }) => [{ title: `${data?.name ?? ''} · Cercle` }, { name: 'robots', content: 'noindex' }];
+/** A narrow column, inside the organizer's frame. */
+export const handle: FramedHandle = { narrow: true };
+
+export const meta: Route.MetaFunction = ({ data, matches }) => framedMeta({ matches }, data?.name);
 
 export default function OrganizeOrg({ loaderData }: Route.ComponentProps) {
   const { t } = useTranslation();
@@ -62,8 +65,7 @@ export default function OrganizeOrg({ loaderData }: Route.ComponentProps) {
   ];
   const left = firstSteps.filter((s) => !s.done).length;
   return (
-    <div className="page narrow">
-      <OrganizerNav locale={locale} slug={slug} current="orgHome" permissions={permissions} />
+    <>
       <h1>{name}</h1>
       {joined && (
         <p className="notice success" role="status">
@@ -107,6 +109,6 @@ export default function OrganizeOrg({ loaderData }: Route.ComponentProps) {
         <p>{t('organize.verificationHelp.meaning')}</p>
         {verification !== 'verified' && <p>{t('organize.verificationHelp.how')}</p>}
       </section>
-    </div>
+    </>
   );
 }

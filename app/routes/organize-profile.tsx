@@ -1,6 +1,7 @@
 import { data, Form, redirect } from 'react-router';
 import { useTranslation } from 'react-i18next';
 import type { Route } from './+types/organize-profile';
+import { framedMeta } from '../components/area-frame';
 import { getOrganization, nameIn, updateOrganization } from '../../core/organizations';
 import { DESCRIPTION_MAX, NAME_MAX } from '../../core/organizations/constants';
 import { getT } from '../../i18n';
@@ -8,7 +9,6 @@ import { formValues, localeOf, organizeError, organizerForm, organizerPage } fro
 import { pathTo } from '../lib/paths';
 import { CsrfField } from '../components/csrf-field';
 import { FormErrors, TextField } from '../components/organize-fields';
-import { OrganizerNav } from '../components/organizer-nav';
 
 const FIELDS = ['nameEn', 'nameFr', 'descriptionEn', 'descriptionFr', 'website', 'email', 'phone', 'city', 'region'] as const;
 
@@ -41,10 +41,7 @@ export async function action({ request, context, params }: Route.ActionArgs) {
   }
 }
 
-export const meta: Route.MetaFunction = ({ data }) => [
-  { title: `${data ? getT(data.locale)('organize.profile.title', { name: data.name }) : ''} · Cercle` },
-  { name: 'robots', content: 'noindex' },
-];
+export const meta: Route.MetaFunction = ({ data, matches }) => framedMeta({ matches }, data && getT(data.locale)('organize.profile.title', { name: data.name }));
 
 export default function OrganizeProfile({ loaderData, actionData }: Route.ComponentProps) {
   const { t } = useTranslation();
@@ -89,8 +86,7 @@ export default function OrganizeProfile({ loaderData, actionData }: Route.Compon
   // The page's own language comes first.
   const order: ('en' | 'fr')[] = locale === 'en' ? ['en', 'fr'] : ['fr', 'en'];
   return (
-    <div className="page">
-      <OrganizerNav locale={locale} slug={view.slug} current="orgProfile" permissions={view.myPermissions} />
+    <>
       <h1>{t('organize.profile.title', { name })}</h1>
       {done && (
         <p className="notice success" role="status">
@@ -128,6 +124,6 @@ export default function OrganizeProfile({ loaderData, actionData }: Route.Compon
           </dl>
         </>
       )}
-    </div>
+    </>
   );
 }

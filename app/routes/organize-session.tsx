@@ -1,6 +1,7 @@
 import { data, Form, Link, redirect } from 'react-router';
 import { useTranslation } from 'react-i18next';
 import type { Route } from './+types/organize-session';
+import { framedMeta } from '../components/area-frame';
 import type { Registrant } from '../../core/running';
 import { pick } from '../../core/text';
 import { getT, type Locale } from '../../i18n';
@@ -27,7 +28,6 @@ import { getCheckInState } from '../lib/checkin.server';
 import { pathTo } from '../lib/paths';
 import { CsrfField } from '../components/csrf-field';
 import { FormErrors, TextField } from '../components/organize-fields';
-import { OrganizerNav } from '../components/organizer-nav';
 
 const DONE = ['messaged', 'capacity', 'cancelled', 'postponed', 'moved_online', 'make_up'] as const;
 type Done = (typeof DONE)[number];
@@ -161,10 +161,7 @@ export async function action({ request, context, params }: Route.ActionArgs) {
   }
 }
 
-export const meta: Route.MetaFunction = ({ data }) => [
-  { title: `${data ? getT(data.locale)('running.session.title', { group: data.groupTitle, date: data.when }) : ''} · Cercle` },
-  { name: 'robots', content: 'noindex' },
-];
+export const meta: Route.MetaFunction = ({ data, matches }) => framedMeta({ matches }, data && getT(data.locale)('running.session.title', { group: data.groupTitle, date: data.when }));
 
 function Field({ id, label, type, value, error, hint, required = true }: { id: string; label: string; type: string; value?: string; error?: string; hint?: string; required?: boolean }) {
   const describedBy = [hint ? `${id}-hint` : null, error ? `${id}-error` : null].filter(Boolean).join(' ') || undefined;
@@ -211,8 +208,7 @@ export default function OrganizeSession({ loaderData, actionData }: Route.Compon
     </Form>
   );
   return (
-    <div className="page">
-      <OrganizerNav locale={d.locale} slug={d.slug} current="orgDashboard" permissions={d.permissions} />
+    <>
       <h1>{t('running.session.title', { group: d.groupTitle, date: d.when })}</h1>
       {d.done && (
         <p className="notice success" role="status">
@@ -388,6 +384,6 @@ export default function OrganizeSession({ loaderData, actionData }: Route.Compon
           </Form>
         </section>
       )}
-    </div>
+    </>
   );
 }
