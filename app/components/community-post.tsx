@@ -1,4 +1,3 @@
-import { useEffect } from 'react';
 import { Form, Link, useNavigation } from 'react-router';
 import { usePageT } from '../lib/i18n';
 import type { AuthorView, Reactions } from '../../core/communities/feed';
@@ -9,7 +8,7 @@ import { Localized } from './localized';
 import type { Bilingual } from '../../core/text';
 import type { Locale } from '../../i18n';
 import { CrisisNow } from './crisis-now';
-import { ErrorSummary, Field } from './person-fields';
+import { ErrorSummary, Field } from './form-kit';
 
 export const REACTIONS: ReactionKind[] = ['support', 'thanks', 'me_too'];
 
@@ -98,9 +97,6 @@ export function CommunityNotices({
   problem?: { message: string; fields: Record<string, string> } | null;
 }) {
   const t = usePageT();
-  useEffect(() => {
-    if (problem) document.getElementById('error-summary')?.focus();
-  }, [problem]);
   return (
     <>
       {done && (

@@ -3,60 +3,9 @@ import type { Locale } from '../../i18n';
 import type { FormQuestion, FormGroup } from '../../core/registrations/get-signup-form';
 import { pick } from '../../core/text';
 import { Localized } from './localized';
+import { Check, Choice, Field, FieldError } from './form-kit';
 
 type Values = Record<string, string | undefined>;
-
-function FieldError({ id, message }: { id: string; message?: string }) {
-  return message ? (
-    <p className="field-error" id={id}>
-      {message}
-    </p>
-  ) : null;
-}
-
-/** A text-like input with its label, hint and error, wired for screen readers. */
-export function Field(props: {
-  name: string;
-  label: string;
-  hint?: string;
-  type?: string;
-  autoComplete?: string;
-  required?: boolean;
-  inputMode?: 'numeric';
-  maxLength?: number;
-  /** For a file: the kinds of file offered (it has no value to fill back in). */
-  accept?: string;
-  values: Values;
-  errors: Record<string, string>;
-}) {
-  const id = `f-${props.name}`;
-  const error = props.errors[props.name];
-  const describedBy = [props.hint ? `${id}-hint` : null, error ? `${id}-error` : null].filter(Boolean).join(' ') || undefined;
-  return (
-    <p className="field">
-      <label htmlFor={id}>{props.label}</label>
-      {props.hint && (
-        <span className="hint" id={`${id}-hint`}>
-          {props.hint}
-        </span>
-      )}
-      <input
-        id={id}
-        name={props.name}
-        type={props.type ?? 'text'}
-        autoComplete={props.autoComplete}
-        inputMode={props.inputMode}
-        required={props.required}
-        maxLength={props.maxLength}
-        accept={props.accept}
-        defaultValue={props.type === 'file' ? undefined : (props.values[props.name] ?? '')}
-        aria-invalid={error ? true : undefined}
-        aria-describedby={describedBy}
-      />
-      <FieldError id={`${id}-error`} message={error} />
-    </p>
-  );
-}
 
 /** The fields a person fills to sign up or apply: name, email, eligibility, the group's questions, consent. */
 export function PersonFields({
@@ -97,81 +46,21 @@ export function PersonFields({
         <Field name="age" label={t('signup.age')} hint={t('signup.ageHint', { range })} inputMode="numeric" required values={values} errors={errors} />
       )}
       {group.regions && (
-        <p className="field">
-          <label htmlFor="f-region">{t('signup.region')}</label>
-          <span className="hint" id="f-region-hint">
-            {t('signup.regionHint')}
-          </span>
-          <select
-            id="f-region"
-            name="region"
-            required
-            defaultValue={values.region ?? ''}
-            aria-describedby={errors.region ? 'f-region-hint f-region-error' : 'f-region-hint'}
-            aria-invalid={errors.region ? true : undefined}
-          >
-            <option value="">{t('signup.chooseRegion')}</option>
-            {group.regions.map((r) => (
-              <option key={r} value={r}>
-                {r}
-              </option>
-            ))}
-          </select>
-          <FieldError id="f-region-error" message={errors.region} />
-        </p>
+        <Choice
+          name="region"
+          label={t('signup.region')}
+          hint={t('signup.regionHint')}
+          required
+          empty={t('signup.chooseRegion')}
+          options={group.regions.map((r) => [r, r])}
+          value={values.region}
+          error={errors.region}
+        />
       )}
       <QuestionFields locale={locale} questions={questions} values={values} errors={errors} />
-      {commitment && (
-        <p className="field checkbox">
-          <input
-            id="f-commitment"
-            name="commitment"
-            type="checkbox"
-            required
-            defaultChecked={values.commitment === 'on'}
-            aria-invalid={errors.commitment ? true : undefined}
-            aria-describedby={errors.commitment ? 'f-commitment-error' : undefined}
-          />
-          <label htmlFor="f-commitment">{t('signup.commitment')}</label>
-          <FieldError id="f-commitment-error" message={errors.commitment} />
-        </p>
-      )}
-      <p className="field checkbox">
-        <input
-          id="f-consent"
-          name="consent"
-          type="checkbox"
-          required
-          defaultChecked={values.consent === 'on'}
-          aria-invalid={errors.consent ? true : undefined}
-          aria-describedby={errors.consent ? 'f-consent-error' : undefined}
-        />
-        <label htmlFor="f-consent">{t('signup.consent')}</label>
-        <FieldError id="f-consent-error" message={errors.consent} />
-      </p>
+      {commitment && <Check name="commitment" label={t('signup.commitment')} required checked={values.commitment === 'on'} error={errors.commitment} />}
+      <Check name="consent" label={t('signup.consent')} required checked={values.consent === 'on'} error={errors.consent} />
     </>
-  );
-}
-
-/** The error summary at the top of a form: announced, focusable, each entry linking to its field. */
-export function ErrorSummary({ message, fields }: { message: string; fields: Record<string, string> }) {
-  const { t } = useTranslation();
-  const entries = Object.entries(fields);
-  return (
-    <div className="error-summary" role="alert" tabIndex={-1} id="error-summary">
-      <p>
-        <strong>{entries.length ? t('signup.errorSummary') : message}</strong>
-      </p>
-      {entries.length > 0 && (
-        <ul>
-          {entries.map(([name, msg]) => (
-            <li key={name}>
-              <a href={`#${name.startsWith('answer.') ? `q-${name.slice(7)}` : `f-${name}`}`}>{msg}</a>
-            </li>
-          ))}
-        </ul>
-      )}
-    </div>
   );
 }
 
@@ -244,12 +133,3 @@ export function QuestionFields({
   );
 }
 
-/** A checkbox with its label (unchecked boxes send nothing: the action reads `=== 'on'`). */
-export function CheckboxField({ name, label, checked, describedBy }: { name: string; label: string; checked: boolean; describedBy?: string }) {
-  return (
-    <p className="field checkbox">
-      <input id={`f-${name}`} name={name} type="checkbox" defaultChecked={checked} aria-describedby={describedBy} />
-      <label htmlFor={`f-${name}`}>{label}</label>
-    </p>
-  );
-}

@@ -7,7 +7,7 @@ import { localeOfPath, pathTo } from '../lib/paths';
 import { visitorCsrf, visitorForm } from '../lib/auth.server';
 import { callAuth } from '../lib/account.server';
 import { CsrfField } from '../components/csrf-field';
-import { ErrorSummary, Field } from '../components/person-fields';
+import { ErrorSummary, Field } from '../components/form-kit';
 
 const localeOf = (request: Request) => localeOfPath(new URL(request.url).pathname) as Locale;
 

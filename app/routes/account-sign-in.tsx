@@ -1,6 +1,5 @@
 import { data, Form, Link, redirect, useNavigation } from 'react-router';
 import { useTranslation } from 'react-i18next';
-import { useEffect } from 'react';
 import { z } from 'zod';
 import type { Route } from './+types/account-sign-in';
 import { getT, type Locale } from '../../i18n';
@@ -9,7 +8,7 @@ import { translatePath } from '../lib/translate-path';
 import { currentSession, visitorCsrf, visitorForm } from '../lib/auth.server';
 import { authErrorMessage, callAuth, forCommunity, ORGANIZE_HOME, safeNext } from '../lib/account.server';
 import { CsrfField } from '../components/csrf-field';
-import { ErrorSummary, Field } from '../components/person-fields';
+import { ErrorSummary, Field } from '../components/form-kit';
 
 const localeOf = (request: Request) => localeOfPath(new URL(request.url).pathname) as Locale;
 
@@ -66,9 +65,6 @@ export default function SignIn({ loaderData, actionData }: Route.ComponentProps)
   const result = actionData as Result | undefined;
   const error = result?.error;
   const busy = useNavigation().state === 'submitting';
-  useEffect(() => {
-    if (error) document.getElementById('error-summary')?.focus();
-  }, [error]);
   return (
     <div className="page narrow">
       <h1>{loaderData.community ? t('account.signInCommunity.title') : t('account.signIn.title')}</h1>

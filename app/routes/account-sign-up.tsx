@@ -1,6 +1,5 @@
 import { data, Form, Link, redirect, useNavigation } from 'react-router';
 import { useTranslation } from 'react-i18next';
-import { useEffect } from 'react';
 import { z } from 'zod';
 import type { Route } from './+types/account-sign-up';
 import { getT, type Locale } from '../../i18n';
@@ -10,7 +9,7 @@ import { authErrorMessage, callAuth, forCommunity, ORGANIZE_HOME, safeNext } fro
 import { translatePath } from '../lib/translate-path';
 import { allowSignUpAttempt } from '../../core/accounts/sign-in-throttle';
 import { CsrfField } from '../components/csrf-field';
-import { ErrorSummary, Field } from '../components/person-fields';
+import { ErrorSummary, Field } from '../components/form-kit';
 
 const localeOf = (request: Request) => localeOfPath(new URL(request.url).pathname) as Locale;
 
@@ -69,9 +68,6 @@ export default function SignUp({ loaderData, actionData }: Route.ComponentProps)
   const result = actionData as Result | undefined;
   const error = result?.error;
   const busy = useNavigation().state === 'submitting';
-  useEffect(() => {
-    if (error) document.getElementById('error-summary')?.focus();
-  }, [error]);
   const values = result?.values ?? {};
   const errors = error?.fields ?? {};
   return (

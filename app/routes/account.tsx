@@ -11,7 +11,7 @@ import { callAuth } from '../lib/account.server';
 import { localeOf } from '../lib/organize.server';
 import { pathTo } from '../lib/paths';
 import { CsrfField } from '../components/csrf-field';
-import { FormErrors } from '../components/organize-fields';
+import { ErrorSummary } from '../components/form-kit';
 
 // A signed-in person's own page: who they are here, their data to download, and the deletion of
 // their account, with their choice of what becomes of what they wrote in communities.
@@ -107,7 +107,7 @@ export default function Account({ loaderData: d, actionData }: Route.ComponentPr
       <section aria-labelledby="delete-title">
         <h2 id="delete-title">{t('account.mine.deleteTitle')}</h2>
         <p>{t('account.mine.deleteLead')}</p>
-        {actionData && <FormErrors message={actionData.message} fields={actionData.fields} hrefs={{ content: '#content-erase', confirm: '#confirm' }} />}
+        {actionData && <ErrorSummary message={actionData.message} fields={actionData.fields} hrefs={{ content: '#content-erase', confirm: '#confirm' }} />}
         <Form method="post" className="danger-zone" noValidate>
           <CsrfField token={d.csrf} />
           <fieldset aria-describedby={errors.content ? 'content-error' : undefined}>

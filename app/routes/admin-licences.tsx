@@ -11,6 +11,7 @@ import { pathTo } from '../lib/paths';
 import { CsrfField } from '../components/csrf-field';
 import { formatDate, formatWhen, adminMeta } from './admin-shared';
 import { formProblem } from '../lib/problem.server';
+import { ErrorSummary, TextField } from '../components/form-kit';
 
 export async function loader({ request, context }: Route.LoaderArgs) {
   const locale = localeOf(request);
@@ -75,11 +76,7 @@ export default function AdminLicences({ loaderData, actionData }: Route.Componen
         </p>
       )}
       {actionData && Object.keys(actionData.fields).length === 0 && (
-        <div className="error-summary" role="alert">
-          <p>
-            <strong>{actionData.message}</strong>
-          </p>
-        </div>
+        <ErrorSummary message={actionData.message} />
       )}
       <nav aria-label={t('admin.filter.label')}>
         <ul className="filter-links">
@@ -138,18 +135,7 @@ export default function AdminLicences({ loaderData, actionData }: Route.Componen
               <>
                 <p className="muted">{t('admin.licences.submitted', { date: r.submittedOn })}</p>
                 {failed && (
-                  <div className="error-summary" role="alert">
-                    <p>
-                      <strong>{failed.message}</strong>
-                    </p>
-                    {noteError && (
-                      <ul>
-                        <li>
-                          <a href={`#${id}-note`}>{noteError}</a>
-                        </li>
-                      </ul>
-                    )}
-                  </div>
+                  <ErrorSummary message={failed.message} fields={failed.fields} hrefs={{ note: `#${id}-note` }} />
                 )}
                 <Form method="post" noValidate>
                   <CsrfField token={csrf} />
@@ -159,26 +145,17 @@ export default function AdminLicences({ loaderData, actionData }: Route.Componen
                   <input type="hidden" name="show" value={show} />
                   <fieldset>
                     <legend>{t('admin.licences.decision', { name: r.displayName })}</legend>
-                    <p className="field">
-                      <label htmlFor={`${id}-note`}>{t('admin.licences.note')}</label>
-                      <span className="hint muted" id={`${id}-note-hint`}>
-                        {t('admin.licences.noteHint')}
-                      </span>
-                      <textarea
-                        id={`${id}-note`}
-                        name="note"
-                        rows={3}
-                        maxLength={REVIEW_NOTE_MAX}
-                        defaultValue={failed?.note ?? ''}
-                        aria-invalid={noteError ? true : undefined}
-                        aria-describedby={[`${id}-note-hint`, noteError ? `${id}-note-error` : null].filter(Boolean).join(' ')}
-                      />
-                      {noteError && (
-                        <span className="field-error" id={`${id}-note-error`}>
-                          {noteError}
-                        </span>
-                      )}
-                    </p>
+                    <TextField
+                      id={`${id}-note`}
+                      name="note"
+                      label={t('admin.licences.note')}
+                      hint={t('admin.licences.noteHint')}
+                      multiline
+                      rows={3}
+                      maxLength={REVIEW_NOTE_MAX}
+                      value={failed?.note}
+                      error={noteError}
+                    />
                     <p className="actions">
                       <button type="submit" name="decision" value="verify">
                         {t('admin.licences.verify')}

@@ -9,8 +9,9 @@ import { requireOrganizerForm, requirePlatformAdminUser } from '../lib/auth.serv
 import { localeOf } from '../lib/organize.server';
 import { pathTo } from '../lib/paths';
 import { CsrfField } from '../components/csrf-field';
-import { formatDate, adminMeta, AdminActionError } from './admin-shared';
+import { formatDate, adminMeta } from './admin-shared';
 import { formProblem } from '../lib/problem.server';
+import { ErrorSummary } from '../components/form-kit';
 
 const STATUSES = verificationStatus.enumValues;
 type Status = (typeof STATUSES)[number];
@@ -71,7 +72,7 @@ export default function AdminOrganizations({ loaderData, actionData }: Route.Com
           {t('admin.organizations.done', { name: done.name, status: t(`organize.verification.${done.status}`) })}
         </p>
       )}
-      <AdminActionError message={actionData?.message} />
+      {actionData && <ErrorSummary message={actionData.message} />}
       {organizations.length === 0 && <p>{t('admin.organizations.none')}</p>}
       {organizations.map((o) => (
         <section key={o.id} aria-labelledby={`org-${o.id}`} className="card">

@@ -10,8 +10,9 @@ import { localeOf } from '../lib/organize.server';
 import { pathTo } from '../lib/paths';
 import { languageName } from '../lib/format';
 import { CsrfField } from '../components/csrf-field';
-import { formatWhen, adminMeta, AdminActionError } from './admin-shared';
+import { formatWhen, adminMeta } from './admin-shared';
 import { formProblem } from '../lib/problem.server';
+import { ErrorSummary } from '../components/form-kit';
 
 const SHOWS = [...LISTING_REPORT_STATUSES, 'all'] as const;
 type Show = (typeof SHOWS)[number];
@@ -88,7 +89,7 @@ export default function AdminReports({ loaderData, actionData }: Route.Component
           {t(done === 'resolved' ? 'admin.reports.resolved' : 'admin.reports.dismissed')}
         </p>
       )}
-      <AdminActionError message={actionData?.message} />
+      {actionData && <ErrorSummary message={actionData.message} />}
       <nav aria-label={t('admin.filter.label')}>
         <ul className="filter-links">
           {SHOWS.map((s) => (

@@ -51,15 +51,3 @@ type AdminTitle = 'admin.home.title' | 'admin.licences.title' | 'admin.reports.t
 export function adminMeta(args: { data?: { locale: Locale }; matches: Parameters<typeof framedMeta>[0]['matches'] }, title: AdminTitle) {
   return framedMeta(args, args.data && getT(args.data.locale)(title));
 }
-
-/** The message of a refused admin action, announced at the top of the page. */
-export function AdminActionError({ message }: { message: string | undefined }) {
-  if (!message) return null;
-  return (
-    <div className="error-summary" role="alert">
-      <p>
-        <strong>{message}</strong>
-      </p>
-    </div>
-  );
-}

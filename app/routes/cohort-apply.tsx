@@ -1,6 +1,5 @@
 import { data, Form, Link, useNavigation } from 'react-router';
 import { useTranslation } from 'react-i18next';
-import { useEffect } from 'react';
 import type { Route } from './+types/cohort-apply';
 import { getApplicationForm } from '../../core/registrations/get-signup-form';
 import { applyToCohort } from '../../core/applications/apply-to-cohort';
@@ -12,9 +11,10 @@ import { checkGroupAddress, groupLocaleParams } from '../lib/group-address.serve
 import { localeOfPath, pathTo } from '../lib/paths';
 import { formatDay, formatSessionTime, formatTime, formatWeekday } from '../lib/format';
 import { submitPersonForm, retryAfterHeaders } from '../lib/signup.server';
-import { PersonFields, ErrorSummary } from '../components/person-fields';
+import { PersonFields } from '../components/person-fields';
 import { Localized } from '../components/localized';
 import { CheckEmail } from '../components/check-email';
+import { ErrorSummary } from '../components/form-kit';
 
 async function load(request: Request, context: Route.LoaderArgs['context'], params: Route.LoaderArgs['params']) {
   const locale = localeOfPath(new URL(request.url).pathname) as Locale;
@@ -78,9 +78,6 @@ export default function CohortApply({ loaderData, actionData }: Route.ComponentP
   const { locale, form, dates, rhythm, planned } = loaderData;
   const navigation = useNavigation();
   const error = actionData?.error;
-  useEffect(() => {
-    if (error) document.getElementById('error-summary')?.focus();
-  }, [error]);
   return (
     <div className="page narrow">
       <p className="breadcrumb">

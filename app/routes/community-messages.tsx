@@ -11,7 +11,7 @@ import { pathTo } from '../lib/paths';
 import { CsrfField } from '../components/csrf-field';
 import { CommunityBreadcrumb, CommunityNotices } from '../components/community-post';
 import { MessageBox } from '../components/message-box';
-import { CheckboxField } from '../components/person-fields';
+import { Check } from '../components/form-kit';
 
 // A member's private conversations in a community, their message settings, and (from the
 // people finder, `?to=`) a first message to someone.
@@ -104,8 +104,8 @@ export default function CommunityMessages({ loaderData, actionData }: Route.Comp
         <input type="hidden" name="intent" value="settings" />
         <fieldset>
           <legend>{t('community.messages.settings')}</legend>
-          <CheckboxField name="messagesOff" label={t('community.messages.off')} checked={d.messagesOff} />
-          <CheckboxField name="notifyMessages" label={t('community.messages.notify')} checked={d.notifyMessages} />
+          <Check name="messagesOff" label={t('community.messages.off')} checked={d.messagesOff} />
+          <Check name="notifyMessages" label={t('community.messages.notify')} checked={d.notifyMessages} />
         </fieldset>
         <button type="submit" className="secondary">
           {t('community.notifications.save')}

@@ -11,7 +11,7 @@ import { pathTo } from '../lib/paths';
 import { CsrfField } from '../components/csrf-field';
 import { CommunityBreadcrumb } from '../components/community-post';
 import { ModerationQueue } from '../components/moderation-queue';
-import { ErrorSummary } from '../components/person-fields';
+import { ErrorSummary } from '../components/form-kit';
 
 const DONE = [...MODERATED, 'rules'] as const;
 

@@ -12,7 +12,7 @@ import { pathTo } from '../lib/paths';
 import { CsrfField } from '../components/csrf-field';
 import { Localized } from '../components/localized';
 import { CommunityBreadcrumb } from '../components/community-post';
-import { CheckboxField, ErrorSummary } from '../components/person-fields';
+import { Check, ErrorSummary } from '../components/form-kit';
 
 // Finding members with a similar experience: one's own description (what others may see of it),
 // and the people closest to it or nearby. For the community's members only.
@@ -98,7 +98,7 @@ export default function CommunityPeople({ loaderData, actionData }: Route.Compon
         <h2 id="mine-title">{t('community.people.mine')}</h2>
         <Form method="post">
           <CsrfField token={d.csrf} />
-          <CheckboxField name="findable" label={t('community.people.findable')} checked={mine?.findable ?? false} describedBy="f-findable-hint" />
+          <Check name="findable" label={t('community.people.findable')} checked={mine?.findable ?? false} describedBy="f-findable-hint" />
           <p className="hint" id="f-findable-hint">
             {t('community.people.findableHint')}
           </p>
@@ -156,9 +156,9 @@ export default function CommunityPeople({ loaderData, actionData }: Route.Compon
           </p>
           <fieldset>
             <legend>{t('community.people.show')}</legend>
-            <CheckboxField name="showTopics" label={t('community.people.showTopics')} checked={mine?.showTopics ?? true} />
-            <CheckboxField name="showYear" label={t('community.people.showYear')} checked={mine?.showYear ?? true} />
-            <CheckboxField name="showRegion" label={t('community.people.showRegion')} checked={mine?.showRegion ?? false} />
+            <Check name="showTopics" label={t('community.people.showTopics')} checked={mine?.showTopics ?? true} />
+            <Check name="showYear" label={t('community.people.showYear')} checked={mine?.showYear ?? true} />
+            <Check name="showRegion" label={t('community.people.showRegion')} checked={mine?.showRegion ?? false} />
           </fieldset>
           <button type="submit">{t('community.people.save')}</button>
         </Form>

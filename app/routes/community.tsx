@@ -15,10 +15,11 @@ import { formatSessionTime } from '../lib/format';
 import { retryAfter } from '../lib/signup.server';
 import { pathTo } from '../lib/paths';
 import { CsrfField } from '../components/csrf-field';
-import { CheckboxField, Field, QuestionFields } from '../components/person-fields';
+import { QuestionFields } from '../components/person-fields';
 import { Localized } from '../components/localized';
 import { CommunityLive } from '../components/community-live';
 import { AuthorLine, authorName, ReactionButtons, CommunityNotices, PostComposer, PostImages, RemovedNote } from '../components/community-post';
+import { Check, Field } from '../components/form-kit';
 
 const DONE = ['joined', 'asked', 'left', 'posted', 'emails'] as const;
 
@@ -314,8 +315,8 @@ export default function Community({ loaderData, actionData }: Route.ComponentPro
                 <p className="hint" id="emails-hint">
                   {t('community.notifications.hint')}
                 </p>
-                <CheckboxField name="replies" label={t('community.notifications.replies')} checked={v.emails.replies} describedBy="emails-hint" />
-                <CheckboxField name="digest" label={t('community.notifications.digest')} checked={v.emails.digest} />
+                <Check name="replies" label={t('community.notifications.replies')} checked={v.emails.replies} describedBy="emails-hint" />
+                <Check name="digest" label={t('community.notifications.digest')} checked={v.emails.digest} />
               </fieldset>
               <button type="submit" className="secondary">
                 {t('community.notifications.save')}

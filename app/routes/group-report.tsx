@@ -1,4 +1,3 @@
-import { useEffect, useRef } from 'react';
 import { data, Form, Link, redirect } from 'react-router';
 import { useTranslation } from 'react-i18next';
 import type { Route } from './+types/group-report';
@@ -13,6 +12,7 @@ import { getT, type Locale } from '../../i18n';
 import { coreContext } from '../lib/context.server';
 import { checkGroupAddress, groupLocaleParams } from '../lib/group-address.server';
 import { localeOfPath, pathTo } from '../lib/paths';
+import { ErrorSummary } from '../components/form-kit';
 
 type Field = 'reason' | 'details' | 'email';
 type FieldErrors = Partial<Record<Field, string>>;
@@ -76,7 +76,7 @@ export const headers = retryAfterHeaders;
 
 export const meta: Route.MetaFunction = ({ data }) => [{ title: `${data?.title ?? ''} · Cercle` }];
 
-const FIELD_ID: Record<Field, string> = { reason: 'report-reason-0', details: 'report-details', email: 'report-email' };
+const FIELD_HREF: Record<Field, string> = { reason: '#report-reason-0', details: '#report-details', email: '#report-email' };
 
 type FieldAria = { 'aria-describedby': string; 'aria-invalid': true | undefined };
 
@@ -120,11 +120,7 @@ export default function GroupReport({ loaderData, actionData }: Route.ComponentP
   const { locale, slug, groupTitle, sent, reasons, detailsMax } = loaderData;
   const errors: FieldErrors = actionData?.errors ?? {};
   const values = actionData?.values;
-  const summary = useRef<HTMLDivElement>(null);
   const errorCount = Object.keys(errors).length;
-  useEffect(() => {
-    if (errorCount > 0) summary.current?.focus();
-  }, [actionData, errorCount]);
   const groupHref = pathTo(locale, 'group', { slug });
 
   if (sent) {
@@ -152,16 +148,7 @@ export default function GroupReport({ loaderData, actionData }: Route.ComponentP
         </p>
       )}
       {errorCount > 0 && (
-        <div className="error-summary" role="alert" tabIndex={-1} ref={summary} aria-labelledby="report-errors-title">
-          <h2 id="report-errors-title">{t('listing.report.errorSummary')}</h2>
-          <ul>
-            {(Object.keys(errors) as Field[]).map((f) => (
-              <li key={f}>
-                <a href={`#${FIELD_ID[f]}`}>{errors[f]}</a>
-              </li>
-            ))}
-          </ul>
-        </div>
+        <ErrorSummary message={t('listing.report.errorSummary')} heading={t('listing.report.errorSummary')} fields={errors} hrefs={FIELD_HREF} />
       )}
       {/* A full page load even with JavaScript: the same flow for everyone, and the 400 of a form
           with errors is the page itself rather than a background request. */}

@@ -17,6 +17,7 @@ import { formatDay, formatSessionTime, formatTime } from '../lib/format';
 import { signupErrors, retryAfter, retryAfterHeaders } from '../lib/signup.server';
 import { Localized } from '../components/localized';
 import { sessionCalendarPath } from '../lib/listing-paths';
+import { ErrorSummary } from '../components/form-kit';
 
 function localeOf(request: Request): Locale {
   return localeOfPath(new URL(request.url).pathname) as Locale;
@@ -244,9 +245,7 @@ export default function Manage({ loaderData, actionData }: Route.ComponentProps)
         </section>
       )}
       {actionData?.error && (
-        <p className="error-summary" role="alert">
-          {actionData.error}
-        </p>
+        <ErrorSummary message={actionData.error} />
       )}
       <p className="muted">{t('manage.lead')}</p>
 

@@ -12,6 +12,7 @@ import { field, listSessionRegistrants, notFound, recordAttendance, runningError
 import { addWalkIn, getCheckInState, removeWalkIn } from '../lib/checkin.server';
 import { pathTo } from '../lib/paths';
 import { CsrfField } from '../components/csrf-field';
+import { ErrorSummary } from '../components/form-kit';
 
 type Mark = (typeof ATTENDANCE_STATUSES)[number];
 
@@ -258,9 +259,7 @@ export default function OrganizeCheckIn({ loaderData, actionData }: Route.Compon
         </p>
       )}
       {actionData && !actionData.ok && (
-        <p className="error-summary" role="alert">
-          {actionData.message}
-        </p>
+        <ErrorSummary message={actionData.message} />
       )}
       {d.closed === 'cancelled' ? (
         <p className="notice">{t('running.checkIn.cancelled')}</p>

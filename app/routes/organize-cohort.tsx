@@ -10,7 +10,7 @@ import { localeOf, organizerForm, organizerPage } from '../lib/organize.server';
 import { decideApplication, DECISIONS, field, listCohortApplications, messageRegistrants, notFound, permissionsOf, runningError, type FormProblem } from '../lib/running.server';
 import { pathTo } from '../lib/paths';
 import { CsrfField } from '../components/csrf-field';
-import { FormErrors, TextField } from '../components/organize-fields';
+import { ErrorSummary, TextField } from '../components/form-kit';
 
 const DONE = ['accepted', 'waitlisted', 'declined', 'messaged'] as const;
 type Done = (typeof DONE)[number];
@@ -196,7 +196,7 @@ export default function OrganizeCohort({ loaderData, actionData }: Route.Compone
           {d.done === 'messaged' ? t('running.session.done.messaged', { count: d.count }) : t(`running.cohort.done.${d.done}`)}
         </p>
       )}
-      {actionData && <FormErrors message={actionData.message} fields={actionData.fields} />}
+      {actionData && <ErrorSummary message={actionData.message} fields={actionData.fields} />}
       <ul className="facts">
         <li>{t('running.cohort.status', { status: t(`cohortStatus.${d.status}`) })}</li>
         <li>

@@ -26,8 +26,9 @@ import { getT, type Locale } from '../../i18n';
 import { formValues, localeOf, organizeError, organizerForm, organizerPage } from '../lib/organize.server';
 import { pathTo } from '../lib/paths';
 import { CsrfField } from '../components/csrf-field';
-import { FormErrors, TextField } from '../components/organize-fields';
+
 import { formatDate } from './admin-shared';
+import { ErrorSummary, TextField } from '../components/form-kit';
 
 const PROFILE_FIELDS = ['facilitatorId', 'displayName', 'leadership', 'credentialsEn', 'credentialsFr', 'bioEn', 'bioFr', 'userId'] as const;
 const LICENCE_FIELDS = ['facilitatorId', 'number', 'body', 'jurisdiction'] as const;
@@ -146,43 +147,6 @@ export async function action({ request, context, params }: Route.ActionArgs) {
 
 export const meta: Route.MetaFunction = ({ data, matches }) => framedMeta({ matches }, data && getT(data.locale)('admin.facilitators.title', { name: data.name }));
 
-/** One field of a facilitator's licence form (ids are unique per facilitator). */
-function LicenceField({
-  formId,
-  name,
-  label,
-  hint,
-  value,
-  error,
-  maxLength,
-}: {
-  formId: string;
-  name: string;
-  label: string;
-  hint?: string;
-  value: string;
-  error?: string;
-  maxLength: number;
-}) {
-  const id = `${formId}-${name}`;
-  const describedBy = [hint ? `${id}-hint` : null, error ? `${id}-error` : null].filter(Boolean).join(' ') || undefined;
-  return (
-    <p className="field">
-      <label htmlFor={id}>{label}</label>
-      {hint && (
-        <span className="hint muted" id={`${id}-hint`}>
-          {hint}
-        </span>
-      )}
-      <input id={id} name={name} type="text" defaultValue={value} maxLength={maxLength} aria-describedby={describedBy} aria-invalid={error ? true : undefined} />
-      {error && (
-        <span className="field-error" id={`${id}-error`}>
-          {error}
-        </span>
-      )}
-    </p>
-  );
-}
 
 export default function OrganizeFacilitators({ loaderData, actionData }: Route.ComponentProps) {
   const { t } = useTranslation();
@@ -208,11 +172,7 @@ export default function OrganizeFacilitators({ loaderData, actionData }: Route.C
         </p>
       )}
       {actionData && (failedIntent === 'link' || failedIntent === 'unlink' || Object.keys(actionData.fields).length === 0) && (
-        <div className="error-summary" role="alert">
-          <p>
-            <strong>{actionData.message}</strong>
-          </p>
-        </div>
+        <ErrorSummary message={actionData.message} />
       )}
 
       {facilitators.length === 0 && <p>{t('admin.facilitators.none')}</p>}
@@ -303,26 +263,13 @@ export default function OrganizeFacilitators({ loaderData, actionData }: Route.C
                 <CsrfField token={csrf} />
                 <input type="hidden" name="intent" value="licence" />
                 <input type="hidden" name="facilitatorId" value={f.id} />
-                {licenceFailed && Object.keys(licenceErrors).length > 0 && (
-                  <div className="error-summary" role="alert">
-                    <p>
-                      <strong>{t('organize.errors.summary')}</strong>
-                    </p>
-                    <ul>
-                      {Object.entries(licenceErrors).map(([field, message]) => (
-                        <li key={field}>
-                          <a href={`#${formId}-${field}`}>{message}</a>
-                        </li>
-                      ))}
-                    </ul>
-                  </div>
-                )}
+                {licenceFailed && Object.keys(licenceErrors).length > 0 && <ErrorSummary message={actionData?.message ?? ''} fields={licenceErrors} prefix={`${formId}-`} />}
                 <fieldset>
                   <legend>{t('admin.facilitators.licence.legend', { name: f.displayName })}</legend>
                   {f.licenceStatus === 'verified' && <p className="muted">{t('admin.facilitators.licence.verifiedWarning')}</p>}
-                  <LicenceField formId={formId} name="number" label={t('admin.facilitators.licence.number')} value={licenceValues.number ?? ''} error={licenceErrors.number} maxLength={LICENCE_NUMBER_MAX} />
-                  <LicenceField
-                    formId={formId}
+                  <TextField prefix={`${formId}-`} name="number" label={t('admin.facilitators.licence.number')} value={licenceValues.number ?? ''} error={licenceErrors.number} maxLength={LICENCE_NUMBER_MAX} />
+                  <TextField
+                    prefix={`${formId}-`}
                     name="body"
                     label={t('admin.facilitators.licence.body')}
                     hint={t('admin.facilitators.licence.bodyHint')}
@@ -330,8 +277,8 @@ export default function OrganizeFacilitators({ loaderData, actionData }: Route.C
                     error={licenceErrors.body}
                     maxLength={LICENCE_BODY_MAX}
                   />
-                  <LicenceField
-                    formId={formId}
+                  <TextField
+                    prefix={`${formId}-`}
                     name="jurisdiction"
                     label={t('admin.facilitators.licence.jurisdiction')}
                     hint={t('admin.facilitators.licence.jurisdictionHint')}
@@ -355,7 +302,7 @@ export default function OrganizeFacilitators({ loaderData, actionData }: Route.C
             {isEdit ? t('admin.facilitators.edit', { name: editingName ?? profileValues.displayName ?? '' }) : t('admin.facilitators.add')}
           </h2>
           {failedIntent === 'save' && actionData && Object.keys(actionData.fields).length > 0 && (
-            <FormErrors message={actionData.message} fields={actionData.fields} />
+            <ErrorSummary message={actionData.message} fields={actionData.fields} />
           )}
           <Form method="post" action={`${base}#facilitator-form`} noValidate>
             <CsrfField token={csrf} />

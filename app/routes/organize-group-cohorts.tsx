@@ -12,9 +12,9 @@ import { localeOf, organizerForm, organizerPage } from '../lib/organize.server';
 import { pathTo } from '../lib/paths';
 import { formatDay } from '../lib/format';
 import { CsrfField } from '../components/csrf-field';
-import { FormErrors } from '../components/organize-fields';
+
 import { bool, editorError, num, str } from './organize-group-shared.server';
-import { Area, Check, Choice, Input } from './organize-group-fields';
+import { Check, Choice, ErrorSummary, TextField } from '../components/form-kit';
 
 function notFound(err: unknown, locale: Locale): never {
   if (err instanceof CoreError && (err.code === 'not_found' || err.code === 'invalid')) throw data(getT(locale)('editor.errors.notFound'), { status: 404 });
@@ -135,16 +135,16 @@ function CohortForm({ cohort, csrf, posted }: { cohort: CohortView | null; csrf:
   return (
     <Form method="post" noValidate className="card" aria-labelledby={`h-${px}`}>
       <h3 id={`h-${px}`}>{cohort ? cohort.label : t('editor.cohorts.add')}</h3>
-      {mine && <FormErrors message={mine.message} fields={e} />}
+      {mine && <ErrorSummary message={mine.message} fields={e} />}
       <CsrfField token={csrf} />
       {cohort && <input type="hidden" name="cohortId" value={cohort.id} />}
-      <Input prefix={px} name="startsOn" type="date" label={t('editor.cohorts.startsOn')} value={cohort?.startsOn} error={e.startsOn} />
-      <Input prefix={px} name="endsOn" type="date" label={t('editor.cohorts.endsOn')} value={cohort?.endsOn} error={e.endsOn} />
-      <Input prefix={px} name="sessionCount" type="number" min={1} label={t('editor.cohorts.sessionCount')} value={cohort?.sessionCount} error={e.sessionCount} />
-      <Input prefix={px} name="capacity" type="number" min={1} label={t('editor.cohorts.capacity')} value={cohort?.capacity} error={e.capacity} />
-      <Input prefix={px} name="minimumParticipants" type="number" min={1} label={t('editor.cohorts.minimum')} value={cohort?.minimumParticipants} error={e.minimumParticipants} />
-      <Input prefix={px} name="decisionOn" type="date" label={t('editor.cohorts.decisionOn')} hint={t('editor.cohorts.decisionHint')} value={cohort?.decisionOn} error={e.decisionOn} />
-      <Input prefix={px} name="lateJoinUntilSession" type="number" min={0} label={t('editor.cohorts.lateJoin')} hint={t('editor.cohorts.lateJoinHint')} value={cohort?.lateJoinUntilSession ?? 0} error={e.lateJoinUntilSession} />
+      <TextField prefix={px} name="startsOn" type="date" label={t('editor.cohorts.startsOn')} value={cohort?.startsOn} error={e.startsOn} />
+      <TextField prefix={px} name="endsOn" type="date" label={t('editor.cohorts.endsOn')} value={cohort?.endsOn} error={e.endsOn} />
+      <TextField prefix={px} name="sessionCount" type="number" min={1} label={t('editor.cohorts.sessionCount')} value={cohort?.sessionCount} error={e.sessionCount} />
+      <TextField prefix={px} name="capacity" type="number" min={1} label={t('editor.cohorts.capacity')} value={cohort?.capacity} error={e.capacity} />
+      <TextField prefix={px} name="minimumParticipants" type="number" min={1} label={t('editor.cohorts.minimum')} value={cohort?.minimumParticipants} error={e.minimumParticipants} />
+      <TextField prefix={px} name="decisionOn" type="date" label={t('editor.cohorts.decisionOn')} hint={t('editor.cohorts.decisionHint')} value={cohort?.decisionOn} error={e.decisionOn} />
+      <TextField prefix={px} name="lateJoinUntilSession" type="number" min={0} label={t('editor.cohorts.lateJoin')} hint={t('editor.cohorts.lateJoinHint')} value={cohort?.lateJoinUntilSession ?? 0} error={e.lateJoinUntilSession} />
       <p>
         <button type="submit" name="intent" value="saveCohort">
           {t('editor.cohorts.save')}
@@ -167,7 +167,7 @@ function ModulesForm({ cohort, csrf, posted }: { cohort: CohortView; csrf: strin
     <Form method="post" noValidate className="card" aria-labelledby={`mod-${cohort.id}`}>
       <h4 id={`mod-${cohort.id}`}>{t('editor.cohorts.modules')}</h4>
       <p className="muted">{t('editor.cohorts.modulesHint')}</p>
-      {mine && <FormErrors message={mine.message} fields={{}} />}
+      {mine && <ErrorSummary message={mine.message} fields={{}} />}
       <CsrfField token={csrf} />
       <input type="hidden" name="cohortId" value={cohort.id} />
       <input type="hidden" name="rows" value={rows.length} />
@@ -178,12 +178,12 @@ function ModulesForm({ cohort, csrf, posted }: { cohort: CohortView; csrf: strin
               <legend>{t('editor.cohorts.module', { n: i + 1 })}</legend>
               <div className="editor-columns">
                 <div lang="en">
-                  <Input prefix={`${cohort.id}-${i}-`} name={`m${i}.titleEn`} label={t('editor.cohorts.moduleTitleEn')} value={m?.titleEn} />
-                  <Area prefix={`${cohort.id}-${i}-`} name={`m${i}.summaryEn`} label={t('editor.cohorts.moduleSummaryEn')} value={m?.summaryEn ?? ''} />
+                  <TextField prefix={`${cohort.id}-${i}-`} name={`m${i}.titleEn`} label={t('editor.cohorts.moduleTitleEn')} value={m?.titleEn} />
+                  <TextField multiline rows={3} prefix={`${cohort.id}-${i}-`} name={`m${i}.summaryEn`} label={t('editor.cohorts.moduleSummaryEn')} value={m?.summaryEn ?? ''} />
                 </div>
                 <div lang="fr">
-                  <Input prefix={`${cohort.id}-${i}-`} name={`m${i}.titleFr`} label={t('editor.cohorts.moduleTitleFr')} value={m?.titleFr} />
-                  <Area prefix={`${cohort.id}-${i}-`} name={`m${i}.summaryFr`} label={t('editor.cohorts.moduleSummaryFr')} value={m?.summaryFr ?? ''} />
+                  <TextField prefix={`${cohort.id}-${i}-`} name={`m${i}.titleFr`} label={t('editor.cohorts.moduleTitleFr')} value={m?.titleFr} />
+                  <TextField multiline rows={3} prefix={`${cohort.id}-${i}-`} name={`m${i}.summaryFr`} label={t('editor.cohorts.moduleSummaryFr')} value={m?.summaryFr ?? ''} />
                 </div>
               </div>
             </fieldset>
@@ -236,9 +236,7 @@ export default function OrganizeGroupCohorts({ loaderData, actionData }: Route.C
         </p>
       )}
       {otherError && (
-        <p className="error-summary" role="alert">
-          {otherError}
-        </p>
+        <ErrorSummary message={otherError} />
       )}
       <section aria-labelledby="cohorts-title">
         <h2 id="cohorts-title">{t('editor.edit.cohorts')}</h2>
@@ -262,7 +260,7 @@ export default function OrganizeGroupCohorts({ loaderData, actionData }: Route.C
         <h2 id="questions-title">{t('editor.questions.title')}</h2>
         <p>{t('editor.questions.lead')}</p>
         <Form method="post" noValidate>
-          {qPosted && <FormErrors message={qPosted.message} fields={{}} />}
+          {qPosted && <ErrorSummary message={qPosted.message} fields={{}} />}
           <CsrfField token={csrf} />
           <input type="hidden" name="rows" value={qRows.length} />
           {qRows.map((q, i) => (
@@ -270,10 +268,10 @@ export default function OrganizeGroupCohorts({ loaderData, actionData }: Route.C
               <legend>{q ? t('editor.questions.question', { n: i + 1 }) : t('editor.questions.newOne')}</legend>
               {q && <input type="hidden" name={`q${i}.id`} value={q.id} />}
               <Choice prefix={`q${i}-`} name={`q${i}.type`} label={t('editor.questions.type')} value={q?.type ?? 'text'} options={QUESTION_TYPES.map((k) => [k, t(`editor.questions.${k}`)])} />
-              <Input prefix={`q${i}-`} name={`q${i}.labelEn`} label={t('editor.questions.labelEn')} value={q?.labelEn} />
-              <Input prefix={`q${i}-`} name={`q${i}.labelFr`} label={t('editor.questions.labelFr')} value={q?.labelFr} />
+              <TextField prefix={`q${i}-`} name={`q${i}.labelEn`} label={t('editor.questions.labelEn')} value={q?.labelEn} />
+              <TextField prefix={`q${i}-`} name={`q${i}.labelFr`} label={t('editor.questions.labelFr')} value={q?.labelFr} />
               <Check prefix={`q${i}-`} name={`q${i}.required`} label={t('editor.questions.required')} checked={q?.required ?? false} />
-              <Area prefix={`q${i}-`} name={`q${i}.options`} label={t('editor.questions.options')} value={q?.options ?? ''} />
+              <TextField multiline rows={3} prefix={`q${i}-`} name={`q${i}.options`} label={t('editor.questions.options')} value={q?.options ?? ''} />
             </fieldset>
           ))}
           <p>

@@ -25,10 +25,10 @@ import { languageName } from '../lib/format';
 import { localeOf, organizerForm, organizerPage } from '../lib/organize.server';
 import { pathTo } from '../lib/paths';
 import { CsrfField } from '../components/csrf-field';
-import { FormErrors, TextField } from '../components/organize-fields';
+
 import { bool, cents, editorError, lines, num, str } from './organize-group-shared.server';
 import { zoneGroups } from './organize-group-choices.server';
-import { Check, Checks, Choice, ControlledChecks, Input } from './organize-group-fields';
+import { Check, Checks, Choice, ControlledChecks, ErrorSummary, TextField } from '../components/form-kit';
 
 // The details of a group. Only the attributes that apply to the group's kind, format, delivery,
 // cost and reach are shown (core/group-editor/applicable.ts): the server renders them from the
@@ -296,11 +296,9 @@ export default function OrganizeGroupEdit({ loaderData, actionData }: Route.Comp
         <h2 id="publishing-title">{t('editor.edit.publishing')}</h2>
         <p>{t(`editor.status.${g.status}`)}</p>
         {publishErrors && Object.keys(publishErrors.fields).length > 0 ? (
-          <FormErrors message={t('editor.edit.cannotPublish')} fields={publishErrors.fields} hrefs={{ ...FIELD_IDS, ...elsewhere }} />
+          <ErrorSummary message={t('editor.edit.cannotPublish')} fields={publishErrors.fields} hrefs={{ ...FIELD_IDS, ...elsewhere }} />
         ) : publishErrors ? (
-          <p className="error-summary" role="alert">
-            {publishErrors.message}
-          </p>
+          <ErrorSummary message={publishErrors.message} />
         ) : check.problems.length > 0 ? (
           <div>
             <p>{t('editor.edit.cannotPublish')}</p>
@@ -337,7 +335,7 @@ export default function OrganizeGroupEdit({ loaderData, actionData }: Route.Comp
         </Form>
       </section>
 
-      {saveErrors && <FormErrors message={saveErrors.message} fields={saveErrors.fields} hrefs={FIELD_IDS} />}
+      {saveErrors && <ErrorSummary message={saveErrors.message} fields={saveErrors.fields} hrefs={FIELD_IDS} />}
       <Form method="post" noValidate onChange={onChange} onInput={onInput}>
         <CsrfField token={csrf} />
         <input type="hidden" name="intent" value="save" />
@@ -413,7 +411,7 @@ export default function OrganizeGroupEdit({ loaderData, actionData }: Route.Comp
           <legend>{t('editor.edit.costSection')}</legend>
           <Choice name="costType" label={t('editor.field.costType')} value={val('costType', g.costType)} error={errors.costType} options={COST_TYPES.map((k) => [k, t(`editor.field.cost.${k}`)])} />
           <div hidden={hide('feeCents')}>
-            <Input name="fee" label={t('editor.field.fee')} type="number" step="0.01" min={0} value={val('fee', g.fee)} error={errors.feeCents} />
+            <TextField name="fee" label={t('editor.field.fee')} type="number" step="0.01" min={0} value={val('fee', g.fee)} error={errors.feeCents} />
             <Choice name="feeCurrency" label={t('editor.field.feeCurrency')} value={val('feeCurrency', g.feeCurrency ?? 'CAD')} error={errors.feeCurrency} options={FEE_CURRENCIES.map((c) => [c, c])} />
             <Choice
               name="feePer"
@@ -428,7 +426,7 @@ export default function OrganizeGroupEdit({ loaderData, actionData }: Route.Comp
             />
           </div>
           <div hidden={hide('suggestedDonationCents')}>
-            <Input name="suggestedDonation" label={t('editor.field.suggestedDonation')} type="number" step="0.01" min={0} value={val('suggestedDonation', g.suggestedDonation)} error={errors.suggestedDonationCents} />
+            <TextField name="suggestedDonation" label={t('editor.field.suggestedDonation')} type="number" step="0.01" min={0} value={val('suggestedDonation', g.suggestedDonation)} error={errors.suggestedDonationCents} />
           </div>
           <div hidden={hide('insuranceReceipts')}>
             <Check name="insuranceReceipts" label={t('editor.field.insuranceReceipts')} checked={on('insuranceReceipts', g.insuranceReceipts)} />
@@ -440,20 +438,20 @@ export default function OrganizeGroupEdit({ loaderData, actionData }: Route.Comp
         <fieldset>
           <legend>{t('editor.edit.people')}</legend>
           <Choice name="gender" label={t('editor.field.gender')} value={val('gender', g.gender)} error={errors.gender} options={GENDERS.map((k) => [k, t(`gender.${k}`)])} />
-          <Input name="ageMin" label={t('editor.field.ageMin')} type="number" min={0} max={120} value={val('ageMin', g.ageMin)} error={errors.ageMin} />
-          <Input name="ageMax" label={t('editor.field.ageMax')} type="number" min={0} max={120} value={val('ageMax', g.ageMax)} error={errors.ageMax} />
+          <TextField name="ageMin" label={t('editor.field.ageMin')} type="number" min={0} max={120} value={val('ageMin', g.ageMin)} error={errors.ageMin} />
+          <TextField name="ageMax" label={t('editor.field.ageMax')} type="number" min={0} max={120} value={val('ageMax', g.ageMax)} error={errors.ageMax} />
           <Choice name="faith" label={t('editor.field.faith')} hint={t('editor.field.faithHint')} value={val('faith', g.faith)} error={errors.faith} options={faithChoices} />
           <Checks name="accessibility" legend={t('editor.field.accessibility')} selected={list('accessibility', g.accessibility)} options={ACCESSIBILITY_FEATURES.map((k) => [k, t(`accessibility.${k}`)])} error={errors.accessibility} />
-          <Input name="maxSize" label={t('editor.field.maxSize')} type="number" min={1} value={val('maxSize', g.maxSize)} error={errors.maxSize} />
+          <TextField name="maxSize" label={t('editor.field.maxSize')} type="number" min={1} value={val('maxSize', g.maxSize)} error={errors.maxSize} />
         </fieldset>
 
         <fieldset>
           <legend>{t('editor.edit.signup')}</legend>
           <div hidden={hide('signupCutoffMinutes')}>
-            <Input name="signupCutoffHours" label={t('editor.field.signupCutoffHours')} type="number" min={0} step="0.5" value={val('signupCutoffHours', g.signupCutoffMinutes / 60)} error={errors.signupCutoffMinutes} />
+            <TextField name="signupCutoffHours" label={t('editor.field.signupCutoffHours')} type="number" min={0} step="0.5" value={val('signupCutoffHours', g.signupCutoffMinutes / 60)} error={errors.signupCutoffMinutes} />
           </div>
           <div hidden={hide('sessionCapacity')}>
-            <Input name="sessionCapacity" label={t('editor.field.sessionCapacity')} hint={t('editor.field.capacityHint')} type="number" min={1} value={val('sessionCapacity', g.sessionCapacity)} error={errors.sessionCapacity} />
+            <TextField name="sessionCapacity" label={t('editor.field.sessionCapacity')} hint={t('editor.field.capacityHint')} type="number" min={1} value={val('sessionCapacity', g.sessionCapacity)} error={errors.sessionCapacity} />
           </div>
           <div hidden={hide('walkIns')}>
             <Choice

@@ -10,10 +10,10 @@ import { getT } from '../../i18n';
 import { localeOf, organizerForm, organizerPage } from '../lib/organize.server';
 import { pathTo } from '../lib/paths';
 import { CsrfField } from '../components/csrf-field';
-import { FormErrors, TextField } from '../components/organize-fields';
+
 import { editorError, str } from './organize-group-shared.server';
 import { zoneGroups } from './organize-group-choices.server';
-import { Choice } from './organize-group-fields';
+import { Choice, ErrorSummary, TextField } from '../components/form-kit';
 
 export async function loader({ request, context, params }: Route.LoaderArgs) {
   const locale = localeOf(request);
@@ -67,7 +67,7 @@ export default function OrganizeGroupNew({ loaderData, actionData }: Route.Compo
     <>
       <h1>{t('editor.create.title')}</h1>
       <p>{t('editor.create.lead')}</p>
-      {actionData && <FormErrors message={actionData.message} fields={errors} />}
+      {actionData && <ErrorSummary message={actionData.message} fields={errors} />}
       <Form method="post" noValidate>
         <CsrfField token={csrf} />
         <TextField name="titleEn" label={t('editor.field.titleEn')} value={v.titleEn} error={errors.titleEn} lang="en" maxLength={200} />

@@ -21,9 +21,9 @@ import { localeOf, organizerForm, organizerPage } from '../lib/organize.server';
 import { pathTo } from '../lib/paths';
 import { formatDay, formatSessionTime, formatTime } from '../lib/format';
 import { CsrfField } from '../components/csrf-field';
-import { FormErrors } from '../components/organize-fields';
+
 import { editorError, num, scheduleFromForm, str } from './organize-group-shared.server';
-import { Area, Check, Choice, Input } from './organize-group-fields';
+import { Check, Choice, ErrorSummary, TextField } from '../components/form-kit';
 
 function notFound(err: unknown, locale: Locale): never {
   if (err instanceof CoreError && (err.code === 'not_found' || err.code === 'invalid')) throw data(getT(locale)('editor.errors.notFound'), { status: 404 });
@@ -186,7 +186,7 @@ function ScheduleEditor({
   return (
     <Form method="post" ref={ref} onChange={onChange} noValidate className="card schedule-form" aria-labelledby={`sched-${key}`}>
       <h3 id={`sched-${key}`}>{id ? t('editor.schedule.editOne') : t('editor.schedule.add')}</h3>
-      {mine && mine.message && mine.intent !== 'preview' && <FormErrors message={mine.message} fields={errors} prefix={px} />}
+      {mine && mine.message && mine.intent !== 'preview' && <ErrorSummary message={mine.message} fields={errors} prefix={px} />}
       <CsrfField token={csrf} />
       {id && <input type="hidden" name="scheduleId" value={id} />}
       <Choice
@@ -202,7 +202,7 @@ function ScheduleEditor({
         ]}
       />
       <div className="rhythm-fields rhythm-weekly">
-        <Input prefix={px} name="interval" label={t('editor.schedule.interval')} type="number" min={1} max={8} value={f.interval} error={errors.interval} />
+        <TextField prefix={px} name="interval" label={t('editor.schedule.interval')} type="number" min={1} max={8} value={f.interval} error={errors.interval} />
         <fieldset className="checks" id={`f-${px}days`} aria-describedby={errors.days ? `f-${px}days-error` : undefined}>
           <legend>{t('editor.schedule.days')}</legend>
           {WEEKDAYS.map((d) => (
@@ -219,10 +219,10 @@ function ScheduleEditor({
         <Choice prefix={px} name="monthWeek" label={t('editor.schedule.monthWeek')} value={f.monthWeek == null ? '' : String(f.monthWeek)} error={errors.monthWeek} empty="—" options={MONTH_WEEKS.map((w) => [String(w), t(`editor.schedule.week.${w}`)])} />
         <Choice prefix={px} name="monthDay" label={t('editor.schedule.monthDay')} value={f.monthDay ?? ''} error={errors.monthDay} empty="—" options={WEEKDAYS.map((d) => [d, t(`editor.weekday.${d}`)])} />
       </div>
-      <Input prefix={px} name="startTime" label={t('editor.schedule.startTime')} type="time" value={f.startTime} error={errors.startTime} />
-      <Input prefix={px} name="durationMinutes" label={t('editor.schedule.duration')} type="number" min={10} max={720} value={f.durationMinutes} error={errors.durationMinutes} />
-      <Input prefix={px} name="startDate" label={t('editor.schedule.startDate')} type="date" value={f.startDate} error={errors.startDate} />
-      <Input prefix={px} name="endDate" label={t('editor.schedule.endDate')} type="date" value={f.endDate} error={errors.endDate} />
+      <TextField prefix={px} name="startTime" label={t('editor.schedule.startTime')} type="time" value={f.startTime} error={errors.startTime} />
+      <TextField prefix={px} name="durationMinutes" label={t('editor.schedule.duration')} type="number" min={10} max={720} value={f.durationMinutes} error={errors.durationMinutes} />
+      <TextField prefix={px} name="startDate" label={t('editor.schedule.startDate')} type="date" value={f.startDate} error={errors.startDate} />
+      <TextField prefix={px} name="endDate" label={t('editor.schedule.endDate')} type="date" value={f.endDate} error={errors.endDate} />
       {cohorts && cohorts.length > 0 && (
         <Choice
           prefix={px}
@@ -235,7 +235,7 @@ function ScheduleEditor({
           options={cohorts.map((c) => [c.id, c.label])}
         />
       )}
-      <Area prefix={px} name="exceptions" label={t('editor.schedule.exceptions')} hint={t('editor.schedule.exceptionsHint')} value={f.exceptions.join('\n')} error={errors.exceptions} />
+      <TextField multiline rows={3} prefix={px} name="exceptions" label={t('editor.schedule.exceptions')} hint={t('editor.schedule.exceptionsHint')} value={f.exceptions.join('\n')} error={errors.exceptions} />
       <div aria-live="polite" className="schedule-preview">
         {preview && (
           <>
@@ -338,9 +338,7 @@ export default function OrganizeGroupSchedule({ loaderData, actionData }: Route.
       <section aria-labelledby="sessions-title">
         <h2 id="sessions-title">{t('editor.schedule.sessions')}</h2>
         {removeError && (
-          <p className="error-summary" role="alert">
-            {removeError}
-          </p>
+          <ErrorSummary message={removeError} />
         )}
         {sessions.length === 0 ? (
           <p>{t('editor.schedule.noSessions')}</p>
@@ -389,15 +387,15 @@ export default function OrganizeGroupSchedule({ loaderData, actionData }: Route.
         )}
         <Form method="post" noValidate className="card" aria-labelledby="add-session-title">
           <h3 id="add-session-title">{t('editor.schedule.addSession')}</h3>
-          {addErrors && <FormErrors message={addErrors.message} fields={addErrors.fields} prefix="add-" />}
+          {addErrors && <ErrorSummary message={addErrors.message} fields={addErrors.fields} prefix="add-" />}
           <CsrfField token={csrf} />
           <input type="hidden" name="intent" value="add" />
-          <Input prefix="add-" name="date" label={t('editor.schedule.date')} type="date" error={addErrors?.fields.date} />
-          <Input prefix="add-" name="startTime" label={t('editor.schedule.startTime')} type="time" value="19:00" error={addErrors?.fields.startTime} />
-          <Input prefix="add-" name="durationMinutes" label={t('editor.schedule.duration')} type="number" value={90} error={addErrors?.fields.durationMinutes} />
-          <Input prefix="add-" name="capacity" label={t('editor.schedule.capacity')} type="number" min={1} error={addErrors?.fields.capacity} />
-          <Area prefix="add-" name="topicEn" label={t('editor.schedule.topicEn')} error={addErrors?.fields.topicEn} />
-          <Area prefix="add-" name="topicFr" label={t('editor.schedule.topicFr')} error={addErrors?.fields.topicFr} />
+          <TextField prefix="add-" name="date" label={t('editor.schedule.date')} type="date" error={addErrors?.fields.date} />
+          <TextField prefix="add-" name="startTime" label={t('editor.schedule.startTime')} type="time" value="19:00" error={addErrors?.fields.startTime} />
+          <TextField prefix="add-" name="durationMinutes" label={t('editor.schedule.duration')} type="number" value={90} error={addErrors?.fields.durationMinutes} />
+          <TextField prefix="add-" name="capacity" label={t('editor.schedule.capacity')} type="number" min={1} error={addErrors?.fields.capacity} />
+          <TextField multiline rows={3} prefix="add-" name="topicEn" label={t('editor.schedule.topicEn')} error={addErrors?.fields.topicEn} />
+          <TextField multiline rows={3} prefix="add-" name="topicFr" label={t('editor.schedule.topicFr')} error={addErrors?.fields.topicFr} />
           <p>
             <button type="submit">{t('editor.schedule.addSubmit')}</button>
           </p>

@@ -10,6 +10,7 @@ import { pathTo } from '../lib/paths';
 import { formatSessionTime } from '../lib/format';
 import { CsrfField } from '../components/csrf-field';
 import { editorError, str } from './organize-group-shared.server';
+import { ErrorSummary } from '../components/form-kit';
 
 export async function loader({ request, context, params }: Route.LoaderArgs) {
   const locale = localeOf(request);
@@ -66,9 +67,7 @@ export default function OrganizeGroups({ loaderData, actionData }: Route.Compone
         </p>
       )}
       {actionData?.message && (
-        <p className="error-summary" role="alert">
-          {actionData.message}
-        </p>
+        <ErrorSummary message={actionData.message} />
       )}
       {canEdit ? (
         <p>

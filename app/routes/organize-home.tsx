@@ -7,8 +7,9 @@ import { requireOrganizer, requireOrganizerForm } from '../lib/auth.server';
 import { formValues, localeOf, organizeError } from '../lib/organize.server';
 import { pathTo } from '../lib/paths';
 import { CsrfField } from '../components/csrf-field';
-import { FormErrors, TextField } from '../components/organize-fields';
+
 import { NAME_MAX } from '../../core/organizations/constants';
+import { ErrorSummary, TextField } from '../components/form-kit';
 
 export async function loader({ request, context }: Route.LoaderArgs) {
   const locale = localeOf(request);
@@ -67,7 +68,7 @@ export default function OrganizeHome({ loaderData, actionData }: Route.Component
       <section aria-labelledby="create-title">
         <h2 id="create-title">{t('organize.home.createTitle')}</h2>
         <p className="muted">{t('organize.home.createLead')}</p>
-        {actionData && <FormErrors message={actionData.message} fields={actionData.fields} />}
+        {actionData && <ErrorSummary message={actionData.message} fields={actionData.fields} />}
         <Form method="post" noValidate>
           <CsrfField token={csrf} />
           <TextField

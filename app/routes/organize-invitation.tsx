@@ -8,6 +8,7 @@ import { requireOrganizer, requireOrganizerForm } from '../lib/auth.server';
 import { localeOf, organizeError } from '../lib/organize.server';
 import { pathTo } from '../lib/paths';
 import { CsrfField } from '../components/csrf-field';
+import { ErrorSummary } from '../components/form-kit';
 
 export async function loader({ request, context, params }: Route.LoaderArgs) {
   const locale = localeOf(request);
@@ -72,9 +73,7 @@ export default function OrganizeInvitation({ loaderData, actionData }: Route.Com
       {state === 'pending' ? (
         <>
           {actionData && (
-            <p className="error-summary" role="alert">
-              {actionData.message}
-            </p>
+            <ErrorSummary message={actionData.message} />
           )}
           <Form method="post">
             <CsrfField token={csrf} />

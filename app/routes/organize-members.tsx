@@ -17,7 +17,7 @@ import { getT, type Locale } from '../../i18n';
 import { formValues, localeOf, organizeError, organizerForm, organizerPage } from '../lib/organize.server';
 import { pathTo } from '../lib/paths';
 import { CsrfField } from '../components/csrf-field';
-import { FormErrors, TextField } from '../components/organize-fields';
+import { ErrorSummary, TextField } from '../components/form-kit';
 
 const DONE = ['invited', 'revoked', 'role', 'removed'] as const;
 type Done = (typeof DONE)[number];
@@ -122,7 +122,7 @@ export default function OrganizeMembers({ loaderData, actionData }: Route.Compon
           {t(`organize.members.done.${done}`)}
         </p>
       )}
-      {actionData && <FormErrors message={actionData.message} fields={actionData.fields} />}
+      {actionData && <ErrorSummary message={actionData.message} fields={actionData.fields} />}
       <p className="muted">{t('organize.members.lead')}</p>
       <table className="members">
         <caption>{t('organize.members.tableCaption')}</caption>

@@ -10,7 +10,7 @@ import type { FormProblem } from '../lib/problem.server';
 import { localeOf, organizerForm, organizerPage } from '../lib/organize.server';
 import { permissionsOf } from '../lib/running.server';
 import { ModerationQueue } from '../components/moderation-queue';
-import { ErrorSummary } from '../components/person-fields';
+import { ErrorSummary } from '../components/form-kit';
 
 // The organization's moderation queue: the open reports of all its communities, for its owners
 // and admins (who hold community.moderate in every community of the organization).

@@ -8,7 +8,7 @@ import { getT } from '../../i18n';
 import { formValues, localeOf, organizeError, organizerForm, organizerPage } from '../lib/organize.server';
 import { pathTo } from '../lib/paths';
 import { CsrfField } from '../components/csrf-field';
-import { FormErrors, TextField } from '../components/organize-fields';
+import { ErrorSummary, TextField } from '../components/form-kit';
 
 const FIELDS = ['nameEn', 'nameFr', 'descriptionEn', 'descriptionFr', 'website', 'email', 'phone', 'city', 'region'] as const;
 
@@ -94,7 +94,7 @@ export default function OrganizeProfile({ loaderData, actionData }: Route.Compon
         </p>
       )}
       <p className="muted">{t('organize.profile.lead')}</p>
-      {actionData && <FormErrors message={actionData.message} fields={actionData.fields} />}
+      {actionData && <ErrorSummary message={actionData.message} fields={actionData.fields} />}
       {canEdit ? (
         <Form method="post" noValidate>
           <CsrfField token={csrf} />

@@ -27,7 +27,7 @@ import {
 import { getCheckInState } from '../lib/checkin.server';
 import { pathTo } from '../lib/paths';
 import { CsrfField } from '../components/csrf-field';
-import { FormErrors, TextField } from '../components/organize-fields';
+import { ErrorSummary, TextField } from '../components/form-kit';
 
 const DONE = ['messaged', 'capacity', 'cancelled', 'postponed', 'moved_online', 'make_up'] as const;
 type Done = (typeof DONE)[number];
@@ -216,7 +216,7 @@ export default function OrganizeSession({ loaderData, actionData }: Route.Compon
           {d.done === 'capacity' && d.promoted > 0 && ` ${t('running.session.done.promoted', { count: d.promoted })}`}
         </p>
       )}
-      {actionData && <FormErrors message={actionData.message} fields={actionData.fields} />}
+      {actionData && <ErrorSummary message={actionData.message} fields={actionData.fields} />}
       <ul className="facts">
         <li>{t('running.session.statusLabel', { status: t(`sessionStatus.${d.status}`) })}</li>
         {d.reason && <li>{t('running.session.reason', { reason: d.reason })}</li>}

@@ -1,6 +1,5 @@
 import { data, Form, Link, useNavigation } from 'react-router';
 import { useTranslation } from 'react-i18next';
-import { useEffect } from 'react';
 import type { Route } from './+types/session-signup';
 import { getSignupForm } from '../../core/registrations/get-signup-form';
 import { registerForSession } from '../../core/registrations/register-for-session';
@@ -12,10 +11,11 @@ import { checkGroupAddress, groupLocaleParams } from '../lib/group-address.serve
 import { localeOfPath, pathTo } from '../lib/paths';
 import { formatSessionTime, formatTime } from '../lib/format';
 import { submitPersonForm, retryAfterHeaders } from '../lib/signup.server';
-import { PersonFields, ErrorSummary } from '../components/person-fields';
+import { PersonFields } from '../components/person-fields';
 import { Localized } from '../components/localized';
 import { CheckEmail } from '../components/check-email';
 import { SignupClosed } from '../components/signup-closed';
+import { ErrorSummary } from '../components/form-kit';
 
 async function load(request: Request, context: Route.LoaderArgs['context'], params: Route.LoaderArgs['params']) {
   const locale = localeOfPath(new URL(request.url).pathname) as Locale;
@@ -63,9 +63,6 @@ export default function SessionSignup({ loaderData, actionData }: Route.Componen
   const { locale, form, when, cutoff, originally } = loaderData;
   const navigation = useNavigation();
   const error = actionData?.error;
-  useEffect(() => {
-    if (error) document.getElementById('error-summary')?.focus();
-  }, [error]);
   const groupHref = pathTo(locale, 'group', { slug: form.group.slug });
   const full = form.seatsLeft === 0;
   return (

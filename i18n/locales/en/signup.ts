@@ -56,7 +56,6 @@ const signup = {
   submitCohort: 'Send my application',
   privacy: 'You can see, download or delete your data at any time from the link in your email.',
   back: 'Back to the group',
-  errorSummary: 'Please correct the following:',
   checkEmail: {
     title: 'Check your email',
     sent: 'We sent a message to {{email}}.',

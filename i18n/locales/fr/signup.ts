@@ -59,7 +59,6 @@ const signup: Catalog<typeof en> = {
   submitCohort: 'Envoyer ma demande',
   privacy: 'Vous pouvez consulter, télécharger ou supprimer vos données en tout temps grâce au lien dans votre courriel.',
   back: 'Retour au groupe',
-  errorSummary: 'Veuillez corriger ce qui suit :',
   checkEmail: {
     title: 'Consultez vos courriels',
     sent: 'Nous avons envoyé un message à {{email}}.',
