@@ -9,11 +9,11 @@ import { formatSessionTime } from './format';
 import { getT, type Locale } from '../../i18n';
 import { currentSession, sameToken, sessionCsrf, type SessionUser } from './auth.server';
 import { localeOfPath, pathTo } from './paths';
-import { field } from './running.server';
+
 import { formProblem, type FormProblem } from './problem.server';
 import { personField } from './signup.server';
+import { field } from './form-values';
 
-export { field };
 
 // Shared by the community pages: who is reading (anyone may open a community's page; its content is
 // for members), the CSRF token of their forms, and core errors as messages.

@@ -58,11 +58,6 @@ export async function organizerForm(args: Args, locale: Locale) {
   return { ...who, org, permissions: permissionsOf(org.role) };
 }
 
-/** A form's text fields as plain strings (absent fields are empty). */
-export function formValues(form: FormData, names: readonly string[]): Record<string, string> {
-  return Object.fromEntries(names.map((n) => [n, typeof form.get(n) === 'string' ? String(form.get(n)) : '']));
-}
-
 /**
  * A core error as the organization's pages show it (problem.server.ts): one message per field for
  * invalid input (a profile's fields are nested in the update's input; the form names them

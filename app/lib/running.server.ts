@@ -36,12 +36,6 @@ export function zonedParts(at: Date, timeZone: string): { date: string; time: st
   return { date: dt.toFormat('yyyy-MM-dd'), time: dt.toFormat('HH:mm') };
 }
 
-/** A string field of a form ('' when absent). */
-export function field(form: FormData, name: string): string {
-  const v = form.get(name);
-  return typeof v === 'string' ? v : '';
-}
-
 /** Every permission a role holds (the table of core/policy/permissions.ts), for the organization's navigation. */
 export function permissionsOf(role: MemberRole): Permission[] {
   return (Object.keys(PERMISSIONS) as Permission[]).filter((p) => can(role, p));

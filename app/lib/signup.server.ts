@@ -2,6 +2,7 @@ import { data } from 'react-router';
 import type { TFunction } from 'i18next';
 import { RateLimited } from '../../core/errors';
 import { formProblem, type FormProblem } from './problem.server';
+import { checked, field } from './form-values';
 
 /** The fields a sign-up or application form sends, read into a core action's input. */
 export function readPersonForm(form: FormData) {
@@ -9,14 +10,14 @@ export function readPersonForm(form: FormData) {
   for (const [key, value] of form) {
     if (key.startsWith('answer.') && typeof value === 'string') answers[key.slice('answer.'.length)] = value;
   }
-  const age = String(form.get('age') ?? '').trim();
-  const region = String(form.get('region') ?? '').trim();
-  const phone = String(form.get('phone') ?? '').trim();
+  const age = field(form, 'age').trim();
+  const region = field(form, 'region').trim();
+  const phone = field(form, 'phone').trim();
   return {
-    name: String(form.get('name') ?? ''),
-    email: String(form.get('email') ?? '').trim(),
-    consent: form.get('consent') === 'on',
-    commitment: form.get('commitment') === 'on',
+    name: field(form, 'name'),
+    email: field(form, 'email').trim(),
+    consent: checked(form, 'consent'),
+    commitment: checked(form, 'commitment'),
     answers,
     ...(age ? { age: /^\d{1,3}$/.test(age) ? Number(age) : Number.NaN } : {}),
     ...(region ? { region } : {}),

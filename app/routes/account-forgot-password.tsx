@@ -8,6 +8,7 @@ import { visitorCsrf, visitorForm } from '../lib/auth.server';
 import { callAuth } from '../lib/account.server';
 import { CsrfField } from '../components/csrf-field';
 import { ErrorSummary, Field } from '../components/form-kit';
+import { field } from '../lib/form-values';
 
 const localeOf = (request: Request) => localeOfPath(new URL(request.url).pathname) as Locale;
 
@@ -22,7 +23,7 @@ export async function action({ request, context }: Route.ActionArgs) {
   const locale = localeOf(request);
   const t = getT(locale);
   const form = await visitorForm({ request, context }, locale);
-  const email = String(form.get('email') ?? '').trim();
+  const email = field(form, 'email').trim();
   if (!z.email().safeParse(email).success) {
     return data<Result>({ error: { message: t('account.errors.email'), fields: { email: t('account.errors.email') } }, values: { email } }, { status: 400 });
   }

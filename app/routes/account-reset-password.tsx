@@ -7,6 +7,7 @@ import { visitorCsrf, visitorForm } from '../lib/auth.server';
 import { authErrorMessage, callAuth } from '../lib/account.server';
 import { CsrfField } from '../components/csrf-field';
 import { ErrorSummary, Field } from '../components/form-kit';
+import { field } from '../lib/form-values';
 
 const localeOf = (request: Request) => localeOfPath(new URL(request.url).pathname) as Locale;
 
@@ -23,8 +24,8 @@ export async function action({ request, context }: Route.ActionArgs) {
   const locale = localeOf(request);
   const t = getT(locale);
   const form = await visitorForm({ request, context }, locale);
-  const token = String(form.get('token') ?? '');
-  const password = String(form.get('password') ?? '');
+  const token = field(form, 'token');
+  const password = field(form, 'password');
   if (!token) return data<Result>({ error: { message: t('account.reset.missingToken'), fields: {} } }, { status: 400 });
   if (password.length < 10 || password.length > 128) {
     const message = password.length < 10 ? t('account.errors.passwordShort') : t('account.errors.passwordLong');

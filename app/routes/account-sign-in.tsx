@@ -9,6 +9,7 @@ import { currentSession, visitorCsrf, visitorForm } from '../lib/auth.server';
 import { authErrorMessage, callAuth, forCommunity, ORGANIZE_HOME, safeNext } from '../lib/account.server';
 import { CsrfField } from '../components/csrf-field';
 import { ErrorSummary, Field } from '../components/form-kit';
+import { field } from '../lib/form-values';
 
 const localeOf = (request: Request) => localeOfPath(new URL(request.url).pathname) as Locale;
 
@@ -27,21 +28,21 @@ export async function action({ request, context }: Route.ActionArgs) {
   const locale = localeOf(request);
   const t = getT(locale);
   const form = await visitorForm({ request, context }, locale);
-  const next = translatePath(safeNext(String(form.get('next') ?? ''), ORGANIZE_HOME[locale], context.settings.publicUrl), locale);
-  const email = String(form.get('email') ?? '').trim();
+  const next = translatePath(safeNext(field(form, 'next'), ORGANIZE_HOME[locale], context.settings.publicUrl), locale);
+  const email = field(form, 'email').trim();
   const values = { email };
   const fail = (status: number, message: string, fields: Record<string, string> = {}) =>
     data<Result>({ error: { message, fields }, values }, { status });
   if (!z.email().safeParse(email).success) return fail(400, t('account.errors.email'), { email: t('account.errors.email') });
 
-  if (form.get('intent') === 'magic') {
+  if (field(form, 'intent') === 'magic') {
     const answer = await callAuth({ request, context }, locale, '/sign-in/magic-link', { email, callbackURL: next });
     if (answer.status === 429) return fail(429, t('account.errors.tooMany'));
     // The same answer whether or not an account exists: nobody learns who has one.
     return data<Result>({ sent: t('account.signIn.magicSent', { email }) });
   }
 
-  const password = String(form.get('password') ?? '');
+  const password = field(form, 'password');
   if (!password) return fail(400, t('account.errors.required'), { password: t('account.errors.required') });
   // The library counts failed sign-ins per account and locks it (server/auth.ts): a 429 here.
   const answer = await callAuth({ request, context }, locale, '/sign-in/email', { email, password, rememberMe: true });

@@ -10,6 +10,7 @@ import { translatePath } from '../lib/translate-path';
 import { allowSignUpAttempt } from '../../core/accounts/sign-in-throttle';
 import { CsrfField } from '../components/csrf-field';
 import { ErrorSummary, Field } from '../components/form-kit';
+import { field } from '../lib/form-values';
 
 const localeOf = (request: Request) => localeOfPath(new URL(request.url).pathname) as Locale;
 
@@ -32,10 +33,10 @@ export async function action({ request, context }: Route.ActionArgs) {
   const locale = localeOf(request);
   const t = getT(locale);
   const form = await visitorForm({ request, context }, locale);
-  const next = nextOf(String(form.get('next') ?? ''), locale, context.settings.publicUrl);
-  const name = String(form.get('name') ?? '').trim();
-  const email = String(form.get('email') ?? '').trim();
-  const password = String(form.get('password') ?? '');
+  const next = nextOf(field(form, 'next'), locale, context.settings.publicUrl);
+  const name = field(form, 'name').trim();
+  const email = field(form, 'email').trim();
+  const password = field(form, 'password');
   const fields: Record<string, string> = {};
   if (!name || name.length > 80) fields.name = t('account.errors.required');
   if (!z.email().safeParse(email).success) fields.email = t('account.errors.email');

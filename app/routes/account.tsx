@@ -12,6 +12,7 @@ import { localeOf } from '../lib/organize.server';
 import { pathTo } from '../lib/paths';
 import { CsrfField } from '../components/csrf-field';
 import { ErrorSummary } from '../components/form-kit';
+import { checked, field } from '../lib/form-values';
 
 // A signed-in person's own page: who they are here, their data to download, and the deletion of
 // their account, with their choice of what becomes of what they wrote in communities.
@@ -39,11 +40,11 @@ export async function action({ request, context }: Route.ActionArgs) {
   const locale = localeOf(request);
   const t = getT(locale);
   const { ctx, form } = await requireOrganizerForm({ request, context }, locale);
-  const content = form.get('content');
+  const content = field(form, 'content');
   const fields: Record<string, string> = {};
   if (!CONTENT_CHOICES.includes(content as ContentChoice)) fields.content = t('account.mine.chooseContent');
-  if (form.get('confirm') !== 'on') fields.confirm = t('account.mine.mustConfirm');
-  const values = { content: typeof content === 'string' ? content : '' };
+  if (!checked(form, 'confirm')) fields.confirm = t('account.mine.mustConfirm');
+  const values = { content };
   if (Object.keys(fields).length) return data({ message: t('account.errors.summary'), fields, values }, { status: 400 });
   try {
     await deleteAccount({ ctx, input: { content: content as ContentChoice, confirm: true } });

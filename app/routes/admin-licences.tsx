@@ -12,6 +12,7 @@ import { CsrfField } from '../components/csrf-field';
 import { formatDate, formatWhen, adminMeta } from './admin-shared';
 import { formProblem } from '../lib/problem.server';
 import { ErrorSummary, TextField } from '../components/form-kit';
+import { field } from '../lib/form-values';
 
 export async function loader({ request, context }: Route.LoaderArgs) {
   const locale = localeOf(request);
@@ -41,15 +42,15 @@ export async function action({ request, context }: Route.ActionArgs) {
   // Only administrators reach the form; anyone else gets the same 404 as the page.
   await requirePlatformAdminUser({ request, context }, locale);
   const { ctx, form } = await requireOrganizerForm({ request, context }, locale);
-  const facilitatorId = String(form.get('facilitatorId') ?? '');
-  const decision = String(form.get('decision') ?? '');
-  const note = String(form.get('note') ?? '');
-  const name = String(form.get('name') ?? '');
-  const show = form.get('show') === 'all' ? 'all' : 'pending';
+  const facilitatorId = field(form, 'facilitatorId');
+  const decision = field(form, 'decision');
+  const note = field(form, 'note');
+  const name = field(form, 'name');
+  const show = field(form, 'show') === 'all' ? 'all' : 'pending';
   try {
     await reviewLicence({
       ctx,
-      input: { facilitatorId, decision: decision as 'verify' | 'reject', note, version: String(form.get('version') ?? '') || undefined },
+      input: { facilitatorId, decision: decision as 'verify' | 'reject', note, version: field(form, 'version') || undefined },
     });
     const done = decision === 'verify' ? 'verified' : 'rejected';
     const query = new URLSearchParams({ done, name, ...(show === 'all' ? { show } : {}) });

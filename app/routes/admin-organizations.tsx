@@ -12,6 +12,7 @@ import { CsrfField } from '../components/csrf-field';
 import { formatDate, adminMeta } from './admin-shared';
 import { formProblem } from '../lib/problem.server';
 import { ErrorSummary } from '../components/form-kit';
+import { field } from '../lib/form-values';
 
 const STATUSES = verificationStatus.enumValues;
 type Status = (typeof STATUSES)[number];
@@ -47,8 +48,8 @@ export async function action({ request, context }: Route.ActionArgs) {
   const t = getT(locale);
   await requirePlatformAdminUser({ request, context }, locale);
   const { ctx, form } = await requireOrganizerForm({ request, context }, locale);
-  const organizationId = String(form.get('organizationId') ?? '');
-  const verification = String(form.get('verification') ?? '');
+  const organizationId = field(form, 'organizationId');
+  const verification = field(form, 'verification');
   try {
     await setOrganizationVerification({ ctx, input: { organizationId, verification: verification as Status } });
     return redirect(`${pathTo(locale, 'adminOrganizations')}?${new URLSearchParams({ done: organizationId })}`);

@@ -13,6 +13,7 @@ import { CsrfField } from '../components/csrf-field';
 import { formatWhen, adminMeta } from './admin-shared';
 import { formProblem } from '../lib/problem.server';
 import { ErrorSummary } from '../components/form-kit';
+import { field } from '../lib/form-values';
 
 const SHOWS = [...LISTING_REPORT_STATUSES, 'all'] as const;
 type Show = (typeof SHOWS)[number];
@@ -61,9 +62,9 @@ export async function action({ request, context }: Route.ActionArgs) {
   const t = getT(locale);
   await requirePlatformAdminUser({ request, context }, locale);
   const { ctx, form } = await requireOrganizerForm({ request, context }, locale);
-  const reportId = String(form.get('reportId') ?? '');
-  const outcome = String(form.get('outcome') ?? '');
-  const show = showOf(form.get('show'));
+  const reportId = field(form, 'reportId');
+  const outcome = field(form, 'outcome');
+  const show = showOf(field(form, 'show'));
   try {
     await resolveListingReport({ ctx, input: { reportId, outcome: outcome as 'resolved' | 'dismissed' } });
     const query = new URLSearchParams({ done: outcome, ...(show !== 'open' ? { show } : {}) });

@@ -5,7 +5,7 @@ import { getCommunity } from '../../core/communities/community-page';
 import { getConversation, sendMessage, setBlock } from '../../core/communities/messages';
 import { reportMessage } from '../../core/communities/moderation';
 import { getT } from '../../i18n';
-import { communityError, communityForm, communityNotFound, communityVisitor, field } from '../lib/community.server';
+import { communityError, communityForm, communityNotFound, communityVisitor } from '../lib/community.server';
 import type { FormProblem } from '../lib/problem.server';
 import { formatSessionTime } from '../lib/format';
 import { pathTo } from '../lib/paths';
@@ -13,6 +13,7 @@ import { CsrfField } from '../components/csrf-field';
 import { CommunityBreadcrumb, CommunityNotices, ReportForm } from '../components/community-post';
 import { CommunityLive } from '../components/community-live';
 import { MessageBox } from '../components/message-box';
+import { field } from '../lib/form-values';
 
 // One private conversation, for its two members: the messages, an answer, and a block.
 

@@ -4,7 +4,7 @@ import type { Route } from './+types/community-messages';
 import { listConversations, sendMessage, setMessageSettings, writeTarget } from '../../core/communities/messages';
 import { pick } from '../../core/text';
 import { getT } from '../../i18n';
-import { communityError, communityForm, field, memberPage } from '../lib/community.server';
+import { communityError, communityForm, memberPage } from '../lib/community.server';
 import type { FormProblem } from '../lib/problem.server';
 import { formatSessionTime } from '../lib/format';
 import { pathTo } from '../lib/paths';
@@ -12,6 +12,7 @@ import { CsrfField } from '../components/csrf-field';
 import { CommunityBreadcrumb, CommunityNotices } from '../components/community-post';
 import { MessageBox } from '../components/message-box';
 import { Check } from '../components/form-kit';
+import { checked, field } from '../lib/form-values';
 
 // A member's private conversations in a community, their message settings, and (from the
 // people finder, `?to=`) a first message to someone.
@@ -50,7 +51,7 @@ export async function action(args: Route.ActionArgs) {
   const here = new URL(args.request.url).pathname;
   try {
     if (field(form, 'intent') === 'settings') {
-      await setMessageSettings({ ctx, input: { community: args.params.slug, messagesOff: form.get('messagesOff') === 'on', notifyMessages: form.get('notifyMessages') === 'on' } });
+      await setMessageSettings({ ctx, input: { community: args.params.slug, messagesOff: checked(form, 'messagesOff'), notifyMessages: checked(form, 'notifyMessages') } });
       return redirect(`${here}?done=saved`);
     }
     const { conversationId } = await sendMessage({ ctx, input: { community: args.params.slug, to: field(form, 'to'), body: field(form, 'body') } });

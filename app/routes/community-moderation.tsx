@@ -5,13 +5,14 @@ import { getCommunity } from '../../core/communities/community-page';
 import { listQueue, updateRules, RULES_MAX } from '../../core/communities/moderation';
 import { pick } from '../../core/text';
 import { getT } from '../../i18n';
-import { communityError, communityForm, communityNotFound, communityVisitor, field, moderate, MODERATED, queueView } from '../lib/community.server';
+import { communityError, communityForm, communityNotFound, communityVisitor, moderate, MODERATED, queueView } from '../lib/community.server';
 import type { FormProblem } from '../lib/problem.server';
 import { pathTo } from '../lib/paths';
 import { CsrfField } from '../components/csrf-field';
 import { CommunityBreadcrumb } from '../components/community-post';
 import { ModerationQueue } from '../components/moderation-queue';
 import { ErrorSummary } from '../components/form-kit';
+import { field } from '../lib/form-values';
 
 const DONE = [...MODERATED, 'rules'] as const;
 

@@ -6,11 +6,12 @@ import { IMAGE_MAX_BYTES, IMAGES_PER_POST } from '../../core/communities/images'
 import { createPost } from '../../core/communities/posts';
 import { pick } from '../../core/text';
 import { getT } from '../../i18n';
-import { communityError, communityForm, communityNotFound, communityVisitor, field } from '../lib/community.server';
+import { communityError, communityForm, communityNotFound, communityVisitor } from '../lib/community.server';
 import type { FormProblem } from '../lib/problem.server';
 import { retryAfter } from '../lib/signup.server';
 import { pathTo } from '../lib/paths';
 import { CommunityBreadcrumb, CommunityNotices, PostComposer } from '../components/community-post';
+import { checked, field } from '../lib/form-values';
 
 // Where new posts are sent (multipart: they may carry images). The one form route of a community
 // that takes a large body: the limit is checked from the request's declared length, before
@@ -43,7 +44,7 @@ export async function action(args: Route.ActionArgs) {
   if (!Number.isFinite(declared) || declared <= 0) throw data(t('community.images.lengthRequired'), { status: 411 });
   if (declared > BODY_LIMIT) throw data(t('community.images.tooLarge', { megabytes: IMAGE_MAX_BYTES / 1024 / 1024 }), { status: 413 });
   const { ctx, form, locale } = await communityForm(args);
-  const values = { body: field(form, 'body'), alt: field(form, 'alt'), anonymous: form.get('anonymous') === 'on' ? 'on' : '' };
+  const values = { body: field(form, 'body'), alt: field(form, 'alt'), anonymous: checked(form, 'anonymous') ? 'on' : '' };
   try {
     const alts = form.getAll('alt');
     const images = [];

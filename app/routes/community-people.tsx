@@ -6,13 +6,14 @@ import { listTopics } from '../../core/search/list-topics';
 import { CoreError } from '../../core/errors';
 import { pick } from '../../core/text';
 import { getT } from '../../i18n';
-import { communityError, communityForm, field, memberPage } from '../lib/community.server';
+import { communityError, communityForm, memberPage } from '../lib/community.server';
 import type { FormProblem } from '../lib/problem.server';
 import { pathTo } from '../lib/paths';
 import { CsrfField } from '../components/csrf-field';
 import { Localized } from '../components/localized';
 import { CommunityBreadcrumb } from '../components/community-post';
 import { Check, ErrorSummary } from '../components/form-kit';
+import { checked, field } from '../lib/form-values';
 
 // Finding members with a similar experience: one's own description (what others may see of it),
 // and the people closest to it or nearby. For the community's members only.
@@ -59,13 +60,13 @@ export async function action(args: Route.ActionArgs) {
       ctx,
       input: {
         community: args.params.slug,
-        findable: form.get('findable') === 'on',
+        findable: checked(form, 'findable'),
         topics: form.getAll('topic').filter((v): v is string => typeof v === 'string'),
         year: yearText ? Number(yearText) : null,
         region: (region || null) as Region | null,
-        showTopics: form.get('showTopics') === 'on',
-        showYear: form.get('showYear') === 'on',
-        showRegion: form.get('showRegion') === 'on',
+        showTopics: checked(form, 'showTopics'),
+        showYear: checked(form, 'showYear'),
+        showRegion: checked(form, 'showRegion'),
       },
     });
     return redirect(`${new URL(args.request.url).pathname}?done=saved`);

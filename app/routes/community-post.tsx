@@ -6,7 +6,7 @@ import { getPost, type CommentView } from '../../core/communities/feed';
 import { createComment, deleteComment, deletePost, editComment, editPost, react } from '../../core/communities/posts';
 import { pick } from '../../core/text';
 import { getT, type Locale } from '../../i18n';
-import { backTo, communityError, communityForm, communityNotFound, communityVisitor, field, reactionOf, moderate } from '../lib/community.server';
+import { backTo, communityError, communityForm, communityNotFound, communityVisitor, reactionOf, moderate } from '../lib/community.server';
 import type { FormProblem } from '../lib/problem.server';
 import { retryAfter } from '../lib/signup.server';
 import { report } from '../../core/communities/moderation';
@@ -15,6 +15,7 @@ import { pathTo } from '../lib/paths';
 import { CsrfField } from '../components/csrf-field';
 import { CommunityLive } from '../components/community-live';
 import { AuthorLine, authorName, ReactionButtons, CommunityNotices, CommunityBreadcrumb, ModerateForm, PostImages, RemovedNote, ReportForm } from '../components/community-post';
+import { checked, field } from '../lib/form-values';
 
 const DONE = ['replied', 'saved', 'deleted', 'reported', 'removed', 'restored'] as const;
 
@@ -63,7 +64,7 @@ export async function action(args: Route.ActionArgs) {
   const here = new URL(args.request.url).pathname;
   const postId = args.params.post;
   const body = field(form, 'body');
-  const anonymous = form.get('anonymous') === 'on';
+  const anonymous = checked(form, 'anonymous');
   try {
     switch (intent) {
       case 'comment': {
@@ -92,7 +93,7 @@ export async function action(args: Route.ActionArgs) {
           input: {
             postId: field(form, 'postId') || undefined,
             commentId: field(form, 'commentId') || undefined,
-            aboutAuthor: form.get('aboutAuthor') === 'on',
+            aboutAuthor: checked(form, 'aboutAuthor'),
             reason: field(form, 'reason') as never,
             details: field(form, 'details') || undefined,
           },

@@ -5,13 +5,14 @@ import { getCommunity } from '../../core/communities/community-page';
 import { decideJoinRequest, listJoinRequests, listMembers, setModerator } from '../../core/communities/membership';
 import { pick } from '../../core/text';
 import { getT } from '../../i18n';
-import { communityError, communityForm, communityNotFound, communityVisitor, field } from '../lib/community.server';
+import { communityError, communityForm, communityNotFound, communityVisitor } from '../lib/community.server';
 import type { FormProblem } from '../lib/problem.server';
 import { formatSessionTime } from '../lib/format';
 import { pathTo } from '../lib/paths';
 import { CsrfField } from '../components/csrf-field';
 import { Localized } from '../components/localized';
 import { CommunityNotices, CommunityBreadcrumb } from '../components/community-post';
+import { field } from '../lib/form-values';
 
 const DONE = ['approved', 'declined', 'saved'] as const;
 

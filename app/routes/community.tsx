@@ -9,7 +9,7 @@ import { setNotifications } from '../../core/communities/notifications';
 import { pick } from '../../core/text';
 import { getT } from '../../i18n';
 import { checkGroupAddress, groupLocaleParams } from '../lib/group-address.server';
-import { backTo, communityError, communityForm, communityNotFound, communityVisitor, field, reactionOf } from '../lib/community.server';
+import { backTo, communityError, communityForm, communityNotFound, communityVisitor, reactionOf } from '../lib/community.server';
 import type { FormProblem } from '../lib/problem.server';
 import { formatSessionTime } from '../lib/format';
 import { retryAfter } from '../lib/signup.server';
@@ -20,6 +20,7 @@ import { Localized } from '../components/localized';
 import { CommunityLive } from '../components/community-live';
 import { AuthorLine, authorName, ReactionButtons, CommunityNotices, PostComposer, PostImages, RemovedNote } from '../components/community-post';
 import { Check, Field } from '../components/form-kit';
+import { checked, field } from '../lib/form-values';
 
 const DONE = ['joined', 'asked', 'left', 'posted', 'emails'] as const;
 
@@ -88,11 +89,11 @@ export async function action(args: Route.ActionArgs) {
     if (intent === 'join') {
       const answers: Record<string, string> = {};
       for (const [k, v] of form) if (k.startsWith('answer.') && typeof v === 'string') answers[k.slice('answer.'.length)] = v;
-      const out = await requestToJoin({ ctx, input: { community: args.params.slug, nickname: field(form, 'nickname'), answers, acceptRules: (form.get('rules') === 'on') as true } });
+      const out = await requestToJoin({ ctx, input: { community: args.params.slug, nickname: field(form, 'nickname'), answers, acceptRules: checked(form, 'rules') as true } });
       return redirect(`${here}?done=${out.status === 'member' ? 'joined' : 'asked'}`);
     }
     if (intent === 'emails') {
-      await setNotifications({ ctx, input: { community: args.params.slug, replies: form.get('replies') === 'on', digest: form.get('digest') === 'on' } });
+      await setNotifications({ ctx, input: { community: args.params.slug, replies: checked(form, 'replies'), digest: checked(form, 'digest') } });
       return redirect(`${here}?done=emails`);
     }
     if (intent === 'leave') {

@@ -13,6 +13,7 @@ import { coreContext } from '../lib/context.server';
 import { checkGroupAddress, groupLocaleParams } from '../lib/group-address.server';
 import { localeOfPath, pathTo } from '../lib/paths';
 import { ErrorSummary } from '../components/form-kit';
+import { formValues } from '../lib/form-values';
 
 type Field = 'reason' | 'details' | 'email';
 type FieldErrors = Partial<Record<Field, string>>;
@@ -51,11 +52,7 @@ export async function action({ request, params, context }: Route.ActionArgs) {
   const locale = localeOfPath(url.pathname) as Locale;
   const t = getT(locale);
   const form = await request.formData();
-  const text = (name: string) => {
-    const v = form.get(name);
-    return typeof v === 'string' ? v : undefined;
-  };
-  const values = { reason: text('reason') ?? '', details: text('details') ?? '', email: text('email') ?? '' };
+  const values = formValues(form, ['reason', 'details', 'email']);
   try {
     await reportListing({
       ctx: coreContext(context, locale),

@@ -18,6 +18,7 @@ import { signupErrors, retryAfter, retryAfterHeaders } from '../lib/signup.serve
 import { Localized } from '../components/localized';
 import { sessionCalendarPath } from '../lib/listing-paths';
 import { ErrorSummary } from '../components/form-kit';
+import { checked, field } from '../lib/form-values';
 
 function localeOf(request: Request): Locale {
   return localeOfPath(new URL(request.url).pathname) as Locale;
@@ -99,18 +100,18 @@ export async function action({ request, context, params }: Route.ActionArgs) {
   const t = getT(locale);
   const ctx = coreContext(context, locale);
   const form = await request.formData();
-  const intent = String(form.get('intent') ?? '');
+  const intent = field(form, 'intent');
   const back = (done: string) => redirect(`${pathTo(locale, 'manage', { token: params.token })}?done=${done}`);
   try {
     if (intent === 'cancel') {
-      const registrationId = String(form.get('registrationId') ?? '');
+      const registrationId = field(form, 'registrationId');
       await cancelRegistration({ ctx, input: { token: params.token, registrationId } });
       return redirect(
         `${pathTo(locale, 'manage', { token: params.token })}?${new URLSearchParams({ done: 'cancelled', from: registrationId })}`,
       );
     }
     if (intent === 'withdraw') {
-      await withdrawApplication({ ctx, input: { token: params.token, applicationId: String(form.get('applicationId') ?? '') } });
+      await withdrawApplication({ ctx, input: { token: params.token, applicationId: field(form, 'applicationId') } });
       return back('withdrawn');
     }
     if (intent === 'unsubscribe') {
@@ -118,7 +119,7 @@ export async function action({ request, context, params }: Route.ActionArgs) {
       return back('unsubscribed');
     }
     if (intent === 'delete') {
-      if (form.get('confirm') !== 'on') return data({ error: t('manage.deleteMustConfirm'), deleted: false }, { status: 400 });
+      if (!checked(form, 'confirm')) return data({ error: t('manage.deleteMustConfirm'), deleted: false }, { status: 400 });
       await deleteMyData({ ctx, input: { token: params.token } });
       return { error: null, deleted: true };
     }

@@ -8,11 +8,12 @@ import { pick } from '../../core/text';
 import { getT } from '../../i18n';
 import { formatDay, formatSessionTime } from '../lib/format';
 import { localeOf, organizerForm, organizerPage } from '../lib/organize.server';
-import { field, listSessionRegistrants, notFound, recordAttendance, runningError, sessionRegistrantsFor } from '../lib/running.server';
+import { listSessionRegistrants, notFound, recordAttendance, runningError, sessionRegistrantsFor } from '../lib/running.server';
 import { addWalkIn, getCheckInState, removeWalkIn } from '../lib/checkin.server';
 import { pathTo } from '../lib/paths';
 import { CsrfField } from '../components/csrf-field';
 import { ErrorSummary } from '../components/form-kit';
+import { field } from '../lib/form-values';
 
 type Mark = (typeof ATTENDANCE_STATUSES)[number];
 

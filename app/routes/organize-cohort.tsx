@@ -7,10 +7,11 @@ import { pick } from '../../core/text';
 import { getT } from '../../i18n';
 import { formatDay, formatSessionTime } from '../lib/format';
 import { localeOf, organizerForm, organizerPage } from '../lib/organize.server';
-import { decideApplication, DECISIONS, field, listCohortApplications, messageRegistrants, notFound, permissionsOf, runningError, type FormProblem } from '../lib/running.server';
+import { decideApplication, DECISIONS, listCohortApplications, messageRegistrants, notFound, permissionsOf, runningError, type FormProblem } from '../lib/running.server';
 import { pathTo } from '../lib/paths';
 import { CsrfField } from '../components/csrf-field';
 import { ErrorSummary, TextField } from '../components/form-kit';
+import { field } from '../lib/form-values';
 
 const DONE = ['accepted', 'waitlisted', 'declined', 'messaged'] as const;
 type Done = (typeof DONE)[number];

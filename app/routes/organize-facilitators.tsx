@@ -23,12 +23,13 @@ import { can, PERMISSIONS, type Permission } from '../../core/policy/permissions
 import { pick } from '../../core/text';
 import { LEADERSHIPS, type Leadership } from '../../db/schema/enums';
 import { getT, type Locale } from '../../i18n';
-import { formValues, localeOf, organizeError, organizerForm, organizerPage } from '../lib/organize.server';
+import { localeOf, organizeError, organizerForm, organizerPage } from '../lib/organize.server';
 import { pathTo } from '../lib/paths';
 import { CsrfField } from '../components/csrf-field';
 
 import { formatDate } from './admin-shared';
 import { ErrorSummary, TextField } from '../components/form-kit';
+import { field, formValues } from '../lib/form-values';
 
 const PROFILE_FIELDS = ['facilitatorId', 'displayName', 'leadership', 'credentialsEn', 'credentialsFr', 'bioEn', 'bioFr', 'userId'] as const;
 const LICENCE_FIELDS = ['facilitatorId', 'number', 'body', 'jurisdiction'] as const;
@@ -100,7 +101,7 @@ export async function action({ request, context, params }: Route.ActionArgs) {
   const locale = localeOf(request);
   const t = getT(locale);
   const { ctx, form, org } = await organizerForm({ request, context, params }, locale);
-  const intent = String(form.get('intent') ?? '');
+  const intent = field(form, 'intent');
   const back = (done: Done, anchor?: string) =>
     redirect(`${pathTo(locale, 'orgFacilitators', { org: org.slug })}?done=${done}${anchor ? `#${anchor}` : ''}`);
   const values = formValues(form, intent === 'licence' ? LICENCE_FIELDS : intent === 'save' ? PROFILE_FIELDS : ['facilitatorId', 'groupId']);
@@ -146,7 +147,6 @@ export async function action({ request, context, params }: Route.ActionArgs) {
 }
 
 export const meta: Route.MetaFunction = ({ data, matches }) => framedMeta({ matches }, data && getT(data.locale)('admin.facilitators.title', { name: data.name }));
-
 
 export default function OrganizeFacilitators({ loaderData, actionData }: Route.ComponentProps) {
   const { t } = useTranslation();

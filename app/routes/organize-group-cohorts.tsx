@@ -13,8 +13,9 @@ import { pathTo } from '../lib/paths';
 import { formatDay } from '../lib/format';
 import { CsrfField } from '../components/csrf-field';
 
-import { bool, editorError, num, str } from './organize-group-shared.server';
+import { editorError } from './organize-group-shared.server';
 import { Check, Choice, ErrorSummary, TextField } from '../components/form-kit';
+import { checked, field, numberField } from '../lib/form-values';
 
 function notFound(err: unknown, locale: Locale): never {
   if (err instanceof CoreError && (err.code === 'not_found' || err.code === 'invalid')) throw data(getT(locale)('editor.errors.notFound'), { status: 404 });
@@ -63,8 +64,8 @@ export async function action({ request, context, params }: Route.ActionArgs) {
   const { ctx, form, org } = await organizerForm({ request, context, params }, locale);
   await getGroupEditor({ ctx, input: { groupId: params.group, organizationSlug: org.slug } }).catch((e: unknown) => notFound(e, locale));
   const here = pathTo(locale, 'orgGroupCohorts', { org: org.slug, group: params.group });
-  const intent = str(form, 'intent');
-  const cohortId = str(form, 'cohortId') || null;
+  const intent = field(form, 'intent');
+  const cohortId = field(form, 'cohortId') || null;
   try {
     if (intent === 'saveCohort') {
       await saveCohort({
@@ -72,13 +73,13 @@ export async function action({ request, context, params }: Route.ActionArgs) {
         input: {
           groupId: params.group,
           cohortId,
-          startsOn: str(form, 'startsOn'),
-          endsOn: str(form, 'endsOn'),
-          sessionCount: num(form, 'sessionCount') ?? Number.NaN,
-          capacity: num(form, 'capacity'),
-          minimumParticipants: num(form, 'minimumParticipants'),
-          decisionOn: str(form, 'decisionOn') || null,
-          lateJoinUntilSession: num(form, 'lateJoinUntilSession') ?? 0,
+          startsOn: field(form, 'startsOn'),
+          endsOn: field(form, 'endsOn'),
+          sessionCount: numberField(form, 'sessionCount') ?? Number.NaN,
+          capacity: numberField(form, 'capacity'),
+          minimumParticipants: numberField(form, 'minimumParticipants'),
+          decisionOn: field(form, 'decisionOn') || null,
+          lateJoinUntilSession: numberField(form, 'lateJoinUntilSession') ?? 0,
         },
       });
       return redirect(`${here}?done=saved`);
@@ -88,25 +89,25 @@ export async function action({ request, context, params }: Route.ActionArgs) {
       return redirect(`${here}?done=deleted`);
     }
     if (intent === 'saveModules' && cohortId) {
-      const count = num(form, 'rows') ?? 0;
+      const count = numberField(form, 'rows') ?? 0;
       const modules = Array.from({ length: count }, (_, i) => ({
-        titleEn: str(form, `m${i}.titleEn`),
-        titleFr: str(form, `m${i}.titleFr`),
-        summaryEn: str(form, `m${i}.summaryEn`),
-        summaryFr: str(form, `m${i}.summaryFr`),
+        titleEn: field(form, `m${i}.titleEn`),
+        titleFr: field(form, `m${i}.titleFr`),
+        summaryEn: field(form, `m${i}.summaryEn`),
+        summaryFr: field(form, `m${i}.summaryFr`),
       })).filter((m) => m.titleEn.trim() || m.titleFr.trim() || m.summaryEn.trim() || m.summaryFr.trim());
       await saveModules({ ctx, input: { groupId: params.group, cohortId, modules } });
       return redirect(`${here}?done=modules`);
     }
     if (intent === 'saveQuestions') {
-      const count = num(form, 'rows') ?? 0;
+      const count = numberField(form, 'rows') ?? 0;
       const questions = Array.from({ length: count }, (_, i) => ({
-        id: str(form, `q${i}.id`) || null,
-        type: str(form, `q${i}.type`) as 'text',
-        labelEn: str(form, `q${i}.labelEn`),
-        labelFr: str(form, `q${i}.labelFr`),
-        required: bool(form, `q${i}.required`),
-        options: str(form, `q${i}.options`)
+        id: field(form, `q${i}.id`) || null,
+        type: field(form, `q${i}.type`) as 'text',
+        labelEn: field(form, `q${i}.labelEn`),
+        labelFr: field(form, `q${i}.labelFr`),
+        required: checked(form, `q${i}.required`),
+        options: field(form, `q${i}.options`)
           .split('\n')
           .map((line) => line.split('|').map((x) => x.trim()))
           .filter(([en, fr]) => en || fr)

@@ -26,9 +26,10 @@ import { localeOf, organizerForm, organizerPage } from '../lib/organize.server';
 import { pathTo } from '../lib/paths';
 import { CsrfField } from '../components/csrf-field';
 
-import { bool, cents, editorError, lines, num, str } from './organize-group-shared.server';
+import { editorError } from './organize-group-shared.server';
 import { zoneGroups } from './organize-group-choices.server';
 import { Check, Checks, Choice, ControlledChecks, ErrorSummary, TextField } from '../components/form-kit';
+import { centsField, checked, field, listField, numberField } from '../lib/form-values';
 
 // The details of a group. Only the attributes that apply to the group's kind, format, delivery,
 // cost and reach are shown (core/group-editor/applicable.ts): the server renders them from the
@@ -96,52 +97,52 @@ function shapeOf(value: (name: string) => string): GroupShape {
 }
 
 function changesFrom(form: FormData): Partial<GroupAttributesInput> {
-  const text = Object.fromEntries(TEXTS.flatMap((f) => [`${f}En`, `${f}Fr`]).map((n) => [n, str(form, n)]));
-  const plain = Object.fromEntries(PLAIN.map((n) => [n, str(form, n)]));
-  const choice = (n: string) => str(form, n) || null;
+  const text = Object.fromEntries(TEXTS.flatMap((f) => [`${f}En`, `${f}Fr`]).map((n) => [n, field(form, n)]));
+  const plain = Object.fromEntries(PLAIN.map((n) => [n, field(form, n)]));
+  const choice = (n: string) => field(form, n) || null;
   const changes = {
     ...text,
     ...plain,
-    kind: str(form, 'kind') as 'support_group',
-    leadership: str(form, 'leadership') as 'peer',
-    format: str(form, 'format') as 'drop_in',
-    delivery: str(form, 'delivery') as 'online',
+    kind: field(form, 'kind') as 'support_group',
+    leadership: field(form, 'leadership') as 'peer',
+    format: field(form, 'format') as 'drop_in',
+    delivery: field(form, 'delivery') as 'online',
     dropInStyle: choice('dropInStyle') as 'open_forum' | null,
     workshopActivity: choice('workshopActivity') as 'art' | null,
-    noNeedToTalk: bool(form, 'noNeedToTalk'),
-    reach: str(form, 'reach') as 'anywhere',
-    regions: lines(form, 'regions'),
-    costType: str(form, 'costType') as 'free',
-    feeCents: cents(form, 'fee'),
+    noNeedToTalk: checked(form, 'noNeedToTalk'),
+    reach: field(form, 'reach') as 'anywhere',
+    regions: listField(form, 'regions'),
+    costType: field(form, 'costType') as 'free',
+    feeCents: centsField(form, 'fee'),
     feeCurrency: choice('feeCurrency') as 'CAD' | null,
     feePer: choice('feePer') as 'session' | null,
-    suggestedDonationCents: cents(form, 'suggestedDonation'),
-    insuranceReceipts: bool(form, 'insuranceReceipts'),
+    suggestedDonationCents: centsField(form, 'suggestedDonation'),
+    insuranceReceipts: checked(form, 'insuranceReceipts'),
     languages: form.getAll('languages').map(String),
-    gender: str(form, 'gender') as 'any',
-    ageMin: num(form, 'ageMin'),
-    ageMax: num(form, 'ageMax'),
+    gender: field(form, 'gender') as 'any',
+    ageMin: numberField(form, 'ageMin'),
+    ageMax: numberField(form, 'ageMax'),
     accessibility: form.getAll('accessibility').map(String) as GroupAttributesInput['accessibility'],
-    cameraOptional: bool(form, 'cameraOptional'),
-    maxSize: num(form, 'maxSize'),
+    cameraOptional: checked(form, 'cameraOptional'),
+    maxSize: numberField(form, 'maxSize'),
     signupCutoffMinutes: (() => {
-      const h = num(form, 'signupCutoffHours');
+      const h = numberField(form, 'signupCutoffHours');
       return h == null ? 0 : Math.round(h * 60);
     })(),
-    sessionCapacity: num(form, 'sessionCapacity'),
-    intakeScreening: bool(form, 'intakeScreening'),
-    attendanceTracked: bool(form, 'attendanceTracked'),
-    waitlistPromotion: str(form, 'waitlistPromotion') as 'automatic',
-    walkIns: str(form, 'walkIns') as 'welcome',
-    autoAccept: bool(form, 'autoAccept'),
-    callsApplicants: bool(form, 'callsApplicants'),
-    autoApprove: bool(form, 'autoApprove'),
-    reminderHours: lines(form, 'reminderHours').map(Number),
+    sessionCapacity: numberField(form, 'sessionCapacity'),
+    intakeScreening: checked(form, 'intakeScreening'),
+    attendanceTracked: checked(form, 'attendanceTracked'),
+    waitlistPromotion: field(form, 'waitlistPromotion') as 'automatic',
+    walkIns: field(form, 'walkIns') as 'welcome',
+    autoAccept: checked(form, 'autoAccept'),
+    callsApplicants: checked(form, 'callsApplicants'),
+    autoApprove: checked(form, 'autoApprove'),
+    reminderHours: listField(form, 'reminderHours').map(Number),
     topicIds: form.getAll('topicIds').map(String),
     facilitatorIds: form.getAll('facilitatorIds').map(String),
   } as GroupAttributesInput;
   // What does not apply to the shape sent is left out: not checked, not required, not overwritten.
-  return applicableChanges(changes, shapeOf((n) => str(form, n)));
+  return applicableChanges(changes, shapeOf((n) => field(form, n)));
 }
 
 export async function action({ request, context, params }: Route.ActionArgs) {
@@ -149,7 +150,7 @@ export async function action({ request, context, params }: Route.ActionArgs) {
   const t = getT(locale);
   const { ctx, form, org } = await organizerForm({ request, context, params }, locale);
   const here = pathTo(locale, 'orgGroupEdit', { org: org.slug, group: params.group });
-  const intent = str(form, 'intent');
+  const intent = field(form, 'intent');
   try {
     // The group must belong to the organization of the address.
     const before = await getGroupEditor({ ctx, input: { groupId: params.group, organizationSlug: org.slug } });
@@ -164,7 +165,7 @@ export async function action({ request, context, params }: Route.ActionArgs) {
     await updateGroup({ ctx, input: { groupId: params.group, changes: changesFrom(form) } });
     // A new kind, format, delivery, cost or reach asks other questions: say so (without
     // JavaScript, this is when the fields that now apply first appear).
-    const reshaped = SHAPE_FIELDS.some((n) => str(form, n) && str(form, n) !== String(before.group[n] ?? ''));
+    const reshaped = SHAPE_FIELDS.some((n) => field(form, n) && field(form, n) !== String(before.group[n] ?? ''));
     return redirect(`${here}?done=${reshaped ? 'reshaped' : 'saved'}`);
   } catch (err) {
     const e = editorError(err, t);

@@ -11,9 +11,10 @@ import { localeOf, organizerForm, organizerPage } from '../lib/organize.server';
 import { pathTo } from '../lib/paths';
 import { CsrfField } from '../components/csrf-field';
 
-import { editorError, str } from './organize-group-shared.server';
+import { editorError } from './organize-group-shared.server';
 import { zoneGroups } from './organize-group-choices.server';
 import { Choice, ErrorSummary, TextField } from '../components/form-kit';
+import { field } from '../lib/form-values';
 
 export async function loader({ request, context, params }: Route.LoaderArgs) {
   const locale = localeOf(request);
@@ -30,7 +31,7 @@ export async function action({ request, context, params }: Route.ActionArgs) {
   const locale = localeOf(request);
   const t = getT(locale);
   const { ctx, form, org } = await organizerForm({ request, context, params }, locale);
-  const values = Object.fromEntries(['titleEn', 'titleFr', 'kind', 'leadership', 'format', 'delivery', 'timeZone'].map((n) => [n, str(form, n)]));
+  const values = Object.fromEntries(['titleEn', 'titleFr', 'kind', 'leadership', 'format', 'delivery', 'timeZone'].map((n) => [n, field(form, n)]));
   try {
     const { id } = await createGroup({
       ctx,

@@ -22,8 +22,9 @@ import { pathTo } from '../lib/paths';
 import { formatDay, formatSessionTime, formatTime } from '../lib/format';
 import { CsrfField } from '../components/csrf-field';
 
-import { editorError, num, scheduleFromForm, str } from './organize-group-shared.server';
+import { editorError, scheduleFromForm } from './organize-group-shared.server';
 import { Check, Choice, ErrorSummary, TextField } from '../components/form-kit';
+import { field, numberField } from '../lib/form-values';
 
 function notFound(err: unknown, locale: Locale): never {
   if (err instanceof CoreError && (err.code === 'not_found' || err.code === 'invalid')) throw data(getT(locale)('editor.errors.notFound'), { status: 404 });
@@ -77,7 +78,7 @@ export async function loader({ request, context, params }: Route.LoaderArgs) {
 
 /** The schedule form as posted, with the cohort it is for (closed groups; empty: every cohort). */
 function postedSchedule(form: FormData) {
-  return { ...scheduleFromForm(form), cohortId: str(form, 'cohortId').trim() || null };
+  return { ...scheduleFromForm(form), cohortId: field(form, 'cohortId').trim() || null };
 }
 
 export async function action({ request, context, params }: Route.ActionArgs) {
@@ -85,8 +86,8 @@ export async function action({ request, context, params }: Route.ActionArgs) {
   const t = getT(locale);
   const { ctx, form, org } = await organizerForm({ request, context, params }, locale);
   const here = pathTo(locale, 'orgGroupSchedule', { org: org.slug, group: params.group });
-  const intent = str(form, 'intent');
-  const scheduleId = str(form, 'scheduleId') || null;
+  const intent = field(form, 'intent');
+  const scheduleId = field(form, 'scheduleId') || null;
   const view = await getGroupEditor({ ctx, input: { groupId: params.group, organizationSlug: org.slug } }).catch((e: unknown) => notFound(e, locale));
   const zone = view.group.timeZone;
   try {
@@ -107,18 +108,18 @@ export async function action({ request, context, params }: Route.ActionArgs) {
         ctx,
         input: {
           groupId: params.group,
-          date: str(form, 'date'),
-          startTime: str(form, 'startTime'),
-          durationMinutes: num(form, 'durationMinutes') ?? Number.NaN,
-          capacity: num(form, 'capacity'),
-          topicEn: str(form, 'topicEn'),
-          topicFr: str(form, 'topicFr'),
+          date: field(form, 'date'),
+          startTime: field(form, 'startTime'),
+          durationMinutes: numberField(form, 'durationMinutes') ?? Number.NaN,
+          capacity: numberField(form, 'capacity'),
+          topicEn: field(form, 'topicEn'),
+          topicFr: field(form, 'topicFr'),
         },
       });
       return redirect(`${here}?done=added`);
     }
     if (intent === 'remove') {
-      await removeSession({ ctx, input: { groupId: params.group, sessionId: str(form, 'sessionId') } });
+      await removeSession({ ctx, input: { groupId: params.group, sessionId: field(form, 'sessionId') } });
       return redirect(`${here}?done=removed`);
     }
     return data({ intent, scheduleId, preview: null, fields: {}, message: t('editor.errors.generic') }, { status: 400 });

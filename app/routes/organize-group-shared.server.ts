@@ -1,6 +1,7 @@
 import type { TFunction } from 'i18next';
 import { formProblem, type FormProblem } from '../lib/problem.server';
 import type { ScheduleFormInput } from '../../core/group-editor';
+import { field, listField, numberField } from '../lib/form-values';
 
 // Form parsing and error messages shared by the group editor pages (organize-group*.tsx).
 
@@ -11,41 +12,20 @@ export function editorError(err: unknown, t: TFunction): FormProblem {
   return formProblem(err, t, 'editor', { field: (path) => path.replace(/^(changes|form)\./, '') });
 }
 
-export const str = (form: FormData, name: string): string => {
-  const v = form.get(name);
-  return typeof v === 'string' ? v : '';
-};
-/** Empty → null; anything else → a number (NaN for non-numbers, which the core refuses). */
-export const num = (form: FormData, name: string): number | null => {
-  const v = str(form, name).trim();
-  return v === '' ? null : Number(v.replace(',', '.'));
-};
-export const bool = (form: FormData, name: string): boolean => form.get(name) === 'on' || form.get(name) === 'true';
-export const lines = (form: FormData, name: string): string[] =>
-  str(form, name)
-    .split(/[\n,]/)
-    .map((s) => s.trim())
-    .filter(Boolean);
-/** Dollars typed by a person ("12.50") as cents. */
-export const cents = (form: FormData, name: string): number | null => {
-  const n = num(form, name);
-  return n == null ? null : Number.isFinite(n) ? Math.round(n * 100) : n;
-};
-
 /** The schedule fields of a form (names prefixed by `prefix`). */
 export function scheduleFromForm(form: FormData): ScheduleFormInput {
-  const monthWeek = num(form, 'monthWeek');
-  const monthDay = str(form, 'monthDay');
+  const monthWeek = numberField(form, 'monthWeek');
+  const monthDay = field(form, 'monthDay');
   return {
-    frequency: str(form, 'frequency') as 'weekly',
-    interval: num(form, 'interval') ?? 1,
+    frequency: field(form, 'frequency') as 'weekly',
+    interval: numberField(form, 'interval') ?? 1,
     days: form.getAll('days').map(String) as ScheduleFormInput['days'],
     monthWeek: monthWeek as ScheduleFormInput['monthWeek'],
     monthDay: (monthDay || null) as ScheduleFormInput['monthDay'],
-    startTime: str(form, 'startTime'),
-    durationMinutes: num(form, 'durationMinutes') ?? Number.NaN,
-    startDate: str(form, 'startDate'),
-    endDate: str(form, 'endDate').trim() || null,
-    exceptions: lines(form, 'exceptions'),
+    startTime: field(form, 'startTime'),
+    durationMinutes: numberField(form, 'durationMinutes') ?? Number.NaN,
+    startDate: field(form, 'startDate'),
+    endDate: field(form, 'endDate').trim() || null,
+    exceptions: listField(form, 'exceptions'),
   };
 }

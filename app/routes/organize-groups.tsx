@@ -9,8 +9,9 @@ import { localeOf, organizerForm, organizerPage } from '../lib/organize.server';
 import { pathTo } from '../lib/paths';
 import { formatSessionTime } from '../lib/format';
 import { CsrfField } from '../components/csrf-field';
-import { editorError, str } from './organize-group-shared.server';
+import { editorError } from './organize-group-shared.server';
 import { ErrorSummary } from '../components/form-kit';
+import { field } from '../lib/form-values';
 
 export async function loader({ request, context, params }: Route.LoaderArgs) {
   const locale = localeOf(request);
@@ -36,13 +37,13 @@ export async function action({ request, context, params }: Route.ActionArgs) {
   const locale = localeOf(request);
   const t = getT(locale);
   const { ctx, form, org } = await organizerForm({ request, context, params }, locale);
-  const groupId = str(form, 'groupId');
+  const groupId = field(form, 'groupId');
   try {
-    if (str(form, 'intent') === 'duplicate') {
+    if (field(form, 'intent') === 'duplicate') {
       const copy = await duplicateGroup({ ctx, input: { groupId } });
       return redirect(`${pathTo(locale, 'orgGroupEdit', { org: org.slug, group: copy.id })}?done=duplicated`);
     }
-    if (str(form, 'intent') === 'archive') {
+    if (field(form, 'intent') === 'archive') {
       await archiveGroup({ ctx, input: { groupId } });
       return redirect(`${pathTo(locale, 'orgGroups', { org: org.slug })}?done=archived`);
     }

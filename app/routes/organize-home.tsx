@@ -4,12 +4,13 @@ import type { Route } from './+types/organize-home';
 import { createOrganization, listMyOrganizations, nameIn } from '../../core/organizations';
 import { getT } from '../../i18n';
 import { requireOrganizer, requireOrganizerForm } from '../lib/auth.server';
-import { formValues, localeOf, organizeError } from '../lib/organize.server';
+import { localeOf, organizeError } from '../lib/organize.server';
 import { pathTo } from '../lib/paths';
 import { CsrfField } from '../components/csrf-field';
 
 import { NAME_MAX } from '../../core/organizations/constants';
 import { ErrorSummary, TextField } from '../components/form-kit';
+import { formValues } from '../lib/form-values';
 
 export async function loader({ request, context }: Route.LoaderArgs) {
   const locale = localeOf(request);

@@ -14,10 +14,11 @@ import {
 import { MESSAGE_MAX, ROLES_IN_ORDER } from '../../core/organizations/constants';
 import type { MemberRole } from '../../db/schema/enums';
 import { getT, type Locale } from '../../i18n';
-import { formValues, localeOf, organizeError, organizerForm, organizerPage } from '../lib/organize.server';
+import { localeOf, organizeError, organizerForm, organizerPage } from '../lib/organize.server';
 import { pathTo } from '../lib/paths';
 import { CsrfField } from '../components/csrf-field';
 import { ErrorSummary, TextField } from '../components/form-kit';
+import { field, formValues } from '../lib/form-values';
 
 const DONE = ['invited', 'revoked', 'role', 'removed'] as const;
 type Done = (typeof DONE)[number];
@@ -51,7 +52,7 @@ export async function action({ request, context, params }: Route.ActionArgs) {
   const locale = localeOf(request);
   const t = getT(locale);
   const { ctx, form, org, user } = await organizerForm({ request, context, params }, locale);
-  const intent = String(form.get('intent') ?? '');
+  const intent = field(form, 'intent');
   const values = formValues(form, ['email', 'role', 'message', 'locale', 'userId', 'invitationId']);
   const back = (done: Done) => redirect(`${pathTo(locale, 'orgMembers', { org: org.slug })}?done=${done}`);
   try {

@@ -5,10 +5,11 @@ import { framedMeta } from '../components/area-frame';
 import { getOrganization, nameIn, updateOrganization } from '../../core/organizations';
 import { DESCRIPTION_MAX, NAME_MAX } from '../../core/organizations/constants';
 import { getT } from '../../i18n';
-import { formValues, localeOf, organizeError, organizerForm, organizerPage } from '../lib/organize.server';
+import { localeOf, organizeError, organizerForm, organizerPage } from '../lib/organize.server';
 import { pathTo } from '../lib/paths';
 import { CsrfField } from '../components/csrf-field';
 import { ErrorSummary, TextField } from '../components/form-kit';
+import { formValues } from '../lib/form-values';
 
 const FIELDS = ['nameEn', 'nameFr', 'descriptionEn', 'descriptionFr', 'website', 'email', 'phone', 'city', 'region'] as const;
 

@@ -7,27 +7,12 @@ import { pick } from '../../core/text';
 import { getT, type Locale } from '../../i18n';
 import { formatDay, formatSessionTime, formatTime, zoneName } from '../lib/format';
 import { localeOf, organizerForm, organizerPage } from '../lib/organize.server';
-import {
-  cancelSession,
-  changeSessionCapacity,
-  field,
-  listSessionRegistrants,
-  sessionRegistrantsFor,
-  messageRegistrants,
-  moveSessionOnline,
-  notFound,
-  permissionsOf,
-  postponeSession,
-  runningError,
-  scheduleMakeUpSession,
-  zonedInstant,
-  zonedParts,
-  type FormProblem,
-} from '../lib/running.server';
+import { cancelSession, changeSessionCapacity, listSessionRegistrants, sessionRegistrantsFor, messageRegistrants, moveSessionOnline, notFound, permissionsOf, postponeSession, runningError, scheduleMakeUpSession, zonedInstant, zonedParts, type FormProblem } from '../lib/running.server';
 import { getCheckInState } from '../lib/checkin.server';
 import { pathTo } from '../lib/paths';
 import { CsrfField } from '../components/csrf-field';
 import { ErrorSummary, TextField } from '../components/form-kit';
+import { field } from '../lib/form-values';
 
 const DONE = ['messaged', 'capacity', 'cancelled', 'postponed', 'moved_online', 'make_up'] as const;
 type Done = (typeof DONE)[number];
@@ -118,7 +103,7 @@ export async function action({ request, context, params }: Route.ActionArgs) {
     };
     switch (intent) {
       case 'message': {
-        const out = await messageRegistrants({ ctx, input: { sessionId, message: values.message!, includeWaitlist: form.get('includeWaitlist') === 'yes' } });
+        const out = await messageRegistrants({ ctx, input: { sessionId, message: values.message!, includeWaitlist: field(form, 'includeWaitlist') === 'yes' } });
         return back('messaged', `&n=${out.recipients}`);
       }
       case 'capacity': {
