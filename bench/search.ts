@@ -22,7 +22,7 @@ import pg from 'pg';
 import { openPglite, openPostgres, migrateDatabase, type DatabaseHandle } from '../db/client';
 import { createContext } from '../core/context';
 import { findGroups } from '../core/search/find-groups';
-import { clearFacetCache } from '../core/search/facets';
+import { clearSearchCaches } from '../core/search/search-cache';
 import { groupSearchQuery, toSearchInput } from '../app/lib/group-query';
 import { startServer } from '../tests/e2e/server-process';
 import { generateGroups } from './search-data';
@@ -79,7 +79,7 @@ async function captureMix(open: (logger: { logQuery(sql: string, params: unknown
   const out: Captured[][] = [];
   for (const m of MIX) {
     const parsed = groupSearchQuery.parse(Object.fromEntries(new URLSearchParams(m.query)));
-    clearFacetCache();
+    clearSearchCaches();
     sink = [];
     await findGroups({ ctx: createContext(handle.db, { now: new Date() }), input: toSearchInput(parsed) });
     out.push(sink);

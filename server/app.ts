@@ -6,7 +6,7 @@ import * as serverBuild from 'virtual:react-router/server-build';
 import { openPglite, openPostgres, migrateDatabase, type DatabaseHandle } from '../db/client';
 import { seedIfEmpty } from '../db/seed';
 import { ensureGroupSearch } from '../core/search/refresh-group-search';
-import { setFacetCacheSeconds } from '../core/search/facets';
+import { setSearchCacheSeconds } from '../core/search/search-cache';
 import { attachSearchIndex, detachSearchIndex } from '../core/search/search-index';
 import type { Config } from './config';
 import path from 'node:path';
@@ -49,7 +49,7 @@ export async function boot(config: Config, log: (line: string) => void = console
       : `Database: embedded PGlite in ${path.resolve(config.DATA_DIR)}`,
   );
   await migrateDatabase(handle);
-  setFacetCacheSeconds(config.SEARCH_FACET_CACHE_SECONDS);
+  setSearchCacheSeconds(config.SEARCH_FACET_CACHE_SECONDS);
   if (config.SEED_DEMO) {
     const seeded = await handle.withMigrationLock((db) => seedIfEmpty(db, { now: new Date() }));
     if (seeded) log('Demo data: seeded an empty database');

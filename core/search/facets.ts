@@ -1,9 +1,10 @@
 import { sql, type SQL } from 'drizzle-orm';
 import type { Context } from '../context';
 import { topics } from '../../db/schema';
-import { FACETS, STARTS_WITHIN_CHOICES, TIMES_OF_DAY, WEEKDAYS, type Facet, type FacetCounts } from './search-input';
-import { hasPlaces, nextStart } from './search-sql';
+import { FACETS, type Facet, type FacetCounts } from './search-input';
+import { dropSuggestionsOf, FACET_FILTERS } from './filters';
 import { rows } from './rows';
+import { SearchCache } from './search-cache';
 
 // Facet counts in one pass over the rows that pass the unfaceted filters (words, place, age,
 // budget). Each row gets a bitmask of the faceted filters it fails; a row failing two or more
@@ -11,88 +12,16 @@ import { rows } from './rows';
 // none counts everywhere. One GROUP BY GROUPING SETS then counts every facet's values at once
 // (array-valued facets are grouped by their whole array, then split here).
 
-/**
- * What each facet groups by. Raw columns (arrays and bit sets included) hash faster than text;
- * they are turned into text only for the few grouped rows, in the outer select.
- */
-function facetKeys(ctx: Context): Record<Facet, SQL> {
-  const ns = nextStart(ctx);
-  const day = (d: number) => sql`${new Date(ctx.now.getTime() + d * 86_400_000).toISOString()}::timestamptz`;
-  const [d1, d2, d3] = STARTS_WITHIN_CHOICES;
-  return {
-    kind: sql`gs.kind`,
-    format: sql`gs.format`,
-    leadership: sql`gs.leadership`,
-    delivery: sql`gs.delivery`,
-    topic: sql`gs.topic_ids`,
-    lang: sql`gs.languages`,
-    cost: sql`gs.cost_type`,
-    insurance: sql`gs.insurance_receipts`,
-    day: sql`gs.days`,
-    time: sql`gs.times`,
-    audience: sql`gs.gender`,
-    access: sql`gs.accessibility`,
-    faith: sql`gs.faith`,
-    starts_within: sql`(case when gs.format = 'ongoing' then 0 when ${ns} <= ${day(d1)} then ${sql.raw(String(d1))}
-      when ${ns} <= ${day(d2)} then ${sql.raw(String(d2))} when ${ns} <= ${day(d3)} then ${sql.raw(String(d3))} end)`,
-    open: hasPlaces(ctx),
-  };
-}
-
-/** The values one grouped key stands for: an array's elements, a bit set's names. */
-function spread(facet: Facet, key: string): string[] {
-  switch (facet) {
-    case 'topic':
-    case 'lang':
-    case 'access':
-      return key.replace(/^\{|\}$/g, '').split(',').filter(Boolean).map((v) => v.replace(/^"|"$/g, ''));
-    case 'day':
-      return WEEKDAYS.filter((_, i) => (Number(key) & (1 << i)) !== 0);
-    case 'time':
-      return TIMES_OF_DAY.filter((_, i) => (Number(key) & (1 << i)) !== 0);
-    case 'starts_within':
-      // "within 7 days" also counts in "within 14" and "within 30"; 0 = always open.
-      return STARTS_WITHIN_CHOICES.filter((d) => d >= Number(key)).map(String);
-    default:
-      return [key];
-  }
-}
-
-// Facet counts over a large candidate set cost a scan of it, so they are cached per process for a
-// short time (SEARCH_FACET_CACHE_SECONDS, default 30; 0 turns the cache off), keyed by everything
-// that shapes them. A refresh of search rows in this process clears the cache at once; other
-// processes on the same PostgreSQL see the change within the time-to-live. The total comes with
-// the facets (it is their "no filter failed" count); the page of results is never cached.
-let CACHE_TTL_MS = 30_000;
-
-/** Sets how long facet counts are kept (the server calls it at start-up from its validated config). */
-export function setFacetCacheSeconds(seconds: number): void {
-  CACHE_TTL_MS = Math.max(0, seconds) * 1000;
-  cache.clear();
-}
-/** How long counts may be kept, in ms (0: never). */
-export function facetCacheMs(): number {
-  return CACHE_TTL_MS;
-}
-const CACHE_MAX = 500;
 type Counted = { total: number; facets: FacetCounts };
-const cache = new Map<string, { until: number; counted: Counted }>();
+const counted = new SearchCache<Counted>();
 
-export function clearFacetCache(): void {
-  cache.clear();
-}
-
-/** The cached counts for `key`, or computes and caches them. */
+/** The kept counts for `key` (search-cache.ts), or computes and keeps them. */
 export async function cachedFacets(key: string, compute: () => Promise<Counted>): Promise<Counted> {
-  if (CACHE_TTL_MS === 0) return compute();
-  // Elapsed time, on the monotonic clock: a wall-clock jump neither keeps nor drops counts.
-  const now = performance.now();
-  const hit = cache.get(key);
-  if (hit && hit.until > now) return hit.counted;
-  const counted = await compute();
-  if (cache.size >= CACHE_MAX) cache.delete(cache.keys().next().value as string);
-  cache.set(key, { until: now + CACHE_TTL_MS, counted });
-  return counted;
+  const hit = counted.get(key);
+  if (hit) return hit;
+  const fresh = await compute();
+  counted.set(key, fresh);
+  return fresh;
 }
 
 export function emptyFacets(): FacetCounts {
@@ -108,7 +37,7 @@ export async function countFacets(
   base: SQL,
   conditions: Partial<Record<Facet, SQL>>,
 ): Promise<{ total: number; facets: FacetCounts }> {
-  const keys = facetKeys(ctx);
+  const keys = Object.fromEntries(FACETS.map((f) => [f, FACET_FILTERS[f].key(ctx)])) as Record<Facet, SQL>;
   const bit = (f: Facet) => (conditions[f] ? 1 << FACETS.indexOf(f) : 0);
   const failMask = sql.join(
     FACETS.filter((f) => conditions[f]).map((f) => sql`(case when ${conditions[f]} then 0 else ${bit(f)} end)`),
@@ -148,7 +77,8 @@ export async function countFacets(
     const facet = FACETS.find((f) => row[`k_${f}`] != null);
     if (!facet) continue;
     const counts = facets[facet];
-    for (let value of spread(facet, String(row[`k_${facet}`]))) {
+    const key = String(row[`k_${facet}`]);
+    for (let value of FACET_FILTERS[facet].spread?.(key) ?? [key]) {
       if (facet === 'topic') value = topicSlug.get(value) ?? value;
       counts[value] = (counts[value] ?? 0) + n;
     }
@@ -172,8 +102,8 @@ export async function dropSuggestions(ctx: Context, conditions: Record<string, S
     sql`, `,
   );
   const [row = {}] = await rows<Record<string, unknown>>(ctx.db, sql`select ${counts} from (select ${mask} as f from group_search gs) r where (r.f & (r.f - 1)) = 0`);
-  return names
-    .map((filter, i) => ({ filter, total: Number(row[`d${i}`] ?? 0) }))
-    .filter((s) => s.total > 0)
-    .sort((a, b) => b.total - a.total);
+  return dropSuggestionsOf(
+    names,
+    names.map((_, i) => Number(row[`d${i}`] ?? 0)),
+  );
 }

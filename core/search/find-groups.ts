@@ -3,14 +3,15 @@ import { groups, organizations } from '../../db/schema';
 import { parseInput, type Context } from '../context';
 import { Invalid } from '../errors';
 import { publicSummary, SUMMARY_COLUMNS, type PublicGroupSummary } from '../groups/public-group';
-import { cachedFacets, countFacets, dropSuggestions, facetCacheMs } from './facets';
+import { cachedFacets, countFacets, dropSuggestions } from './facets';
 import { placeLabel, resolvePlace } from './gazetteer';
 import { findGroupsInput, type FacetCounts, type FindGroupsInput, type SearchQuery, type Sort } from './search-input';
 import { rows } from './rows';
 import { perDatabase } from '../../db/prepared';
-import { allOf, baseConditions, distanceKm, facetConditions, nextStart, type Point } from './search-sql';
+import { allOf, distanceKm, nextStart, type Point } from './search-sql';
+import { baseConditions, facetConditions } from './filters';
 import { searchIndexFor } from './search-index';
-import { searchIndex, type IndexedResult } from './indexed-search';
+import { findInIndex, type IndexedResult } from './indexed-search';
 import { needsPositions, parseTsQuery, type TsQuery } from './tsquery';
 import { isStopWord, understand, wordsOf } from './understand';
 import { scoreSql, threshold, unitQualitySql, unitWeights, type TextUnit } from './scored-text';
@@ -316,11 +317,10 @@ async function searchInMemory(
   const data = await index.data();
   if (!data) return null;
   index.searches++;
-  return searchIndex({ data, query: q, text, units: reading?.units ?? null, place, now: ctx.now, sort }, {
+  return findInIndex({ data, query: q, text, units: reading?.units ?? null, place, now: ctx.now, sort }, {
     offset,
     limit: q.perPage,
     facets: q.facets,
-    cacheMs: facetCacheMs(),
   });
 }
 
@@ -334,7 +334,7 @@ async function searchInDatabase(
   offset: number,
 ): Promise<IndexedResult> {
   const match = await textMatch(ctx, reading);
-  const base = baseConditions(q, match?.condition ?? null, place);
+  const base = baseConditions(q, ctx, match?.condition ?? null, place);
   const facetConds = facetConditions(q, ctx);
   const baseSql = allOf(Object.values(base));
   const where = allOf([baseSql, ...Object.values(facetConds)]);

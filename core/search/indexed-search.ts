@@ -1,7 +1,10 @@
 import type { SearchData, SetColumn } from './search-index';
 import { FACETS, STARTS_WITHIN_CHOICES, TIMES_OF_DAY, WEEKDAYS, type Facet, type FacetCounts, type SearchQuery, type Sort } from './search-input';
-import { bits, boundingBox, haversineKm, type Point } from './search-sql';
+import { boundingBox, haversineKm, type Point } from './search-sql';
+import { allowed, codesOf, type Condition } from './row-conditions';
+import { activeFilters, dropSuggestionsOf, FACET_FILTERS, PLAIN_FILTERS, type RowsNow } from './filters';
 import { positiveLexemes, type TsQuery } from './tsquery';
+import { SearchCache } from './search-cache';
 import { isConcept, QUALITY, threshold, unitWeights, type TextUnit } from './scored-text';
 
 // The search of find-groups.ts run over the in-process index (search-index.ts) instead of the
@@ -28,9 +31,6 @@ export interface IndexedResult {
   hits: { id: string; distance: number | null }[];
   suggestions: { filter: string; total: number }[];
 }
-
-/** Sets `bit` in `fail` for every row the condition rejects. */
-type Condition = (fail: Uint32Array, bit: number) => void;
 
 /** Which slots a text query matches (1 = match), from the lexeme postings. */
 function matchText(data: SearchData, q: TsQuery): Uint8Array {
@@ -143,18 +143,6 @@ function scoresOf(search: IndexedSearch): Scores | null {
   return out;
 }
 
-/** A membership table over a dictionary's codes for the given values. */
-function allowed(dict: { find(v: string): number | undefined; size: number }, values: readonly string[]): Uint8Array {
-  const out = new Uint8Array(Math.max(dict.size, 1));
-  for (const v of values) {
-    const c = dict.find(v);
-    if (c !== undefined) out[c] = 1;
-  }
-  return out;
-}
-
-const codesOf = (dict: { find(v: string): number | undefined }, values: readonly string[]) => values.flatMap((v) => dict.find(v) ?? []);
-
 /**
  * Work buffers, reused from one search to the next (a search runs start to end without yielding,
  * so one set per process is enough): allocating them anew costs garbage collection on every search.
@@ -201,44 +189,9 @@ function nextStarts(data: SearchData, now: number, only?: Int32Array): Float64Ar
   return out;
 }
 
-const oneOf =
-  (column: Uint8Array | Uint16Array, table: Uint8Array): Condition =>
-  (fail, bit) => {
-    for (let s = 0; s < fail.length; s++) if (!table[column[s]!]) fail[s]! |= bit;
-  };
-
-const equals =
-  (column: Uint8Array, want: number): Condition =>
-  (fail, bit) => {
-    for (let s = 0; s < fail.length; s++) if (column[s] !== want) fail[s]! |= bit;
-  };
-
-const sharesBits =
-  (column: Uint8Array, mask: number): Condition =>
-  (fail, bit) => {
-    for (let s = 0; s < fail.length; s++) if ((column[s]! & mask) === 0) fail[s]! |= bit;
-  };
-
-/** Rows holding any of `codes` (every one of them with `all`). */
-const holds =
-  (column: SetColumn, codes: number[], all: boolean): Condition =>
-  (fail, bit) => {
-    const mask = column.mask(codes);
-    const { words, width } = column;
-    for (let s = 0; s < fail.length; s++) {
-      let ok = all;
-      if (all) {
-        for (let w = 0; w < width && ok; w++) ok = (words[s * width + w]! & mask[w]!) === mask[w];
-      } else {
-        for (let w = 0; w < width && !ok; w++) ok = (words[s * width + w]! & mask[w]!) !== 0;
-      }
-      if (!ok) fail[s]! |= bit;
-    }
-  };
-
-/** The conditions outside the facets (words, place, age, budget), by name, in the database's order. */
-function baseConditions(data: SearchData, search: IndexedSearch, online: number): [string, Condition][] {
-  const { query: q, place } = search;
+/** The conditions outside the facets, by name: the words, the place, then the plain filters (filters.ts). */
+function baseConditions(search: IndexedSearch, at: RowsNow, online: number): [string, Condition][] {
+  const { data, query: q, place } = search;
   const out: [string, Condition][] = [];
   const scores = scoresOf(search);
   if (scores) {
@@ -266,61 +219,13 @@ function baseConditions(data: SearchData, search: IndexedSearch, online: number)
       }
     }]);
   }
-  if (q.age !== undefined) {
-    const age = q.age;
-    const { ageMin, ageMax } = data;
-    // NaN (no limit) compares false, so it never excludes.
-    out.push(['age', (fail, bit) => {
-      for (let s = 0; s < fail.length; s++) if (ageMin[s]! > age || ageMax[s]! < age) fail[s]! |= bit;
-    }]);
-  }
-  if (q.maxPrice !== undefined) {
-    const cents = Math.round(q.maxPrice * 100);
-    const price = data.price;
-    out.push(['max_price', (fail, bit) => {
-      for (let s = 0; s < fail.length; s++) if (price[s]! > cents) fail[s]! |= bit;
-    }]);
-  }
+  for (const [name, filter] of activeFilters(PLAIN_FILTERS, q)) out.push([name, filter.rows(q, at)]);
   return out;
 }
 
 /** The condition of each active faceted filter, in the order of FACETS. */
-function facetConditions(data: SearchData, q: SearchQuery, ns: Float64Array, open: Uint8Array, now: number): [Facet, Condition][] {
-  const d = data.dict;
-  const out: [Facet, Condition][] = [];
-  if (q.kind) out.push(['kind', oneOf(data.kind, allowed(d.kind, q.kind))]);
-  if (q.format) out.push(['format', oneOf(data.format, allowed(d.format, q.format))]);
-  if (q.leadership) out.push(['leadership', oneOf(data.leadership, allowed(d.leadership, q.leadership))]);
-  if (q.delivery) out.push(['delivery', oneOf(data.delivery, allowed(d.delivery, q.delivery))]);
-  if (q.topic) {
-    const ids = q.topic.flatMap((slug) => data.topicIds.get(slug) ?? []);
-    out.push(['topic', holds(data.topics, codesOf(d.topic, ids), false)]);
-  }
-  if (q.lang) out.push(['lang', holds(data.languages, codesOf(d.language, q.lang), false)]);
-  if (q.cost) out.push(['cost', oneOf(data.cost, allowed(d.cost, q.cost))]);
-  if (q.insurance !== undefined) out.push(['insurance', equals(data.insurance, q.insurance ? 1 : 0)]);
-  if (q.day) out.push(['day', sharesBits(data.days, bits(q.day, WEEKDAYS))]);
-  if (q.time) out.push(['time', sharesBits(data.times, bits(q.time, TIMES_OF_DAY))]);
-  if (q.audience) out.push(['audience', oneOf(data.gender, allowed(d.gender, q.audience))]);
-  if (q.access) {
-    const codes = codesOf(d.access, q.access);
-    // A feature no group offers has no code: no group can match.
-    const none: Condition = (fail, bit) => {
-      for (let s = 0; s < fail.length; s++) fail[s]! |= bit;
-    };
-    out.push(['access', codes.length === q.access.length ? holds(data.access, codes, true) : none]);
-  }
-  if (q.faith) out.push(['faith', oneOf(data.faith, allowed(d.faith, q.faith))]);
-  if (q.startsWithin !== undefined) {
-    const until = now + q.startsWithin * 86_400_000;
-    const ongoing = d.format.find('ongoing') ?? -1;
-    const format = data.format;
-    out.push(['starts_within', (fail, bit) => {
-      for (let s = 0; s < fail.length; s++) if (format[s] !== ongoing && !(ns[s]! <= until)) fail[s]! |= bit;
-    }]);
-  }
-  if (q.open !== undefined) out.push(['open', equals(open, q.open ? 1 : 0)]);
-  return out;
+function facetConditions(q: SearchQuery, at: RowsNow): [Facet, Condition][] {
+  return activeFilters(FACET_FILTERS, q).map(([facet, filter]) => [facet, filter.rows(q, at)]);
 }
 
 /** Counts each facet's values, by code, over lists of slots; names them at the end. */
@@ -605,8 +510,9 @@ function count(search: IndexedSearch, wantFacets: boolean): Counted & { ns: Floa
   const within = search.query.startsWithin === undefined ? STARTS_WITHIN_CHOICES : [...STARTS_WITHIN_CHOICES, search.query.startsWithin];
   const { ns, open, validUntil } = startsAndHorizon(data, now, within);
   const online = data.dict.delivery.find('online') ?? -1;
-  const base = baseConditions(data, search, online);
-  const facets = facetConditions(data, search.query, ns, open, now);
+  const at: RowsNow = { data, nextStarts: ns, open, now };
+  const base = baseConditions(search, at, online);
+  const facets = facetConditions(search.query, at);
 
   // Bit i: the row fails base condition i; bit base.length + j: it fails faceted filter j.
   const fail = scratch.uint32('fail', n).fill(0);
@@ -643,50 +549,36 @@ function count(search: IndexedSearch, wantFacets: boolean): Counted & { ns: Floa
   return { total, facets: facetCounts, suggestions, passing: passing.subarray(0, total), countedAt: now, validUntil, ns };
 }
 
-// Counted searches, per copy of the rows, kept while no row changes (the copy's version), no
-// start passes (validUntil) and at most SEARCH_FACET_CACHE_SECONDS: a repeated search is then
-// exactly what a fresh count would give, without the count. Bounded in entries and in bytes.
-const CACHE_MAX_ENTRIES = 500;
-const CACHE_MAX_BYTES = 64 * 1024 * 1024;
+// Counted searches (search-cache.ts), by copy of the rows, kept while no row changes (the copy's
+// version) and no start passes (validUntil): a repeated search is then exactly what a fresh count
+// would give, without the count. Bounded in entries and in bytes.
 interface CacheEntry extends Counted {
   version: number;
-  expires: number;
 }
-const caches = new WeakMap<SearchData, { entries: Map<string, CacheEntry>; bytes: number }>();
+const cache = new SearchCache<CacheEntry>({ entries: 500, bytes: 64 * 1024 * 1024, sizeOf: (e) => e.passing.byteLength });
+/** Each copy of the rows a number of its own, for the cache's keys. */
+const copies = new WeakMap<SearchData, number>();
+let copiesSeen = 0;
 
-function cached(search: IndexedSearch, wantFacets: boolean, ttlMs: number): Counted & { ns: Float64Array | null } {
-  if (ttlMs <= 0) return count(search, wantFacets);
+function cached(search: IndexedSearch, wantFacets: boolean): Counted & { ns: Float64Array | null } {
+  if (!cache.on) return count(search, wantFacets);
   const { data, query: q, place, text } = search;
+  let copy = copies.get(data);
+  if (copy === undefined) copies.set(data, (copy = ++copiesSeen));
   const key = JSON.stringify([
+    copy,
     { ...q, q: undefined, sort: undefined, page: undefined, perPage: undefined, near: undefined },
     text,
     search.units ?? null,
     place && [place.latitude, place.longitude],
     wantFacets,
   ]);
-  let cache = caches.get(data);
-  if (!cache) caches.set(data, (cache = { entries: new Map(), bytes: 0 }));
   const now = search.now.getTime();
-  const hit = cache.entries.get(key);
-  if (hit && hit.version === data.version && hit.countedAt <= now && now < hit.validUntil && performance.now() < hit.expires) {
-    // Most recently used last.
-    cache.entries.delete(key);
-    cache.entries.set(key, hit);
-    return { ...hit, ns: null };
-  }
-  if (hit) {
-    cache.entries.delete(key);
-    cache.bytes -= hit.passing.byteLength;
-  }
+  const hit = cache.get(key, (e) => e.version === data.version && e.countedAt <= now && now < e.validUntil);
+  if (hit) return { ...hit, ns: null };
   const fresh = count(search, wantFacets);
-  const entry: CacheEntry = { ...fresh, passing: fresh.passing.slice(), pages: new Map(), version: data.version, expires: performance.now() + ttlMs };
-  cache.entries.set(key, entry);
-  cache.bytes += entry.passing.byteLength;
-  for (const [oldKey, old] of cache.entries) {
-    if (cache.entries.size <= CACHE_MAX_ENTRIES && cache.bytes <= CACHE_MAX_BYTES) break;
-    cache.entries.delete(oldKey);
-    cache.bytes -= old.passing.byteLength;
-  }
+  const entry: CacheEntry = { ...fresh, passing: fresh.passing.slice(), pages: new Map(), version: data.version };
+  cache.set(key, entry);
   return { ...entry, ns: fresh.ns };
 }
 
@@ -695,14 +587,11 @@ function cached(search: IndexedSearch, wantFacets: boolean, ttlMs: number): Coun
  * the requested page, and with no result the counts that say which filter to drop. `cacheMs`
  * keeps the counts of a search for repeats (0: count every time).
  */
-export function searchIndex(
-  search: IndexedSearch,
-  page: { offset: number; limit: number; facets: boolean; cacheMs?: number },
-): IndexedResult {
+export function findInIndex(search: IndexedSearch, page: { offset: number; limit: number; facets: boolean }): IndexedResult {
   const { data, place } = search;
   const n = data.slots;
   const now = search.now.getTime();
-  const counted = cached(search, page.facets, page.cacheMs ?? 0);
+  const counted = cached(search, page.facets);
   const result = (hits: IndexedResult['hits']) => ({ total: counted.total, facets: counted.facets, hits, suggestions: counted.suggestions });
   // The order of the rows cannot change while the counts hold (same rows, no start passed).
   const pageKey = `${search.sort}:${page.offset}:${page.limit}`;
@@ -750,8 +639,5 @@ function dropSuggestions(data: SearchData, fail: Uint32Array, names: string[]): 
     const f = fail[s]!;
     if (data.alive[s] && f !== 0 && (f & (f - 1)) === 0) counts[31 - Math.clz32(f)]!++;
   }
-  return names
-    .map((filter, i) => ({ filter, total: counts[i]! }))
-    .filter((x) => x.total > 0)
-    .sort((a, b) => b.total - a.total);
+  return dropSuggestionsOf(names, counts);
 }

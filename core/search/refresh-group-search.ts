@@ -1,6 +1,6 @@
 import { sql, type SQL } from 'drizzle-orm';
 import type { Database } from '../../db/client';
-import { clearFacetCache } from './facets';
+import { clearSearchCaches } from './search-cache';
 import { announceSearchChange, IDS_PER_NOTICE, SEARCH_CHANNEL } from './search-index';
 
 /** Days of upcoming sessions that describe a group's usual weekdays and times of day. */
@@ -140,7 +140,7 @@ export async function refreshGroupSearch(db: Database, groupIds: readonly string
   const notices = groupIds === 'all' ? ['*'] : chunks(groupIds, IDS_PER_NOTICE).map((c) => c.join(','));
   for (const payload of notices) await db.execute(sql`select pg_notify(${SEARCH_CHANNEL}, ${payload})`);
   announceSearchChange(groupIds);
-  clearFacetCache();
+  clearSearchCaches();
 }
 
 function chunks<T>(list: readonly T[], size: number): T[][] {

@@ -1,6 +1,6 @@
 import { sql, type SQL } from 'drizzle-orm';
 import type { Context } from '../context';
-import { FACETS, WEEKDAYS, TIMES_OF_DAY, type Facet, type SearchQuery } from './search-input';
+import { FACETS } from './search-input';
 
 // The SQL pieces of a search over `group_search gs`, shared by the result, facet and "which
 // filter to drop" queries (find-groups.ts, facets.ts).
@@ -66,48 +66,6 @@ export function hasPlaces(ctx: Context): SQL {
 /** A bit set of `values` by their place in `all`. */
 export const bits = (values: readonly string[], all: readonly string[]) =>
   values.reduce((mask, v) => mask | (1 << all.indexOf(v)), 0);
-
-/**
- * The condition of each active faceted filter. A facet's counts apply every condition but its own.
- * `topicIds` is the list of topic ids the `topic` slugs stand for (with their sub-topics implied
- * by the search rows, which carry parent topics too).
- */
-export function facetConditions(q: SearchQuery, ctx: Context): Partial<Record<Facet, SQL>> {
-  const c: Partial<Record<Facet, SQL>> = {};
-  if (q.kind) c.kind = sql`gs.kind = any(${pgArray(q.kind)}::group_kind[])`;
-  if (q.format) c.format = sql`gs.format = any(${pgArray(q.format)}::group_format[])`;
-  if (q.leadership) c.leadership = sql`gs.leadership = any(${pgArray(q.leadership)}::leadership[])`;
-  if (q.delivery) c.delivery = sql`gs.delivery = any(${pgArray(q.delivery)}::delivery[])`;
-  if (q.topic) {
-    c.topic = sql`gs.topic_ids && array(select id from topics where slug = any(${pgArray(q.topic)}::text[]))`;
-  }
-  if (q.lang) c.lang = sql`gs.languages && ${pgArray(q.lang)}::text[]`;
-  if (q.cost) c.cost = sql`gs.cost_type = any(${pgArray(q.cost)}::cost_type[])`;
-  if (q.insurance !== undefined) c.insurance = sql`gs.insurance_receipts = ${q.insurance}`;
-  if (q.day) c.day = sql`(gs.days & ${bits(q.day, WEEKDAYS)}) <> 0`;
-  if (q.time) c.time = sql`(gs.times & ${bits(q.time, TIMES_OF_DAY)}) <> 0`;
-  if (q.audience) c.audience = sql`gs.gender = any(${pgArray(q.audience)}::text[])`;
-  if (q.access) c.access = sql`gs.accessibility @> ${pgArray(q.access)}::text[]`;
-  if (q.faith) c.faith = sql`gs.faith = any(${pgArray(q.faith)}::text[])`;
-  if (q.startsWithin !== undefined) {
-    const until = new Date(ctx.now.getTime() + q.startsWithin * 86_400_000).toISOString();
-    c.starts_within = sql`(gs.format = 'ongoing' or ${nextStart(ctx)} <= ${until}::timestamptz)`;
-  }
-  if (q.open !== undefined) c.open = sql`${hasPlaces(ctx)} = ${q.open}`;
-  return c;
-}
-
-/** Filters without facet counts: the words, the place, the age and the budget. */
-export function baseConditions(q: SearchQuery, words: SQL | null, place: Point | null): Partial<Record<string, SQL>> {
-  const c: Partial<Record<string, SQL>> = {};
-  if (words) c.q = words;
-  if (place) c.near = nearCondition(place, q.radiusKm);
-  if (q.age !== undefined) {
-    c.age = sql`(gs.age_min is null or gs.age_min <= ${q.age}) and (gs.age_max is null or gs.age_max >= ${q.age})`;
-  }
-  if (q.maxPrice !== undefined) c.max_price = sql`gs.price_cents <= ${Math.round(q.maxPrice * 100)}`;
-  return c;
-}
 
 export function allOf(conditions: (SQL | undefined)[]): SQL {
   const list = conditions.filter((c): c is SQL => c !== undefined);
