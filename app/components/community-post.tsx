@@ -8,7 +8,7 @@ import { Localized } from './localized';
 import type { Bilingual } from '../../core/text';
 import type { Locale } from '../../i18n';
 import { CrisisNow } from './crisis-now';
-import { ErrorSummary, Field } from './form-kit';
+import { Check, ErrorSummary, Field, Radios, TextField } from './form-kit';
 
 export const REACTIONS: ReactionKind[] = ['support', 'thanks', 'me_too'];
 
@@ -178,36 +178,10 @@ export function ReportForm({
         <input type="hidden" name="intent" value="report" />
         <input type="hidden" name={name} value={value} />
         <p className="hint">{t('community.report.hint')}</p>
-        <fieldset>
-          <legend>{t('community.report.reason')}</legend>
-          {REPORT_REASONS.map((r, n) => (
-            <p className="field radio" key={r}>
-              <input type="radio" id={`${id}-${r}`} name="reason" value={r} required defaultChecked={n === 0} />
-              <label htmlFor={`${id}-${r}`}>{t(`community.report.reasons.${r}`)}</label>
-            </p>
-          ))}
-        </fieldset>
-        <p className="field">
-          <label htmlFor={`${id}-details`}>{t('community.report.details')}</label>
-          <textarea
-            id={`${id}-details`}
-            name="details"
-            rows={2}
-            maxLength={1000}
-            aria-invalid={error?.details ? true : undefined}
-            aria-describedby={error?.details ? `${id}-details-error` : undefined}
-          />
-          {error?.details && (
-            <span className="field-error" id={`${id}-details-error`}>
-              {error.details}
-            </span>
-          )}
-        </p>
+        <Radios prefix={`${id}-`} name="reason" legend={t('community.report.reason')} options={REPORT_REASONS.map((r) => [r, t(`community.report.reasons.${r}`)])} value={REPORT_REASONS[0]} required />
+        <TextField id={`${id}-details`} name="details" label={t('community.report.details')} multiline rows={2} maxLength={1000} error={error?.details} />
         {name !== 'messageId' && (
-          <p className="field checkbox">
-            <input type="checkbox" id={`${id}-author`} name="aboutAuthor" />
-            <label htmlFor={`${id}-author`}>{t('community.report.aboutAuthor')}</label>
-          </p>
+          <Check prefix={`${id}-`} name="aboutAuthor" label={t('community.report.aboutAuthor')} checked={false} />
         )}
         <button type="submit">{t('community.report.send')}</button>
       </Form>
@@ -258,10 +232,7 @@ export function ModerateForm({
       </summary>
       <Form method="post">
         {hidden}
-        <p className="field">
-          <label htmlFor={id}>{t('community.moderation.reason')}</label>
-          <textarea id={id} name="reason" rows={2} maxLength={1000} required />
-        </p>
+        <ReasonField id={id} />
         <button type="submit" className="danger">
           {t('community.moderation.remove')}
         </button>
@@ -300,45 +271,16 @@ export function PostComposer({
 }) {
   const t = usePageT();
   const navigation = useNavigation();
-  const described = (id: string, hint?: string) => [hint, errors[id] ? `f-${id}-error` : undefined].filter(Boolean).join(' ') || undefined;
-  const error = (id: string) =>
-    errors[id] && (
-      <span className="field-error" id={`f-${id}-error`}>
-        {errors[id]}
-      </span>
-    );
   return (
     <section aria-labelledby="write-title" className="card composer">
       <h2 id="write-title">{t('community.write')}</h2>
       <Form method="post" action={action} encType="multipart/form-data">
         <CsrfField token={csrf} />
         <input type="hidden" name="intent" value="post" />
-        <p className="field">
-          <label htmlFor="f-body">{t('community.yourPost')}</label>
-          <span className="hint" id="f-body-hint">
-            {t('community.writeHint')}
-          </span>
-          <textarea
-            id="f-body"
-            name="body"
-            rows={5}
-            required
-            maxLength={10000}
-            defaultValue={values.body ?? ''}
-            aria-describedby={described('body', 'f-body-hint')}
-            aria-invalid={errors.body ? true : undefined}
-          />
-          {error('body')}
-        </p>
+        <TextField name="body" label={t('community.yourPost')} hint={t('community.writeHint')} multiline rows={5} required maxLength={10000} value={values.body} error={errors.body} />
         <Field name="image" type="file" accept="image/jpeg,image/png,image/webp" label={t('community.images.add')} hint={t('community.images.hint')} values={values} errors={errors} />
         <Field name="alt" label={t('community.images.alt')} maxLength={500} values={values} errors={errors} />
-        <p className="field checkbox">
-          <input id="f-anonymous" name="anonymous" type="checkbox" aria-describedby="f-anonymous-hint" defaultChecked={values.anonymous === 'on'} />
-          <label htmlFor="f-anonymous">{t('community.anonymous')}</label>
-          <span className="hint" id="f-anonymous-hint">
-            {t('community.anonymousHint')}
-          </span>
-        </p>
+        <Check name="anonymous" label={t('community.anonymous')} hint={t('community.anonymousHint')} checked={values.anonymous === 'on'} />
         <p>
           <button type="submit" disabled={navigation.state === 'submitting'}>
             {t('community.post')}
@@ -347,4 +289,10 @@ export function PostComposer({
       </Form>
     </section>
   );
+}
+
+/** The reason a moderator gives for an act; the person concerned reads it. */
+export function ReasonField({ id }: { id: string }) {
+  const t = usePageT();
+  return <TextField id={id} name="reason" label={t('community.moderation.reason')} multiline rows={2} maxLength={1000} required />;
 }

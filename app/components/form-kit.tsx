@@ -47,7 +47,7 @@ export function TextField({
   hint?: string;
   error?: string;
   value?: string | number | null;
-  type?: 'text' | 'email' | 'url' | 'tel' | 'password' | 'number' | 'date' | 'time' | 'file';
+  type?: 'text' | 'search' | 'email' | 'url' | 'tel' | 'password' | 'number' | 'date' | 'time' | 'file';
   multiline?: boolean;
   rows?: number;
   /** Where one page holds several forms: the ids of this one's controls carry it. */
@@ -121,7 +121,8 @@ export function Choice({
   name: string;
   label: string;
   value?: string | null;
-  options: [string, string][];
+  /** Each option's value and text, and the language of its text where it is not the page's. */
+  options: [string, string, string?][];
   error?: string;
   hint?: string;
   empty?: string;
@@ -130,8 +131,8 @@ export function Choice({
   required?: boolean;
 }) {
   const id = `f-${prefix}${name}`;
-  const option = ([v, text]: [string, string]) => (
-    <option key={v} value={v}>
+  const option = ([v, text, lang]: [string, string, string?]) => (
+    <option key={v} value={v} lang={lang}>
       {text}
     </option>
   );
@@ -162,6 +163,7 @@ export function Check({
   prefix = '',
   error,
   required,
+  hint,
   describedBy: more,
 }: {
   name: string;
@@ -171,6 +173,7 @@ export function Check({
   prefix?: string;
   error?: string;
   required?: boolean;
+  hint?: string;
   /** The id of a text elsewhere on the page that tells more about this box. */
   describedBy?: string;
 }) {
@@ -185,9 +188,10 @@ export function Check({
         defaultChecked={checked}
         required={required}
         aria-invalid={error ? true : undefined}
-        aria-describedby={[more, describedBy(id, undefined, error)].filter(Boolean).join(' ') || undefined}
+        aria-describedby={[more, describedBy(id, hint, error)].filter(Boolean).join(' ') || undefined}
       />
       <label htmlFor={id}>{label}</label>
+      <FieldHint id={id} hint={hint} />
       <FieldError id={`${id}-error`} message={error} />
     </p>
   );
@@ -200,21 +204,56 @@ export function Checks({
   selected,
   options,
   error,
+  prefix = '',
 }: {
   name: string;
   legend: string;
   selected: readonly string[];
   options: [string, string][];
   error?: string;
+  prefix?: string;
 }) {
   const { t } = useTranslation();
-  const id = `f-${name}`;
+  const id = `f-${prefix}${name}`;
   return (
     <fieldset className="checks" id={id} aria-describedby={describedBy(id, undefined, error)}>
       <legend>{legend}</legend>
       {options.length === 0 && <p className="muted">{t('editor.field.none')}</p>}
       {options.map(([v, text]) => (
-        <Check key={v} name={name} value={v} label={text} checked={selected.includes(v)} />
+        <Check key={v} prefix={prefix} name={name} value={v} label={text} checked={selected.includes(v)} />
+      ))}
+      <FieldError id={`${id}-error`} message={error} />
+    </fieldset>
+  );
+}
+
+/** One choice among a few, as radio buttons in a fieldset with a legend. */
+export function Radios({
+  name,
+  legend,
+  options,
+  value,
+  error,
+  required,
+  prefix = '',
+}: {
+  name: string;
+  legend: string;
+  options: [string, string][];
+  value?: string | null;
+  error?: string;
+  required?: boolean;
+  prefix?: string;
+}) {
+  const id = `f-${prefix}${name}`;
+  return (
+    <fieldset className="choices" id={id} aria-describedby={describedBy(id, undefined, error)}>
+      <legend>{legend}</legend>
+      {options.map(([v, text]) => (
+        <p className="field checkbox" key={v}>
+          <input type="radio" id={`${id}-${v}`} name={name} value={v} defaultChecked={value === v} required={required} />
+          <label htmlFor={`${id}-${v}`}>{text}</label>
+        </p>
       ))}
       <FieldError id={`${id}-error`} message={error} />
     </fieldset>

@@ -1,31 +1,23 @@
 import { useTranslation } from 'react-i18next';
+import { TextField } from './form-kit';
 
 /** The box a message is written in, and its button. */
 export function MessageBox({ defaultValue, error }: { defaultValue: string; error?: string | undefined }) {
   const { t } = useTranslation();
   return (
     <>
-      <p className="field">
-        <label htmlFor="f-message">{t('community.messages.yourMessage')}</label>
-        <span className="hint" id="f-message-hint">
-          {t('community.messages.privateHint')}
-        </span>
-        <textarea
-          id="f-message"
-          name="body"
-          rows={4}
-          required
-          maxLength={4000}
-          defaultValue={defaultValue}
-          aria-invalid={error ? true : undefined}
-          aria-describedby={error ? 'f-message-hint f-message-error' : 'f-message-hint'}
-        />
-        {error && (
-          <span className="field-error" id="f-message-error">
-            {error}
-          </span>
-        )}
-      </p>
+      <TextField
+        name="body"
+        id="f-message"
+        label={t('community.messages.yourMessage')}
+        hint={t('community.messages.privateHint')}
+        multiline
+        rows={4}
+        required
+        maxLength={4000}
+        value={defaultValue}
+        error={error}
+      />
       <button type="submit">{t('community.messages.send')}</button>
     </>
   );

@@ -4,7 +4,8 @@ import type { QueueEntry } from '../lib/community.server';
 import type { Locale } from '../../i18n';
 import { CsrfField } from './csrf-field';
 import { Localized } from './localized';
-import { ModerateForm } from './community-post';
+import { ModerateForm, ReasonField } from './community-post';
+import { Choice } from './form-kit';
 
 const MUTE_DAYS = [1, 3, 7, 30] as const;
 
@@ -104,16 +105,13 @@ export function ModerationQueue({ items, csrf, locale, withCommunity = false }: 
                       <>
                         <Form method="post">
                           {hidden('mute', member)}
-                          <p className="field">
-                            <label htmlFor={`days-${i.key}`}>{t('community.moderation.days')}</label>
-                            <select id={`days-${i.key}`} name="days" defaultValue="3">
-                              {MUTE_DAYS.map((d) => (
-                                <option key={d} value={d}>
-                                  {t('community.moderation.daysOption', { count: d })}
-                                </option>
-                              ))}
-                            </select>
-                          </p>
+                          <Choice
+                            name="days"
+                            prefix={`${i.key}-`}
+                            label={t('community.moderation.days')}
+                            value="3"
+                            options={MUTE_DAYS.map((d) => [String(d), t('community.moderation.daysOption', { count: d })])}
+                          />
                           <ReasonField id={`mute-${i.key}`} />
                           <button type="submit">{t('community.moderation.mute')}</button>
                         </Form>
@@ -134,16 +132,5 @@ export function ModerationQueue({ items, csrf, locale, withCommunity = false }: 
         );
       })}
     </ul>
-  );
-}
-
-/** The reason a moderator gives for an act; the person concerned reads it. */
-function ReasonField({ id }: { id: string }) {
-  const { t } = useTranslation();
-  return (
-    <p className="field">
-      <label htmlFor={id}>{t('community.moderation.reason')}</label>
-      <textarea id={id} name="reason" rows={2} maxLength={1000} required />
-    </p>
   );
 }

@@ -8,7 +8,7 @@ import { translatePath } from '../lib/translate-path';
 import { currentSession, visitorCsrf, visitorForm } from '../lib/auth.server';
 import { authErrorMessage, callAuth, forCommunity, ORGANIZE_HOME, safeNext } from '../lib/account.server';
 import { CsrfField } from '../components/csrf-field';
-import { ErrorSummary, Field } from '../components/form-kit';
+import { ErrorSummary, Field, TextField } from '../components/form-kit';
 import { field } from '../lib/form-values';
 
 const localeOf = (request: Request) => localeOfPath(new URL(request.url).pathname) as Locale;
@@ -99,10 +99,7 @@ export default function SignIn({ loaderData, actionData }: Route.ComponentProps)
         <Form method="post" className="person-form" noValidate>
           <CsrfField token={csrf} />
           <input type="hidden" name="next" value={next} />
-          <p className="field">
-            <label htmlFor="magic-email">{t('account.signIn.email')}</label>
-            <input id="magic-email" name="email" type="email" autoComplete="email" required defaultValue={result?.values?.email ?? ''} />
-          </p>
+          <TextField id="magic-email" name="email" type="email" autoComplete="email" required label={t('account.signIn.email')} value={result?.values?.email} />
           <p>
             <button type="submit" name="intent" value="magic" className="secondary" disabled={busy}>
               {t('account.signIn.magicSubmit')}

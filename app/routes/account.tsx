@@ -11,7 +11,7 @@ import { callAuth } from '../lib/account.server';
 import { localeOf } from '../lib/organize.server';
 import { pathTo } from '../lib/paths';
 import { CsrfField } from '../components/csrf-field';
-import { ErrorSummary } from '../components/form-kit';
+import { Check, ErrorSummary, Radios } from '../components/form-kit';
 import { checked, field } from '../lib/form-values';
 
 // A signed-in person's own page: who they are here, their data to download, and the deletion of
@@ -108,39 +108,18 @@ export default function Account({ loaderData: d, actionData }: Route.ComponentPr
       <section aria-labelledby="delete-title">
         <h2 id="delete-title">{t('account.mine.deleteTitle')}</h2>
         <p>{t('account.mine.deleteLead')}</p>
-        {actionData && <ErrorSummary message={actionData.message} fields={actionData.fields} hrefs={{ content: '#content-erase', confirm: '#confirm' }} />}
+        {actionData && <ErrorSummary message={actionData.message} fields={actionData.fields} hrefs={{ content: `#f-content-${d.choices[0]}` }} />}
         <Form method="post" className="danger-zone" noValidate>
           <CsrfField token={d.csrf} />
-          <fieldset aria-describedby={errors.content ? 'content-error' : undefined}>
-            <legend>{t('account.mine.contentLegend')}</legend>
-            {errors.content && (
-              <p id="content-error" className="field-error">
-                {errors.content}
-              </p>
-            )}
-            {d.choices.map((choice) => (
-              <p className="field checkbox" key={choice}>
-                <input id={`content-${choice}`} type="radio" name="content" value={choice} defaultChecked={chosen === choice} required />
-                <label htmlFor={`content-${choice}`}>{t(`account.mine.${choice}`)}</label>
-              </p>
-            ))}
-          </fieldset>
-          <p className="field checkbox">
-            <input
-              id="confirm"
-              name="confirm"
-              type="checkbox"
-              required
-              aria-invalid={errors.confirm ? true : undefined}
-              aria-describedby={errors.confirm ? 'confirm-error' : undefined}
-            />
-            <label htmlFor="confirm">{t('account.mine.confirm')}</label>
-          </p>
-          {errors.confirm && (
-            <p id="confirm-error" className="field-error">
-              {errors.confirm}
-            </p>
-          )}
+          <Radios
+            name="content"
+            legend={t('account.mine.contentLegend')}
+            options={d.choices.map((choice) => [choice, t(`account.mine.${choice}`)])}
+            value={chosen}
+            error={errors.content}
+            required
+          />
+          <Check name="confirm" label={t('account.mine.confirm')} required checked={false} error={errors.confirm} />
           <button type="submit" className="danger">
             {t('account.mine.submit')}
           </button>

@@ -11,7 +11,7 @@ import { pathTo } from '../lib/paths';
 import { CsrfField } from '../components/csrf-field';
 import { CommunityBreadcrumb } from '../components/community-post';
 import { ModerationQueue } from '../components/moderation-queue';
-import { ErrorSummary } from '../components/form-kit';
+import { ErrorSummary, TextField } from '../components/form-kit';
 import { field } from '../lib/form-values';
 
 const DONE = [...MODERATED, 'rules'] as const;
@@ -89,24 +89,7 @@ export default function CommunityModeration({ loaderData, actionData }: Route.Co
             const name = lang === 'en' ? 'rulesEn' : 'rulesFr';
             const error = problem?.fields[name];
             return (
-              <p className="field" key={lang}>
-                <label htmlFor={`f-${name}`}>{t(`community.moderation.${name}`)}</label>
-                <textarea
-                  id={`f-${name}`}
-                  name={name}
-                  rows={5}
-                  maxLength={d.rulesMax}
-                  lang={lang}
-                  defaultValue={rules[name]}
-                  aria-invalid={error ? true : undefined}
-                  aria-describedby={error ? `f-${name}-error` : undefined}
-                />
-                {error && (
-                  <span className="field-error" id={`f-${name}-error`}>
-                    {error}
-                  </span>
-                )}
-              </p>
+              <TextField key={lang} name={name} label={t(`community.moderation.${name}`)} multiline rows={5} maxLength={d.rulesMax} lang={lang} value={rules[name]} error={error} />
             );
           })}
           <button type="submit">{t('community.moderation.saveRules')}</button>

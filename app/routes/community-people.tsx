@@ -12,7 +12,7 @@ import { pathTo } from '../lib/paths';
 import { CsrfField } from '../components/csrf-field';
 import { Localized } from '../components/localized';
 import { CommunityBreadcrumb } from '../components/community-post';
-import { Check, ErrorSummary } from '../components/form-kit';
+import { Check, Choice, ErrorSummary, TextField } from '../components/form-kit';
 import { checked, field } from '../lib/form-values';
 
 // Finding members with a similar experience: one's own description (what others may see of it),
@@ -99,10 +99,7 @@ export default function CommunityPeople({ loaderData, actionData }: Route.Compon
         <h2 id="mine-title">{t('community.people.mine')}</h2>
         <Form method="post">
           <CsrfField token={d.csrf} />
-          <Check name="findable" label={t('community.people.findable')} checked={mine?.findable ?? false} describedBy="f-findable-hint" />
-          <p className="hint" id="f-findable-hint">
-            {t('community.people.findableHint')}
-          </p>
+          <Check name="findable" label={t('community.people.findable')} hint={t('community.people.findableHint')} checked={mine?.findable ?? false} />
           <fieldset aria-describedby={problem?.fields.topics ? 'f-topics-error' : undefined}>
             <legend>{t('community.people.topics')}</legend>
             {problem?.fields.topics && (
@@ -126,35 +123,14 @@ export default function CommunityPeople({ loaderData, actionData }: Route.Compon
               </details>
             ))}
           </fieldset>
-          <p className="field">
-            <label htmlFor="f-year">{t('community.people.year')}</label>
-            <input
-              id="f-year"
-              name="year"
-              type="number"
-              inputMode="numeric"
-              min={1900}
-              defaultValue={mine?.year ?? ''}
-              aria-invalid={problem?.fields.year ? true : undefined}
-              aria-describedby={problem?.fields.year ? 'f-year-error' : undefined}
-            />
-            {problem?.fields.year && (
-              <span className="field-error" id="f-year-error">
-                {problem.fields.year}
-              </span>
-            )}
-          </p>
-          <p className="field">
-            <label htmlFor="f-region">{t('community.people.region')}</label>
-            <select id="f-region" name="region" defaultValue={mine?.region ?? ''}>
-              <option value="">{t('community.people.regionNone')}</option>
-              {d.regions.map((r) => (
-                <option key={r} value={r}>
-                  {t(`community.regions.${r}`)}
-                </option>
-              ))}
-            </select>
-          </p>
+          <TextField name="year" type="number" inputMode="numeric" min={1900} label={t('community.people.year')} value={mine?.year} error={problem?.fields.year} />
+          <Choice
+            name="region"
+            label={t('community.people.region')}
+            value={mine?.region}
+            empty={t('community.people.regionNone')}
+            options={d.regions.map((r) => [r, t(`community.regions.${r}`)])}
+          />
           <fieldset>
             <legend>{t('community.people.show')}</legend>
             <Check name="showTopics" label={t('community.people.showTopics')} checked={mine?.showTopics ?? true} />

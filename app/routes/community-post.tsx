@@ -16,6 +16,7 @@ import { CsrfField } from '../components/csrf-field';
 import { CommunityLive } from '../components/community-live';
 import { AuthorLine, authorName, ReactionButtons, CommunityNotices, CommunityBreadcrumb, ModerateForm, PostImages, RemovedNote, ReportForm } from '../components/community-post';
 import { checked, field } from '../lib/form-values';
+import { Check, TextField } from '../components/form-kit';
 
 const DONE = ['replied', 'saved', 'deleted', 'reported', 'removed', 'restored'] as const;
 
@@ -121,30 +122,6 @@ export async function action(args: Route.ActionArgs) {
 
 export const meta: Route.MetaFunction = ({ data }) => [{ title: `${data?.title ?? ''} · Cercle` }, { name: 'robots', content: 'noindex' }];
 
-/** A text box with its label, for a comment, a reply or an edit; its error under it. */
-function TextBox({ id, label, defaultValue, error, max }: { id: string; label: string; defaultValue: string; error?: string; max: number }) {
-  return (
-    <p className="field">
-      <label htmlFor={id}>{label}</label>
-      <textarea
-        id={id}
-        name="body"
-        rows={3}
-        required
-        maxLength={max}
-        defaultValue={defaultValue}
-        aria-invalid={error ? true : undefined}
-        aria-describedby={error ? `${id}-error` : undefined}
-      />
-      {error && (
-        <span className="field-error" id={`${id}-error`}>
-          {error}
-        </span>
-      )}
-    </p>
-  );
-}
-
 export default function CommunityPost({ loaderData, actionData }: Route.ComponentProps) {
   const { t } = useTranslation();
   const d = loaderData;
@@ -161,12 +138,7 @@ export default function CommunityPost({ loaderData, actionData }: Route.Componen
       ))}
     </>
   );
-  const anonymousBox = (id: string) => (
-    <p className="field checkbox">
-      <input id={id} name="anonymous" type="checkbox" />
-      <label htmlFor={id}>{t('community.anonymousComment')}</label>
-    </p>
-  );
+  const anonymousBox = (id: string) => <Check prefix={`${id}-`} name="anonymous" label={t('community.anonymousComment')} checked={false} />;
 
   type Shown = (typeof d.comments)[number];
   const commentItem = (c: Shown, isReply: boolean): React.ReactNode => (
@@ -190,7 +162,7 @@ export default function CommunityPost({ loaderData, actionData }: Route.Componen
                 <summary>{t('community.edit')}</summary>
                 <Form method="post">
                   {hidden('edit-comment', { commentId: c.id })}
-                  <TextBox id={`edit-${c.id}`} label={t('community.edit')} defaultValue={valueFor(c.id) || (c.body ?? '')} error={errorFor(c.id)} max={5000} />
+                  <TextField name="body" multiline rows={3} required id={`edit-${c.id}`} label={t('community.edit')} value={valueFor(c.id) || (c.body ?? '')} error={errorFor(c.id)} maxLength={5000} />
                   <button type="submit">{t('community.save')}</button>
                 </Form>
                 <Form method="post">
@@ -208,7 +180,7 @@ export default function CommunityPost({ loaderData, actionData }: Route.Componen
             <summary>{t('community.reply')}</summary>
             <Form method="post">
               {hidden('comment', { parentId: c.id })}
-              <TextBox id={`reply-${c.id}`} label={t('community.yourReply')} defaultValue={valueFor(c.id)} error={errorFor(c.id)} max={5000} />
+              <TextField name="body" multiline rows={3} required id={`reply-${c.id}`} label={t('community.yourReply')} value={valueFor(c.id)} error={errorFor(c.id)} maxLength={5000} />
               {anonymousBox(`anonymous-${c.id}`)}
               <button type="submit">{t('community.reply')}</button>
             </Form>
@@ -243,7 +215,7 @@ export default function CommunityPost({ loaderData, actionData }: Route.Componen
             <summary>{t('community.edit')}</summary>
             <Form method="post">
               {hidden('edit-post')}
-              <TextBox id="edit-post" label={t('community.edit')} defaultValue={actionData?.intent === 'edit-post' ? valueFor('post') : (d.post.body ?? '')} error={errorFor('post')} max={10000} />
+              <TextField name="body" multiline rows={3} required id="edit-post" label={t('community.edit')} value={actionData?.intent === 'edit-post' ? valueFor('post') : (d.post.body ?? '')} error={errorFor('post')} maxLength={10000} />
               <button type="submit">{t('community.save')}</button>
             </Form>
             <Form method="post">
@@ -262,7 +234,7 @@ export default function CommunityPost({ loaderData, actionData }: Route.Componen
         {d.canPost && d.csrf && !d.post.removed && (
           <Form method="post" className="card">
             {hidden('comment')}
-            <TextBox id="f-comment" label={t('community.comment')} defaultValue={actionData?.intent === 'comment' && actionData.target === 'post' ? valueFor('post') : ''} error={errorFor('post')} max={5000} />
+            <TextField name="body" multiline rows={3} required id="f-comment" label={t('community.comment')} value={actionData?.intent === 'comment' && actionData.target === 'post' ? valueFor('post') : ''} error={errorFor('post')} maxLength={5000} />
             {anonymousBox('f-comment-anonymous')}
             <button type="submit">{t('community.comment')}</button>
           </Form>

@@ -13,6 +13,7 @@ import { CsrfField } from '../components/csrf-field';
 import { Localized } from '../components/localized';
 import { CommunityNotices, CommunityBreadcrumb } from '../components/community-post';
 import { field } from '../lib/form-values';
+import { TextField } from '../components/form-kit';
 
 const DONE = ['approved', 'declined', 'saved'] as const;
 
@@ -116,10 +117,7 @@ export default function CommunityRequests({ loaderData, actionData }: Route.Comp
                 <CsrfField token={d.csrf} />
                 <input type="hidden" name="memberId" value={r.id} />
                 <input type="hidden" name="decision" value="decline" />
-                <p className="field">
-                  <label htmlFor={`reason-${r.id}`}>{t('community.declineReason')}</label>
-                  <textarea id={`reason-${r.id}`} name="reason" rows={2} maxLength={1000} />
-                </p>
+                <TextField id={`reason-${r.id}`} name="reason" label={t('community.declineReason')} multiline rows={2} maxLength={1000} />
                 <button type="submit" className="secondary">
                   {t('community.decline')}
                   <span className="visually-hidden"> · {r.nickname}</span>

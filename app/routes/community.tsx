@@ -1,4 +1,4 @@
-import { data, Form, Link, redirect, useNavigation } from 'react-router';
+import { data, Form, Link, redirect } from 'react-router';
 import { useTranslation } from 'react-i18next';
 import type { Route } from './+types/community';
 import { getCommunity } from '../../core/communities/community-page';
@@ -15,11 +15,11 @@ import { formatSessionTime } from '../lib/format';
 import { retryAfter } from '../lib/signup.server';
 import { pathTo } from '../lib/paths';
 import { CsrfField } from '../components/csrf-field';
-import { QuestionFields } from '../components/person-fields';
 import { Localized } from '../components/localized';
 import { CommunityLive } from '../components/community-live';
-import { AuthorLine, authorName, ReactionButtons, CommunityNotices, PostComposer, PostImages, RemovedNote } from '../components/community-post';
-import { Check, Field } from '../components/form-kit';
+import { CommunityNotices, PostComposer } from '../components/community-post';
+import { Check, TextField } from '../components/form-kit';
+import { CommunityFeed, JoinCommunity } from '../components/community-page';
 import { checked, field } from '../lib/form-values';
 
 const DONE = ['joined', 'asked', 'left', 'posted', 'emails'] as const;
@@ -121,10 +121,8 @@ export default function Community({ loaderData, actionData }: Route.ComponentPro
   const d = loaderData;
   const { page, locale } = d;
   const v = page.viewer;
-  const navigation = useNavigation();
   const problem = actionData?.problem;
   const values = actionData?.values ?? {};
-  const joinForm = v.signedIn && v.status !== 'member' && v.status !== 'pending' && v.status !== 'banned' && d.csrf;
   return (
     <div className="page narrow community">
       <p className="breadcrumb">
@@ -137,79 +135,7 @@ export default function Community({ loaderData, actionData }: Route.ComponentPro
       </h1>
       <CommunityNotices done={d.done} crisis={d.crisis} problem={problem} />
 
-      {!v.canRead && (
-        <>
-          <Localized as="p" text={page.group.summary} locale={locale} className="lead" />
-          <p className="muted">{t('community.privateNote')}</p>
-          {pick(page.group.rules, locale) && (
-            <section aria-labelledby="rules-title">
-              <h2 id="rules-title">{t('community.rules')}</h2>
-              <Localized as="p" text={page.group.rules} locale={locale} className="rules" />
-            </section>
-          )}
-          <section aria-labelledby="join-title">
-            <h2 id="join-title">{t('community.howToJoin')}</h2>
-            {!v.signedIn && (
-              <>
-                <p>{t('community.signInToJoin')}</p>
-                <p className="actions">
-                  <Link className="button" to={d.signInHref}>
-                    {t('community.signIn')}
-                  </Link>{' '}
-                  <Link className="button-secondary" to={d.signUpHref}>
-                    {t('community.createAccount')}
-                  </Link>
-                </p>
-              </>
-            )}
-            {v.status === 'pending' && (
-              <p className="notice" role="status">
-                {t('community.pending')}
-              </p>
-            )}
-            {v.status === 'banned' && (
-              <p className="notice" role="status">
-                {t('community.banned')} {v.sanctionReason && t('community.mutedReason', { reason: v.sanctionReason })}
-              </p>
-            )}
-            {v.status === 'declined' && (
-              <p className="notice">
-                {t('community.declined')} {v.declineReason && t('community.declinedReason', { reason: v.declineReason })} {t('community.askAgain')}
-              </p>
-            )}
-            {joinForm && (
-              <Form method="post" className="person-form">
-                <CsrfField token={d.csrf!} />
-                <input type="hidden" name="intent" value="join" />
-                <Field
-                  name="nickname"
-                  label={t('community.nickname')}
-                  hint={t('community.nicknameHint')}
-                  autoComplete="nickname"
-                  required
-                  values={{ nickname: values.nickname ?? v.nickname ?? '' }}
-                  errors={problem?.fields ?? {}}
-                />
-                <QuestionFields locale={locale} questions={page.questions} values={values} errors={problem?.fields ?? {}} />
-                <p className="field checkbox">
-                  <input id="f-rules" name="rules" type="checkbox" required aria-invalid={problem?.fields.rules ? true : undefined} aria-describedby={problem?.fields.rules ? 'f-rules-error' : undefined} />
-                  <label htmlFor="f-rules">{t('community.acceptRules')}</label>
-                  {problem?.fields.rules && (
-                    <p className="field-error" id="f-rules-error">
-                      {problem.fields.rules}
-                    </p>
-                  )}
-                </p>
-                <p>
-                  <button type="submit" disabled={navigation.state === 'submitting'}>
-                    {page.group.autoApprove ? t('community.askAuto') : t('community.ask')}
-                  </button>
-                </p>
-              </Form>
-            )}
-          </section>
-        </>
-      )}
+      {!v.canRead && <JoinCommunity d={d} problem={problem} values={values} />}
 
       {v.canRead && (
         <>
@@ -242,64 +168,12 @@ export default function Community({ loaderData, actionData }: Route.ComponentPro
 
           {d.firstPage && <CommunityLive groupId={d.groupId} wanted={(e) => e.kind === 'post' || d.order === 'active'} />}
           <Form method="get" role="search" className="community-search">
-            <p className="field">
-              <label htmlFor="f-q">{t('community.search.label')}</label>
-              <input id="f-q" name="q" type="search" defaultValue={d.q} maxLength={200} />
-            </p>
+            <TextField name="q" type="search" label={t('community.search.label')} value={d.q} maxLength={200} />
             <button type="submit" className="secondary">
               {t('community.search.button')}
             </button>
           </Form>
-          <section aria-labelledby="feed-title">
-            <h2 id="feed-title">{d.q ? t('community.search.results', { q: d.q }) : t('community.feed')}</h2>
-            {d.q && (
-              <p>
-                <Link to={d.here}>{t('community.search.all')}</Link>
-              </p>
-            )}
-            {!d.q && (
-              <nav aria-label={t('community.order')} className="order">
-                <Link to={`${d.here}?order=newest`} aria-current={d.order === 'newest' ? 'page' : undefined}>
-                  {t('community.orderNewest')}
-                </Link>{' '}
-                <Link to={`${d.here}?order=active`} aria-current={d.order === 'active' ? 'page' : undefined}>
-                  {t('community.orderActive')}
-                </Link>
-              </nav>
-            )}
-            {d.posts.length === 0 ? (
-              <p>{d.q ? t('community.search.none') : t('community.none')}</p>
-            ) : (
-              <ul className="posts">
-                {d.posts.map((p) => (
-                  <li key={p.id}>
-                    <article className="post card" aria-labelledby={`post-${p.id}`}>
-                      <h3 id={`post-${p.id}`} className="visually-hidden">
-                        {authorName(t, p.author)}, {p.when}
-                      </h3>
-                      <AuthorLine author={p.author} when={p.when} iso={p.iso} edited={p.editedAt != null} />
-                      {p.crisis && <p className="flag">{t('community.crisisFlag')}</p>}
-                      <RemovedNote removed={p.removed} />
-                      <div className="post-body" dangerouslySetInnerHTML={{ __html: p.html }} />
-                      <PostImages images={p.images} />
-                      <ReactionButtons csrf={d.csrf} target={{ postId: p.id }} reactions={p.reactions} mine={p.myReactions} canReact={v.canPost} label={p.when} back={d.back} />
-                      <p>
-                        <Link to={p.href}>
-                          {t('community.openPost')} · {t('community.comments', { count: p.commentCount })}
-                        </Link>
-                        {'matchingReplies' in p && Number(p.matchingReplies) > 0 && <> · {t('community.search.inReplies', { count: Number(p.matchingReplies) })}</>}
-                      </p>
-                    </article>
-                  </li>
-                ))}
-              </ul>
-            )}
-            {d.olderHref && (
-              <p>
-                <Link to={d.olderHref}>{t('community.older')}</Link>
-              </p>
-            )}
-          </section>
+          <CommunityFeed d={d} />
 
           {pick(page.group.rules, locale) && (
             <details className="rules">

@@ -12,7 +12,7 @@ import { getT, type Locale } from '../../i18n';
 import { coreContext } from '../lib/context.server';
 import { checkGroupAddress, groupLocaleParams } from '../lib/group-address.server';
 import { localeOfPath, pathTo } from '../lib/paths';
-import { ErrorSummary } from '../components/form-kit';
+import { ErrorSummary, Radios, TextField } from '../components/form-kit';
 import { formValues } from '../lib/form-values';
 
 type Field = 'reason' | 'details' | 'email';
@@ -73,44 +73,6 @@ export const headers = retryAfterHeaders;
 
 export const meta: Route.MetaFunction = ({ data }) => [{ title: `${data?.title ?? ''} · Cercle` }];
 
-const FIELD_HREF: Record<Field, string> = { reason: '#report-reason-0', details: '#report-details', email: '#report-email' };
-
-type FieldAria = { 'aria-describedby': string; 'aria-invalid': true | undefined };
-
-/** A labelled field with its hint and, after a failed submission, its error, both announced with it. */
-function TextField({
-  field,
-  id,
-  label,
-  hint,
-  error,
-  children,
-}: {
-  field: Field;
-  id: string;
-  label: string;
-  hint: string;
-  error: string | undefined;
-  children: (aria: FieldAria) => React.ReactNode;
-}) {
-  return (
-    <p>
-      <label htmlFor={id}>{label}</label>
-      <span id={`${field}-hint`} className="hint">
-        {hint}
-      </span>
-      {error && (
-        <span id={`${field}-error`} className="field-error">
-          {error}
-        </span>
-      )}
-      {children({
-        'aria-describedby': error ? `${field}-hint ${field}-error` : `${field}-hint`,
-        'aria-invalid': error ? true : undefined,
-      })}
-    </p>
-  );
-}
 
 export default function GroupReport({ loaderData, actionData }: Route.ComponentProps) {
   const { t } = useTranslation();
@@ -145,38 +107,21 @@ export default function GroupReport({ loaderData, actionData }: Route.ComponentP
         </p>
       )}
       {errorCount > 0 && (
-        <ErrorSummary message={t('listing.report.errorSummary')} heading={t('listing.report.errorSummary')} fields={errors} hrefs={FIELD_HREF} />
+        <ErrorSummary message={t('listing.report.errorSummary')} heading={t('listing.report.errorSummary')} fields={errors} />
       )}
       {/* A full page load even with JavaScript: the same flow for everyone, and the 400 of a form
           with errors is the page itself rather than a background request. */}
       <Form method="post" noValidate reloadDocument className="report-form">
-        <fieldset aria-describedby={errors.reason ? 'reason-error' : undefined}>
-          <legend>{t('listing.report.reasonLegend')}</legend>
-          {errors.reason && (
-            <p id="reason-error" className="field-error">
-              {errors.reason}
-            </p>
-          )}
-          {reasons.map((reason, i) => (
-            <p key={reason} className="choice">
-              <input
-                type="radio"
-                name="reason"
-                id={`report-reason-${i}`}
-                value={reason}
-                defaultChecked={values?.reason === reason}
-                required
-              />{' '}
-              <label htmlFor={`report-reason-${i}`}>{t(`listing.report.reasons.${reason}`)}</label>
-            </p>
-          ))}
-        </fieldset>
-        <TextField field="details" id="report-details" label={t('listing.report.details')} hint={t('listing.report.detailsHint')} error={errors.details}>
-          {(aria) => <textarea id="report-details" name="details" rows={6} maxLength={detailsMax} defaultValue={values?.details} {...aria} />}
-        </TextField>
-        <TextField field="email" id="report-email" label={t('listing.report.email')} hint={t('listing.report.emailHint')} error={errors.email}>
-          {(aria) => <input id="report-email" name="email" type="email" autoComplete="email" defaultValue={values?.email} {...aria} />}
-        </TextField>
+        <Radios
+          name="reason"
+          legend={t('listing.report.reasonLegend')}
+          options={reasons.map((reason) => [reason, t(`listing.report.reasons.${reason}`)])}
+          value={values?.reason}
+          error={errors.reason}
+          required
+        />
+        <TextField name="details" label={t('listing.report.details')} hint={t('listing.report.detailsHint')} error={errors.details} multiline maxLength={detailsMax} value={values?.details} />
+        <TextField name="email" type="email" autoComplete="email" label={t('listing.report.email')} hint={t('listing.report.emailHint')} error={errors.email} value={values?.email} />
         <p>
           <button type="submit">{t('listing.report.submit')}</button>
         </p>

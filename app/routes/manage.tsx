@@ -9,15 +9,13 @@ import { withdrawApplication } from '../../core/participants/withdraw-applicatio
 import type { NextStep } from '../../core/applications/next-steps';
 import { deleteMyData, unsubscribe } from '../../core/participants/my-data';
 import { CoreError } from '../../core/errors';
-import { pick } from '../../core/text';
 import { getT, type Locale } from '../../i18n';
 import { coreContext } from '../lib/context.server';
 import { localeOfPath, pathTo } from '../lib/paths';
 import { formatDay, formatSessionTime, formatTime } from '../lib/format';
 import { signupErrors, retryAfter, retryAfterHeaders } from '../lib/signup.server';
-import { Localized } from '../components/localized';
-import { sessionCalendarPath } from '../lib/listing-paths';
-import { ErrorSummary } from '../components/form-kit';
+import { ConfirmStep, MyApplications, MyRegistrations, OtherSessions } from '../components/manage-parts';
+import { Check, ErrorSummary } from '../components/form-kit';
 import { checked, field } from '../lib/form-values';
 
 function localeOf(request: Request): Locale {
@@ -141,7 +139,7 @@ export const meta: Route.MetaFunction = ({ data }) => [
 
 export default function Manage({ loaderData, actionData }: Route.ComponentProps) {
   const { t } = useTranslation();
-  const { locale, me, done, times, dates, steps, confirming, others } = loaderData;
+  const { locale, me, done, times, confirming, others } = loaderData;
   const { token = '' } = useParams();
   const manageHref = pathTo(locale, 'manage', { token });
   // After the page changes in place (with script), the question or the outcome gets the focus.
@@ -172,33 +170,10 @@ export default function Manage({ loaderData, actionData }: Route.ComponentProps)
             ? t('manage.emailConfirmed')
             : null;
   if (confirming) {
-    const leaving = confirming.status === 'waitlisted';
     return (
       <div className="page narrow">
         <h1>{t('manage.title')}</h1>
-        <section aria-labelledby="confirm-title" className="card confirm-step">
-          <h2 id="confirm-title" tabIndex={-1}>
-            {leaving ? t('manage.confirmLeaveTitle') : t('manage.confirmCancelTitle')}
-          </h2>
-          <p>
-            <strong>
-              <Localized text={confirming.group.title} locale={locale} />
-            </strong>
-            <br />
-            <time dateTime={new Date(confirming.session.startsAt).toISOString()}>{times[confirming.id]}</time>
-          </p>
-          <p>{leaving ? t('manage.confirmLeaveLead') : t('manage.confirmCancelLead')}</p>
-          <Form method="post" action={manageHref} className="confirm-actions">
-            <input type="hidden" name="intent" value="cancel" />
-            <input type="hidden" name="registrationId" value={confirming.id} />
-            <button type="submit" className="danger">
-              {leaving ? t('manage.confirmLeaveButton') : t('manage.confirmCancelButton')}
-            </button>
-            <Link className="button-secondary" to={manageHref}>
-              {leaving ? t('manage.keepWaiting') : t('manage.keepPlace')}
-            </Link>
-          </Form>
-        </section>
+        <ConfirmStep confirming={confirming} when={times[confirming.id] ?? ''} manageHref={manageHref} locale={locale} />
       </div>
     );
   }
@@ -210,147 +185,15 @@ export default function Manage({ loaderData, actionData }: Route.ComponentProps)
           {doneMessage}
         </p>
       )}
-      {others && (
-        <section aria-labelledby="others-title" className="card other-sessions">
-          <h2 id="others-title">
-            {t('manage.otherSessionsTitle', { group: pick(others.groupTitle, locale)?.text ?? '' })}
-          </h2>
-          {others.sessions.length === 0 ? (
-            <p>{t('manage.otherSessionsNone')}</p>
-          ) : (
-            <ul className="sessions">
-              {others.sessions.map((s) => (
-                <li key={s.id} className="session">
-                  <time dateTime={s.startsAt}>{s.when}</time>
-                  {s.postponed && <strong className="status"> {t('sessionStatus.postponed')}</strong>}
-                  <span className="seats">
-                    {s.seatsLeft == null
-                      ? t('group.unlimited')
-                      : s.seatsLeft > 0
-                        ? t('group.seatsLeft', { count: s.seatsLeft })
-                        : t('group.full')}
-                  </span>
-                  <p className="session-actions">
-                    <Link className="signup-button" to={s.signupHref}>
-                      {s.seatsLeft === 0 ? t('signup.joinWaitlistLink') : t('signup.signUpLink')}
-                      <span className="visually-hidden">, {s.when}</span>
-                    </Link>
-                  </p>
-                </li>
-              ))}
-            </ul>
-          )}
-          <p>
-            <Link to={others.groupHref}>{t('manage.allSessions')}</Link>
-          </p>
-        </section>
-      )}
+      {others && <OtherSessions others={others} locale={locale} />}
       {actionData?.error && (
         <ErrorSummary message={actionData.error} />
       )}
       <p className="muted">{t('manage.lead')}</p>
 
-      <section aria-labelledby="sessions-title">
-        <h2 id="sessions-title">{t('manage.sessions')}</h2>
-        {me.registrations.length === 0 ? (
-          <p>{t('manage.none')}</p>
-        ) : (
-          <ul className="manage-list">
-            {me.registrations.map((r) => (
-              <li key={r.id} className="manage-item">
-                <h3>
-                  <Link to={pathTo(locale, 'group', { slug: r.group.slug })}>
-                    <Localized text={r.group.title} locale={locale} />
-                  </Link>
-                </h3>
-                <p>
-                  <time dateTime={new Date(r.session.startsAt).toISOString()}>{times[r.id]}</time>
-                  {r.past && <> · {t('manage.past')}</>}
-                </p>
-                <p>
-                  <strong>{r.released ? t('manage.status.released') : t(`manage.status.${r.status}`, { position: r.position ?? '' })}</strong>
-                </p>
-                {r.session.status === 'cancelled' && <p>{t('manage.sessionCancelled')}</p>}
-                {r.onlineUrl && (
-                  <p>
-                    <a href={r.onlineUrl} rel="noreferrer">
-                      {t('manage.joinOnline')}
-                    </a>
-                  </p>
-                )}
-                {!r.past && r.status === 'confirmed' && r.session.status !== 'cancelled' && (
-                  <p>
-                    <a className="calendar-link" href={sessionCalendarPath(locale, r.group.slug, r.session.id)} download>
-                      {t('listing.addToCalendar')}
-                      <span className="visually-hidden">, {times[r.id]}</span>
-                    </a>
-                  </p>
-                )}
-                {!r.past && r.status !== 'cancelled' && (
-                  // The first step only asks (a page of its own, so it works without script).
-                  <Form method="get" action={manageHref}>
-                    <input type="hidden" name="confirm" value={r.id} />
-                    <button type="submit" className="secondary">
-                      {r.status === 'waitlisted' ? t('manage.leaveWaitlist') : t('manage.cancel')}
-                      <span className="visually-hidden"> · {times[r.id]}</span>
-                    </button>
-                  </Form>
-                )}
-              </li>
-            ))}
-          </ul>
-        )}
-      </section>
+      <MyRegistrations data={loaderData} manageHref={manageHref} />
 
-      <section aria-labelledby="applications-title">
-        <h2 id="applications-title">{t('manage.applications')}</h2>
-        {me.applications.length === 0 ? (
-          <p>{t('manage.none')}</p>
-        ) : (
-          <ul className="manage-list">
-            {me.applications.map((a) => (
-              <li key={a.id} className="manage-item">
-                <h3>
-                  <Link to={pathTo(locale, 'group', { slug: a.group.slug })}>
-                    <Localized text={a.group.title} locale={locale} />
-                  </Link>
-                </h3>
-                <p>{dates[a.id]}</p>
-                <p>
-                  <strong>{a.released ? t('manage.status.released') : t(`manage.status.${a.status}`, { position: a.position ?? '' })}</strong>
-                </p>
-                {(steps[a.id] ?? []).length > 0 && (
-                  <>
-                    <h4 id={`next-${a.id}`}>{t('manage.nextTitle')}</h4>
-                    <ol className="next-steps" aria-labelledby={`next-${a.id}`}>
-                      {steps[a.id]!.map((line) => (
-                        <li key={line}>{line}</li>
-                      ))}
-                    </ol>
-                  </>
-                )}
-                {a.onlineUrl && (
-                  <p>
-                    <a href={a.onlineUrl} rel="noreferrer">
-                      {t('manage.joinOnline')}
-                    </a>
-                  </p>
-                )}
-                {(a.status === 'applied' || a.status === 'accepted' || a.status === 'waitlisted') && (
-                  <Form method="post">
-                    <input type="hidden" name="intent" value="withdraw" />
-                    <input type="hidden" name="applicationId" value={a.id} />
-                    <button type="submit" className="secondary">
-                      {t('manage.withdraw')}
-                      <span className="visually-hidden"> · {dates[a.id]}</span>
-                    </button>
-                  </Form>
-                )}
-              </li>
-            ))}
-          </ul>
-        )}
-      </section>
+      <MyApplications data={loaderData} />
 
       <>
         <section aria-labelledby="reminders-title">
@@ -376,10 +219,7 @@ export default function Manage({ loaderData, actionData }: Route.ComponentProps)
           <p>{t('manage.deleteHint')}</p>
           <Form method="post" className="danger-zone">
             <input type="hidden" name="intent" value="delete" />
-            <p className="field checkbox">
-              <input id="confirm-delete" name="confirm" type="checkbox" required />
-              <label htmlFor="confirm-delete">{t('manage.deleteConfirm')}</label>
-            </p>
+            <Check name="confirm" label={t('manage.deleteConfirm')} required checked={false} />
             <button type="submit" className="danger">
               {t('manage.deleteButton')}
             </button>

@@ -6,7 +6,7 @@ import { pick } from '../../core/text';
 import { getT } from '../../i18n';
 import { auditActionLabel, auditEntityLabel } from '../lib/audit-labels';
 import { localeOf, organizerPage } from '../lib/organize.server';
-import { listAuditLog, notFound, permissionsOf, runningError } from '../lib/running.server';
+import { listAuditLog, notFound, runningError } from '../lib/running.server';
 import { pathTo } from '../lib/paths';
 
 export async function loader({ request, context, params }: Route.LoaderArgs) {
@@ -24,7 +24,6 @@ export async function loader({ request, context, params }: Route.LoaderArgs) {
     locale,
     slug: org.slug,
     name: pick(view.organization.name, locale)?.text ?? '',
-    permissions: permissionsOf(org.role),
     page: view.page,
     pages: view.pages,
     entries: view.entries.map((e) => ({

@@ -10,8 +10,9 @@ import { localeOf, organizerForm, organizerPage } from '../lib/organize.server';
 import { decideApplication, DECISIONS, listCohortApplications, messageRegistrants, notFound, permissionsOf, runningError, type FormProblem } from '../lib/running.server';
 import { pathTo } from '../lib/paths';
 import { CsrfField } from '../components/csrf-field';
-import { ErrorSummary, TextField } from '../components/form-kit';
+import { ErrorSummary, Radios, TextField } from '../components/form-kit';
 import { field } from '../lib/form-values';
+import { Answers, PeopleTable } from '../components/people-table';
 
 const DONE = ['accepted', 'waitlisted', 'declined', 'messaged'] as const;
 type Done = (typeof DONE)[number];
@@ -49,7 +50,6 @@ export async function loader({ request, context, params }: Route.LoaderArgs) {
     locale,
     csrf,
     slug: org.slug,
-    permissions,
     canRun: permissions.includes('sessions.run'),
     canMessage: permissions.includes('registrants.message'),
     cohortId: view.cohort.id,
@@ -100,58 +100,11 @@ export async function action({ request, context, params }: Route.ActionArgs) {
 
 export const meta: Route.MetaFunction = ({ data, matches }) => framedMeta({ matches }, data && getT(data.locale)('running.cohort.title', { group: data.group, dates: data.dates }));
 
-type Entry = Route.ComponentProps['loaderData']['applied'][number];
-
-function Answers({ list }: { list: string[] }) {
-  const { t } = useTranslation();
-  if (list.length === 0) return <span className="muted">{t('running.session.noAnswers')}</span>;
-  return (
-    <ul className="answers">
-      {list.map((a, i) => (
-        <li key={i}>{a}</li>
-      ))}
-    </ul>
-  );
-}
-
-function PeopleTable({ caption, people, withRank = false }: { caption: string; people: Entry[]; withRank?: boolean }) {
-  const { t } = useTranslation();
-  return (
-    <div className="table-scroll" tabIndex={0}>
-      <table>
-        <caption className="visually-hidden">{caption}</caption>
-        <thead>
-          <tr>
-            {withRank && <th scope="col">{t('running.session.position')}</th>}
-            <th scope="col">{t('running.session.name')}</th>
-            <th scope="col">{t('running.session.email')}</th>
-            <th scope="col">{t('running.session.answers')}</th>
-            <th scope="col">{t('running.csv.status')}</th>
-          </tr>
-        </thead>
-        <tbody>
-          {people.map((p) => (
-            <tr key={p.id}>
-              {withRank && <td>{p.rank}</td>}
-              <th scope="row">{p.name}</th>
-              <td>{p.email}</td>
-              <td>
-                <Answers list={p.answers} />
-              </td>
-              <td>{t(`running.status.${p.status}`)}</td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
-    </div>
-  );
-}
-
 export default function OrganizeCohort({ loaderData, actionData }: Route.ComponentProps) {
   const { t } = useTranslation();
   const d = loaderData;
   const decisionFor = (id: string) => (actionData?.intent === 'decide' && actionData.applicationId === id ? actionData : undefined);
-  const decide = (a: Entry) => {
+  const decide = (a: Route.ComponentProps['loaderData']['applied'][number]) => {
     const failed = decisionFor(a.id);
     const prefix = `decide-${a.id}`;
     const decisionError = failed?.fields[`${prefix}-decision`];
@@ -160,22 +113,14 @@ export default function OrganizeCohort({ loaderData, actionData }: Route.Compone
         <CsrfField token={d.csrf} />
         <input type="hidden" name="intent" value="decide" />
         <input type="hidden" name="applicationId" value={a.id} />
-        <fieldset id={`f-${prefix}-decision`} aria-describedby={decisionError ? `${prefix}-decision-error` : undefined}>
-          <legend>{t('running.cohort.decision')}</legend>
-          {(['accept', 'waitlist', 'decline'] as const)
-            .filter((choice) => a.status === 'applied' || choice !== 'waitlist')
-            .map((choice) => (
-              <p key={choice} className="field checkbox">
-                <input type="radio" id={`${prefix}-${choice}`} name="decision" value={choice} defaultChecked={failed?.values.decision === choice} />
-                <label htmlFor={`${prefix}-${choice}`}>{t(`running.cohort.${choice}`)}</label>
-              </p>
-            ))}
-          {decisionError && (
-            <span className="field-error" id={`${prefix}-decision-error`}>
-              {decisionError}
-            </span>
-          )}
-        </fieldset>
+        <Radios
+          prefix={`${prefix}-`}
+          name="decision"
+          legend={t('running.cohort.decision')}
+          options={(['accept', 'waitlist', 'decline'] as const).filter((choice) => a.status === 'applied' || choice !== 'waitlist').map((choice) => [choice, t(`running.cohort.${choice}`)])}
+          value={failed?.values.decision}
+          error={decisionError}
+        />
         <TextField
           name={`${prefix}-message`}
           label={t('running.cohort.decisionMessage')}
@@ -227,14 +172,14 @@ export default function OrganizeCohort({ loaderData, actionData }: Route.Compone
       )}
 
       <h2>{t('running.cohort.accepted', { count: d.accepted.length })}</h2>
-      {d.accepted.length === 0 ? <p>{t('running.session.none')}</p> : <PeopleTable caption={t('running.cohort.acceptedCaption')} people={d.accepted} />}
+      {d.accepted.length === 0 ? <p>{t('running.session.none')}</p> : <PeopleTable caption={t('running.cohort.acceptedCaption')} people={d.accepted} keyOf={(p) => p.id} last={{ header: t('running.csv.status'), cell: (p) => t(`running.status.${p.status}`) }} />}
 
       <h2>{t('running.cohort.waitlisted', { count: d.waitlisted.length })}</h2>
       {d.waitlisted.length === 0 ? (
         <p>{t('running.session.none')}</p>
       ) : (
         <>
-          <PeopleTable caption={t('running.cohort.waitlistedCaption')} people={d.waitlisted} withRank />
+          <PeopleTable caption={t('running.cohort.waitlistedCaption')} people={d.waitlisted} keyOf={(p) => p.id} withRank last={{ header: t('running.csv.status'), cell: (p) => t(`running.status.${p.status}`) }} />
           {d.canRun && (
             <ul className="applications">
               {d.waitlisted.map((a) => (
@@ -253,7 +198,7 @@ export default function OrganizeCohort({ loaderData, actionData }: Route.Compone
       {d.closed.length > 0 && (
         <>
           <h2>{t('running.cohort.closed', { count: d.closed.length })}</h2>
-          <PeopleTable caption={t('running.cohort.closedCaption')} people={d.closed} />
+          <PeopleTable caption={t('running.cohort.closedCaption')} people={d.closed} keyOf={(p) => p.id} last={{ header: t('running.csv.status'), cell: (p) => t(`running.status.${p.status}`) }} />
         </>
       )}
 

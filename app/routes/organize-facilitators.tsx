@@ -10,25 +10,19 @@ import {
   submitLicence,
   unlinkFacilitatorFromGroup,
 } from '../../core/facilitators';
-import {
-  BIO_MAX,
-  CREDENTIALS_MAX,
-  DISPLAY_NAME_MAX,
-  LICENCE_BODY_MAX,
-  LICENCE_JURISDICTION_MAX,
-  LICENCE_NUMBER_MAX,
-} from '../../core/facilitators/constants';
+import { BIO_MAX, CREDENTIALS_MAX, DISPLAY_NAME_MAX } from '../../core/facilitators/constants';
 import { CoreError, reasonOf } from '../../core/errors';
-import { can, PERMISSIONS, type Permission } from '../../core/policy/permissions';
 import { pick } from '../../core/text';
 import { LEADERSHIPS, type Leadership } from '../../db/schema/enums';
-import { getT, type Locale } from '../../i18n';
+import { getT } from '../../i18n';
+import { nameIn } from '../../core/organizations';
 import { localeOf, organizeError, organizerForm, organizerPage } from '../lib/organize.server';
 import { pathTo } from '../lib/paths';
 import { CsrfField } from '../components/csrf-field';
 
 import { formatDate } from './admin-shared';
-import { ErrorSummary, TextField } from '../components/form-kit';
+import { Choice, ErrorSummary, TextField } from '../components/form-kit';
+import { FacilitatorCard } from '../components/facilitator-card';
 import { field, formValues } from '../lib/form-values';
 
 const PROFILE_FIELDS = ['facilitatorId', 'displayName', 'leadership', 'credentialsEn', 'credentialsFr', 'bioEn', 'bioFr', 'userId'] as const;
@@ -44,10 +38,6 @@ const DONE_MESSAGE = {
   unlinked: 'admin.facilitators.unlinked',
 } as const;
 
-function nameOf(org: { nameEn: string; nameFr: string | null }, locale: Locale): string {
-  return locale === 'fr' ? (org.nameFr ?? org.nameEn) : org.nameEn;
-}
-
 export async function loader({ request, context, params }: Route.LoaderArgs) {
   const locale = localeOf(request);
   const { ctx, csrf, org } = await organizerPage({ request, context, params }, locale);
@@ -60,8 +50,7 @@ export async function loader({ request, context, params }: Route.LoaderArgs) {
     locale,
     csrf,
     slug: org.slug,
-    name: nameOf(org, locale),
-    permissions: (Object.keys(PERMISSIONS) as Permission[]).filter((p) => can(list.role, p)),
+    name: nameIn(org, locale),
     canEdit: list.canEdit,
     done: (DONE as readonly string[]).includes(done ?? '') ? (done as Done) : null,
     editing: editing
@@ -176,125 +165,17 @@ export default function OrganizeFacilitators({ loaderData, actionData }: Route.C
       )}
 
       {facilitators.length === 0 && <p>{t('admin.facilitators.none')}</p>}
-      {facilitators.map((f) => {
-        const formId = `licence-${f.id}`;
-        const licenceFailed = failedIntent === 'licence' && failedId === f.id && actionData ? actionData : null;
-        const licenceValues = licenceFailed
-          ? licenceFailed.values
-          : { number: f.licenceNumber ?? '', body: f.licenceBody ?? '', jurisdiction: f.licenceJurisdiction ?? '' };
-        const licenceErrors: Record<string, string> = licenceFailed?.fields ?? {};
-        const credentials = order
-          .map((l) => ({ lang: l, text: l === 'en' ? f.credentialsEn : f.credentialsFr }))
-          .filter((c): c is { lang: 'en' | 'fr'; text: string } => Boolean(c.text));
-        return (
-          <section key={f.id} id={`facilitator-${f.id}`} aria-labelledby={`facilitator-${f.id}-name`} className="card">
-            <h2 id={`facilitator-${f.id}-name`}>{f.displayName}</h2>
-            <p>{t(`admin.facilitators.leadershipOptions.${f.leadership}`)}</p>
-            {credentials.length > 0 && (
-              <dl>
-                <dt>{t('admin.facilitators.credentials')}</dt>
-                {credentials.map((c) => (
-                  <dd key={c.lang} lang={c.lang}>
-                    {c.text}
-                  </dd>
-                ))}
-              </dl>
-            )}
-            {f.user && <p className="muted">{t('admin.facilitators.linkedTo', { name: `${f.user.name} (${f.user.email})` })}</p>}
-            {canEdit && (
-              <p>
-                <Link to={`${base}?edit=${f.id}#facilitator-form`}>{t('admin.facilitators.editLink', { name: f.displayName })}</Link>
-              </p>
-            )}
-
-            <h3>{t('admin.facilitators.groups')}</h3>
-            {f.groups.length === 0 ? (
-              <p className="muted">{t('admin.facilitators.noGroups')}</p>
-            ) : (
-              <ul>
-                {f.groups.map((g) => (
-                  <li key={g.id}>
-                    <span lang={g.title?.lang}>{g.title?.text}</span>
-                    {canEdit && (
-                      <Form method="post" className="inline-form">
-                        <CsrfField token={csrf} />
-                        <input type="hidden" name="intent" value="unlink" />
-                        <input type="hidden" name="facilitatorId" value={f.id} />
-                        <input type="hidden" name="groupId" value={g.id} />{' '}
-                        <button type="submit" className="secondary">
-                          {t('admin.facilitators.unlink', { group: g.title?.text ?? '' })}
-                        </button>
-                      </Form>
-                    )}
-                  </li>
-                ))}
-              </ul>
-            )}
-            {canEdit && f.linkable.length > 0 && (
-              <Form method="post">
-                <CsrfField token={csrf} />
-                <input type="hidden" name="intent" value="link" />
-                <input type="hidden" name="facilitatorId" value={f.id} />
-                <p className="field">
-                  <label htmlFor={`link-${f.id}`}>{t('admin.facilitators.linkLabel')}</label>
-                  <select id={`link-${f.id}`} name="groupId">
-                    {f.linkable.map((g) => (
-                      <option key={g.id} value={g.id}>
-                        {g.title}
-                      </option>
-                    ))}
-                  </select>{' '}
-                  <button type="submit">{t('admin.facilitators.linkButton')}</button>
-                </p>
-              </Form>
-            )}
-
-            <h3>{t('admin.facilitators.licence.title')}</h3>
-            <LicenceStatus
-              status={f.licenceStatus}
-              reviewedOn={f.reviewedOn}
-              note={f.licenceReviewNote}
-              number={f.licenceNumber}
-              body={f.licenceBody}
-              jurisdiction={f.licenceJurisdiction}
-            />
-            {f.canSubmitLicence && (
-              <Form method="post" noValidate>
-                <CsrfField token={csrf} />
-                <input type="hidden" name="intent" value="licence" />
-                <input type="hidden" name="facilitatorId" value={f.id} />
-                {licenceFailed && Object.keys(licenceErrors).length > 0 && <ErrorSummary message={actionData?.message ?? ''} fields={licenceErrors} prefix={`${formId}-`} />}
-                <fieldset>
-                  <legend>{t('admin.facilitators.licence.legend', { name: f.displayName })}</legend>
-                  {f.licenceStatus === 'verified' && <p className="muted">{t('admin.facilitators.licence.verifiedWarning')}</p>}
-                  <TextField prefix={`${formId}-`} name="number" label={t('admin.facilitators.licence.number')} value={licenceValues.number ?? ''} error={licenceErrors.number} maxLength={LICENCE_NUMBER_MAX} />
-                  <TextField
-                    prefix={`${formId}-`}
-                    name="body"
-                    label={t('admin.facilitators.licence.body')}
-                    hint={t('admin.facilitators.licence.bodyHint')}
-                    value={licenceValues.body ?? ''}
-                    error={licenceErrors.body}
-                    maxLength={LICENCE_BODY_MAX}
-                  />
-                  <TextField
-                    prefix={`${formId}-`}
-                    name="jurisdiction"
-                    label={t('admin.facilitators.licence.jurisdiction')}
-                    hint={t('admin.facilitators.licence.jurisdictionHint')}
-                    value={licenceValues.jurisdiction ?? ''}
-                    error={licenceErrors.jurisdiction}
-                    maxLength={LICENCE_JURISDICTION_MAX}
-                  />
-                  <p>
-                    <button type="submit">{t('admin.facilitators.licence.submit')}</button>
-                  </p>
-                </fieldset>
-              </Form>
-            )}
-          </section>
-        );
-      })}
+      {facilitators.map((f) => (
+        <FacilitatorCard
+          key={f.id}
+          facilitator={f}
+          csrf={csrf}
+          canEdit={canEdit}
+          base={base}
+          order={order}
+          failed={failedIntent === 'licence' && failedId === f.id && actionData ? actionData : null}
+        />
+      ))}
 
       {canEdit ? (
         <section id="facilitator-form" aria-labelledby="facilitator-form-title">
@@ -316,27 +197,13 @@ export default function OrganizeFacilitators({ loaderData, actionData }: Route.C
               maxLength={DISPLAY_NAME_MAX}
               hint={isEdit && editingVerified ? t('admin.facilitators.identityWarning') : undefined}
             />
-            <p className="field">
-              <label htmlFor="f-leadership">{t('admin.facilitators.leadership')}</label>
-              <select
-                id="f-leadership"
-                name="leadership"
-                defaultValue={profileValues.leadership || 'peer'}
-                aria-invalid={profileErrors.leadership ? true : undefined}
-                aria-describedby={profileErrors.leadership ? 'f-leadership-error' : undefined}
-              >
-                {LEADERSHIPS.map((l) => (
-                  <option key={l} value={l}>
-                    {t(`admin.facilitators.leadershipOptions.${l}`)}
-                  </option>
-                ))}
-              </select>
-              {profileErrors.leadership && (
-                <span className="field-error" id="f-leadership-error">
-                  {profileErrors.leadership}
-                </span>
-              )}
-            </p>
+            <Choice
+              name="leadership"
+              label={t('admin.facilitators.leadership')}
+              value={profileValues.leadership || 'peer'}
+              error={profileErrors.leadership}
+              options={LEADERSHIPS.map((l) => [l, t(`admin.facilitators.leadershipOptions.${l}`)])}
+            />
             <div className="side-by-side">
               {order.map((l) => {
                 const suffix = l === 'en' ? 'En' : 'Fr';
@@ -365,31 +232,15 @@ export default function OrganizeFacilitators({ loaderData, actionData }: Route.C
                 );
               })}
             </div>
-            <p className="field">
-              <label htmlFor="f-userId">{t('admin.facilitators.account')}</label>
-              <span className="hint muted" id="f-userId-hint">
-                {t('admin.facilitators.accountHint')}
-              </span>
-              <select
-                id="f-userId"
-                name="userId"
-                defaultValue={profileValues.userId ?? ''}
-                aria-invalid={profileErrors.userId ? true : undefined}
-                aria-describedby={['f-userId-hint', profileErrors.userId ? 'f-userId-error' : null].filter(Boolean).join(' ')}
-              >
-                <option value="">{t('admin.facilitators.accountNone')}</option>
-                {members.map((m) => (
-                  <option key={m.userId} value={m.userId}>
-                    {m.label}
-                  </option>
-                ))}
-              </select>
-              {profileErrors.userId && (
-                <span className="field-error" id="f-userId-error">
-                  {profileErrors.userId}
-                </span>
-              )}
-            </p>
+            <Choice
+              name="userId"
+              label={t('admin.facilitators.account')}
+              hint={t('admin.facilitators.accountHint')}
+              value={profileValues.userId ?? ''}
+              error={profileErrors.userId}
+              empty={t('admin.facilitators.accountNone')}
+              options={members.map((m) => [m.userId, m.label])}
+            />
             <p>
               <button type="submit">{t('admin.facilitators.save')}</button>
               {isEdit && (
@@ -405,50 +256,5 @@ export default function OrganizeFacilitators({ loaderData, actionData }: Route.C
         <p className="notice">{t('admin.facilitators.readOnly')}</p>
       )}
     </>
-  );
-}
-
-/** A licence's review status: the verified badge, waiting, or not verified with the reason. */
-function LicenceStatus({
-  status,
-  reviewedOn,
-  note,
-  number,
-  body,
-  jurisdiction,
-}: {
-  status: 'unverified' | 'pending' | 'verified' | 'rejected';
-  reviewedOn: string;
-  note: string | null;
-  number: string | null;
-  body: string | null;
-  jurisdiction: string | null;
-}) {
-  const { t } = useTranslation();
-  const details = [number, body, jurisdiction].filter(Boolean).join(' · ');
-  if (status === 'unverified') return <p className="muted">{t('admin.facilitators.licence.notSubmitted')}</p>;
-  return (
-    <div className="licence-status">
-      {status === 'verified' && (
-        <p>
-          <span className="badge verified">✓ {t('admin.facilitators.licence.verified')}</span> {reviewedOn && t('admin.facilitators.licence.verifiedOn', { date: reviewedOn })}
-        </p>
-      )}
-      {status === 'pending' && (
-        <p>
-          <span className="badge">{t('admin.facilitators.licence.pending')}</span>
-        </p>
-      )}
-      {status === 'rejected' && (
-        <>
-          <p>
-            <span className="badge">{t('admin.facilitators.licence.rejected')}</span>
-          </p>
-          {note && <p>{t('admin.facilitators.licence.rejectedNote', { note })}</p>}
-          <p className="muted">{t('admin.facilitators.licence.rejectedHint')}</p>
-        </>
-      )}
-      {details && <p className="muted">{details}</p>}
-    </div>
   );
 }

@@ -6,7 +6,6 @@ import { framedMeta } from '../components/area-frame';
 import { deleteCohort, getGroupEditor, saveCohort, saveModules, saveQuestions } from '../../core/group-editor';
 import { QUESTION_TYPES } from '../../core/group-editor/values';
 import { CoreError } from '../../core/errors';
-import { can, PERMISSIONS, type Permission } from '../../core/policy/permissions';
 import { getT, type Locale } from '../../i18n';
 import { localeOf, organizerForm, organizerPage } from '../lib/organize.server';
 import { pathTo } from '../lib/paths';
@@ -16,6 +15,7 @@ import { CsrfField } from '../components/csrf-field';
 import { editorError } from './organize-group-shared.server';
 import { Check, Choice, ErrorSummary, TextField } from '../components/form-kit';
 import { checked, field, numberField } from '../lib/form-values';
+import { CohortForm, ModulesForm, type Posted } from '../components/cohort-forms';
 
 function notFound(err: unknown, locale: Locale): never {
   if (err instanceof CoreError && (err.code === 'not_found' || err.code === 'invalid')) throw data(getT(locale)('editor.errors.notFound'), { status: 404 });
@@ -32,7 +32,6 @@ export async function loader({ request, context, params }: Route.LoaderArgs) {
     locale,
     csrf,
     slug: org.slug,
-    permissions: (Object.keys(PERMISSIONS) as Permission[]).filter((p) => can(org.role, p)),
     group: { id: g.id, title: (locale === 'fr' ? (g.titleFr ?? g.titleEn) : (g.titleEn ?? g.titleFr)) ?? '', closed: g.format === 'closed' },
     cohorts: view.cohorts.map((c) => ({
       id: c.id,
@@ -124,81 +123,6 @@ export async function action({ request, context, params }: Route.ActionArgs) {
 }
 
 export const meta: Route.MetaFunction = ({ data, matches }) => framedMeta({ matches }, data && getT(data.locale)('editor.cohorts.title', { title: data.group.title }));
-
-type Posted = { intent: string; cohortId: string | null; fields: Record<string, string>; message: string } | undefined;
-type CohortView = Route.ComponentProps['loaderData']['cohorts'][number];
-
-function CohortForm({ cohort, csrf, posted }: { cohort: CohortView | null; csrf: string; posted: Posted }) {
-  const { t } = useTranslation();
-  const px = `${cohort?.id ?? 'new'}-`;
-  const mine = posted && posted.intent === 'saveCohort' && (posted.cohortId ?? null) === (cohort?.id ?? null) ? posted : undefined;
-  const e = mine?.fields ?? {};
-  return (
-    <Form method="post" noValidate className="card" aria-labelledby={`h-${px}`}>
-      <h3 id={`h-${px}`}>{cohort ? cohort.label : t('editor.cohorts.add')}</h3>
-      {mine && <ErrorSummary message={mine.message} fields={e} />}
-      <CsrfField token={csrf} />
-      {cohort && <input type="hidden" name="cohortId" value={cohort.id} />}
-      <TextField prefix={px} name="startsOn" type="date" label={t('editor.cohorts.startsOn')} value={cohort?.startsOn} error={e.startsOn} />
-      <TextField prefix={px} name="endsOn" type="date" label={t('editor.cohorts.endsOn')} value={cohort?.endsOn} error={e.endsOn} />
-      <TextField prefix={px} name="sessionCount" type="number" min={1} label={t('editor.cohorts.sessionCount')} value={cohort?.sessionCount} error={e.sessionCount} />
-      <TextField prefix={px} name="capacity" type="number" min={1} label={t('editor.cohorts.capacity')} value={cohort?.capacity} error={e.capacity} />
-      <TextField prefix={px} name="minimumParticipants" type="number" min={1} label={t('editor.cohorts.minimum')} value={cohort?.minimumParticipants} error={e.minimumParticipants} />
-      <TextField prefix={px} name="decisionOn" type="date" label={t('editor.cohorts.decisionOn')} hint={t('editor.cohorts.decisionHint')} value={cohort?.decisionOn} error={e.decisionOn} />
-      <TextField prefix={px} name="lateJoinUntilSession" type="number" min={0} label={t('editor.cohorts.lateJoin')} hint={t('editor.cohorts.lateJoinHint')} value={cohort?.lateJoinUntilSession ?? 0} error={e.lateJoinUntilSession} />
-      <p>
-        <button type="submit" name="intent" value="saveCohort">
-          {t('editor.cohorts.save')}
-        </button>{' '}
-        {cohort && (
-          <button type="submit" name="intent" value="deleteCohort" className="secondary">
-            {t('editor.cohorts.delete')}
-          </button>
-        )}
-      </p>
-    </Form>
-  );
-}
-
-function ModulesForm({ cohort, csrf, posted }: { cohort: CohortView; csrf: string; posted: Posted }) {
-  const { t } = useTranslation();
-  const rows = [...cohort.modules, ...Array.from({ length: Math.max(1, cohort.sessionCount - cohort.modules.length) }, () => null)].slice(0, Math.max(cohort.sessionCount, cohort.modules.length));
-  const mine = posted && posted.intent === 'saveModules' && posted.cohortId === cohort.id ? posted : undefined;
-  return (
-    <Form method="post" noValidate className="card" aria-labelledby={`mod-${cohort.id}`}>
-      <h4 id={`mod-${cohort.id}`}>{t('editor.cohorts.modules')}</h4>
-      <p className="muted">{t('editor.cohorts.modulesHint')}</p>
-      {mine && <ErrorSummary message={mine.message} fields={{}} />}
-      <CsrfField token={csrf} />
-      <input type="hidden" name="cohortId" value={cohort.id} />
-      <input type="hidden" name="rows" value={rows.length} />
-      <ol>
-        {rows.map((m, i) => (
-          <li key={i}>
-            <fieldset>
-              <legend>{t('editor.cohorts.module', { n: i + 1 })}</legend>
-              <div className="editor-columns">
-                <div lang="en">
-                  <TextField prefix={`${cohort.id}-${i}-`} name={`m${i}.titleEn`} label={t('editor.cohorts.moduleTitleEn')} value={m?.titleEn} />
-                  <TextField multiline rows={3} prefix={`${cohort.id}-${i}-`} name={`m${i}.summaryEn`} label={t('editor.cohorts.moduleSummaryEn')} value={m?.summaryEn ?? ''} />
-                </div>
-                <div lang="fr">
-                  <TextField prefix={`${cohort.id}-${i}-`} name={`m${i}.titleFr`} label={t('editor.cohorts.moduleTitleFr')} value={m?.titleFr} />
-                  <TextField multiline rows={3} prefix={`${cohort.id}-${i}-`} name={`m${i}.summaryFr`} label={t('editor.cohorts.moduleSummaryFr')} value={m?.summaryFr ?? ''} />
-                </div>
-              </div>
-            </fieldset>
-          </li>
-        ))}
-      </ol>
-      <p>
-        <button type="submit" name="intent" value="saveModules">
-          {t('editor.cohorts.saveModules')}
-        </button>
-      </p>
-    </Form>
-  );
-}
 
 export default function OrganizeGroupCohorts({ loaderData, actionData }: Route.ComponentProps) {
   const { t } = useTranslation();

@@ -5,7 +5,7 @@ import { framedMeta, type FramedHandle } from '../components/area-frame';
 import { createGroup } from '../../core/group-editor';
 import { defaultTimeZone } from '../../core/group-editor/default-time-zone';
 import { DELIVERIES, GROUP_FORMATS, GROUP_KINDS, LEADERSHIPS } from '../../db/schema/enums';
-import { can, PERMISSIONS, type Permission } from '../../core/policy/permissions';
+import { can } from '../../core/policy/permissions';
 import { getT } from '../../i18n';
 import { localeOf, organizerForm, organizerPage } from '../lib/organize.server';
 import { pathTo } from '../lib/paths';
@@ -21,10 +21,9 @@ export async function loader({ request, context, params }: Route.LoaderArgs) {
   const { ctx, csrf, org } = await organizerPage({ request, context, params }, locale);
   const t = getT(locale);
   if (!can(org.role, 'groups.edit')) throw data(t('editor.errors.forbidden'), { status: 403 });
-  const permissions = (Object.keys(PERMISSIONS) as Permission[]).filter((p) => can(org.role, p));
   // The zone of the organization's latest group, or of the province in its profile.
   const timeZone = await defaultTimeZone({ ctx, input: { organizationId: org.id } });
-  return { locale, csrf, slug: org.slug, permissions, timeZone, zoneGroups: zoneGroups(t, timeZone) };
+  return { locale, csrf, slug: org.slug, timeZone, zoneGroups: zoneGroups(t, timeZone) };
 }
 
 export async function action({ request, context, params }: Route.ActionArgs) {

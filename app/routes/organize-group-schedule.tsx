@@ -1,6 +1,5 @@
-import { useRef } from 'react';
 import { DateTime } from 'luxon';
-import { data, Form, Link, redirect, useFetcher } from 'react-router';
+import { data, Form, Link, redirect } from 'react-router';
 import { useTranslation } from 'react-i18next';
 import type { Route } from './+types/organize-group-schedule';
 import { framedMeta } from '../components/area-frame';
@@ -12,18 +11,17 @@ import {
   removeSession,
   saveSchedule,
 } from '../../core/group-editor';
-import { WEEKDAYS, MONTH_WEEKS, type ScheduleForm } from '../../core/group-editor/schedule-rule';
 import { listUpcomingSessions } from '../../core/schedules/list-upcoming-sessions';
 import { CoreError, reasonOf } from '../../core/errors';
-import { can, PERMISSIONS, type Permission } from '../../core/policy/permissions';
 import { getT, type Locale } from '../../i18n';
 import { localeOf, organizerForm, organizerPage } from '../lib/organize.server';
 import { pathTo } from '../lib/paths';
 import { formatDay, formatSessionTime, formatTime } from '../lib/format';
 import { CsrfField } from '../components/csrf-field';
+import { ScheduleEditor, type ActionData } from '../components/schedule-editor';
 
 import { editorError, scheduleFromForm } from './organize-group-shared.server';
-import { Check, Choice, ErrorSummary, TextField } from '../components/form-kit';
+import { ErrorSummary, TextField } from '../components/form-kit';
 import { field, numberField } from '../lib/form-values';
 
 function notFound(err: unknown, locale: Locale): never {
@@ -51,7 +49,6 @@ export async function loader({ request, context, params }: Route.LoaderArgs) {
     locale,
     csrf,
     slug: org.slug,
-    permissions: (Object.keys(PERMISSIONS) as Permission[]).filter((p) => can(org.role, p)),
     group: { id: g.id, title: (locale === 'fr' ? (g.titleFr ?? g.titleEn) : (g.titleEn ?? g.titleFr)) ?? '', timeZone: zone, closed: g.format === 'closed' },
     schedules: view.schedules,
     cohorts: view.cohorts.map((c) => ({ id: c.id, label: cohortLabel.get(c.id)! })),
@@ -134,141 +131,6 @@ export async function action({ request, context, params }: Route.ActionArgs) {
 }
 
 export const meta: Route.MetaFunction = ({ data, matches }) => framedMeta({ matches }, data && getT(data.locale)('editor.schedule.title', { title: data.group.title }));
-
-type ActionData = { intent: string; scheduleId: string | null; preview: string[] | null; fields: Record<string, string>; message: string } | undefined;
-
-const EMPTY_FORM: ScheduleForm = {
-  frequency: 'weekly',
-  interval: 1,
-  days: [],
-  monthWeek: null,
-  monthDay: null,
-  startTime: '19:00',
-  durationMinutes: 90,
-  startDate: '',
-  endDate: null,
-  exceptions: [],
-  cohortId: null,
-};
-
-/**
- * One schedule's form, with its preview: live with JavaScript (polite announcement), on "Preview"
- * without. The rhythm is chosen first; only its own fields show (by CSS on the chosen option, so
- * without JavaScript too).
- */
-function ScheduleEditor({
-  id,
-  form,
-  csrf,
-  posted,
-  cohorts,
-}: {
-  id: string | null;
-  form: ScheduleForm | null;
-  csrf: string;
-  posted: ActionData;
-  cohorts: { id: string; label: string }[] | null;
-}) {
-  const { t } = useTranslation();
-  const fetcher = useFetcher<ActionData>();
-  const ref = useRef<HTMLFormElement>(null);
-  const mine = posted && (posted.scheduleId ?? null) === id ? posted : undefined;
-  const preview = fetcher.data?.preview ?? mine?.preview ?? null;
-  const errors = mine?.fields ?? {};
-  const key = id ?? 'new';
-  const px = `${key}-`;
-  const f: ScheduleForm = form ?? EMPTY_FORM;
-  const onChange = () => {
-    if (!ref.current) return;
-    const data = new FormData(ref.current);
-    data.set('intent', 'preview');
-    void fetcher.submit(data, { method: 'post' });
-  };
-  return (
-    <Form method="post" ref={ref} onChange={onChange} noValidate className="card schedule-form" aria-labelledby={`sched-${key}`}>
-      <h3 id={`sched-${key}`}>{id ? t('editor.schedule.editOne') : t('editor.schedule.add')}</h3>
-      {mine && mine.message && mine.intent !== 'preview' && <ErrorSummary message={mine.message} fields={errors} prefix={px} />}
-      <CsrfField token={csrf} />
-      {id && <input type="hidden" name="scheduleId" value={id} />}
-      <Choice
-        prefix={px}
-        name="frequency"
-        label={t('editor.schedule.frequency')}
-        hint={t('editor.schedule.frequencyHint')}
-        value={f.frequency}
-        error={errors.frequency}
-        options={[
-          ['weekly', t('editor.schedule.weekly')],
-          ['monthly', t('editor.schedule.monthly')],
-        ]}
-      />
-      <div className="rhythm-fields rhythm-weekly">
-        <TextField prefix={px} name="interval" label={t('editor.schedule.interval')} type="number" min={1} max={8} value={f.interval} error={errors.interval} />
-        <fieldset className="checks" id={`f-${px}days`} aria-describedby={errors.days ? `f-${px}days-error` : undefined}>
-          <legend>{t('editor.schedule.days')}</legend>
-          {WEEKDAYS.map((d) => (
-            <Check prefix={px} key={d} name="days" value={d} label={t(`editor.weekday.${d}`)} checked={f.days.includes(d)} />
-          ))}
-          {errors.days && (
-            <span className="field-error" id={`f-${px}days-error`}>
-              {errors.days}
-            </span>
-          )}
-        </fieldset>
-      </div>
-      <div className="rhythm-fields rhythm-monthly">
-        <Choice prefix={px} name="monthWeek" label={t('editor.schedule.monthWeek')} value={f.monthWeek == null ? '' : String(f.monthWeek)} error={errors.monthWeek} empty="—" options={MONTH_WEEKS.map((w) => [String(w), t(`editor.schedule.week.${w}`)])} />
-        <Choice prefix={px} name="monthDay" label={t('editor.schedule.monthDay')} value={f.monthDay ?? ''} error={errors.monthDay} empty="—" options={WEEKDAYS.map((d) => [d, t(`editor.weekday.${d}`)])} />
-      </div>
-      <TextField prefix={px} name="startTime" label={t('editor.schedule.startTime')} type="time" value={f.startTime} error={errors.startTime} />
-      <TextField prefix={px} name="durationMinutes" label={t('editor.schedule.duration')} type="number" min={10} max={720} value={f.durationMinutes} error={errors.durationMinutes} />
-      <TextField prefix={px} name="startDate" label={t('editor.schedule.startDate')} type="date" value={f.startDate} error={errors.startDate} />
-      <TextField prefix={px} name="endDate" label={t('editor.schedule.endDate')} type="date" value={f.endDate} error={errors.endDate} />
-      {cohorts && cohorts.length > 0 && (
-        <Choice
-          prefix={px}
-          name="cohortId"
-          label={t('editor.schedule.cohort')}
-          hint={t('editor.schedule.cohortHint')}
-          value={f.cohortId}
-          error={errors.cohortId}
-          empty={t('editor.schedule.cohortAll')}
-          options={cohorts.map((c) => [c.id, c.label])}
-        />
-      )}
-      <TextField multiline rows={3} prefix={px} name="exceptions" label={t('editor.schedule.exceptions')} hint={t('editor.schedule.exceptionsHint')} value={f.exceptions.join('\n')} error={errors.exceptions} />
-      <div aria-live="polite" className="schedule-preview">
-        {preview && (
-          <>
-            <h4>{t('editor.schedule.previewTitle')}</h4>
-            {preview.length === 0 ? (
-              <p>{t('editor.schedule.previewNone')}</p>
-            ) : (
-              <ol>
-                {preview.map((p) => (
-                  <li key={p}>{p}</li>
-                ))}
-              </ol>
-            )}
-          </>
-        )}
-      </div>
-      <p>
-        <button type="submit" name="intent" value="preview" className="secondary">
-          {t('editor.schedule.preview')}
-        </button>{' '}
-        <button type="submit" name="intent" value="save">
-          {t('editor.schedule.save')}
-        </button>{' '}
-        {id && (
-          <button type="submit" name="intent" value="delete" className="secondary">
-            {t('editor.schedule.delete')}
-          </button>
-        )}
-      </p>
-    </Form>
-  );
-}
 
 type SessionRow = Route.ComponentProps['loaderData']['sessions'][number];
 

@@ -3,7 +3,6 @@ import { useTranslation } from 'react-i18next';
 import type { Route } from './+types/organize-groups';
 import { framedMeta } from '../components/area-frame';
 import { archiveGroup, duplicateGroup, listOrganizationGroups } from '../../core/group-editor';
-import { can, PERMISSIONS, type Permission } from '../../core/policy/permissions';
 import { getT } from '../../i18n';
 import { localeOf, organizerForm, organizerPage } from '../lib/organize.server';
 import { pathTo } from '../lib/paths';
@@ -17,12 +16,10 @@ export async function loader({ request, context, params }: Route.LoaderArgs) {
   const locale = localeOf(request);
   const { ctx, csrf, org } = await organizerPage({ request, context, params }, locale);
   const list = await listOrganizationGroups({ ctx, input: { organizationSlug: org.slug } });
-  const permissions = (Object.keys(PERMISSIONS) as Permission[]).filter((p) => can(org.role, p));
   return {
     locale,
     csrf,
     org: { slug: org.slug, name: (locale === 'fr' ? org.nameFr : null) ?? org.nameEn },
-    permissions,
     canEdit: list.canEdit,
     done: new URL(request.url).searchParams.get('done'),
     groups: list.groups.map((g) => ({

@@ -13,11 +13,11 @@ import {
 } from '../../core/organizations';
 import { MESSAGE_MAX, ROLES_IN_ORDER } from '../../core/organizations/constants';
 import type { MemberRole } from '../../db/schema/enums';
-import { getT, type Locale } from '../../i18n';
+import { getT } from '../../i18n';
 import { localeOf, organizeError, organizerForm, organizerPage } from '../lib/organize.server';
 import { pathTo } from '../lib/paths';
 import { CsrfField } from '../components/csrf-field';
-import { ErrorSummary, TextField } from '../components/form-kit';
+import { Choice, ErrorSummary, TextField } from '../components/form-kit';
 import { field, formValues } from '../lib/form-values';
 
 const DONE = ['invited', 'revoked', 'role', 'removed'] as const;
@@ -214,36 +214,23 @@ export default function OrganizeMembers({ loaderData, actionData }: Route.Compon
               <CsrfField token={csrf} />
               <input type="hidden" name="intent" value="invite" />
               <TextField name="email" type="email" label={t('organize.members.inviteEmail')} value={inviteValues?.email} error={inviteErrors.email} autoComplete="off" />
-              <p className="field">
-                <label htmlFor="f-role">{t('organize.members.inviteRole')}</label>
-                <select
-                  id="f-role"
-                  name="role"
-                  defaultValue={inviteValues?.role || 'facilitator'}
-                  aria-describedby={roleError ? 'f-role-hint f-role-error' : 'f-role-hint'}
-                  aria-invalid={roleError ? true : undefined}
-                >
-                  <RoleOptions allowed={grantable} />
-                </select>
-                <span id="f-role-hint" className="hint muted">
-                  {grantable.map((r) => t('organize.roleLine', { role: t(`organize.role.${r}`), help: t(`organize.roleHelp.${r}`) })).join(' ')}
-                </span>
-                {roleError && (
-                  <span className="field-error" id="f-role-error">
-                    {roleError}
-                  </span>
-                )}
-              </p>
-              <p className="field">
-                <label htmlFor="f-locale">{t('organize.members.inviteLocale')}</label>
-                <select id="f-locale" name="locale" defaultValue={inviteValues?.locale || locale}>
-                  {(['en', 'fr'] as Locale[]).map((l) => (
-                    <option key={l} value={l} lang={l}>
-                      {l === 'en' ? 'English' : 'Français'}
-                    </option>
-                  ))}
-                </select>
-              </p>
+              <Choice
+                name="role"
+                label={t('organize.members.inviteRole')}
+                hint={grantable.map((r) => t('organize.roleLine', { role: t(`organize.role.${r}`), help: t(`organize.roleHelp.${r}`) })).join(' ')}
+                value={inviteValues?.role || 'facilitator'}
+                error={roleError}
+                options={grantable.map((r) => [r, t(`organize.role.${r}`)])}
+              />
+              <Choice
+                name="locale"
+                label={t('organize.members.inviteLocale')}
+                value={inviteValues?.locale || locale}
+                options={[
+                  ['en', 'English', 'en'],
+                  ['fr', 'Français', 'fr'],
+                ]}
+              />
               {mayAddMessage ? (
                 <TextField name="message" label={t('organize.members.inviteMessage')} value={inviteValues?.message} error={inviteErrors.message} multiline maxLength={MESSAGE_MAX} />
               ) : (

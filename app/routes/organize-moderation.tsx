@@ -8,7 +8,6 @@ import { getT } from '../../i18n';
 import { communityError, moderate, MODERATED, queueView } from '../lib/community.server';
 import type { FormProblem } from '../lib/problem.server';
 import { localeOf, organizerForm, organizerPage } from '../lib/organize.server';
-import { permissionsOf } from '../lib/running.server';
 import { ModerationQueue } from '../components/moderation-queue';
 import { ErrorSummary } from '../components/form-kit';
 
@@ -26,7 +25,6 @@ export async function loader({ request, context, params }: Route.LoaderArgs) {
     csrf,
     slug: org.slug,
     name: locale === 'fr' ? (org.nameFr ?? org.nameEn) : org.nameEn,
-    permissions: permissionsOf(org.role),
     queue: queueView(queue, locale),
     done: (MODERATED as readonly string[]).includes(done ?? '') ? (done as (typeof MODERATED)[number]) : null,
   };

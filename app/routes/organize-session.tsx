@@ -11,7 +11,9 @@ import { cancelSession, changeSessionCapacity, listSessionRegistrants, sessionRe
 import { getCheckInState } from '../lib/checkin.server';
 import { pathTo } from '../lib/paths';
 import { CsrfField } from '../components/csrf-field';
-import { ErrorSummary, TextField } from '../components/form-kit';
+import { Check, ErrorSummary, TextField } from '../components/form-kit';
+import { PeopleTable } from '../components/people-table';
+import { SessionChanges } from '../components/session-changes';
 import { field } from '../lib/form-values';
 
 const DONE = ['messaged', 'capacity', 'cancelled', 'postponed', 'moved_online', 'make_up'] as const;
@@ -49,7 +51,6 @@ export async function loader({ request, context, params }: Route.LoaderArgs) {
     locale,
     csrf,
     slug: org.slug,
-    permissions: permissionsOf(view.role),
     canRun: permissionsOf(view.role).includes('sessions.run'),
     canMessage: permissionsOf(view.role).includes('registrants.message'),
     sessionId: s.id,
@@ -148,26 +149,6 @@ export async function action({ request, context, params }: Route.ActionArgs) {
 
 export const meta: Route.MetaFunction = ({ data, matches }) => framedMeta({ matches }, data && getT(data.locale)('running.session.title', { group: data.groupTitle, date: data.when }));
 
-function Field({ id, label, type, value, error, hint, required = true }: { id: string; label: string; type: string; value?: string; error?: string; hint?: string; required?: boolean }) {
-  const describedBy = [hint ? `${id}-hint` : null, error ? `${id}-error` : null].filter(Boolean).join(' ') || undefined;
-  return (
-    <p className="field">
-      <label htmlFor={`f-${id}`}>{label}</label>
-      {hint && (
-        <span className="hint muted" id={`${id}-hint`}>
-          {hint}
-        </span>
-      )}
-      <input id={`f-${id}`} name={id} type={type} defaultValue={value} required={required} aria-invalid={error ? true : undefined} aria-describedby={describedBy} />
-      {error && (
-        <span className="field-error" id={`${id}-error`}>
-          {error}
-        </span>
-      )}
-    </p>
-  );
-}
-
 export default function OrganizeSession({ loaderData, actionData }: Route.ComponentProps) {
   const { t } = useTranslation();
   const d = loaderData;
@@ -182,16 +163,6 @@ export default function OrganizeSession({ loaderData, actionData }: Route.Compon
     d.locale === 'fr'
       ? `/fr/organiser/${encodeURIComponent(d.slug)}/rencontres/${d.sessionId}/inscriptions.csv`
       : `/en/organize/${encodeURIComponent(d.slug)}/sessions/${d.sessionId}/registrants.csv`;
-  const reasonForm = (intent: 'cancel' | 'online', label: string, button: string) => (
-    <Form method="post" noValidate>
-      <CsrfField token={d.csrf} />
-      <input type="hidden" name="intent" value={intent} />
-      <TextField name={`${intent}-reason`} label={label} multiline maxLength={2000} value={valuesOf(intent)?.reason} error={errorsOf(intent)[`${intent}-reason`]} />
-      <button type="submit" className={intent === 'cancel' ? 'danger' : undefined}>
-        {button}
-      </button>
-    </Form>
-  );
   return (
     <>
       <h1>{t('running.session.title', { group: d.groupTitle, date: d.when })}</h1>
@@ -229,68 +200,17 @@ export default function OrganizeSession({ loaderData, actionData }: Route.Compon
       </p>
 
       <h2>{t('running.session.registered', { count: d.confirmed.length })}</h2>
-      {d.confirmed.length === 0 ? (
-        <p>{t('running.session.none')}</p>
-      ) : (
-        <div className="table-scroll" tabIndex={0}>
-          <table>
-            <caption className="visually-hidden">{t('running.session.registeredCaption')}</caption>
-            <thead>
-              <tr>
-                <th scope="col">{t('running.session.name')}</th>
-                <th scope="col">{t('running.session.email')}</th>
-                <th scope="col">{t('running.session.answers')}</th>
-                <th scope="col">{t('running.session.attendance')}</th>
-              </tr>
-            </thead>
-            <tbody>
-              {d.confirmed.map((p) => (
-                <tr key={p.participantId}>
-                  <th scope="row">
-                    {p.name}
-                    {p.held && <div className="muted">{t('running.session.held')}</div>}
-                  </th>
-                  <td>{p.email}</td>
-                  <td>{p.answers.length ? p.answers.map((a, i) => <div key={i}>{a}</div>) : <span className="muted">{t('running.session.noAnswers')}</span>}</td>
-                  <td>{t(`running.attendance.${p.attendance ?? 'none'}`)}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
+      {d.confirmed.length === 0 ? <p>{t('running.session.none')}</p> : (
+        <PeopleTable
+          caption={t('running.session.registeredCaption')}
+          people={d.confirmed}
+          keyOf={(p) => p.participantId}
+          last={{ header: t('running.session.attendance'), cell: (p) => t(`running.attendance.${p.attendance ?? 'none'}`) }}
+        />
       )}
 
       <h2>{t('running.session.waitlist', { count: d.waitlist.length })}</h2>
-      {d.waitlist.length === 0 ? (
-        <p>{t('running.session.none')}</p>
-      ) : (
-        <div className="table-scroll" tabIndex={0}>
-          <table>
-            <caption className="visually-hidden">{t('running.session.waitlistCaption')}</caption>
-            <thead>
-              <tr>
-                <th scope="col">{t('running.session.position')}</th>
-                <th scope="col">{t('running.session.name')}</th>
-                <th scope="col">{t('running.session.email')}</th>
-                <th scope="col">{t('running.session.answers')}</th>
-              </tr>
-            </thead>
-            <tbody>
-              {d.waitlist.map((p) => (
-                <tr key={p.participantId}>
-                  <td>{p.rank}</td>
-                  <th scope="row">
-                    {p.name}
-                    {p.held && <div className="muted">{t('running.session.held')}</div>}
-                  </th>
-                  <td>{p.email}</td>
-                  <td>{p.answers.length ? p.answers.map((a, i) => <div key={i}>{a}</div>) : <span className="muted">{t('running.session.noAnswers')}</span>}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
-      )}
+      {d.waitlist.length === 0 ? <p>{t('running.session.none')}</p> : <PeopleTable caption={t('running.session.waitlistCaption')} people={d.waitlist} keyOf={(p) => p.participantId} withRank />}
 
       {d.canMessage && (
         <section aria-labelledby="message-title">
@@ -300,10 +220,7 @@ export default function OrganizeSession({ loaderData, actionData }: Route.Compon
             <input type="hidden" name="intent" value="message" />
             <TextField name="message-message" label={t('running.session.message')} hint={t('running.session.messageHint')} multiline maxLength={5000} value={valuesOf('message')?.message} error={errorsOf('message')['message-message']} />
             {!d.cohort && (
-              <p className="field checkbox">
-                <input type="checkbox" id="f-includeWaitlist" name="includeWaitlist" value="yes" />
-                <label htmlFor="f-includeWaitlist">{t('running.session.includeWaitlist')}</label>
-              </p>
+              <Check name="includeWaitlist" value="yes" label={t('running.session.includeWaitlist')} checked={false} />
             )}
             <button type="submit">{t('running.session.send')}</button>
           </Form>
@@ -316,10 +233,9 @@ export default function OrganizeSession({ loaderData, actionData }: Route.Compon
           <Form method="post" noValidate>
             <CsrfField token={d.csrf} />
             <input type="hidden" name="intent" value="capacity" />
-            <Field
-              id="capacity-capacity"
+            <TextField
+              name="capacity-capacity"
               type="number"
-              required={false}
               label={t('running.session.capacity')}
               hint={t('running.session.capacityHint', { value: d.defaultCapacity ?? t('running.session.capacityUnlimited') })}
               value={valuesOf('capacity')?.capacity ?? (d.ownCapacity == null ? '' : String(d.ownCapacity))}
@@ -332,43 +248,7 @@ export default function OrganizeSession({ loaderData, actionData }: Route.Compon
 
       {d.canRun && closed && d.status !== 'cancelled' && <p className="notice">{t('running.session.closed')}</p>}
 
-      {d.canRun && !closed && (
-        <section aria-labelledby="change-title">
-          <h2 id="change-title">{t('running.session.changeTitle')}</h2>
-          <p className="muted">{t('running.session.changeLead')}</p>
-          <h3>{t('running.session.postponeTitle')}</h3>
-          <Form method="post" noValidate>
-            <CsrfField token={d.csrf} />
-            <input type="hidden" name="intent" value="postpone" />
-            <p className="muted">{t('running.session.timesIn', { zone: d.zone })}</p>
-            <Field id="postpone-date" type="date" label={t('running.session.newDate')} value={valuesOf('postpone')?.date ?? d.suggest.date} error={errorsOf('postpone')['postpone-date']} />
-            <Field id="postpone-start" type="time" label={t('running.session.newStart')} value={valuesOf('postpone')?.start ?? d.suggest.start} error={errorsOf('postpone')['postpone-start']} />
-            <Field id="postpone-end" type="time" label={t('running.session.newEnd')} value={valuesOf('postpone')?.end ?? d.suggest.end} error={errorsOf('postpone')['postpone-end']} />
-            <TextField name="postpone-reason" label={t('running.session.postponeReason')} multiline maxLength={2000} value={valuesOf('postpone')?.reason} error={errorsOf('postpone')['postpone-reason']} />
-            <button type="submit">{t('running.session.postpone')}</button>
-          </Form>
-          <h3>{t('running.session.onlineTitle')}</h3>
-          {d.status === 'moved_online' ? null : d.hasOnlineLink ? reasonForm('online', t('running.session.onlineReason'), t('running.session.online')) : <p>{t('running.session.onlineNeedsLink')}</p>}
-          <h3>{t('running.session.cancelTitle')}</h3>
-          {reasonForm('cancel', t('running.session.cancelReason'), t('running.session.cancel'))}
-        </section>
-      )}
-
-      {d.canRun && d.status === 'cancelled' && d.cohort && (
-        <section aria-labelledby="makeup-title">
-          <h2 id="makeup-title">{t('running.session.makeUpTitle')}</h2>
-          <p className="muted">{t('running.session.makeUpLead')}</p>
-          <Form method="post" noValidate>
-            <CsrfField token={d.csrf} />
-            <input type="hidden" name="intent" value="makeup" />
-            <p className="muted">{t('running.session.timesIn', { zone: d.zone })}</p>
-            <Field id="makeup-date" type="date" label={t('running.session.makeUpDate')} value={valuesOf('makeup')?.date ?? d.suggest.date} error={errorsOf('makeup')['makeup-date']} />
-            <Field id="makeup-start" type="time" label={t('running.session.makeUpStart')} value={valuesOf('makeup')?.start ?? d.suggest.start} error={errorsOf('makeup')['makeup-start']} />
-            <Field id="makeup-end" type="time" label={t('running.session.makeUpEnd')} value={valuesOf('makeup')?.end ?? d.suggest.end} error={errorsOf('makeup')['makeup-end']} />
-            <button type="submit">{t('running.session.makeUp')}</button>
-          </Form>
-        </section>
-      )}
+      <SessionChanges d={d} actionData={actionData} />
     </>
   );
 }
