@@ -1,9 +1,10 @@
+import { Form, useNavigation } from 'react-router';
 import { useTranslation } from 'react-i18next';
 import type { Locale } from '../../i18n';
 import type { FormQuestion, FormGroup } from '../../core/registrations/get-signup-form';
 import { pick } from '../../core/text';
 import { Localized } from './localized';
-import { Check, Choice, Field, FieldError } from './form-kit';
+import { Check, Choice, ErrorSummary, Field, FieldError } from './form-kit';
 
 type Values = Record<string, string | undefined>;
 
@@ -60,6 +61,38 @@ export function PersonFields({
       <QuestionFields locale={locale} questions={questions} values={values} errors={errors} />
       {commitment && <Check name="commitment" label={t('signup.commitment')} required checked={values.commitment === 'on'} error={errors.commitment} />}
       <Check name="consent" label={t('signup.consent')} required checked={values.consent === 'on'} error={errors.consent} />
+    </>
+  );
+}
+
+/**
+ * A sign-up or application form: what was refused (if it was), the person's fields, the privacy
+ * note and the button, which waits while the form is being sent.
+ */
+export function PersonForm({
+  error,
+  values,
+  submit,
+  ...fields
+}: Omit<Parameters<typeof PersonFields>[0], 'values' | 'errors'> & {
+  error: { message: string; fields: Record<string, string> } | null | undefined;
+  values: Values | undefined;
+  submit: string;
+}) {
+  const { t } = useTranslation();
+  const navigation = useNavigation();
+  return (
+    <>
+      {error && <ErrorSummary message={error.message} fields={error.fields} />}
+      <Form method="post" className="person-form">
+        <PersonFields {...fields} values={values ?? {}} errors={error?.fields ?? {}} />
+        <p className="muted">{t('signup.privacy')}</p>
+        <p>
+          <button type="submit" disabled={navigation.state === 'submitting'}>
+            {submit}
+          </button>
+        </p>
+      </Form>
     </>
   );
 }

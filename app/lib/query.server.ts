@@ -7,7 +7,7 @@ import type { ProblemIssue } from './problem.server';
 function describe(issue: z.core.$ZodIssue, t: TFunction): string {
   switch (issue.code) {
     case 'invalid_type':
-      return issue.expected === 'number' || issue.expected === 'int' ? t('errors.mustBeInteger') : issue.message;
+      return issue.expected === 'number' || issue.expected === 'int' ? t('errors.mustBeInteger') : t('errors.notInForm');
     case 'too_small':
       return t('errors.mustBeAtLeast', { min: String(issue.minimum) });
     case 'too_big':
@@ -17,7 +17,8 @@ function describe(issue: z.core.$ZodIssue, t: TFunction): string {
     case 'unrecognized_keys':
       return t('errors.unknownParam');
     default:
-      return issue.message;
+      // Zod's own words are English: say it in the reader's language.
+      return t('errors.notInForm');
   }
 }
 

@@ -1,6 +1,13 @@
 import { data } from 'react-router';
 import type { TFunction } from 'i18next';
-import { RateLimited } from '../../core/errors';
+import type { AppLoadContext } from 'react-router';
+import { CoreError, RateLimited } from '../../core/errors';
+import type { Context } from '../../core/context';
+import type { GroupSlugs } from '../../core/groups/slugs';
+import { getT, type Locale } from '../../i18n';
+import { coreContext } from './context.server';
+import { checkGroupAddress } from './group-address.server';
+import { localeOfPath } from './paths';
 import { formProblem, type FormProblem } from './problem.server';
 import { checked, field } from './form-values';
 
@@ -71,5 +78,26 @@ export async function submitPersonForm(
     const error = signupErrors(err, t);
     const values = Object.fromEntries([...formData].filter(([, v]) => typeof v === 'string')) as Record<string, string>;
     return data({ sent: null, error, values }, { status: error.status, headers: retryAfter(err) });
+  }
+}
+
+/**
+ * The form of a sign-up or application page, as `read` gives it, at the group's address in the
+ * page's language (another address of the group redirects there). A session, cohort or group that
+ * does not exist is a 404 in the page's language.
+ */
+export async function personFormPage<F extends { group: { slugs: GroupSlugs } }>(
+  args: { request: Request; context: AppLoadContext; params: { slug?: string } },
+  read: (ctx: Context) => Promise<F>,
+) {
+  const locale = localeOfPath(new URL(args.request.url).pathname) as Locale;
+  const t = getT(locale);
+  try {
+    const form = await read(coreContext(args.context, locale));
+    checkGroupAddress(args.request, locale, args.params.slug ?? '', form.group.slugs);
+    return { locale, t, form };
+  } catch (err) {
+    if (err instanceof CoreError && (err.code === 'not_found' || err.code === 'invalid')) throw data(t('signup.errors.notFound'), { status: 404 });
+    throw err;
   }
 }

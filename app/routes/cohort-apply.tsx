@@ -1,38 +1,26 @@
-import { data, Form, Link, useNavigation } from 'react-router';
+import { Link } from 'react-router';
 import { useTranslation } from 'react-i18next';
 import type { Route } from './+types/cohort-apply';
 import { getApplicationForm } from '../../core/registrations/get-signup-form';
 import { applyToCohort } from '../../core/applications/apply-to-cohort';
-import { CoreError } from '../../core/errors';
 import { pick } from '../../core/text';
 import { getT, type Locale } from '../../i18n';
 import { coreContext } from '../lib/context.server';
-import { checkGroupAddress, groupLocaleParams } from '../lib/group-address.server';
-import { localeOfPath, pathTo } from '../lib/paths';
+import { groupLocaleParams } from '../lib/group-address.server';
+import { pathTo } from '../lib/paths';
 import { formatDay, formatSessionTime, formatTime, formatWeekday } from '../lib/format';
-import { submitPersonForm, retryAfterHeaders } from '../lib/signup.server';
-import { PersonFields } from '../components/person-fields';
+import { personFormPage, submitPersonForm, retryAfterHeaders } from '../lib/signup.server';
+import { PersonForm } from '../components/person-fields';
 import { Localized } from '../components/localized';
 import { CheckEmail } from '../components/check-email';
-import { ErrorSummary } from '../components/form-kit';
 
-async function load(request: Request, context: Route.LoaderArgs['context'], params: Route.LoaderArgs['params']) {
-  const locale = localeOfPath(new URL(request.url).pathname) as Locale;
-  const t = getT(locale);
-  try {
-    const form = await getApplicationForm({ ctx: coreContext(context, locale), input: { cohortId: params.cohortId } });
-    checkGroupAddress(request, locale, params.slug, form.group.slugs);
-    return { locale, t, form };
-  } catch (err) {
-    if (err instanceof CoreError && (err.code === 'not_found' || err.code === 'invalid')) {
-      throw data(t('signup.errors.notFound'), { status: 404 });
-    }
-    throw err;
-  }
+/** The page's form (404 for a cohort that does not exist), at the group's address in the page's language. */
+function load(args: { request: Request; context: Route.LoaderArgs['context']; params: Route.LoaderArgs['params'] }) {
+  return personFormPage(args, (ctx) => getApplicationForm({ ctx, input: { cohortId: args.params.cohortId } }));
 }
 
 export async function loader({ request, context, params }: Route.LoaderArgs) {
-  const { locale, t, form } = await load(request, context, params);
+  const { locale, t, form } = await load({ request, context, params });
   return {
     locale,
     form,
@@ -51,7 +39,7 @@ export async function loader({ request, context, params }: Route.LoaderArgs) {
 }
 
 export async function action({ request, context, params }: Route.ActionArgs) {
-  const { locale, t } = await load(request, context, params);
+  const { locale, t } = await load({ request, context, params });
   return submitPersonForm(request, t, (input) =>
     applyToCohort({ ctx: coreContext(context, locale), input: { ...input, cohortId: params.cohortId } as never }),
   );
@@ -76,7 +64,6 @@ export const meta: Route.MetaFunction = ({ data }) => [{ title: `${data?.title ?
 export default function CohortApply({ loaderData, actionData }: Route.ComponentProps) {
   const { t } = useTranslation();
   const { locale, form, dates, rhythm, planned } = loaderData;
-  const navigation = useNavigation();
   const error = actionData?.error;
   return (
     <div className="page narrow">
@@ -142,24 +129,16 @@ export default function CohortApply({ loaderData, actionData }: Route.ComponentP
               {form.placesLeft > 0 ? t('signup.seatsLeft', { count: form.placesLeft }) : t('group.full')}
             </p>
           )}
-          {error && <ErrorSummary message={error.message} fields={error.fields} />}
-          <Form method="post" className="person-form">
-            <PersonFields
-              locale={locale}
-              group={form.group}
-              questions={form.questions}
-              values={actionData?.values ?? {}}
-              errors={error?.fields ?? {}}
-              commitment
-              phone={form.callsApplicants}
-            />
-            <p className="muted">{t('signup.privacy')}</p>
-            <p>
-              <button type="submit" disabled={navigation.state === 'submitting'}>
-                {t('signup.submitCohort')}
-              </button>
-            </p>
-          </Form>
+          <PersonForm
+            locale={locale}
+            group={form.group}
+            questions={form.questions}
+            values={actionData?.values}
+            error={error}
+            commitment
+            phone={form.callsApplicants}
+            submit={t('signup.submitCohort')}
+          />
         </>
       )}
     </div>

@@ -13,6 +13,7 @@ import { CsrfField } from '../components/csrf-field';
 import { ErrorSummary, Radios, TextField } from '../components/form-kit';
 import { field } from '../lib/form-values';
 import { Answers, PeopleTable } from '../components/people-table';
+import { MessageParticipants } from '../components/message-participants';
 
 const DONE = ['accepted', 'waitlisted', 'declined', 'messaged'] as const;
 type Done = (typeof DONE)[number];
@@ -216,23 +217,12 @@ export default function OrganizeCohort({ loaderData, actionData }: Route.Compone
       )}
 
       {d.canMessage && (
-        <section aria-labelledby="message-title">
-          <h2 id="message-title">{t('running.cohort.messageTitle')}</h2>
-          <Form method="post" noValidate>
-            <CsrfField token={d.csrf} />
-            <input type="hidden" name="intent" value="message" />
-            <TextField
-              name="message-message"
-              label={t('running.session.message')}
-              hint={t('running.session.messageHint')}
-              multiline
-              maxLength={5000}
-              value={actionData?.intent === 'message' ? actionData.values.message : undefined}
-              error={actionData?.intent === 'message' ? actionData.fields['message-message'] : undefined}
-            />
-            <button type="submit">{t('running.session.send')}</button>
-          </Form>
-        </section>
+        <MessageParticipants
+          title={t('running.cohort.messageTitle')}
+          csrf={d.csrf}
+          value={actionData?.intent === 'message' ? actionData.values.message : undefined}
+          error={actionData?.intent === 'message' ? actionData.fields['message-message'] : undefined}
+        />
       )}
     </>
   );

@@ -1,32 +1,26 @@
-import { data, Form, Link, redirect } from 'react-router';
+import { data, Form, redirect } from 'react-router';
 import { useTranslation } from 'react-i18next';
 import { DateTime } from 'luxon';
 import type { Route } from './+types/organize-group-cohorts';
 import { framedMeta } from '../components/area-frame';
 import { deleteCohort, getGroupEditor, saveCohort, saveModules, saveQuestions } from '../../core/group-editor';
 import { QUESTION_TYPES } from '../../core/group-editor/values';
-import { CoreError } from '../../core/errors';
-import { getT, type Locale } from '../../i18n';
+import { getT } from '../../i18n';
 import { localeOf, organizerForm, organizerPage } from '../lib/organize.server';
 import { pathTo } from '../lib/paths';
 import { formatDay } from '../lib/format';
 import { CsrfField } from '../components/csrf-field';
 
-import { editorError } from './organize-group-shared.server';
+import { editorError, editorRefusal } from './organize-group-shared.server';
 import { Check, Choice, ErrorSummary, TextField } from '../components/form-kit';
 import { checked, field, numberField } from '../lib/form-values';
 import { CohortForm, ModulesForm, type Posted } from '../components/cohort-forms';
-
-function notFound(err: unknown, locale: Locale): never {
-  if (err instanceof CoreError && (err.code === 'not_found' || err.code === 'invalid')) throw data(getT(locale)('editor.errors.notFound'), { status: 404 });
-  if (err instanceof CoreError && err.code === 'forbidden') throw data(getT(locale)('editor.errors.forbidden'), { status: 403 });
-  throw err;
-}
+import { EditorTabs } from '../components/editor-tabs';
 
 export async function loader({ request, context, params }: Route.LoaderArgs) {
   const locale = localeOf(request);
   const { ctx, csrf, org } = await organizerPage({ request, context, params }, locale);
-  const view = await getGroupEditor({ ctx, input: { groupId: params.group, organizationSlug: org.slug } }).catch((e: unknown) => notFound(e, locale));
+  const view = await getGroupEditor({ ctx, input: { groupId: params.group, organizationSlug: org.slug } }).catch((e: unknown) => editorRefusal(e, locale));
   const g = view.group;
   return {
     locale,
@@ -61,7 +55,7 @@ export async function action({ request, context, params }: Route.ActionArgs) {
   const locale = localeOf(request);
   const t = getT(locale);
   const { ctx, form, org } = await organizerForm({ request, context, params }, locale);
-  await getGroupEditor({ ctx, input: { groupId: params.group, organizationSlug: org.slug } }).catch((e: unknown) => notFound(e, locale));
+  await getGroupEditor({ ctx, input: { groupId: params.group, organizationSlug: org.slug } }).catch((e: unknown) => editorRefusal(e, locale));
   const here = pathTo(locale, 'orgGroupCohorts', { org: org.slug, group: params.group });
   const intent = field(form, 'intent');
   const cohortId = field(form, 'cohortId') || null;
@@ -140,21 +134,7 @@ export default function OrganizeGroupCohorts({ loaderData, actionData }: Route.C
   return (
     <>
       <h1>{t('editor.cohorts.title', { title: group.title })}</h1>
-      <nav aria-label={t('editor.edit.sections')}>
-        <ul className="tabs">
-          <li>
-            <Link to={pathTo(locale, 'orgGroupEdit', { org: slug, group: group.id })}>{t('editor.edit.details')}</Link>
-          </li>
-          <li>
-            <Link to={pathTo(locale, 'orgGroupSchedule', { org: slug, group: group.id })}>{t('editor.edit.schedule')}</Link>
-          </li>
-          <li>
-            <Link to={pathTo(locale, 'orgGroupCohorts', { org: slug, group: group.id })} aria-current="page">
-              {t('editor.edit.cohorts')}
-            </Link>
-          </li>
-        </ul>
-      </nav>
+      <EditorTabs locale={locale} org={slug} group={group.id} current="orgGroupCohorts" />
       {done && doneText[done] && (
         <p className="notice success" role="status">
           {doneText[done]}

@@ -1,11 +1,10 @@
-import { data, Form, Link, redirect } from 'react-router';
+import { data, Form, redirect } from 'react-router';
 import { useTranslation } from 'react-i18next';
 import type { Route } from './+types/organize-group-edit';
 import { framedMeta } from '../components/area-frame';
 import { getGroupEditor, publishGroup, unpublishGroup, updateGroup, type GroupAttributesInput } from '../../core/group-editor';
 import { applicableChanges, SHAPE_FIELDS } from '../../core/group-editor/applicable';
 import { FAITHS, GROUP_LANGUAGES } from '../../core/group-editor/choices';
-import { CoreError } from '../../core/errors';
 import { getT, type Locale } from '../../i18n';
 import { languageName } from '../lib/format';
 import { localeOf, organizerForm, organizerPage } from '../lib/organize.server';
@@ -13,10 +12,11 @@ import { pathTo } from '../lib/paths';
 import { CsrfField } from '../components/csrf-field';
 import { GroupDetailsForm } from '../components/group-editor-form';
 import { FIELD_IDS, PLAIN, shapeOf, TEXTS } from '../lib/group-editor-fields';
-import { editorError } from './organize-group-shared.server';
+import { editorError, editorRefusal } from './organize-group-shared.server';
 import { zoneGroups } from './organize-group-choices.server';
 import { ErrorSummary } from '../components/form-kit';
 import { centsField, checked, field, listField, numberField } from '../lib/form-values';
+import { EditorTabs } from '../components/editor-tabs';
 
 // The details of a group. Only the attributes that apply to the group's kind, format, delivery,
 // cost and reach are shown (core/group-editor/applicable.ts): the server renders them from the
@@ -26,14 +26,8 @@ import { centsField, checked, field, listField, numberField } from '../lib/form-
 
 async function load(args: Pick<Route.LoaderArgs, 'request' | 'context' | 'params'>, locale: Locale) {
   const { ctx, csrf, org } = await organizerPage(args, locale);
-  try {
-    const view = await getGroupEditor({ ctx, input: { groupId: args.params.group, organizationSlug: org.slug } });
-    return { ctx, csrf, org, view };
-  } catch (err) {
-    if (err instanceof CoreError && (err.code === 'not_found' || err.code === 'invalid')) throw data(getT(locale)('editor.errors.notFound'), { status: 404 });
-    if (err instanceof CoreError && err.code === 'forbidden') throw data(getT(locale)('editor.errors.forbidden'), { status: 403 });
-    throw err;
-  }
+  const view = await getGroupEditor({ ctx, input: { groupId: args.params.group, organizationSlug: org.slug } }).catch((e: unknown) => editorRefusal(e, locale));
+  return { ctx, csrf, org, view };
 }
 
 export async function loader({ request, context, params }: Route.LoaderArgs) {
@@ -169,26 +163,7 @@ export default function OrganizeGroupEdit({ loaderData, actionData }: Route.Comp
   return (
     <>
       <h1>{t('editor.edit.title', { title })}</h1>
-      <nav aria-label={t('editor.edit.sections')}>
-        <ul className="tabs">
-          <li>
-            <Link to={pathTo(locale, 'orgGroupEdit', { org: slug, group: g.id })} aria-current="page">
-              {t('editor.edit.details')}
-            </Link>
-          </li>
-          <li>
-            <Link to={pathTo(locale, 'orgGroupSchedule', { org: slug, group: g.id })}>{t('editor.edit.schedule')}</Link>
-          </li>
-          <li>
-            <Link to={pathTo(locale, 'orgGroupCohorts', { org: slug, group: g.id })}>{t('editor.edit.cohorts')}</Link>
-          </li>
-          {g.status === 'published' && (
-            <li>
-              <Link to={pathTo(locale, 'group', { slug: g.slug })}>{t('editor.edit.viewPublic')}</Link>
-            </li>
-          )}
-        </ul>
-      </nav>
+      <EditorTabs locale={locale} org={slug} group={g.id} current="orgGroupEdit" publicSlug={g.status === 'published' ? g.slug : null} />
       {done && ['saved', 'reshaped', 'published', 'unpublished', 'duplicated'].includes(done) && (
         <p className="notice success" role="status">
           {done === 'saved'

@@ -12,29 +12,24 @@ import {
   saveSchedule,
 } from '../../core/group-editor';
 import { listUpcomingSessions } from '../../core/schedules/list-upcoming-sessions';
-import { CoreError, reasonOf } from '../../core/errors';
-import { getT, type Locale } from '../../i18n';
+import { reasonOf } from '../../core/errors';
+import { getT } from '../../i18n';
 import { localeOf, organizerForm, organizerPage } from '../lib/organize.server';
 import { pathTo } from '../lib/paths';
 import { formatDay, formatSessionTime, formatTime } from '../lib/format';
 import { CsrfField } from '../components/csrf-field';
 import { ScheduleEditor, type ActionData } from '../components/schedule-editor';
 
-import { editorError, scheduleFromForm } from './organize-group-shared.server';
+import { editorError, editorRefusal, scheduleFromForm } from './organize-group-shared.server';
 import { ErrorSummary, TextField } from '../components/form-kit';
 import { field, numberField } from '../lib/form-values';
-
-function notFound(err: unknown, locale: Locale): never {
-  if (err instanceof CoreError && (err.code === 'not_found' || err.code === 'invalid')) throw data(getT(locale)('editor.errors.notFound'), { status: 404 });
-  if (err instanceof CoreError && err.code === 'forbidden') throw data(getT(locale)('editor.errors.forbidden'), { status: 403 });
-  throw err;
-}
+import { EditorTabs } from '../components/editor-tabs';
 
 export async function loader({ request, context, params }: Route.LoaderArgs) {
   const locale = localeOf(request);
   const t = getT(locale);
   const { ctx, csrf, org } = await organizerPage({ request, context, params }, locale);
-  const view = await getGroupEditor({ ctx, input: { groupId: params.group, organizationSlug: org.slug } }).catch((e: unknown) => notFound(e, locale));
+  const view = await getGroupEditor({ ctx, input: { groupId: params.group, organizationSlug: org.slug } }).catch((e: unknown) => editorRefusal(e, locale));
   const g = view.group;
   const zone = g.timeZone;
   const url = new URL(request.url);
@@ -85,7 +80,7 @@ export async function action({ request, context, params }: Route.ActionArgs) {
   const here = pathTo(locale, 'orgGroupSchedule', { org: org.slug, group: params.group });
   const intent = field(form, 'intent');
   const scheduleId = field(form, 'scheduleId') || null;
-  const view = await getGroupEditor({ ctx, input: { groupId: params.group, organizationSlug: org.slug } }).catch((e: unknown) => notFound(e, locale));
+  const view = await getGroupEditor({ ctx, input: { groupId: params.group, organizationSlug: org.slug } }).catch((e: unknown) => editorRefusal(e, locale));
   const zone = view.group.timeZone;
   try {
     if (intent === 'preview') {
@@ -164,21 +159,7 @@ export default function OrganizeGroupSchedule({ loaderData, actionData }: Route.
   return (
     <>
       <h1>{t('editor.schedule.title', { title: group.title })}</h1>
-      <nav aria-label={t('editor.edit.sections')}>
-        <ul className="tabs">
-          <li>
-            <Link to={pathTo(locale, 'orgGroupEdit', { org: slug, group: group.id })}>{t('editor.edit.details')}</Link>
-          </li>
-          <li>
-            <Link to={here} aria-current="page">
-              {t('editor.edit.schedule')}
-            </Link>
-          </li>
-          <li>
-            <Link to={pathTo(locale, 'orgGroupCohorts', { org: slug, group: group.id })}>{t('editor.edit.cohorts')}</Link>
-          </li>
-        </ul>
-      </nav>
+      <EditorTabs locale={locale} org={slug} group={group.id} current="orgGroupSchedule" />
       {done && doneText[done] && (
         <p className="notice success" role="status">
           {doneText[done]}

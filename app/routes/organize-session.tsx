@@ -11,10 +11,11 @@ import { cancelSession, changeSessionCapacity, listSessionRegistrants, sessionRe
 import { getCheckInState } from '../lib/checkin.server';
 import { pathTo } from '../lib/paths';
 import { CsrfField } from '../components/csrf-field';
-import { Check, ErrorSummary, TextField } from '../components/form-kit';
+import { ErrorSummary, TextField } from '../components/form-kit';
 import { PeopleTable } from '../components/people-table';
 import { SessionChanges } from '../components/session-changes';
 import { field } from '../lib/form-values';
+import { MessageParticipants } from '../components/message-participants';
 
 const DONE = ['messaged', 'capacity', 'cancelled', 'postponed', 'moved_online', 'make_up'] as const;
 type Done = (typeof DONE)[number];
@@ -213,18 +214,13 @@ export default function OrganizeSession({ loaderData, actionData }: Route.Compon
       {d.waitlist.length === 0 ? <p>{t('running.session.none')}</p> : <PeopleTable caption={t('running.session.waitlistCaption')} people={d.waitlist} keyOf={(p) => p.participantId} withRank />}
 
       {d.canMessage && (
-        <section aria-labelledby="message-title">
-          <h2 id="message-title">{t('running.session.messageTitle')}</h2>
-          <Form method="post" noValidate>
-            <CsrfField token={d.csrf} />
-            <input type="hidden" name="intent" value="message" />
-            <TextField name="message-message" label={t('running.session.message')} hint={t('running.session.messageHint')} multiline maxLength={5000} value={valuesOf('message')?.message} error={errorsOf('message')['message-message']} />
-            {!d.cohort && (
-              <Check name="includeWaitlist" value="yes" label={t('running.session.includeWaitlist')} checked={false} />
-            )}
-            <button type="submit">{t('running.session.send')}</button>
-          </Form>
-        </section>
+        <MessageParticipants
+          title={t('running.session.messageTitle')}
+          csrf={d.csrf}
+          value={valuesOf('message')?.message}
+          error={errorsOf('message')['message-message']}
+          offerWaitlist={!d.cohort}
+        />
       )}
 
       {d.canRun && !closed && !d.cohort && (

@@ -1,39 +1,27 @@
-import { data, Form, Link, useNavigation } from 'react-router';
+import { Link } from 'react-router';
 import { useTranslation } from 'react-i18next';
 import type { Route } from './+types/session-signup';
 import { getSignupForm } from '../../core/registrations/get-signup-form';
 import { registerForSession } from '../../core/registrations/register-for-session';
-import { CoreError } from '../../core/errors';
 import { pick } from '../../core/text';
-import { getT, type Locale } from '../../i18n';
+import { getT } from '../../i18n';
 import { coreContext } from '../lib/context.server';
-import { checkGroupAddress, groupLocaleParams } from '../lib/group-address.server';
-import { localeOfPath, pathTo } from '../lib/paths';
+import { groupLocaleParams } from '../lib/group-address.server';
+import { pathTo } from '../lib/paths';
 import { formatSessionTime, formatTime } from '../lib/format';
-import { submitPersonForm, retryAfterHeaders } from '../lib/signup.server';
-import { PersonFields } from '../components/person-fields';
+import { personFormPage, submitPersonForm, retryAfterHeaders } from '../lib/signup.server';
+import { PersonForm } from '../components/person-fields';
 import { Localized } from '../components/localized';
 import { CheckEmail } from '../components/check-email';
 import { SignupClosed } from '../components/signup-closed';
-import { ErrorSummary } from '../components/form-kit';
 
-async function load(request: Request, context: Route.LoaderArgs['context'], params: Route.LoaderArgs['params']) {
-  const locale = localeOfPath(new URL(request.url).pathname) as Locale;
-  const t = getT(locale);
-  try {
-    const form = await getSignupForm({ ctx: coreContext(context, locale), input: { sessionId: params.sessionId } });
-    checkGroupAddress(request, locale, params.slug, form.group.slugs);
-    return { locale, t, form };
-  } catch (err) {
-    if (err instanceof CoreError && (err.code === 'not_found' || err.code === 'invalid')) {
-      throw data(t('signup.errors.notFound'), { status: 404 });
-    }
-    throw err;
-  }
+/** The page's form (404 for a session that does not exist), at the group's address in the page's language. */
+function load(args: { request: Request; context: Route.LoaderArgs['context']; params: Route.LoaderArgs['params'] }) {
+  return personFormPage(args, (ctx) => getSignupForm({ ctx, input: { sessionId: args.params.sessionId } }));
 }
 
 export async function loader({ request, context, params }: Route.LoaderArgs) {
-  const { locale, form } = await load(request, context, params);
+  const { locale, form } = await load({ request, context, params });
   const tz = form.group.timeZone;
   return {
     locale,
@@ -47,7 +35,7 @@ export async function loader({ request, context, params }: Route.LoaderArgs) {
 }
 
 export async function action({ request, context, params }: Route.ActionArgs) {
-  const { locale, t } = await load(request, context, params);
+  const { locale, t } = await load({ request, context, params });
   return submitPersonForm(request, t, (input) =>
     registerForSession({ ctx: coreContext(context, locale), input: { ...input, sessionId: params.sessionId } as never }),
   );
@@ -61,7 +49,6 @@ export const meta: Route.MetaFunction = ({ data }) => [{ title: `${data?.title ?
 export default function SessionSignup({ loaderData, actionData }: Route.ComponentProps) {
   const { t } = useTranslation();
   const { locale, form, when, cutoff, originally } = loaderData;
-  const navigation = useNavigation();
   const error = actionData?.error;
   const groupHref = pathTo(locale, 'group', { slug: form.group.slug });
   const full = form.seatsLeft === 0;
@@ -122,23 +109,15 @@ export default function SessionSignup({ loaderData, actionData }: Route.Componen
                 ? `${t('signup.full')} ${t('signup.waitlistLength', { count: form.waitlistLength })}`
                 : t('signup.seatsLeft', { count: form.seatsLeft })}
           </p>
-          {error && <ErrorSummary message={error.message} fields={error.fields} />}
-          <Form method="post" className="person-form">
-            <PersonFields
-              locale={locale}
-              group={form.group}
-              questions={form.questions}
-              values={actionData?.values ?? {}}
-              errors={error?.fields ?? {}}
-              commitment={false}
-            />
-            <p className="muted">{t('signup.privacy')}</p>
-            <p>
-              <button type="submit" disabled={navigation.state === 'submitting'}>
-                {full ? t('signup.submitWaitlist') : t('signup.submitSession')}
-              </button>
-            </p>
-          </Form>
+          <PersonForm
+            locale={locale}
+            group={form.group}
+            questions={form.questions}
+            values={actionData?.values}
+            error={error}
+            commitment={false}
+            submit={full ? t('signup.submitWaitlist') : t('signup.submitSession')}
+          />
         </>
       )}
     </div>

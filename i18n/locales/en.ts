@@ -286,6 +286,7 @@ const en = {
     mustBeAtMost: 'it must be {{max}} or less',
     mustBeOneOf: 'it must be one of: {{values}}',
     unknownParam: 'this parameter is not recognized',
+    notInForm: 'it is not in the expected form',
     home: 'Go to the home page',
     summary: 'Please correct the following:',
     /** What a form field is told, by the code of what is wrong with it (core's `Issue.code`). */

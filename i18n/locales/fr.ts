@@ -287,6 +287,7 @@ const fr: Catalog<typeof en> = {
     mustBeAtMost: 'il doit être d’au plus {{max}}',
     mustBeOneOf: 'il doit être l’une des valeurs suivantes : {{values}}',
     unknownParam: 'ce paramètre n’est pas reconnu',
+    notInForm: 'sa forme n’est pas celle attendue',
     home: 'Aller à la page d’accueil',
     summary: 'Veuillez corriger ce qui suit :',
     field: {
