@@ -1,11 +1,12 @@
 import { useRef } from 'react';
-import { Form, useFetcher } from 'react-router';
+import { Form, Link, useFetcher } from 'react-router';
 import { useTranslation } from 'react-i18next';
+import type { Route } from '../routes/+types/organize-group-schedule';
 import { WEEKDAYS, MONTH_WEEKS, type ScheduleForm } from '../../core/group-editor/schedule-rule';
 import { CsrfField } from './csrf-field';
 import { Checks, Choice, ErrorSummary, TextField } from './form-kit';
 
-// The form of one schedule of a group (the group editor's schedule page).
+// The group editor's schedule page: the form of one schedule, and the sessions to come by month.
 
 export type ActionData = { intent: string; scheduleId: string | null; preview: string[] | null; fields: Record<string, string>; message: string } | undefined;
 
@@ -129,5 +130,56 @@ export function ScheduleEditor({
         )}
       </p>
     </Form>
+  );
+}
+
+type SessionRow = Route.ComponentProps['loaderData']['sessions'][number];
+
+/** The upcoming sessions under a heading per month, each linked to its page. */
+function byMonth(sessions: SessionRow[]): { month: string; sessions: SessionRow[] }[] {
+  const out: { month: string; sessions: SessionRow[] }[] = [];
+  for (const s of sessions) {
+    const last = out[out.length - 1];
+    if (last && last.month === s.month) last.sessions.push(s);
+    else out.push({ month: s.month, sessions: [s] });
+  }
+  return out;
+}
+
+/** The sessions to come, under a heading per month; one without registrations can be removed. */
+export function SessionsByMonth({ sessions, csrf }: { sessions: SessionRow[]; csrf: string }) {
+  const { t } = useTranslation();
+  return (
+    <>
+      {byMonth(sessions).map((m) => (
+        <section key={m.month} aria-label={m.month} className="session-month">
+          <h3>{m.month}</h3>
+          <ul className="session-list">
+            {m.sessions.map((s) => (
+              <li key={s.id}>
+                <Link to={s.href}>
+                  <time dateTime={s.iso}>{s.when}</time>
+                </Link>
+                {s.cohort && <> · {s.cohort}</>}
+                {s.module && <> · {s.module}</>}
+                {s.oneOff && <> · {t('editor.schedule.oneOff')}</>}
+                {s.status !== 'scheduled' && <> · {t(`sessionStatus.${s.status}` as 'sessionStatus.cancelled')}</>}
+                {s.registrations > 0 && <> · {t('editor.schedule.registered', { count: s.registrations })}</>}
+                {s.registrations === 0 && (
+                  <Form method="post" className="inline-form">
+                    <CsrfField token={csrf} />
+                    <input type="hidden" name="sessionId" value={s.id} />
+                    <button type="submit" name="intent" value="remove" className="secondary">
+                      {t('editor.schedule.remove')}
+                      <span className="visually-hidden"> · {s.when}</span>
+                    </button>
+                  </Form>
+                )}
+              </li>
+            ))}
+          </ul>
+        </section>
+      ))}
+    </>
   );
 }

@@ -18,7 +18,7 @@ import { localeOf, organizerForm, organizerPage } from '../lib/organize.server';
 import { pathTo } from '../lib/paths';
 import { formatDay, formatSessionTime, formatTime } from '../lib/format';
 import { CsrfField } from '../components/csrf-field';
-import { ScheduleEditor, type ActionData } from '../components/schedule-editor';
+import { ScheduleEditor, SessionsByMonth, type ActionData } from '../components/schedule-editor';
 
 import { editorError, editorRefusal, scheduleFromForm } from './organize-group-shared.server';
 import { ErrorSummary, TextField } from '../components/form-kit';
@@ -127,19 +127,6 @@ export async function action({ request, context, params }: Route.ActionArgs) {
 
 export const meta: Route.MetaFunction = ({ data, matches }) => framedMeta({ matches }, data && getT(data.locale)('editor.schedule.title', { title: data.group.title }));
 
-type SessionRow = Route.ComponentProps['loaderData']['sessions'][number];
-
-/** The upcoming sessions under a heading per month, each linked to its page. */
-function byMonth(sessions: SessionRow[]): { month: string; sessions: SessionRow[] }[] {
-  const out: { month: string; sessions: SessionRow[] }[] = [];
-  for (const s of sessions) {
-    const last = out[out.length - 1];
-    if (last && last.month === s.month) last.sessions.push(s);
-    else out.push({ month: s.month, sessions: [s] });
-  }
-  return out;
-}
-
 export default function OrganizeGroupSchedule({ loaderData, actionData }: Route.ComponentProps) {
   const { t } = useTranslation();
   const { locale, csrf, slug, group, schedules, cohorts, sessions, paging, done } = loaderData;
@@ -189,35 +176,7 @@ export default function OrganizeGroupSchedule({ loaderData, actionData }: Route.
         ) : (
           <>
             <p className="muted">{t('editor.schedule.sessionsLead', { count: paging.total })}</p>
-            {byMonth(sessions).map((m) => (
-              <section key={m.month} aria-label={m.month} className="session-month">
-                <h3>{m.month}</h3>
-                <ul className="session-list">
-                  {m.sessions.map((s) => (
-                    <li key={s.id}>
-                      <Link to={s.href}>
-                        <time dateTime={s.iso}>{s.when}</time>
-                      </Link>
-                      {s.cohort && <> · {s.cohort}</>}
-                      {s.module && <> · {s.module}</>}
-                      {s.oneOff && <> · {t('editor.schedule.oneOff')}</>}
-                      {s.status !== 'scheduled' && <> · {t(`sessionStatus.${s.status}` as 'sessionStatus.cancelled')}</>}
-                      {s.registrations > 0 && <> · {t('editor.schedule.registered', { count: s.registrations })}</>}
-                      {s.registrations === 0 && (
-                        <Form method="post" className="inline-form">
-                          <CsrfField token={csrf} />
-                          <input type="hidden" name="sessionId" value={s.id} />
-                          <button type="submit" name="intent" value="remove" className="secondary">
-                            {t('editor.schedule.remove')}
-                            <span className="visually-hidden"> · {s.when}</span>
-                          </button>
-                        </Form>
-                      )}
-                    </li>
-                  ))}
-                </ul>
-              </section>
-            ))}
+            <SessionsByMonth sessions={sessions} csrf={csrf} />
             {paging.pages > 1 && (
               <nav aria-label={t('editor.schedule.pages')} className="pager">
                 <p>
