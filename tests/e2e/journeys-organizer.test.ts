@@ -3,13 +3,11 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { eq } from 'drizzle-orm';
 import { openPglite, migrateDatabase } from '../../db/client';
-import { users } from '../../db/schema';
 import { addMember, atWallClock, createGroup, createOrganization, createSession } from '../support/factories';
-import { createAuth } from '../../server/auth';
 import { expectAccessible, hasChromium, launchBrowser, newPage } from './browser';
 import { startServer, type RunningServer } from './server-process';
+import { confirmedAccounts } from '../support/story';
 
 // The journeys of a person who runs groups, on a phone (390 × 844) and on a desktop, in both
 // languages: signing out from any page, signing in from a French page and staying in French, a
@@ -34,14 +32,8 @@ describe.skipIf(browserMissing)('journeys of people who run groups', () => {
     await migrateDatabase(handle);
     // A new organization: a name in English only, no description, no contact, no group, one member.
     const org = await createOrganization(atWallClock(handle.db), { slug: ORG, nameEn: 'First Light Circle', nameFr: null, region: 'Colombie-Britannique' });
-    const auth = createAuth(handle.db, { publicUrl: 'http://127.0.0.1', signingKey: SECRET_KEY });
-    await auth.api.signUpEmail({ body: { name: 'Olivia Owner', email: 'olivia@example.org', password: PASSWORD } });
-    const [owner] = await handle.db
-      .update(users)
-      .set({ emailVerified: true, isPlatformAdmin: true })
-      .where(eq(users.email, 'olivia@example.org'))
-      .returning();
-    await addMember(atWallClock(handle.db), org.id, owner!.id, 'owner');
+    const owner = await confirmedAccounts(handle, SECRET_KEY, [['Olivia Owner', 'olivia@example.org']], PASSWORD, { isPlatformAdmin: true });
+    await addMember(atWallClock(handle.db), org.id, owner['olivia@example.org']!, 'owner');
     // Another organization, minutes old and not verified, with a published group.
     const harbour = await createOrganization(atWallClock(handle.db), { slug: 'harbour-trust', nameEn: 'Harbour Trust Circle', nameFr: 'Cercle de confiance du port' });
     const harbourGroup = await createGroup(atWallClock(handle.db), {

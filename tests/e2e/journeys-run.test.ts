@@ -2,16 +2,13 @@ import { DateTime } from 'luxon';
 import ICAL from 'ical.js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { eq } from 'drizzle-orm';
-import { users } from '../../db/schema';
 import { createContext } from '../../core/context';
 import { signUpProven } from '../support/people';
 import { addMember, atWallClock, createGroup, createOrganization, createSession } from '../support/factories';
 import { waitForMail, type SmtpReceiver } from '../support/smtp';
-import { createAuth } from '../../server/auth';
 import { expectAccessible, hasChromium, newPage } from './browser';
 import type { RunningServer } from './server-process';
-import { startStory, type Story } from '../support/story';
+import { startStory, type Story, confirmedAccounts } from '../support/story';
 
 // Running a session on the day, as the organizer lives it: moving tomorrow's session a week later
 // (the people holding a place get both times, an updated calendar entry, and can answer the
@@ -46,10 +43,8 @@ describe.skipIf(browserMissing)('running a session: postponing, check-in on the 
       prepare: async (handle) => {
         const f = atWallClock(handle.db);
         const org = await createOrganization(f, { slug: ORG, nameEn: 'Harbour Light', nameFr: 'Lueur du port', email: CONTACT });
-        const auth = createAuth(handle.db, { publicUrl: 'http://127.0.0.1', signingKey: SECRET_KEY });
-        await auth.api.signUpEmail({ body: { name: 'Hana Host', email: 'hana@example.org', password: PASSWORD } });
-        const [owner] = await handle.db.update(users).set({ emailVerified: true }).where(eq(users.email, 'hana@example.org')).returning();
-        await addMember(f, org.id, owner!.id, 'owner');
+        const owner = await confirmedAccounts(handle, SECRET_KEY, [['Hana Host', 'hana@example.org']], PASSWORD);
+        await addMember(f, org.id, owner['hana@example.org']!, 'owner');
         const group = await createGroup(f, { organizationId: org.id, titleEn: TITLE_EN, titleFr: TITLE_FR, timeZone: ZONE, sessionCapacity: 10, signupCutoffMinutes: 0 });
         groupId = group.id;
 

@@ -3,14 +3,13 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser } from 'playwright-core';
-import { eq } from 'drizzle-orm';
 import { openPglite, migrateDatabase } from '../../db/client';
-import { applications, intakeQuestions, participants, registrations, users } from '../../db/schema';
+import { applications, intakeQuestions, participants, registrations } from '../../db/schema';
 import { atWallClock, addMember, createCohort, createGroup, createOrganization, createSession } from '../support/factories';
-import { createAuth } from '../../server/auth';
 import { PAGES } from '../../app/lib/paths';
 import { expectAccessible, hasChromium, launchBrowser, newPage } from './browser';
 import { startServer, type RunningServer } from './server-process';
+import { confirmedAccounts } from '../support/story';
 
 // Every organizer and admin page, in both languages, with real content on it (a group, a session
 // with a registrant, a cohort with an application), passes the accessibility checks and loads
@@ -50,14 +49,8 @@ describe.skipIf(browserMissing)('organizer and admin pages', () => {
     ids.cohort = (await createCohort(atWallClock(handle.db), { groupId: closed.id, startsOn: '2027-02-01', endsOn: '2027-03-29', capacity: 8 }, ['Beginnings'])).id;
     await handle.db.insert(applications).values({ cohortId: ids.cohort, participantId: person!.id, displayName: 'Sam', committedAt: new Date(), consentAt: new Date() });
     // The owner of the organization, who is also a platform administrator.
-    const auth = createAuth(handle.db, { publicUrl: 'http://127.0.0.1', signingKey: SECRET_KEY });
-    await auth.api.signUpEmail({ body: { name: 'Olivia Owner', email: 'olivia@example.org', password: PASSWORD } });
-    const [owner] = await handle.db
-      .update(users)
-      .set({ emailVerified: true, isPlatformAdmin: true })
-      .where(eq(users.email, 'olivia@example.org'))
-      .returning();
-    await addMember(atWallClock(handle.db), org.id, owner!.id, 'owner');
+    const owner = await confirmedAccounts(handle, SECRET_KEY, [['Olivia Owner', 'olivia@example.org']], PASSWORD, { isPlatformAdmin: true });
+    await addMember(atWallClock(handle.db), org.id, owner['olivia@example.org']!, 'owner');
     await handle.close();
     server = await startServer({ DATA_DIR: dataDir, SEED_DEMO: 'false', SECRET_KEY, WORKER: 'off' });
     browser = await launchBrowser();
