@@ -8,8 +8,11 @@
 import cluster from 'node:cluster';
 import os from 'node:os';
 import express from 'express';
+import compression from 'compression';
+import staticGzip from 'express-static-gzip';
 
 import path from 'node:path';
+import zlib from 'node:zlib';
 import { pathToFileURL } from 'node:url';
 
 const dev = process.env.NODE_ENV === 'development';
@@ -85,8 +88,20 @@ async function main() {
     server.use((req, res, next) => vite.ssrLoadModule('./server/app.ts').then((m) => m.app(req, res, next)).catch(next));
   } else {
     mod = await import(pathToFileURL(path.join(buildDir, 'server/index.js')).href);
-    server.use('/assets', express.static(path.join(buildDir, 'client/assets'), { immutable: true, maxAge: '1y' }));
-    server.use(express.static(path.join(buildDir, 'client'), { maxAge: '1h' }));
+    // Hashed assets were compressed at build time: send the .br or .gz file the browser accepts.
+    const precompressed = (dir, serveStatic) =>
+      staticGzip(path.join(buildDir, dir), { enableBrotli: true, orderPreference: ['br', 'gz'], index: false, serveStatic });
+    server.use('/assets', precompressed('client/assets', { immutable: true, maxAge: '1y' }));
+    server.use(precompressed('client', { maxAge: '1h' }));
+    // Pages, data requests and the API are compressed as they are sent (brotli when accepted, at a
+    // quick level: a page is made once per request). Live streams (Server-Sent Events) are not, so
+    // that each event leaves at once.
+    server.use(
+      compression({
+        brotli: { params: { [zlib.constants.BROTLI_PARAM_QUALITY]: 4 } },
+        filter: (req, res) => !String(res.getHeader('Content-Type') ?? '').startsWith('text/event-stream') && compression.filter(req, res),
+      }),
+    );
     server.use(mod.app);
   }
   let config;

@@ -14,6 +14,35 @@ describe('HTTP', () => {
     expect(body).toMatchObject({ status: 'ok', database: { engine: 'pglite', ok: true } });
   });
 
+  it('compresses pages and data requests, and sends the build-time brotli or gzip copy of assets', async () => {
+    const page = await get('/en/groups', { 'accept-encoding': 'br, gzip' });
+    expect(page.status).toBe(200);
+    expect(page.headers.get('content-encoding')).toBe('br');
+    const html = await page.text();
+    expect(html).toContain('<html lang="en-CA"');
+    const gz = await get('/fr/groupes.data', { 'accept-encoding': 'gzip' });
+    expect(gz.headers.get('content-encoding')).toBe('gzip');
+    const plain = await get('/en/groups', { 'accept-encoding': 'identity' });
+    expect(plain.headers.get('content-encoding')).toBeNull();
+
+    const script = html.match(/\/assets\/[\w.-]+\.js/g)?.find((src) => src.includes('entry.client'));
+    expect(script).toBeTruthy();
+    const br = await get(script!, { 'accept-encoding': 'gzip, br' });
+    expect(br.status).toBe(200);
+    expect(br.headers.get('content-encoding')).toBe('br');
+    expect(br.headers.get('content-type')).toMatch(/javascript/);
+    expect(br.headers.get('cache-control')).toContain('immutable');
+    expect(br.headers.get('vary')).toMatch(/accept-encoding/i);
+    const gzipped = await get(script!, { 'accept-encoding': 'gzip' });
+    expect(gzipped.headers.get('content-encoding')).toBe('gzip');
+    const identity = await get(script!, { 'accept-encoding': 'identity' });
+    expect(identity.headers.get('content-encoding')).toBeNull();
+    // All three are the same file once decoded.
+    const [a, b, c] = await Promise.all([br.text(), gzipped.text(), identity.text()]);
+    expect(a).toBe(c);
+    expect(b).toBe(c);
+  });
+
   it('/ chooses the language from Accept-Language', async () => {
     const fr = await get('/', { 'accept-language': 'fr-CA,fr;q=0.9,en;q=0.5' });
     expect(fr.status).toBe(302);
