@@ -11,7 +11,8 @@ import {
   type ShouldRevalidateFunctionArgs,
 } from 'react-router';
 import { I18nextProvider } from 'react-i18next';
-import { getI18n, negotiateLocale, type Locale, DEFAULT_LOCALE } from '../i18n';
+import { negotiateLocale } from '../i18n';
+import { getI18n, loadCatalog, type Locale, DEFAULT_LOCALE } from '../i18n/instances';
 import { localeOfPath, parseRouteId, pathTo, routeId, type Page } from './lib/paths';
 import { ErrorPage } from './components/area-frame';
 import { translateSearch } from './lib/translate-path';
@@ -33,6 +34,13 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
   const session = await currentSession({ request, context });
   const account = session ? { name: session.user.name, csrf: sessionCsrf(context, session.sessionId) } : null;
   return { locale, account };
+}
+
+/** In the browser, a page in the other language first loads that language's catalog. */
+export async function clientLoader({ serverLoader }: Route.ClientLoaderArgs) {
+  const data = await serverLoader();
+  await loadCatalog(data.locale);
+  return data;
 }
 
 /** The root loader only depends on the locale segment of the URL. */

@@ -1,8 +1,8 @@
-import type en from './locales/en';
+import type { CatalogData } from './instances';
 
 declare module 'i18next' {
   interface CustomTypeOptions {
     defaultNS: 'translation';
-    resources: { translation: typeof en };
+    resources: { translation: CatalogData };
   }
 }

@@ -1,47 +1,25 @@
 import Negotiator from 'negotiator';
-import i18next, { type i18n as I18n, type TFunction } from 'i18next';
+import type { i18n as I18n, TFunction } from 'i18next';
 import en from './locales/en';
 import fr from './locales/fr';
-import type { Locale } from '../db/schema/enums';
+import enEmail from './locales/en/email';
+import frEmail from './locales/fr/email';
+import { DEFAULT_LOCALE, LOCALES, getI18n as instanceOf, isLocale, registerCatalog, type CatalogData, type Locale } from './instances';
 
-export const LOCALES = ['en', 'fr'] as const satisfies readonly Locale[];
-export type { Locale };
-export const DEFAULT_LOCALE: Locale = 'en';
-export const catalogs = { en, fr } as const;
+export { LOCALES, DEFAULT_LOCALE, isLocale, MissingTranslationError, type Locale } from './instances';
+/** Both languages' whole catalogs: the pages' words and the emails'. */
+export const catalogs: Record<Locale, CatalogData> = { en: { ...en, email: enEmail }, fr: { ...(fr as typeof en), email: frEmail as typeof enEmail } };
 
-export function isLocale(value: unknown): value is Locale {
-  return value === 'en' || value === 'fr';
+/** Registers both catalogs: the server renders pages in either language. */
+export function registerCatalogs() {
+  registerCatalog('en', catalogs.en);
+  registerCatalog('fr', catalogs.fr);
 }
 
-export class MissingTranslationError extends Error {
-  override name = 'MissingTranslationError';
-}
-
-const instances = new Map<Locale, I18n>();
-
-/**
- * One i18next instance per locale, created once with its catalog bundled in (the same on the
- * server and in the browser). A key missing from the catalog throws instead of showing the key.
- */
+/** The i18next instance of a language, both catalogs registered (server side). */
 export function getI18n(locale: Locale): I18n {
-  let instance = instances.get(locale);
-  if (!instance) {
-    instance = i18next.createInstance();
-    void instance.init({
-      lng: locale,
-      fallbackLng: false,
-      resources: { [locale]: { translation: catalogs[locale] } },
-      initAsync: false,
-      interpolation: { escapeValue: false },
-      returnNull: false,
-      saveMissing: true,
-      missingKeyHandler: (_lngs, _ns, key) => {
-        throw new MissingTranslationError(`Missing translation key "${key}" for locale ${locale}`);
-      },
-    });
-    instances.set(locale, instance);
-  }
-  return instance;
+  registerCatalogs();
+  return instanceOf(locale);
 }
 
 export function getT(locale: Locale): TFunction {

@@ -3,6 +3,7 @@ import { createRequestHandler } from '@react-router/express';
 import type { ServerBuild } from 'react-router';
 // Imported once: handed a function, React Router would rebuild its route tables on every request.
 import * as serverBuild from 'virtual:react-router/server-build';
+import { registerCatalogs } from '../i18n';
 import { openPglite, openPostgres, migrateDatabase, type DatabaseHandle } from '../db/client';
 import { seedIfEmpty } from '../db/seed';
 import { ensureGroupSearch } from '../core/search/refresh-group-search';
@@ -92,6 +93,9 @@ export async function shutdown(): Promise<void> {
   if (s) await closeLiveHub(s.handle.db);
   await s?.handle.close();
 }
+
+// Pages are rendered in either language: both catalogs are there from the start.
+registerCatalogs();
 
 export const app = express();
 app.disable('x-powered-by');

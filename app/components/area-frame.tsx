@@ -1,7 +1,7 @@
 import type { ReactNode } from 'react';
 import { isRouteErrorResponse, useMatches, useRouteLoaderData, type MetaDescriptor } from 'react-router';
 import { useTranslation } from 'react-i18next';
-import { DEFAULT_LOCALE, type Locale } from '../../i18n';
+import { DEFAULT_LOCALE, type Locale } from '../../i18n/instances';
 import { parseRouteId, pathTo, type Page } from '../lib/paths';
 
 // The frame of an area of pages (organizer, admin): the layout route around them shows its

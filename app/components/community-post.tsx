@@ -2,7 +2,7 @@ import { Form, Link, useNavigation } from 'react-router';
 import { usePageT } from '../lib/i18n';
 import type { AuthorView, Reactions } from '../../core/communities/feed';
 import type { ImageView } from '../../core/communities/images';
-import { REPORT_REASONS, type ReactionKind } from '../../db/schema/enums';
+import { REPORT_REASONS, type ReactionKind } from '../../db/schema/values';
 import { CsrfField } from './csrf-field';
 import { Localized } from './localized';
 import type { Bilingual } from '../../core/text';

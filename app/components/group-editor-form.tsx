@@ -4,7 +4,7 @@ import { useTranslation } from 'react-i18next';
 import type { Route } from '../routes/+types/organize-group-edit';
 import { FEE_CURRENCIES } from '../../core/group-editor/group-input';
 import { applies, SHAPE_FIELDS, type GroupShape } from '../../core/group-editor/applicable';
-import { GENDERS } from '../../core/search/search-input';
+import { GENDERS } from '../../core/search/search-choices';
 import {
   ACCESSIBILITY_FEATURES,
   COST_TYPES,
@@ -14,7 +14,7 @@ import {
   GROUP_KINDS,
   LEADERSHIPS,
   WORKSHOP_ACTIVITIES,
-} from '../../db/schema/enums';
+} from '../../db/schema/values';
 import { CONTACT, MULTILINE, PLACE, shapeOf, TEXTS, type PLAIN } from '../lib/group-editor-fields';
 import { CsrfField } from './csrf-field';
 import { Check, Checks, Choice, ControlledChecks, TextField } from './form-kit';

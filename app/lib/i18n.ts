@@ -1,5 +1,5 @@
 import { useRouteLoaderData } from 'react-router';
-import { DEFAULT_LOCALE, getI18n, type Locale } from '../../i18n';
+import { DEFAULT_LOCALE, getI18n, type Locale } from '../../i18n/instances';
 
 /** The locale of the page being rendered (from the root loader). */
 export function useLocale(): Locale {

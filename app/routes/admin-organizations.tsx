@@ -3,7 +3,7 @@ import { useTranslation } from 'react-i18next';
 import type { Route } from './+types/admin-organizations';
 import { listOrganizations, setOrganizationVerification } from '../../core/admin';
 import { pick } from '../../core/text';
-import { verificationStatus } from '../../db/schema/enums';
+import { VERIFICATION_STATUSES } from '../../db/schema/values';
 import { getT } from '../../i18n';
 import { requireOrganizerForm, requirePlatformAdminUser } from '../lib/auth.server';
 import { localeOf } from '../lib/organize.server';
@@ -14,7 +14,7 @@ import { formProblem } from '../lib/problem.server';
 import { ErrorSummary } from '../components/form-kit';
 import { field } from '../lib/form-values';
 
-const STATUSES = verificationStatus.enumValues;
+const STATUSES = VERIFICATION_STATUSES;
 type Status = (typeof STATUSES)[number];
 
 /** Platform administrators verify organizations here (search and the guide rank verified ones first). */

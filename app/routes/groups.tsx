@@ -1,4 +1,4 @@
-import { Link, useNavigation } from 'react-router';
+import { Link, redirect, useNavigation } from 'react-router';
 import { useTranslation } from 'react-i18next';
 import type { Route } from './+types/groups';
 import { listTopics } from '../../core/search/list-topics';
@@ -17,11 +17,30 @@ import { GroupCard } from '../components/group-card';
 import { CrisisNow } from '../components/crisis-now';
 import { filterSets } from '../lib/search-filters.server';
 import { NoResults, SearchFilters } from '../components/search-page';
+import { orderAfter, readSortedFor } from '../lib/search-order';
+
+/** Parameters that shape the search without being filters a person sets and clears. */
+const NOT_FILTERS = new Set<keyof GroupSearchQuery>(['page', 'per_page', 'sort', 'facets', 'radius_km', 'lat', 'lon', 'literal']);
+
+/**
+ * A submission of the form without JavaScript carries the order and words it was drawn with
+ * (`sorted_for`): the order rule applied (orderAfter), the search is shown at its own address,
+ * without that field or empty values.
+ */
+function withOrderApplied(url: URL, recorded: string): string {
+  const params = new URLSearchParams();
+  for (const [k, v] of url.searchParams) if (v !== '' && k !== 'sorted_for' && k !== 'sort') params.append(k, v);
+  const sort = orderAfter(readSortedFor(recorded), { q: url.searchParams.get('q'), sort: url.searchParams.get('sort') });
+  if (sort) params.set('sort', sort);
+  return `${url.pathname}${params.size ? `?${params}` : ''}`;
+}
 
 export async function loader({ request, context }: Route.LoaderArgs) {
   const url = new URL(request.url);
   const locale = localeOfPath(url.pathname) as Locale;
   const t = getT(locale);
+  const recorded = url.searchParams.get('sorted_for');
+  if (recorded !== null) throw redirect(withOrderApplied(url, recorded));
   const parsed = parseQuery(groupSearchQuery, url, t);
   if (!parsed.ok) badRequest(parsed.issues);
   let query: GroupSearchQuery = parsed.value;
@@ -50,8 +69,8 @@ export async function loader({ request, context }: Route.LoaderArgs) {
     param in { q: 1, near: 1, age: 1, max_price: 1 } || param in (facets ?? {})
       ? t(`search.facet.${param}` as 'search.facet.kind')
       : param;
-  const active = (Object.keys(query) as (keyof GroupSearchQuery)[])
-    .filter((k) => query[k] !== undefined && !['page', 'per_page', 'sort', 'facets', 'radius_km', 'lat', 'lon', 'literal'].includes(k))
+  const given = (Object.keys(query) as (keyof GroupSearchQuery)[]).filter((k) => query[k] !== undefined && !NOT_FILTERS.has(k));
+  const active = given
     .map((k) => ({
       name: t('search.clearFilter', { name: filterName(k) }),
       href: hrefWith({ [k]: undefined, ...(k === 'near' ? { radius_km: undefined, sort: undefined } : {}) }),
@@ -116,6 +135,8 @@ export async function loader({ request, context }: Route.LoaderArgs) {
       insurance: query.insurance === true,
     },
     hasPlace: r.place != null,
+    // The filters behind the "Filters (n)" disclosure: each value ticked counts.
+    filterCount: given.filter((k) => k !== 'q' && k !== 'near').reduce((n, k) => n + (Array.isArray(query[k]) ? query[k].length : 1), 0),
     sets,
     startsWithin: STARTS_WITHIN_CHOICES.map((d) => ({
       value: d,
@@ -159,7 +180,9 @@ export default function Groups({ loaderData: d }: Route.ComponentProps) {
       <SearchFilters d={d} />
       <section aria-labelledby="results-title" className="results" aria-busy={navigation.state === 'loading'}>
         {d.crisis && <CrisisNow after={t('search.crisis.groups')} />}
-        <h2 id="results-title">{t('groups.results')}</h2>
+        <h2 id="results-title" tabIndex={-1}>
+          {t('groups.results')}
+        </h2>
         <p role="status" aria-live="polite" className="result-count">
           {d.found}
         </p>

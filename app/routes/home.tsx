@@ -5,7 +5,7 @@ import { listGroups } from '../../core/groups';
 import { getT, type Locale } from '../../i18n';
 import { coreContext } from '../lib/context.server';
 import { localeOfPath, pathTo } from '../lib/paths';
-import { GROUP_KINDS } from '../../db/schema/enums';
+import { GROUP_KINDS } from '../../db/schema/values';
 
 export async function loader({ request, context }: Route.LoaderArgs) {
   const locale = localeOfPath(new URL(request.url).pathname) as Locale;

@@ -2,7 +2,7 @@ import { Link } from 'react-router';
 import { useTranslation } from 'react-i18next';
 import type { Route } from './+types/kinds';
 import { getT, type Locale } from '../../i18n';
-import { GROUP_KINDS, GROUP_FORMATS, LEADERSHIPS } from '../../db/schema/enums';
+import { GROUP_KINDS, GROUP_FORMATS, LEADERSHIPS } from '../../db/schema/values';
 import { localeOfPath, pathTo } from '../lib/paths';
 
 export function loader({ request }: Route.LoaderArgs) {

@@ -13,7 +13,7 @@ import {
 import { BIO_MAX, CREDENTIALS_MAX, DISPLAY_NAME_MAX } from '../../core/facilitators/constants';
 import { CoreError, reasonOf } from '../../core/errors';
 import { pick } from '../../core/text';
-import { LEADERSHIPS, type Leadership } from '../../db/schema/enums';
+import { LEADERSHIPS, type Leadership } from '../../db/schema/values';
 import { getT } from '../../i18n';
 import { nameIn } from '../../core/organizations';
 import { localeOf, organizeError, organizerForm, organizerPage } from '../lib/organize.server';

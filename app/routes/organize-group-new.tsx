@@ -4,7 +4,7 @@ import type { Route } from './+types/organize-group-new';
 import { framedMeta, type FramedHandle } from '../components/area-frame';
 import { createGroup } from '../../core/group-editor';
 import { defaultTimeZone } from '../../core/group-editor/default-time-zone';
-import { DELIVERIES, GROUP_FORMATS, GROUP_KINDS, LEADERSHIPS } from '../../db/schema/enums';
+import { DELIVERIES, GROUP_FORMATS, GROUP_KINDS, LEADERSHIPS } from '../../db/schema/values';
 import { can } from '../../core/policy/permissions';
 import { getT } from '../../i18n';
 import { localeOf, organizerForm, organizerPage } from '../lib/organize.server';

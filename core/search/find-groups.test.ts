@@ -282,5 +282,17 @@ describe.each(['database', 'in-memory index'] as const)('searching through the %
       const newest = await find({ sort: 'newest' });
       expect(newest.results[0]?.slug).toBe(slugs.g);
     });
+
+    it('puts the groups offered in the page’s language first when nothing else decides', async () => {
+      for (const locale of ['en', 'fr'] as const) {
+        const speaks = new Set(await found({ lang: [locale] }));
+        const r = await findGroups({ ctx: createContext(t.db, { now: NOW, locale }), input: {} });
+        expect(r.sort).toBe('relevance');
+        const order = r.results.map((g) => speaks.has(g.slug));
+        // Some first, then none of them.
+        expect(order.indexOf(false)).toBeGreaterThan(0);
+        expect(order.slice(order.indexOf(false))).not.toContain(true);
+      }
+    });
   });
 });

@@ -195,10 +195,12 @@ function resolveNear(q: SearchQuery): SearchPlace | null {
 
 function orderBy(sort: Sort, ctx: Context, rank: SQL | null, place: Point | null): SQL {
   const soonest = sql`${nextStart(ctx)} asc nulls last, gs.published_at desc nulls last`;
+  // When nothing else decides, groups offered in the page's language come first.
+  const speaks = sql`(${ctx.locale}::text = any(gs.languages)) desc`;
   switch (sort) {
     case 'relevance':
-      // The best match first, then groups of verified organizations, then soonest.
-      return rank ? sql`${rank} desc, gs.org_verified desc, ${soonest}` : sql`gs.org_verified desc, ${soonest}`;
+      // The best match first, then the page's language, then verified organizations, then soonest.
+      return rank ? sql`${rank} desc, ${speaks}, gs.org_verified desc, ${soonest}` : sql`${speaks}, gs.org_verified desc, ${soonest}`;
     case 'distance':
       return place ? sql`${distanceKm(place)} asc nulls last, ${soonest}` : soonest;
     case 'newest':
@@ -317,7 +319,7 @@ async function searchInMemory(
   const data = await index.data();
   if (!data) return null;
   index.searches++;
-  return findInIndex({ data, query: q, text, units: reading?.units ?? null, place, now: ctx.now, sort }, {
+  return findInIndex({ data, query: q, text, units: reading?.units ?? null, place, now: ctx.now, sort, locale: ctx.locale }, {
     offset,
     limit: q.perPage,
     facets: q.facets,

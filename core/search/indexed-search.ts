@@ -23,6 +23,8 @@ export interface IndexedSearch {
   place: Point | null;
   now: Date;
   sort: Sort;
+  /** The page's language: when nothing else decides, groups offered in it come first. */
+  locale?: string;
 }
 
 export interface IndexedResult {
@@ -445,15 +447,28 @@ function topK(slots: Int32Array, k: number, cmp: (a: number, b: number) => numbe
 /** Ascending with NaN (null) last. */
 const ascNullsLast = (a: number, b: number) => (a === b ? 0 : Number.isNaN(a) ? (Number.isNaN(b) ? 0 : 1) : Number.isNaN(b) ? -1 : a - b);
 
-function comparator(data: SearchData, sort: Sort, ns: Float64Array, rank: Float64Array | null, distance: Float64Array | null) {
+/** Whether each row's group is offered in a language: 1 or 0, read from its set of languages. */
+function offeredIn(data: SearchData, locale: string | undefined): (slot: number) => number {
+  const code = locale === undefined ? undefined : data.dict.language.find(locale);
+  const { width, words } = data.languages;
+  if (code === undefined || code >>> 5 >= width) return () => 0;
+  const word = code >>> 5;
+  const bit = code & 31;
+  return (slot) => (words[slot * width + word]! >>> bit) & 1;
+}
+
+function comparator(data: SearchData, sort: Sort, ns: Float64Array, rank: Float64Array | null, distance: Float64Array | null, locale?: string) {
   const byId = (a: number, b: number) => (data.id[a]! < data.id[b]! ? -1 : data.id[a]! > data.id[b]! ? 1 : 0);
   const newest = (a: number, b: number) => ascNullsLast(-data.publishedAt[a]!, -data.publishedAt[b]!);
   const soonest = (a: number, b: number) => ascNullsLast(ns[a]!, ns[b]!) || newest(a, b);
-  // Best match: title matches first, then groups of verified organizations, then soonest.
+  // Best match: title matches first, then groups offered in the page's language, then groups of
+  // verified organizations, then soonest.
   const verified = data.verified;
   const trusted = (a: number, b: number) => verified[b]! - verified[a]!;
-  if (sort === 'relevance' && rank) return (a: number, b: number) => rank[b]! - rank[a]! || trusted(a, b) || soonest(a, b) || byId(a, b);
-  if (sort === 'relevance') return (a: number, b: number) => trusted(a, b) || soonest(a, b) || byId(a, b);
+  const inLanguage = offeredIn(data, locale);
+  const speaks = (a: number, b: number) => inLanguage(b) - inLanguage(a);
+  if (sort === 'relevance' && rank) return (a: number, b: number) => rank[b]! - rank[a]! || speaks(a, b) || trusted(a, b) || soonest(a, b) || byId(a, b);
+  if (sort === 'relevance') return (a: number, b: number) => speaks(a, b) || trusted(a, b) || soonest(a, b) || byId(a, b);
   if (sort === 'distance' && distance) return (a: number, b: number) => ascNullsLast(distance[a]!, distance[b]!) || soonest(a, b) || byId(a, b);
   if (sort === 'newest') return (a: number, b: number) => newest(a, b) || byId(a, b);
   return (a: number, b: number) => soonest(a, b) || byId(a, b);
@@ -594,7 +609,7 @@ export function findInIndex(search: IndexedSearch, page: { offset: number; limit
   const counted = cached(search, page.facets);
   const result = (hits: IndexedResult['hits']) => ({ total: counted.total, facets: counted.facets, hits, suggestions: counted.suggestions });
   // The order of the rows cannot change while the counts hold (same rows, no start passed).
-  const pageKey = `${search.sort}:${page.offset}:${page.limit}`;
+  const pageKey = `${search.sort}:${search.locale ?? ''}:${page.offset}:${page.limit}`;
   const known = counted.pages?.get(pageKey);
   if (known) return result(known);
   const matches = counted.passing;
@@ -623,7 +638,7 @@ export function findInIndex(search: IndexedSearch, page: { offset: number; limit
     }
   }
   const online = data.dict.delivery.find('online') ?? -1;
-  const ordered = topK(matches, page.offset + page.limit, comparator(data, search.sort, ns, rank, distance)).slice(page.offset);
+  const ordered = topK(matches, page.offset + page.limit, comparator(data, search.sort, ns, rank, distance, search.locale)).slice(page.offset);
   const hits = ordered.map((s) => ({
     id: data.id[s]!,
     distance: distance && data.delivery[s] !== online && !Number.isNaN(distance[s]!) ? distance[s]! : null,

@@ -4,18 +4,9 @@ import { GROUP_KINDS, GROUP_FORMATS, LEADERSHIPS, DELIVERIES, COST_TYPES, ACCESS
 // What a search can ask for (SPEC §2). Each multi-valued filter matches any of its values, except
 // accessibility, where a group must offer every feature asked for. Filters combine with AND.
 
-export const WEEKDAYS = ['mo', 'tu', 'we', 'th', 'fr', 'sa', 'su'] as const;
-export const TIMES_OF_DAY = ['morning', 'afternoon', 'evening'] as const;
-export const GENDERS = ['any', 'women', 'men', 'nonbinary', 'women_and_nonbinary', 'men_and_nonbinary'] as const;
-export const SORTS = ['relevance', 'soonest', 'distance', 'newest'] as const;
-/** "Starts within" choices offered with counts; any other number of days can be asked for. */
-export const STARTS_WITHIN_CHOICES = [7, 14, 30] as const;
-export const MAX_PER_PAGE = 100;
-export const DEFAULT_RADIUS_KM = 25;
-
-export type Weekday = (typeof WEEKDAYS)[number];
-export type TimeOfDay = (typeof TIMES_OF_DAY)[number];
-export type Sort = (typeof SORTS)[number];
+export { WEEKDAYS, TIMES_OF_DAY, GENDERS, SORTS, STARTS_WITHIN_CHOICES, MAX_PER_PAGE, DEFAULT_RADIUS_KM } from './search-choices';
+export type { Weekday, TimeOfDay, Sort } from './search-choices';
+import { WEEKDAYS, TIMES_OF_DAY, GENDERS, SORTS, MAX_PER_PAGE, DEFAULT_RADIUS_KM } from './search-choices';
 
 const list = <T extends z.ZodType>(item: T, max = 20) => z.array(item).min(1).max(max).optional();
 

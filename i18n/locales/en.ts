@@ -4,7 +4,6 @@ import listing from './en/listing';
 import signup from './en/signup';
 import community from './en/community';
 import manage from './en/manage';
-import email from './en/email';
 import running from './en/running';
 import account from './en/account';
 import organize from './en/organize';
@@ -342,7 +341,6 @@ const en = {
   signup,
   community,
   manage,
-  email,
   running,
   account,
   organize,

@@ -6,7 +6,6 @@ import listing from './fr/listing';
 import signup from './fr/signup';
 import community from './fr/community';
 import manage from './fr/manage';
-import email from './fr/email';
 import running from './fr/running';
 import account from './fr/account';
 import organize from './fr/organize';
@@ -340,7 +339,6 @@ const fr: Catalog<typeof en> = {
   signup,
   community,
   manage,
-  email,
   running,
   account,
   organize,
