@@ -43,9 +43,15 @@ export async function clientLoader({ serverLoader }: Route.ClientLoaderArgs) {
   return data;
 }
 
-/** The root loader only depends on the locale segment of the URL. */
-export function shouldRevalidate({ currentUrl, nextUrl, defaultShouldRevalidate }: ShouldRevalidateFunctionArgs) {
-  return localeOfPath(currentUrl.pathname) !== localeOfPath(nextUrl.pathname) || defaultShouldRevalidate;
+/**
+ * The root loader depends on the locale segment of the URL and on who is signed in: it is read
+ * again when the language changes, after a form that may have changed the account (any POST) and
+ * when a page asks for fresh data; not on every link or search.
+ */
+export function shouldRevalidate({ currentUrl, nextUrl, formMethod, defaultShouldRevalidate }: ShouldRevalidateFunctionArgs) {
+  if (localeOfPath(currentUrl.pathname) !== localeOfPath(nextUrl.pathname)) return true;
+  const navigation = currentUrl.href !== nextUrl.href && (!formMethod || formMethod.toUpperCase() === 'GET');
+  return navigation ? false : defaultShouldRevalidate;
 }
 
 /**

@@ -5,8 +5,8 @@
 // (bench/search-data.ts). Each run opens a cold browser context (empty cache), then:
 //  - first results: opens the search page (/en/groups) and takes the frame that paints the first
 //    result (Element Timing);
-//  - keyword: once the page is interactive, types a keyword in the form and presses Enter; the time
-//    from the key to the frame that shows the new first result.
+//  - keyword: once the page is interactive, types a keyword in the form (a key every 80 ms) and
+//    presses Enter; the time from the key to the frame that shows the new results.
 // Where the time goes comes from the browser's own timings (Navigation and Resource Timing).
 // Prints the medians as JSON, and rewrites the "Search in the browser" section of
 // docs/benchmarks.md from bench/results/browser.json.
@@ -60,6 +60,8 @@ interface Keyword {
   server_ms: number;
   data_kb: number;
   render_ms: number;
+  frame_ms: number;
+  data_requests: number;
 }
 
 /** Opens the search page in `page`, cold, and reads where the time went. */
@@ -113,38 +115,51 @@ async function firstLoad(page: Page, url: string): Promise<FirstLoad> {
 /** Types a keyword, presses Enter, and times the frame that shows the new first result. */
 async function keyword(page: Page, word: string): Promise<Keyword> {
   await page.evaluate(() => performance.clearResourceTimings());
-  await page.locator('#f-q').fill(word);
+  // Typed as a person types (a key every 80 ms), not pasted in at once.
+  await page.locator('#f-q').pressSequentially(word, { delay: 80 });
   await page.evaluate(() => {
-    const w = window as unknown as { __bench: { pressed?: number; shown?: number } };
+    const w = window as unknown as { __bench: { pressed?: number; changed?: number; shown?: number } };
     w.__bench = {};
-    const before = document.querySelector('.group-list > li')?.textContent;
+    // The results are marked busy while the search loads; the commit that clears the mark is the
+    // one that shows the new results.
+    const results = document.querySelector('section.results')!;
+    let busy = false;
     document.querySelector('#f-q')!.addEventListener('keydown', (e) => {
       if ((e as KeyboardEvent).key === 'Enter') w.__bench.pressed = performance.now();
     });
     const observer = new MutationObserver(() => {
-      const now = document.querySelector('.group-list > li')?.textContent;
-      if (now !== before && w.__bench.shown === undefined) {
+      const now = results.getAttribute('aria-busy') === 'true';
+      if (now) busy = true;
+      else if (busy && w.__bench.changed === undefined) {
         observer.disconnect();
+        w.__bench.changed = performance.now();
         // The frame that draws the change.
-        requestAnimationFrame((frame) => (w.__bench.shown = frame));
+        requestAnimationFrame(() => (w.__bench.shown = performance.now()));
       }
     });
-    observer.observe(document.querySelector('main')!, { childList: true, subtree: true, characterData: true });
+    observer.observe(results, { attributes: true, attributeFilter: ['aria-busy'] });
   });
   await page.locator('#f-q').press('Enter');
   await page.waitForFunction(() => (window as unknown as { __bench: { shown?: number } }).__bench.shown !== undefined);
-  return page.evaluate(() => {
-    const b = (window as unknown as { __bench: { pressed: number; shown: number } }).__bench;
-    const data = (performance.getEntriesByType('resource') as PerformanceResourceTiming[]).find((r) => new URL(r.name).pathname.endsWith('.data'));
+  const out = await page.evaluate(() => {
+    const b = (window as unknown as { __bench: { pressed: number; changed: number; shown: number } }).__bench;
+    // The page's data (one request: the frame of the page, the root, is not asked again).
+    const requests = (performance.getEntriesByType('resource') as PerformanceResourceTiming[]).filter((r) => new URL(r.name).pathname.endsWith('.data'));
+    const data = requests.at(-1);
     if (!data) throw new Error('no data request');
+    (window as unknown as { __all: string[] }).__all = (performance.getEntriesByType('resource') as PerformanceResourceTiming[]).map((r) => `${r.name} ${r.encodedBodySize} ${r.decodedBodySize} ${Math.round(r.startTime)}-${Math.round(r.responseEnd)}`);
     return {
       keyword_ms: b.shown - b.pressed,
       request_ms: data.responseEnd - data.startTime,
       server_ms: data.responseStart - data.requestStart,
       data_kb: data.encodedBodySize / 1000,
-      render_ms: b.shown - data.responseEnd,
+      render_ms: b.changed - data.responseEnd,
+      frame_ms: b.shown - b.changed,
+      data_requests: requests.length,
     };
   });
+  if (process.env.BENCH_DEBUG) log((await page.evaluate(() => (window as unknown as { __all: string[] }).__all)).join('\n'));
+  return out;
 }
 
 async function measure(serverUrl: string) {
@@ -160,7 +175,7 @@ async function measure(serverUrl: string) {
       await context.close();
       const run = Object.fromEntries(Object.entries({ ...first, ...typed }).map(([k, v]) => [k, round(v)])) as unknown as FirstLoad & Keyword;
       if (i > 0) runs.push(run);
-      log(`  run ${i === 0 ? 'warm-up' : i}: first results ${run.first_ms} ms, keyword ${run.keyword_ms} ms`);
+      log(`  run ${i === 0 ? 'warm-up' : i}: ${JSON.stringify(run)}`);
     }
   } finally {
     await browser.close();
@@ -174,18 +189,23 @@ async function main() {
     log(`Building the app into ${BUILD_DIR}/ first`);
     execFileSync('npm', ['run', 'build'], { stdio: 'inherit', env: { ...process.env, BUILD_DIR } });
   }
-  const name = `cercle_bench_browser_${process.pid}`;
+  // `--keep NAME` keeps the generated database under that name for the next run (and reuses it).
+  const kept = arg('keep', '');
+  const name = kept || `cercle_bench_browser_${process.pid}`;
   const admin = new pg.Client({ connectionString: PG_URL });
   await admin.connect();
-  await admin.query(`create database ${name}`);
+  const exists = kept !== '' && (await admin.query('select 1 from pg_database where datname = $1', [name])).rowCount === 1;
+  if (!exists) await admin.query(`create database ${name}`);
   await admin.end();
   const url = Object.assign(new URL(PG_URL), { pathname: `/${name}` }).toString();
   try {
-    log(`== PostgreSQL, ${GROUPS.toLocaleString('en')} groups`);
-    const handle = await openPostgres(url);
-    await migrateDatabase(handle);
-    await generateGroups(handle.db, GROUPS, (step, done, total) => log(`  ${step}: ${done.toLocaleString('en')}/${total.toLocaleString('en')}`));
-    await handle.close();
+    log(`== PostgreSQL, ${GROUPS.toLocaleString('en')} groups${exists ? ` (kept in ${name})` : ''}`);
+    if (!exists) {
+      const handle = await openPostgres(url);
+      await migrateDatabase(handle);
+      await generateGroups(handle.db, GROUPS, (step, done, total) => log(`  ${step}: ${done.toLocaleString('en')}/${total.toLocaleString('en')}`));
+      await handle.close();
+    }
     const server = await startServer({ DATABASE_URL: url, SEED_DEMO: 'false', BUILD_DIR, WORKER: 'off' }, { timeoutMs: 300_000 });
     try {
       const { medians, runs } = await measure(server.url);
@@ -198,10 +218,12 @@ async function main() {
       await server.stop();
     }
   } finally {
-    const a = new pg.Client({ connectionString: PG_URL });
-    await a.connect();
-    await a.query(`drop database if exists ${name} with (force)`);
-    await a.end();
+    if (!kept) {
+      const a = new pg.Client({ connectionString: PG_URL });
+      await a.connect();
+      await a.query(`drop database if exists ${name} with (force)`);
+      await a.end();
+    }
   }
 }
 
@@ -235,7 +257,8 @@ Where the time goes (medians, ms from the start of the navigation or from the ke
 | --- | --- |
 | Data request, sent → received (${m.data_kb} kB compressed) | ${m.request_ms} |
 | of which the server (search and loader) | ${m.server_ms} |
-| React renders the new results, next frame | ${m.render_ms} |
+| React renders the new results (data received → page changed) | ${m.render_ms} |
+| The next frame | ${m.frame_ms} |
 | Total, key → frame | ${m.keyword_ms} |
 
 The results are in the HTML the server sends, so they appear in the first paint, before any

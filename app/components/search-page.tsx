@@ -1,4 +1,4 @@
-import { useEffect, useRef, type FormEvent } from 'react';
+import { memo, useEffect, useRef, type FormEvent } from 'react';
 import { Form, Link, useSubmit } from 'react-router';
 import { useTranslation } from 'react-i18next';
 import type { Route } from '../routes/+types/groups';
@@ -16,8 +16,9 @@ const WIDE = '(min-width: 50.0625rem)';
 /**
  * The search form: words and place, then the other filters behind a "Filters (n)" disclosure —
  * closed on a phone, so that the results come first; on a wide screen a sidebar, always open.
+ * Drawn again only when the search changes (not when it starts loading).
  */
-export function SearchFilters({ d }: { d: SearchPage }) {
+export const SearchFilters = memo(function SearchFilters({ d }: { d: SearchPage }) {
   const { t } = useTranslation();
   const submit = useSubmit();
   const q = d.query;
@@ -150,7 +151,7 @@ export function SearchFilters({ d }: { d: SearchPage }) {
       </details>
     </Form>
   );
-}
+});
 
 /** No group matches: which filter to drop, searches nearby in meaning, and the guide. */
 export function NoResults({ d }: { d: SearchPage }) {
