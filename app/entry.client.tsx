@@ -3,9 +3,11 @@ import { hydrateRoot } from 'react-dom/client';
 import { HydratedRouter } from 'react-router/dom';
 import { loadCatalog } from '../i18n/instances';
 
-// The browser loads the catalog of the page's language only (its own file), then hydrates.
+// The browser first paints the page the server sent (the results are in it), then loads the
+// catalog of the page's language only (its own file) and hydrates.
 const locale = document.documentElement.lang.startsWith('fr') ? 'fr' : 'en';
-void loadCatalog(locale).then(() =>
+const painted = new Promise<void>((resolve) => requestAnimationFrame(() => setTimeout(resolve, 0)));
+void Promise.all([loadCatalog(locale), painted]).then(() =>
   startTransition(() => {
     hydrateRoot(
       document,

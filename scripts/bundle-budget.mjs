@@ -27,6 +27,8 @@ const SERVER_ONLY = [
   { what: 'drizzle', marker: 'drizzle:entityKind' },
   { what: 'the Accept-Language negotiator', marker: 'accept-language' },
   { what: 'the email catalog', marker: 'account_verify' },
+  // The style sheet is written into the page by the server, never carried by the JavaScript.
+  { what: 'the style sheet', marker: '.with-sidebar' },
 ];
 
 export function readManifest(assets) {

@@ -1,5 +1,5 @@
 import { Link } from 'react-router';
-import { useTranslation } from 'react-i18next';
+import { usePageT } from '../lib/i18n';
 import type { Locale } from '../../i18n';
 import type { Bilingual } from '../../core/text';
 import { Localized } from './localized';
@@ -35,7 +35,7 @@ export function GroupCard({
   /** The level of the card's title in the page's outline. */
   headingLevel?: 3 | 4;
 }) {
-  const { t } = useTranslation();
+  const t = usePageT();
   const Heading = headingLevel === 4 ? 'h4' : 'h3';
   return (
     <article className="group-card" aria-labelledby={`g-${group.slug}`}>

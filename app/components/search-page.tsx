@@ -105,7 +105,7 @@ export const SearchFilters = memo(function SearchFilters({ d }: { d: SearchPage 
             {set.options.map((o) => (
               <div key={o.value} className={o.child ? 'facet-option child' : 'facet-option'}>
                 <input type="checkbox" id={`f-${set.name}-${o.value}`} name={set.name} value={o.value} defaultChecked={o.checked} />{' '}
-                <label htmlFor={`f-${set.name}-${o.value}`}>{t('search.withCount', { label: o.label, count: o.count })}</label>
+                <label htmlFor={`f-${set.name}-${o.value}`}>{o.text}</label>
               </div>
             ))}
           </fieldset>

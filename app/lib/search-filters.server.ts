@@ -17,6 +17,8 @@ export interface Option {
   checked: boolean;
   /** Sub-topics are shown indented under their topic. */
   child?: boolean;
+  /** The label with its count, as shown. */
+  text?: string;
 }
 export interface FilterSet {
   name: Facet;
@@ -102,5 +104,6 @@ export function filterSets({
     ]),
   };
   sets.splice(4, 0, topicSet);
-  return sets;
+  // Each choice worded with its count here, on the server: the browser only shows it.
+  return sets.map((set) => ({ ...set, options: set.options.map((o) => ({ ...o, text: t('search.withCount', { label: o.label, count: o.count }) })) }));
 }

@@ -493,11 +493,29 @@ interface Counted {
  * When each slot can next start and whether it has places, as of `now`, and the first moment at
  * which either, or which side of a "starts within" limit a start falls on, changes.
  */
-function startsAndHorizon(
-  data: SearchData,
-  now: number,
-  withinDays: readonly number[],
-): { ns: Float64Array; open: Uint8Array; validUntil: number } {
+type Horizon = { ns: Float64Array; open: Uint8Array; validUntil: number };
+
+/**
+ * The last horizon computed, for the copy of the rows, version and "starts within" limits it was
+ * computed for: it holds, unchanged, from the moment it was computed until `validUntil`, so the
+ * searches in between (most of them, with the cache of counts on or off) do not walk every row's
+ * starts again.
+ */
+let lastHorizon: (Horizon & { data: SearchData; version: number; within: string; from: number }) | null = null;
+
+function startsAndHorizon(data: SearchData, now: number, withinDays: readonly number[]): Horizon {
+  const within = withinDays.join(',');
+  const last = lastHorizon;
+  if (last && last.data === data && last.version === data.version && last.within === within && last.from <= now && now < last.validUntil) {
+    return last;
+  }
+  const fresh = computeHorizon(data, now, withinDays);
+  // Copies: the scratch arrays are written again by the next search.
+  lastHorizon = { ns: fresh.ns.slice(), open: fresh.open.slice(), validUntil: fresh.validUntil, data, version: data.version, within, from: now };
+  return lastHorizon;
+}
+
+function computeHorizon(data: SearchData, now: number, withinDays: readonly number[]): Horizon {
   const ns = nextStarts(data, now);
   const open = scratch.uint8('open', data.slots);
   const seatsUntil = data.seatsUntil;

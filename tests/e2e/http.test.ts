@@ -20,6 +20,9 @@ describe('HTTP', () => {
     expect(page.headers.get('content-encoding')).toBe('br');
     const html = await page.text();
     expect(html).toContain('<html lang="en-CA"');
+    // The style sheet comes inside the page: the first paint waits for no other request.
+    expect(html).toMatch(/<style id="cercle-style">[^<]*\.with-sidebar/);
+    expect(html).not.toMatch(/<link rel="stylesheet"/);
     const gz = await get('/fr/groupes.data', { 'accept-encoding': 'gzip' });
     expect(gz.headers.get('content-encoding')).toBe('gzip');
     const plain = await get('/en/groups', { 'accept-encoding': 'identity' });

@@ -10,8 +10,8 @@ const browserMissing = !hasChromium() && process.env.CI !== 'true';
 const PHONE = { width: 390, height: 844 };
 
 const WORDS = {
-  en: { path: '/en/groups', filters: 'Filters', kind: /^Support group \(\d+\)$/, found: /groups? found/, see: 'See the results', keywords: 'Keywords' },
-  fr: { path: '/fr/groupes', filters: 'Filtres', kind: /^Groupe de soutien \(\d+\)$/, found: /groupes? trouvés?/, see: 'Voir les résultats', keywords: 'Mots-clés' },
+  en: { path: '/en/groups', language: /english/i, filters: 'Filters', kind: /^Support group \(\d+\)$/, found: /groups? found/, see: 'See the results', keywords: 'Keywords' },
+  fr: { path: '/fr/groupes', language: /français/i, filters: 'Filtres', kind: /^Groupe de soutien \(\d+\)$/, found: /groupes? trouvés?/, see: 'Voir les résultats', keywords: 'Mots-clés' },
 } as const;
 
 /** Where an element is, in page coordinates, and how big. */
@@ -42,6 +42,8 @@ describe.skipIf(browserMissing)('the search on a phone', () => {
       const first = await box(page, '.group-list > li');
       expect(first.top).toBeLessThan(PHONE.height);
       expect(await page.getByRole('checkbox', { name: w.kind }).isVisible()).toBe(false);
+      // Nothing else deciding, the first group is offered in the page's language.
+      expect(await page.locator('.group-list > li').first().locator('.facts > div').last().locator('dd').textContent()).toMatch(w.language);
       await expectAccessible(page);
 
       // Opened, the filters are targets of at least 24 px.
