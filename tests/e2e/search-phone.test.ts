@@ -70,9 +70,15 @@ describe.skipIf(browserMissing)('the search on a phone', () => {
       await checkbox.scrollIntoViewIfNeeded();
       const before = await page.evaluate(() => window.scrollY);
       expect(before).toBeGreaterThan(0);
+      const dataRequests: string[] = [];
+      page.on('request', (req) => {
+        if (new URL(req.url()).pathname.endsWith('.data')) dataRequests.push(req.url());
+      });
       await checkbox.check();
       await page.waitForURL(/kind=support_group/);
       await page.waitForFunction((text) => document.querySelector('.more-filters > summary')?.textContent?.trim() === text, `${w.filters} (1)`);
+      // One request for the new results: the page's frame (who is signed in, the language) is not read again.
+      expect(dataRequests).toHaveLength(1);
       expect(await page.evaluate(() => window.scrollY)).toBe(before);
       expect(await checkbox.isChecked()).toBe(true);
       const found = await box(page, '.filters-found');
