@@ -144,7 +144,6 @@ async function keyword(page: Page, word: string): Promise<Keyword> {
     const requests = (performance.getEntriesByType('resource') as PerformanceResourceTiming[]).filter((r) => new URL(r.name).pathname.endsWith('.data'));
     const data = requests.at(-1);
     if (!data) throw new Error('no data request');
-    (window as unknown as { __all: string[] }).__all = (performance.getEntriesByType('resource') as PerformanceResourceTiming[]).map((r) => `${r.name} ${r.encodedBodySize} ${r.decodedBodySize} ${Math.round(r.startTime)}-${Math.round(r.responseEnd)}`);
     return {
       keyword_ms: b.shown - b.pressed,
       request_ms: data.responseEnd - data.startTime,
@@ -155,7 +154,6 @@ async function keyword(page: Page, word: string): Promise<Keyword> {
       data_requests: requests.length,
     };
   });
-  if (process.env.BENCH_DEBUG) log((await page.evaluate(() => (window as unknown as { __all: string[] }).__all)).join('\n'));
   return out;
 }
 

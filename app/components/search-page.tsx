@@ -3,7 +3,7 @@ import { Form, Link, useSubmit } from 'react-router';
 import { useTranslation } from 'react-i18next';
 import type { Route } from '../routes/+types/groups';
 import { SORTS } from '../../core/search/search-choices';
-import { orderAfter, sortedFor } from '../lib/search-order';
+import { applyOrder, sortedFor } from '../lib/search-order';
 
 // Parts of the search page: its filters, and what it says when nothing matches.
 
@@ -46,10 +46,7 @@ export const SearchFilters = memo(function SearchFilters({ d }: { d: SearchPage 
   // button submits the same GET form, and the loader applies the same rule.
   const send = (form: HTMLFormElement, stay: boolean) => {
     const data = new FormData(form);
-    data.delete('sorted_for');
-    const sort = orderAfter(q, { q: String(data.get('q') ?? ''), sort: data.get('sort') as string | null });
-    if (sort) data.set('sort', sort);
-    else data.delete('sort');
+    applyOrder(data, q);
     void submit(data, { method: 'get', preventScrollReset: stay });
   };
   const onChange = (e: FormEvent<HTMLFormElement>) => {

@@ -21,3 +21,18 @@ export function readSortedFor(value: string): OrderState {
   const at = value.indexOf(':');
   return at < 0 ? { sort: value } : { sort: value.slice(0, at), q: value.slice(at + 1) };
 }
+
+/** A form's fields or a query string: what `applyOrder` reads and rewrites. */
+interface Fields {
+  get(name: string): unknown;
+  set(name: string, value: string): void;
+  delete(name: string): void;
+}
+
+/** Drops the form's record and sets the order `orderAfter` chooses (none: the default). */
+export function applyOrder(fields: Fields, previous: OrderState): void {
+  fields.delete('sorted_for');
+  const sort = orderAfter(previous, { q: String(fields.get('q') ?? ''), sort: (fields.get('sort') as string | null) ?? null });
+  if (sort) fields.set('sort', sort);
+  else fields.delete('sort');
+}

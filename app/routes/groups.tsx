@@ -27,7 +27,7 @@ import { GroupCard } from "../components/group-card";
 import { CrisisNow } from "../components/crisis-now";
 import { filterSets } from "../lib/search-filters.server";
 import { NoResults, SearchFilters } from "../components/search-page";
-import { orderAfter, readSortedFor } from "../lib/search-order";
+import { applyOrder, readSortedFor } from "../lib/search-order";
 
 /** Parameters that shape the search without being filters a person sets and clears. */
 const NOT_FILTERS = new Set<keyof GroupSearchQuery>([
@@ -48,13 +48,8 @@ const NOT_FILTERS = new Set<keyof GroupSearchQuery>([
  */
 function withOrderApplied(url: URL, recorded: string): string {
   const params = new URLSearchParams();
-  for (const [k, v] of url.searchParams)
-    if (v !== "" && k !== "sorted_for" && k !== "sort") params.append(k, v);
-  const sort = orderAfter(readSortedFor(recorded), {
-    q: url.searchParams.get("q"),
-    sort: url.searchParams.get("sort"),
-  });
-  if (sort) params.set("sort", sort);
+  for (const [k, v] of url.searchParams) if (v !== "") params.append(k, v);
+  applyOrder(params, readSortedFor(recorded));
   return `${url.pathname}${params.size ? `?${params}` : ""}`;
 }
 
