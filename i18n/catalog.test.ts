@@ -1,7 +1,8 @@
 import { readFileSync, readdirSync, statSync } from 'node:fs';
 import path from 'node:path';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { catalogs, getT, negotiateLocale, MissingTranslationError } from './index';
+import { AREA_WORDS } from './locales/areas';
 
 function keys(obj: object, prefix = ''): string[] {
   return Object.entries(obj).flatMap(([k, v]) =>
@@ -37,6 +38,39 @@ describe('catalogs', () => {
     expect(used.size).toBeGreaterThan(30);
     const missing = [...used].filter((k) => !all.has(k));
     expect(missing).toEqual([]);
+  });
+
+  it('every browser module that names the words of an area loads them (i18n/areas/)', () => {
+    // In the browser an area's words come with the modules that import its i18n/areas/ module; a
+    // module that names a key of an area without importing it would throw once hydrated.
+    const names = Object.keys(AREA_WORDS.en);
+    const keyOf = new RegExp(`['"\`](${names.join('|')})\\.[a-zA-Z_$]`, 'g');
+    const lacking: string[] = [];
+    let checked = 0;
+    for (const file of sourceFiles(path.resolve('app')).filter((f) => !/\.server\.tsx?$/.test(f))) {
+      const text = readFileSync(file, 'utf8');
+      const used = new Set([...text.matchAll(keyOf)].map((m) => m[1]!));
+      checked += used.size;
+      for (const area of used) {
+        if (!new RegExp(`import '(\\.\\./)+i18n/areas/${area}';`).test(text)) lacking.push(`${path.relative('app', file)}: ${area}`);
+      }
+    }
+    expect(checked).toBeGreaterThan(50);
+    expect(lacking).toEqual([]);
+  });
+
+  it('an area registered in the browser adds its words to instances made before and after', async () => {
+    // As in the browser: a registry with the page's catalog only, then the areas of its modules.
+    vi.resetModules();
+    const browser = await import('./instances');
+    await browser.loadCatalog('fr');
+    browser.registerArea('guide', { en: AREA_WORDS.en.guide, fr: AREA_WORDS.fr.guide });
+    const fr = browser.getI18n('fr');
+    expect(fr.t('guide.start')).toBe(AREA_WORDS.fr.guide.start);
+    expect(fr.t('nav.home')).toBe('Accueil');
+    expect(() => fr.t('running.csv.status')).toThrow(browser.MissingTranslationError);
+    browser.registerArea('running', { en: AREA_WORDS.en.running, fr: AREA_WORDS.fr.running });
+    expect(fr.t('running.csv.status')).toBe(AREA_WORDS.fr.running.csv.status);
   });
 
   it('a missing key throws instead of showing the key', () => {

@@ -4,11 +4,15 @@ import en from './locales/en';
 import fr from './locales/fr';
 import enEmail from './locales/en/email';
 import frEmail from './locales/fr/email';
+import { AREA_WORDS } from './locales/areas';
 import { DEFAULT_LOCALE, LOCALES, getI18n as instanceOf, isLocale, registerCatalog, type CatalogData, type Locale } from './instances';
 
 export { LOCALES, DEFAULT_LOCALE, isLocale, MissingTranslationError, type Locale } from './instances';
 /** Both languages' whole catalogs: the pages' words and the emails'. */
-export const catalogs: Record<Locale, CatalogData> = { en: { ...en, email: enEmail }, fr: { ...(fr as typeof en), email: frEmail as typeof enEmail } };
+export const catalogs: Record<Locale, CatalogData> = {
+  en: { ...en, ...AREA_WORDS.en, email: enEmail },
+  fr: { ...(fr as typeof en), ...(AREA_WORDS.fr as typeof AREA_WORDS.en), email: frEmail as typeof enEmail },
+};
 
 /** Registers both catalogs: the server renders pages in either language. */
 export function registerCatalogs() {

@@ -1,3 +1,4 @@
+import '../../i18n/areas/running';
 import { Form, useFetcher } from 'react-router';
 import { useEffect, useRef } from 'react';
 import { useTranslation } from 'react-i18next';

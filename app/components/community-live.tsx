@@ -1,3 +1,4 @@
+import '../../i18n/areas/community';
 import { useEffect, useRef, useState } from 'react';
 import { useRevalidator } from 'react-router';
 import { useTranslation } from 'react-i18next';

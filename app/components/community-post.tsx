@@ -1,3 +1,4 @@
+import '../../i18n/areas/community';
 import { Form, Link, useNavigation } from 'react-router';
 import { usePageT } from '../lib/i18n';
 import type { AuthorView, Reactions } from '../../core/communities/feed';

@@ -1,3 +1,4 @@
+import '../../i18n/areas/admin';
 import { Form, Link } from 'react-router';
 import { useTranslation } from 'react-i18next';
 import type { Route } from '../routes/+types/organize-facilitators';

@@ -218,7 +218,7 @@ export function Checks({
   return (
     <fieldset className="checks" id={id} aria-describedby={describedBy(id, undefined, error)}>
       <legend>{legend}</legend>
-      {options.length === 0 && <p className="muted">{t('editor.field.none')}</p>}
+      {options.length === 0 && <p className="muted">{t('form.noChoice')}</p>}
       {options.map(([v, text]) => (
         <Check key={v} prefix={prefix} name={name} value={v} label={text} checked={selected.includes(v)} />
       ))}

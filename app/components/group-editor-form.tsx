@@ -1,3 +1,4 @@
+import '../../i18n/areas/editor';
 import { useEffect, useState, type FormEvent } from 'react';
 import { Form } from 'react-router';
 import { useTranslation } from 'react-i18next';

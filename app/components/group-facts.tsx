@@ -1,3 +1,4 @@
+import '../../i18n/areas/listing';
 import { useTranslation } from 'react-i18next';
 import type { PublicGroup } from '../../core/groups';
 import type { Locale } from '../../i18n';

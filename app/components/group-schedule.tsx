@@ -1,3 +1,5 @@
+import '../../i18n/areas/listing';
+import '../../i18n/areas/signup';
 import { Link } from 'react-router';
 import { useTranslation } from 'react-i18next';
 import type { PublicCohort, PublicGroup, PublicSession } from '../../core/groups';

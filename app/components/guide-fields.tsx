@@ -1,3 +1,4 @@
+import '../../i18n/areas/guide';
 import { useTranslation } from 'react-i18next';
 import { GUIDE_QUESTIONS, type GuideQuestion } from '../../core/guide/guide-input';
 import type { GuideStep, GuideValues } from '../lib/guide-query';

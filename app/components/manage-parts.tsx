@@ -1,3 +1,6 @@
+import '../../i18n/areas/listing';
+import '../../i18n/areas/manage';
+import '../../i18n/areas/signup';
 import { Form, Link } from 'react-router';
 import { useTranslation } from 'react-i18next';
 import type { Route } from '../routes/+types/manage';

@@ -1,3 +1,4 @@
+import '../../i18n/areas/community';
 import { useTranslation } from 'react-i18next';
 import { TextField } from './form-kit';
 

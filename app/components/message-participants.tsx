@@ -1,3 +1,4 @@
+import '../../i18n/areas/running';
 import { Form } from 'react-router';
 import { useTranslation } from 'react-i18next';
 import { CsrfField } from './csrf-field';

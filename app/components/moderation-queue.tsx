@@ -1,3 +1,4 @@
+import '../../i18n/areas/community';
 import { Form, Link } from 'react-router';
 import { useTranslation } from 'react-i18next';
 import type { QueueEntry } from '../lib/community.server';

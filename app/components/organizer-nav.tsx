@@ -1,3 +1,8 @@
+import '../../i18n/areas/admin';
+import '../../i18n/areas/community';
+import '../../i18n/areas/editor';
+import '../../i18n/areas/organize';
+import '../../i18n/areas/running';
 import { Link } from 'react-router';
 import { useTranslation } from 'react-i18next';
 import type { Locale } from '../../i18n';

@@ -1,3 +1,4 @@
+import '../../i18n/areas/running';
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 

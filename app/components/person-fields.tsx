@@ -1,3 +1,4 @@
+import '../../i18n/areas/signup';
 import { Form, useNavigation } from 'react-router';
 import { useTranslation } from 'react-i18next';
 import type { Locale } from '../../i18n';

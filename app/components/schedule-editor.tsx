@@ -1,3 +1,4 @@
+import '../../i18n/areas/editor';
 import { useRef } from 'react';
 import { Form, Link, useFetcher } from 'react-router';
 import { useTranslation } from 'react-i18next';

@@ -1,3 +1,4 @@
+import '../../i18n/areas/running';
 import { Form } from 'react-router';
 import { useTranslation } from 'react-i18next';
 import type { Route } from '../routes/+types/organize-session';

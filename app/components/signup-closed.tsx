@@ -1,3 +1,4 @@
+import '../../i18n/areas/signup';
 import { useTranslation } from 'react-i18next';
 
 export type ClosedReason = 'cancelled' | 'started' | 'cutoff_passed';

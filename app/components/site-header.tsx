@@ -33,12 +33,12 @@ export function SiteHeader({ locale, alternateHref, account }: { locale: Locale;
             <NavLink to={pathTo(locale, 'kinds')}>{t('nav.kinds')}</NavLink>
           </li>
           <li>
-            <NavLink to={pathTo(locale, 'guide')}>{t('guide.nav')}</NavLink>
+            <NavLink to={pathTo(locale, 'guide')}>{t('nav.guide')}</NavLink>
           </li>
           <li>
             {/* Current only on the organizer home: inside the area, the organization's own navigation says where one is. */}
             <NavLink to={pathTo(locale, 'organize')} end>
-              {t('account.organize')}
+              {t('nav.organize')}
             </NavLink>
           </li>
         </ul>
@@ -55,13 +55,13 @@ export function SiteHeader({ locale, alternateHref, account }: { locale: Locale;
       {account && (
         // A plain form: signing out works without JavaScript, and ends on the home page of this language.
         <Form method="post" action={pathTo(locale, 'signOut')} className="account-menu">
-          <span className="account-name">{t('account.header.signedInAs', { name: account.name })}</span>
+          <span className="account-name">{t('nav.signedInAs', { name: account.name })}</span>
           <a className="account-link" href={pathTo(locale, 'account')}>
-            {t('account.header.myAccount')}
+            {t('nav.myAccount')}
           </a>
           <CsrfField token={account.csrf} />
           <button type="submit" className="secondary small">
-            {t('account.header.signOut')}
+            {t('nav.signOut')}
           </button>
         </Form>
       )}

@@ -1,3 +1,4 @@
+import '../../i18n/areas/running';
 import type { Locale } from '../../db/schema';
 import { getI18n, getT } from '../../i18n';
 

@@ -1,3 +1,4 @@
+import '../../i18n/areas/account';
 import { useTranslation } from 'react-i18next';
 import type { Route } from './+types/account-check-email';
 import { getT, type Locale } from '../../i18n';

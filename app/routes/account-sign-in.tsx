@@ -1,3 +1,4 @@
+import '../../i18n/areas/account';
 import { data, Form, Link, redirect, useNavigation } from 'react-router';
 import { useTranslation } from 'react-i18next';
 import { z } from 'zod';

@@ -1,3 +1,4 @@
+import '../../i18n/areas/admin';
 import { Outlet } from 'react-router';
 import type { Route } from './+types/admin-frame';
 import { getT } from '../../i18n';

@@ -1,3 +1,5 @@
+import '../../i18n/areas/admin';
+import '../../i18n/areas/organize';
 import { data, Form, redirect } from 'react-router';
 import { useTranslation } from 'react-i18next';
 import type { Route } from './+types/admin-organizations';

@@ -1,3 +1,4 @@
+import '../../i18n/areas/community';
 import type { Route } from './+types/community-live';
 import { allows, communityAccess } from '../../core/communities/access';
 import { communityVisitor } from '../lib/community.server';

@@ -1,3 +1,5 @@
+import '../../i18n/areas/community';
+import '../../i18n/areas/signup';
 import { data, Form, Link, redirect } from 'react-router';
 import { useTranslation } from 'react-i18next';
 import type { Route } from './+types/community-requests';

@@ -1,3 +1,4 @@
+import '../../i18n/areas/listing';
 import { data, Link } from 'react-router';
 import { useTranslation } from 'react-i18next';
 import type { Route } from './+types/group';

@@ -1,3 +1,4 @@
+import '../../i18n/areas/guide';
 import { Link } from 'react-router';
 import { useTranslation } from 'react-i18next';
 import type { Route } from './+types/guide-results';

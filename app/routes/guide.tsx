@@ -1,3 +1,4 @@
+import '../../i18n/areas/guide';
 import { useEffect, useState } from 'react';
 import { Form, Link, redirect, useNavigate } from 'react-router';
 import { useTranslation } from 'react-i18next';

@@ -1,3 +1,4 @@
+import '../../i18n/areas/manage';
 import type { Route } from './+types/manage-data';
 import { exportMyData } from '../../core/participants/my-data';
 import { getT, negotiateLocale } from '../../i18n';

@@ -1,3 +1,5 @@
+import '../../i18n/areas/manage';
+import '../../i18n/areas/signup';
 import { data, Form, Link, redirect, useParams } from 'react-router';
 import { useEffect } from 'react';
 import { useTranslation } from 'react-i18next';

@@ -1,3 +1,4 @@
+import '../../i18n/areas/running';
 import { DateTime } from 'luxon';
 import { data, Link, redirect } from 'react-router';
 import { useTranslation } from 'react-i18next';

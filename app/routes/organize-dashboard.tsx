@@ -1,3 +1,5 @@
+import '../../i18n/areas/organize';
+import '../../i18n/areas/running';
 import { data, Link } from 'react-router';
 import { useTranslation } from 'react-i18next';
 import type { Route } from './+types/organize-dashboard';

@@ -1,3 +1,4 @@
+import '../../i18n/areas/editor';
 import { DateTime } from 'luxon';
 import { data, Form, Link, redirect } from 'react-router';
 import { useTranslation } from 'react-i18next';

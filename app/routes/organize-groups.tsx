@@ -1,3 +1,4 @@
+import '../../i18n/areas/editor';
 import { data, Form, Link, redirect } from 'react-router';
 import { useTranslation } from 'react-i18next';
 import type { Route } from './+types/organize-groups';

@@ -1,3 +1,4 @@
+import '../../i18n/areas/running';
 import { data } from 'react-router';
 import type { Route } from './+types/organize-session-csv';
 import { getT } from '../../i18n';

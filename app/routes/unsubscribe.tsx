@@ -1,3 +1,5 @@
+import '../../i18n/areas/community';
+import '../../i18n/areas/manage';
 import { data, Form } from 'react-router';
 import { useTranslation } from 'react-i18next';
 import type { Route } from './+types/unsubscribe';

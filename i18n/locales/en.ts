@@ -1,17 +1,7 @@
 import search from './en/search';
-import guide from './en/guide';
-import listing from './en/listing';
-import signup from './en/signup';
-import community from './en/community';
-import manage from './en/manage';
-import running from './en/running';
-import account from './en/account';
-import organize from './en/organize';
-import editor from './en/editor';
-import admin from './en/admin';
 
-// English catalog. Keys are typed: fr.ts must have exactly the same shape (checked by tsc and by
-// i18n/catalog.test.ts). Plurals use i18next's CLDR suffixes (_one, _other).
+// English catalog: the words any page may use, which the browser loads first. Keys are typed:
+// fr.ts must have exactly the same shape (checked by tsc and by i18n/catalog.test.ts). Plurals use i18next's CLDR suffixes (_one, _other).
 const en = {
   site: {
     name: 'Cercle',
@@ -26,6 +16,14 @@ const en = {
     language: 'Language',
     switchTo: 'Français',
     switchToLabel: 'Lire cette page en français',
+    guide: 'Which group for me?',
+    organize: 'Organize',
+    signedInAs: 'Signed in as {{name}}',
+    myAccount: 'My account',
+    signOut: 'Sign out',
+  },
+  form: {
+    noChoice: 'None',
   },
   crisis: {
     label: 'Crisis help',
@@ -334,18 +332,9 @@ const en = {
       duplicate_schedule: 'This schedule is already saved, with the same days, time and dates: saving it again would list every session twice. Change the schedule above instead, or choose other days, times or dates.',
     },
   },
-  // Areas kept in their own files (./en/*.ts), so that features can grow them independently.
+  // The search page's words. The other areas (./en/*.ts) are in their own files, which the pages
+  // of each area load with their code (i18n/areas/, i18n/locales/areas.ts).
   search,
-  guide,
-  listing,
-  signup,
-  community,
-  manage,
-  running,
-  account,
-  organize,
-  editor,
-  admin,
 } as const;
 
 export default en;

@@ -1,16 +1,6 @@
 import type en from './en';
 import type { Catalog } from './catalog-type';
 import search from './fr/search';
-import guide from './fr/guide';
-import listing from './fr/listing';
-import signup from './fr/signup';
-import community from './fr/community';
-import manage from './fr/manage';
-import running from './fr/running';
-import account from './fr/account';
-import organize from './fr/organize';
-import editor from './fr/editor';
-import admin from './fr/admin';
 
 // Catalogue français (usage canadien). Même forme exacte que en.ts.
 const fr: Catalog<typeof en> = {
@@ -27,6 +17,14 @@ const fr: Catalog<typeof en> = {
     language: 'Langue',
     switchTo: 'English',
     switchToLabel: 'Read this page in English',
+    guide: 'Quel groupe pour moi?',
+    organize: 'Organiser',
+    signedInAs: 'Compte : {{name}}',
+    myAccount: 'Mon compte',
+    signOut: 'Se déconnecter',
+  },
+  form: {
+    noChoice: 'Aucun',
   },
   crisis: {
     label: 'Aide en situation de crise',
@@ -334,16 +332,6 @@ const fr: Catalog<typeof en> = {
     },
   },
   search,
-  guide,
-  listing,
-  signup,
-  community,
-  manage,
-  running,
-  account,
-  organize,
-  editor,
-  admin,
 };
 
 export default fr;

@@ -1,7 +1,5 @@
 // English strings of organizer accounts (sign-up, sign-in, password reset). fr/account.ts has the same keys.
 const account = {
-  organize: 'Organize',
-  signedInAs: 'Signed in as {{name}}',
   signIn: {
     title: 'Sign in to run your groups',
     lead: 'Organizers, facilitators and administrators sign in here. People joining a group do not need an account.',
@@ -58,11 +56,6 @@ const account = {
     submit: 'Save my new password',
     done: 'Your password is changed. You can sign in with it now.',
     missingToken: 'This link is incomplete. Ask for a new one.',
-  },
-  header: {
-    signedInAs: 'Signed in as {{name}}',
-    myAccount: 'My account',
-    signOut: 'Sign out',
   },
   mine: {
     title: 'My account',

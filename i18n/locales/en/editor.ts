@@ -163,7 +163,6 @@ const editor = {
       verified: 'licence verified',
       rejected: 'licence rejected',
     },
-    none: 'None',
     choose: 'Choose…',
     yes: 'Yes',
   },

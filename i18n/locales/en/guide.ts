@@ -2,7 +2,6 @@
 const guide = {
   title: 'Which kind of group is right for me?',
   lead: 'A few questions about what you need right now. Skip any of them. At the end you will see which kinds of groups may suit you, why, and real groups to try. Nothing you answer is saved.',
-  nav: 'Which group for me?',
   start: 'Start the guide',
   progress: 'Question {{step}} of {{total}}',
   next: 'Next',

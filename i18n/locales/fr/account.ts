@@ -3,8 +3,6 @@ import type { Catalog } from '../catalog-type';
 
 // Chaînes françaises des comptes d’organisateur. Mêmes clés que en/account.ts.
 const account: Catalog<typeof en> = {
-  organize: 'Organiser',
-  signedInAs: 'Connecté : {{name}}',
   signIn: {
     title: 'Connectez-vous pour animer vos groupes',
     lead: 'Les organisateurs, animateurs et administrateurs se connectent ici. Pour rejoindre un groupe, aucun compte n’est nécessaire.',
@@ -61,11 +59,6 @@ const account: Catalog<typeof en> = {
     submit: 'Enregistrer mon nouveau mot de passe',
     done: 'Votre mot de passe est changé. Vous pouvez maintenant vous connecter avec celui-ci.',
     missingToken: 'Ce lien est incomplet. Demandez-en un nouveau.',
-  },
-  header: {
-    signedInAs: 'Compte : {{name}}',
-    myAccount: 'Mon compte',
-    signOut: 'Se déconnecter',
   },
   mine: {
     title: 'Mon compte',

@@ -166,7 +166,6 @@ const editor: Catalog<typeof en> = {
       verified: 'permis vérifié',
       rejected: 'permis refusé',
     },
-    none: 'Aucun',
     choose: 'Choisir…',
     yes: 'Oui',
   },

@@ -5,7 +5,6 @@ import type { Catalog } from '../catalog-type';
 const guide: Catalog<typeof en> = {
   title: 'Quel type de groupe me convient?',
   lead: 'Quelques questions sur ce dont vous avez besoin en ce moment. Vous pouvez passer n’importe laquelle. À la fin, vous verrez quels types de groupes pourraient vous convenir, pourquoi, et de vrais groupes à essayer. Rien de ce que vous répondez n’est enregistré.',
-  nav: 'Quel groupe pour moi?',
   start: 'Commencer le guide',
   progress: 'Question {{step}} sur {{total}}',
   next: 'Suivant',

@@ -1,0 +1,5 @@
+import en from '../locales/en/community';
+import fr from '../locales/fr/community';
+import { registerArea } from '../instances';
+
+registerArea('community', { en, fr });

@@ -1,0 +1,5 @@
+import en from '../locales/en/running';
+import fr from '../locales/fr/running';
+import { registerArea } from '../instances';
+
+registerArea('running', { en, fr });
