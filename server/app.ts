@@ -20,6 +20,7 @@ import { toNodeHandler } from 'better-auth/node';
 import { participantApi } from './participant-api';
 import { diskStore, type FileStore } from '../core/files/store';
 import { closeLiveHub } from '../core/communities/live';
+import { bodyLimits } from './body-limits';
 
 declare module 'react-router' {
   interface AppLoadContext {
@@ -99,6 +100,8 @@ registerCatalogs();
 
 export const app = express();
 app.disable('x-powered-by');
+// Bodies larger than the route takes are refused before anything reads them.
+app.use(bodyLimits());
 // The authentication library's own endpoints (links in its emails land here). The client address
 // it rate-limits by is the one Express trusts (TRUST_PROXY), whatever a client claims otherwise.
 app.all(`${AUTH_BASE_PATH}/*splat`, (req, res, next) => {

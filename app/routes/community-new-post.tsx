@@ -3,7 +3,6 @@ import { data, redirect } from 'react-router';
 import { useTranslation } from 'react-i18next';
 import type { Route } from './+types/community-new-post';
 import { getCommunity } from '../../core/communities/community-page';
-import { IMAGE_MAX_BYTES, IMAGES_PER_POST } from '../../core/communities/images';
 import { createPost } from '../../core/communities/posts';
 import { pick } from '../../core/text';
 import { getT } from '../../i18n';
@@ -14,12 +13,10 @@ import { pathTo } from '../lib/paths';
 import { CommunityBreadcrumb, CommunityNotices, PostComposer } from '../components/community-post';
 import { checked, field } from '../lib/form-values';
 
-// Where new posts are sent (multipart: they may carry images). The one form route of a community
-// that takes a large body: the limit is checked from the request's declared length, before
-// anything reads it. Opened directly, it is the composer on a page of its own.
-
-/** Room for the images and the text of one post. */
-const BODY_LIMIT = IMAGES_PER_POST * IMAGE_MAX_BYTES + 256 * 1024;
+// Where new posts are sent (multipart: they may carry images). The one form route that takes a
+// large body: its limit (POST_BODY_LIMIT) is checked by the server from the request's declared
+// length, before anything reads it (server/body-limits.ts). Opened directly, it is the composer
+// on a page of its own.
 
 export async function loader(args: Route.LoaderArgs) {
   const visitor = await communityVisitor(args);
@@ -40,10 +37,6 @@ export async function loader(args: Route.LoaderArgs) {
 }
 
 export async function action(args: Route.ActionArgs) {
-  const t = getT(new URL(args.request.url).pathname.startsWith('/fr/') ? 'fr' : 'en');
-  const declared = Number(args.request.headers.get('content-length') ?? '');
-  if (!Number.isFinite(declared) || declared <= 0) throw data(t('community.images.lengthRequired'), { status: 411 });
-  if (declared > BODY_LIMIT) throw data(t('community.images.tooLarge', { megabytes: IMAGE_MAX_BYTES / 1024 / 1024 }), { status: 413 });
   const { ctx, form, locale } = await communityForm(args);
   const values = { body: field(form, 'body'), alt: field(form, 'alt'), anonymous: checked(form, 'anonymous') ? 'on' : '' };
   try {

@@ -16,6 +16,8 @@ export const IMAGE_TYPES = ['image/jpeg', 'image/png', 'image/webp'] as const;
 /** Per image as uploaded. */
 export const IMAGE_MAX_BYTES = 8 * 1024 * 1024;
 export const IMAGES_PER_POST = 4;
+/** The largest request a new post may send: its images and its text (server/body-limits.ts). */
+export const POST_BODY_LIMIT = IMAGES_PER_POST * IMAGE_MAX_BYTES + 256 * 1024;
 /** The longest side of a stored image, in pixels. */
 export const IMAGE_MAX_SIDE = 1600;
 /** Refuses decompression bombs: a small file that decodes into a huge picture. */

@@ -269,6 +269,8 @@ const en = {
     completed: 'Completed',
   },
   errors: {
+    bodyTooLarge: 'This sends more than a form of Cercle can take ({{kilobytes}} KB). Shorten what you wrote and send it again.',
+    lengthRequired: 'The request did not say how much it was sending. Send it again from the page.',
     forbiddenTitle: 'Not allowed',
     forbidden: 'Your role does not allow this. Ask an owner or administrator of the organization.',
     notFoundTitle: 'Page not found',

@@ -270,6 +270,8 @@ const fr: Catalog<typeof en> = {
     completed: 'Terminé',
   },
   errors: {
+    bodyTooLarge: 'Cet envoi dépasse ce qu’un formulaire de Cercle peut recevoir ({{kilobytes}} Ko). Raccourcissez votre texte et envoyez-le de nouveau.',
+    lengthRequired: 'La requête n’a pas indiqué la taille de l’envoi. Envoyez-la de nouveau depuis la page.',
     forbiddenTitle: 'Action non permise',
     forbidden: 'Votre rôle ne permet pas cette action. Demandez à un propriétaire ou à un administrateur de l’organisme.',
     notFoundTitle: 'Page introuvable',

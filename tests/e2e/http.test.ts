@@ -1,3 +1,4 @@
+import http from 'node:http';
 import { describe, expect, inject, it } from 'vitest';
 import { runServerExpectingExit } from './server-process';
 
@@ -44,6 +45,28 @@ describe('HTTP', () => {
     const [a, b, c] = await Promise.all([br.text(), gzipped.text(), identity.text()]);
     expect(a).toBe(c);
     expect(b).toBe(c);
+  });
+
+  it('refuses a form body larger than forms take before reading it, in the page’s language', async () => {
+    // Only the first bytes of a declared 30 MB are sent: the answer comes without the rest.
+    const answer = await new Promise<{ status: number; text: string }>((resolve, reject) => {
+      const req = http.request(`${baseURL}/fr/groupes/un-groupe/signaler`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/x-www-form-urlencoded', 'content-length': 30 * 1024 * 1024 },
+      });
+      req.on('response', (res) => {
+        let text = '';
+        res.setEncoding('utf8').on('data', (c: string) => (text += c));
+        res.on('end', () => {
+          req.destroy();
+          resolve({ status: res.statusCode ?? 0, text });
+        });
+      });
+      req.on('error', reject);
+      req.write('reason=other&details=');
+    });
+    expect(answer.status).toBe(413);
+    expect(answer.text).toContain('Raccourcissez votre texte');
   });
 
   it('/ chooses the language from Accept-Language', async () => {

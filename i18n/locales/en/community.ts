@@ -164,7 +164,6 @@ const community = {
     alt: 'Describe the image for members who cannot see it',
     noDescription: 'Image shared by a member (no description)',
     tooLarge: 'This is too large to send: images are up to {{megabytes}} MB each.',
-    lengthRequired: 'Your browser did not say how much it was sending. Please try again.',
   },
   moderation: {
     title: 'Moderation',

@@ -167,7 +167,6 @@ const community: Catalog<typeof en> = {
     alt: 'Décrivez l’image pour les membres qui ne peuvent pas la voir',
     noDescription: 'Image partagée par un membre (sans description)',
     tooLarge: 'C’est trop lourd pour être envoyé : chaque image peut peser jusqu’à {{megabytes}} Mo.',
-    lengthRequired: 'Votre navigateur n’a pas indiqué la taille de l’envoi. Veuillez réessayer.',
   },
   moderation: {
     title: 'Modération',
