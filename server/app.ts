@@ -21,6 +21,8 @@ import { participantApi } from './participant-api';
 import { diskStore, type FileStore } from '../core/files/store';
 import { closeLiveHub } from '../core/communities/live';
 import { bodyLimits } from './body-limits';
+import { securityHeaders } from './security-headers';
+import type { RequestHandler } from 'express';
 
 declare module 'react-router' {
   interface AppLoadContext {
@@ -32,10 +34,14 @@ declare module 'react-router' {
     clientIp: string;
     /** Where uploaded files (community images) are kept: DATA_DIR/files. */
     files: FileStore;
+    /** This response's nonce for inline scripts (server/security-headers.ts). */
+    cspNonce: string;
   }
 }
 
-let state: { handle: DatabaseHandle; config: Config; settings: Settings; auth: Auth; files: FileStore; worker?: Worker } | undefined;
+let state:
+  | { handle: DatabaseHandle; config: Config; settings: Settings; auth: Auth; files: FileStore; headers: RequestHandler; worker?: Worker }
+  | undefined;
 
 /**
  * Opens the database (locking the embedded folder), applies migrations and, on an empty
@@ -81,7 +87,15 @@ export async function boot(config: Config, log: (line: string) => void = console
     : undefined;
   // Whom to believe about the client's address (req.ip): rate limits count per client address.
   app.set('trust proxy', config.TRUST_PROXY);
-  state = { handle, config, settings, auth: createAuth(handle.db, settings), files: diskStore(path.join(config.DATA_DIR, 'files')), worker };
+  state = {
+    handle,
+    config,
+    settings,
+    auth: createAuth(handle.db, settings),
+    files: diskStore(path.join(config.DATA_DIR, 'files')),
+    headers: securityHeaders({ https: config.publicUrl.startsWith('https:'), development: process.env.NODE_ENV === 'development' }),
+    worker,
+  };
   log(`Email: ${config.SMTP_URL ? 'sent through SMTP_URL' : `written as .eml files to ${path.resolve(config.DATA_DIR, 'mail')}`}`);
   return handle;
 }
@@ -100,7 +114,9 @@ registerCatalogs();
 
 export const app = express();
 app.disable('x-powered-by');
-// Bodies larger than the route takes are refused before anything reads them.
+// Security headers on every answer, then bodies larger than the route takes refused before
+// anything reads them.
+app.use((req, res, next) => (state ? state.headers(req, res, next) : next(new Error('boot() has not run'))));
 app.use(bodyLimits());
 // The authentication library's own endpoints (links in its emails land here). The client address
 // it rate-limits by is the one Express trusts (TRUST_PROXY), whatever a client claims otherwise.
@@ -118,9 +134,9 @@ app.use(
 app.use(
   createRequestHandler({
     build: serverBuild as unknown as ServerBuild,
-    getLoadContext(req) {
+    getLoadContext(req, res) {
       if (!state) throw new Error('boot() has not run');
-      return { ...state, clientIp: req.ip ?? req.socket.remoteAddress ?? '' };
+      return { ...state, clientIp: req.ip ?? req.socket.remoteAddress ?? '', cspNonce: res.locals.cspNonce };
     },
   }),
 );

@@ -20,7 +20,7 @@ export function RateChart({ id, title, desc, weeks, axis, rate, text }: { id: st
   const latest = [...weeks].reverse().find((w) => rate(w) != null);
   return (
     <figure className="chart">
-      <svg viewBox={`0 0 ${W} ${H}`} role="img" aria-labelledby={`${id}-title ${id}-desc`} width="100%" style={{ maxWidth: `${W}px`, height: 'auto' }}>
+      <svg viewBox={`0 0 ${W} ${H}`} role="img" aria-labelledby={`${id}-title ${id}-desc`} width="100%">
         <title id={`${id}-title`}>{title}</title>
         <desc id={`${id}-desc`}>
           {desc} {latest ? t('running.dashboard.summaryLine', { week: latest.label, rate: text(latest) ?? '' }) : t('running.dashboard.noData')}

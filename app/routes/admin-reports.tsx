@@ -138,7 +138,7 @@ export default function AdminReports({ loaderData, actionData }: Route.Component
               {r.details && (
                 <div>
                   <dt>{t('admin.reports.details')}</dt>
-                  <dd style={{ whiteSpace: 'pre-wrap' }}>{r.details}</dd>
+                  <dd className="report-details">{r.details}</dd>
                 </div>
               )}
               <div>

@@ -27,8 +27,9 @@ export function launchBrowser(): Promise<Browser> {
 }
 
 /**
- * A page that records console errors, uncaught exceptions and any request that leaves the app's
- * own origin (pages must make no third-party requests). Call `assertClean()` at the end.
+ * A page that records console errors, uncaught exceptions, Content-Security-Policy violations and
+ * any request that leaves the app's own origin (pages must make no third-party requests). Call
+ * `assertClean()` at the end.
  */
 export async function newPage(browser: Browser, baseURL: string, options: { javaScriptEnabled?: boolean; locale?: string } = {}) {
   const context = await browser.newContext({
@@ -36,6 +37,12 @@ export async function newPage(browser: Browser, baseURL: string, options: { java
     javaScriptEnabled: options.javaScriptEnabled ?? true,
     locale: options.locale ?? 'en-CA',
   });
+  // Every violation of the page's Content-Security-Policy is reported as an error.
+  await context.addInitScript(() =>
+    document.addEventListener('securitypolicyviolation', (e) =>
+      console.error(`Content Security Policy violation: ${e.violatedDirective} refused ${e.blockedURI || 'inline code'} at ${e.sourceFile}:${e.lineNumber}`),
+    ),
+  );
   const page = await context.newPage();
   const problems: string[] = [];
   const origin = new URL(baseURL).origin;
@@ -60,6 +67,7 @@ export async function newPage(browser: Browser, baseURL: string, options: { java
   });
   return {
     page,
+    problems,
     async assertClean() {
       expect(problems).toEqual([]);
       await context.close();
