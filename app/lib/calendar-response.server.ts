@@ -16,7 +16,8 @@ export async function calendarResponse(
   slug: string,
   build: (args: { ctx: ReturnType<typeof coreContext>; pageUrl: string }) => Promise<CalendarFile>,
 ): Promise<Response> {
-  const pageUrl = new URL(pathTo(locale, 'group', { slug }), request.url).toString();
+  // Absolute addresses come from PUBLIC_URL, never from the request's Host header.
+  const pageUrl = new URL(pathTo(locale, 'group', { slug }), context.settings.publicUrl).toString();
   try {
     const { filename, ics } = await build({ ctx: coreContext(context, locale), pageUrl });
     return new Response(ics, {

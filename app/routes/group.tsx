@@ -31,7 +31,8 @@ export async function loader({ request, params, context }: Route.LoaderArgs) {
     throw err;
   }
   const tz = group.timeZone;
-  const pageUrl = new URL(pathTo(locale, 'group', { slug: group.slug }), request.url).toString();
+  // Absolute addresses come from PUBLIC_URL, never from the request's Host header.
+  const pageUrl = new URL(pathTo(locale, 'group', { slug: group.slug }), context.settings.publicUrl).toString();
   return {
     locale,
     group,

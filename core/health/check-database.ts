@@ -14,6 +14,9 @@ export async function checkDatabase({ ctx }: { ctx: Context }): Promise<Database
     await ctx.db.execute(sql`select 1`);
     return { ok: true, latencyMs: Math.round((performance.now() - started) * 10) / 10 };
   } catch (err) {
-    return { ok: false, latencyMs: Math.round(performance.now() - started), error: (err as Error).message };
+    // The driver's reason (drizzle wraps it as the cause of "Failed query").
+    const cause = (err as Error).cause;
+    const error = [(err as Error).message, cause instanceof Error ? cause.message : ''].filter(Boolean).join(' — ');
+    return { ok: false, latencyMs: Math.round(performance.now() - started), error };
   }
 }

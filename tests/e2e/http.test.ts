@@ -69,6 +69,30 @@ describe('HTTP', () => {
     expect(answer.text).toContain('Raccourcissez votre texte');
   });
 
+  it('writes absolute addresses from PUBLIC_URL, whatever Host a request claims', async () => {
+    const found = (await (await get('/api/v1/groups?per_page=1&facets=false')).json()) as { results: { slug: string }[] };
+    const slug = found.results[0]!.slug;
+    /** A GET whose Host header names another site. */
+    const withHost = (path: string) =>
+      new Promise<string>((resolve, reject) => {
+        http
+          .get(`${baseURL}${path}`, { headers: { host: 'attacker.example' } }, (res) => {
+            let text = '';
+            res.setEncoding('utf8').on('data', (c: string) => (text += c));
+            res.on('end', () => resolve(text));
+          })
+          .on('error', reject);
+      });
+    const page = await withHost(`/en/groups/${slug}`);
+    const jsonLd = /<script type="application\/ld\+json">([\s\S]*?)<\/script>/.exec(page)?.[1] ?? '';
+    expect(jsonLd).toContain(`"url":"${baseURL}/en/groups/${slug}"`);
+    expect(page).not.toContain('attacker.example');
+    const calendar = await withHost(`/en/groups/${slug}/calendar.ics`);
+    expect(calendar).toContain('BEGIN:VCALENDAR');
+    expect(calendar.replace(/\r\n /g, '')).toContain(`${baseURL}/en/groups/${slug}`);
+    expect(calendar).not.toContain('attacker.example');
+  });
+
   it('/ chooses the language from Accept-Language', async () => {
     const fr = await get('/', { 'accept-language': 'fr-CA,fr;q=0.9,en;q=0.5' });
     expect(fr.status).toBe(302);
