@@ -19,6 +19,11 @@ const dev = process.env.NODE_ENV === 'development';
 // Unless told otherwise this is production: React, Express and the libraries below read this
 // variable when they load, and their development builds are slower (and Express's would show
 // error details to visitors).
+// NODE_ENV=production given by whoever starts Cercle means a deployment, which must say where
+// people reach it (PUBLIC_URL, server/config.ts); left unset, as by `npm start` on one's own
+// computer, the production build runs locally. What was given is kept for the processes started
+// after this one.
+process.env.CERCLE_NODE_ENV_GIVEN ??= process.env.NODE_ENV ?? '';
 process.env.NODE_ENV ||= 'production';
 const buildDir = path.resolve(process.env.BUILD_DIR ?? 'build');
 const role = process.env.CERCLE_ROLE ?? 'all'; // 'all', or in a cluster 'web' / 'worker'

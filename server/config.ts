@@ -72,6 +72,13 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): Config {
     const name = c.WEB_CONCURRENCY > 1 ? 'WEB_CONCURRENCY' : 'WORKER';
     throw new ConfigError(`Invalid configuration:\n  ${name}: the embedded database serves one process; set DATABASE_URL to run several`);
   }
+  // A deployment (NODE_ENV=production given, not defaulted by server.js) must say where people
+  // reach it: cookies are Secure only over HTTPS, and emails, calendars and JSON-LD carry its links.
+  if ((env.CERCLE_NODE_ENV_GIVEN ?? env.NODE_ENV) === 'production' && !c.PUBLIC_URL) {
+    throw new ConfigError(
+      'Invalid configuration:\n  PUBLIC_URL: required when NODE_ENV=production: the address people reach Cercle at, such as https://cercle.example.org (it makes cookies Secure and the links in emails, calendars and pages right)',
+    );
+  }
   return { ...c, publicUrl: c.PUBLIC_URL ?? `http://localhost:${c.PORT}` };
 }
 

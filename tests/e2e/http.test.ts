@@ -184,6 +184,13 @@ describe('HTTP', () => {
     expect((await get('/healthz')).status).toBe(200);
   });
 
+  it('a deployment (NODE_ENV=production) without PUBLIC_URL refuses to start, saying why', async () => {
+    const bare = await runServerExpectingExit({ DATA_DIR: dataDir, PUBLIC_URL: '' });
+    expect(bare.code).toBe(1);
+    expect(bare.output).toContain('Cercle cannot start');
+    expect(bare.output).toContain('PUBLIC_URL: required when NODE_ENV=production');
+  });
+
   it('a bad configuration value stops start-up with a message naming the variable', async () => {
     const bad = await runServerExpectingExit({ PORT: 'eighty', DATA_DIR: dataDir });
     expect(bad.code).toBe(1);
