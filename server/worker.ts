@@ -7,6 +7,7 @@ import { queueCommunityDigests } from '../core/communities/notifications';
 import { refreshSeatSearch } from '../core/worker/refresh-seat-search';
 import { refreshPassedSearch } from '../core/worker/refresh-passed-search';
 import { rollSessionsDue, rollSessionsForward } from '../core/worker/roll-sessions-forward';
+import { forgetSettledPayloads } from '../core/email/forget-payloads';
 import { purgeRequestLimits } from '../core/limits/rate-limit';
 
 export interface Worker {
@@ -50,8 +51,10 @@ export function startWorker(options: {
           if (!rollSessionsDue(lastRoll, ctx.now)) return;
           lastRoll = ctx.now; // also after a failure: the next try is an hour later, not every pass
           await rollSessionsForward(ctx);
-          // Once an hour too: rate-limit counters whose window ended.
+          // Once an hour too: rate-limit counters whose window ended, and the links and tokens
+          // of emails settled long enough ago.
           await purgeRequestLimits(ctx);
+          await forgetSettledPayloads(ctx);
         },
       ],
       [

@@ -1,15 +1,26 @@
 import '../../i18n/areas/running';
-import { data } from 'react-router';
+import { data, redirect } from 'react-router';
 import type { Route } from './+types/organize-session-csv';
 import { getT } from '../../i18n';
-import { localeOf, organizerPage } from '../lib/organize.server';
-import { exportRegistrantsCsv, runningError } from '../lib/running.server';
+import { localeOf, organizerForm, organizerPage } from '../lib/organize.server';
+import { exportRegistrantsCsv, runningError, sessionRegistrantsFor } from '../lib/running.server';
+import { pathTo } from '../lib/paths';
 
-/** The people of one session as a CSV file (UTF-8 with a byte-order mark), for its organizers. */
+// The people of one session as a CSV file (UTF-8 with a byte-order mark), for its organizers.
+// Exporting writes the audit log, so it is a POST from the session's page (with its CSRF token);
+// a GET (an old bookmark) only leads those allowed to see the people to that page.
+
 export async function loader({ request, context, params }: Route.LoaderArgs) {
   const locale = localeOf(request);
-  const t = getT(locale);
   const { ctx, org } = await organizerPage({ request, context, params }, locale);
+  await sessionRegistrantsFor(ctx, org.slug, params.session, locale);
+  throw redirect(pathTo(locale, 'orgSession', { org: org.slug, session: params.session }), 303);
+}
+
+export async function action({ request, context, params }: Route.ActionArgs) {
+  const locale = localeOf(request);
+  const t = getT(locale);
+  const { ctx, org } = await organizerForm({ request, context, params }, locale);
   try {
     const out = await exportRegistrantsCsv({ ctx, input: { sessionId: params.session } });
     if (out.organizationSlug !== org.slug) throw data(t('running.errors.notFound'), { status: 404 });

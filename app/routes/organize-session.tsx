@@ -189,17 +189,18 @@ export default function OrganizeSession({ loaderData, actionData }: Route.Compon
         <li>{t('running.session.places', { fill })}</li>
         {d.walkIns > 0 && <li>{t('running.session.walkIns', { count: d.walkIns })}</li>}
       </ul>
-      <p>
-        {d.canRun && d.status !== 'cancelled' && (
-          <>
-            <Link to={pathTo(d.locale, 'orgCheckIn', { org: d.slug, session: d.sessionId })}>{t('running.session.checkIn')}</Link>
-            {' · '}
-          </>
-        )}
-        <a href={csvPath} download>
+      {d.canRun && d.status !== 'cancelled' && (
+        <p>
+          <Link to={pathTo(d.locale, 'orgCheckIn', { org: d.slug, session: d.sessionId })}>{t('running.session.checkIn')}</Link>
+        </p>
+      )}
+      {/* A plain form: the browser downloads the file and the page stays (exporting is logged, so a POST). */}
+      <form method="post" action={csvPath} className="actions">
+        <CsrfField token={d.csrf} />
+        <button type="submit" className="secondary">
           {t('running.session.csv')}
-        </a>
-      </p>
+        </button>
+      </form>
 
       <h2>{t('running.session.registered', { count: d.confirmed.length })}</h2>
       {d.confirmed.length === 0 ? <p>{t('running.session.none')}</p> : (

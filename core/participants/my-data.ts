@@ -39,8 +39,8 @@ export async function exportMyData({ ctx, input }: { ctx: Context; input: z.inpu
 }
 
 /**
- * Deletes everything about a person: their registrations, applications, attendance, queued and
- * sent email records, and the person. Places they held go to the people waiting.
+ * Deletes everything about a person: their registrations, applications, attendance (and its marks
+ * in the audit log), queued and sent email records, and the person. Places they held go to the people waiting.
  */
 export async function deleteMyData({ ctx, input }: { ctx: Context; input: z.input<typeof manageInput> }) {
   const { token } = parseInput(manageInput, input);
@@ -56,6 +56,13 @@ export async function deleteMyData({ ctx, input }: { ctx: Context; input: z.inpu
       .where(and(eq(applications.participantId, person.id), eq(applications.status, 'accepted')));
     await tx.db.delete(emailOutbox).where(eq(emailOutbox.toEmail, person.email));
     await tx.db.delete(auditLog).where(and(eq(auditLog.actorType, 'participant'), eq(auditLog.actorId, person.id)));
+    // Their attendance marks leave the audit log too: each check-in line keeps the others' marks,
+    // and a line left with none goes.
+    await tx.db
+      .update(auditLog)
+      .set({ data: sql`jsonb_set(${auditLog.data}, '{marks}', (${auditLog.data} -> 'marks') - ${person.id}::text)` })
+      .where(and(eq(auditLog.action, 'attendance.recorded'), sql`(${auditLog.data} -> 'marks') ? ${person.id}::text`));
+    await tx.db.delete(auditLog).where(and(eq(auditLog.action, 'attendance.recorded'), sql`${auditLog.data} -> 'marks' = '{}'::jsonb`));
     // Registrations, applications and attendance go with the person (ON DELETE CASCADE).
     await tx.db.delete(participants).where(eq(participants.id, person.id));
     for (const s of heldSessions) await promoteWaitlist(tx, s.id);

@@ -10,6 +10,8 @@ import { addWalkIn, checkInOpensAt, getCheckInState, recordAttendance, removeWal
 import { listSessionRegistrants } from './list-session-registrants';
 import { postponeSession } from './postpone-session';
 import { cancelSession } from './cancel-session';
+import { deleteMyData } from '../participants/my-data';
+import { manageToken } from '../participants/manage-link';
 
 // Check-in opens on the session's own day in the group's zone, attendance taken before a
 // postponement is cleared, and walk-ins can be added at the door of a drop-in session.
@@ -214,5 +216,23 @@ describe('walk-ins', () => {
     await expect(t.db.insert(attendance).values({ sessionId: s.id, participantId: people[0]!, walkInName: 'Both', status: 'present' })).rejects.toThrow();
     await expect(t.db.insert(attendance).values({ sessionId: s.id, walkInName: 'Absent walk-in', status: 'absent' })).rejects.toThrow();
     expect(await t.db.select().from(attendance).where(eq(attendance.sessionId, s.id))).toEqual([]);
+  });
+});
+
+describe('a person who deletes their data', () => {
+  it('takes their attendance marks out of the audit log too, leaving the others’', async () => {
+    const { owner, session: s, people } = await session(2);
+    const onTheDay = at('2026-12-01T03:30:00Z');
+    await recordAttendance({ ctx: as(owner, onTheDay), input: { sessionId: s.id, records: [{ participantId: people[0]!, status: 'present' }, { participantId: people[1]!, status: 'absent' }] } });
+    await recordAttendance({ ctx: as(owner, onTheDay), input: { sessionId: s.id, records: [{ participantId: people[0]!, status: 'excused' }] } });
+    const marksOf = async () =>
+      (await t.db.select().from(auditLog).where(and(eq(auditLog.entityId, s.id), eq(auditLog.action, 'attendance.recorded')))).map((a) => (a.data as { marks: Record<string, string> }).marks);
+    expect(await marksOf()).toHaveLength(2);
+    const ctx = createContext(t.db, { now: onTheDay });
+    await deleteMyData({ ctx, input: { token: manageToken(ctx.settings, people[0]!) } });
+    // The line that marked both keeps the other person's mark; the line about them alone is gone.
+    expect(await marksOf()).toEqual([{ [people[1]!]: 'absent' }]);
+    expect(JSON.stringify(await t.db.select().from(auditLog))).not.toContain(people[0]!);
+    expect(await t.db.select().from(attendance).where(eq(attendance.participantId, people[0]!))).toEqual([]);
   });
 });

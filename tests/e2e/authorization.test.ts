@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import pg from 'pg';
 import { eq } from 'drizzle-orm';
 import { openPostgres, migrateDatabase, type DatabaseHandle } from '../../db/client';
-import { applications, groups, intakeQuestions, organizationInvitations, participants, registrations, users } from '../../db/schema';
+import { applications, auditLog, groups, intakeQuestions, organizationInvitations, participants, registrations, users } from '../../db/schema';
 import { atWallClock, addFacilitator, addMember, createCohort, createFacilitator, createGroup, createOrganization, createSession } from '../support/factories';
 import { createAuth } from '../../server/auth';
 import { PAGES } from '../../app/lib/paths';
@@ -263,6 +263,36 @@ describe.skipIf(!base)('who may see and do what in the organizer and admin areas
     expect(cohortPage.status).toBe(403);
     expect(cohortPage.body).toContain('you see and run the groups you facilitate only');
     expect(cohortPage.body).not.toContain('Hidden Person');
+  });
+
+  it('exports a session’s people by a POST with the CSRF token only: a GET writes nothing to the audit log', async () => {
+    const sessionPage = `/en/organize/authz-org-a/sessions/${ids.session}`;
+    const csvPath = `${sessionPage}/registrants.csv`;
+    const audited = async () => (await handle.db.select().from(auditLog)).length;
+    const before = await audited();
+    const get = await fetch(`${server.url}${csvPath}`, { headers: { cookie: cookies.owner }, redirect: 'manual' });
+    expect(get.status).toBe(303);
+    expect(get.headers.get('location')).toBe(sessionPage);
+    expect(await audited()).toBe(before);
+    const page = await (await fetch(`${server.url}${sessionPage}`, { headers: { cookie: cookies.owner } })).text();
+    // The page's download is a form posting to the file's address.
+    expect(page).toMatch(new RegExp(`<form [^>]*action="${csvPath}" method="post"`));
+    const csrf = page.match(/name="_csrf" value="([^"]+)"/)?.[1] ?? 'none';
+    const post = (body: Record<string, string>) =>
+      fetch(`${server.url}${csvPath}`, {
+        method: 'POST',
+        redirect: 'manual',
+        headers: { cookie: cookies.owner, 'content-type': 'application/x-www-form-urlencoded' },
+        body: new URLSearchParams(body),
+      });
+    const forged = await post({});
+    expect(forged.status).toBe(403);
+    expect(await audited()).toBe(before);
+    const file = await post({ _csrf: csrf });
+    expect(file.status).toBe(200);
+    expect(file.headers.get('content-type')).toBe('text/csv; charset=utf-8');
+    expect(await file.text()).toContain('Hidden Person');
+    expect(await audited()).toBe(before + 1);
   });
 
   it('keeps the admin area to platform administrators', async () => {
