@@ -10,6 +10,11 @@ export type Actor = { type: 'anonymous' } | { type: 'user'; userId: string } | {
 export interface Settings {
   publicUrl: string;
   signingKey: string;
+  /**
+   * The key being replaced (SECRET_KEY_PREVIOUS): links it signed are still accepted, until
+   * `until` when given (SECRET_KEY_PREVIOUS_UNTIL); nothing new is signed with it.
+   */
+  previousSigningKey?: { key: string; until?: Date };
 }
 
 /**

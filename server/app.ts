@@ -72,6 +72,9 @@ export async function boot(config: Config, log: (line: string) => void = console
   const settings: Settings = {
     publicUrl: config.publicUrl,
     signingKey: await loadSigningKey(handle.db, config.SECRET_KEY),
+    ...(config.SECRET_KEY_PREVIOUS
+      ? { previousSigningKey: { key: config.SECRET_KEY_PREVIOUS, ...(config.SECRET_KEY_PREVIOUS_UNTIL ? { until: config.SECRET_KEY_PREVIOUS_UNTIL } : {}) } }
+      : {}),
   };
   const worker = config.WORKER === 'in-process'
     ? startWorker({

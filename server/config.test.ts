@@ -15,3 +15,17 @@ describe('configuration', () => {
     expect(readConfig({ NODE_ENV: 'development' }).publicUrl).toBe('http://localhost:3000');
   });
 });
+
+describe('rotating SECRET_KEY', () => {
+  const key = (c: string) => c.repeat(32);
+  it('takes the replaced key and the end of its grace period', () => {
+    const c = readConfig({ SECRET_KEY: key('n'), SECRET_KEY_PREVIOUS: key('o'), SECRET_KEY_PREVIOUS_UNTIL: '2027-01-31' });
+    expect(c.SECRET_KEY_PREVIOUS).toBe(key('o'));
+    expect(c.SECRET_KEY_PREVIOUS_UNTIL).toEqual(new Date('2027-01-31T00:00:00Z'));
+  });
+
+  it('refuses a previous key without the new one, and a grace period that is not a date', () => {
+    expect(() => readConfig({ SECRET_KEY_PREVIOUS: key('o') })).toThrow(/SECRET_KEY_PREVIOUS: set SECRET_KEY/);
+    expect(() => readConfig({ SECRET_KEY: key('n'), SECRET_KEY_PREVIOUS: key('o'), SECRET_KEY_PREVIOUS_UNTIL: 'next month' })).toThrow(/SECRET_KEY_PREVIOUS_UNTIL: must be a date/);
+  });
+});

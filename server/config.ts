@@ -18,6 +18,9 @@ const schema = z.object({
   NODE_ENV: z.enum(['development', 'production', 'test']).default('production'),
   /** Signs manage links; when unset, a key is generated once and kept in the database. */
   SECRET_KEY: z.string().min(32, 'must be at least 32 characters').optional(),
+  /** The key SECRET_KEY replaces: links it signed keep working (until SECRET_KEY_PREVIOUS_UNTIL, if given). */
+  SECRET_KEY_PREVIOUS: z.string().min(32, 'must be at least 32 characters').optional(),
+  SECRET_KEY_PREVIOUS_UNTIL: z.coerce.date({ error: 'must be a date, such as 2027-01-31 or 2027-01-31T12:00:00Z' }).optional(),
   SMTP_URL: z
     .string()
     .regex(/^smtps?:\/\//, 'must be an smtp:// or smtps:// URL')
@@ -71,6 +74,9 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): Config {
   if (!c.DATABASE_URL && (c.WEB_CONCURRENCY > 1 || c.WORKER === 'separate')) {
     const name = c.WEB_CONCURRENCY > 1 ? 'WEB_CONCURRENCY' : 'WORKER';
     throw new ConfigError(`Invalid configuration:\n  ${name}: the embedded database serves one process; set DATABASE_URL to run several`);
+  }
+  if (c.SECRET_KEY_PREVIOUS && !c.SECRET_KEY) {
+    throw new ConfigError('Invalid configuration:\n  SECRET_KEY_PREVIOUS: set SECRET_KEY to the new key as well (the previous one only verifies old links)');
   }
   // A deployment (NODE_ENV=production given, not defaulted by server.js) must say where people
   // reach it: cookies are Secure only over HTTPS, and emails, calendars and JSON-LD carry its links.

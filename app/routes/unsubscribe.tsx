@@ -12,7 +12,7 @@ import { localeOfPath } from '../lib/paths';
 
 export function loader({ request, params, context }: Route.LoaderArgs) {
   const locale = localeOfPath(new URL(request.url).pathname) as Locale;
-  const scope = verifyScopedToken(context.settings, params.token);
+  const scope = verifyScopedToken(context.settings, params.token, new Date());
   if (!scope) throw data(getT(locale)('manage.notFound'), { status: 404 });
   return { locale, title: getT(locale)('manage.unsubscribeTitle'), topic: scope.kind === 'community' ? scope.topic : null };
 }

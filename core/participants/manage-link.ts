@@ -42,15 +42,26 @@ export function scopedToken(settings: Context['settings'], scope: ManageScope): 
   return `${subject}.${mac(settings.signingKey, subject)}`;
 }
 
-/** What a token was issued for, or null when it is not genuine. */
-export function verifyScopedToken(settings: Context['settings'], token: string): ManageScope | null {
+/** Whether `given` is the MAC of `subject` under `key`, compared in constant time. */
+function signedBy(key: string, subject: string, given: string): boolean {
+  const expected = Buffer.from(mac(key, subject));
+  const actual = Buffer.from(given);
+  return expected.length === actual.length && timingSafeEqual(expected, actual);
+}
+
+/** The keys whose links are accepted at `now`: the signing key, and the one it replaced during its grace period. */
+function acceptedKeys(settings: Context['settings'], now: Date): string[] {
+  const previous = settings.previousSigningKey;
+  return previous && (!previous.until || now < previous.until) ? [settings.signingKey, previous.key] : [settings.signingKey];
+}
+
+/** What a token was issued for, or null when it is not genuine (at `now`: a replaced key's grace period ends). */
+export function verifyScopedToken(settings: Context['settings'], token: string, now: Date): ManageScope | null {
   const match = /^(?:(u|cr|cd|cm)\.)?([0-9a-f-]{36})\.([A-Za-z0-9_-]{43})$/.exec(token);
   if (!match) return null;
   const [, kind, id, given] = match as unknown as [string, 'u' | 'cr' | 'cd' | 'cm' | undefined, string, string];
   const subject = kind ? `${kind}.${id}` : id;
-  const expected = Buffer.from(mac(settings.signingKey, subject));
-  const actual = Buffer.from(given);
-  if (expected.length !== actual.length || !timingSafeEqual(expected, actual)) return null;
+  if (!acceptedKeys(settings, now).some((key) => signedBy(key, subject, given))) return null;
   if (kind === 'cr' || kind === 'cd' || kind === 'cm') return { kind: 'community', memberId: id, topic: kind === 'cr' ? 'replies' : kind === 'cd' ? 'digest' : 'messages' };
   return kind ? { kind: 'unsubscribe', participantId: id } : { kind: 'person', participantId: id };
 }
@@ -59,14 +70,14 @@ export function verifyScopedToken(settings: Context['settings'], token: string):
  * The participant a link may stop reminders for: an unsubscribe link, or the person's own link
  * (the manage page, and unsubscribe links sent before they had a token of their own).
  */
-export function verifyUnsubscribeToken(settings: Context['settings'], token: string): string | null {
-  const scope = verifyScopedToken(settings, token);
+export function verifyUnsubscribeToken(settings: Context['settings'], token: string, now: Date): string | null {
+  const scope = verifyScopedToken(settings, token, now);
   return scope?.kind === 'unsubscribe' || scope?.kind === 'person' ? scope.participantId : null;
 }
 
 /** The participant id of a person-wide token, or null. */
-export function verifyManageToken(settings: Context['settings'], token: string): string | null {
-  const scope = verifyScopedToken(settings, token);
+export function verifyManageToken(settings: Context['settings'], token: string, now: Date): string | null {
+  const scope = verifyScopedToken(settings, token, now);
   return scope?.kind === 'person' ? scope.participantId : null;
 }
 

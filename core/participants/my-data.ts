@@ -75,12 +75,12 @@ export async function deleteMyData({ ctx, input }: { ctx: Context; input: z.inpu
 export async function unsubscribe({ ctx, input }: { ctx: Context; input: z.input<typeof manageInput> }) {
   const { token } = parseInput(manageInput, input);
   // A community member's link stops one kind of email from one community.
-  const scope = verifyScopedToken(ctx.settings, token);
+  const scope = verifyScopedToken(ctx.settings, token, ctx.now);
   if (scope?.kind === 'community') {
     if (!(await stopCommunityEmails(ctx, scope.memberId, scope.topic))) throw new NotFound('unsubscribe link');
     return { unsubscribed: true };
   }
-  const id = verifyUnsubscribeToken(ctx.settings, token);
+  const id = verifyUnsubscribeToken(ctx.settings, token, ctx.now);
   const [person] = id ? await ctx.db.select().from(participants).where(eq(participants.id, id)) : [];
   if (!person) throw new NotFound('unsubscribe link');
   await ctx.db

@@ -12,7 +12,7 @@ import { verifyManageToken } from './manage-link';
  */
 export async function participantFromToken(ctx: Context, token: string): Promise<typeof participants.$inferSelect> {
   // An unsubscribe link opens nothing: it only stops reminders (my-data.ts).
-  const participantId = verifyManageToken(ctx.settings, token);
+  const participantId = verifyManageToken(ctx.settings, token, ctx.now);
   const [found] = participantId ? await ctx.db.select().from(participants).where(eq(participants.id, participantId)) : [];
   if (!found) throw new NotFound('manage link');
   if (found.emailConfirmedAt) return found;
