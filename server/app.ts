@@ -86,6 +86,7 @@ export async function boot(config: Config, log: (line: string) => void = console
           settings,
         }),
         intervalMs: config.WORKER_INTERVAL_MS,
+        leaseMs: config.OUTBOX_LEASE_SECONDS * 1000,
       })
     : undefined;
   // Whom to believe about the client's address (req.ip): rate limits count per client address.

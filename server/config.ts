@@ -35,6 +35,11 @@ const schema = z.object({
     .transform((v) => (['true', '1', 'yes'].includes(v) ? 'in-process' : ['false', '0', 'no'].includes(v) ? 'off' : v) as 'in-process' | 'separate' | 'off')
     .default('in-process'),
   WORKER_INTERVAL_MS: z.coerce.number().int().min(100).max(3_600_000).default(5000),
+  /**
+   * How long the worker holds a batch of emails it is sending: if its process dies mid-send, the
+   * batch is sent by another (with the same Message-IDs) after this many seconds.
+   */
+  OUTBOX_LEASE_SECONDS: z.coerce.number().int().min(1).max(3600).default(120),
   /** How long a process keeps search facet counts (0 = computed on every request). */
   SEARCH_FACET_CACHE_SECONDS: z.coerce.number().int().min(0).max(3600).default(30),
   /**

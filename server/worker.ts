@@ -26,6 +26,8 @@ export function startWorker(options: {
   context: () => Context;
   send: SendEmail;
   intervalMs: number;
+  /** How long a claimed batch of emails waits before another worker retries it (OUTBOX_LEASE_SECONDS). */
+  leaseMs?: number;
   log?: (message: string, err?: unknown) => void;
 }): Worker {
   const log = options.log ?? ((message, err) => console.error(message, err));
@@ -72,7 +74,7 @@ export function startWorker(options: {
         async () => {
           // Drain what is due, batch after batch, until a batch sends nothing new.
           for (let i = 0; i < 50 && !stopped; i++) {
-            const { sent, failed } = await deliverOutbox(options.context(), options.send);
+            const { sent, failed } = await deliverOutbox(options.context(), options.send, 20, options.leaseMs);
             if (sent + failed === 0 || sent === 0) break;
           }
         },

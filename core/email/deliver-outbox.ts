@@ -9,7 +9,8 @@ export type OutboxRow = InferSelectModel<typeof emailOutbox>;
 export type SendEmail = (row: OutboxRow) => Promise<{ messageId: string }>;
 
 export const MAX_ATTEMPTS = 12;
-const LEASE_MS = 2 * 60_000;
+/** How long a batch stays claimed: a worker that dies mid-send leaves it to be retried after this. */
+export const LEASE_MS = 2 * 60_000;
 
 /** Wait before the next try: 10 s, 20 s, 40 s … capped at one hour. */
 export function backoffMs(attempts: number): number {
@@ -23,7 +24,7 @@ export function backoffMs(attempts: number): number {
  * A worker that dies mid-send leaves the lease to expire, and the message is tried again with the
  * same Message-ID, so receivers can recognise a repeat.
  */
-export async function deliverOutbox(ctx: Context, send: SendEmail, batchSize = 20): Promise<{ sent: number; failed: number }> {
+export async function deliverOutbox(ctx: Context, send: SendEmail, batchSize = 20, leaseMs = LEASE_MS): Promise<{ sent: number; failed: number }> {
   const due = ctx.db
     .select({ id: emailOutbox.id })
     .from(emailOutbox)
@@ -39,7 +40,7 @@ export async function deliverOutbox(ctx: Context, send: SendEmail, batchSize = 2
     .for('update', { skipLocked: true });
   const claimed = await ctx.db
     .update(emailOutbox)
-    .set({ lockedUntil: new Date(ctx.now.getTime() + LEASE_MS) })
+    .set({ lockedUntil: new Date(ctx.now.getTime() + leaseMs) })
     .where(inArray(emailOutbox.id, due))
     .returning();
 

@@ -1,6 +1,4 @@
-import { randomBytes } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import pg from 'pg';
 import { eq } from 'drizzle-orm';
 import { openPostgres, migrateDatabase, type DatabaseHandle } from '../../db/client';
 import { applications, auditLog, groups, intakeQuestions, organizationInvitations, participants, registrations, users } from '../../db/schema';
@@ -8,6 +6,7 @@ import { atWallClock, addFacilitator, addMember, createCohort, createFacilitator
 import { createAuth } from '../../server/auth';
 import { PAGES } from '../../app/lib/paths';
 import routes from '../../app/routes';
+import { scratchPostgres } from '../support/db';
 import { startServer, type RunningServer } from './server-process';
 
 // Every organizer and admin page, and every organizer resource route, refuses people who have no
@@ -20,12 +19,8 @@ const SECRET_KEY = 'authorization-test-key-0123456789abcdef';
 const SENSITIVE = ['hidden.person@example.org', 'Hidden Person', 'my very private answer', 'meet.example.org/private-room-a'];
 
 describe.skipIf(!base)('who may see and do what in the organizer and admin areas', () => {
-  const name = `cercle_authz_${randomBytes(5).toString('hex')}`;
-  const url = () => {
-    const u = new URL(base!);
-    u.pathname = `/${name}`;
-    return u.toString();
-  };
+  let database: Awaited<ReturnType<typeof scratchPostgres>> | undefined;
+  const url = () => database!.url;
   let server: RunningServer;
   let handle: DatabaseHandle;
   const ids = { org: '', group: '', session: '', cohort: '' };
@@ -49,10 +44,7 @@ describe.skipIf(!base)('who may see and do what in the organizer and admin areas
   }
 
   beforeAll(async () => {
-    const admin = new pg.Client({ connectionString: base });
-    await admin.connect();
-    await admin.query(`create database ${name}`);
-    await admin.end();
+    database = await scratchPostgres(base!, 'cercle_authz');
     handle = await openPostgres(url());
     await migrateDatabase(handle);
     server = await startServer({ DATABASE_URL: url(), SEED_DEMO: 'false', SECRET_KEY, WORKER: 'off' });
@@ -115,10 +107,7 @@ describe.skipIf(!base)('who may see and do what in the organizer and admin areas
   afterAll(async () => {
     await server?.stop();
     await handle?.close();
-    const admin = new pg.Client({ connectionString: base });
-    await admin.connect();
-    await admin.query(`drop database if exists ${name} with (force)`);
-    await admin.end();
+    await database?.drop();
   });
 
   /** Every organizer/admin path of organization A's objects, in both languages. */

@@ -1,4 +1,3 @@
-import { randomBytes } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import pg from 'pg';
 import type { ParsedMail } from 'mailparser';
@@ -6,6 +5,7 @@ import { openPostgres, migrateDatabase } from '../../db/client';
 import { atWallClock, createOpenSession } from '../support/factories';
 import { emailedLink, startSmtpReceiver, type SmtpReceiver } from '../support/smtp';
 import { participants } from '../../db/schema';
+import { scratchPostgres } from '../support/db';
 import { startServer, type RunningServer } from './server-process';
 
 // Seats and waitlist order must hold with several app processes on one PostgreSQL. PGlite is
@@ -13,21 +13,14 @@ import { startServer, type RunningServer } from './server-process';
 const base = process.env.TEST_DATABASE_URL;
 
 describe.skipIf(!base)('three app processes on one PostgreSQL', () => {
-  const name = `cercle_conc_${randomBytes(5).toString('hex')}`;
-  const url = () => {
-    const u = new URL(base!);
-    u.pathname = `/${name}`;
-    return u.toString();
-  };
+  let database: Awaited<ReturnType<typeof scratchPostgres>> | undefined;
+  const url = () => database!.url;
   let smtp: SmtpReceiver;
   let servers: RunningServer[] = [];
   let sessionId = '';
 
   beforeAll(async () => {
-    const admin = new pg.Client({ connectionString: base });
-    await admin.connect();
-    await admin.query(`create database ${name}`);
-    await admin.end();
+    database = await scratchPostgres(base!, 'cercle_conc');
     const handle = await openPostgres(url());
     await migrateDatabase(handle);
     const { session } = await createOpenSession(atWallClock(handle.db), { sessionCapacity: 20, titleEn: 'Concurrency circle' });
@@ -48,10 +41,7 @@ describe.skipIf(!base)('three app processes on one PostgreSQL', () => {
   afterAll(async () => {
     await Promise.all(servers.map((s) => s.stop()));
     await smtp?.stop();
-    const admin = new pg.Client({ connectionString: base });
-    await admin.connect();
-    await admin.query(`drop database if exists ${name} with (force)`);
-    await admin.end();
+    await database?.drop();
   });
 
   it('sells exactly 20 seats out of 300 concurrent sign-ups, waitlists 280 in order, and promotes on cancellation', async () => {

@@ -21,6 +21,22 @@ function withDatabaseName(url: string, name: string): string {
   return u.toString();
 }
 
+/** A new, empty database on the PostgreSQL server of `base` (a URL), with its URL and how to drop it. */
+export async function scratchPostgres(base: string, prefix = 'cercle_test'): Promise<{ name: string; url: string; drop(): Promise<void> }> {
+  const name = `${prefix}_${randomBytes(6).toString('hex')}`;
+  const admin = async (query: string) => {
+    const client = new pg.Client({ connectionString: base });
+    await client.connect();
+    try {
+      await client.query(query);
+    } finally {
+      await client.end();
+    }
+  };
+  await admin(`create database ${name}`);
+  return { name, url: withDatabaseName(base, name), drop: () => admin(`drop database if exists ${name} with (force)`) };
+}
+
 /**
  * A fresh, migrated, empty database of its own: an in-memory PGlite, or a new database created
  * on the PostgreSQL server of TEST_DATABASE_URL (dropped again by close()). `now` is the test's
@@ -34,12 +50,8 @@ export async function createTestDatabase({ now }: { now: Date }): Promise<TestDa
   }
   const base = process.env.TEST_DATABASE_URL;
   if (!base) throw new Error('TEST_ENGINE=postgres needs TEST_DATABASE_URL');
-  const name = `cercle_test_${randomBytes(6).toString('hex')}`;
-  const admin = new pg.Client({ connectionString: base });
-  await admin.connect();
-  await admin.query(`create database ${name}`);
-  await admin.end();
-  const handle = await openPostgres(withDatabaseName(base, name), { max: 20 });
+  const scratch = await scratchPostgres(base);
+  const handle = await openPostgres(scratch.url, { max: 20 });
   await migrateDatabase(handle);
   return {
     db: handle.db,
@@ -47,10 +59,7 @@ export async function createTestDatabase({ now }: { now: Date }): Promise<TestDa
     now,
     async close() {
       await handle.close();
-      const a = new pg.Client({ connectionString: base });
-      await a.connect();
-      await a.query(`drop database if exists ${name} with (force)`);
-      await a.end();
+      await scratch.drop();
     },
   };
 }
