@@ -90,7 +90,9 @@ function useAlternate(locale: Locale): { locale: Locale; href: string; self: str
 
 export function Layout({ children }: { children: React.ReactNode }) {
   const data = useRouteLoaderData<typeof loader>('root');
-  const locale = data?.locale ?? DEFAULT_LOCALE;
+  // Without the root's data (an action refused before the loaders ran), the address says the language.
+  const { pathname } = useLocation();
+  const locale = data?.locale ?? localeOfPath(pathname) ?? DEFAULT_LOCALE;
   const alternate = useAlternate(locale);
   const css = useStyleSheet();
   const i18n = getI18n(locale);

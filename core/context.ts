@@ -48,7 +48,7 @@ export function withTransaction<T>(ctx: Context, fn: (tx: Context) => Promise<T>
 
 /** Validates an action's input with its zod schema, turning failures into an Invalid error. */
 export function parseInput<S extends z.ZodType>(schema: S, input: unknown): z.output<S> {
-  const result = schema.safeParse(input);
+  const result = schema.safeParse(withoutNul(input));
   if (result.success) return result.data;
   throw new Invalid(
     result.error.issues.map((issue) => {
@@ -57,6 +57,20 @@ export function parseInput<S extends z.ZodType>(schema: S, input: unknown): z.ou
       return { path: issue.path.map(String).join('.') || '(input)', message: issue.message, ...(code === issue.message ? {} : { code }) };
     }),
   );
+}
+
+/**
+ * The input with the NUL character taken out of every string: it has no place in text, and
+ * PostgreSQL refuses it in a text column (the whole write would fail). Plain objects and arrays are
+ * walked; anything else (an image's bytes, a date) is kept as it is.
+ */
+function withoutNul(value: unknown): unknown {
+  if (typeof value === 'string') return value.includes('\u0000') ? value.replaceAll('\u0000', '') : value;
+  if (Array.isArray(value)) return value.map(withoutNul);
+  if (value && typeof value === 'object' && [Object.prototype, null].includes(Object.getPrototypeOf(value))) {
+    return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, withoutNul(v)]));
+  }
+  return value;
 }
 
 /**
