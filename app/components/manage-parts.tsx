@@ -13,7 +13,7 @@ import { Localized } from './localized';
 // Parts of a participant's manage page: their sessions, their applications, the other sessions of
 // a group they left, and the step that asks before cancelling.
 
-type ManageData = Route.ComponentProps['loaderData'];
+type ManageData = Exclude<Route.ComponentProps['loaderData'], { deleted: true }>;
 
 /** Asks before cancelling a place or leaving a waitlist (a page of its own: it works without script). */
 export function ConfirmStep({

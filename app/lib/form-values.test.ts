@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { centsField, checked, field, formValues, listField, numberField } from './form-values';
+import { centsField, checked, field, formValues, listField, numberField, rowCount } from './form-values';
 
 function formOf(entries: [string, string | Blob][]): FormData {
   const form = new FormData();
@@ -36,5 +36,20 @@ describe('reading a submitted form', () => {
     expect(numberField(form, 'count')).toBeNaN();
     expect(numberField(form, 'missing')).toBeNull();
     expect(listField(form, 'dates')).toEqual(['2026-12-24', '2026-12-31']);
+  });
+});
+
+describe('the number of rows a form sends', () => {
+  const rows = (value: string) => {
+    const form = new FormData();
+    form.append('rows', value);
+    return rowCount(form);
+  };
+  it('is a whole number from 0 to the most an editor shows; anything else is none', () => {
+    expect(rows('3')).toBe(3);
+    expect(rows('99999999999999999999')).toBe(100);
+    expect(rows('1000000')).toBe(100);
+    for (const odd of ['-1', '1.5', 'NaN', 'Infinity', '', 'three']) expect(rows(odd), odd).toBe(0);
+    expect(rowCount(new FormData())).toBe(0);
   });
 });

@@ -24,6 +24,16 @@ export function numberField(form: FormData, name: string): number | null {
   return v === '' ? null : Number(v.replace(',', '.'));
 }
 
+/**
+ * How many numbered rows a form says it sends (its `rows` field): a whole number from 0 to `max`
+ * (more than any editor shows); anything else reads as none, so no request can make the server
+ * build a list of its own size.
+ */
+export function rowCount(form: FormData, max = 100): number {
+  const n = numberField(form, 'rows');
+  return n !== null && Number.isInteger(n) && n >= 0 ? Math.min(n, max) : 0;
+}
+
 /** A list typed one item per line (or separated by commas), without empty items. */
 export function listField(form: FormData, name: string): string[] {
   return field(form, name)

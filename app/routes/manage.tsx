@@ -11,6 +11,7 @@ import { withdrawApplication } from '../../core/participants/withdraw-applicatio
 import type { NextStep } from '../../core/applications/next-steps';
 import { deleteMyData, unsubscribe } from '../../core/participants/my-data';
 import { CoreError } from '../../core/errors';
+import { verifyManageToken } from '../../core/participants/manage-link';
 import { getT, type Locale } from '../../i18n';
 import { coreContext } from '../lib/context.server';
 import { localeOfPath, pathTo } from '../lib/paths';
@@ -71,6 +72,8 @@ export async function loader({ request, context, params }: Route.LoaderArgs) {
       ),
     };
   } catch (err) {
+    // A genuine link whose person is gone: they deleted their data (just now, or before).
+    if (err instanceof CoreError && err.code === 'not_found' && verifyManageToken(context.settings, params.token, new Date())) return { locale, deleted: true as const };
     if (err instanceof CoreError && (err.code === 'not_found' || err.code === 'invalid')) throw data(t('manage.notFound'), { status: 404 });
     throw err;
   }
@@ -140,6 +143,30 @@ export const meta: Route.MetaFunction = ({ data }) => [
 ];
 
 export default function Manage({ loaderData, actionData }: Route.ComponentProps) {
+  if ('deleted' in loaderData || actionData?.deleted) return <DeletedNotice locale={loaderData.locale} />;
+  return <ManagePage loaderData={loaderData} actionData={actionData} />;
+}
+
+/** The page's data for a person whose data is there. */
+type ManageData = Exclude<Route.ComponentProps['loaderData'], { deleted: true }>;
+
+/** What the page says once the person's data is deleted (the link then reaches nothing else). */
+function DeletedNotice({ locale }: { locale: Locale }) {
+  const { t } = useTranslation();
+  return (
+    <div className="page narrow">
+      <h1>{t('manage.title')}</h1>
+      <p className="notice" role="status">
+        {t('manage.deleted')}
+      </p>
+      <p>
+        <Link to={pathTo(locale, 'home')}>{t('errors.home')}</Link>
+      </p>
+    </div>
+  );
+}
+
+function ManagePage({ loaderData, actionData }: { loaderData: ManageData; actionData: Route.ComponentProps['actionData'] }) {
   const { t } = useTranslation();
   const { locale, me, done, times, confirming, others } = loaderData;
   const { token = '' } = useParams();
@@ -148,19 +175,6 @@ export default function Manage({ loaderData, actionData }: Route.ComponentProps)
   useEffect(() => {
     document.getElementById(confirming ? 'confirm-title' : 'done-message')?.focus();
   }, [confirming, done]);
-  if (actionData?.deleted) {
-    return (
-      <div className="page narrow">
-        <h1>{t('manage.title')}</h1>
-        <p className="notice" role="status">
-          {t('manage.deleted')}
-        </p>
-        <p>
-          <Link to={pathTo(locale, 'home')}>{t('errors.home')}</Link>
-        </p>
-      </div>
-    );
-  }
   const doneMessage =
     done === 'cancelled'
       ? t('manage.cancelled')

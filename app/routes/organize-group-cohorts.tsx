@@ -14,7 +14,7 @@ import { CsrfField } from '../components/csrf-field';
 
 import { editorError, editorRefusal } from './organize-group-shared.server';
 import { Check, Choice, ErrorSummary, TextField } from '../components/form-kit';
-import { checked, field, numberField } from '../lib/form-values';
+import { checked, field, numberField, rowCount } from '../lib/form-values';
 import { CohortForm, ModulesForm, type Posted } from '../components/cohort-forms';
 import { EditorTabs } from '../components/editor-tabs';
 
@@ -83,7 +83,7 @@ export async function action({ request, context, params }: Route.ActionArgs) {
       return redirect(`${here}?done=deleted`);
     }
     if (intent === 'saveModules' && cohortId) {
-      const count = numberField(form, 'rows') ?? 0;
+      const count = rowCount(form);
       const modules = Array.from({ length: count }, (_, i) => ({
         titleEn: field(form, `m${i}.titleEn`),
         titleFr: field(form, `m${i}.titleFr`),
@@ -94,7 +94,7 @@ export async function action({ request, context, params }: Route.ActionArgs) {
       return redirect(`${here}?done=modules`);
     }
     if (intent === 'saveQuestions') {
-      const count = numberField(form, 'rows') ?? 0;
+      const count = rowCount(form);
       const questions = Array.from({ length: count }, (_, i) => ({
         id: field(form, `q${i}.id`) || null,
         type: field(form, `q${i}.type`) as 'text',

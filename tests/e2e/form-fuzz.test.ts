@@ -109,6 +109,18 @@ describe.skipIf(!base)('every form under generated input', () => {
     await database?.drop();
   });
 
+  it('tells a person who deleted their data without JavaScript that it is done, and says so again at their link', async () => {
+    const manage = paths.find((p) => p.startsWith('/fr/gerer/'))!;
+    const deleteIt = await fetch(`${server!.url}${manage}`, { method: 'POST', body: new URLSearchParams({ intent: 'delete', confirm: 'on' }), redirect: 'manual' });
+    expect(deleteIt.status).toBe(200);
+    expect(await deleteIt.text()).toContain('Tout ce qui vous concerne a été supprimé.');
+    const later = await fetch(`${server!.url}${manage}`);
+    expect(later.status).toBe(200);
+    expect(await later.text()).toContain('Tout ce qui vous concerne a été supprimé.');
+    // A link that was never genuine is still not found.
+    expect((await fetch(`${server!.url}${manage.slice(0, -4)}AAAA`)).status).toBe(404);
+  });
+
   it('never answer 5xx, change nothing when they refuse, and answer in the page’s language', async () => {
     const targets: Target[] = [];
     for (const path of paths) {
