@@ -37,6 +37,7 @@ export default defineConfig({
     projects,
     reporters: ['default', './tests/support/summary-reporter.ts'],
     // Any console.error during a test fails it (see tests/support/fail-on-console-error.ts).
-    setupFiles: ['tests/support/fail-on-console-error.ts'],
+    // Every answer of the public API a test receives must follow its OpenAPI document (tests/support/api-contract-setup.ts).
+    setupFiles: ['tests/support/fail-on-console-error.ts', 'tests/support/api-contract-setup.ts'],
   },
 });

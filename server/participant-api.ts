@@ -52,7 +52,7 @@ export function participantApi(deps: () => { db: Database; settings: Settings; r
       }
     };
 
-  const routes: [string, ReturnType<typeof endpoint>][] = [
+  const routes: [ParticipantApiPath, ReturnType<typeof endpoint>][] = [
     [
       '/api/v1/sessions/:id/registrations',
       endpoint(async (ctx, id, body) => {
@@ -97,6 +97,10 @@ export function participantApi(deps: () => { db: Database; settings: Settings; r
 }
 
 type Body = Record<string, unknown> & { locale?: unknown; token?: unknown };
+
+/** The addresses this router serves (each described in the OpenAPI document). */
+export const PARTICIPANT_API_PATHS = ['/api/v1/sessions/:id/registrations', '/api/v1/cohorts/:id/applications', '/api/v1/registrations/:id/cancel'] as const;
+type ParticipantApiPath = (typeof PARTICIPANT_API_PATHS)[number];
 
 /**
  * The answer to every valid sign-up or application, whatever the address (decision 0010): what

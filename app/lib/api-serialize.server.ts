@@ -1,10 +1,13 @@
+import type { AccessibilityFeature } from '../../db/schema/values';
 import type { PublicGroup, PublicGroupSummary } from '../../core/groups';
 import type { GroupSearchHit } from '../../core/search';
+import type { GroupJson, GroupSearchHitJson, GroupSummaryJson } from './api-schemas.server';
 
 // The JSON API speaks snake_case and ISO 8601. Only public fields reach it: the core types have
-// no online link, and these mappers list every field explicitly.
+// no online link, and these mappers list every field explicitly. Their types come from the
+// schemas of the API's answers (api-schemas.server.ts), from which its OpenAPI document is made.
 
-export function groupSummaryJson(g: PublicGroupSummary) {
+export function groupSummaryJson(g: PublicGroupSummary): GroupSummaryJson {
   return {
     id: g.id,
     slug: g.slugs.en,
@@ -37,11 +40,11 @@ export function groupSummaryJson(g: PublicGroupSummary) {
 }
 
 /** A search result: the summary and its distance from the place searched near (km, or null). */
-export function groupSearchHitJson(g: GroupSearchHit) {
+export function groupSearchHitJson(g: GroupSearchHit): GroupSearchHitJson {
   return { ...groupSummaryJson(g), distance_km: g.distanceKm };
 }
 
-export function groupJson(g: PublicGroup) {
+export function groupJson(g: PublicGroup): GroupJson {
   return {
     ...groupSummaryJson(g),
     description: g.description,
@@ -57,7 +60,7 @@ export function groupJson(g: PublicGroup) {
     age_max: g.ageMax,
     gender: g.gender,
     faith: g.faith,
-    accessibility: g.accessibility,
+    accessibility: g.accessibility as AccessibilityFeature[],
     camera_optional: g.cameraOptional,
     no_need_to_talk: g.noNeedToTalk,
     max_size: g.maxSize,
@@ -95,6 +98,7 @@ export function groupJson(g: PublicGroup) {
       seats_left: s.seatsLeft,
       waitlist_length: s.waitlistLength,
       cohort_id: s.cohortId,
+      signup_open: s.signupOpen,
     })),
     cohorts: g.cohorts.map((c) => ({
       id: c.id,
@@ -107,6 +111,14 @@ export function groupJson(g: PublicGroup) {
       minimum: c.minimum,
       late_join_until_session: c.lateJoinUntilSession,
       modules: c.modules.map((m) => ({ position: m.position, title: m.title, summary: m.summary })),
+    })),
+    schedules: g.schedules.map((s) => ({
+      id: s.id,
+      rrule: s.rrule,
+      starts_local: s.startsLocal,
+      duration_minutes: s.durationMinutes,
+      until_local: s.untilLocal,
+      exceptions_local: s.exceptionsLocal,
     })),
     published_at: g.publishedAt?.toISOString() ?? null,
   };

@@ -129,6 +129,16 @@ describe('HTTP', () => {
     expect(await res.text()).toContain('Le paramètre « kind » n’est pas valide');
   });
 
+  it('GET /api/v1/openapi.json describes the API, for any site to read', async () => {
+    const res = await get('/api/v1/openapi.json');
+    expect(res.status).toBe(200);
+    expect(res.headers.get('access-control-allow-origin')).toBe('*');
+    const doc = (await res.json()) as { openapi: string; servers: { url: string }[]; paths: Record<string, unknown> };
+    expect(doc.openapi).toBe('3.1.0');
+    expect(doc.servers[0]!.url).toMatch(/^http:\/\/(localhost|127\.0\.0\.1):\d+$/);
+    expect(Object.keys(doc.paths)).toEqual(expect.arrayContaining(['/api/v1/groups', '/api/v1/groups/{id}', '/api/v1/sessions/{id}/registrations']));
+  });
+
   it('GET /api/v1/groups lists published groups a page at a time', async () => {
     const res = await get('/api/v1/groups?per_page=2');
     expect(res.status).toBe(200);
