@@ -1,4 +1,5 @@
 import {
+  Link,
   Links,
   Meta,
   Outlet,
@@ -122,6 +123,9 @@ export function Layout({ children }: { children: React.ReactNode }) {
           <footer className="site-footer">
             <p>{t('footer.about')}</p>
             <p>{t('footer.privacy')}</p>
+            <p>
+              <Link to={pathTo(locale, 'developers')}>{t('footer.developers')}</Link>
+            </p>
           </footer>
         </I18nextProvider>
         <ScrollRestoration />

@@ -12,10 +12,12 @@ import {
   WORKSHOP_ACTIVITIES,
 } from '../../db/schema/values';
 import { FACETS, SORTS } from '../../core/search/search-input';
+import { apiWords } from './api-words';
 
 // What the JSON API answers, as zod schemas. The serializers (api-serialize.server.ts) are typed by
 // them, and the OpenAPI document (openapi.server.ts) is generated from them: one description of
-// each answer. `.meta({ id })` names a schema in the document's components.
+// each answer. `.meta({ id })` names a schema in the document's components; `apiWords` names the
+// words that describe it (i18n/locales/*/developers.ts).
 
 const when = z.iso.datetime({ offset: true });
 const day = z.iso.date();
@@ -23,12 +25,12 @@ const text = z.string().nullable();
 
 export const bilingualJson = z
   .object({ en: text, fr: text })
-  .meta({ id: 'Bilingual', description: 'Text in English, French, or both (null where not written in that language).' });
+  .meta({ id: 'Bilingual', ...apiWords('fields.bilingual') });
 
 export const costJson = z
   .object({
     type: z.enum(COST_TYPES),
-    amount_cents: z.number().int().nullable().meta({ description: 'The fee, in cents of `currency` (fee only).' }),
+    amount_cents: z.number().int().nullable().meta(apiWords('fields.amountCents')),
     currency: z.string().nullable(),
     per: z.enum(['session', 'program']).nullable(),
     suggested_donation_cents: z.number().int().nullable(),
@@ -40,7 +42,7 @@ export const costJson = z
 export const groupSummaryJsonSchema = z
   .object({
     id: z.uuid(),
-    slug: z.string().meta({ description: 'The English address of the group (`slugs` has both).' }),
+    slug: z.string().meta(apiWords('fields.slug')),
     slugs: z.object({ en: z.string(), fr: z.string() }),
     title: bilingualJson,
     summary: bilingualJson,
@@ -52,9 +54,9 @@ export const groupSummaryJsonSchema = z
     workshop_activity: z.enum(WORKSHOP_ACTIVITIES).nullable(),
     city: z.string().nullable(),
     province: z.string().nullable(),
-    languages: z.array(z.string()).meta({ description: 'ISO 639-1 codes of the languages the group is held in.' }),
+    languages: z.array(z.string()).meta(apiWords('fields.languages')),
     cost: costJson,
-    time_zone: z.string().meta({ description: 'IANA time zone of the group.' }),
+    time_zone: z.string().meta(apiWords('fields.timeZone')),
     next_session_at: when.nullable(),
     next_cohort_starts_on: day.nullable(),
     organization: z.object({ slug: z.string(), name: bilingualJson, verified: z.boolean() }),
@@ -62,12 +64,12 @@ export const groupSummaryJsonSchema = z
   .meta({ id: 'GroupSummary' });
 
 export const groupSearchHitJsonSchema = groupSummaryJsonSchema
-  .extend({ distance_km: z.number().nullable().meta({ description: 'Kilometres from the place searched near.' }) })
+  .extend({ distance_km: z.number().nullable().meta(apiWords('fields.distanceKm')) })
   .meta({ id: 'GroupSearchHit' });
 
 const facetCounts = z
   .object(Object.fromEntries(FACETS.map((f) => [f, z.record(z.string(), z.number().int())])) as Record<(typeof FACETS)[number], z.ZodRecord<z.ZodString, z.ZodNumber>>)
-  .meta({ id: 'FacetCounts', description: 'For each filter, how many groups each of its values would find, counting every other filter.' });
+  .meta({ id: 'FacetCounts', ...apiWords('fields.facets') });
 
 export const groupSearchJsonSchema = z
   .object({
@@ -79,16 +81,16 @@ export const groupSearchJsonSchema = z
     place: z
       .object({ label: z.string(), latitude: z.number(), longitude: z.number(), alternatives: z.array(z.string()) })
       .nullable()
-      .meta({ description: 'The place searched near, as it was found.' }),
-    corrected_query: z.string().nullable().meta({ description: 'The words as typos were read ("greif" → "grief").' }),
+      .meta(apiWords('fields.place')),
+    corrected_query: z.string().nullable().meta(apiWords('fields.correctedQuery')),
     understood: z
       .object({ topics: z.array(z.string()), kinds: z.array(z.string()), crisis: z.boolean() })
       .nullable()
-      .meta({ description: 'What the words were read as; `literal=true` searches the words alone.' }),
+      .meta(apiWords('fields.understood')),
     facets: facetCounts.nullable(),
     suggestions: z
       .array(z.object({ filter: z.string(), total: z.number().int() }))
-      .meta({ description: 'With no result: how many groups each active filter, taken away, would give.' }),
+      .meta(apiWords('fields.suggestions')),
     results: z.array(groupSearchHitJsonSchema),
   })
   .meta({ id: 'GroupSearch' });
@@ -103,10 +105,10 @@ export const sessionJsonSchema = z
     topic: bilingualJson,
     speaker: z.object({ name: z.string(), bio: bilingualJson }).nullable(),
     capacity: z.number().int().nullable(),
-    seats_left: z.number().int().nullable().meta({ description: 'Null when the session has no limit.' }),
+    seats_left: z.number().int().nullable().meta(apiWords('fields.seatsLeft')),
     waitlist_length: z.number().int(),
     cohort_id: z.uuid().nullable(),
-    signup_open: z.boolean().meta({ description: 'A drop-in session that takes sign-ups now.' }),
+    signup_open: z.boolean().meta(apiWords('fields.signupOpen')),
   })
   .meta({ id: 'Session' });
 
@@ -128,8 +130,8 @@ export const cohortJsonSchema = z
 export const scheduleJsonSchema = z
   .object({
     id: z.uuid(),
-    rrule: z.string().meta({ description: 'RFC 5545 recurrence rule, evaluated in the group’s time zone.' }),
-    starts_local: z.string().meta({ description: 'Local start of the first occurrence, `YYYY-MM-DDTHH:mm:ss`.' }),
+    rrule: z.string().meta(apiWords('fields.rrule')),
+    starts_local: z.string().meta(apiWords('fields.startsLocal')),
     duration_minutes: z.number().int(),
     until_local: z.string().nullable(),
     exceptions_local: z.array(z.string()),
@@ -181,25 +183,22 @@ export const groupJsonSchema = groupSummaryJsonSchema
         licence: z.object({ body: z.string(), jurisdiction: z.string(), number: z.string() }).nullable(),
       }),
     ),
-    sessions: z.array(sessionJsonSchema).meta({ description: 'Upcoming sessions, soonest first (at most 50).' }),
+    sessions: z.array(sessionJsonSchema).meta(apiWords('fields.sessions')),
     cohorts: z.array(cohortJsonSchema),
     schedules: z.array(scheduleJsonSchema),
     published_at: when.nullable(),
   })
-  .meta({ id: 'Group', description: 'A published group. The online meeting link is never here: confirmed participants get it by email.' });
+  .meta({ id: 'Group', ...apiWords('fields.group') });
 
 export const checkEmailJsonSchema = z
   .object({
     status: z.literal('check_email'),
-    expires_in: z.number().int().meta({ description: 'Seconds during which the place is held for the emailed link.' }),
+    expires_in: z.number().int().meta(apiWords('fields.expiresIn')),
   })
-  .meta({
-    id: 'CheckEmail',
-    description: 'The same answer for every valid sign-up, whatever the address: what happened goes to the address only.',
-  });
+  .meta({ id: 'CheckEmail', ...apiWords('fields.checkEmail') });
 
 export const cancelJsonSchema = z
-  .object({ cancelled: z.boolean(), promoted: z.number().int().meta({ description: 'People moved up from the waiting list.' }) })
+  .object({ cancelled: z.boolean(), promoted: z.number().int().meta(apiWords('fields.promoted')) })
   .meta({ id: 'Cancellation' });
 
 export const problemJsonSchema = z
@@ -214,7 +213,7 @@ export const problemJsonSchema = z
       issues: z.array(z.object({ param: z.string(), message: z.string() })).optional(),
     }),
   })
-  .meta({ id: 'Problem', description: 'RFC 9457 problem, in the language of `locale` or `Accept-Language`.' });
+  .meta({ id: 'Problem', ...apiWords('fields.problem') });
 
 /** The languages a request may ask its messages in. */
 export const localeJson = z.enum(LOCALES);

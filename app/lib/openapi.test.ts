@@ -9,13 +9,28 @@ import { apiContract } from '../../tests/support/api-contract';
 const doc = openApiDocument('https://cercle.example.org');
 
 describe('the OpenAPI document', () => {
-  it('passes Redocly’s validator with its recommended rules', async () => {
+  it.each(['en', 'fr'] as const)('passes Redocly’s validator with its recommended rules (%s)', async (locale) => {
     const config = await createConfig({ extends: ['recommended'] });
-    const problems = await lintFromString({ source: JSON.stringify(doc), absoluteRef: 'openapi.json', config });
+    const source = JSON.stringify(openApiDocument('https://cercle.example.org', locale));
+    const problems = await lintFromString({ source, absoluteRef: 'openapi.json', config });
     // The one warning: the document itself has no way to fail.
     expect(problems.map((p) => `${p.severity} ${p.ruleId} at ${p.location[0]?.pointer}`)).toEqual([
       'warn operation-4xx-response at #/paths/~1api~1v1~1openapi.json/get/responses',
     ]);
+  });
+
+  it('is worded in the reader’s language, each parameter described', () => {
+    const fr = openApiDocument('https://cercle.example.org', 'fr');
+    const search = fr.paths!['/api/v1/groups']!.get!;
+    expect(search.summary).toBe('Chercher des groupes');
+    const kind = search.parameters!.find((p) => 'name' in p && p.name === 'kind') as { description: string };
+    expect(kind.description).toBe('Types de groupes. Une ou plusieurs valeurs parmi : support_group, group_therapy, workshop, online_community.');
+    for (const d of [doc, fr]) {
+      expect(JSON.stringify(d)).not.toMatch(/x-words|x-values|developers\.api/);
+      const params = Object.values(d.paths!).flatMap((item) => Object.values(item!).flatMap((op) => (op as { parameters?: { description?: string }[] }).parameters ?? []));
+      expect(params.length).toBeGreaterThan(30);
+      expect(params.filter((p) => !p.description)).toEqual([]);
+    }
   });
 
   it('reports a broken document (a response without its description)', async () => {

@@ -8,6 +8,7 @@ export const PAGES = {
   group: { en: '/en/groups/:slug', fr: '/fr/groupes/:slug', file: 'routes/group.tsx' },
   kinds: { en: '/en/kinds-of-groups', fr: '/fr/types-de-groupes', file: 'routes/kinds.tsx' },
   guide: { en: '/en/guide', fr: '/fr/guide', file: 'routes/guide.tsx' },
+  developers: { en: '/en/developers', fr: '/fr/developpeurs', file: 'routes/developers.tsx' },
   guideResults: { en: '/en/guide/results', fr: '/fr/guide/resultats', file: 'routes/guide-results.tsx' },
   groupReport: { en: '/en/groups/:slug/report', fr: '/fr/groupes/:slug/signaler', file: 'routes/group-report.tsx' },
   sessionSignup: {

@@ -21,10 +21,12 @@ import editorEn from './en/editor';
 import editorFr from './fr/editor';
 import adminEn from './en/admin';
 import adminFr from './fr/admin';
+import developersEn from './en/developers';
+import developersFr from './fr/developers';
 
 export const AREA_WORDS = {
-  en: { guide: guideEn, listing: listingEn, signup: signupEn, community: communityEn, manage: manageEn, running: runningEn, account: accountEn, organize: organizeEn, editor: editorEn, admin: adminEn },
-  fr: { guide: guideFr, listing: listingFr, signup: signupFr, community: communityFr, manage: manageFr, running: runningFr, account: accountFr, organize: organizeFr, editor: editorFr, admin: adminFr },
+  en: { guide: guideEn, listing: listingEn, signup: signupEn, community: communityEn, manage: manageEn, running: runningEn, account: accountEn, organize: organizeEn, editor: editorEn, admin: adminEn, developers: developersEn },
+  fr: { guide: guideFr, listing: listingFr, signup: signupFr, community: communityFr, manage: manageFr, running: runningFr, account: accountFr, organize: organizeFr, editor: editorFr, admin: adminFr, developers: developersFr },
 };
 
 export type AreaWords = typeof AREA_WORDS.en;

@@ -32,6 +32,7 @@ const en = {
   footer: {
     about: 'Cercle lists support groups, group therapy, therapeutic workshops and online communities. It does not replace emergency care.',
     privacy: 'No trackers, no third-party requests. What you share with a group stays with its organizers.',
+    developers: 'Open data and API for developers',
   },
   home: {
     title: 'Find a group that fits you',

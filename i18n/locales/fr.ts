@@ -33,6 +33,7 @@ const fr: Catalog<typeof en> = {
   footer: {
     about: 'Cercle répertorie des groupes de soutien, des thérapies de groupe, des ateliers thérapeutiques et des communautés en ligne. Il ne remplace pas les soins d’urgence.',
     privacy: 'Aucun traceur, aucune requête vers des tiers. Ce que vous confiez à un groupe reste auprès de ses organisateurs.',
+    developers: 'Données ouvertes et API pour les développeurs',
   },
   home: {
     title: 'Trouvez un groupe qui vous convient',

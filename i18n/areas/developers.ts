@@ -1,0 +1,5 @@
+import en from '../locales/en/developers';
+import fr from '../locales/fr/developers';
+import { registerArea } from '../instances';
+
+registerArea('developers', { en, fr });
