@@ -108,6 +108,8 @@ export function Layout({ children }: { children: React.ReactNode }) {
         <Links />
         <link rel="alternate" hrefLang={locale} href={alternate.self} />
         <link rel="alternate" hrefLang={alternate.locale} href={alternate.href} />
+        {/* Meeting finders discover the feed by this title (the Meeting Guide specification's). */}
+        <link rel="alternate" type="application/json" title="Meetings Feed" href={`/api/v1/meeting-guide.json?lang=${locale}`} />
       </head>
       <body>
         <I18nextProvider i18n={i18n}>

@@ -30,6 +30,7 @@ export default [
   // Joining and leaving (POST /api/v1/sessions/:id/registrations and the like) are served by
   // Express before these routes: server/participant-api.ts.
   route('api/v1/openapi.json', 'routes/api.v1.openapi.ts'),
+  route('api/v1/meeting-guide.json', 'routes/api.v1.meeting-guide.ts'),
   route('api/v1/groups', 'routes/api.v1.groups.ts'),
   // A community's images, for those who may read the post (any other visitor: 404).
   route('community/images/:id', 'routes/community-image.ts'),

@@ -215,9 +215,40 @@ export const problemJsonSchema = z
   })
   .meta({ id: 'Problem', ...apiWords('fields.problem') });
 
+const clock = z.string().regex(/^\d{2}:\d{2}$/);
+
+export const meetingGuideJsonSchema = z
+  .object({
+    slug: z.string(),
+    name: z.string(),
+    day: z.union([z.number().int().min(0).max(6), z.array(z.number().int().min(0).max(6))]).meta(apiWords('fields.meetingDay')),
+    time: clock,
+    end_time: clock,
+    timezone: z.string().meta(apiWords('fields.timeZone')),
+    types: z.array(z.string()).meta(apiWords('fields.meetingTypes')),
+    notes: z.string().optional(),
+    location: z.string().optional(),
+    formatted_address: z.string().optional(),
+    latitude: z.number().optional(),
+    longitude: z.number().optional(),
+    region: z.string().optional(),
+    approximate: z.enum(['yes', 'no']).optional(),
+    conference_url: z.url().optional().meta(apiWords('fields.conferenceUrl')),
+    conference_url_notes: z.string().optional(),
+    attendance_option: z.enum(DELIVERIES),
+    group: z.string().optional(),
+    url: z.url(),
+    updated: z.string().regex(/^\d{4}-\d{2}-\d{2} \d{2}:\d{2}:\d{2}$/),
+  })
+  .meta({ id: 'MeetingGuideMeeting', ...apiWords('fields.meeting') });
+
 /** The languages a request may ask its messages in. */
 export const localeJson = z.enum(LOCALES);
+
+/** The query of the open data feeds: the language of their text. */
+export const feedQuery = z.object({ lang: localeJson.optional().meta(apiWords('params.feedLang')) });
 
 export type GroupSummaryJson = z.output<typeof groupSummaryJsonSchema>;
 export type GroupSearchHitJson = z.output<typeof groupSearchHitJsonSchema>;
 export type GroupJson = z.output<typeof groupJsonSchema>;
+export type MeetingGuideJson = z.output<typeof meetingGuideJsonSchema>;

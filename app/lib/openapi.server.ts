@@ -12,7 +12,9 @@ import {
   checkEmailJsonSchema,
   groupJsonSchema,
   groupSearchJsonSchema,
+  feedQuery,
   localeJson,
+  meetingGuideJsonSchema,
   problemJsonSchema,
 } from './api-schemas.server';
 
@@ -73,6 +75,7 @@ function build(serverUrl: string, t: TFunction) {
     tags: [
       { name: 'Groups', description: say('tags.groups') },
       { name: 'Joining', description: say('tags.joining') },
+      { name: 'Feeds', description: say('tags.feeds') },
       { name: 'Documents', description: say('tags.documents') },
     ],
     paths: {
@@ -94,6 +97,13 @@ function build(serverUrl: string, t: TFunction) {
       '/api/v1/cohorts/{id}/applications': { post: post('applyToCohort', 'cohortId', applicationBody, checkEmail, [409, 422]) },
       '/api/v1/registrations/{id}/cancel': {
         post: post('cancelRegistration', 'registrationId', cancelBody, { 200: json('responses.cancelled', cancelJsonSchema) }, []),
+      },
+      '/api/v1/meeting-guide.json': {
+        get: {
+          ...operation('meetingGuide', 'Feeds'),
+          requestParams: { query: feedQuery, header: acceptLanguage },
+          responses: { 200: json('responses.meetingGuide', z.array(meetingGuideJsonSchema)), ...problems(400) },
+        },
       },
       [OPENAPI_PATH]: {
         get: {

@@ -83,3 +83,18 @@ export function expandSchedule(input: ScheduleInput, window: { from: Date; to: D
   }
   return out;
 }
+
+/**
+ * The days of the week (0 = Sunday … 6 = Saturday) a schedule meets on when it meets every week,
+ * else null (every other week, monthly, or a rule that does not parse).
+ */
+export function weeklyDays(rule: string, startsLocal: string): number[] | null {
+  if (recurrenceRuleProblem(rule)) return null;
+  const options = RRule.parseString(rule.replace(/^RRULE:/i, ''));
+  if (options.freq !== RRule.WEEKLY || (options.interval ?? 1) !== 1) return null;
+  const byDay = options.byweekday == null ? [] : Array.isArray(options.byweekday) ? options.byweekday : [options.byweekday];
+  // rrule counts Monday as 0; without BYDAY the rule meets on its first occurrence's day.
+  const days = byDay.map((d) => ((typeof d === 'number' ? d : (d as { weekday: number }).weekday) + 1) % 7);
+  if (days.length === 0) days.push(floating(startsLocal).getUTCDay());
+  return [...new Set(days)].sort((a, b) => a - b);
+}

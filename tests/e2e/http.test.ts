@@ -139,6 +139,23 @@ describe('HTTP', () => {
     expect(Object.keys(doc.paths)).toEqual(expect.arrayContaining(['/api/v1/groups', '/api/v1/groups/{id}', '/api/v1/sessions/{id}/registrations']));
   });
 
+  it('GET /api/v1/meeting-guide.json is advertised by every page and lists weekly drop-ins, without online links', async () => {
+    const html = await (await get('/fr/groupes')).text();
+    expect(html).toContain('<link rel="alternate" type="application/json" title="Meetings Feed" href="/api/v1/meeting-guide.json?lang=fr"/>');
+    const res = await get('/api/v1/meeting-guide.json?lang=fr', { 'accept-encoding': 'gzip' });
+    expect(res.status).toBe(200);
+    expect(res.headers.get('access-control-allow-origin')).toBe('*');
+    const meetings = (await res.json()) as { name: string; url: string; conference_url?: string; attendance_option: string }[];
+    expect(meetings.length).toBeGreaterThan(0);
+    for (const m of meetings) {
+      expect(m.url).toMatch(/\/fr\/groupes\/[^/]+$/);
+      if (m.conference_url) expect(m.conference_url).toBe(m.url);
+    }
+    const refused = await get('/api/v1/meeting-guide.json?lang=de', { 'accept-language': 'fr' });
+    expect(refused.status).toBe(400);
+    expect(((await refused.json()) as { detail: string }).detail).toContain('« lang »');
+  });
+
   it('GET /api/v1/groups lists published groups a page at a time', async () => {
     const res = await get('/api/v1/groups?per_page=2');
     expect(res.status).toBe(200);

@@ -34,14 +34,22 @@ const developers = {
     arrayOf: 'list of {{type}}',
     example: 'Example',
   },
+  feeds: {
+    onlineNotes: 'Sign up on this page: confirmed participants receive the link to the meeting.',
+  },
   api: {
     info: 'Find published support groups, their sessions and cohorts, and join them. Reading needs no key. Answers are JSON; errors are RFC 9457 problems in English or French (`Accept-Language`). Online meeting links are never in the API: confirmed participants get them by email.',
     tags: {
+      feeds: 'Open data feeds in the formats other finders read.',
       groups: 'Search and read published groups.',
       joining: 'Sign up for a session, apply to a cohort, cancel.',
       documents: 'This description.',
     },
     operations: {
+      meetingGuide: {
+        summary: 'Meeting Guide feed',
+        description: 'The drop-in groups that meet every week, one entry per weekly schedule, in the Meeting Guide format read by recovery meeting finders. An online group’s entry points to its page: the meeting link is never published.',
+      },
       searchGroups: {
         summary: 'Search groups',
         description: 'Words (read as topics and kinds of group, typos corrected), filters, a place, an order and pages, with how many groups each filter value would find. A filter with several values is a comma list or a repeated parameter.',
@@ -53,6 +61,7 @@ const developers = {
       getOpenApi: { summary: 'This description', description: 'The OpenAPI 3.1 document this page is drawn from.' },
     },
     responses: {
+      meetingGuide: 'The meetings, as a JSON array (streamed).',
       search: 'A page of matching groups.',
       group: 'The group.',
       checkEmail: 'Received. The person is sent an email: its link confirms the place (or the place in line); until then the place is held for `expires_in` seconds.',
@@ -72,6 +81,7 @@ const developers = {
       retryAfter: 'Seconds to wait.',
     },
     params: {
+      feedLang: 'The language of names, notes and addresses (else `Accept-Language`).',
       q: 'Words, in English or French: read as topics and kinds of group, typos corrected.',
       literal: 'Search the words only, without reading them as topics or kinds of group.',
       kind: 'Kinds of group.',
@@ -107,6 +117,10 @@ const developers = {
       acceptLanguage: 'The language of messages (`en` or `fr`); `locale` in a body wins.',
     },
     fields: {
+      meeting: 'A weekly meeting of a drop-in group, in the Meeting Guide format.',
+      meetingDay: 'Day of the week, 0 = Sunday to 6 = Saturday (a list when it meets on several).',
+      meetingTypes: 'Meeting Guide type codes (languages, who it is for, accessibility, format).',
+      conferenceUrl: 'For an online meeting: the group’s page, where confirmed participants get the link.',
       bilingual: 'Text in English, French, or both (null where it is not written in that language).',
       amountCents: 'The fee, in cents of `currency` (fees only).',
       slug: 'The group’s English address (`slugs` has both).',

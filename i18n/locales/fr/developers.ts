@@ -36,14 +36,22 @@ const developers: Catalog<typeof en> = {
     arrayOf: 'liste de {{type}}',
     example: 'Exemple',
   },
+  feeds: {
+    onlineNotes: 'Inscrivez-vous sur cette page : les participants confirmés reçoivent le lien de la rencontre.',
+  },
   api: {
     info: 'Trouver les groupes de soutien publiés, leurs rencontres et leurs cohortes, et s’y inscrire. La lecture ne demande aucune clé. Les réponses sont en JSON ; les erreurs sont des problèmes RFC 9457 en anglais ou en français (`Accept-Language`). Les liens des rencontres en ligne ne sont jamais dans l’API : les participants confirmés les reçoivent par courriel.',
     tags: {
+      feeds: 'Des flux de données ouvertes dans les formats que lisent d’autres répertoires.',
       groups: 'Chercher et lire les groupes publiés.',
       joining: 'S’inscrire à une rencontre, demander une place dans une cohorte, annuler.',
       documents: 'Cette description.',
     },
     operations: {
+      meetingGuide: {
+        summary: 'Flux Meeting Guide',
+        description: 'Les groupes ouverts qui se réunissent chaque semaine, une entrée par horaire hebdomadaire, au format Meeting Guide que lisent les répertoires de rencontres de rétablissement. L’entrée d’un groupe en ligne mène à sa page : le lien de la rencontre n’est jamais publié.',
+      },
       searchGroups: {
         summary: 'Chercher des groupes',
         description: 'Des mots (lus comme des sujets et des types de groupes, fautes de frappe corrigées), des filtres, un lieu, un ordre et des pages, avec le nombre de groupes que donnerait chaque valeur de filtre. Un filtre à plusieurs valeurs s’écrit en liste séparée par des virgules ou en répétant le paramètre.',
@@ -55,6 +63,7 @@ const developers: Catalog<typeof en> = {
       getOpenApi: { summary: 'Cette description', description: 'Le document OpenAPI 3.1 dont cette page est tirée.' },
     },
     responses: {
+      meetingGuide: 'Les rencontres, en tableau JSON (envoyé au fil de la lecture).',
       search: 'Une page des groupes trouvés.',
       group: 'Le groupe.',
       checkEmail: 'Reçu. La personne reçoit un courriel : son lien confirme la place (ou la place sur la liste d’attente) ; d’ici là, la place est gardée `expires_in` secondes.',
@@ -74,6 +83,7 @@ const developers: Catalog<typeof en> = {
       retryAfter: 'Secondes à attendre.',
     },
     params: {
+      feedLang: 'La langue des noms, des notes et des adresses (sinon `Accept-Language`).',
       q: 'Des mots, en français ou en anglais : lus comme des sujets et des types de groupes, fautes de frappe corrigées.',
       literal: 'Chercher les mots seulement, sans les lire comme des sujets ou des types de groupes.',
       kind: 'Types de groupes.',
@@ -109,6 +119,10 @@ const developers: Catalog<typeof en> = {
       acceptLanguage: 'La langue des messages (`en` ou `fr`) ; `locale` dans un corps l’emporte.',
     },
     fields: {
+      meeting: 'Une rencontre hebdomadaire d’un groupe ouvert, au format Meeting Guide.',
+      meetingDay: 'Jour de la semaine, de 0 = dimanche à 6 = samedi (une liste s’il se réunit plusieurs jours).',
+      meetingTypes: 'Codes de type Meeting Guide (langues, à qui il s’adresse, accessibilité, format).',
+      conferenceUrl: 'Pour une rencontre en ligne : la page du groupe, où les participants confirmés reçoivent le lien.',
       bilingual: 'Un texte en anglais, en français, ou dans les deux (null quand il n’est pas écrit dans cette langue).',
       amountCents: 'Le prix, en cents de `currency` (prix fixe seulement).',
       slug: 'L’adresse anglaise du groupe (`slugs` a les deux).',
