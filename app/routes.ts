@@ -1,6 +1,16 @@
 import { type RouteConfig, route, index, layout } from '@react-router/dev/routes';
 import { FRAMES, PAGES, frameId, routeId, type Frame, type Page } from './lib/paths';
 
+/** Open Referral HSDS 3, in its API's shape (app/routes/api.v1.hsds.ts). */
+const HSDS_PATHS = [
+  'api/v1/hsds',
+  'api/v1/hsds/services',
+  'api/v1/hsds/services/:id',
+  'api/v1/hsds/organizations',
+  'api/v1/hsds/organizations/:id',
+  'api/v1/hsds/dataset.json',
+];
+
 // Every page in each language; the pages of an area with a frame (the organizer and admin areas)
 // nested in its layout route, which loads the area's navigation once.
 const framed = new Set<Page>(Object.values(FRAMES).flatMap((f) => f.pages));
@@ -31,6 +41,8 @@ export default [
   // Express before these routes: server/participant-api.ts.
   route('api/v1/openapi.json', 'routes/api.v1.openapi.ts'),
   route('api/v1/meeting-guide.json', 'routes/api.v1.meeting-guide.ts'),
+  // Open Referral HSDS 3 (one module serves them all).
+  ...HSDS_PATHS.map((path) => route(path, 'routes/api.v1.hsds.ts', { id: path })),
   route('api/v1/groups', 'routes/api.v1.groups.ts'),
   // A community's images, for those who may read the post (any other visitor: 404).
   route('community/images/:id', 'routes/community-image.ts'),

@@ -248,6 +248,28 @@ export const localeJson = z.enum(LOCALES);
 /** The query of the open data feeds: the language of their text. */
 export const feedQuery = z.object({ lang: localeJson.optional().meta(apiWords('params.feedLang')) });
 
+/** The query of HSDS lists: the language, and pages (as HSDS's API has them). */
+export const hsdsListQuery = feedQuery.extend({
+  page: z.coerce.number().int().min(1).max(100_000).optional().meta(apiWords('params.page')),
+  per_page: z.coerce.number().int().min(1).max(100).optional().meta(apiWords('params.hsdsPerPage')),
+});
+export const hsdsServicesQuery = hsdsListQuery.extend({ organization_id: z.uuid().optional().meta(apiWords('params.organizationId')) });
+
+/** A page of an HSDS list (the `Page` of HSDS's API, with `contents`). */
+export const hsdsPageJson = <T extends z.ZodType>(item: T, id: string) =>
+  z
+    .object({
+      total_items: z.number().int(),
+      total_pages: z.number().int(),
+      page_number: z.number().int(),
+      size: z.number().int(),
+      first_page: z.boolean(),
+      last_page: z.boolean(),
+      empty: z.boolean(),
+      contents: z.array(item),
+    })
+    .meta({ id });
+
 export type GroupSummaryJson = z.output<typeof groupSummaryJsonSchema>;
 export type GroupSearchHitJson = z.output<typeof groupSearchHitJsonSchema>;
 export type GroupJson = z.output<typeof groupJsonSchema>;

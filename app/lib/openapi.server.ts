@@ -7,12 +7,16 @@ import { registerForSessionInput } from '../../core/registrations/register-for-s
 import { applyToCohortInput } from '../../core/applications/apply-to-cohort';
 import { cancelRegistrationInput } from '../../core/participants/cancel-registration';
 import { groupSearchQuery } from './group-query';
+import { hsdsOrganization, hsdsService } from '../../core/feeds/hsds-schema';
 import {
   cancelJsonSchema,
   checkEmailJsonSchema,
   groupJsonSchema,
   groupSearchJsonSchema,
   feedQuery,
+  hsdsListQuery,
+  hsdsPageJson,
+  hsdsServicesQuery,
   localeJson,
   meetingGuideJsonSchema,
   problemJsonSchema,
@@ -32,6 +36,12 @@ type ProblemStatus = 400 | 403 | 404 | 405 | 409 | 413 | 415 | 422 | 429;
 
 const idParam = (words: string) => z.object({ id: z.uuid().meta(apiWords(`params.${words}`)) });
 const acceptLanguage = z.object({ 'accept-language': z.string().optional().meta(apiWords('params.acceptLanguage')) });
+
+const hsdsServiceJson = hsdsService.meta({ id: 'HsdsService', ...apiWords('fields.hsdsService') });
+const hsdsOrganizationJson = hsdsOrganization.meta({ id: 'HsdsOrganization', ...apiWords('fields.hsdsOrganization') });
+const hsdsRootJson = z.object({ version: z.string(), profile: z.url(), openapi_url: z.url() }).meta({ id: 'HsdsRoot' });
+const hsdsDatasetJson = z.object({ version: z.string(), services: z.array(hsdsServiceJson) }).meta({ id: 'HsdsDataset' });
+const hsdsId = (words: string) => ({ path: z.object({ id: z.uuid().meta(apiWords(`params.${words}`)) }) });
 
 const signUpBody = registerForSessionInput.omit({ sessionId: true }).extend({ locale: localeJson.optional() }).meta({ id: 'SignUp' });
 const applicationBody = applyToCohortInput.omit({ cohortId: true }).extend({ locale: localeJson.optional() }).meta({ id: 'Application' });
@@ -76,6 +86,7 @@ function build(serverUrl: string, t: TFunction) {
       { name: 'Groups', description: say('tags.groups') },
       { name: 'Joining', description: say('tags.joining') },
       { name: 'Feeds', description: say('tags.feeds') },
+      { name: 'HSDS', description: say('tags.hsds') },
       { name: 'Documents', description: say('tags.documents') },
     ],
     paths: {
@@ -103,6 +114,44 @@ function build(serverUrl: string, t: TFunction) {
           ...operation('meetingGuide', 'Feeds'),
           requestParams: { query: feedQuery, header: acceptLanguage },
           responses: { 200: json('responses.meetingGuide', z.array(meetingGuideJsonSchema)), ...problems(400) },
+        },
+      },
+      '/api/v1/hsds': {
+        get: { ...operation('hsdsRoot', 'HSDS'), requestParams: { query: feedQuery }, responses: { 200: json('responses.hsdsRoot', hsdsRootJson), ...problems(400) } },
+      },
+      '/api/v1/hsds/services': {
+        get: {
+          ...operation('hsdsServices', 'HSDS'),
+          requestParams: { query: hsdsServicesQuery, header: acceptLanguage },
+          responses: { 200: json('responses.hsdsServices', hsdsPageJson(hsdsServiceJson, 'HsdsServicePage')), ...problems(400) },
+        },
+      },
+      '/api/v1/hsds/services/{id}': {
+        get: {
+          ...operation('hsdsService', 'HSDS'),
+          requestParams: { ...hsdsId('hsdsServiceId'), query: feedQuery, header: acceptLanguage },
+          responses: { 200: json('responses.hsdsService', hsdsServiceJson), ...problems(400, 404) },
+        },
+      },
+      '/api/v1/hsds/organizations': {
+        get: {
+          ...operation('hsdsOrganizations', 'HSDS'),
+          requestParams: { query: hsdsListQuery, header: acceptLanguage },
+          responses: { 200: json('responses.hsdsOrganizations', hsdsPageJson(hsdsOrganizationJson, 'HsdsOrganizationPage')), ...problems(400) },
+        },
+      },
+      '/api/v1/hsds/organizations/{id}': {
+        get: {
+          ...operation('hsdsOrganization', 'HSDS'),
+          requestParams: { ...hsdsId('hsdsOrganizationId'), query: feedQuery, header: acceptLanguage },
+          responses: { 200: json('responses.hsdsOrganization', hsdsOrganizationJson), ...problems(400, 404) },
+        },
+      },
+      '/api/v1/hsds/dataset.json': {
+        get: {
+          ...operation('hsdsDataset', 'HSDS'),
+          requestParams: { query: feedQuery, header: acceptLanguage },
+          responses: { 200: json('responses.hsdsDataset', hsdsDatasetJson), ...problems(400) },
         },
       },
       [OPENAPI_PATH]: {

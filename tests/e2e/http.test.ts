@@ -1,6 +1,7 @@
 import http from 'node:http';
 import { describe, expect, inject, it } from 'vitest';
 import { runServerExpectingExit } from './server-process';
+import { hsdsValidator } from '../support/hsds';
 
 const baseURL = inject('baseURL');
 const dataDir = inject('dataDir');
@@ -154,6 +155,30 @@ describe('HTTP', () => {
     const refused = await get('/api/v1/meeting-guide.json?lang=de', { 'accept-language': 'fr' });
     expect(refused.status).toBe(400);
     expect(((await refused.json()) as { detail: string }).detail).toContain('« lang »');
+  });
+
+  it('the HSDS 3 export: services, organizations and the dataset pass the specification’s schemas', async () => {
+    const validate = hsdsValidator();
+    const root = (await (await get('/api/v1/hsds')).json()) as { version: string };
+    expect(root.version).toBe('3.1');
+    const page = (await (await get('/api/v1/hsds/services?per_page=5&page=2', { 'accept-language': 'fr' })).json()) as { page_number: number; contents: { id: string; name: string }[] };
+    expect(page.page_number).toBe(2);
+    expect(page.contents.length).toBe(5);
+    for (const service of page.contents) expect(validate('service', service), service.name).toEqual([]);
+    const one = (await (await get(`/api/v1/hsds/services/${page.contents[0]!.id}?lang=fr`)).json()) as { id: string };
+    expect(one).toEqual(page.contents[0]);
+    const orgs = (await (await get('/api/v1/hsds/organizations')).json()) as { total_items: number; contents: { id: string }[] };
+    expect(orgs.total_items).toBeGreaterThan(0);
+    for (const org of orgs.contents) expect(validate('organization', org)).toEqual([]);
+    expect((await get(`/api/v1/hsds/organizations/${orgs.contents[0]!.id}`)).status).toBe(200);
+    const dataset = await get('/api/v1/hsds/dataset.json', { 'accept-encoding': 'gzip' });
+    expect(dataset.headers.get('content-disposition')).toMatch(/^attachment; filename="cercle-hsds-en\.json"$/);
+    const all = (await dataset.json()) as { version: string; services: { id: string }[] };
+    const groups = (await (await get('/api/v1/groups?per_page=1&facets=false')).json()) as { total: number };
+    expect(all.services.length).toBe(groups.total);
+    for (const service of all.services) expect(validate('service', service)).toEqual([]);
+    expect((await get('/api/v1/hsds/services/0b7f5b2e-1111-4c1a-9d55-3f3b8f0e2a11', { 'accept-language': 'fr' })).status).toBe(404);
+    expect((await get('/api/v1/hsds/services?per_page=1000')).status).toBe(400);
   });
 
   it('GET /api/v1/groups lists published groups a page at a time', async () => {

@@ -40,12 +40,19 @@ const developers = {
   api: {
     info: 'Find published support groups, their sessions and cohorts, and join them. Reading needs no key. Answers are JSON; errors are RFC 9457 problems in English or French (`Accept-Language`). Online meeting links are never in the API: confirmed participants get them by email.',
     tags: {
+      hsds: 'The groups in Open Referral’s Human Services Data Specification (HSDS 3), as community information and referral services exchange them.',
       feeds: 'Open data feeds in the formats other finders read.',
       groups: 'Search and read published groups.',
       joining: 'Sign up for a session, apply to a cohort, cancel.',
       documents: 'This description.',
     },
     operations: {
+      hsdsRoot: { summary: 'HSDS: what this is', description: 'The version of HSDS this export follows, and where its description is.' },
+      hsdsServices: { summary: 'HSDS services', description: 'The published groups as HSDS services, a page at a time, each with its organization, schedules, locations, languages, cost and contact.' },
+      hsdsService: { summary: 'An HSDS service', description: 'One published group as an HSDS service.' },
+      hsdsOrganizations: { summary: 'HSDS organizations', description: 'The organizations that have a published group, a page at a time.' },
+      hsdsOrganization: { summary: 'An HSDS organization', description: 'One organization that has a published group.' },
+      hsdsDataset: { summary: 'HSDS dataset', description: 'Every published group as an HSDS service, in one file to download (streamed as it is read).' },
       meetingGuide: {
         summary: 'Meeting Guide feed',
         description: 'The drop-in groups that meet every week, one entry per weekly schedule, in the Meeting Guide format read by recovery meeting finders. An online group’s entry points to its page: the meeting link is never published.',
@@ -61,6 +68,12 @@ const developers = {
       getOpenApi: { summary: 'This description', description: 'The OpenAPI 3.1 document this page is drawn from.' },
     },
     responses: {
+      hsdsRoot: 'The version and the description.',
+      hsdsServices: 'A page of services.',
+      hsdsService: 'The service.',
+      hsdsOrganizations: 'A page of organizations.',
+      hsdsOrganization: 'The organization.',
+      hsdsDataset: 'The whole dataset.',
       meetingGuide: 'The meetings, as a JSON array (streamed).',
       search: 'A page of matching groups.',
       group: 'The group.',
@@ -81,6 +94,10 @@ const developers = {
       retryAfter: 'Seconds to wait.',
     },
     params: {
+      hsdsPerPage: 'Items per page (50 unless given, 100 at most).',
+      organizationId: 'Only the services of this organization.',
+      hsdsServiceId: 'The service’s id (the group’s).',
+      hsdsOrganizationId: 'The organization’s id.',
       feedLang: 'The language of names, notes and addresses (else `Accept-Language`).',
       q: 'Words, in English or French: read as topics and kinds of group, typos corrected.',
       literal: 'Search the words only, without reading them as topics or kinds of group.',
@@ -117,6 +134,8 @@ const developers = {
       acceptLanguage: 'The language of messages (`en` or `fr`); `locale` in a body wins.',
     },
     fields: {
+      hsdsService: 'A published group as an HSDS 3 service. Schedules carry their IANA time zone and RFC 5545 rule as attributes; an online group’s virtual location is its page, never its meeting link.',
+      hsdsOrganization: 'An organization as an HSDS 3 organization.',
       meeting: 'A weekly meeting of a drop-in group, in the Meeting Guide format.',
       meetingDay: 'Day of the week, 0 = Sunday to 6 = Saturday (a list when it meets on several).',
       meetingTypes: 'Meeting Guide type codes (languages, who it is for, accessibility, format).',

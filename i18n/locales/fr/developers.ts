@@ -42,12 +42,19 @@ const developers: Catalog<typeof en> = {
   api: {
     info: 'Trouver les groupes de soutien publiés, leurs rencontres et leurs cohortes, et s’y inscrire. La lecture ne demande aucune clé. Les réponses sont en JSON ; les erreurs sont des problèmes RFC 9457 en anglais ou en français (`Accept-Language`). Les liens des rencontres en ligne ne sont jamais dans l’API : les participants confirmés les reçoivent par courriel.',
     tags: {
+      hsds: 'Les groupes dans la spécification de données des services sociaux d’Open Referral (HSDS 3), telle que l’échangent les services d’information et d’orientation.',
       feeds: 'Des flux de données ouvertes dans les formats que lisent d’autres répertoires.',
       groups: 'Chercher et lire les groupes publiés.',
       joining: 'S’inscrire à une rencontre, demander une place dans une cohorte, annuler.',
       documents: 'Cette description.',
     },
     operations: {
+      hsdsRoot: { summary: 'HSDS : de quoi il s’agit', description: 'La version d’HSDS que suit cet export, et où se trouve sa description.' },
+      hsdsServices: { summary: 'Services HSDS', description: 'Les groupes publiés en services HSDS, une page à la fois, chacun avec son organisme, ses horaires, ses lieux, ses langues, son coût et son contact.' },
+      hsdsService: { summary: 'Un service HSDS', description: 'Un groupe publié en service HSDS.' },
+      hsdsOrganizations: { summary: 'Organismes HSDS', description: 'Les organismes qui ont un groupe publié, une page à la fois.' },
+      hsdsOrganization: { summary: 'Un organisme HSDS', description: 'Un organisme qui a un groupe publié.' },
+      hsdsDataset: { summary: 'Jeu de données HSDS', description: 'Tous les groupes publiés en services HSDS, dans un seul fichier à télécharger (envoyé au fil de la lecture).' },
       meetingGuide: {
         summary: 'Flux Meeting Guide',
         description: 'Les groupes ouverts qui se réunissent chaque semaine, une entrée par horaire hebdomadaire, au format Meeting Guide que lisent les répertoires de rencontres de rétablissement. L’entrée d’un groupe en ligne mène à sa page : le lien de la rencontre n’est jamais publié.',
@@ -63,6 +70,12 @@ const developers: Catalog<typeof en> = {
       getOpenApi: { summary: 'Cette description', description: 'Le document OpenAPI 3.1 dont cette page est tirée.' },
     },
     responses: {
+      hsdsRoot: 'La version et la description.',
+      hsdsServices: 'Une page de services.',
+      hsdsService: 'Le service.',
+      hsdsOrganizations: 'Une page d’organismes.',
+      hsdsOrganization: 'L’organisme.',
+      hsdsDataset: 'Le jeu de données complet.',
       meetingGuide: 'Les rencontres, en tableau JSON (envoyé au fil de la lecture).',
       search: 'Une page des groupes trouvés.',
       group: 'Le groupe.',
@@ -83,6 +96,10 @@ const developers: Catalog<typeof en> = {
       retryAfter: 'Secondes à attendre.',
     },
     params: {
+      hsdsPerPage: 'Éléments par page (50 par défaut, 100 au plus).',
+      organizationId: 'Seulement les services de cet organisme.',
+      hsdsServiceId: 'L’identifiant du service (celui du groupe).',
+      hsdsOrganizationId: 'L’identifiant de l’organisme.',
       feedLang: 'La langue des noms, des notes et des adresses (sinon `Accept-Language`).',
       q: 'Des mots, en français ou en anglais : lus comme des sujets et des types de groupes, fautes de frappe corrigées.',
       literal: 'Chercher les mots seulement, sans les lire comme des sujets ou des types de groupes.',
@@ -119,6 +136,8 @@ const developers: Catalog<typeof en> = {
       acceptLanguage: 'La langue des messages (`en` ou `fr`) ; `locale` dans un corps l’emporte.',
     },
     fields: {
+      hsdsService: 'Un groupe publié en service HSDS 3. Les horaires portent leur fuseau horaire IANA et leur règle RFC 5545 en attributs ; le lieu virtuel d’un groupe en ligne est sa page, jamais le lien de sa rencontre.',
+      hsdsOrganization: 'Un organisme en organisme HSDS 3.',
       meeting: 'Une rencontre hebdomadaire d’un groupe ouvert, au format Meeting Guide.',
       meetingDay: 'Jour de la semaine, de 0 = dimanche à 6 = samedi (une liste s’il se réunit plusieurs jours).',
       meetingTypes: 'Codes de type Meeting Guide (langues, à qui il s’adresse, accessibilité, format).',
