@@ -5,11 +5,9 @@
 // It opens the database the way the server does (DATABASE_URL for PostgreSQL, else the embedded
 // database in DATA_DIR), applies migrations, then promotes the account with that email, or creates
 // one with no password: its owner signs in with a magic link or through "forgot password".
-import path from 'node:path';
 import { parseArgs } from 'node:util';
-import { DataFolderLockedError, migrateDatabase, openPglite, openPostgres, type DatabaseHandle } from '../db/client';
-import { readConfig, ConfigError } from '../server/config';
 import { createContext } from '../core/context';
+import { fail, openServerDatabase } from './cli-database';
 import { makePlatformAdmin, makePlatformAdminInput } from '../core/admin/make-platform-admin';
 
 const USAGE = `Usage: npm run admin:create -- --email <address> --name "<full name>"
@@ -22,11 +20,7 @@ Makes the account with this email a platform administrator, creating it when the
 The database is the server's: DATABASE_URL (PostgreSQL) when set, else the embedded database
 in DATA_DIR (default ./data). Stop the server first when it uses the embedded database.`;
 
-/** Exit codes: 0 done, 1 the database could not be used, 2 bad arguments or configuration. */
-function fail(message: string, exitCode: number): never {
-  process.stderr.write(`${message}\n`);
-  process.exit(exitCode);
-}
+// Exit codes: 0 done, 1 the database could not be used, 2 bad arguments or configuration.
 
 async function main(argv: string[]): Promise<void> {
   let values: { email?: string; name?: string; help?: boolean };
@@ -54,33 +48,10 @@ async function main(argv: string[]): Promise<void> {
     fail(`${[...new Set(problems)].join('\n')}\n\n${USAGE}`, 2);
   }
 
-  let config;
+  const { handle, where } = await openServerDatabase();
   try {
-    config = readConfig(process.env);
-  } catch (err) {
-    if (err instanceof ConfigError) fail(err.message, 2);
-    throw err;
-  }
-
-  let handle: DatabaseHandle;
-  try {
-    handle = config.DATABASE_URL ? await openPostgres(config.DATABASE_URL, { max: 2 }) : await openPglite(path.join(config.DATA_DIR));
-  } catch (err) {
-    if (err instanceof DataFolderLockedError) {
-      fail(
-        `The embedded database in ${err.dataDir} is in use by a running Cercle server.\n` +
-          'Stop the server, run this command again, then start the server.',
-        1,
-      );
-    }
-    fail(`Could not open the database: ${(err as Error).message}`, 1);
-  }
-
-  try {
-    await migrateDatabase(handle);
     const ctx = createContext(handle.db, { now: new Date(), actor: { type: 'system' } });
     const result = await makePlatformAdmin({ ctx, input: parsed.data });
-    const where = handle.engine === 'postgres' ? 'PostgreSQL (DATABASE_URL)' : `the embedded database in ${path.resolve(config.DATA_DIR)}`;
     const lines = {
       created: [
         `Created a platform administrator account for ${result.email} (${where}).`,

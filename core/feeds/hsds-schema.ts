@@ -84,8 +84,8 @@ export const hsdsLocation = z.object({
   organization_id: id.optional(),
   name: text.optional(),
   url: z.url().optional(),
-  latitude: z.number().min(-90).max(90).optional(),
-  longitude: z.number().min(-180).max(180).optional(),
+  latitude: z.number().optional(),
+  longitude: z.number().optional(),
   addresses: z.array(hsdsAddress).optional(),
 });
 

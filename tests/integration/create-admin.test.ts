@@ -1,4 +1,3 @@
-import { spawn } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
@@ -8,34 +7,12 @@ import { eq } from 'drizzle-orm';
 import pg from 'pg';
 import { openPglite, openPostgres } from '../../db/client';
 import { users } from '../../db/schema';
+import { runScript } from '../support/cli';
 
 // The create-admin command, run as a child process the way an operator runs it.
 
-const ROOT = path.resolve(import.meta.dirname, '../..');
 // Each run starts Node with tsx, and opens (and migrates) a database: seconds, more on a busy machine.
-const SCRIPT = path.join(ROOT, 'scripts/create-admin.ts');
-
-interface Run {
-  code: number | null;
-  stdout: string;
-  stderr: string;
-}
-
-function run(args: string[], env: Record<string, string>): Promise<Run> {
-  // Only what the command needs: no database setting leaks in from the test run.
-  const base = Object.fromEntries(
-    Object.entries(process.env).filter(([k]) => !['DATABASE_URL', 'DATA_DIR', 'TEST_DATABASE_URL', 'TEST_ENGINE', 'VITEST'].includes(k) && !k.startsWith('VITEST_')),
-  ) as Record<string, string>;
-  return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, ['--import', 'tsx', SCRIPT, ...args], { cwd: ROOT, env: { ...base, ...env } });
-    let stdout = '';
-    let stderr = '';
-    child.stdout.on('data', (d: Buffer) => (stdout += d.toString()));
-    child.stderr.on('data', (d: Buffer) => (stderr += d.toString()));
-    child.on('error', reject);
-    child.on('close', (code) => resolve({ code, stdout, stderr }));
-  });
-}
+const run = (args: string[], env: Record<string, string>) => runScript('create-admin.ts', args, env);
 
 describe('create-admin: arguments', { timeout: 120_000 }, () => {
   it('prints the usage and exits with 2 when arguments are missing, unknown or bad', async () => {
