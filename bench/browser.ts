@@ -10,16 +10,13 @@
 // Where the time goes comes from the browser's own timings (Navigation and Resource Timing).
 // Prints the medians as JSON, and rewrites the "Search in the browser" section of
 // docs/benchmarks.md from bench/results/browser.json.
-import { execFileSync } from 'node:child_process';
-import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import pg from 'pg';
 import type { Page } from 'playwright-core';
-import { openPostgres, migrateDatabase } from '../db/client';
 import { launchBrowser } from '../tests/e2e/browser';
 import { startServer } from '../tests/e2e/server-process';
-import { generateGroups } from './search-data';
+import { ensureBuild, withGeneratedGroups } from './generated-database';
 
 const args = process.argv.slice(2);
 const arg = (name: string, fallback: string) => {
@@ -187,27 +184,9 @@ async function measure(serverUrl: string) {
 }
 
 async function main() {
-  if (!existsSync(path.join(BUILD_DIR, 'server/index.js'))) {
-    log(`Building the app into ${BUILD_DIR}/ first`);
-    execFileSync('npm', ['run', 'build'], { stdio: 'inherit', env: { ...process.env, BUILD_DIR } });
-  }
+  ensureBuild(BUILD_DIR);
   // `--keep NAME` keeps the generated database under that name for the next run (and reuses it).
-  const kept = arg('keep', '');
-  const name = kept || `cercle_bench_browser_${process.pid}`;
-  const admin = new pg.Client({ connectionString: PG_URL });
-  await admin.connect();
-  const exists = kept !== '' && (await admin.query('select 1 from pg_database where datname = $1', [name])).rowCount === 1;
-  if (!exists) await admin.query(`create database ${name}`);
-  await admin.end();
-  const url = Object.assign(new URL(PG_URL), { pathname: `/${name}` }).toString();
-  try {
-    log(`== PostgreSQL, ${GROUPS.toLocaleString('en')} groups${exists ? ` (kept in ${name})` : ''}`);
-    if (!exists) {
-      const handle = await openPostgres(url);
-      await migrateDatabase(handle);
-      await generateGroups(handle.db, GROUPS, (step, done, total) => log(`  ${step}: ${done.toLocaleString('en')}/${total.toLocaleString('en')}`));
-      await handle.close();
-    }
+  await withGeneratedGroups({ pgUrl: PG_URL, groups: GROUPS, prefix: 'cercle_bench_browser', kept: arg('keep', '') }, async ({ url }) => {
     const server = await startServer({ DATABASE_URL: url, SEED_DEMO: 'false', BUILD_DIR, WORKER: 'off' }, { timeoutMs: 300_000 });
     try {
       const { medians, runs } = await measure(server.url);
@@ -219,14 +198,7 @@ async function main() {
     } finally {
       await server.stop();
     }
-  } finally {
-    if (!kept) {
-      const a = new pg.Client({ connectionString: PG_URL });
-      await a.connect();
-      await a.query(`drop database if exists ${name} with (force)`);
-      await a.end();
-    }
-  }
+  });
 }
 
 function writeDocs(r: { date: string; groups: number; runs: number; cpu: string; medians: FirstLoad & Keyword }) {

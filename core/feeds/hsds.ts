@@ -1,6 +1,6 @@
 import { and, asc, count, eq, gt, inArray, type SQL } from 'drizzle-orm';
 import { DateTime } from 'luxon';
-import { v5 as uuidv5 } from 'uuid';
+import { parse as parseUuid, v5 as uuidv5 } from 'uuid';
 import { groups, groupTopics, organizations, schedules, topics, type Locale } from '../../db/schema';
 import type { Context } from '../context';
 import { NotFound } from '../errors';
@@ -17,7 +17,9 @@ import type { HsdsOrganization, HsdsSchedule, HsdsService } from './hsds-schema'
 
 /** The namespace of the ids derived for HSDS objects (RFC 4122 name-based, version 5). */
 export const HSDS_NAMESPACE = 'e516c322-1090-4a6e-adfd-86ad2691109a';
-const derived = (owner: string, what: string) => uuidv5(`${owner}/${what}`, HSDS_NAMESPACE);
+// The namespace read once: parsing it again for each of a service's dozen ids cost a tenth of the export.
+const NAMESPACE_BYTES = parseUuid(HSDS_NAMESPACE);
+const derived = (owner: string, what: string) => uuidv5(`${owner}/${what}`, NAMESPACE_BYTES);
 
 /** The taxonomy Cercle's topics belong to, as HSDS terms name it. */
 export const TOPIC_TAXONOMY = 'cercle-topics';
@@ -30,6 +32,14 @@ type TopicRow = { groupId: string; id: string; slug: string; labelEn: string; la
 export interface HsdsLinks {
   /** The address of a group's page in the context's language, from its slug in that language. */
   pageUrl: (slug: string) => string;
+}
+
+/** Names of languages in each locale (one formatter each: making one costs more than a service). */
+const languageNamers = new Map<Locale, Intl.DisplayNames>();
+function languageNames(locale: Locale): Intl.DisplayNames {
+  let namer = languageNamers.get(locale);
+  if (!namer) languageNamers.set(locale, (namer = new Intl.DisplayNames([locale], { type: 'language' })));
+  return namer;
 }
 
 const pick = (locale: Locale, en: string | null, fr: string | null) => (locale === 'fr' ? (fr ?? en) : (en ?? fr)) ?? undefined;
@@ -108,7 +118,7 @@ export function hsdsService(g: GroupRow, org: OrgRow, groupSchedules: ScheduleRo
     // The group's page, where confirmed participants get the meeting's link: never the link itself.
     locations.push({ id: derived(g.id, 'virtual-service-at-location'), service_id: g.id, location_id: locationId, location: { id: locationId, location_type: 'virtual' as const, url } });
   }
-  const names = new Intl.DisplayNames([locale], { type: 'language' });
+  const names = languageNames(locale);
   const amount = g.costType === 'fee' ? g.feeCents : g.costType === 'pay_what_you_can' ? g.suggestedDonationCents : 0;
   const phones = g.contactPhone ? [{ id: derived(g.id, 'phone'), service_id: g.id, number: g.contactPhone }] : undefined;
   const attribute = (label: string, value: string) => ({ id: derived(g.id, `${label}/${value}`), link_id: g.id, link_type: 'service', link_entity: 'service', label, value });
