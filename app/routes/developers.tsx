@@ -83,7 +83,7 @@ function Fields({ caption, rows, first, where }: { caption: string; rows: (Field
 
 export default function Developers({ loaderData }: Route.ComponentProps) {
   const { t } = useTranslation();
-  const { base, document, operations, schemas } = loaderData;
+  const { locale, base, document, operations, schemas } = loaderData;
   return (
     <div className="page developers">
       <h1>{t('developers.page.title')}</h1>
@@ -93,6 +93,9 @@ export default function Developers({ loaderData }: Route.ComponentProps) {
         <ul>
           <li>
             <a href="#basics">{t('developers.page.basics')}</a>
+          </li>
+          <li>
+            <a href="#feeds">{t('developers.page.feeds')}</a>
           </li>
           <li>
             <a href="#endpoints">{t('developers.page.endpoints')}</a>
@@ -125,6 +128,20 @@ export default function Developers({ loaderData }: Route.ComponentProps) {
         <p>
           {t('developers.page.document')} <a href={document}>{document}</a>
         </p>
+      </section>
+
+      <section aria-labelledby="feeds">
+        <h2 id="feeds">{t('developers.page.feeds')}</h2>
+        <p>
+          {t('developers.page.feedsMeetingGuide')} <a href={`/api/v1/meeting-guide.json?lang=${locale}`}>{t('developers.page.feedsLinkMeetingGuide')}</a>
+        </p>
+        <p>
+          {t('developers.page.feedsHsds')} <a href={`/api/v1/hsds/dataset.json?lang=${locale}`}>{t('developers.page.feedsLinkHsds')}</a>
+        </p>
+        <p>{t('developers.page.feedsImport')}</p>
+        <pre>
+          <code>npm run cercle -- import hsds services.json --organization your-organization</code>
+        </pre>
       </section>
 
       <section aria-labelledby="endpoints">

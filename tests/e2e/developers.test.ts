@@ -16,8 +16,8 @@ describe.skipIf(browserMissing)('the developers’ page', () => {
   });
 
   const LANGUAGES = [
-    { from: '/en', footer: 'Open data and API for developers', title: 'Cercle for developers', search: 'Search groups', kind: 'Kinds of group. One or more of: support_group' },
-    { from: '/fr', footer: 'Données ouvertes et API pour les développeurs', title: 'Cercle pour les développeurs', search: 'Chercher des groupes', kind: 'Types de groupes. Une ou plusieurs valeurs parmi : support_group' },
+    { from: '/en', footer: 'Open data and API for developers', title: 'Cercle for developers', search: 'Search groups', kind: 'Kinds of group. One or more of: support_group', feed: 'Meeting Guide feed (JSON)', dataset: 'HSDS dataset (JSON, large)' },
+    { from: '/fr', footer: 'Données ouvertes et API pour les développeurs', title: 'Cercle pour les développeurs', search: 'Chercher des groupes', kind: 'Types de groupes. Une ou plusieurs valeurs parmi : support_group', feed: 'Flux Meeting Guide (JSON)', dataset: 'Jeu de données HSDS (JSON, volumineux)' },
   ];
 
   it.each(LANGUAGES)('is reached from the footer and lists every operation of the document ($from)', async (lang) => {
@@ -38,6 +38,9 @@ describe.skipIf(browserMissing)('the developers’ page', () => {
     await page.getByRole('link', { name: 'Group', exact: true }).first().click();
     expect(new URL(page.url()).hash).toBe('#schema-Group');
     expect(await page.getByRole('link', { name: '/api/v1/openapi.json' }).getAttribute('href')).toBe('/api/v1/openapi.json');
+    // The feeds in other finders' formats, in the page's language.
+    expect(await page.getByRole('link', { name: lang.feed }).getAttribute('href')).toBe(`/api/v1/meeting-guide.json?lang=${lang.from.slice(1)}`);
+    expect(await page.getByRole('link', { name: lang.dataset }).getAttribute('href')).toBe(`/api/v1/hsds/dataset.json?lang=${lang.from.slice(1)}`);
     await expectAccessible(page);
     await assertClean();
   });
