@@ -1,6 +1,6 @@
 import type { Request, RequestHandler } from 'express';
 import { getT, negotiateLocale, type Locale } from '../i18n';
-import { PAGES } from '../app/lib/paths';
+import { PAGES, pathPattern } from '../app/lib/paths';
 import { POST_BODY_LIMIT, IMAGE_MAX_BYTES } from '../core/communities/images';
 import { problemBody, PROBLEM_TYPE } from '../app/lib/problem.server';
 
@@ -16,8 +16,7 @@ export const FORM_BODY_LIMIT = 256 * 1024;
 /** What is dropped unread after a refusal before the connection is closed. */
 export const DISCARD_LIMIT = 64 * 1024 * 1024;
 
-const pattern = (path: string) => new RegExp(`^${path.replace(/:[a-zA-Z]+/g, '[^/]+')}/?$`);
-const UPLOADS = [PAGES.communityNewPost.en, PAGES.communityNewPost.fr].map(pattern);
+const UPLOADS = [PAGES.communityNewPost.en, PAGES.communityNewPost.fr].map((path) => pathPattern(path));
 
 export type BodyLimit = { bytes: number; upload: boolean };
 

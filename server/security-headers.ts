@@ -1,7 +1,7 @@
 import crypto from 'node:crypto';
 import type { RequestHandler, Response } from 'express';
 import helmet from 'helmet';
-import { PAGES } from '../app/lib/paths';
+import { PAGES, pathPattern } from '../app/lib/paths';
 import appCss from '../app/app.css?inline';
 
 // The headers every answer carries (helmet): a Content-Security-Policy that lets scripts run only
@@ -17,11 +17,11 @@ export const STYLE_HASH = `'sha256-${crypto.createHash('sha256').update(appCss).
 export const PERMISSIONS_POLICY = ['camera', 'microphone', 'geolocation', 'payment', 'usb', 'browsing-topics', 'interest-cohort'].map((f) => `${f}=()`).join(', ');
 
 /** Pages with a person's or an organization's data: their files' names start with these. */
-const PRIVATE_FILES = ['routes/manage', 'routes/unsubscribe', 'routes/account', 'routes/organize', 'routes/admin', 'routes/community'];
+export const PRIVATE_FILES = ['routes/manage', 'routes/unsubscribe', 'routes/account', 'routes/organize', 'routes/admin', 'routes/community'];
 const PRIVATE_PATHS = Object.values(PAGES)
   .filter((p) => PRIVATE_FILES.some((f) => p.file.startsWith(f)))
   .flatMap((p) => [p.en, p.fr])
-  .map((path) => new RegExp(`^${path.replace(/:[a-zA-Z]+/g, '[^/]+')}(\\.data)?/?$`));
+  .map((path) => pathPattern(path, '(\\.data)?'));
 
 /** Whether a path is one of the pages that must not be stored (with their data requests). */
 export function isPrivatePath(path: string): boolean {

@@ -165,3 +165,11 @@ export function localeOfPath(pathname: string): Locale | null {
   const first = pathname.split('/')[1];
   return first === 'en' || first === 'fr' ? first : null;
 }
+
+/**
+ * A page's path as a regular expression (each `:param` one segment; a trailing slash allowed), with
+ * `suffix`, the source of a regular expression, allowed after it (`(\\.data)?` for data requests).
+ */
+export function pathPattern(path: string, suffix = ''): RegExp {
+  return new RegExp(`^${path.replace(/:[a-zA-Z]+/g, '[^/]+')}${suffix}/?$`);
+}

@@ -2,6 +2,7 @@ import crypto from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import type { Browser } from 'playwright-core';
 import { PAGES } from '../../app/lib/paths';
+import { PRIVATE_FILES } from '../../server/security-headers';
 import { hasChromium, launchBrowser, newPage } from './browser';
 
 // The headers of every page of the app, in both languages, as the built server sends them; and,
@@ -17,7 +18,6 @@ async function everyPath(): Promise<{ page: string; path: string; private: boole
   const group = found.results[0]!;
   const full = (await (await fetch(`${baseURL}/api/v1/groups/${group.id}`)).json()) as { slugs?: { en: string; fr: string }; sessions?: { id: string }[] };
   const sessionId = full.sessions?.[0]?.id ?? 'x';
-  const privateFiles = ['routes/manage', 'routes/unsubscribe', 'routes/account', 'routes/organize', 'routes/admin', 'routes/community'];
   return Object.entries(PAGES).flatMap(([page, p]) =>
     (['en', 'fr'] as const).map((locale) => ({
       page: `${locale}:${page}`,
@@ -25,7 +25,7 @@ async function everyPath(): Promise<{ page: string; path: string; private: boole
         .replace(':slug', full.slugs?.[locale] ?? group.slug)
         .replace(':sessionId', sessionId)
         .replace(/:[a-zA-Z]+/g, 'x'),
-      private: privateFiles.some((f) => p.file.startsWith(f)),
+      private: PRIVATE_FILES.some((f) => p.file.startsWith(f)),
     })),
   );
 }
