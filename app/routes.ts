@@ -26,6 +26,9 @@ export default [
   index('routes/index.tsx'),
   ...localized,
   route('healthz', 'routes/healthz.ts'),
+  route('robots.txt', 'routes/robots.ts'),
+  route('sitemap.xml', 'routes/sitemap.ts', { id: 'sitemapIndex' }),
+  route('sitemaps/:file', 'routes/sitemap.ts', { id: 'sitemap' }),
   // Calendar files (.ics) of a group's whole schedule and of one session, in each language.
   route('en/groups/:slug/calendar.ics', 'routes/group-calendar.ts', { id: 'en:groupCalendar' }),
   route('fr/groupes/:slug/calendrier.ics', 'routes/group-calendar.ts', { id: 'fr:groupCalendar' }),

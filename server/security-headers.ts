@@ -1,7 +1,7 @@
 import crypto from 'node:crypto';
 import type { RequestHandler, Response } from 'express';
 import helmet from 'helmet';
-import { PAGES, pathPattern } from '../app/lib/paths';
+import { isPrivatePage, PAGES, pathPattern, type Page } from '../app/lib/paths';
 import appCss from '../app/app.css?inline';
 
 // The headers every answer carries (helmet): a Content-Security-Policy that lets scripts run only
@@ -16,11 +16,9 @@ export const STYLE_HASH = `'sha256-${crypto.createHash('sha256').update(appCss).
 /** Browser features Cercle never uses, turned off for its pages and anything they could embed. */
 export const PERMISSIONS_POLICY = ['camera', 'microphone', 'geolocation', 'payment', 'usb', 'browsing-topics', 'interest-cohort'].map((f) => `${f}=()`).join(', ');
 
-/** Pages with a person's or an organization's data: their files' names start with these. */
-export const PRIVATE_FILES = ['routes/manage', 'routes/unsubscribe', 'routes/account', 'routes/organize', 'routes/admin', 'routes/community'];
-const PRIVATE_PATHS = Object.values(PAGES)
-  .filter((p) => PRIVATE_FILES.some((f) => p.file.startsWith(f)))
-  .flatMap((p) => [p.en, p.fr])
+const PRIVATE_PATHS = (Object.keys(PAGES) as Page[])
+  .filter(isPrivatePage)
+  .flatMap((p) => [PAGES[p].en, PAGES[p].fr])
   .map((path) => pathPattern(path, '(\\.data)?'));
 
 /** Whether a path is one of the pages that must not be stored (with their data requests). */

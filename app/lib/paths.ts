@@ -173,3 +173,10 @@ export function localeOfPath(pathname: string): Locale | null {
 export function pathPattern(path: string, suffix = ''): RegExp {
   return new RegExp(`^${path.replace(/:[a-zA-Z]+/g, '[^/]+')}${suffix}/?$`);
 }
+
+/** Pages with a person's or an organization's data (their route files start with these): never stored, never indexed. */
+export const PRIVATE_FILES = ['routes/manage', 'routes/unsubscribe', 'routes/account', 'routes/organize', 'routes/admin', 'routes/community'];
+
+export function isPrivatePage(page: Page): boolean {
+  return PRIVATE_FILES.some((f) => PAGES[page].file.startsWith(f));
+}

@@ -1,4 +1,6 @@
 import http from 'node:http';
+import { Readable } from 'node:stream';
+import { parseSitemap, parseSitemapIndex } from 'sitemap';
 import { describe, expect, inject, it } from 'vitest';
 import { runServerExpectingExit } from './server-process';
 import { hsdsValidator } from '../support/hsds';
@@ -179,6 +181,31 @@ describe('HTTP', () => {
     for (const service of all.services) expect(validate('service', service)).toEqual([]);
     expect((await get('/api/v1/hsds/services/0b7f5b2e-1111-4c1a-9d55-3f3b8f0e2a11', { 'accept-language': 'fr' })).status).toBe(404);
     expect((await get('/api/v1/hsds/services?per_page=1000')).status).toBe(400);
+  });
+
+  it('robots.txt keeps search engines out of private pages; the sitemaps list the public ones in both languages', async () => {
+    const robots = await (await get('/robots.txt')).text();
+    for (const rule of ['/en/manage/', '/fr/gerer/', '/en/organize', '/fr/organiser', '/en/admin', '/en/account', '/fr/compte', '/en/groups/*/community', '/fr/groupes/*/communaute', '/manage/', '/unsubscribe/']) {
+      expect(robots).toContain(`Disallow: ${rule}\n`);
+    }
+    expect(robots).toMatch(/^Sitemap: http:\/\/127\.0\.0\.1:\d+\/sitemap\.xml$/m);
+
+    const index = await parseSitemapIndex(Readable.fromWeb((await get('/sitemap.xml')).body as never));
+    const files = index.map((i) => new URL(i.url).pathname);
+    expect(files).toEqual(['/sitemaps/pages.xml', '/sitemaps/groups-1.xml']);
+    const pages = await parseSitemap(Readable.fromWeb((await get('/sitemaps/pages.xml')).body as never));
+    expect(pages.map((p) => new URL(p.url).pathname)).toContain('/fr/developpeurs');
+    const groups = await parseSitemap(Readable.fromWeb((await get('/sitemaps/groups-1.xml')).body as never));
+    const api = (await (await get('/api/v1/groups?per_page=100&facets=false')).json()) as { total: number; results: { slugs: { en: string; fr: string } }[] };
+    expect(groups.length).toBe(2 * api.total);
+    const one = api.results[0]!.slugs;
+    const fr = groups.find((g) => new URL(g.url).pathname === `/fr/groupes/${one.fr}`)!;
+    expect(fr.links.map((l) => [l.lang, new URL(l.url).pathname])).toEqual([
+      ['en', `/en/groups/${one.en}`],
+      ['fr', `/fr/groupes/${one.fr}`],
+    ]);
+    expect(groups.filter((g) => /\/(community|communaute|manage|gerer|organize|organiser)(\/|$)/.test(new URL(g.url).pathname))).toEqual([]);
+    expect((await get('/sitemaps/groups-2.xml')).status).toBe(404);
   });
 
   it('GET /api/v1/groups lists published groups a page at a time', async () => {

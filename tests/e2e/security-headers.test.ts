@@ -1,8 +1,7 @@
 import crypto from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import type { Browser } from 'playwright-core';
-import { PAGES } from '../../app/lib/paths';
-import { PRIVATE_FILES } from '../../server/security-headers';
+import { PAGES, PRIVATE_FILES } from '../../app/lib/paths';
 import { hasChromium, launchBrowser, newPage } from './browser';
 
 // The headers of every page of the app, in both languages, as the built server sends them; and,
