@@ -30,6 +30,10 @@ export default [
   route('sitemap.xml', 'routes/sitemap.ts', { id: 'sitemapIndex' }),
   route('sitemaps/:file', 'routes/sitemap.ts', { id: 'sitemap' }),
   // Calendar files (.ics) of a group's whole schedule and of one session, in each language.
+  route('en/groups/calendar.ics', 'routes/search-calendar.ts', { id: 'en:searchCalendar' }),
+  route('fr/groupes/calendrier.ics', 'routes/search-calendar.ts', { id: 'fr:searchCalendar' }),
+  route('en/organizations/:org/calendar.ics', 'routes/organization-calendar.ts', { id: 'en:organizationCalendar' }),
+  route('fr/organismes/:org/calendrier.ics', 'routes/organization-calendar.ts', { id: 'fr:organizationCalendar' }),
   route('en/groups/:slug/calendar.ics', 'routes/group-calendar.ts', { id: 'en:groupCalendar' }),
   route('fr/groupes/:slug/calendrier.ics', 'routes/group-calendar.ts', { id: 'fr:groupCalendar' }),
   route('en/groups/:slug/sessions/:session/calendar.ics', 'routes/session-calendar.ts', { id: 'en:sessionCalendar' }),

@@ -17,14 +17,27 @@ export async function calendarResponse(
   build: (args: { ctx: ReturnType<typeof coreContext>; pageUrl: string }) => Promise<CalendarFile>,
 ): Promise<Response> {
   // Absolute addresses come from PUBLIC_URL, never from the request's Host header.
-  const pageUrl = new URL(pathTo(locale, 'group', { slug }), context.settings.publicUrl).toString();
+  const pageUrl = groupPageUrl(context, locale)(slug);
+  return calendarFileResponse(locale, () => build({ ctx: coreContext(context, locale), pageUrl }));
+}
+
+/** The address of a group's page in `locale`, from its slug in that language (from PUBLIC_URL). */
+export function groupPageUrl(context: AppLoadContext, locale: Locale): (slug: string) => string {
+  return (slug) => new URL(pathTo(locale, 'group', { slug }), context.settings.publicUrl).toString();
+}
+
+/**
+ * A calendar file as an answer (a feed apps subscribe to: `inline`, or a download), or a
+ * plain-text error in the reader's language (404 for what does not exist).
+ */
+export async function calendarFileResponse(locale: Locale, build: () => Promise<CalendarFile>, options: { feed?: boolean } = {}): Promise<Response> {
   try {
-    const { filename, ics } = await build({ ctx: coreContext(context, locale), pageUrl });
+    const { filename, ics } = await build();
     return new Response(ics, {
       headers: {
         'content-type': 'text/calendar; charset=utf-8',
-        'content-disposition': `attachment; filename="${filename.replace(/[^\w.-]/g, '_')}"`,
-        'cache-control': 'no-cache',
+        'content-disposition': `${options.feed ? 'inline' : 'attachment'}; filename="${filename.replace(/[^\w.-]/g, '_')}"`,
+        'cache-control': options.feed ? 'public, max-age=900' : 'no-cache',
       },
     });
   } catch (err) {

@@ -11,3 +11,13 @@ export function sessionCalendarPath(locale: Locale, slug: string, sessionId: str
   const [sessions, file] = locale === 'fr' ? ['rencontres', 'calendrier'] : ['sessions', 'calendar'];
   return `${pathTo(locale, 'group', { slug })}/${sessions}/${encodeURIComponent(sessionId)}/${file}.ics`;
 }
+
+/** The calendar feed of a search: the search page's own query after it. */
+export function searchCalendarPath(locale: Locale): string {
+  return `${pathTo(locale, 'groups')}/${locale === 'fr' ? 'calendrier' : 'calendar'}.ics`;
+}
+
+/** The calendar feed of an organization's published groups. */
+export function organizationCalendarPath(locale: Locale, org: string): string {
+  return locale === 'fr' ? `/fr/organismes/${encodeURIComponent(org)}/calendrier.ics` : `/en/organizations/${encodeURIComponent(org)}/calendar.ics`;
+}

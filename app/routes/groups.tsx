@@ -12,6 +12,7 @@ import { pick } from "../../core/text";
 import { getT, type Locale } from "../../i18n";
 import { coreContext } from "../lib/context.server";
 import { localeOfPath, pathTo } from "../lib/paths";
+import { searchCalendarPath } from "../lib/listing-paths";
 import {
   groupSearchQuery,
   searchParamsOf,
@@ -281,6 +282,8 @@ export async function loader({ request, context }: Route.LoaderArgs) {
         ? hrefWith({ page: r.page - 1 > 1 ? r.page - 1 : undefined })
         : null,
     nextHref: r.page < r.pages ? hrefWith({ page: r.page + 1 }) : null,
+    // The same search as a calendar feed (its first hundred groups, whatever the page).
+    calendarHref: `${searchCalendarPath(locale)}${hrefWith({ per_page: undefined }).slice(base.length)}`,
   };
 }
 
@@ -371,6 +374,11 @@ const Results = memo(function Results({
             </li>
           ))}
         </ul>
+      )}
+      {d.total > 0 && (
+        <p className="calendar-feed">
+          <a href={d.calendarHref}>{t("search.calendar")}</a>
+        </p>
       )}
       {d.pages > 1 && (
         <nav aria-label={t("groups.pagination")} className="pagination">

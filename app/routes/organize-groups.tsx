@@ -7,6 +7,7 @@ import { archiveGroup, duplicateGroup, listOrganizationGroups } from '../../core
 import { getT } from '../../i18n';
 import { localeOf, organizerForm, organizerPage } from '../lib/organize.server';
 import { pathTo } from '../lib/paths';
+import { organizationCalendarPath } from '../lib/listing-paths';
 import { formatSessionTime } from '../lib/format';
 import { CsrfField } from '../components/csrf-field';
 import { editorError } from './organize-group-shared.server';
@@ -76,6 +77,11 @@ export default function OrganizeGroups({ loaderData, actionData }: Route.Compone
         </p>
       ) : (
         <p className="muted">{t('editor.list.readOnly')}</p>
+      )}
+      {groups.some((g) => g.status === 'published') && (
+        <p>
+          {t('editor.list.calendar')} <a href={organizationCalendarPath(locale, org.slug)}>{t('editor.list.calendarLink')}</a>
+        </p>
       )}
       {groups.length === 0 ? (
         <p>{t('editor.list.none')}</p>

@@ -6,7 +6,9 @@ import { createTestDatabase, type TestDatabase } from '../../tests/support/db';
 import { createGroup, createSchedule, createSession } from '../../tests/support/factories';
 import { expandSchedule } from '../schedules/expand-schedule';
 import { createContext } from '../context';
-import { getGroupCalendar, getSessionCalendar } from './index';
+import { eq } from 'drizzle-orm';
+import { organizations } from '../../db/schema';
+import { getGroupCalendar, getOrganizationCalendar, getSessionCalendar } from './index';
 
 // A weekly Tuesday 19:00 group in Toronto, across the end of daylight-saving time (1 November 2026).
 const NOW = new Date('2026-10-01T12:00:00Z');
@@ -30,6 +32,8 @@ let t: TestDatabase;
 let slug: string;
 let extraId: string;
 let cancelledId: string;
+let orgSlug: string;
+let otherSlug: string;
 
 beforeAll(async () => {
   t = await createTestDatabase({ now: NOW });
@@ -42,6 +46,12 @@ beforeAll(async () => {
     titleFr: 'Cercle du mardi',
   });
   slug = g.slug;
+  orgSlug = (await t.db.select({ slug: organizations.slug }).from(organizations).where(eq(organizations.id, g.organizationId)))[0]!.slug;
+  // A second group of the same organization, in another zone, and a draft that stays out.
+  const other = await createGroup(t, { organizationId: g.organizationId, timeZone: 'America/Vancouver', titleEn: 'Coast circle', publishedAt: new Date('2026-09-01T00:00:00Z') });
+  otherSlug = other.slug;
+  await createSession(t, { groupId: other.id, startsAt: new Date('2026-11-02T02:00:00Z'), endsAt: new Date('2026-11-02T03:30:00Z') });
+  await createGroup(t, { organizationId: g.organizationId, status: 'draft', publishedAt: null, titleEn: 'Not yet' });
   const rule = { rrule: 'FREQ=WEEKLY;BYDAY=TU', startsLocal: '2026-10-06T19:00:00', untilLocal: '2026-11-24T19:00:00', exceptionsLocal: ['2026-10-20T19:00:00'] };
   const schedule = await createSchedule(t, { groupId: g.id, ...rule });
   // Sessions are materialized from the schedule, as the app does.
@@ -173,5 +183,37 @@ describe('getSessionCalendar', () => {
       const ref = sessionId === extraId ? other.slug : slug;
       await expect(getSessionCalendar({ ctx: ctx(), input: { ref, sessionId, pageUrl: PAGE } })).rejects.toMatchObject({ code: 'not_found' });
     }
+  });
+});
+
+describe('getOrganizationCalendar', () => {
+  const pageUrl = (s: string) => `https://cercle.example/en/groups/${s}`;
+
+  it('holds every published group of the organization, each in its own zone, across the DST change (ical.js and node-ical)', async () => {
+    const { ics, filename } = await getOrganizationCalendar({ ctx: ctx(), input: { organizationSlug: orgSlug, pageUrl } });
+    expect(filename).toBe(`${orgSlug}.ics`);
+    expect(ics).not.toContain('calendar-secret');
+    expect(ics).not.toContain('Not yet');
+    const cal = new ICAL.Component(ICAL.parse(ics));
+    const zones = cal.getAllSubcomponents('vtimezone');
+    expect(zones.map((z) => z.getFirstPropertyValue('tzid')).sort()).toEqual(['America/Toronto', 'America/Vancouver']);
+    for (const z of zones) ICAL.TimezoneService.register(z);
+    const vevents = cal.getAllSubcomponents('vevent');
+    const master = new ICAL.Event(vevents.find((v) => v.hasProperty('rrule') && !v.hasProperty('recurrence-id'))!);
+    for (const v of vevents) if (v.hasProperty('recurrence-id')) master.relateException(new ICAL.Event(v));
+    const starts: string[] = [];
+    const it = master.iterator();
+    for (let next = it.next(); next; next = it.next()) starts.push(wall(master.getOccurrenceDetails(next).startDate.toJSDate()));
+    expect(starts).toEqual(EXPECTED_LOCAL_STARTS);
+    // The other group's session, 1 November 19:00 in Vancouver (still daylight time there: 02:00Z).
+    const parsed = Object.values(ical.sync.parseICS(ics)).filter((c): c is VEvent => c?.type === 'VEVENT');
+    const coast = parsed.find((v) => v.summary === 'Coast circle')!;
+    expect(coast.start.toISOString()).toBe('2026-11-02T02:00:00.000Z');
+    expect(coast.start.tz).toBe('America/Vancouver');
+    expect(coast.description).toContain(pageUrl(otherSlug));
+  });
+
+  it('refuses an unknown organization', async () => {
+    await expect(getOrganizationCalendar({ ctx: ctx(), input: { organizationSlug: 'nobody', pageUrl } })).rejects.toMatchObject({ code: 'not_found' });
   });
 });

@@ -1,7 +1,7 @@
-import { and, eq } from 'drizzle-orm';
+import { and, asc, desc, eq } from 'drizzle-orm';
 import { DateTime } from 'luxon';
 import { z } from 'zod';
-import { groups, sessions } from '../../db/schema';
+import { groups, organizations, sessions } from '../../db/schema';
 import { getT } from '../../i18n';
 import { parseInput, type Context } from '../context';
 import { NotFound } from '../errors';
@@ -68,11 +68,46 @@ function sessionEvent(g: PublicGroup, s: PublicSession, ctx: Context, url: strin
 const differs = (s: PublicSession) => s.status !== 'scheduled' || s.topic.en || s.topic.fr || s.speaker;
 
 /**
- * The whole schedule of a published group as one calendar: each recurring schedule as a recurring
- * event (its rule, skipped dates and cancelled sessions excluded, changed sessions as overrides
- * of their occurrence), then every upcoming session that belongs to no schedule (cohort sessions,
- * extra sessions). Text is in the context's language.
+ * The events of a published group's schedule: each recurring schedule as a recurring event (its
+ * rule, skipped dates and cancelled sessions excluded, changed sessions as overrides of their
+ * occurrence), then every upcoming session that belongs to no schedule (cohort sessions, extra
+ * sessions). Text is in the context's language.
  */
+async function groupEvents(ctx: Context, g: PublicGroup, pageUrl: string): Promise<CalendarEvent[]> {
+  const schedules = new Map(g.schedules.map((s) => [s.id, s]));
+  const sequences = await calendarSequences(ctx, g.sessions.filter((s) => s.status !== 'scheduled').map((s) => s.id));
+  const events: CalendarEvent[] = [];
+  for (const schedule of g.schedules) {
+    const occurrences = g.sessions.filter((s) => s.scheduleId === schedule.id);
+    const plannedLocal = (s: PublicSession) =>
+      DateTime.fromJSDate(s.originalStartsAt ?? s.startsAt, { zone: g.timeZone }).toFormat("yyyy-MM-dd'T'HH:mm:ss");
+    const start = DateTime.fromISO(schedule.startsLocal.replace(' ', 'T'), { zone: g.timeZone });
+    const uid = `schedule-${schedule.id}@${host(pageUrl)}`;
+    events.push({
+      uid,
+      timeZone: g.timeZone,
+      start: start.toJSDate(),
+      end: start.plus({ minutes: schedule.durationMinutes }).toJSDate(),
+      url: pageUrl,
+      status: 'confirmed',
+      recurrence: {
+        rule: schedule.rrule,
+        untilLocal: schedule.untilLocal,
+        exceptionsLocal: [...schedule.exceptionsLocal, ...occurrences.filter((s) => s.status === 'cancelled').map(plannedLocal)],
+      },
+      ...eventText(g, null, ctx, pageUrl),
+    });
+    for (const s of occurrences.filter((o) => o.status !== 'cancelled' && differs(o))) {
+      events.push({ ...sessionEvent(g, s, ctx, pageUrl, sequences), uid, recurrenceId: s.originalStartsAt ?? s.startsAt });
+    }
+  }
+  for (const s of g.sessions.filter((x) => !x.scheduleId || !schedules.has(x.scheduleId))) {
+    events.push(sessionEvent(g, s, ctx, pageUrl, sequences));
+  }
+  return events;
+}
+
+/** The whole schedule of a published group as one calendar (see `groupEvents`). */
 export async function getGroupCalendar({
   ctx,
   input,
@@ -82,38 +117,59 @@ export async function getGroupCalendar({
 }): Promise<CalendarFile> {
   const q = parseInput(z.object({ ref: z.string().trim().min(1).max(200), pageUrl }), input);
   const g = await getGroup({ ctx, input: { ref: q.ref, sessionLimit: 200 } });
-  const schedules = new Map(g.schedules.map((s) => [s.id, s]));
-  const sequences = await calendarSequences(ctx, g.sessions.filter((s) => s.status !== 'scheduled').map((s) => s.id));
-  const events: CalendarEvent[] = [];
-  for (const schedule of g.schedules) {
-    const occurrences = g.sessions.filter((s) => s.scheduleId === schedule.id);
-    const plannedLocal = (s: PublicSession) =>
-      DateTime.fromJSDate(s.originalStartsAt ?? s.startsAt, { zone: g.timeZone }).toFormat("yyyy-MM-dd'T'HH:mm:ss");
-    const start = DateTime.fromISO(schedule.startsLocal.replace(' ', 'T'), { zone: g.timeZone });
-    const uid = `schedule-${schedule.id}@${host(q.pageUrl)}`;
-    events.push({
-      uid,
-      timeZone: g.timeZone,
-      start: start.toJSDate(),
-      end: start.plus({ minutes: schedule.durationMinutes }).toJSDate(),
-      url: q.pageUrl,
-      status: 'confirmed',
-      recurrence: {
-        rule: schedule.rrule,
-        untilLocal: schedule.untilLocal,
-        exceptionsLocal: [...schedule.exceptionsLocal, ...occurrences.filter((s) => s.status === 'cancelled').map(plannedLocal)],
-      },
-      ...eventText(g, null, ctx, q.pageUrl),
-    });
-    for (const s of occurrences.filter((o) => o.status !== 'cancelled' && differs(o))) {
-      events.push({ ...sessionEvent(g, s, ctx, q.pageUrl, sequences), uid, recurrenceId: s.originalStartsAt ?? s.startsAt });
-    }
-  }
-  for (const s of g.sessions.filter((x) => !x.scheduleId || !schedules.has(x.scheduleId))) {
-    events.push(sessionEvent(g, s, ctx, q.pageUrl, sequences));
-  }
   const name = pick(g.title, ctx.locale)?.text ?? g.slug;
-  return { filename: `${g.slug}.ics`, ics: buildCalendar({ name, events, now: ctx.now }) };
+  return { filename: `${g.slug}.ics`, ics: buildCalendar({ name, events: await groupEvents(ctx, g, q.pageUrl), now: ctx.now }) };
+}
+
+/** The most groups one calendar of several holds (an organization's, a search's). */
+export const MAX_CALENDAR_GROUPS = 100;
+
+/**
+ * Several published groups in one calendar, each with its whole schedule, in the order given;
+ * ids that are not published groups are left out. `pageUrl` gives a group's page from its slug in
+ * the context's language.
+ */
+export async function getGroupsCalendar({
+  ctx,
+  input,
+}: {
+  ctx: Context;
+  input: { groupIds: string[]; name: string; filename: string; pageUrl: (slug: string) => string };
+}): Promise<CalendarFile> {
+  const events: CalendarEvent[] = [];
+  for (const id of input.groupIds.slice(0, MAX_CALENDAR_GROUPS)) {
+    let g: PublicGroup;
+    try {
+      g = await getGroup({ ctx, input: { ref: id, sessionLimit: 200 } });
+    } catch (err) {
+      // Unpublished since it was listed: it is simply not in the calendar.
+      if (err instanceof NotFound) continue;
+      throw err;
+    }
+    events.push(...(await groupEvents(ctx, g, pageUrl.parse(input.pageUrl(g.slugs[ctx.locale])))));
+  }
+  return { filename: input.filename, ics: buildCalendar({ name: input.name, events, now: ctx.now }) };
+}
+
+/** Every published group of an organization in one calendar, most recently published first. */
+export async function getOrganizationCalendar({
+  ctx,
+  input,
+}: {
+  ctx: Context;
+  input: { organizationSlug: string; pageUrl: (slug: string) => string };
+}): Promise<CalendarFile> {
+  const slug = z.string().trim().min(1).max(200).parse(input.organizationSlug);
+  const [org] = await ctx.db.select().from(organizations).where(eq(organizations.slug, slug));
+  if (!org) throw new NotFound('organization');
+  const rows = await ctx.db
+    .select({ id: groups.id })
+    .from(groups)
+    .where(and(eq(groups.organizationId, org.id), eq(groups.status, 'published')))
+    .orderBy(desc(groups.publishedAt), asc(groups.id))
+    .limit(MAX_CALENDAR_GROUPS);
+  const name = (ctx.locale === 'fr' ? org.nameFr : null) ?? org.nameEn;
+  return getGroupsCalendar({ ctx, input: { groupIds: rows.map((r) => r.id), name, filename: `${org.slug}.ics`, pageUrl: input.pageUrl } });
 }
 
 /** One session of a published group as a calendar with one event (also for a cancelled session). */

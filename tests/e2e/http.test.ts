@@ -4,6 +4,8 @@ import { parseSitemap, parseSitemapIndex } from 'sitemap';
 import { describe, expect, inject, it } from 'vitest';
 import { runServerExpectingExit } from './server-process';
 import { hsdsValidator } from '../support/hsds';
+import ICAL from 'ical.js';
+import ical, { type VEvent } from 'node-ical';
 
 const baseURL = inject('baseURL');
 const dataDir = inject('dataDir');
@@ -206,6 +208,36 @@ describe('HTTP', () => {
     ]);
     expect(groups.filter((g) => /\/(community|communaute|manage|gerer|organize|organiser)(\/|$)/.test(new URL(g.url).pathname))).toEqual([]);
     expect((await get('/sitemaps/groups-2.xml')).status).toBe(404);
+  });
+
+  it('calendar feeds of a search and of an organization, read by ical.js and node-ical', async () => {
+    const page = await (await get('/fr/groupes?q=deuil&kind=support_group')).text();
+    const href = /<p class="calendar-feed"><a href="([^"]+)"/.exec(page)?.[1]?.replaceAll('&amp;', '&');
+    expect(href).toBe('/fr/groupes/calendrier.ics?q=deuil&kind=support_group');
+    const feed = await get(href!);
+    expect(feed.status).toBe(200);
+    expect(feed.headers.get('content-type')).toBe('text/calendar; charset=utf-8');
+    expect(feed.headers.get('content-disposition')).toMatch(/^inline;/);
+    const ics = await feed.text();
+    const cal = new ICAL.Component(ICAL.parse(ics));
+    expect(cal.getFirstPropertyValue('x-wr-calname')).toBe('Cercle : « deuil »');
+    const events = cal.getAllSubcomponents('vevent');
+    expect(events.length).toBeGreaterThan(0);
+    const parsed = Object.values(ical.sync.parseICS(ics)).filter((c): c is VEvent => c?.type === 'VEVENT');
+    // node-ical keeps the changed occurrences under their recurring event: one entry per uid.
+    expect(parsed.length).toBe(new Set(events.map((e) => e.getFirstPropertyValue('uid'))).size);
+    for (const e of parsed) expect(String(e.description)).toContain('/fr/groupes/');
+    expect(ics).not.toMatch(/meet\.|zoom\.|whereby/);
+
+    const found = (await (await get('/api/v1/groups?per_page=1&facets=false&q=deuil')).json()) as { results: { organization: { slug: string } }[] };
+    const org = found.results[0]!.organization.slug;
+    const orgFeed = await get(`/en/organizations/${org}/calendar.ics`);
+    expect(orgFeed.status).toBe(200);
+    const orgEvents = Object.values(ical.sync.parseICS(await orgFeed.text())).filter((c): c is VEvent => c?.type === 'VEVENT');
+    expect(orgEvents.length).toBeGreaterThan(0);
+    const missing = await get('/fr/organismes/personne/calendrier.ics');
+    expect([missing.status, await missing.text()]).toEqual([404, expect.stringContaining('Nous n’avons pas trouvé')]);
+    expect((await get('/en/groups/calendar.ics?sort=magic')).status).toBe(400);
   });
 
   it('GET /api/v1/groups lists published groups a page at a time', async () => {

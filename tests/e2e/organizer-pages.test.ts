@@ -86,6 +86,9 @@ describe.skipIf(browserMissing)('organizer and admin pages', () => {
       expect(res?.status(), url).toBe(200);
       await expectAccessible(page);
     }
+    // The groups page offers the calendar of the organization's published groups.
+    await page.goto('/fr/organiser/pages-org/groupes');
+    expect(await page.getByRole('link', { name: 'calendrier (.ics)' }).getAttribute('href')).toBe('/fr/organismes/pages-org/calendrier.ics');
     // The registrant's answer is there for the organization's owner.
     await page.goto(`/en/organize/pages-org/sessions/${ids.session}`);
     expect(await page.content()).toContain('First time in a group');

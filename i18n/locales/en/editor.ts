@@ -2,6 +2,8 @@
 const editor = {
   nav: 'Groups',
   list: {
+    calendar: 'The calendar of the organization’s published groups, for its website or a calendar app to subscribe to:',
+    calendarLink: 'calendar (.ics)',
     title: 'Groups of {{name}}',
     new: 'New group',
     none: 'This organization has no group yet.',

@@ -1,6 +1,8 @@
 // English strings for the "listing" area. fr/listing.ts must have exactly the same keys.
 const listing = {
   calendar: {
+    search: 'Cercle: groups',
+    searchNamed: 'Cercle: “{{words}}”',
     cancelled: 'Cancelled: {{title}}',
     postponed: '{{title}} (new date)',
     movedOnline: '{{title}} (moved online)',

@@ -16,6 +16,7 @@ const search = {
   clearFilter: 'Clear “{{name}}”',
   withCount: '{{label}} ({{count}})',
   costFee: 'Fee',
+  calendar: 'Calendar of these groups, to subscribe to in a calendar app (.ics)',
   yes: 'Yes',
   facet: {
     kind: 'Kind of group',

@@ -5,6 +5,8 @@ import type { Catalog } from '../catalog-type';
 const editor: Catalog<typeof en> = {
   nav: 'Groupes',
   list: {
+    calendar: 'Le calendrier des groupes publiés de l’organisme, à suivre sur son site ou dans une application d’agenda :',
+    calendarLink: 'calendrier (.ics)',
     title: 'Groupes de {{name}}',
     new: 'Nouveau groupe',
     none: 'Cet organisme n’a encore aucun groupe.',

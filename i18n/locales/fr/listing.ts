@@ -4,6 +4,8 @@ import type { Catalog } from '../catalog-type';
 // Chaînes françaises de la zone « listing ». Mêmes clés que en/listing.ts.
 const listing: Catalog<typeof en> = {
   calendar: {
+    search: 'Cercle : groupes',
+    searchNamed: 'Cercle : « {{words}} »',
     cancelled: 'Annulée : {{title}}',
     postponed: '{{title}} (nouvelle date)',
     movedOnline: '{{title}} (tenue en ligne)',

@@ -19,6 +19,7 @@ const search: Catalog<typeof en> = {
   clearFilter: 'Effacer « {{name}} »',
   withCount: '{{label}} ({{count}})',
   costFee: 'Frais',
+  calendar: 'Calendrier de ces groupes, à suivre dans une application d’agenda (.ics)',
   yes: 'Oui',
   facet: {
     kind: 'Type de groupe',
