@@ -1,3 +1,4 @@
+import '../../i18n/areas/listing';
 import type { Route } from './+types/search-calendar';
 import { getGroupsCalendar, MAX_CALENDAR_GROUPS } from '../../core/calendars';
 import { getT, type Locale } from '../../i18n';

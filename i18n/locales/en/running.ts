@@ -283,6 +283,7 @@ const running = {
       member_role_changed: 'Changed a member’s role',
       invitation_revoked: 'Withdrew an invitation',
       group_created: 'Created a group',
+      group_imported: 'Imported a group (HSDS)',
       group_updated: 'Edited a group',
       group_published: 'Published a group',
       group_unpublished: 'Took a group back to draft',

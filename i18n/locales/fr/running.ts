@@ -285,6 +285,7 @@ const running: Catalog<typeof en> = {
       member_role_changed: 'A changé le rôle d’un membre',
       invitation_revoked: 'A annulé une invitation',
       group_created: 'A créé un groupe',
+      group_imported: 'A importé un groupe (HSDS)',
       group_updated: 'A modifié un groupe',
       group_published: 'A publié un groupe',
       group_unpublished: 'A remis un groupe à l’état de brouillon',
