@@ -30,6 +30,8 @@ export default [
   route('sitemap.xml', 'routes/sitemap.ts', { id: 'sitemapIndex' }),
   route('sitemaps/:file', 'routes/sitemap.ts', { id: 'sitemap' }),
   // Calendar files (.ics) of a group's whole schedule and of one session, in each language.
+  route('en/calendar/:feed/my-sessions.ics', 'routes/my-calendar.ts', { id: 'en:myCalendar' }),
+  route('fr/agenda/:feed/mes-rencontres.ics', 'routes/my-calendar.ts', { id: 'fr:myCalendar' }),
   route('en/groups/calendar.ics', 'routes/search-calendar.ts', { id: 'en:searchCalendar' }),
   route('fr/groupes/calendrier.ics', 'routes/search-calendar.ts', { id: 'fr:searchCalendar' }),
   route('en/organizations/:org/calendar.ics', 'routes/organization-calendar.ts', { id: 'en:organizationCalendar' }),

@@ -211,3 +211,34 @@ export function MyApplications({ data }: { data: ManageData }) {
     </section>
   );
 }
+
+/** The person's private calendar address: made, shown with a warning, and stopped here. */
+export function MyCalendar({ calendarUrl }: { calendarUrl: string | null }) {
+  const { t } = useTranslation();
+  return (
+    <section aria-labelledby="calendar-title">
+      <h2 id="calendar-title">{t('manage.calendar.title')}</h2>
+      <p>{t('manage.calendar.lead')}</p>
+      {calendarUrl ? (
+        <>
+          <label htmlFor="calendar-address">{t('manage.calendar.address')}</label>
+          <input id="calendar-address" type="text" readOnly value={calendarUrl} aria-describedby="calendar-warning" onFocus={(e) => e.currentTarget.select()} />
+          <p id="calendar-warning" className="muted">
+            {t('manage.calendar.warning')}
+          </p>
+          <Form method="post">
+            <input type="hidden" name="intent" value="calendar-off" />
+            <button type="submit" className="secondary">
+              {t('manage.calendar.stop')}
+            </button>
+          </Form>
+        </>
+      ) : (
+        <Form method="post">
+          <input type="hidden" name="intent" value="calendar-on" />
+          <button type="submit">{t('manage.calendar.make')}</button>
+        </Form>
+      )}
+    </section>
+  );
+}

@@ -21,3 +21,8 @@ export function searchCalendarPath(locale: Locale): string {
 export function organizationCalendarPath(locale: Locale, org: string): string {
   return locale === 'fr' ? `/fr/organismes/${encodeURIComponent(org)}/calendrier.ics` : `/en/organizations/${encodeURIComponent(org)}/calendar.ics`;
 }
+
+/** A person's private calendar feed, from its link's token (the manage page shows it). */
+export function myCalendarPath(locale: Locale, feedToken: string): string {
+  return locale === 'fr' ? `/fr/agenda/${encodeURIComponent(feedToken)}/mes-rencontres.ics` : `/en/calendar/${encodeURIComponent(feedToken)}/my-sessions.ics`;
+}

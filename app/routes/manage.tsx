@@ -12,12 +12,14 @@ import type { NextStep } from '../../core/applications/next-steps';
 import { deleteMyData, unsubscribe } from '../../core/participants/my-data';
 import { CoreError } from '../../core/errors';
 import { verifyManageToken } from '../../core/participants/manage-link';
+import { setCalendarFeed } from '../../core/calendars/my-calendar';
 import { getT, type Locale } from '../../i18n';
 import { coreContext } from '../lib/context.server';
 import { localeOfPath, pathTo } from '../lib/paths';
+import { myCalendarPath } from '../lib/listing-paths';
 import { formatDay, formatSessionTime, formatTime } from '../lib/format';
 import { signupErrors, retryAfter, retryAfterHeaders } from '../lib/signup.server';
-import { ConfirmStep, MyApplications, MyRegistrations, OtherSessions } from '../components/manage-parts';
+import { ConfirmStep, MyApplications, MyCalendar, MyRegistrations, OtherSessions } from '../components/manage-parts';
 import { Check, ErrorSummary } from '../components/form-kit';
 import { checked, field } from '../lib/form-values';
 
@@ -43,6 +45,7 @@ export async function loader({ request, context, params }: Route.LoaderArgs) {
     return {
       locale,
       me,
+      calendarUrl: me.calendarFeedToken ? new URL(myCalendarPath(locale, me.calendarFeedToken), context.settings.publicUrl).toString() : null,
       done,
       confirming,
       others: others && {
@@ -121,6 +124,11 @@ export async function action({ request, context, params }: Route.ActionArgs) {
       await unsubscribe({ ctx, input: { token: params.token } });
       return back('unsubscribed');
     }
+    if (intent === 'calendar-on' || intent === 'calendar-off') {
+      const on = intent === 'calendar-on';
+      await setCalendarFeed({ ctx, input: { token: params.token, on } });
+      return back(on ? 'calendar-made' : 'calendar-stopped');
+    }
     if (intent === 'delete') {
       if (!checked(form, 'confirm')) return data({ error: t('manage.deleteMustConfirm'), deleted: false }, { status: 400 });
       await deleteMyData({ ctx, input: { token: params.token } });
@@ -168,7 +176,7 @@ function DeletedNotice({ locale }: { locale: Locale }) {
 
 function ManagePage({ loaderData, actionData }: { loaderData: ManageData; actionData: Route.ComponentProps['actionData'] }) {
   const { t } = useTranslation();
-  const { locale, me, done, times, confirming, others } = loaderData;
+  const { locale, me, done, times, confirming, others, calendarUrl } = loaderData;
   const { token = '' } = useParams();
   const manageHref = pathTo(locale, 'manage', { token });
   // After the page changes in place (with script), the question or the outcome gets the focus.
@@ -182,7 +190,11 @@ function ManagePage({ loaderData, actionData }: { loaderData: ManageData; action
         ? t('manage.withdrawn')
         : done === 'unsubscribed'
           ? t('manage.unsubscribed')
-          : me.justConfirmed
+          : done === 'calendar-made'
+            ? t('manage.calendar.made')
+            : done === 'calendar-stopped'
+              ? t('manage.calendar.stopped')
+              : me.justConfirmed
             ? t('manage.emailConfirmed')
             : null;
   if (confirming) {
@@ -212,6 +224,7 @@ function ManagePage({ loaderData, actionData }: { loaderData: ManageData; action
       <MyApplications data={loaderData} />
 
       <>
+        <MyCalendar calendarUrl={calendarUrl} />
         <section aria-labelledby="reminders-title">
           <h2 id="reminders-title">{t('manage.reminders')}</h2>
           <p>{me.unsubscribed ? t('manage.remindersOff') : t('manage.remindersOn')}</p>

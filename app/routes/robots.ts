@@ -1,8 +1,8 @@
 import type { Route } from './+types/robots';
 import { isPrivatePage, PAGES, type Page } from '../lib/paths';
 
-/** Addresses with a person's or an organization's data that are not pages of the table (links from emails, the data files). */
-const PRIVATE_PREFIXES = ['/manage/', '/unsubscribe/', '/account/', '/api/auth/'];
+/** Addresses with a person's or an organization's data that are not pages of the table (links from emails, data files, private calendars). */
+const PRIVATE_PREFIXES = ['/manage/', '/unsubscribe/', '/account/', '/api/auth/', '/en/calendar/', '/fr/agenda/'];
 
 /**
  * GET /robots.txt — keeps search engines out of the private pages (manage, organizer, admin,

@@ -50,7 +50,8 @@ function host(url: string) {
   return new URL(url).host;
 }
 
-function sessionEvent(g: PublicGroup, s: PublicSession, ctx: Context, url: string, sequences: Map<string, number>): CalendarEvent {
+/** One session as a calendar event, worded in the context's language, at the revision its emails carried. */
+export function sessionEvent(g: PublicGroup, s: PublicSession, ctx: Context, url: string, sequences: Map<string, number>): CalendarEvent {
   return {
     uid: `session-${s.id}@${host(url)}`,
     // The same revision as the emails of its changes carry, so neither undoes the other.

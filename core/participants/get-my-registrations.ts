@@ -5,6 +5,12 @@ import { parseInput, type Context } from '../context';
 import { bilingual, type Bilingual } from '../text';
 import { groupSlugs } from '../groups/slugs';
 import { participantFromToken } from './resolve';
+import { scopedToken } from './manage-link';
+
+/** The token of a person's calendar feed link when it is on (`feed` above 0). */
+export function scopedCalendarToken(settings: Context['settings'], participantId: string, feed: number): string | null {
+  return feed > 0 ? scopedToken(settings, { kind: 'calendar', participantId, feed }) : null;
+}
 import { enrollmentClosesFrom, plannedCohortSessions } from '../applications/shared';
 import { nextSteps, type NextStep } from '../applications/next-steps';
 
@@ -43,6 +49,8 @@ export interface MyOverview {
   /** Opening this page just proved the address (its held places are now the person's). */
   justConfirmed: boolean;
   unsubscribed: boolean;
+  /** The token of the person's private calendar feed's link, when it is on. */
+  calendarFeedToken: string | null;
   registrations: MyRegistration[];
   applications: MyApplication[];
 }
@@ -86,6 +94,7 @@ export async function getMyRegistrations({ ctx, input }: { ctx: Context; input: 
     locale: person.locale,
     justConfirmed: person.emailConfirmedAt?.getTime() === ctx.now.getTime(),
     unsubscribed: person.unsubscribedAt != null,
+    calendarFeedToken: scopedCalendarToken(ctx.settings, person.id, person.calendarFeed),
     registrations: [],
     applications: [],
   };

@@ -17,10 +17,13 @@ const PURPOSE = 'manage-link:v1';
 // A community member's emails (replies, the daily digest) carry a link of a third kind, which
 // stops that one kind of email from that one community.
 export type CommunityTopic = 'replies' | 'digest' | 'messages';
+// The private calendar feed's link (core/participants/calendar-feed.ts) is a fourth kind: it reads
+// the person's sessions only, and carries the number of the feed it was made for.
 export type ManageScope =
   | { kind: 'person'; participantId: string }
   | { kind: 'unsubscribe'; participantId: string }
-  | { kind: 'community'; memberId: string; topic: CommunityTopic };
+  | { kind: 'community'; memberId: string; topic: CommunityTopic }
+  | { kind: 'calendar'; participantId: string; feed: number };
 
 const TOPIC_PREFIX = { replies: 'cr', digest: 'cd', messages: 'cm' } as const;
 
@@ -30,6 +33,7 @@ function mac(key: string, subject: string): string {
 
 function subjectOf(scope: ManageScope): string {
   if (scope.kind === 'community') return `${TOPIC_PREFIX[scope.topic]}.${scope.memberId}`;
+  if (scope.kind === 'calendar') return `k${scope.feed}.${scope.participantId}`;
   return scope.kind === 'person' ? scope.participantId : `u.${scope.participantId}`;
 }
 
@@ -57,6 +61,11 @@ function acceptedKeys(settings: Context['settings'], now: Date): string[] {
 
 /** What a token was issued for, or null when it is not genuine (at `now`: a replaced key's grace period ends). */
 export function verifyScopedToken(settings: Context['settings'], token: string, now: Date): ManageScope | null {
+  const calendar = /^k([1-9]\d{0,8})\.([0-9a-f-]{36})\.([A-Za-z0-9_-]{43})$/.exec(token);
+  if (calendar) {
+    const [, feed, id, given] = calendar as unknown as [string, string, string, string];
+    return acceptedKeys(settings, now).some((key) => signedBy(key, `k${feed}.${id}`, given)) ? { kind: 'calendar', participantId: id, feed: Number(feed) } : null;
+  }
   const match = /^(?:(u|cr|cd|cm)\.)?([0-9a-f-]{36})\.([A-Za-z0-9_-]{43})$/.exec(token);
   if (!match) return null;
   const [, kind, id, given] = match as unknown as [string, 'u' | 'cr' | 'cd' | 'cm' | undefined, string, string];

@@ -1,4 +1,4 @@
-import { pgTable, text, timestamp, uuid } from 'drizzle-orm/pg-core';
+import { integer, pgTable, text, timestamp, uuid } from 'drizzle-orm/pg-core';
 import { locale } from './enums';
 
 // Someone who signs up or applies, identified by email, with no account needed. The manage link
@@ -16,5 +16,11 @@ export const participants = pgTable('participants', {
    * they control the address (docs/decisions/0010-proof-of-email.md). Null until then.
    */
   emailConfirmedAt: timestamp('email_confirmed_at', { withTimezone: true }),
+  /**
+   * The person's private calendar feed of their sessions: its links carry this number, signed
+   * (core/participants/calendar-feed.ts). Above 0: the link of that number works; 0 or below: no
+   * link works (never made, or stopped: the next one gets a new number, so old links stay dead).
+   */
+  calendarFeed: integer('calendar_feed').notNull().default(0),
   createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
 });

@@ -1,4 +1,5 @@
 import { DateTime } from 'luxon';
+import ICAL from 'ical.js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser } from 'playwright-core';
 import { intakeQuestions } from '../../db/schema';
@@ -232,5 +233,26 @@ describe.skipIf(browserMissing)('joining a group', () => {
     expect(cancelledMail.text).not.toContain('meet.example.org');
     const promoted = await mailTo(smtp, 'noa@example.org', 'Une place s’est libérée');
     expect(promoted.text).toContain('https://meet.example.org/caregivers-private');
+  });
+
+  it('makes a private calendar address on the manage page, which a calendar app reads, then stops it', async () => {
+    const promoted = await mailTo(smtp, 'noa@example.org', 'Une place s’est libérée');
+    const { page, assertClean } = await newPage(browser, server.url, { locale: 'fr-CA' });
+    await page.goto(emailedLink(promoted, 'fr'));
+    await page.getByRole('button', { name: 'Créer l’adresse de mon agenda' }).click();
+    await page.getByText('L’adresse de votre agenda est prête').waitFor();
+    const address = await page.getByLabel('L’adresse privée de votre agenda').inputValue();
+    expect(address).toMatch(/^http:\/\/127\.0\.0\.1:\d+\/fr\/agenda\/k1\.[^/]+\/mes-rencontres\.ics$/);
+    await expectAccessible(page);
+    const feed = await fetch(address);
+    expect([feed.status, feed.headers.get('cache-control')]).toEqual([200, 'private, max-age=900']);
+    const ics = await feed.text();
+    const events = new ICAL.Component(ICAL.parse(ics)).getAllSubcomponents('vevent');
+    expect(events.length).toBeGreaterThan(0);
+    expect(ics).not.toContain('meet.example.org');
+    await page.getByRole('button', { name: 'Arrêter cette adresse' }).click();
+    await page.getByText('Cette adresse d’agenda ne fonctionne plus.').waitFor();
+    expect((await fetch(address)).status).toBe(404);
+    await assertClean();
   });
 });

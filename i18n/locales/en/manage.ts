@@ -7,6 +7,17 @@ const manage = {
   applications: 'Closed groups',
   none: 'Nothing here at the moment.',
   nextTitle: 'What happens next',
+  calendar: {
+    name: 'My sessions · Cercle',
+    title: 'Your sessions in your calendar',
+    lead: 'A private address that calendar apps can subscribe to: your sessions appear there and stay up to date, cancellations and new dates included. The links to join online stay in your emails.',
+    make: 'Make my calendar address',
+    address: 'Your private calendar address',
+    warning: 'Anyone who has this address sees your sessions. If you shared it by mistake, stop it: a new one can be made afterwards.',
+    stop: 'Stop this address',
+    made: 'Your calendar address is ready: copy it into your calendar app.',
+    stopped: 'That calendar address no longer works.',
+  },
   next: {
     review: 'The organizers read your application and answer by email by {{by}}.',
     call: 'The facilitator will call you at {{phone}} before {{by}}.',

@@ -10,6 +10,17 @@ const manage: Catalog<typeof en> = {
   applications: 'Groupes fermés',
   none: 'Rien pour le moment.',
   nextTitle: 'La suite',
+  calendar: {
+    name: 'Mes rencontres · Cercle',
+    title: 'Vos rencontres dans votre agenda',
+    lead: 'Une adresse privée que les applications d’agenda peuvent suivre : vos rencontres y apparaissent et restent à jour, annulations et nouvelles dates comprises. Les liens pour participer en ligne restent dans vos courriels.',
+    make: 'Créer l’adresse de mon agenda',
+    address: 'L’adresse privée de votre agenda',
+    warning: 'Toute personne qui a cette adresse voit vos rencontres. Si vous l’avez partagée par erreur, arrêtez-la : vous pourrez en créer une nouvelle ensuite.',
+    stop: 'Arrêter cette adresse',
+    made: 'L’adresse de votre agenda est prête : copiez-la dans votre application d’agenda.',
+    stopped: 'Cette adresse d’agenda ne fonctionne plus.',
+  },
   next: {
     review: 'L’équipe organisatrice lit votre demande et vous répond par courriel d’ici le {{by}}.',
     call: 'L’animatrice ou l’animateur vous appellera au {{phone}} avant le {{by}}.',

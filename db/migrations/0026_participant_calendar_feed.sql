@@ -1,0 +1,1 @@
+ALTER TABLE "participants" ADD COLUMN "calendar_feed" integer DEFAULT 0 NOT NULL;
