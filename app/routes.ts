@@ -27,6 +27,8 @@ export default [
   ...localized,
   route('healthz', 'routes/healthz.ts'),
   route('robots.txt', 'routes/robots.ts'),
+  route('en/embed/:org', 'routes/embed-organization.tsx', { id: 'en:embed' }),
+  route('fr/integration/:org', 'routes/embed-organization.tsx', { id: 'fr:embed' }),
   route('sitemap.xml', 'routes/sitemap.ts', { id: 'sitemapIndex' }),
   route('sitemaps/:file', 'routes/sitemap.ts', { id: 'sitemap' }),
   // Calendar files (.ics) of a group's whole schedule and of one session, in each language.

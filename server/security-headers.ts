@@ -21,6 +21,9 @@ const PRIVATE_PATHS = (Object.keys(PAGES) as Page[])
   .flatMap((p) => [PAGES[p].en, PAGES[p].fr])
   .map((path) => pathPattern(path, '(\\.data)?'));
 
+/** The embeddable widget's addresses (app/routes.ts). */
+const EMBED_PATHS = ['/en/embed/:org', '/fr/integration/:org'].map((path) => pathPattern(path));
+
 /** Whether a path is one of the pages that must not be stored (with their data requests). */
 export function isPrivatePath(path: string): boolean {
   return path.startsWith('/api/auth/') || PRIVATE_PATHS.some((p) => p.test(path));
@@ -49,7 +52,7 @@ export function securityHeaders(options: { https: boolean; development: boolean 
         'object-src': ["'none'"],
         'base-uri': ["'self'"],
         'form-action': ["'self'"],
-        // No page of Cercle may be framed (the embeddable widget, when it comes, will have its own).
+        // No page of Cercle may be framed (the embeddable widget has its own policy, below).
         'frame-ancestors': ["'none'"],
         ...(options.https ? { 'upgrade-insecure-requests': [] } : {}),
       },
@@ -61,11 +64,31 @@ export function securityHeaders(options: { https: boolean; development: boolean 
     xFrameOptions: { action: 'deny' },
     crossOriginEmbedderPolicy: false,
   });
+  // The embeddable widget (app/routes/embed-organization.tsx) is meant to be framed by any site: it
+  // runs no script, loads nothing, and its one style sheet carries the response's nonce.
+  const embedPolicy = helmet({
+    contentSecurityPolicy: {
+      useDefaults: false,
+      reportOnly: options.development,
+      directives: {
+        'default-src': ["'none'"],
+        'style-src': [(_req, res) => `'nonce-${(res as unknown as Response).locals.cspNonce}'`],
+        'img-src': ["'self'"],
+        'base-uri': ["'none'"],
+        'form-action': ["'none'"],
+        'frame-ancestors': ['*'],
+      },
+    },
+    strictTransportSecurity: options.https ? { maxAge: 365 * 24 * 60 * 60, includeSubDomains: true } : false,
+    referrerPolicy: { policy: 'same-origin' },
+    xFrameOptions: false,
+    crossOriginEmbedderPolicy: false,
+  });
   return (req, res, next) => {
     res.locals.cspNonce = crypto.randomBytes(16).toString('base64');
     res.setHeader('Permissions-Policy', PERMISSIONS_POLICY);
     // Set first: a route that says otherwise (an image's own caching) has the last word.
     if (isPrivatePath(req.path)) res.setHeader('Cache-Control', 'no-store');
-    policy(req, res, next);
+    (EMBED_PATHS.some((p) => p.test(req.path)) ? embedPolicy : policy)(req, res, next);
   };
 }

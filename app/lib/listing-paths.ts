@@ -26,3 +26,8 @@ export function organizationCalendarPath(locale: Locale, org: string): string {
 export function myCalendarPath(locale: Locale, feedToken: string): string {
   return locale === 'fr' ? `/fr/agenda/${encodeURIComponent(feedToken)}/mes-rencontres.ics` : `/en/calendar/${encodeURIComponent(feedToken)}/my-sessions.ics`;
 }
+
+/** An organization's embeddable widget (for an <iframe> on its own site). */
+export function embedPath(locale: Locale, org: string): string {
+  return locale === 'fr' ? `/fr/integration/${encodeURIComponent(org)}` : `/en/embed/${encodeURIComponent(org)}`;
+}

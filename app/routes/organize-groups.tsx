@@ -1,3 +1,4 @@
+import '../../i18n/areas/listing';
 import '../../i18n/areas/editor';
 import { data, Form, Link, redirect } from 'react-router';
 import { useTranslation } from 'react-i18next';
@@ -7,7 +8,7 @@ import { archiveGroup, duplicateGroup, listOrganizationGroups } from '../../core
 import { getT } from '../../i18n';
 import { localeOf, organizerForm, organizerPage } from '../lib/organize.server';
 import { pathTo } from '../lib/paths';
-import { organizationCalendarPath } from '../lib/listing-paths';
+import { embedPath, organizationCalendarPath } from '../lib/listing-paths';
 import { formatSessionTime } from '../lib/format';
 import { CsrfField } from '../components/csrf-field';
 import { editorError } from './organize-group-shared.server';
@@ -23,6 +24,8 @@ export async function loader({ request, context, params }: Route.LoaderArgs) {
     csrf,
     org: { slug: org.slug, name: (locale === 'fr' ? org.nameFr : null) ?? org.nameEn },
     canEdit: list.canEdit,
+    // The code that shows the organization's groups on its own site (the embeddable widget).
+    embedCode: `<iframe src="${new URL(embedPath(locale, org.slug), context.settings.publicUrl)}" title="${getT(locale)('listing.embed.title', { name: (locale === 'fr' ? org.nameFr : null) ?? org.nameEn, interpolation: { escapeValue: false } }).replace(/"/g, '&quot;')}" width="100%" height="480" loading="lazy"></iframe>`,
     done: new URL(request.url).searchParams.get('done'),
     groups: list.groups.map((g) => ({
       ...g,
@@ -57,7 +60,7 @@ export const meta: Route.MetaFunction = ({ data, matches }) => framedMeta({ matc
 
 export default function OrganizeGroups({ loaderData, actionData }: Route.ComponentProps) {
   const { t } = useTranslation();
-  const { locale, csrf, org, canEdit, groups, done } = loaderData;
+  const { locale, csrf, org, canEdit, groups, done, embedCode } = loaderData;
   return (
     <>
       <h1>{t('editor.list.title', { name: org.name })}</h1>
@@ -79,9 +82,17 @@ export default function OrganizeGroups({ loaderData, actionData }: Route.Compone
         <p className="muted">{t('editor.list.readOnly')}</p>
       )}
       {groups.some((g) => g.status === 'published') && (
-        <p>
-          {t('editor.list.calendar')} <a href={organizationCalendarPath(locale, org.slug)}>{t('editor.list.calendarLink')}</a>
-        </p>
+        <section aria-labelledby="share-title">
+          <h2 id="share-title">{t('editor.list.shareTitle')}</h2>
+          <p>
+            {t('editor.list.calendar')} <a href={organizationCalendarPath(locale, org.slug)}>{t('editor.list.calendarLink')}</a>
+          </p>
+          <label htmlFor="embed-code">{t('editor.list.embedCode')}</label>
+          <textarea id="embed-code" readOnly rows={3} value={embedCode} aria-describedby="embed-hint" />
+          <p id="embed-hint" className="muted">
+            {t('editor.list.embedHint')}
+          </p>
+        </section>
       )}
       {groups.length === 0 ? (
         <p>{t('editor.list.none')}</p>

@@ -89,6 +89,10 @@ describe.skipIf(browserMissing)('organizer and admin pages', () => {
     // The groups page offers the calendar of the organization's published groups.
     await page.goto('/fr/organiser/pages-org/groupes');
     expect(await page.getByRole('link', { name: 'calendrier (.ics)' }).getAttribute('href')).toBe('/fr/organismes/pages-org/calendrier.ics');
+    // And the code that shows them on the organization's own site.
+    expect(await page.getByLabel('Pour afficher vos groupes sur votre propre site, collez ce code dans une page :').inputValue()).toMatch(
+      /^<iframe src="http:\/\/127\.0\.0\.1:\d+\/fr\/integration\/pages-org" title="Groupes de [^"]+" width="100%" height="480" loading="lazy"><\/iframe>$/,
+    );
     // The registrant's answer is there for the organization's owner.
     await page.goto(`/en/organize/pages-org/sessions/${ids.session}`);
     expect(await page.content()).toContain('First time in a group');

@@ -2,6 +2,9 @@
 const editor = {
   nav: 'Groups',
   list: {
+    shareTitle: 'Share your groups',
+    embedCode: 'To show your groups on your own website, paste this code into a page:',
+    embedHint: 'The list keeps itself up to date, in this language, with the soonest groups first. Add ?limit=5 to show fewer, or ?accent=%23005a9c to give links your colour.',
     calendar: 'The calendar of the organization’s published groups, for its website or a calendar app to subscribe to:',
     calendarLink: 'calendar (.ics)',
     title: 'Groups of {{name}}',

@@ -1,5 +1,13 @@
 // English strings for the "listing" area. fr/listing.ts must have exactly the same keys.
 const listing = {
+  embed: {
+    title: 'Groups of {{name}}',
+    next: 'Next: {{when}}',
+    noSession: 'Next date to come',
+    empty: 'No group is listed at the moment.',
+    by: 'Listed on Cercle',
+    newWindow: '(opens in a new window)',
+  },
   calendar: {
     search: 'Cercle: groups',
     searchNamed: 'Cercle: “{{words}}”',

@@ -5,6 +5,9 @@ import type { Catalog } from '../catalog-type';
 const editor: Catalog<typeof en> = {
   nav: 'Groupes',
   list: {
+    shareTitle: 'Faire connaître vos groupes',
+    embedCode: 'Pour afficher vos groupes sur votre propre site, collez ce code dans une page :',
+    embedHint: 'La liste se tient à jour d’elle-même, dans cette langue, les groupes les plus proches d’abord. Ajoutez ?limit=5 pour en montrer moins, ou ?accent=%23005a9c pour donner votre couleur aux liens.',
     calendar: 'Le calendrier des groupes publiés de l’organisme, à suivre sur son site ou dans une application d’agenda :',
     calendarLink: 'calendrier (.ics)',
     title: 'Groupes de {{name}}',

@@ -3,6 +3,14 @@ import type { Catalog } from '../catalog-type';
 
 // Chaînes françaises de la zone « listing ». Mêmes clés que en/listing.ts.
 const listing: Catalog<typeof en> = {
+  embed: {
+    title: 'Groupes de {{name}}',
+    next: 'Prochaine rencontre : {{when}}',
+    noSession: 'Prochaine date à venir',
+    empty: 'Aucun groupe n’est affiché pour le moment.',
+    by: 'Répertorié sur Cercle',
+    newWindow: '(s’ouvre dans une nouvelle fenêtre)',
+  },
   calendar: {
     search: 'Cercle : groupes',
     searchNamed: 'Cercle : « {{words}} »',
