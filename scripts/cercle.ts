@@ -1,6 +1,7 @@
 // Cercle's command line, for the people who run a Cercle server:
 //
 //   npm run cercle -- import hsds <file> --organization <slug> [--language en|fr] [--time-zone <zone>] [--dry-run]
+//   npm run cercle -- export hsds|meeting-guide|csv --output <file> [--language en|fr]
 //   npm run cercle -- --help
 //
 // It works on the server's database (scripts/cli-database.ts). Exit codes: 0 done, 1 failed (a
@@ -14,6 +15,7 @@ import { CoreError } from '../core/errors';
 import { organizationBySlug } from '../core/group-editor/get-group-editor';
 import { hsdsRecords, importHsds, importHsdsOptions } from '../core/feeds/import-hsds';
 import { fail, openServerDatabase } from './cli-database';
+import { EXPORT_FORMATS, exportCommand, type ExportFormat } from './cli-export';
 
 const USAGE = `Usage: npm run cercle -- <command> [options]
 
@@ -29,6 +31,12 @@ Commands:
         --time-zone <zone>      the IANA time zone of schedules that do not name one
                                 (default: America/Toronto)
         --dry-run               check the file and say what would be created, writing nothing
+
+  export hsds|meeting-guide|csv --output <file>
+      Writes every published group to a file: the HSDS 3 dataset (JSON), the Meeting Guide feed
+      (JSON), or a spreadsheet (CSV), as the server's feeds write them.
+        --output <file>         where to write (required)
+        --language en|fr        the language of names, descriptions and addresses (default: en)
 
 Options:
   --help, -h   show this message
@@ -105,6 +113,7 @@ async function main(argv: string[]): Promise<number> {
         language: { type: 'string' },
         'time-zone': { type: 'string' },
         'dry-run': { type: 'boolean' },
+        output: { type: 'string' },
         help: { type: 'boolean', short: 'h' },
       },
       strict: true,
@@ -120,6 +129,14 @@ async function main(argv: string[]): Promise<number> {
   }
   const [command, format, file, ...rest] = positionals;
   if (command === 'import' && format === 'hsds' && file && rest.length === 0) return importHsdsCommand(file, values);
+  if (command === 'export' && format && !file) {
+    if (!(EXPORT_FORMATS as readonly string[]).includes(format)) fail(`Unknown export format: ${format} (hsds, meeting-guide or csv)\n\n${USAGE}`, 2);
+    if (!values.output) fail(`--output is required.\n\n${USAGE}`, 2);
+    if (values.language !== undefined && values.language !== 'en' && values.language !== 'fr') fail(`--language must be en or fr\n\n${USAGE}`, 2);
+    const { entries, where } = await exportCommand(format as ExportFormat, { language: (values.language ?? 'en') as 'en' | 'fr', output: values.output });
+    process.stdout.write(`Wrote ${entries} entr${entries === 1 ? 'y' : 'ies'} to ${values.output} (${where}).\n`);
+    return 0;
+  }
   fail(`Unknown command: ${positionals.join(' ')}\n\n${USAGE}`, 2);
 }
 

@@ -10,7 +10,7 @@ export function fail(message: string, exitCode: number): never {
   process.exit(exitCode);
 }
 
-export async function openServerDatabase(): Promise<{ handle: DatabaseHandle; where: string }> {
+export async function openServerDatabase(): Promise<{ handle: DatabaseHandle; where: string; publicUrl: string }> {
   let config;
   try {
     config = readConfig(process.env);
@@ -29,5 +29,5 @@ export async function openServerDatabase(): Promise<{ handle: DatabaseHandle; wh
   }
   await migrateDatabase(handle);
   const where = handle.engine === 'postgres' ? 'PostgreSQL (DATABASE_URL)' : `the embedded database in ${path.resolve(config.DATA_DIR)}`;
-  return { handle, where };
+  return { handle, where, publicUrl: config.publicUrl };
 }

@@ -1,11 +1,12 @@
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
 import { migrateDatabase, openPglite } from '../../db/client';
 import { groups, schedules } from '../../db/schema';
-import { createOrganization } from '../support/factories';
+import { createGroup, createOrganization, createSchedule } from '../support/factories';
+import { hsdsValidator } from '../support/hsds';
 import { runScript } from '../support/cli';
 
 // `npm run cercle -- import hsds …`, run as a child process on an embedded database.
@@ -30,8 +31,8 @@ describe('the cercle command: arguments', { timeout: 120_000 }, () => {
     expect(help.stdout).toContain('import hsds <file> --organization <slug>');
     const none = await run([], env);
     expect(none.code).toBe(2);
-    const unknown = await run(['export', 'everything'], env);
-    expect([unknown.code, unknown.stderr]).toEqual([2, expect.stringContaining('Unknown command: export everything')]);
+    const unknown = await run(['publish', 'everything'], env);
+    expect([unknown.code, unknown.stderr]).toEqual([2, expect.stringContaining('Unknown command: publish everything')]);
     const noOrg = await run(['import', 'hsds', 'file.json'], env);
     expect([noOrg.code, noOrg.stderr]).toEqual([2, expect.stringContaining('--organization is required')]);
     const badZone = await run(['import', 'hsds', 'file.json', '--organization', 'o', '--time-zone', 'Mars/Olympus'], env);
@@ -61,6 +62,9 @@ describe('the cercle command: import hsds', { timeout: 180_000 }, () => {
     const f = { db: handle.db, now: new Date() };
     orgIds.valley = (await createOrganization(f, { slug: 'valley', nameEn: 'Valley Network' })).id;
     orgIds.dry = (await createOrganization(f, { slug: 'dry', nameEn: 'Dry Run' })).id;
+    // A published drop-in group that meets every week, for the exports.
+    const published = await createGroup(f, { organizationId: (await createOrganization(f, { slug: 'pub', nameEn: 'Published Org' })).id, titleEn: 'Weekly circle' });
+    await createSchedule(f, { groupId: published.id, rrule: 'FREQ=WEEKLY;BYDAY=TH', startsLocal: '2026-09-03T19:00:00' });
     await handle.close();
     file = path.join(dir, 'services.json');
     writeFileSync(file, JSON.stringify({ total_items: 3, contents: [service(1), service(2), service(3, { status: 'defunct' })] }));
@@ -100,5 +104,34 @@ describe('the cercle command: import hsds', { timeout: 180_000 }, () => {
     const broken = await run(['import', 'hsds', path.join(dir, 'broken.json'), '--organization', 'valley'], env);
     expect([broken.code, broken.stderr]).toEqual([1, expect.stringContaining('broken.json is not JSON')]);
   });
-});
 
+  it('exports the published groups as an HSDS dataset, a Meeting Guide feed and a CSV file', async () => {
+    const env = { DATA_DIR: path.join(dir, 'data'), PUBLIC_URL: 'https://cercle.example.org' };
+    const hsdsFile = path.join(dir, 'hsds.json');
+    const hsds = await run(['export', 'hsds', '--output', hsdsFile], env);
+    expect([hsds.code, hsds.stdout]).toEqual([0, expect.stringContaining(`Wrote 1 entry to ${hsdsFile}`)]);
+    const dataset = JSON.parse(readFileSync(hsdsFile, 'utf8')) as { version: string; services: { name: string; url: string }[] };
+    expect(dataset.services.map((s) => s.name)).toEqual(['Weekly circle']);
+    expect(dataset.services[0]!.url).toMatch(/^https:\/\/cercle\.example\.org\/en\/groups\//);
+    const validate = hsdsValidator();
+    for (const service of dataset.services) expect(validate('service', service)).toEqual([]);
+
+    const feedFile = path.join(dir, 'meetings.json');
+    expect((await run(['export', 'meeting-guide', '--output', feedFile, '--language', 'fr'], env)).code).toBe(0);
+    const meetings = JSON.parse(readFileSync(feedFile, 'utf8')) as { day: number; time: string; url: string }[];
+    expect(meetings.map((m) => [m.day, m.time])).toEqual([[4, '19:00']]);
+    expect(meetings[0]!.url).toMatch(/\/fr\/groupes\//);
+
+    const csvFile = path.join(dir, 'groups.csv');
+    expect((await run(['export', 'csv', '--output', csvFile], env)).code).toBe(0);
+    const lines = readFileSync(csvFile, 'utf8').trim().split('\n');
+    expect(lines[0]).toBe('id,name,organization,kind,format,delivery,venue,city,province,languages,cost,amount,currency,schedules,time_zone,topics,url,last_modified');
+    expect(lines).toHaveLength(2);
+    expect(lines[1]).toContain('Weekly circle,Published Org,support_group,drop_in,in_person');
+
+    const noOutput = await run(['export', 'hsds'], env);
+    expect([noOutput.code, noOutput.stderr]).toEqual([2, expect.stringContaining('--output is required')]);
+    const badFormat = await run(['export', 'xml', '--output', csvFile], env);
+    expect([badFormat.code, badFormat.stderr]).toEqual([2, expect.stringContaining('Unknown export format: xml')]);
+  });
+});
