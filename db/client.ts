@@ -1,4 +1,4 @@
-import { mkdirSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync } from 'node:fs';
 import path from 'node:path';
 import { PGlite } from '@electric-sql/pglite';
 import { unaccent } from '@electric-sql/pglite/contrib/unaccent';
@@ -24,6 +24,8 @@ export interface DatabaseHandle {
   engine: Engine;
   /** Runs `fn` while holding the database-wide migration lock (one process at a time). */
   withMigrationLock<T>(fn: (db: Database) => Promise<T>): Promise<T>;
+  /** The embedded database's whole data folder as a gzipped tar archive (PGlite only: a backup). */
+  dumpDataDir?(): Promise<Blob>;
   close(): Promise<void>;
 }
 
@@ -58,11 +60,31 @@ export async function openPglite(dataDir?: string, options: { logger?: Logger } 
     // PGlite is a single connection inside this process, and the folder lock keeps other
     // processes out, so there is nothing more to lock.
     withMigrationLock: (fn) => fn(db),
+    dumpDataDir: () => client.dumpDataDir('gzip'),
     async close() {
       await client.close();
       await lock?.release();
     },
   };
+}
+
+/**
+ * Makes the embedded database of `dataDir` from an archive of `dumpDataDir` (a restore). The
+ * folder must hold no database yet: a restore never writes over one.
+ */
+export async function restorePgliteDataDir(dataDir: string, archive: Blob): Promise<void> {
+  const dir = path.resolve(dataDir);
+  mkdirSync(dir, { recursive: true });
+  const lock = await lockDataFolder(dir);
+  try {
+    const pgdata = path.join(dir, 'pgdata');
+    if (existsSync(pgdata) && readdirSync(pgdata).length > 0) throw new Error(`${dir} already holds a database`);
+    const client = new PGlite({ dataDir: pgdata, loadDataDir: archive, extensions: { unaccent, pg_trgm, fuzzystrmatch } });
+    await client.waitReady;
+    await client.close();
+  } finally {
+    await lock.release();
+  }
 }
 
 // Any constant shared by all app processes on one database.

@@ -2,6 +2,8 @@
 //
 //   npm run cercle -- import hsds <file> --organization <slug> [--language en|fr] [--time-zone <zone>] [--dry-run]
 //   npm run cercle -- export hsds|meeting-guide|csv --output <file> [--language en|fr]
+//   npm run cercle -- backup --output <file>
+//   npm run cercle -- restore <file>
 //   npm run cercle -- --help
 //
 // It works on the server's database (scripts/cli-database.ts). Exit codes: 0 done, 1 failed (a
@@ -16,6 +18,7 @@ import { organizationBySlug } from '../core/group-editor/get-group-editor';
 import { hsdsRecords, importHsds, importHsdsOptions } from '../core/feeds/import-hsds';
 import { fail, openServerDatabase } from './cli-database';
 import { EXPORT_FORMATS, exportCommand, type ExportFormat } from './cli-export';
+import { backupCommand, restoreCommand } from './cli-backup';
 
 const USAGE = `Usage: npm run cercle -- <command> [options]
 
@@ -37,6 +40,13 @@ Commands:
       (JSON), or a spreadsheet (CSV), as the server's feeds write them.
         --output <file>         where to write (required)
         --language en|fr        the language of names, descriptions and addresses (default: en)
+
+  backup --output <file>
+      Saves the whole database in one file: the embedded database's folder as an archive, or
+      PostgreSQL with pg_dump. Stop the server first when it uses the embedded database.
+  restore <file>
+      Fills an empty database (a new DATA_DIR, or a new PostgreSQL database in DATABASE_URL) from
+      a backup of the same kind. Never writes over a database that holds data.
 
 Options:
   --help, -h   show this message
@@ -129,6 +139,15 @@ async function main(argv: string[]): Promise<number> {
   }
   const [command, format, file, ...rest] = positionals;
   if (command === 'import' && format === 'hsds' && file && rest.length === 0) return importHsdsCommand(file, values);
+  if (command === 'backup' && !format) {
+    if (!values.output) fail(`--output is required.\n\n${USAGE}`, 2);
+    process.stdout.write(`${await backupCommand(values.output)}\n`);
+    return 0;
+  }
+  if (command === 'restore' && format && !file) {
+    process.stdout.write(`${await restoreCommand(format)}\n`);
+    return 0;
+  }
   if (command === 'export' && format && !file) {
     if (!(EXPORT_FORMATS as readonly string[]).includes(format)) fail(`Unknown export format: ${format} (hsds, meeting-guide or csv)\n\n${USAGE}`, 2);
     if (!values.output) fail(`--output is required.\n\n${USAGE}`, 2);
