@@ -6,6 +6,7 @@ import type { Context } from '../context';
 import { NotFound } from '../errors';
 import { isUuid } from '../text';
 import { groupSlugs } from '../groups/slugs';
+import { ruleParts } from '../group-editor/schedule-rule';
 import type { HsdsOrganization, HsdsSchedule, HsdsService } from './hsds-schema';
 
 // Cercle's published groups as HSDS 3 services (Open Referral's Human Services Data
@@ -60,22 +61,10 @@ export function hsdsOrganization(o: OrgRow, locale: Locale): HsdsOrganization {
   });
 }
 
-/** The parts of an RFC 5545 rule (`FREQ=WEEKLY;BYDAY=TU,TH`), by name. */
-function ruleParts(rule: string): Record<string, string> {
-  return Object.fromEntries(
-    rule
-      .replace(/^RRULE:/i, '')
-      .split(';')
-      .map((part) => part.split('=') as [string, string])
-      .filter(([k, v]) => k && v)
-      .map(([k, v]) => [k.toUpperCase(), v]),
-  );
-}
-
 /** A schedule as HSDS has it, or null for a rhythm HSDS cannot say (daily, yearly). */
 export function hsdsSchedule(s: ScheduleRow, groupId: string, zone: string): HsdsSchedule | null {
   const parts = ruleParts(s.rrule);
-  const freq = (['WEEKLY', 'MONTHLY'] as const).find((f) => f === parts.FREQ);
+  const freq = (['WEEKLY', 'MONTHLY'] as const).find((f) => f === parts.get('FREQ'));
   if (!freq) return null;
   const start = DateTime.fromISO(s.startsLocal.replace(' ', 'T'), { zone });
   const end = start.plus({ minutes: s.durationMinutes });
@@ -87,8 +76,8 @@ export function hsdsSchedule(s: ScheduleRow, groupId: string, zone: string): Hsd
     until: s.untilLocal ? s.untilLocal.slice(0, 10) : undefined,
     timezone: start.offset / 60,
     freq,
-    interval: parts.INTERVAL ? Number(parts.INTERVAL) : 1,
-    byday: parts.BYDAY,
+    interval: Number(parts.get('INTERVAL') ?? 1),
+    byday: parts.get('BYDAY'),
     opens_at: start.toFormat('HH:mm'),
     closes_at: end.toFormat('HH:mm'),
     attributes: [attribute('time_zone', zone), attribute('rrule', s.rrule)],

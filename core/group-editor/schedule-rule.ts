@@ -73,17 +73,24 @@ export function ruleFromForm(form: ScheduleForm): StoredRule {
   };
 }
 
+/** The parts of an RFC 5545 rule (`FREQ=WEEKLY;BYDAY=TU,TH`), by their upper-case names. */
+export function ruleParts(rule: string): Map<string, string> {
+  return new Map(
+    rule
+      .replace(/^RRULE:/i, '')
+      .split(';')
+      .map((part) => part.split('=') as [string, string])
+      .filter(([k, v]) => k && v)
+      .map(([k, v]) => [k.toUpperCase(), v]),
+  );
+}
+
 /**
  * The form that describes a stored schedule (for editing it), with the cohort it belongs to when
  * given; null when the rule is not one the form writes.
  */
 export function formFromRule(s: StoredRule & { cohortId?: string | null }): ScheduleForm | null {
-  const parts = new Map(
-    s.rrule
-      .replace(/^RRULE:/i, '')
-      .split(';')
-      .map((p) => p.split('=') as [string, string]),
-  );
+  const parts = ruleParts(s.rrule);
   const startDate = s.startsLocal.slice(0, 10);
   const startTime = s.startsLocal.slice(11, 16);
   const base = {
