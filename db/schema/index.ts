@@ -24,3 +24,4 @@ export * from './app-secrets';
 export * from './group-search';
 export * from './request-limits';
 export * from './communities';
+export * from './articles';

@@ -1,0 +1,197 @@
+import { and, asc, count, desc, eq, inArray, ne, or, sql, type SQL } from 'drizzle-orm';
+import { z } from 'zod';
+import { articles, articleTexts, GROUP_KINDS, LOCALES, topics, type GroupKind, type Locale } from '../../db/schema';
+import { parseInput, type Context } from '../context';
+import { NotFound } from '../errors';
+import { bilingualQuery } from '../search/bilingual-text';
+import { understand } from '../search/understand';
+import { aboutTopic, ARTICLE_PAGE_SIZE, ARTICLE_SLUG } from './shared';
+import { renderArticleBody } from './markdown';
+
+// What visitors read: published texts only, in the page's language.
+
+export interface ArticleTopic {
+  slug: string;
+  label: string;
+}
+
+export interface ArticleSummary {
+  articleId: string;
+  slug: string;
+  title: string;
+  summary: string;
+  publishedAt: Date;
+  updatedAt: Date;
+  topics: ArticleTopic[];
+  kinds: GroupKind[];
+}
+
+export interface Article extends ArticleSummary {
+  textId: string;
+  locale: Locale;
+  authorName: string;
+  /** Sanitized HTML of the body. */
+  html: string;
+  /** Its published text in the other language. */
+  translation: { locale: Locale; slug: string; title: string } | null;
+}
+
+const published = (locale: Locale) => and(eq(articleTexts.locale, locale), eq(articleTexts.status, 'published'));
+
+/** Topic slugs with their label in `locale`, in the taxonomy's order. */
+async function labelled(ctx: Context, slugs: readonly string[], locale: Locale): Promise<Map<string, string>> {
+  if (slugs.length === 0) return new Map();
+  const rows = await ctx.db
+    .select({ slug: topics.slug, en: topics.labelEn, fr: topics.labelFr })
+    .from(topics)
+    .where(inArray(topics.slug, [...new Set(slugs)]))
+    .orderBy(asc(topics.position));
+  return new Map(rows.map((r) => [r.slug, locale === 'fr' ? r.fr : r.en]));
+}
+
+async function summaries(ctx: Context, rows: { a: typeof articles.$inferSelect; t: typeof articleTexts.$inferSelect }[], locale: Locale): Promise<ArticleSummary[]> {
+  const labels = await labelled(ctx, rows.flatMap((r) => r.a.topics), locale);
+  return rows.map(({ a, t }) => ({
+    articleId: a.id,
+    slug: t.slug,
+    title: t.title,
+    summary: t.summary,
+    publishedAt: t.publishedAt!,
+    updatedAt: t.updatedAt,
+    topics: a.topics.flatMap((slug) => (labels.has(slug) ? [{ slug, label: labels.get(slug)! }] : [])),
+    kinds: a.kinds,
+  }));
+}
+
+export const getArticleInput = z.object({ locale: z.enum(LOCALES), slug: z.string().trim().max(200) });
+
+/** A published article in a language, by its address there. */
+export async function getArticle({ ctx, input }: { ctx: Context; input: z.input<typeof getArticleInput> }): Promise<Article> {
+  const q = parseInput(getArticleInput, input);
+  if (!ARTICLE_SLUG.test(q.slug)) throw new NotFound('article');
+  const [row] = await ctx.db
+    .select({ a: articles, t: articleTexts })
+    .from(articleTexts)
+    .innerJoin(articles, eq(articles.id, articleTexts.articleId))
+    .where(and(published(q.locale), eq(articleTexts.slug, q.slug)));
+  if (!row) throw new NotFound('article');
+  const other: Locale = q.locale === 'en' ? 'fr' : 'en';
+  const [translation] = await ctx.db
+    .select({ slug: articleTexts.slug, title: articleTexts.title })
+    .from(articleTexts)
+    .where(and(eq(articleTexts.articleId, row.a.id), published(other)));
+  const [summary] = await summaries(ctx, [row], q.locale);
+  return {
+    ...summary!,
+    textId: row.t.id,
+    locale: q.locale,
+    authorName: row.t.authorName,
+    html: renderArticleBody(row.t.body),
+    translation: translation ? { locale: other, ...translation } : null,
+  };
+}
+
+export const listArticlesInput = z.object({
+  locale: z.enum(LOCALES),
+  topic: z.string().trim().max(80).optional(),
+  q: z.string().trim().max(200).optional(),
+  page: z.coerce.number().int().min(1).max(10_000).default(1),
+});
+
+export interface ArticleList {
+  items: ArticleSummary[];
+  total: number;
+  page: number;
+  pageCount: number;
+  /** Every topic with published articles in the language (a sub-topic's counted under its parent too), with how many. */
+  topics: (ArticleTopic & { count: number })[];
+}
+
+/**
+ * The published articles of a language, newest first; of one topic (and its sub-topics); or those
+ * a search finds — by the same bilingual full-text search as groups, and by the topics the search's
+ * words name ("my dad died" finds the articles about losing a parent), best match first.
+ */
+export async function listArticles({ ctx, input }: { ctx: Context; input: z.input<typeof listArticlesInput> }): Promise<ArticleList> {
+  const q = parseInput(listArticlesInput, input);
+  const conditions: SQL[] = [published(q.locale)!];
+  if (q.topic) conditions.push(aboutTopic(q.topic));
+  let rank: SQL | null = null;
+  if (q.q) {
+    const named = understand(q.q, q.locale).concepts.flatMap((c) => c.topics);
+    const text = sql`${articleTexts.search} @@ (${bilingualQuery(q.q)})`;
+    const byTopic = named.length ? or(...named.map(aboutTopic)) : undefined;
+    conditions.push(byTopic ? or(text, byTopic)! : text);
+    rank = sql`ts_rank(${articleTexts.search}, ${bilingualQuery(q.q)}) + ${byTopic ? sql`case when ${byTopic} then 1 else 0 end` : sql`0`}`;
+  }
+  const where = and(...conditions);
+  const [total] = await ctx.db.select({ n: count() }).from(articleTexts).innerJoin(articles, eq(articles.id, articleTexts.articleId)).where(where);
+  const rows = await ctx.db
+    .select({ a: articles, t: articleTexts })
+    .from(articleTexts)
+    .innerJoin(articles, eq(articles.id, articleTexts.articleId))
+    .where(where)
+    .orderBy(...(rank ? [desc(rank)] : []), desc(articleTexts.publishedAt), asc(articleTexts.slug))
+    .limit(ARTICLE_PAGE_SIZE)
+    .offset((q.page - 1) * ARTICLE_PAGE_SIZE);
+  // The topics list counts every published article of the language, whatever the search.
+  const all = await ctx.db
+    .select({ topics: articles.topics })
+    .from(articleTexts)
+    .innerJoin(articles, eq(articles.id, articleTexts.articleId))
+    .where(published(q.locale));
+  const counts = new Map<string, number>();
+  for (const r of all) {
+    const under = new Set(r.topics.flatMap((s) => [s, ...parentsOf(s)]));
+    for (const s of under) counts.set(s, (counts.get(s) ?? 0) + 1);
+  }
+  const labels = await labelled(ctx, [...counts.keys()], q.locale);
+  const n = total?.n ?? 0;
+  return {
+    items: await summaries(ctx, rows, q.locale),
+    total: n,
+    page: q.page,
+    pageCount: Math.max(1, Math.ceil(n / ARTICLE_PAGE_SIZE)),
+    topics: [...labels].map(([slug, label]) => ({ slug, label, count: counts.get(slug)! })),
+  };
+}
+
+/** The parent topics a sub-topic's slug names (`grief-loss-of-a-parent` → `grief`). */
+function parentsOf(slug: string): string[] {
+  const parts = slug.split('-');
+  return parts.slice(1).map((_, i) => parts.slice(0, i + 1).join('-'));
+}
+
+export const relatedArticlesInput = z.object({
+  locale: z.enum(LOCALES),
+  topics: z.array(z.string().max(80)).max(40).default([]),
+  kinds: z.array(z.enum(GROUP_KINDS)).max(GROUP_KINDS.length).default([]),
+  /** An article not to suggest (the one being read). */
+  exceptArticleId: z.uuid().optional(),
+  limit: z.number().int().min(1).max(10).default(3),
+});
+
+/**
+ * Published articles to read next to a group, a kind of group or guide results: those sharing a
+ * topic (or its parent or sub-topic) and a kind first, then a topic, then a kind; among equals the
+ * most specific (fewest kinds, then fewest topics), then the newest.
+ */
+export async function relatedArticles({ ctx, input }: { ctx: Context; input: z.input<typeof relatedArticlesInput> }): Promise<ArticleSummary[]> {
+  const q = parseInput(relatedArticlesInput, input);
+  if (q.topics.length === 0 && q.kinds.length === 0) return [];
+  const topicMatch = q.topics.length ? or(...q.topics.flatMap((t) => [aboutTopic(t), ...parentsOf(t).map((p) => sql`${p} = any(${articles.topics})`)]))! : sql`false`;
+  const kindMatch = q.kinds.length ? sql`${articles.kinds} && ${sql.raw(`array[${q.kinds.map((k) => `'${k}'`).join(',')}]`)}::group_kind[]` : sql`false`;
+  const rows = await ctx.db
+    .select({ a: articles, t: articleTexts })
+    .from(articleTexts)
+    .innerJoin(articles, eq(articles.id, articleTexts.articleId))
+    .where(and(published(q.locale), or(topicMatch, kindMatch), q.exceptArticleId ? ne(articles.id, q.exceptArticleId) : undefined))
+    .orderBy(
+      desc(sql`(case when ${topicMatch} then 2 else 0 end) + (case when ${kindMatch} then 1 else 0 end)`),
+      asc(sql`cardinality(${articles.kinds})`),
+      asc(sql`cardinality(${articles.topics})`),
+      desc(articleTexts.publishedAt),
+    )
+    .limit(q.limit);
+  return summaries(ctx, rows, q.locale);
+}
