@@ -76,11 +76,13 @@ function useAlternate(locale: Locale): { locale: Locale; href: string; self: str
     const match = matches[i];
     const parsed = match && parseRouteId(match.id);
     if (parsed) {
-      // A page whose params differ by language (a group's slug) gives them in its loader data.
-      const own = (match.data as { localeParams?: Record<Locale, Record<string, string>> } | undefined)?.localeParams;
+      // A page whose params differ by language (a group's slug) gives them in its loader data; a
+      // page that has no twin in the other language (an article not translated) gives where to go.
+      const own = match.data as { localeParams?: Record<Locale, Record<string, string>>; localeHref?: Partial<Record<Locale, string>> } | undefined;
+      const href = own?.localeHref?.[other];
       return {
         locale: other,
-        href: pathTo(other, parsed.page, { ...match.params, ...own?.[other] }) + translateSearch(location.search, other),
+        href: href ?? pathTo(other, parsed.page, { ...match.params, ...own?.localeParams?.[other] }) + translateSearch(location.search, other),
         self: pathTo(locale, parsed.page, match.params) + location.search,
         page: parsed.page,
       };

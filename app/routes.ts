@@ -29,6 +29,9 @@ export default [
   route('robots.txt', 'routes/robots.ts'),
   route('en/embed/:org', 'routes/embed-organization.tsx', { id: 'en:embed' }),
   route('fr/integration/:org', 'routes/embed-organization.tsx', { id: 'fr:embed' }),
+  // Atom feeds of the articles, per language (and per topic with ?topic=).
+  route('en/articles/feed.atom', 'routes/articles-feed.ts', { id: 'en:articlesFeed' }),
+  route('fr/articles/fil.atom', 'routes/articles-feed.ts', { id: 'fr:articlesFeed' }),
   route('sitemap.xml', 'routes/sitemap.ts', { id: 'sitemapIndex' }),
   route('sitemaps/:file', 'routes/sitemap.ts', { id: 'sitemap' }),
   // Calendar files (.ics) of a group's whole schedule and of one session, in each language.

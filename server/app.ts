@@ -5,7 +5,7 @@ import type { ServerBuild } from 'react-router';
 import * as serverBuild from 'virtual:react-router/server-build';
 import { registerCatalogs } from '../i18n';
 import { openPglite, openPostgres, migrateDatabase, type DatabaseHandle } from '../db/client';
-import { seedIfEmpty } from '../db/seed';
+import { seedArticles, seedIfEmpty } from '../db/seed';
 import { ensureGroupSearch } from '../core/search/refresh-group-search';
 import { setSearchCacheSeconds } from '../core/search/search-cache';
 import { attachSearchIndex, detachSearchIndex } from '../core/search/search-index';
@@ -62,6 +62,9 @@ export async function boot(config: Config, log: (line: string) => void = console
     const seeded = await handle.withMigrationLock((db) => seedIfEmpty(db, { now: new Date() }));
     if (seeded) log('Demo data: seeded an empty database');
   }
+  // The guides Cercle ships with are the product's, not demo data: a database without them gets them.
+  const guides = await handle.withMigrationLock((db) => seedArticles(db, { now: new Date() }));
+  if (guides) log(`Articles: added ${guides} guides`);
   if (await handle.withMigrationLock((db) => ensureGroupSearch(db, new Date()))) log('Search: indexed the existing groups');
   // A process that only runs the worker never searches.
   if (config.SEARCH_INDEX === 'memory' && process.env.CERCLE_ROLE !== 'worker') {

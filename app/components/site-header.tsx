@@ -36,6 +36,9 @@ export function SiteHeader({ locale, alternateHref, account }: { locale: Locale;
             <NavLink to={pathTo(locale, 'guide')}>{t('nav.guide')}</NavLink>
           </li>
           <li>
+            <NavLink to={pathTo(locale, 'articles')}>{t('nav.articles')}</NavLink>
+          </li>
+          <li>
             {/* Current only on the organizer home: inside the area, the organization's own navigation says where one is. */}
             <NavLink to={pathTo(locale, 'organize')} end>
               {t('nav.organize')}

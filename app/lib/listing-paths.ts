@@ -31,3 +31,9 @@ export function myCalendarPath(locale: Locale, feedToken: string): string {
 export function embedPath(locale: Locale, org: string): string {
   return locale === 'fr' ? `/fr/integration/${encodeURIComponent(org)}` : `/en/embed/${encodeURIComponent(org)}`;
 }
+
+/** The Atom feed of a language's articles, or of one topic's. */
+export function articlesFeedPath(locale: Locale, topic?: string | null): string {
+  const path = `${pathTo(locale, 'articles')}/${locale === 'fr' ? 'fil' : 'feed'}.atom`;
+  return topic ? `${path}?topic=${encodeURIComponent(topic)}` : path;
+}

@@ -9,6 +9,8 @@ export const PAGES = {
   kinds: { en: '/en/kinds-of-groups', fr: '/fr/types-de-groupes', file: 'routes/kinds.tsx' },
   guide: { en: '/en/guide', fr: '/fr/guide', file: 'routes/guide.tsx' },
   developers: { en: '/en/developers', fr: '/fr/developpeurs', file: 'routes/developers.tsx' },
+  articles: { en: '/en/articles', fr: '/fr/articles', file: 'routes/articles.tsx' },
+  article: { en: '/en/articles/:slug', fr: '/fr/articles/:slug', file: 'routes/article.tsx' },
   guideResults: { en: '/en/guide/results', fr: '/fr/guide/resultats', file: 'routes/guide-results.tsx' },
   groupReport: { en: '/en/groups/:slug/report', fr: '/fr/groupes/:slug/signaler', file: 'routes/group-report.tsx' },
   sessionSignup: {

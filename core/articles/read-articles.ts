@@ -5,7 +5,7 @@ import { parseInput, type Context } from '../context';
 import { NotFound } from '../errors';
 import { bilingualQuery } from '../search/bilingual-text';
 import { understand } from '../search/understand';
-import { aboutTopic, ARTICLE_PAGE_SIZE, ARTICLE_SLUG } from './shared';
+import { aboutTopic, ARTICLE_PAGE_SIZE, ARTICLE_SLUG, TOPIC_SLUG_PATTERN } from './shared';
 import { renderArticleBody } from './markdown';
 
 // What visitors read: published texts only, in the page's language.
@@ -93,7 +93,7 @@ export async function getArticle({ ctx, input }: { ctx: Context; input: z.input<
 
 export const listArticlesInput = z.object({
   locale: z.enum(LOCALES),
-  topic: z.string().trim().max(80).optional(),
+  topic: z.string().trim().regex(TOPIC_SLUG_PATTERN, 'must be a topic slug').optional(),
   q: z.string().trim().max(200).optional(),
   page: z.coerce.number().int().min(1).max(10_000).default(1),
 });
@@ -194,4 +194,40 @@ export async function relatedArticles({ ctx, input }: { ctx: Context; input: z.i
     )
     .limit(q.limit);
   return summaries(ctx, rows, q.locale);
+}
+
+export const latestArticlesInput = z.object({
+  locale: z.enum(LOCALES),
+  topic: z.string().trim().regex(TOPIC_SLUG_PATTERN, 'must be a topic slug').optional(),
+  limit: z.number().int().min(1).max(100).default(30),
+});
+
+/** The newest published articles of a language (of one topic and its sub-topics), with their bodies: what feeds carry. */
+export async function latestArticles({ ctx, input }: { ctx: Context; input: z.input<typeof latestArticlesInput> }): Promise<(ArticleSummary & { authorName: string; html: string })[]> {
+  const q = parseInput(latestArticlesInput, input);
+  const rows = await ctx.db
+    .select({ a: articles, t: articleTexts })
+    .from(articleTexts)
+    .innerJoin(articles, eq(articles.id, articleTexts.articleId))
+    .where(and(published(q.locale), q.topic ? aboutTopic(q.topic) : undefined))
+    .orderBy(desc(articleTexts.publishedAt), asc(articleTexts.slug))
+    .limit(q.limit);
+  const list = await summaries(ctx, rows, q.locale);
+  return list.map((s, i) => ({ ...s, authorName: rows[i]!.t.authorName, html: renderArticleBody(rows[i]!.t.body) }));
+}
+
+/** Every published text (both languages), for the sitemap: grouped by article, so that translations name each other. */
+export async function publishedArticleTexts(ctx: Context): Promise<{ articleId: string; texts: Partial<Record<Locale, { slug: string; updatedAt: Date }>> }[]> {
+  const rows = await ctx.db
+    .select({ articleId: articleTexts.articleId, locale: articleTexts.locale, slug: articleTexts.slug, updatedAt: articleTexts.updatedAt })
+    .from(articleTexts)
+    .where(eq(articleTexts.status, 'published'))
+    .orderBy(asc(articleTexts.articleId));
+  const byArticle = new Map<string, Partial<Record<Locale, { slug: string; updatedAt: Date }>>>();
+  for (const r of rows) {
+    const texts = byArticle.get(r.articleId) ?? {};
+    texts[r.locale] = { slug: r.slug, updatedAt: r.updatedAt };
+    byArticle.set(r.articleId, texts);
+  }
+  return [...byArticle].map(([articleId, texts]) => ({ articleId, texts }));
 }

@@ -7,6 +7,8 @@ import { bilingualDocument } from '../search/bilingual-text';
 
 export const ARTICLE_SLUG = /^[a-z0-9]+(-[a-z0-9]+)*$/;
 export const ARTICLE_PAGE_SIZE = 20;
+/** The shape of a topic's slug in the taxonomy. */
+export const TOPIC_SLUG_PATTERN = /^[a-z0-9-]{1,80}$/;
 
 /** What an administrator writes for one language of an article. */
 export const articleTextInput = z.object({

@@ -3,7 +3,6 @@ import type { Database } from '../client';
 import { groups, organizations } from '../schema';
 import { seedDemoData } from './demo';
 import { seedTopics } from './topics';
-import { seedArticles } from './articles';
 
 export { seedTopics, TOPIC_TREE, TOPIC_SLUGS } from './topics';
 export { seedArticles, SEED_ARTICLES } from './articles';
@@ -13,14 +12,12 @@ export { seedDemoData, DEMO_GROUPS, DEMO_SESSION_WINDOW_DAYS } from './demo';
 const SEED_LOCK_KEY = 4_208_312;
 
 /**
- * Start-up seeding. The topic taxonomy is always brought up to date (idempotent), and the guides
- * Cercle ships with that are missing are added (never over an edited one). The demo data
+ * Start-up seeding. The topic taxonomy is always brought up to date (idempotent). The demo data
  * is inserted only into a database with no organizations and no groups at all; a database that
  * already holds anything is never touched. Returns true when the demo data was inserted.
  */
 export async function seedIfEmpty(db: Database, options: { now: Date }): Promise<boolean> {
   await seedTopics(db);
-  await seedArticles(db, options);
   return db.transaction(async (tx) => {
     // Two processes starting together: the second waits here, then finds the data and stops.
     await tx.execute(sql`select pg_advisory_xact_lock(${SEED_LOCK_KEY})`);

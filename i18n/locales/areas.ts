@@ -23,10 +23,12 @@ import adminEn from './en/admin';
 import adminFr from './fr/admin';
 import developersEn from './en/developers';
 import developersFr from './fr/developers';
+import articlesEn from './en/articles';
+import articlesFr from './fr/articles';
 
 export const AREA_WORDS = {
-  en: { guide: guideEn, listing: listingEn, signup: signupEn, community: communityEn, manage: manageEn, running: runningEn, account: accountEn, organize: organizeEn, editor: editorEn, admin: adminEn, developers: developersEn },
-  fr: { guide: guideFr, listing: listingFr, signup: signupFr, community: communityFr, manage: manageFr, running: runningFr, account: accountFr, organize: organizeFr, editor: editorFr, admin: adminFr, developers: developersFr },
+  en: { guide: guideEn, listing: listingEn, signup: signupEn, community: communityEn, manage: manageEn, running: runningEn, account: accountEn, organize: organizeEn, editor: editorEn, admin: adminEn, developers: developersEn, articles: articlesEn },
+  fr: { guide: guideFr, listing: listingFr, signup: signupFr, community: communityFr, manage: manageFr, running: runningFr, account: accountFr, organize: organizeFr, editor: editorFr, admin: adminFr, developers: developersFr, articles: articlesFr },
 };
 
 export type AreaWords = typeof AREA_WORDS.en;

@@ -17,6 +17,7 @@ const en = {
     switchTo: 'Français',
     switchToLabel: 'Lire cette page en français',
     guide: 'Which group for me?',
+    articles: 'Articles',
     organize: 'Organize',
     signedInAs: 'Signed in as {{name}}',
     myAccount: 'My account',

@@ -18,6 +18,7 @@ const fr: Catalog<typeof en> = {
     switchTo: 'English',
     switchToLabel: 'Read this page in English',
     guide: 'Quel groupe pour moi?',
+    articles: 'Articles',
     organize: 'Organiser',
     signedInAs: 'Compte : {{name}}',
     myAccount: 'Mon compte',

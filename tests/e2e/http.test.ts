@@ -194,7 +194,7 @@ describe('HTTP', () => {
 
     const index = await parseSitemapIndex(Readable.fromWeb((await get('/sitemap.xml')).body as never));
     const files = index.map((i) => new URL(i.url).pathname);
-    expect(files).toEqual(['/sitemaps/pages.xml', '/sitemaps/groups-1.xml']);
+    expect(files).toEqual(['/sitemaps/pages.xml', '/sitemaps/guides.xml', '/sitemaps/groups-1.xml']);
     const pages = await parseSitemap(Readable.fromWeb((await get('/sitemaps/pages.xml')).body as never));
     expect(pages.map((p) => new URL(p.url).pathname)).toContain('/fr/developpeurs');
     const groups = await parseSitemap(Readable.fromWeb((await get('/sitemaps/groups-1.xml')).body as never));

@@ -1,0 +1,115 @@
+import '../../i18n/areas/articles';
+import { Form, Link } from 'react-router';
+import { useTranslation } from 'react-i18next';
+import type { Route } from './+types/articles';
+import { listArticles } from '../../core/articles';
+import { getT, type Locale } from '../../i18n';
+import { localeOfPath, pathTo } from '../lib/paths';
+import { coreContext } from '../lib/context.server';
+import { badRequest, parseQuery } from '../lib/query.server';
+import { listArticlesInput } from '../../core/articles/read-articles';
+import { articleCard } from '../lib/articles.server';
+import { ArticleList } from '../components/article-list';
+import { articlesFeedPath } from '../lib/listing-paths';
+
+// The published articles of a language: by topic, or found by a search.
+
+export async function loader({ request, context }: Route.LoaderArgs) {
+  const url = new URL(request.url);
+  const locale = localeOfPath(url.pathname) as Locale;
+  const parsed = parseQuery(listArticlesInput.omit({ locale: true }), url, getT(locale));
+  if (!parsed.ok) badRequest(parsed.issues);
+  const query = parsed.value;
+  const list = await listArticles({ ctx: coreContext(context, locale), input: { ...query, locale } });
+  const here = pathTo(locale, 'articles');
+  const pageHref = (page: number) => {
+    const p = new URLSearchParams(url.search);
+    if (page > 1) p.set('page', String(page));
+    else p.delete('page');
+    const s = p.toString();
+    return s ? `${here}?${s}` : here;
+  };
+  const topic = list.topics.find((x) => x.slug === query.topic) ?? null;
+  return {
+    locale,
+    title: topic ? `${getT(locale)('articles.list.title')} · ${topic.label}` : getT(locale)('articles.list.title'),
+    q: query.q ?? '',
+    topic: topic ? { slug: topic.slug, label: topic.label } : null,
+    topics: list.topics.map((x) => ({ ...x, href: `${here}?topic=${x.slug}` })),
+    articles: list.items.map((a) => articleCard(a, locale)),
+    total: list.total,
+    page: list.page,
+    pageCount: list.pageCount,
+    prevHref: list.page > 1 ? pageHref(list.page - 1) : null,
+    nextHref: list.page < list.pageCount ? pageHref(list.page + 1) : null,
+    feedHref: articlesFeedPath(locale, topic?.slug),
+  };
+}
+
+export const meta: Route.MetaFunction = ({ data }) => [
+  { title: `${data?.title ?? ''} · Cercle` },
+  ...(data ? [{ tagName: 'link', rel: 'alternate', type: 'application/atom+xml', title: data.title, href: data.feedHref }] : []),
+];
+
+export default function Articles({ loaderData: d }: Route.ComponentProps) {
+  const { t } = useTranslation();
+  const here = pathTo(d.locale, 'articles');
+  return (
+    <div className="page with-sidebar articles">
+      <h1>{t('articles.list.title')}</h1>
+      <aside aria-labelledby="article-topics">
+        <h2 id="article-topics">{t('articles.list.topicsTitle')}</h2>
+        <ul className="topic-list">
+          <li>
+            <Link to={here} aria-current={!d.topic && !d.q ? 'page' : undefined}>
+              {t('articles.list.allTopics')}
+            </Link>
+          </li>
+          {d.topics.map((x) => (
+            <li key={x.slug}>
+              <Link to={x.href} aria-current={d.topic?.slug === x.slug ? 'page' : undefined}>
+                {t('articles.list.topicCount', { label: x.label, count: x.count })}
+              </Link>
+            </li>
+          ))}
+        </ul>
+        <p>
+          <a href={d.feedHref} type="application/atom+xml">
+            {d.topic ? t('articles.list.topicFeed', { topic: d.topic.label }) : t('articles.list.feed')}
+          </a>
+        </p>
+      </aside>
+      <div>
+        <p className="lead">{t('articles.list.lead')}</p>
+        <Form method="get" action={here} role="search" className="search-box">
+          <label htmlFor="article-q">{t('articles.list.searchLabel')}</label>
+          <div className="search-row">
+            <input id="article-q" name="q" type="search" defaultValue={d.q} maxLength={200} />
+            {d.topic && <input type="hidden" name="topic" value={d.topic.slug} />}
+            <button type="submit">{t('articles.list.searchButton')}</button>
+          </div>
+        </Form>
+        <p className="result-count" role="status">
+          {d.topic && <strong>{d.topic.label} · </strong>}
+          {d.q ? t('articles.list.foundFor', { count: d.total, q: d.q }) : t('articles.list.found', { count: d.total })}
+        </p>
+        {d.articles.length === 0 ? <p className="empty">{t('articles.list.none')}</p> : <ArticleList articles={d.articles} />}
+        {d.pageCount > 1 && (
+          <nav aria-label={t('articles.list.pages')} className="pagination">
+            {d.prevHref && (
+              <Link to={d.prevHref} rel="prev">
+                {t('articles.list.previous')}
+              </Link>
+            )}
+            <span>{t('articles.list.pageOf', { page: d.page, count: d.pageCount })}</span>
+            {d.nextHref && (
+              <Link to={d.nextHref} rel="next">
+                {t('articles.list.next')}
+              </Link>
+            )}
+          </nav>
+        )}
+      </div>
+    </div>
+  );
+}
