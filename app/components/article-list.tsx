@@ -25,24 +25,6 @@ export function ArticleList({ articles, headingLevel = 2 }: { articles: ArticleC
   );
 }
 
-/** A short section of articles to read next to a group, a kind of group or guide results. */
-export function RelatedArticles({ articles, id = 'related-articles' }: { articles: ArticleCardData[]; id?: string }) {
-  const { t } = useTranslation();
-  if (articles.length === 0) return null;
-  return (
-    <section aria-labelledby={id} className="related-articles">
-      <h2 id={id}>{t('articles.related.title')}</h2>
-      <ul>
-        {articles.map((a) => (
-          <li key={a.href}>
-            <Link to={a.href}>{a.title}</Link> <span className="muted">— {a.summary}</span>
-          </li>
-        ))}
-      </ul>
-    </section>
-  );
-}
-
 /** An article's topics as tags, each a link to the articles of that topic. */
 export function TopicTags({ topics }: { topics: { label: string; href: string }[] }) {
   if (topics.length === 0) return null;

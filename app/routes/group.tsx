@@ -17,6 +17,9 @@ import { ShareBox } from '../components/share-box';
 import { CohortList, Section, SessionList } from '../components/group-schedule';
 import { GroupFacts } from '../components/group-facts';
 import { groupJsonLd, jsonLdScript } from '../lib/group-json-ld';
+import { relatedArticles } from '../../core/articles';
+import { articleCard } from '../lib/articles.server';
+import { RelatedArticles } from '../components/related-articles';
 import { groupCalendarPath, sessionCalendarPath } from '../lib/listing-paths';
 
 export async function loader({ request, params, context }: Route.LoaderArgs) {
@@ -30,6 +33,10 @@ export async function loader({ request, params, context }: Route.LoaderArgs) {
     if (err instanceof NotFound) throw data(t('errors.groupNotFound'), { status: 404 });
     throw err;
   }
+  const articles = await relatedArticles({
+    ctx: coreContext(context, locale),
+    input: { locale, topics: group.topics.map((x) => x.slug), kinds: [group.kind], limit: 3 },
+  });
   const tz = group.timeZone;
   // Absolute addresses come from PUBLIC_URL, never from the request's Host header.
   const pageUrl = new URL(pathTo(locale, 'group', { slug: group.slug }), context.settings.publicUrl).toString();
@@ -38,6 +45,7 @@ export async function loader({ request, params, context }: Route.LoaderArgs) {
     group,
     pageUrl,
     localeParams: groupLocaleParams(group.slugs),
+    articles: articles.map((a) => articleCard(a, locale)),
     jsonLd: jsonLdScript(groupJsonLd(group, { pageUrl, locale })),
     display: {
       title: pick(group.title, locale)?.text ?? '',
@@ -204,6 +212,8 @@ export default function GroupPage({ loaderData }: Route.ComponentProps) {
           <GroupFacts group={g} display={display} locale={locale} />
 
           <ShareBox url={loaderData.pageUrl} title={display.title} />
+
+          <RelatedArticles articles={loaderData.articles} />
 
           <p className="report-link">
             <Link to={pathTo(locale, 'groupReport', { slug: g.slug })}>{t('listing.report.link')}</Link>

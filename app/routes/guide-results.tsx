@@ -2,7 +2,10 @@ import '../../i18n/areas/guide';
 import { Link } from 'react-router';
 import { useTranslation } from 'react-i18next';
 import type { Route } from './+types/guide-results';
-import { findGuideMatches, rankKinds } from '../../core/guide';
+import { findGuideMatches, GUIDE_OPTIONS, rankKinds } from '../../core/guide';
+import { relatedArticles } from '../../core/articles';
+import { articleCard } from '../lib/articles.server';
+import { RelatedArticles } from '../components/related-articles';
 import { getT, type Locale } from '../../i18n';
 import { coreContext } from '../lib/context.server';
 import { localeOfPath, pathTo } from '../lib/paths';
@@ -26,7 +29,14 @@ export async function loader({ request, context }: Route.LoaderArgs) {
   const own = given.words ? readOwnWords(given.words, locale) : null;
   const where = own?.topic && !given.topic ? { ...given, topic: own.topic } : given;
   const ranking = rankKinds(answers, own);
-  const found = await findGuideMatches({ ctx: coreContext(context, locale), ranking, input: { where } });
+  const ctx = coreContext(context, locale);
+  const found = await findGuideMatches({ ctx, ranking, input: { where } });
+  // Articles about what the person is living and the kind of group ranked first for them.
+  const first = ranking.options[0];
+  const articles = await relatedArticles({
+    ctx,
+    input: { locale, topics: found.topic ? [found.topic.slug] : [], kinds: first ? [GUIDE_OPTIONS[first.id].kind] : [], limit: 3 },
+  });
   const topicFromWords = Boolean(own?.topic && !given.topic && found.topic);
   const widened = found.topic?.widenedTo && ranking.sameLoss !== 'exact' ? found.topic.widenedTo : null;
   return {
@@ -40,6 +50,7 @@ export async function loader({ request, context }: Route.LoaderArgs) {
     wider: widened ? (pick(widened.label, locale)?.text ?? widened.slug) : null,
     place: found.place?.label ?? null,
     placeUnknown: found.placeUnknown ? (where.city ?? null) : null,
+    articles: articles.map((a) => articleCard(a, locale)),
     matches: found.matches.map((m) => {
       // "All groups of this kind" keeps what the person said: topic, language, place, budget, age.
       const s = m.search;
@@ -159,6 +170,8 @@ export default function GuideResults({ loaderData }: Route.ComponentProps) {
           <Link to={pathTo(locale, 'kinds')}>{t('guide.results.compare')}</Link>
         </p>
       </section>
+
+      <RelatedArticles articles={loaderData.articles} />
 
       <p className="muted">{t('guide.results.shareHint')}</p>
     </div>

@@ -4,10 +4,16 @@ import type { Route } from './+types/kinds';
 import { getT, type Locale } from '../../i18n';
 import { GROUP_KINDS, GROUP_FORMATS, LEADERSHIPS } from '../../db/schema/values';
 import { localeOfPath, pathTo } from '../lib/paths';
+import { relatedArticles } from '../../core/articles';
+import { coreContext } from '../lib/context.server';
+import { articleCard } from '../lib/articles.server';
+import { RelatedArticles } from '../components/related-articles';
 
-export function loader({ request }: Route.LoaderArgs) {
+export async function loader({ request, context }: Route.LoaderArgs) {
   const locale = localeOfPath(new URL(request.url).pathname) as Locale;
-  return { locale, title: getT(locale)('kinds.title') };
+  // The guides about the kinds of group and how they differ.
+  const articles = await relatedArticles({ ctx: coreContext(context, locale), input: { locale, kinds: [...GROUP_KINDS], limit: 4 } });
+  return { locale, title: getT(locale)('kinds.title'), articles: articles.map((a) => articleCard(a, locale)) };
 }
 
 export const meta: Route.MetaFunction = ({ data }) => [{ title: `${data?.title ?? ''} · Cercle` }];
@@ -89,6 +95,8 @@ export default function Kinds({ loaderData }: Route.ComponentProps) {
           ))}
         </dl>
       </section>
+
+      <RelatedArticles articles={loaderData.articles} />
     </div>
   );
 }

@@ -173,21 +173,24 @@ export const relatedArticlesInput = z.object({
 
 /**
  * Published articles to read next to a group, a kind of group or guide results: those sharing a
- * topic (or its parent or sub-topic) and a kind first, then a topic, then a kind; among equals the
- * most specific (fewest kinds, then fewest topics), then the newest.
+ * topic (or its parent or sub-topic) first, then those sharing the most of the kinds; among equals
+ * the most specific (fewest kinds, then fewest topics), then the newest.
  */
 export async function relatedArticles({ ctx, input }: { ctx: Context; input: z.input<typeof relatedArticlesInput> }): Promise<ArticleSummary[]> {
   const q = parseInput(relatedArticlesInput, input);
   if (q.topics.length === 0 && q.kinds.length === 0) return [];
   const topicMatch = q.topics.length ? or(...q.topics.flatMap((t) => [aboutTopic(t), ...parentsOf(t).map((p) => sql`${p} = any(${articles.topics})`)]))! : sql`false`;
-  const kindMatch = q.kinds.length ? sql`${articles.kinds} && ${sql.raw(`array[${q.kinds.map((k) => `'${k}'`).join(',')}]`)}::group_kind[]` : sql`false`;
+  const wanted = sql`${sql.raw(`array[${q.kinds.map((k) => `'${k}'`).join(',')}]`)}::group_kind[]`;
+  const kindMatch = q.kinds.length ? sql`${articles.kinds} && ${wanted}` : sql`false`;
+  const kindsShared = q.kinds.length ? [desc(sql`(select count(*) from unnest(${articles.kinds}) as k(kind) where k.kind = any(${wanted}))`)] : [];
   const rows = await ctx.db
     .select({ a: articles, t: articleTexts })
     .from(articleTexts)
     .innerJoin(articles, eq(articles.id, articleTexts.articleId))
     .where(and(published(q.locale), or(topicMatch, kindMatch), q.exceptArticleId ? ne(articles.id, q.exceptArticleId) : undefined))
     .orderBy(
-      desc(sql`(case when ${topicMatch} then 2 else 0 end) + (case when ${kindMatch} then 1 else 0 end)`),
+      desc(sql`case when ${topicMatch} then 1 else 0 end`),
+      ...kindsShared,
       asc(sql`cardinality(${articles.kinds})`),
       asc(sql`cardinality(${articles.topics})`),
       desc(articleTexts.publishedAt),

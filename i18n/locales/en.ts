@@ -135,6 +135,9 @@ const en = {
     timesIn: 'Times are shown in {{zone}}.',
     back: 'Back to all groups',
   },
+  relatedArticles: {
+    title: 'Articles that may help',
+  },
   kinds: {
     title: 'Kinds of groups, side by side',
     lead: 'Each kind of group helps in its own way. None is better than another: what matters is what suits you now.',

@@ -136,6 +136,9 @@ const fr: Catalog<typeof en> = {
     timesIn: 'Les heures sont indiquées selon le fuseau {{zone}}.',
     back: 'Retour à tous les groupes',
   },
+  relatedArticles: {
+    title: 'Des articles qui peuvent aider',
+  },
   kinds: {
     title: 'Les types de groupes, côte à côte',
     lead: 'Chaque type de groupe aide à sa façon. Aucun n’est meilleur qu’un autre : l’important, c’est ce qui vous convient maintenant.',

@@ -44,6 +44,21 @@ describe('articles over HTTP', () => {
     expect((await get('/en/articles?page=zero')).status).toBe(400);
   });
 
+  it('the kinds page, the guide’s results and group pages link to the articles about them', async () => {
+    const links = (html: string) => {
+      const section = /<section aria-labelledby="related-articles"[^>]*>(.*?)<\/section>/s.exec(html)?.[1] ?? '';
+      return [...section.matchAll(/href="([^"]+)"/g)].map((m) => m[1]!);
+    };
+    expect(links(await (await get('/en/kinds-of-groups')).text())).toContain('/en/articles/kinds-of-groups-and-how-they-differ');
+    // Someone who wants to talk to a therapist: group therapy first, and the article about it.
+    const therapy = links(await (await get('/fr/guide/resultats?words=je%20voudrais%20parler%20%C3%A0%20un%20th%C3%A9rapeute')).text());
+    expect(therapy[0]).toBe('/fr/articles/quand-la-therapie-de-groupe-est-la-bonne-etape');
+    const found = (await (await get('/api/v1/groups?kind=support_group&per_page=1&facets=false')).json()) as { results: { slug: string }[] };
+    const group = links(await (await get(`/en/groups/${found.results[0]!.slug}`)).text());
+    expect(group.length).toBeGreaterThan(0);
+    expect(group.every((href) => href.startsWith('/en/articles/'))).toBe(true);
+  });
+
   it('the sitemap lists every published article in both languages, each naming its translation', async () => {
     const items = await parseSitemap(Readable.fromWeb((await get('/sitemaps/guides.xml')).body as never));
     const paths = items.map((i) => new URL(i.url).pathname);
