@@ -60,6 +60,12 @@ export function formatMoney(cents: number, currency: string, locale: Locale): st
 }
 
 /** The name of a language (ISO 639-1 code) in the page's language. */
+/** A language's name inside a sentence: French writes it without a capital ("le texte en français"). */
+export function languageInSentence(code: string, locale: Locale): string {
+  const name = languageName(code, locale);
+  return locale === 'fr' ? name.toLocaleLowerCase('fr') : name;
+}
+
 export function languageName(code: string, locale: Locale): string {
   try {
     const name = memo(`language|${locale}`, () => new Intl.DisplayNames([intlLocale(locale)], { type: 'language' })).of(code);

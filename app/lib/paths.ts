@@ -108,6 +108,9 @@ export const PAGES = {
   adminLicences: { en: '/en/admin/licences', fr: '/fr/admin/permis', file: 'routes/admin-licences.tsx' },
   adminReports: { en: '/en/admin/reports', fr: '/fr/admin/signalements', file: 'routes/admin-reports.tsx' },
   adminOrganizations: { en: '/en/admin/organizations', fr: '/fr/admin/organismes', file: 'routes/admin-organizations.tsx' },
+  adminArticles: { en: '/en/admin/articles', fr: '/fr/admin/articles', file: 'routes/admin-articles.tsx' },
+  adminArticleNew: { en: '/en/admin/articles/new', fr: '/fr/admin/articles/nouveau', file: 'routes/admin-article.tsx' },
+  adminArticle: { en: '/en/admin/articles/:article/:lang', fr: '/fr/admin/articles/:article/:lang', file: 'routes/admin-article.tsx' },
 } as const;
 
 export type Page = keyof typeof PAGES;
@@ -137,7 +140,10 @@ export const FRAMES = {
       'orgFacilitators',
     ],
   },
-  admin: { file: 'routes/admin-frame.tsx', pages: ['admin', 'adminLicences', 'adminReports', 'adminOrganizations'] },
+  admin: {
+    file: 'routes/admin-frame.tsx',
+    pages: ['admin', 'adminLicences', 'adminReports', 'adminOrganizations', 'adminArticles', 'adminArticleNew', 'adminArticle'],
+  },
 } as const satisfies Record<string, { file: string; pages: readonly Page[] }>;
 
 export type Frame = keyof typeof FRAMES;

@@ -1,10 +1,11 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { eq } from 'drizzle-orm';
 import { openPostgres, migrateDatabase, type DatabaseHandle } from '../../db/client';
-import { applications, auditLog, groups, intakeQuestions, organizationInvitations, participants, registrations, users } from '../../db/schema';
+import { applications, articles, auditLog, groups, intakeQuestions, organizationInvitations, participants, registrations, users } from '../../db/schema';
 import { atWallClock, addFacilitator, addMember, createCohort, createFacilitator, createGroup, createOrganization, createSession } from '../support/factories';
 import { createAuth } from '../../server/auth';
 import { PAGES } from '../../app/lib/paths';
+import { seedArticles } from '../../db/seed';
 import routes from '../../app/routes';
 import { scratchPostgres } from '../support/db';
 import { startServer, type RunningServer } from './server-process';
@@ -23,7 +24,7 @@ describe.skipIf(!base)('who may see and do what in the organizer and admin areas
   const url = () => database!.url;
   let server: RunningServer;
   let handle: DatabaseHandle;
-  const ids = { org: '', group: '', session: '', cohort: '' };
+  const ids = { org: '', group: '', session: '', cohort: '', article: '' };
   const cookies = { stranger: '', facilitator: '', owner: '' };
 
   async function account(email: string): Promise<string> {
@@ -102,6 +103,9 @@ describe.skipIf(!base)('who may see and do what in the organizer and admin areas
     cookies.owner = await account('owner@example.org');
     const [owner] = await handle.db.select().from(users).where(eq(users.email, 'owner@example.org'));
     await addMember(atWallClock(handle.db), orgA.id, owner!.id, 'owner');
+    // An article (the admin area's editor): a shipped guide.
+    await seedArticles(handle.db, { now: new Date() });
+    ids.article = (await handle.db.select({ id: articles.id }).from(articles).limit(1))[0]!.id;
   });
 
   afterAll(async () => {
@@ -123,6 +127,10 @@ describe.skipIf(!base)('who may see and do what in the organizer and admin areas
             return ids.session;
           case 'cohort':
             return ids.cohort;
+          case 'article':
+            return ids.article;
+          case 'lang':
+            return 'fr';
           default:
             throw new Error(`authorization test: no value for :${param} — add one so the new page is covered`);
         }

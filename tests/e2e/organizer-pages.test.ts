@@ -4,7 +4,8 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser } from 'playwright-core';
 import { openPglite, migrateDatabase } from '../../db/client';
-import { applications, intakeQuestions, participants, registrations } from '../../db/schema';
+import { applications, articles, intakeQuestions, participants, registrations } from '../../db/schema';
+import { seedArticles } from '../../db/seed';
 import { atWallClock, addMember, createCohort, createGroup, createOrganization, createSession } from '../support/factories';
 import { PAGES } from '../../app/lib/paths';
 import { expectAccessible, hasChromium, launchBrowser, newPage } from './browser';
@@ -22,7 +23,7 @@ describe.skipIf(browserMissing)('organizer and admin pages', () => {
   let server: RunningServer;
   let browser: Browser;
   let dataDir: string;
-  const ids = { group: '', session: '', cohort: '' };
+  const ids = { group: '', session: '', cohort: '', article: '' };
 
   beforeAll(async () => {
     dataDir = mkdtempSync(path.join(tmpdir(), 'cercle-organizer-pages-'));
@@ -51,6 +52,9 @@ describe.skipIf(browserMissing)('organizer and admin pages', () => {
     // The owner of the organization, who is also a platform administrator.
     const owner = await confirmedAccounts(handle, SECRET_KEY, [['Olivia Owner', 'olivia@example.org']], PASSWORD, { isPlatformAdmin: true });
     await addMember(atWallClock(handle.db), org.id, owner['olivia@example.org']!, 'owner');
+    // The guides Cercle ships with: the article editor opens one of them.
+    await seedArticles(handle.db, { now: new Date() });
+    ids.article = (await handle.db.select({ id: articles.id }).from(articles).limit(1))[0]!.id;
     await handle.close();
     server = await startServer({ DATA_DIR: dataDir, SEED_DEMO: 'false', SECRET_KEY, WORKER: 'off' });
     browser = await launchBrowser();
@@ -73,7 +77,7 @@ describe.skipIf(browserMissing)('organizer and admin pages', () => {
 
     const fill = (p: string) =>
       p.replace(/:(\w+)/g, (_, param: string) => {
-        const value = { org: 'pages-org', group: ids.group, session: ids.session, cohort: ids.cohort }[param];
+        const value = { org: 'pages-org', group: ids.group, session: ids.session, cohort: ids.cohort, article: ids.article, lang: 'fr' }[param];
         if (!value) throw new Error(`no value for :${param}`);
         return value;
       });

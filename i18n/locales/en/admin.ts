@@ -181,9 +181,12 @@ const admin = {
     reason: {
       licence_not_pending: 'This licence is no longer waiting for review, or it changed since the page was shown. Here is the list as it is now.',
       report_closed: 'This report was already closed.',
+      slug_taken: 'Another article in this language already has the address “{{slug}}”. Choose another.',
     },
     fields: {
       note: { required: 'Write a note saying why the licence is not verified.' },
+      slug: { invalid_slug: 'Use lower-case letters, digits and hyphens only, such as first-meeting.' },
+      topics: { unknown_topic: 'One of the topics is not in the list of topics.' },
     },
   },
   articles: {
@@ -228,8 +231,6 @@ const admin = {
     publishedNotice: 'Published.',
     unpublishedNotice: 'Taken back to draft: visitors no longer see it.',
     fix: 'Please correct the following:',
-    slugTaken: 'Another article in this language already has the address “{{slug}}”.',
-    unknownTopic: 'One of the topics is not in the taxonomy.',
   },
 } as const;
 

@@ -184,9 +184,12 @@ const admin: Catalog<typeof en> = {
     reason: {
       licence_not_pending: 'Ce permis n’attend plus de vérification, ou il a changé depuis l’affichage de la page. Voici la liste à jour.',
       report_closed: 'Ce signalement est déjà fermé.',
+      slug_taken: 'Un autre article dans cette langue a déjà l’adresse « {{slug}} ». Choisissez-en une autre.',
     },
     fields: {
       note: { required: 'Écrivez une note qui explique pourquoi le permis n’est pas vérifié.' },
+      slug: { invalid_slug: 'Utilisez seulement des lettres minuscules, des chiffres et des traits d’union, par exemple premiere-rencontre.' },
+      topics: { unknown_topic: 'Un des sujets ne fait pas partie de la liste des sujets.' },
     },
   },
   articles: {
@@ -231,8 +234,6 @@ const admin: Catalog<typeof en> = {
     publishedNotice: 'Publié.',
     unpublishedNotice: 'Remis en brouillon : les visiteurs ne le voient plus.',
     fix: 'Veuillez corriger ce qui suit :',
-    slugTaken: 'Un autre article dans cette langue a déjà l’adresse « {{slug}} ».',
-    unknownTopic: 'Un des sujets ne fait pas partie de la liste des sujets.',
   },
 };
 

@@ -1,0 +1,72 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { seedTopics } from '../../db/seed';
+import { expectAccessible, hasChromium, newPage } from './browser';
+import { confirmedAccounts, startStory, type Story } from '../support/story';
+
+// The story of an article: an administrator writes a French article in the admin area, previews
+// it, fixes what the editor refuses, publishes it; visitors read it.
+const browserMissing = !hasChromium() && process.env.CI !== 'true';
+const SECRET_KEY = 'articles-story-test-key-0123456789abcdef';
+const PASSWORD = 'a quiet and long passphrase';
+
+describe.skipIf(browserMissing)('the story of an article', () => {
+  let story: Story;
+
+  beforeAll(async () => {
+    story = await startStory('articles', {
+      env: { SECRET_KEY },
+      prepare: async (handle) => {
+        await seedTopics(handle.db);
+        await confirmedAccounts(handle, SECRET_KEY, [['Ada Admin', 'ada@example.org']], PASSWORD, { isPlatformAdmin: true });
+      },
+    });
+  });
+  afterAll(async () => {
+    await story?.stop();
+  });
+
+  it('an administrator writes, previews and publishes a French article, which visitors then read', { timeout: 120_000 }, async () => {
+    const { page, assertClean } = await newPage(story.browser, story.server.url);
+    await page.goto('/fr/compte/connexion');
+    await page.getByLabel('Courriel').first().fill('ada@example.org');
+    await page.getByLabel('Mot de passe').fill(PASSWORD);
+    await page.getByRole('button', { name: 'Me connecter', exact: true }).click();
+    await page.waitForURL((url) => !url.pathname.includes('/compte/connexion'));
+
+    await page.goto('/fr/admin');
+    await page.getByRole('navigation', { name: /admin/i }).getByRole('link', { name: 'Articles' }).click();
+    await page.getByRole('heading', { level: 1, name: 'Articles' }).waitFor();
+    await expectAccessible(page);
+    await page.getByRole('link', { name: 'Rédiger un nouvel article' }).click();
+    await page.getByLabel('Langue').selectOption('fr');
+    await page.getByLabel('Titre').fill('Le deuil d’un parent au travail');
+    await page.getByLabel('Adresse').fill('Pas Une Adresse!');
+    await page.getByLabel('Résumé').fill('Retourner au travail après la mort d’un père ou d’une mère.');
+    await page.getByLabel('Texte', { exact: true }).fill('## Les premières semaines\n\nParlez-en à **une personne de confiance**.\n\n<script>alert(1)</script>');
+    await page.getByRole('checkbox', { name: "Deuil › Perte d'un parent" }).check();
+    await page.getByRole('checkbox', { name: 'Groupe de soutien' }).check();
+    // The preview shows the text as visitors will see it, without saving it.
+    await page.getByRole('button', { name: 'Aperçu' }).click();
+    const preview = page.getByRole('region', { name: 'Aperçu' });
+    await preview.getByRole('heading', { level: 2, name: 'Les premières semaines' }).waitFor();
+    expect(await preview.locator('strong').textContent()).toBe('une personne de confiance');
+    expect(await preview.locator('script').count()).toBe(0);
+    await expectAccessible(page);
+    // A wrong address is refused, in French, and nothing is saved.
+    await page.getByRole('button', { name: 'Publier' }).click();
+    await page.getByRole('alert').getByRole('link', { name: /lettres minuscules, des chiffres et des traits d’union/ }).waitFor();
+    await page.getByLabel('Adresse').fill('');
+    await page.getByRole('button', { name: 'Publier' }).click();
+    await page.getByRole('status').filter({ hasText: 'Publié.' }).waitFor();
+    await expectAccessible(page);
+    expect(new URL(page.url()).pathname).toMatch(/^\/fr\/admin\/articles\/[0-9a-f-]{36}\/fr$/);
+    await page.getByRole('link', { name: 'Voir la page publiée' }).first().click();
+    await page.getByRole('heading', { level: 1, name: 'Le deuil d’un parent au travail', exact: true }).waitFor();
+    expect(new URL(page.url()).pathname).toBe('/fr/articles/le-deuil-d-un-parent-au-travail');
+    await page.getByText('Par Ada Admin').waitFor();
+    // Not translated: the language switch leads to the English articles.
+    expect(await page.getByRole('link', { name: 'Read this page in English' }).getAttribute('href')).toBe('/en/articles');
+    await assertClean();
+  });
+});
+
