@@ -111,6 +111,7 @@ export const PAGES = {
   adminArticles: { en: '/en/admin/articles', fr: '/fr/admin/articles', file: 'routes/admin-articles.tsx' },
   adminArticleNew: { en: '/en/admin/articles/new', fr: '/fr/admin/articles/nouveau', file: 'routes/admin-article.tsx' },
   adminArticle: { en: '/en/admin/articles/:article/:lang', fr: '/fr/admin/articles/:article/:lang', file: 'routes/admin-article.tsx' },
+  adminComments: { en: '/en/admin/comments', fr: '/fr/admin/commentaires', file: 'routes/admin-comments.tsx' },
 } as const;
 
 export type Page = keyof typeof PAGES;
@@ -142,7 +143,7 @@ export const FRAMES = {
   },
   admin: {
     file: 'routes/admin-frame.tsx',
-    pages: ['admin', 'adminLicences', 'adminReports', 'adminOrganizations', 'adminArticles', 'adminArticleNew', 'adminArticle'],
+    pages: ['admin', 'adminLicences', 'adminReports', 'adminOrganizations', 'adminArticles', 'adminArticleNew', 'adminArticle', 'adminComments'],
   },
 } as const satisfies Record<string, { file: string; pages: readonly Page[] }>;
 

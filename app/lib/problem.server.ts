@@ -24,7 +24,7 @@ export interface FormProblem {
  *   the form field's name up to its first dot: `answer` for `answer.q1`);
  * - `<area>.errors.<code>`, where the area words a code its own way (the editor's dates, for one).
  */
-export type ProblemArea = 'running' | 'organize' | 'editor' | 'listing.report' | 'community' | 'signup' | 'admin';
+export type ProblemArea = 'running' | 'organize' | 'editor' | 'listing.report' | 'community' | 'signup' | 'admin' | 'articles';
 
 const KIND_WORDS: Partial<Record<ErrorCode, string>> = { forbidden: 'forbidden', not_found: 'notFound', conflict: 'conflict', rate_limited: 'rateLimited' };
 

@@ -7,12 +7,13 @@ import { framedMeta } from '../components/area-frame';
 
 // Pieces shared by the platform admin pages (admin-home, admin-licences, admin-reports).
 
-const AREAS: { page: Page; label: 'admin.nav.home' | 'admin.nav.licences' | 'admin.nav.reports' | 'admin.nav.organizations' | 'admin.articles.nav'; within?: Page[] }[] = [
+const AREAS: { page: Page; label: 'admin.nav.home' | 'admin.nav.licences' | 'admin.nav.reports' | 'admin.nav.organizations' | 'admin.articles.nav' | 'admin.comments.nav'; within?: Page[] }[] = [
   { page: 'admin', label: 'admin.nav.home' },
   { page: 'adminLicences', label: 'admin.nav.licences' },
   { page: 'adminReports', label: 'admin.nav.reports' },
   { page: 'adminOrganizations', label: 'admin.nav.organizations' },
   { page: 'adminArticles', label: 'admin.articles.nav', within: ['adminArticleNew', 'adminArticle'] },
+  { page: 'adminComments', label: 'admin.comments.nav' },
 ];
 
 /** The admin area's navigation; the page being shown is marked as current. */
@@ -47,7 +48,7 @@ export function formatDate(date: Date | string | null, locale: Locale): string {
   return new Intl.DateTimeFormat(locale === 'fr' ? 'fr-CA' : 'en-CA', { dateStyle: 'long', timeZone: 'America/Toronto' }).format(new Date(date));
 }
 
-type AdminTitle = 'admin.home.title' | 'admin.licences.title' | 'admin.reports.title' | 'admin.organizations.title' | 'admin.articles.listTitle';
+type AdminTitle = 'admin.home.title' | 'admin.licences.title' | 'admin.reports.title' | 'admin.organizations.title' | 'admin.articles.listTitle' | 'admin.comments.title';
 
 /** The meta tags of an admin page: its title, and no indexing. */
 export function adminMeta(args: { data?: { locale: Locale }; matches: Parameters<typeof framedMeta>[0]['matches'] }, title: AdminTitle) {

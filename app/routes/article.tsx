@@ -1,8 +1,9 @@
 import '../../i18n/areas/articles';
-import { data, Link } from 'react-router';
+import { data, Form, Link, redirect } from 'react-router';
 import { useTranslation } from 'react-i18next';
 import type { Route } from './+types/article';
-import { getArticle, relatedArticles } from '../../core/articles';
+import { commentFormToken, getArticle, listArticleComments, postComment, relatedArticles } from '../../core/articles';
+import { RateLimited } from '../../core/errors';
 import { NotFound } from '../../core/errors';
 import { getT, type Locale } from '../../i18n';
 import { localeOfPath, pathTo } from '../lib/paths';
@@ -11,6 +12,10 @@ import { articleCard, articleDay, matchingGroupsHref } from '../lib/articles.ser
 import { articleJsonLd } from '../lib/article-json-ld';
 import { jsonLdScript } from '../lib/group-json-ld';
 import { ArticleList, TopicTags } from '../components/article-list';
+import { ErrorSummary, TextField } from '../components/form-kit';
+import { formProblem } from '../lib/problem.server';
+import { formValues } from '../lib/form-values';
+import { retryAfter, retryAfterHeaders } from '../lib/signup.server';
 
 // One published article in the page's language, with its translation, the groups it is about,
 // and what to read next.
@@ -33,8 +38,13 @@ export async function loader({ request, params, context }: Route.LoaderArgs) {
     ctx,
     input: { locale, topics: article.topics.map((t) => t.slug), kinds: article.kinds, exceptArticleId: article.articleId, limit: 3 },
   });
+  const comments = await listArticleComments({ ctx, textId: article.textId });
   return {
     locale,
+    comments: comments.map((c) => ({ id: c.id, nickname: c.nickname, html: c.html, date: articleDay(c.createdAt, locale), iso: c.createdAt.toISOString() })),
+    commentForm: commentFormToken(ctx, article.textId),
+    textId: article.textId,
+    held: new URL(request.url).searchParams.get('comment') === 'held',
     article: {
       title: article.title,
       summary: article.summary,
@@ -57,6 +67,25 @@ export async function loader({ request, params, context }: Route.LoaderArgs) {
   };
 }
 
+/** POST: a comment, held for moderation; then back to the article, saying so (a reload sends nothing twice). */
+export async function action({ request, params, context }: Route.ActionArgs) {
+  const locale = localeOfPath(new URL(request.url).pathname) as Locale;
+  const t = getT(locale);
+  const form = await request.formData();
+  const values = formValues(form, ['textId', 'nickname', 'body', 'website', 'formToken']);
+  try {
+    await postComment({ ctx: coreContext(context, locale), input: values });
+  } catch (err) {
+    if (err instanceof NotFound) throw data(t('errors.notFound'), { status: 404 });
+    const problem = formProblem(err, t, 'articles');
+    const headers = err instanceof RateLimited ? retryAfter(err) : undefined;
+    return data({ problem, values: { nickname: values.nickname, body: values.body } }, { status: problem.status, headers });
+  }
+  return redirect(`${pathTo(locale, 'article', { slug: params.slug })}?comment=held#comments`, 303);
+}
+
+export const headers = retryAfterHeaders;
+
 export const meta: Route.MetaFunction = ({ data }) =>
   data
     ? [
@@ -65,7 +94,7 @@ export const meta: Route.MetaFunction = ({ data }) =>
       ]
     : [];
 
-export default function ArticlePage({ loaderData: d }: Route.ComponentProps) {
+export default function ArticlePage({ loaderData: d, actionData }: Route.ComponentProps) {
   const { t } = useTranslation();
   const a = d.article;
   return (
@@ -126,6 +155,43 @@ export default function ArticlePage({ loaderData: d }: Route.ComponentProps) {
           </Link>{' '}
           <Link to={d.groupsHref}>{t('articles.article.findGroups')}</Link>
         </p>
+      </section>
+      <section aria-labelledby="comments" className="article-comments">
+        <h2 id="comments">{t('articles.comments.title')}</h2>
+        {d.held && (
+          <p className="notice success" role="status">
+            {t('articles.comments.held')}
+          </p>
+        )}
+        {d.comments.length === 0 ? (
+          <p className="muted">{t('articles.comments.none')}</p>
+        ) : (
+          <ol className="comment-list">
+            {d.comments.map((c) => (
+              <li key={c.id}>
+                <p className="muted">
+                  <time dateTime={c.iso}>{t('articles.comments.by', { nickname: c.nickname, date: c.date })}</time>
+                </p>
+                <div dangerouslySetInnerHTML={{ __html: c.html }} />
+              </li>
+            ))}
+          </ol>
+        )}
+        <h3 id="comment-form-title">{t('articles.comments.formTitle')}</h3>
+        <p className="muted">{t('articles.comments.formLead')}</p>
+        {actionData?.problem && <ErrorSummary message={actionData.problem.message} fields={actionData.problem.fields} />}
+        <Form method="post" aria-labelledby="comment-form-title" className="comment-form">
+          <input type="hidden" name="textId" value={d.textId} />
+          <input type="hidden" name="formToken" value={d.commentForm} />
+          <TextField name="nickname" label={t('articles.comments.nickname')} hint={t('articles.comments.nicknameHint')} value={actionData?.values.nickname} error={actionData?.problem.fields.nickname} maxLength={60} autoComplete="nickname" />
+          <TextField name="body" label={t('articles.comments.body')} value={actionData?.values.body} error={actionData?.problem.fields.body} multiline rows={5} maxLength={4000} />
+          {/* People never see this field; a bot that fills it is thanked and forgotten. */}
+          <p className="trap" aria-hidden="true">
+            <label htmlFor="f-website">{t('articles.comments.website')}</label>
+            <input id="f-website" name="website" type="text" tabIndex={-1} autoComplete="off" defaultValue="" />
+          </p>
+          <button type="submit">{t('articles.comments.send')}</button>
+        </Form>
       </section>
       {d.related.length > 0 && (
         <section aria-labelledby="read-next">

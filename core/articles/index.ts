@@ -4,3 +4,4 @@ export * from './save-article';
 export * from './publish-article';
 export * from './read-articles';
 export * from './admin-articles';
+export * from './comments';

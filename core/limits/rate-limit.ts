@@ -36,6 +36,10 @@ export const LIMITS = {
   cancelPerAddress: { max: 30, windowMs: 10 * MINUTE },
   /** Reports of a listing from one client address. */
   reportPerAddress: { max: 10, windowMs: HOUR },
+  /** Comments on articles from one client address. */
+  commentPerAddress: { max: 5, windowMs: 10 * MINUTE },
+  /** Subscriptions to new articles asked from one client address. */
+  subscribePerAddress: { max: 10, windowMs: HOUR },
   /** Account emails (verification, password reset, magic link) to one address, whoever asks. */
   accountMailPerRecipient: { max: 5, windowMs: HOUR },
   /**
@@ -115,8 +119,8 @@ export function joinLimits(ctx: Context, email: string, target: string): Limit[]
 }
 
 /** A limit per client address only (nothing when the request has none). */
-export function addressLimit(ctx: Context, action: 'cancel' | 'report'): Limit[] {
+export function addressLimit(ctx: Context, action: 'cancel' | 'report' | 'comment' | 'subscribe'): Limit[] {
   const ip = clientOf(ctx);
-  const limit = action === 'cancel' ? LIMITS.cancelPerAddress : LIMITS.reportPerAddress;
+  const limit = { cancel: LIMITS.cancelPerAddress, report: LIMITS.reportPerAddress, comment: LIMITS.commentPerAddress, subscribe: LIMITS.subscribePerAddress }[action];
   return ip ? [{ key: `${action}:ip:${ip}`, ...limit }] : [];
 }

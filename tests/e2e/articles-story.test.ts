@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
 import { seedTopics } from '../../db/seed';
 import { expectAccessible, hasChromium, newPage } from './browser';
 import { confirmedAccounts, startStory, type Story } from '../support/story';
@@ -11,6 +12,14 @@ const PASSWORD = 'a quiet and long passphrase';
 
 describe.skipIf(browserMissing)('the story of an article', () => {
   let story: Story;
+
+  async function signIn(page: Page) {
+    await page.goto('/fr/compte/connexion');
+    await page.getByLabel('Courriel').first().fill('ada@example.org');
+    await page.getByLabel('Mot de passe').fill(PASSWORD);
+    await page.getByRole('button', { name: 'Me connecter', exact: true }).click();
+    await page.waitForURL((url) => !url.pathname.includes('/compte/connexion'));
+  }
 
   beforeAll(async () => {
     story = await startStory('articles', {
@@ -27,11 +36,7 @@ describe.skipIf(browserMissing)('the story of an article', () => {
 
   it('an administrator writes, previews and publishes a French article, which visitors then read', { timeout: 120_000 }, async () => {
     const { page, assertClean } = await newPage(story.browser, story.server.url);
-    await page.goto('/fr/compte/connexion');
-    await page.getByLabel('Courriel').first().fill('ada@example.org');
-    await page.getByLabel('Mot de passe').fill(PASSWORD);
-    await page.getByRole('button', { name: 'Me connecter', exact: true }).click();
-    await page.waitForURL((url) => !url.pathname.includes('/compte/connexion'));
+    await signIn(page);
 
     await page.goto('/fr/admin');
     await page.getByRole('navigation', { name: /admin/i }).getByRole('link', { name: 'Articles' }).click();
@@ -67,6 +72,39 @@ describe.skipIf(browserMissing)('the story of an article', () => {
     // Not translated: the language switch leads to the English articles.
     expect(await page.getByRole('link', { name: 'Read this page in English' }).getAttribute('href')).toBe('/en/articles');
     await assertClean();
+  });
+
+  it('a visitor comments under a nickname; the comment shows once an administrator approves it', { timeout: 120_000 }, async () => {
+    const visitor = await newPage(story.browser, story.server.url);
+    const article = '/fr/articles/le-deuil-d-un-parent-au-travail';
+    await visitor.page.goto(article);
+    await visitor.page.getByText('Aucun commentaire pour l’instant.').waitFor();
+    await visitor.page.getByLabel('Votre nom ou un pseudonyme').fill('Camille');
+    await visitor.page.getByLabel('Votre commentaire').fill('Voir https://a.example, https://b.example et https://c.example');
+    // The form must be open a few seconds: a person reads before writing; a bot does not.
+    await visitor.page.waitForTimeout(4500);
+    await visitor.page.getByRole('button', { name: 'Envoyer le commentaire' }).click();
+    await visitor.page.getByRole('alert').getByRole('link', { name: 'Un commentaire peut contenir au plus deux liens.' }).waitFor();
+    await visitor.page.getByLabel('Votre commentaire').fill('Merci. Je retourne au bureau lundi et ce texte m’aide.');
+    await visitor.page.getByRole('button', { name: 'Envoyer le commentaire' }).click();
+    await visitor.page.getByRole('status').filter({ hasText: 'Votre commentaire paraîtra quand notre équipe l’aura lu.' }).waitFor();
+    await expectAccessible(visitor.page);
+    expect(await visitor.page.getByText('Camille, le').count()).toBe(0);
+
+    const admin = await newPage(story.browser, story.server.url);
+    await signIn(admin.page);
+    await admin.page.goto('/fr/admin/commentaires');
+    const item = admin.page.getByRole('listitem').filter({ hasText: 'Merci. Je retourne au bureau lundi' });
+    await expectAccessible(admin.page);
+    await item.getByRole('button', { name: 'Approuver' }).click();
+    await admin.page.getByRole('status').filter({ hasText: 'Approuvé' }).waitFor();
+    expect(await admin.page.getByText('Aucun commentaire ici.').count()).toBe(1);
+
+    await visitor.page.goto(article);
+    await visitor.page.getByRole('region', { name: 'Commentaires' }).getByText('Merci. Je retourne au bureau lundi et ce texte m’aide.').waitFor();
+    await visitor.page.getByText(/^Camille, le /).waitFor();
+    await visitor.assertClean();
+    await admin.assertClean();
   });
 });
 

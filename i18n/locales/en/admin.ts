@@ -232,6 +232,25 @@ const admin = {
     unpublishedNotice: 'Taken back to draft: visitors no longer see it.',
     fix: 'Please correct the following:',
   },
+  comments: {
+    nav: 'Comments',
+    title: 'Comments on articles',
+    lead: 'Comments wait here until one of you reads them. Approve those that help readers; reject the others, or mark them as spam.',
+    show: 'Show',
+    pending: 'Waiting',
+    approved: 'Approved',
+    rejected: 'Rejected',
+    spam: 'Spam',
+    none: 'No comments here.',
+    on: 'On {{title}}',
+    by: 'By {{nickname}}, {{date}}',
+    approve: 'Approve',
+    reject: 'Reject',
+    markSpam: 'Mark as spam',
+    doneApproved: 'Approved: the comment now shows under its article.',
+    doneRejected: 'Rejected: the comment will not show.',
+    doneSpam: 'Marked as spam: the comment will not show.',
+  },
 } as const;
 
 export default admin;

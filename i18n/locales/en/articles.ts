@@ -36,6 +36,32 @@ const articles = {
     findGroups: 'See matching groups',
     relatedTitle: 'Read next',
   },
+  comments: {
+    title: 'Comments',
+    none: 'No comments yet.',
+    by: '{{nickname}}, {{date}}',
+    formTitle: 'Add a comment',
+    formLead: 'Comments are read by our team before they appear. Please do not share anything that could identify you or someone else.',
+    nickname: 'Your name or a nickname',
+    nicknameHint: 'Shown with your comment. No email address is asked.',
+    body: 'Your comment',
+    website: 'Leave this field empty',
+    send: 'Send the comment',
+    held: 'Thank you. Your comment will appear once our team has read it.',
+  },
+  errors: {
+    summary: 'Please correct the following:',
+    generic: 'The comment could not be sent. Please try again in a moment.',
+    reason: {
+      comment_form_expired: 'This page was open for too long. Your text is still here: send it again.',
+      comment_too_soon: 'Take a few more seconds, then send your comment again.',
+      too_many_requests: 'Many comments came from your address. Please try again in {{minutes}} minutes.',
+    },
+    fields: {
+      body: { too_many_links: 'A comment may hold at most two links.', required: 'Write your comment.' },
+      nickname: { required: 'Write your name or a nickname.' },
+    },
+  },
 };
 
 export default articles;

@@ -235,6 +235,25 @@ const admin: Catalog<typeof en> = {
     unpublishedNotice: 'Remis en brouillon : les visiteurs ne le voient plus.',
     fix: 'Veuillez corriger ce qui suit :',
   },
+  comments: {
+    nav: 'Commentaires',
+    title: 'Commentaires sur les articles',
+    lead: 'Les commentaires attendent ici qu’une personne de l’équipe les lise. Approuvez ceux qui aident les lecteurs; refusez les autres, ou marquez-les comme indésirables.',
+    show: 'Afficher',
+    pending: 'En attente',
+    approved: 'Approuvés',
+    rejected: 'Refusés',
+    spam: 'Indésirables',
+    none: 'Aucun commentaire ici.',
+    on: 'Sur {{title}}',
+    by: 'Par {{nickname}}, le {{date}}',
+    approve: 'Approuver',
+    reject: 'Refuser',
+    markSpam: 'Marquer comme indésirable',
+    doneApproved: 'Approuvé : le commentaire paraît maintenant sous son article.',
+    doneRejected: 'Refusé : le commentaire ne paraîtra pas.',
+    doneSpam: 'Marqué comme indésirable : le commentaire ne paraîtra pas.',
+  },
 };
 
 export default admin;

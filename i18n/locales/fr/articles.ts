@@ -39,6 +39,32 @@ const articles: Catalog<typeof en> = {
     findGroups: 'Voir les groupes correspondants',
     relatedTitle: 'À lire ensuite',
   },
+  comments: {
+    title: 'Commentaires',
+    none: 'Aucun commentaire pour l’instant.',
+    by: '{{nickname}}, le {{date}}',
+    formTitle: 'Ajouter un commentaire',
+    formLead: 'Notre équipe lit les commentaires avant qu’ils paraissent. Ne donnez rien qui permettrait de vous reconnaître ou de reconnaître quelqu’un d’autre.',
+    nickname: 'Votre nom ou un pseudonyme',
+    nicknameHint: 'Affiché avec votre commentaire. Aucune adresse courriel n’est demandée.',
+    body: 'Votre commentaire',
+    website: 'Laissez ce champ vide',
+    send: 'Envoyer le commentaire',
+    held: 'Merci. Votre commentaire paraîtra quand notre équipe l’aura lu.',
+  },
+  errors: {
+    summary: 'Veuillez corriger ce qui suit :',
+    generic: 'Le commentaire n’a pas pu être envoyé. Réessayez dans un moment.',
+    reason: {
+      comment_form_expired: 'Cette page était ouverte depuis trop longtemps. Votre texte est encore là : envoyez-le de nouveau.',
+      comment_too_soon: 'Prenez quelques secondes de plus, puis envoyez votre commentaire de nouveau.',
+      too_many_requests: 'Beaucoup de commentaires sont venus de votre adresse. Réessayez dans {{minutes}} minutes.',
+    },
+    fields: {
+      body: { too_many_links: 'Un commentaire peut contenir au plus deux liens.', required: 'Écrivez votre commentaire.' },
+      nickname: { required: 'Écrivez votre nom ou un pseudonyme.' },
+    },
+  },
 };
 
 export default articles;
