@@ -1,3 +1,4 @@
+import { announceNewArticles } from '../core/articles/subscriptions';
 import type { Context } from '../core/context';
 import { deliverOutbox, type SendEmail } from '../core/email/deliver-outbox';
 import { decideCohorts } from '../core/worker/decide-cohorts';
@@ -44,6 +45,8 @@ export function startWorker(options: {
       ['reminders', () => queueReminders(options.context())],
       // Places held for addresses never proven go back to the session (decision 0010).
       ['releasing holds', () => releaseExpiredHolds(options.context())],
+      // New articles, to the people subscribed to them (one email each, through the outbox).
+      ['new articles', () => announceNewArticles(options.context())],
       // Daily digests of online communities, for the members who chose one.
       ['community digests', () => queueCommunityDigests(options.context())],
       [

@@ -11,6 +11,7 @@ export const PAGES = {
   developers: { en: '/en/developers', fr: '/fr/developpeurs', file: 'routes/developers.tsx' },
   articles: { en: '/en/articles', fr: '/fr/articles', file: 'routes/articles.tsx' },
   article: { en: '/en/articles/:slug', fr: '/fr/articles/:slug', file: 'routes/article.tsx' },
+  articleSubscription: { en: '/en/articles/subscription/:token', fr: '/fr/articles/abonnement/:token', file: 'routes/article-subscription.tsx' },
   guideResults: { en: '/en/guide/results', fr: '/fr/guide/resultats', file: 'routes/guide-results.tsx' },
   groupReport: { en: '/en/groups/:slug/report', fr: '/fr/groupes/:slug/signaler', file: 'routes/group-report.tsx' },
   sessionSignup: {
@@ -184,7 +185,7 @@ export function pathPattern(path: string, suffix = ''): RegExp {
 }
 
 /** Pages with a person's or an organization's data (their route files start with these): never stored, never indexed. */
-export const PRIVATE_FILES = ['routes/manage', 'routes/unsubscribe', 'routes/account', 'routes/organize', 'routes/admin', 'routes/community'];
+export const PRIVATE_FILES = ['routes/manage', 'routes/unsubscribe', 'routes/account', 'routes/organize', 'routes/admin', 'routes/community', 'routes/article-subscription'];
 
 export function isPrivatePage(page: Page): boolean {
   return PRIVATE_FILES.some((f) => PAGES[page].file.startsWith(f));

@@ -1,8 +1,14 @@
 import '../../i18n/areas/articles';
-import { Form, Link } from 'react-router';
+import { data, Form, Link, redirect } from 'react-router';
 import { useTranslation } from 'react-i18next';
 import type { Route } from './+types/articles';
-import { listArticles } from '../../core/articles';
+import { listArticles, subscribeToArticles } from '../../core/articles';
+import { RateLimited } from '../../core/errors';
+import { formProblem } from '../lib/problem.server';
+import { field, listField } from '../lib/form-values';
+import { retryAfter, retryAfterHeaders } from '../lib/signup.server';
+import { Checks, ErrorSummary, TextField } from '../components/form-kit';
+import { z } from 'zod';
 import { getT, type Locale } from '../../i18n';
 import { localeOfPath, pathTo } from '../lib/paths';
 import { coreContext } from '../lib/context.server';
@@ -17,7 +23,7 @@ import { articlesFeedPath } from '../lib/listing-paths';
 export async function loader({ request, context }: Route.LoaderArgs) {
   const url = new URL(request.url);
   const locale = localeOfPath(url.pathname) as Locale;
-  const parsed = parseQuery(listArticlesInput.omit({ locale: true }), url, getT(locale));
+  const parsed = parseQuery(listArticlesInput.omit({ locale: true }).extend({ subscribed: z.literal('1').optional() }), url, getT(locale));
   if (!parsed.ok) badRequest(parsed.issues);
   const query = parsed.value;
   const list = await listArticles({ ctx: coreContext(context, locale), input: { ...query, locale } });
@@ -30,6 +36,7 @@ export async function loader({ request, context }: Route.LoaderArgs) {
     return s ? `${here}?${s}` : here;
   };
   const topic = list.topics.find((x) => x.slug === query.topic) ?? null;
+  const subscribed = url.searchParams.get('subscribed') === '1';
   return {
     locale,
     title: topic ? `${getT(locale)('articles.list.title')} · ${topic.label}` : getT(locale)('articles.list.title'),
@@ -43,15 +50,33 @@ export async function loader({ request, context }: Route.LoaderArgs) {
     prevHref: list.page > 1 ? pageHref(list.page - 1) : null,
     nextHref: list.page < list.pageCount ? pageHref(list.page + 1) : null,
     feedHref: articlesFeedPath(locale, topic?.slug),
+    subscribed,
   };
 }
+
+/** POST: a subscription to new articles; the answer is the same whether the address was known or not. */
+export async function action({ request, context }: Route.ActionArgs) {
+  const locale = localeOfPath(new URL(request.url).pathname) as Locale;
+  const t = getT(locale);
+  const form = await request.formData();
+  const values = { email: field(form, 'email'), topics: listField(form, 'topics') };
+  try {
+    await subscribeToArticles({ ctx: coreContext(context, locale), input: { ...values, locale } });
+  } catch (err) {
+    const problem = formProblem(err, t, 'articles');
+    return data({ problem, values }, { status: problem.status, headers: err instanceof RateLimited ? retryAfter(err) : undefined });
+  }
+  return redirect(`${pathTo(locale, 'articles')}?subscribed=1#subscribe`, 303);
+}
+
+export const headers = retryAfterHeaders;
 
 export const meta: Route.MetaFunction = ({ data }) => [
   { title: `${data?.title ?? ''} · Cercle` },
   ...(data ? [{ tagName: 'link', rel: 'alternate', type: 'application/atom+xml', title: data.title, href: data.feedHref }] : []),
 ];
 
-export default function Articles({ loaderData: d }: Route.ComponentProps) {
+export default function Articles({ loaderData: d, actionData }: Route.ComponentProps) {
   const { t } = useTranslation();
   const here = pathTo(d.locale, 'articles');
   return (
@@ -109,6 +134,23 @@ export default function Articles({ loaderData: d }: Route.ComponentProps) {
             )}
           </nav>
         )}
+        <section aria-labelledby="subscribe" className="card subscribe">
+          <h2 id="subscribe">{t('articles.subscribe.title')}</h2>
+          <p>{t('articles.subscribe.lead')}</p>
+          {d.subscribed && (
+            <p className="notice success" role="status">
+              {t('articles.subscribe.sent')}
+            </p>
+          )}
+          {actionData?.problem && <ErrorSummary message={actionData.problem.message} fields={actionData.problem.fields} />}
+          <Form method="post" action={here} aria-labelledby="subscribe" noValidate>
+            <TextField name="email" type="email" label={t('articles.subscribe.email')} value={actionData?.values.email} error={actionData?.problem.fields.email} autoComplete="email" maxLength={254} />
+            {d.topics.length > 0 && (
+              <Checks name="topics" legend={t('articles.subscribe.topics')} selected={actionData?.values.topics ?? (d.topic ? [d.topic.slug] : [])} options={d.topics.map((x) => [x.slug, x.label])} />
+            )}
+            <button type="submit">{t('articles.subscribe.send')}</button>
+          </Form>
+        </section>
       </div>
     </div>
   );

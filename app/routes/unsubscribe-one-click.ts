@@ -5,10 +5,16 @@ import { CoreError, HTTP_STATUS } from '../../core/errors';
 import { negotiateLocale } from '../../i18n';
 import { coreContext } from '../lib/context.server';
 import { pathTo } from '../lib/paths';
+import { verifyScopedToken } from '../../core/participants/manage-link';
 
-/** A person following the link from an email: the confirmation page in their language. */
-export function loader({ request, params }: Route.LoaderArgs) {
+/**
+ * A person following the link from an email: the confirmation page in their language; for a
+ * subscription to new articles, its own page (topics, language, stop).
+ */
+export function loader({ request, params, context }: Route.LoaderArgs) {
   const locale = negotiateLocale(request.headers.get('accept-language'));
+  const scope = verifyScopedToken(context.settings, params.token, new Date());
+  if (scope?.kind === 'articles') return redirect(pathTo(locale, 'articleSubscription', { token: params.token }));
   return redirect(pathTo(locale, 'unsubscribe', { token: params.token }));
 }
 

@@ -5,3 +5,4 @@ export * from './publish-article';
 export * from './read-articles';
 export * from './admin-articles';
 export * from './comments';
+export * from './subscriptions';

@@ -33,7 +33,7 @@ export type GroupEmailTemplate = (typeof EMAIL_TEMPLATES)[number];
  * Messages that are not about a person's place in a group: accounts, invitations. Each has
  * `email.<template>.subject`, `.body` and, when it carries a link, `.action` in the catalogs.
  */
-export const NOTICE_TEMPLATES = ['account_verify', 'password_reset', 'magic_link', 'member_invite', 'licence_verified', 'licence_rejected', 'group_unpublished_licence', 'group_unpublished_licence_identity', 'community_approved', 'community_declined', 'community_removed', 'community_muted', 'community_banned', 'community_reply', 'community_digest', 'community_message'] as const;
+export const NOTICE_TEMPLATES = ['account_verify', 'password_reset', 'magic_link', 'member_invite', 'licence_verified', 'licence_rejected', 'group_unpublished_licence', 'group_unpublished_licence_identity', 'community_approved', 'community_declined', 'community_removed', 'community_muted', 'community_banned', 'community_reply', 'community_digest', 'community_message', 'article_confirm', 'article_already', 'article_new'] as const;
 export type NoticeTemplate = (typeof NOTICE_TEMPLATES)[number];
 export type EmailTemplate = GroupEmailTemplate | NoticeTemplate;
 
@@ -50,12 +50,12 @@ export interface NoticePayload {
   url?: string;
   /** Words written by a person (an organizer), shown as written. */
   message?: string;
-  /** Mail a community member chose: the one-click link stops this kind from this community. */
-  unsubscribe?: { memberId: string; topic: 'replies' | 'digest' | 'messages' };
+  /** Mail a person chose: the one-click link stops this kind from this community, or the subscription to new articles. */
+  unsubscribe?: { memberId: string; topic: 'replies' | 'digest' | 'messages' } | { subscriberId: string };
 }
 
 /** Mail a person may opt out of (with a one-click unsubscribe); everything else is transactional. */
-export const NON_TRANSACTIONAL: ReadonlySet<EmailTemplate> = new Set<EmailTemplate>(['session_reminder', 'community_reply', 'community_digest', 'community_message']);
+export const NON_TRANSACTIONAL: ReadonlySet<EmailTemplate> = new Set<EmailTemplate>(['session_reminder', 'community_reply', 'community_digest', 'community_message', 'article_new']);
 
 export interface EmailPayload {
   participantId: string;

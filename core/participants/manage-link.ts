@@ -23,7 +23,10 @@ export type ManageScope =
   | { kind: 'person'; participantId: string }
   | { kind: 'unsubscribe'; participantId: string }
   | { kind: 'community'; memberId: string; topic: CommunityTopic }
-  | { kind: 'calendar'; participantId: string; feed: number };
+  | { kind: 'calendar'; participantId: string; feed: number }
+  // A subscriber to new articles: the link of the confirmation email, and the one that manages
+  // (and stops) the subscription.
+  | { kind: 'articles'; subscriberId: string; purpose: 'confirm' | 'manage' };
 
 const TOPIC_PREFIX = { replies: 'cr', digest: 'cd', messages: 'cm' } as const;
 
@@ -34,6 +37,7 @@ function mac(key: string, subject: string): string {
 function subjectOf(scope: ManageScope): string {
   if (scope.kind === 'community') return `${TOPIC_PREFIX[scope.topic]}.${scope.memberId}`;
   if (scope.kind === 'calendar') return `k${scope.feed}.${scope.participantId}`;
+  if (scope.kind === 'articles') return `${scope.purpose === 'confirm' ? 'ac' : 'am'}.${scope.subscriberId}`;
   return scope.kind === 'person' ? scope.participantId : `u.${scope.participantId}`;
 }
 
@@ -66,11 +70,12 @@ export function verifyScopedToken(settings: Context['settings'], token: string, 
     const [, feed, id, given] = calendar as unknown as [string, string, string, string];
     return acceptedKeys(settings, now).some((key) => signedBy(key, `k${feed}.${id}`, given)) ? { kind: 'calendar', participantId: id, feed: Number(feed) } : null;
   }
-  const match = /^(?:(u|cr|cd|cm)\.)?([0-9a-f-]{36})\.([A-Za-z0-9_-]{43})$/.exec(token);
+  const match = /^(?:(u|cr|cd|cm|ac|am)\.)?([0-9a-f-]{36})\.([A-Za-z0-9_-]{43})$/.exec(token);
   if (!match) return null;
-  const [, kind, id, given] = match as unknown as [string, 'u' | 'cr' | 'cd' | 'cm' | undefined, string, string];
+  const [, kind, id, given] = match as unknown as [string, 'u' | 'cr' | 'cd' | 'cm' | 'ac' | 'am' | undefined, string, string];
   const subject = kind ? `${kind}.${id}` : id;
   if (!acceptedKeys(settings, now).some((key) => signedBy(key, subject, given))) return null;
+  if (kind === 'ac' || kind === 'am') return { kind: 'articles', subscriberId: id, purpose: kind === 'ac' ? 'confirm' : 'manage' };
   if (kind === 'cr' || kind === 'cd' || kind === 'cm') return { kind: 'community', memberId: id, topic: kind === 'cr' ? 'replies' : kind === 'cd' ? 'digest' : 'messages' };
   return kind ? { kind: 'unsubscribe', participantId: id } : { kind: 'person', participantId: id };
 }
@@ -101,6 +106,17 @@ export function manageUrl(settings: Context['settings'], locale: Locale, partici
 /** The one-click link that stops one kind of a member's emails from one community, and reaches nothing else. */
 export function communityUnsubscribeUrl(settings: Context['settings'], memberId: string, topic: CommunityTopic): string {
   return new URL(`/unsubscribe/${scopedToken(settings, { kind: 'community', memberId, topic })}`, settings.publicUrl).toString();
+}
+
+/** A subscriber's page (`confirm`: the link of the double opt-in email; `manage`: topics, language, stop). */
+export function articleSubscriptionUrl(settings: Context['settings'], locale: Locale, subscriberId: string, purpose: 'confirm' | 'manage'): string {
+  const token = scopedToken(settings, { kind: 'articles', subscriberId, purpose });
+  return new URL(locale === 'fr' ? `/fr/articles/abonnement/${token}` : `/en/articles/subscription/${token}`, settings.publicUrl).toString();
+}
+
+/** The one-click link of a new article's email: it stops the subscription (a person following it lands on its page). */
+export function articleUnsubscribeUrl(settings: Context['settings'], subscriberId: string): string {
+  return new URL(`/unsubscribe/${scopedToken(settings, { kind: 'articles', subscriberId, purpose: 'manage' })}`, settings.publicUrl).toString();
 }
 
 /** The one-click unsubscribe link: its token stops reminders and reaches nothing else. */

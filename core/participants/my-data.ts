@@ -1,3 +1,4 @@
+import { stopSubscription } from '../articles/subscriptions';
 import { and, eq, inArray, sql } from 'drizzle-orm';
 import { z } from 'zod';
 import { applications, attendance, auditLog, emailOutbox, participants, registrations } from '../../db/schema';
@@ -76,6 +77,11 @@ export async function unsubscribe({ ctx, input }: { ctx: Context; input: z.input
   const { token } = parseInput(manageInput, input);
   // A community member's link stops one kind of email from one community.
   const scope = verifyScopedToken(ctx.settings, token, ctx.now);
+  // A subscriber's link stops the emails of new articles.
+  if (scope?.kind === 'articles' && scope.purpose === 'manage') {
+    if (!(await stopSubscription(ctx, scope.subscriberId))) throw new NotFound('unsubscribe link');
+    return { unsubscribed: true };
+  }
   if (scope?.kind === 'community') {
     if (!(await stopCommunityEmails(ctx, scope.memberId, scope.topic))) throw new NotFound('unsubscribe link');
     return { unsubscribed: true };

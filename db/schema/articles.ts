@@ -40,6 +40,8 @@ export const articleTexts = pgTable(
     status: articleStatus('status').notNull().default('draft'),
     /** When it was first published (kept through an unpublish and a new publication). */
     publishedAt: timestamp('published_at', { withTimezone: true }),
+    /** When subscribers were sent the new article (the worker does it once, after its first publication). */
+    announcedAt: timestamp('announced_at', { withTimezone: true }),
     /** When its words last changed. */
     updatedAt: timestamp('updated_at', { withTimezone: true }).notNull(),
     /** Title, summary and body, stemmed in English and in French (core/search/bilingual-text.ts). */

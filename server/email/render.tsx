@@ -10,7 +10,7 @@ import {
   type NoticePayload,
   type NoticeTemplate,
 } from '../../core/email/enqueue';
-import { communityUnsubscribeUrl, manageUrl, unsubscribeUrl } from '../../core/participants/manage-link';
+import { articleUnsubscribeUrl, communityUnsubscribeUrl, manageUrl, unsubscribeUrl } from '../../core/participants/manage-link';
 import type { Settings } from '../../core/context';
 import { formatDay, formatSessionTime, formatTime } from '../../app/lib/format';
 
@@ -65,7 +65,12 @@ function renderNotice(template: NoticeTemplate, payload: NoticePayload, locale: 
   const greeting = payload.name ? t('email.greeting', { name: payload.name }) : t('email.greetingNoName');
   const written = paragraphs(payload.message);
   const action = payload.url ? text_(`email.${template}.action`) : null;
-  const unsubscribe = NON_TRANSACTIONAL.has(template) && payload.unsubscribe ? communityUnsubscribeUrl(settings, payload.unsubscribe.memberId, payload.unsubscribe.topic) : null;
+  const stopping = NON_TRANSACTIONAL.has(template) ? payload.unsubscribe : undefined;
+  const unsubscribe = !stopping
+    ? null
+    : 'subscriberId' in stopping
+      ? articleUnsubscribeUrl(settings, stopping.subscriberId)
+      : communityUnsubscribeUrl(settings, stopping.memberId, stopping.topic);
   const stop = unsubscribe ? text_(`email.${template}.unsubscribe`) : null;
   const text = [
     greeting,

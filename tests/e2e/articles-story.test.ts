@@ -3,6 +3,7 @@ import type { Page } from 'playwright-core';
 import { seedTopics } from '../../db/seed';
 import { expectAccessible, hasChromium, newPage } from './browser';
 import { confirmedAccounts, startStory, type Story } from '../support/story';
+import { waitForMail } from '../support/smtp';
 
 // The story of an article: an administrator writes a French article in the admin area, previews
 // it, fixes what the editor refuses, publishes it; visitors read it.
@@ -32,6 +33,28 @@ describe.skipIf(browserMissing)('the story of an article', () => {
   });
   afterAll(async () => {
     await story?.stop();
+  });
+
+  it('a visitor subscribes to new articles in French and confirms from the email', { timeout: 120_000 }, async () => {
+    const { page, assertClean } = await newPage(story.browser, story.server.url);
+    await page.goto('/fr/articles');
+    const form = page.getByRole('region', { name: 'Les nouveaux articles par courriel' });
+    await form.getByLabel('Votre adresse courriel').fill('pas-une-adresse');
+    await form.getByRole('button', { name: 'M’abonner' }).click();
+    await page.getByRole('alert').getByRole('link', { name: 'Entrez une adresse courriel comme nom@exemple.org.' }).waitFor();
+    await page.getByLabel('Votre adresse courriel').fill('lecteur@example.org');
+    await page.getByRole('button', { name: 'M’abonner' }).click();
+    await page.getByRole('status').filter({ hasText: 'nous avons envoyé un lien pour confirmer votre abonnement' }).waitFor();
+    await expectAccessible(page);
+    const mail = await waitForMail(story.smtp, 'lecteur@example.org', 'Confirmez votre abonnement');
+    const link = /https?:\/\/\S+\/fr\/articles\/abonnement\/\S+/.exec(mail.text ?? '')![0];
+    await page.goto(link);
+    await expectAccessible(page);
+    await page.getByRole('button', { name: 'Confirmer mon abonnement' }).click();
+    await page.getByRole('status').filter({ hasText: 'Votre abonnement est confirmé.' }).waitFor();
+    await page.getByText('Les nouveaux articles sont envoyés à lecteur@example.org.').waitFor();
+    await expectAccessible(page);
+    await assertClean();
   });
 
   it('an administrator writes, previews and publishes a French article, which visitors then read', { timeout: 120_000 }, async () => {
@@ -71,6 +94,24 @@ describe.skipIf(browserMissing)('the story of an article', () => {
     await page.getByText('Par Ada Admin').waitFor();
     // Not translated: the language switch leads to the English articles.
     expect(await page.getByRole('link', { name: 'Read this page in English' }).getAttribute('href')).toBe('/en/articles');
+    await assertClean();
+  });
+
+  it('the subscriber receives the new article by email and stops with one click', { timeout: 60_000 }, async () => {
+    const mail = await waitForMail(story.smtp, 'lecteur@example.org', 'Nouveau sur Cercle : Le deuil d’un parent au travail');
+    expect(mail.text).toContain(`${story.server.url}/fr/articles/le-deuil-d-un-parent-au-travail`);
+    // The mail client's one-click unsubscribe (RFC 8058): a POST to the List-Unsubscribe address.
+    const header = (key: string) => mail.headerLines.find((h) => h.key === key)?.line ?? '';
+    expect(header('list-unsubscribe-post')).toBe('List-Unsubscribe-Post: List-Unsubscribe=One-Click');
+    const target = /<([^>]+)>/.exec(header('list-unsubscribe'))![1]!;
+    expect(new URL(target).origin).toBe(story.server.url);
+    const res = await fetch(target, { method: 'POST', headers: { 'content-type': 'application/x-www-form-urlencoded' }, body: 'List-Unsubscribe=One-Click' });
+    expect(res.status).toBe(200);
+    // Following the same link shows the subscription, stopped.
+    const { page, assertClean } = await newPage(story.browser, story.server.url, { locale: 'fr-CA' });
+    await page.goto(target);
+    await page.getByText('Les courriels à lecteur@example.org sont arrêtés.').waitFor();
+    await expectAccessible(page);
     await assertClean();
   });
 

@@ -42,6 +42,8 @@ export async function seedArticles(db: Database, { now }: { now: Date }): Promis
         authorName: SEED_ARTICLE_AUTHOR[locale],
         status: 'published' as const,
         publishedAt: now,
+        // Shipped with Cercle: never announced to subscribers as new.
+        announcedAt: now,
         updatedAt: now,
         search: articleDocument(guide[locale]),
       })),

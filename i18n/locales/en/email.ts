@@ -85,6 +85,22 @@ const email = {
     action: 'Read the message',
     unsubscribe: 'Stop emails about private messages from this community',
   },
+  article_confirm: {
+    subject: 'Confirm your subscription to new Cercle articles',
+    body: 'Someone, probably you, asked to receive new Cercle articles at this address. Nothing will be sent until you confirm. If it was not you, ignore this email.',
+    action: 'Confirm my subscription',
+  },
+  article_already: {
+    subject: 'Your subscription to new Cercle articles',
+    body: 'Someone, probably you, asked again to receive new Cercle articles at this address. You are already subscribed; nothing changed. You can choose topics or stop the emails from your subscription’s page.',
+    action: 'See my subscription',
+  },
+  article_new: {
+    subject: 'New on Cercle: {{title}}',
+    body: 'A new article was published: {{title}}.',
+    action: 'Read the article',
+    unsubscribe: 'Choose topics or stop these emails',
+  },
   signature: 'The Cercle team',
   manage: 'See or change your registrations',
   replyHint: 'To answer, reply to this email: your reply goes to {{organization}} ({{email}}), not to Cercle.',

@@ -88,6 +88,22 @@ const email: Catalog<typeof en> = {
     action: 'Lire le message',
     unsubscribe: 'Ne plus recevoir de courriels au sujet des messages privés de cette communauté',
   },
+  article_confirm: {
+    subject: 'Confirmez votre abonnement aux nouveaux articles de Cercle',
+    body: 'Quelqu’un, probablement vous, a demandé à recevoir les nouveaux articles de Cercle à cette adresse. Rien ne sera envoyé avant votre confirmation. Si ce n’était pas vous, ignorez ce courriel.',
+    action: 'Confirmer mon abonnement',
+  },
+  article_already: {
+    subject: 'Votre abonnement aux nouveaux articles de Cercle',
+    body: 'Quelqu’un, probablement vous, a demandé de nouveau à recevoir les nouveaux articles de Cercle à cette adresse. Vous êtes déjà abonné; rien n’a changé. Vous pouvez choisir des sujets ou arrêter les courriels depuis la page de votre abonnement.',
+    action: 'Voir mon abonnement',
+  },
+  article_new: {
+    subject: 'Nouveau sur Cercle : {{title}}',
+    body: 'Un nouvel article a été publié : {{title}}.',
+    action: 'Lire l’article',
+    unsubscribe: 'Choisir des sujets ou arrêter ces courriels',
+  },
   signature: 'L’équipe de Cercle',
   manage: 'Voir ou modifier vos inscriptions',
   replyHint: 'Pour répondre, répondez simplement à ce courriel : votre réponse va à {{organization}} ({{email}}), pas à Cercle.',
