@@ -38,6 +38,12 @@ export default function AdminHome({ loaderData }: Route.ComponentProps) {
           </p>
         </li>
         <li>
+          <p>{t('admin.comments.waiting', { count: overview.pendingComments })}</p>
+          <p>
+            <Link to={pathTo(locale, 'adminComments')}>{t('admin.comments.read')}</Link>
+          </p>
+        </li>
+        <li>
           <p>{t('admin.home.admins', { count: overview.platformAdmins })}</p>
           <p className="muted">
             {t('admin.home.addAdmin')} <code>npm run admin:create -- --email … --name "…"</code>

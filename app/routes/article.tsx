@@ -10,6 +10,7 @@ import { localeOfPath, pathTo } from '../lib/paths';
 import { coreContext } from '../lib/context.server';
 import { articleCard, articleDay, matchingGroupsHref } from '../lib/articles.server';
 import { articleJsonLd } from '../lib/article-json-ld';
+import { articlesFeedPath } from '../lib/listing-paths';
 import { jsonLdScript } from '../lib/group-json-ld';
 import { ArticleList, TopicTags } from '../components/article-list';
 import { ErrorSummary, TextField } from '../components/form-kit';
@@ -61,6 +62,8 @@ export async function loader({ request, params, context }: Route.LoaderArgs) {
     // The language switch goes to the translation, or to the other language's articles.
     localeHref: { [other]: translationPath ?? pathTo(other, 'articles') },
     guideHref: pathTo(locale, 'guide'),
+    feedHref: articlesFeedPath(locale),
+    feedTitle: getT(locale)('articles.list.feed'),
     groupsHref: matchingGroupsHref(article, locale),
     related: related.map((a) => articleCard(a, locale)),
     jsonLd: jsonLdScript(articleJsonLd(article, { page: pageUrl, translation: translationPath && new URL(translationPath, site).toString(), site })),
@@ -91,6 +94,7 @@ export const meta: Route.MetaFunction = ({ data }) =>
     ? [
         { title: `${data.article.title} · Cercle` },
         { name: 'description', content: data.article.summary },
+        { tagName: 'link', rel: 'alternate', type: 'application/atom+xml', title: data.feedTitle, href: data.feedHref },
       ]
     : [];
 

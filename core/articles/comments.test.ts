@@ -6,6 +6,7 @@ import { createTestDatabase, type TestDatabase } from '../../tests/support/db';
 import { createUser } from '../../tests/support/factories';
 import { createContext, type Context } from '../context';
 import { CoreError, RateLimited } from '../errors';
+import { getAdminOverview } from '../admin';
 import { commentFormToken, countLinks, getArticle, listArticleComments, listCommentsForModeration, moderateComment, postComment, publishArticle } from './index';
 
 const NOW = new Date('2026-11-30T15:00:00Z');
@@ -43,6 +44,7 @@ describe('comments on articles', () => {
     await postComment({ ctx: visitor(later(31)), input: comment({ nickname: 'Buyer', body: 'Cheap pills at pills.example.com' }) });
     await postComment({ ctx: visitor(later(32)), input: comment({ nickname: 'Sam', body: 'Off topic.' }) });
     expect(await listArticleComments({ ctx: visitor(), textId })).toEqual([]);
+    expect((await getAdminOverview({ ctx: as(adminId) })).pendingComments).toBe(3);
     const queue = await listCommentsForModeration({ ctx: as(adminId), input: {} });
     expect(queue.map((c) => c.nickname)).toEqual(['Robin', 'Buyer', 'Sam']);
     expect(queue[0]!.article).toEqual({ title: 'What to expect at your first support group', slug: 'what-to-expect-at-your-first-support-group', locale: 'en' });
@@ -53,6 +55,7 @@ describe('comments on articles', () => {
     const shown = await listArticleComments({ ctx: visitor(), textId });
     expect(shown.map((c) => [c.nickname, c.html])).toEqual([['Robin', '<p>Line one<br>&lt;b&gt;not bold&lt;/b&gt;</p>']]);
     expect((await listCommentsForModeration({ ctx: as(adminId), input: {} })).length).toBe(0);
+    expect((await getAdminOverview({ ctx: as(adminId) })).pendingComments).toBe(0);
     expect((await listCommentsForModeration({ ctx: as(adminId), input: { status: 'spam' } })).map((c) => c.nickname)).toEqual(['Buyer']);
     const log = await t.db.select().from(auditLog).where(eq(auditLog.entityType, 'article_comment'));
     expect(log.map((l) => [l.action, l.actorId]).sort()).toEqual([

@@ -37,6 +37,7 @@ describe('articles over HTTP', () => {
     const html = await (await get('/en/articles/online-or-in-person')).text();
     expect(html).toContain('<link rel="alternate" hrefLang="fr" href="/fr/articles/en-ligne-ou-en-personne"/>');
     expect(html).toMatch(/class="language-switch" href="\/fr\/articles\/en-ligne-ou-en-personne"/);
+    expect(html).toContain('<link rel="alternate" type="application/atom+xml" title="Articles as a feed (Atom)" href="/en/articles/feed.atom"/>');
     const ld = JSON.parse(/<script type="application\/ld\+json">(.*?)<\/script>/s.exec(html)![1]!) as Record<string, unknown>;
     expect(ld).toMatchObject({ '@type': 'Article', headline: 'Online or in person: finding the setting that works for you', inLanguage: 'en-CA' });
     expect((await get('/en/articles/no-such-article')).status).toBe(404);

@@ -233,6 +233,9 @@ const admin = {
     fix: 'Please correct the following:',
   },
   comments: {
+    waiting_one: '{{count}} comment on an article is waiting.',
+    waiting_other: '{{count}} comments on articles are waiting.',
+    read: 'Read the comments',
     nav: 'Comments',
     title: 'Comments on articles',
     lead: 'Comments wait here until one of you reads them. Approve those that help readers; reject the others, or mark them as spam.',

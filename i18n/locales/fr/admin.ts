@@ -236,6 +236,9 @@ const admin: Catalog<typeof en> = {
     fix: 'Veuillez corriger ce qui suit :',
   },
   comments: {
+    waiting_one: '{{count}} commentaire sur un article attend.',
+    waiting_other: '{{count}} commentaires sur des articles attendent.',
+    read: 'Lire les commentaires',
     nav: 'Commentaires',
     title: 'Commentaires sur les articles',
     lead: 'Les commentaires attendent ici qu’une personne de l’équipe les lise. Approuvez ceux qui aident les lecteurs; refusez les autres, ou marquez-les comme indésirables.',
