@@ -2,7 +2,8 @@ import '../../i18n/areas/admin';
 import { data, Form, Link, redirect } from 'react-router';
 import { useTranslation } from 'react-i18next';
 import type { Route } from './+types/admin-article';
-import { getArticleForEditing, publishArticle, renderArticleBody, saveArticle, type ArticleForEditing } from '../../core/articles';
+import { getArticleForEditing, getArticleHistory, publishArticle, renderArticleBody, saveArticle, type ArticleForEditing } from '../../core/articles';
+import { auditActionLabel } from '../lib/audit-labels';
 import { listTopicChoices } from '../../core/guide';
 import { GROUP_KINDS, type GroupKind } from '../../db/schema/values';
 import { pick } from '../../core/text';
@@ -42,6 +43,8 @@ export async function loader({ request, params, context }: Route.LoaderArgs) {
   const text = article?.texts[lang] ?? null;
   const other: Locale = lang === 'en' ? 'fr' : 'en';
   const topics = await listTopicChoices({ ctx });
+  const history = article ? await getArticleHistory({ ctx, input: { articleId: article.id } }) : [];
+  const fieldName = (f: string) => (f === 'topics' || f === 'kinds' ? t(`admin.articles.fields.${f}`) : t(`admin.articles.fields.${f as 'title'}`));
   const done = new URL(request.url).searchParams.get('done');
   return {
     locale,
@@ -68,6 +71,14 @@ export async function loader({ request, params, context }: Route.LoaderArgs) {
       return [[p.slug, parent] as [string, string], ...p.children.map((c) => [c.slug, `${parent} › ${pick(c.label, locale)?.text ?? c.slug}`] as [string, string])];
     }),
     kindOptions: GROUP_KINDS.map((k) => [k, t(`kind.${k}`)] as [string, string]),
+    history: history.map((h) => ({
+      when: formatWhen(h.at, locale),
+      what: auditActionLabel(locale, h.action),
+      who: h.actorName,
+      language: h.locale ? languageName(h.locale, locale) : null,
+      // An edit names the fields it changed; a new text changed them all.
+      changed: h.action === 'article.edited' ? h.changed.map(fieldName).join(', ') : '',
+    })),
     done: done === 'saved' || done === 'published' || done === 'unpublished' ? done : null,
   };
 }
@@ -212,6 +223,21 @@ export default function AdminArticle({ loaderData, actionData }: Route.Component
             {t('admin.articles.unpublish')}
           </button>
         </Form>
+      )}
+      {d.history.length > 0 && (
+        <section aria-labelledby="article-history">
+          <h2 id="article-history">{t('admin.articles.history')}</h2>
+          <ul className="manage-list">
+            {d.history.map((h, i) => (
+              <li key={i}>
+                {h.when} · {h.what}
+                {h.language && ` (${h.language})`}
+                {h.who && ` · ${h.who}`}
+                {h.changed && ` · ${h.changed}`}
+              </li>
+            ))}
+          </ul>
+        </section>
       )}
     </>
   );

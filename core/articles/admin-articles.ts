@@ -1,6 +1,6 @@
-import { asc, desc, eq, inArray } from 'drizzle-orm';
+import { and, asc, desc, eq, inArray } from 'drizzle-orm';
 import { z } from 'zod';
-import { articles, articleTexts, type GroupKind, type Locale } from '../../db/schema';
+import { articles, articleTexts, auditLog, users, type GroupKind, type Locale } from '../../db/schema';
 import { parseInput, type Context } from '../context';
 import { NotFound } from '../errors';
 import { requirePlatformAdmin } from '../policy/permissions';
@@ -68,4 +68,31 @@ export async function getArticleForEditing({ ctx, input }: { ctx: Context; input
   const [article] = gather(rows);
   if (!article) throw new NotFound('article');
   return article;
+}
+
+export interface ArticleHistoryLine {
+  at: Date;
+  action: string;
+  actorName: string | null;
+  locale: Locale | null;
+  /** The fields an edit changed. */
+  changed: string[];
+}
+
+/** An article's lines of the audit log, newest first: who wrote, edited, published or took it back, and when. */
+export async function getArticleHistory({ ctx, input }: { ctx: Context; input: z.input<typeof getArticleForEditingInput> }): Promise<ArticleHistoryLine[]> {
+  const q = parseInput(getArticleForEditingInput, input);
+  await requirePlatformAdmin(ctx);
+  if (!z.uuid().safeParse(q.articleId).success) throw new NotFound('article');
+  const rows = await ctx.db
+    .select({ a: auditLog, name: users.name })
+    .from(auditLog)
+    .leftJoin(users, and(eq(auditLog.actorType, 'user'), eq(users.id, auditLog.actorId)))
+    .where(and(eq(auditLog.entityType, 'article'), eq(auditLog.entityId, q.articleId)))
+    .orderBy(desc(auditLog.createdAt), desc(auditLog.id))
+    .limit(100);
+  return rows.map(({ a, name }) => {
+    const data = a.data as { locale?: Locale; changed?: string[] };
+    return { at: a.createdAt, action: a.action, actorName: name, locale: data.locale ?? null, changed: data.changed ?? [] };
+  });
 }

@@ -6,7 +6,7 @@ import { createTestDatabase, type TestDatabase } from '../../tests/support/db';
 import { createUser } from '../../tests/support/factories';
 import { createContext, type Context } from '../context';
 import { CoreError } from '../errors';
-import { getArticle, getArticleForEditing, listArticles, listArticlesForAdmin, publishArticle, relatedArticles, renderArticleBody, saveArticle } from './index';
+import { getArticle, getArticleForEditing, getArticleHistory, listArticles, listArticlesForAdmin, publishArticle, relatedArticles, renderArticleBody, saveArticle } from './index';
 
 const NOW = new Date('2026-11-30T15:00:00Z');
 const LATER = new Date('2026-12-02T09:00:00Z');
@@ -104,6 +104,11 @@ describe('writing and publishing articles', () => {
       ['article.published', adminId, 'en'],
     ].sort());
     expect(log.find((l) => l.action === 'article.edited')!.data).toMatchObject({ changed: ['summary', 'topics'] });
+
+    const history = await getArticleHistory({ ctx: as(adminId), input: { articleId: draft.articleId } });
+    expect(history).toHaveLength(7);
+    expect(history.find((h) => h.action === 'article.edited')).toMatchObject({ actorName: 'Pat Admin', locale: 'en', changed: ['summary', 'topics'] });
+    expect(await code(getArticleHistory({ ctx: as(organizerId), input: { articleId: draft.articleId } }))).toBe('forbidden');
 
     const editing = await getArticleForEditing({ ctx: as(adminId), input: { articleId: draft.articleId } });
     expect(editing.texts.en?.status).toBe('published');

@@ -88,6 +88,10 @@ describe.skipIf(browserMissing)('the story of an article', () => {
     await page.getByRole('status').filter({ hasText: 'Publié.' }).waitFor();
     await expectAccessible(page);
     expect(new URL(page.url()).pathname).toMatch(/^\/fr\/admin\/articles\/[0-9a-f-]{36}\/fr$/);
+    // The article's history, from the audit log: written, then published, by Ada.
+    const history = page.getByRole('region', { name: 'Historique' });
+    await history.getByText(/A publié un article \(Français\) · Ada Admin/).waitFor();
+    await history.getByText(/A rédigé un nouvel article \(Français\) · Ada Admin$/).waitFor();
     await page.getByRole('link', { name: 'Voir la page publiée' }).first().click();
     await page.getByRole('heading', { level: 1, name: 'Le deuil d’un parent au travail', exact: true }).waitFor();
     expect(new URL(page.url()).pathname).toBe('/fr/articles/le-deuil-d-un-parent-au-travail');

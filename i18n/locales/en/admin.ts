@@ -226,6 +226,7 @@ const admin = {
     publish: 'Publish',
     unpublish: 'Take back to draft',
     view: 'View the published page',
+    history: 'History',
     translationOf: 'The other language',
     saved: 'Saved.',
     publishedNotice: 'Published.',

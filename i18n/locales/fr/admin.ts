@@ -229,6 +229,7 @@ const admin: Catalog<typeof en> = {
     publish: 'Publier',
     unpublish: 'Remettre en brouillon',
     view: 'Voir la page publiée',
+    history: 'Historique',
     translationOf: 'L’autre langue',
     saved: 'Enregistré.',
     publishedNotice: 'Publié.',
