@@ -3,7 +3,8 @@ import type { Context } from '../context';
 import type { SearchData } from './search-index';
 import { STARTS_WITHIN_CHOICES, TIMES_OF_DAY, WEEKDAYS, type Facet, type SearchQuery } from './search-input';
 import { bits, hasPlaces, nearCondition, nextStart, pgArray, type Point } from './search-sql';
-import { allowed, codesOf, equals, holds, nothing, oneOf, sharesBits, type Condition } from './row-conditions';
+import { codesOf, holds, inSet, nothing, where, type Condition } from './row-conditions';
+import { bitIndexes } from './bitset';
 
 // The filters of the search, each declared once: the parameter it reads, what it keeps as SQL over
 // `group_search gs` (find-groups.ts) and as a condition over the in-memory rows (indexed-search.ts),
@@ -12,14 +13,13 @@ import { allowed, codesOf, equals, holds, nothing, oneOf, sharesBits, type Condi
 // a filter is one entry here plus its tests. (The words and the place are read by each engine its
 // own way: text search in the database, lexeme postings in memory.)
 
-/** What the in-memory engine knows of the rows when it builds a condition, as of `now`. */
+/** What the in-memory engine knows of the rows when it builds a condition, as of the search's clock. */
 export interface RowsNow {
   data: SearchData;
-  /** When each row can next start (NaN: never). */
-  nextStarts: Float64Array;
-  /** Whether each row has places (1) or not (0). */
-  open: Uint8Array;
-  now: number;
+  /** The rows with places. */
+  open: Uint32Array;
+  /** The rows that start within so many days of now (online communities, always open to start, included). */
+  within(days: number): Uint32Array;
 }
 
 interface Filter {
@@ -54,72 +54,72 @@ export const FACET_FILTERS: Record<Facet, FacetFilter> = {
   kind: {
     param: 'kind',
     sql: (q) => sql`gs.kind = any(${pgArray(q.kind!)}::group_kind[])`,
-    rows: (q, { data }) => oneOf(data.kind, allowed(data.dict.kind, q.kind!)),
+    rows: (q, { data }) => holds(data.sets.kind, codesOf(data.dict.kind, q.kind!)),
     key: () => sql`gs.kind`,
   },
   format: {
     param: 'format',
     sql: (q) => sql`gs.format = any(${pgArray(q.format!)}::group_format[])`,
-    rows: (q, { data }) => oneOf(data.format, allowed(data.dict.format, q.format!)),
+    rows: (q, { data }) => holds(data.sets.format, codesOf(data.dict.format, q.format!)),
     key: () => sql`gs.format`,
   },
   leadership: {
     param: 'leadership',
     sql: (q) => sql`gs.leadership = any(${pgArray(q.leadership!)}::leadership[])`,
-    rows: (q, { data }) => oneOf(data.leadership, allowed(data.dict.leadership, q.leadership!)),
+    rows: (q, { data }) => holds(data.sets.leadership, codesOf(data.dict.leadership, q.leadership!)),
     key: () => sql`gs.leadership`,
   },
   delivery: {
     param: 'delivery',
     sql: (q) => sql`gs.delivery = any(${pgArray(q.delivery!)}::delivery[])`,
-    rows: (q, { data }) => oneOf(data.delivery, allowed(data.dict.delivery, q.delivery!)),
+    rows: (q, { data }) => holds(data.sets.delivery, codesOf(data.dict.delivery, q.delivery!)),
     key: () => sql`gs.delivery`,
   },
   // A parent topic also finds the groups of its sub-topics: the search rows carry parent topics too.
   topic: {
     param: 'topic',
     sql: (q) => sql`gs.topic_ids && array(select id from topics where slug = any(${pgArray(q.topic!)}::text[]))`,
-    rows: (q, { data }) => holds(data.topics, codesOf(data.dict.topic, q.topic!.flatMap((slug) => data.topicIds.get(slug) ?? [])), false),
+    rows: (q, { data }) => holds(data.sets.topic, codesOf(data.dict.topic, q.topic!.flatMap((slug) => data.topicIds.get(slug) ?? []))),
     key: () => sql`gs.topic_ids`,
     spread: elements,
   },
   lang: {
     param: 'lang',
     sql: (q) => sql`gs.languages && ${pgArray(q.lang!)}::text[]`,
-    rows: (q, { data }) => holds(data.languages, codesOf(data.dict.language, q.lang!), false),
+    rows: (q, { data }) => holds(data.sets.language, codesOf(data.dict.language, q.lang!)),
     key: () => sql`gs.languages`,
     spread: elements,
   },
   cost: {
     param: 'cost',
     sql: (q) => sql`gs.cost_type = any(${pgArray(q.cost!)}::cost_type[])`,
-    rows: (q, { data }) => oneOf(data.cost, allowed(data.dict.cost, q.cost!)),
+    rows: (q, { data }) => holds(data.sets.cost, codesOf(data.dict.cost, q.cost!)),
     key: () => sql`gs.cost_type`,
   },
   insurance: {
     param: 'insurance',
     sql: (q) => sql`gs.insurance_receipts = ${q.insurance!}`,
-    rows: (q, { data }) => equals(data.insurance, q.insurance ? 1 : 0),
+    rows: (q, { data }) => holds(data.sets.insurance, [q.insurance ? 1 : 0]),
     key: () => sql`gs.insurance_receipts`,
   },
   day: {
     param: 'day',
     sql: (q) => sql`(gs.days & ${bits(q.day!, WEEKDAYS)}) <> 0`,
-    rows: (q, { data }) => sharesBits(data.days, bits(q.day!, WEEKDAYS)),
+    rows: (q, { data }) => holds(data.sets.day, bitIndexes(bits(q.day!, WEEKDAYS))),
     key: () => sql`gs.days`,
     spread: (key) => WEEKDAYS.filter((_, i) => (Number(key) & (1 << i)) !== 0),
   },
   time: {
     param: 'time',
     sql: (q) => sql`(gs.times & ${bits(q.time!, TIMES_OF_DAY)}) <> 0`,
-    rows: (q, { data }) => sharesBits(data.times, bits(q.time!, TIMES_OF_DAY)),
+    rows: (q, { data }) => holds(data.sets.time, bitIndexes(bits(q.time!, TIMES_OF_DAY))),
     key: () => sql`gs.times`,
     spread: (key) => TIMES_OF_DAY.filter((_, i) => (Number(key) & (1 << i)) !== 0),
   },
   audience: {
     param: 'audience',
     sql: (q) => sql`gs.gender = any(${pgArray(q.audience!)}::text[])`,
-    rows: (q, { data }) => oneOf(data.gender, allowed(data.dict.gender, q.audience!)),
+    rows: (q, { data }) => holds(data.sets.gender, codesOf(data.dict.gender, q.audience!)),
     key: () => sql`gs.gender`,
   },
   // Every feature asked for, not any of them.
@@ -129,7 +129,7 @@ export const FACET_FILTERS: Record<Facet, FacetFilter> = {
     rows: (q, { data }) => {
       const codes = codesOf(data.dict.access, q.access!);
       // A feature no group offers has no code: no group can match.
-      return codes.length === q.access!.length ? holds(data.access, codes, true) : nothing;
+      return codes.length === q.access!.length ? holds(data.sets.access, codes, true) : nothing;
     },
     key: () => sql`gs.accessibility`,
     spread: elements,
@@ -137,21 +137,14 @@ export const FACET_FILTERS: Record<Facet, FacetFilter> = {
   faith: {
     param: 'faith',
     sql: (q) => sql`gs.faith = any(${pgArray(q.faith!)}::text[])`,
-    rows: (q, { data }) => oneOf(data.faith, allowed(data.dict.faith, q.faith!)),
+    rows: (q, { data }) => holds(data.sets.faith, codesOf(data.dict.faith, q.faith!)),
     key: () => sql`gs.faith`,
   },
   // Online communities (ongoing) are always open to start.
   starts_within: {
     param: 'startsWithin',
     sql: (q, ctx) => sql`(gs.format = 'ongoing' or ${nextStart(ctx)} <= ${daysFrom(ctx, q.startsWithin!)})`,
-    rows: (q, { data, nextStarts, now }) => {
-      const until = now + q.startsWithin! * 86_400_000;
-      const ongoing = data.dict.format.find('ongoing') ?? -1;
-      const format = data.format;
-      return (fail, bit) => {
-        for (let s = 0; s < fail.length; s++) if (format[s] !== ongoing && !(nextStarts[s]! <= until)) fail[s]! |= bit;
-      };
-    },
+    rows: (q, { within }) => inSet(within(q.startsWithin!)),
     key: (ctx) => {
       const [d1, d2, d3] = STARTS_WITHIN_CHOICES;
       const ns = nextStart(ctx);
@@ -164,7 +157,7 @@ export const FACET_FILTERS: Record<Facet, FacetFilter> = {
   open: {
     param: 'open',
     sql: (q, ctx) => sql`${hasPlaces(ctx)} = ${q.open!}`,
-    rows: (q, { open }) => equals(open, q.open ? 1 : 0),
+    rows: (q, { open }) => inSet(open, !q.open),
     key: (ctx) => hasPlaces(ctx),
   },
 };
@@ -179,9 +172,7 @@ export const PLAIN_FILTERS: Record<'age' | 'max_price', Filter> = {
       const age = q.age!;
       const { ageMin, ageMax } = data;
       // NaN (no limit) compares false, so it never excludes.
-      return (fail, bit) => {
-        for (let s = 0; s < fail.length; s++) if (ageMin[s]! > age || ageMax[s]! < age) fail[s]! |= bit;
-      };
+      return where(data.slots, (s) => !(ageMin[s]! > age || ageMax[s]! < age));
     },
   },
   max_price: {
@@ -190,9 +181,7 @@ export const PLAIN_FILTERS: Record<'age' | 'max_price', Filter> = {
     rows: (q, { data }) => {
       const cents = Math.round(q.maxPrice! * 100);
       const price = data.price;
-      return (fail, bit) => {
-        for (let s = 0; s < fail.length; s++) if (price[s]! > cents) fail[s]! |= bit;
-      };
+      return where(data.slots, (s) => price[s]! <= cents);
     },
   },
 };

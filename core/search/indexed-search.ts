@@ -1,17 +1,19 @@
-import type { SearchData, SetColumn } from './search-index';
+import type { SearchData } from './search-index';
 import { FACETS, STARTS_WITHIN_CHOICES, TIMES_OF_DAY, WEEKDAYS, type Facet, type FacetCounts, type SearchQuery, type Sort } from './search-input';
 import { boundingBox, haversineKm, type Point } from './search-sql';
-import { allowed, codesOf, type Condition } from './row-conditions';
+import { codesOf, where, type Condition } from './row-conditions';
 import { activeFilters, dropSuggestionsOf, FACET_FILTERS, PLAIN_FILTERS, type RowsNow } from './filters';
 import { positiveLexemes, type TsQuery } from './tsquery';
 import { SearchCache } from './search-cache';
 import { isConcept, QUALITY, threshold, unitWeights, type TextUnit } from './scored-text';
+import { copyInto, filledWords, hasSlot, intersect, size, sizeOfBoth, slotsOf, unite, wordsFor } from './bitset';
 
 // The search of find-groups.ts run over the in-process index (search-index.ts) instead of the
 // database: the same filters, facet counts, order and "which filter to drop" counts, row for row
-// (find-groups.test.ts runs every case both ways). Work goes column by column: each condition
-// sets its bit, in one tight loop over a typed array, on the rows it rejects; the rows are then
-// sorted out by how many bits they carry.
+// (find-groups.test.ts runs every case both ways). Work goes set by set (bitset.ts): each condition
+// gives the set of rows it keeps, mostly as an OR or an AND of the sets the index keeps for each
+// value; the rows that pass are their intersection, and a facet value's count is the size of the
+// intersection of its set with the rows that pass every other filter.
 
 export interface IndexedSearch {
   data: SearchData;
@@ -34,79 +36,83 @@ export interface IndexedResult {
   suggestions: { filter: string; total: number }[];
 }
 
-/** Which slots a text query matches (1 = match), from the lexeme postings. */
-function matchText(data: SearchData, q: TsQuery): Uint8Array {
-  const n = data.slots;
+/** The slots whose document, head or title (`lists`) holds a lexeme, added to `into`. */
+function addPostings(into: Uint32Array, lists: number[][], id: number | undefined): void {
+  if (id === undefined) return;
+  for (const slot of lists[id] ?? []) into[slot >>> 5]! |= 1 << (slot & 31);
+}
+
+/** Which slots a text query matches, from the lexeme postings. */
+function matchText(data: SearchData, q: TsQuery, words: number): Uint32Array {
   switch (q.op) {
     case 'lexeme': {
-      const out = new Uint8Array(n);
-      const id = data.dict.lexeme.find(q.lexeme);
-      if (id !== undefined) for (const slot of data.postings[id] ?? []) out[slot] = 1;
+      const out = new Uint32Array(words);
+      addPostings(out, data.postings, data.dict.lexeme.find(q.lexeme));
       return out;
     }
     case 'not': {
-      const out = matchText(data, q.arg);
-      for (let i = 0; i < n; i++) out[i] = out[i] ? 0 : 1;
+      const out = matchText(data, q.arg, words);
+      for (let w = 0; w < words; w++) out[w] = ~out[w]!;
       return out;
     }
     case 'and':
     case 'or':
     case 'phrase': {
       // Phrases never reach here (they need word positions: the database answers them).
-      const left = matchText(data, q.left);
-      const right = matchText(data, q.right);
-      if (q.op === 'or') for (let i = 0; i < n; i++) left[i] = left[i]! | right[i]!;
-      else for (let i = 0; i < n; i++) left[i] = left[i]! & right[i]!;
+      const left = matchText(data, q.left, words);
+      const right = matchText(data, q.right, words);
+      if (q.op === 'or') unite(left, right);
+      else intersect(left, right);
       return left;
     }
   }
 }
 
-/** How well each slot matches one unit (0 for none; see QUALITY), and how many live slots match it. */
-function unitQuality(data: SearchData, u: TextUnit, out: Float64Array): number {
-  const n = data.slots;
-  out.fill(0);
+/** How one unit matches: the rows holding all its words at each level, and the rows tagged with it. */
+interface UnitMatch {
+  /** Body, head and title, each with its quality (see QUALITY); a later level outranks an earlier one. */
+  levels: [Uint32Array, number][];
+  tagged: Uint32Array | null;
+  /** Every row the unit matches in any way. */
+  any: Uint32Array;
+}
+
+function matchUnit(data: SearchData, u: TextUnit, words: number): UnitMatch {
+  const levels: [Uint32Array, number][] = [];
+  const any = new Uint32Array(words);
   if (u.words.length) {
     const scale = isConcept(u) ? QUALITY.conceptText : 1;
-    const levels: [number[][], number][] = [
+    const lists: [number[][], number][] = [
       [data.postings, QUALITY.body * scale],
       [data.headPostings, QUALITY.head * scale],
       [data.titlePostings, QUALITY.title * scale],
     ];
-    const held = scratch.int32('held', n);
-    const stamp = scratch.int32('stamp', n);
-    for (const [lists, quality] of levels) {
-      held.fill(0);
-      stamp.fill(0);
-      u.words.forEach((alternatives, k) => {
-        for (const lexeme of alternatives) {
-          const id = data.dict.lexeme.find(lexeme);
-          if (id === undefined) continue;
-          for (const slot of lists[id] ?? []) {
-            if (stamp[slot] === k + 1) continue;
-            stamp[slot] = k + 1;
-            held[slot]!++;
-          }
-        }
-      });
-      const all = u.words.length;
-      for (let s = 0; s < n; s++) if (held[s] === all) out[s] = quality;
+    const word = new Uint32Array(words);
+    for (const [postings, quality] of lists) {
+      // Rows holding every word (any of each word's lexemes).
+      let all: Uint32Array | null = null;
+      for (const alternatives of u.words) {
+        word.fill(0);
+        for (const lexeme of alternatives) addPostings(word, postings, data.dict.lexeme.find(lexeme));
+        if (all) intersect(all, word);
+        else all = word.slice();
+      }
+      levels.push([all!, quality]);
+      unite(any, all!);
     }
   }
+  let tagged: Uint32Array | null = null;
   const topicCodes = codesOf(data.dict.topic, u.topics.flatMap((slug) => data.topicIds.get(slug) ?? []));
-  const kinds = allowed(data.dict.kind, u.kinds);
+  const kindCodes = codesOf(data.dict.kind, u.kinds);
   if (topicCodes.length || u.kinds.length) {
-    const mask = data.topics.mask(topicCodes);
-    const { words, width } = data.topics;
-    for (let s = 0; s < n; s++) {
-      let tagged = kinds[data.kind[s]!] === 1;
-      for (let w = 0; w < width && !tagged; w++) tagged = (words[s * width + w]! & mask[w]!) !== 0;
-      if (tagged) out[s]! += QUALITY.concept;
-    }
+    tagged = new Uint32Array(words);
+    const topics = new Uint32Array(words);
+    data.sets.topic.select(topics, topicCodes, false);
+    data.sets.kind.select(tagged, kindCodes, false);
+    unite(tagged, topics);
+    unite(any, tagged);
   }
-  let matching = 0;
-  for (let s = 0; s < n; s++) if (out[s]! > 0 && data.alive[s]) matching++;
-  return matching;
+  return { levels, tagged, any };
 }
 
 interface Scores {
@@ -115,6 +121,8 @@ interface Scores {
   needed: number;
   /** The weighted qualities: the order of "best match". */
   rank: Float64Array;
+  /** The rows that match some unit of weight: the only ones that can reach `needed`. */
+  matched: Int32Array;
 }
 const scored = new WeakMap<IndexedSearch, Scores>();
 
@@ -126,21 +134,36 @@ function scoresOf(search: IndexedSearch): Scores | null {
   if (known) return known;
   const { data } = search;
   const n = data.slots;
-  const qualities = units.map(() => new Float64Array(n));
-  const matching = units.map((u, i) => unitQuality(data, u, qualities[i]!));
+  const words = wordsFor(n);
+  const matches = units.map((u) => matchUnit(data, u, words));
+  const live = data.live.subarray(0, words);
+  const matching = matches.map((m) => {
+    const at = scratch.int32('words', words);
+    return sizeOfBoth(m.any, live, at, filledWords(m.any, at));
+  });
   const weights = unitWeights(units, matching, data.count);
   // Summed unit by unit in the query's order, as the database does, so both reach the same numbers.
-  const found = new Float64Array(n);
-  const rank = new Float64Array(n);
+  const found = scratch.float64('found', n).fill(0);
+  const rank = scratch.float64('unitRank', n).fill(0);
+  const weighed = new Uint32Array(words);
+  const slots = scratch.int32('unitSlots', n);
   weights.forEach((w, i) => {
     if (w <= 0) return;
-    const q = qualities[i]!;
-    for (let s = 0; s < n; s++) {
-      if (q[s]! > 0) found[s]! += w;
-      rank[s]! += w * q[s]!;
+    const { levels, tagged, any } = matches[i]!;
+    unite(weighed, any);
+    const count = slotsOf(any, slots);
+    for (let k = 0; k < count; k++) {
+      const s = slots[k]!;
+      let quality = 0;
+      for (const [set, q] of levels) if (hasSlot(set, s)) quality = q;
+      if (tagged && hasSlot(tagged, s)) quality += QUALITY.concept;
+      found[s]! += w;
+      rank[s]! += w * quality;
     }
   });
-  const out = { found, needed: threshold(weights), rank };
+  const matched = new Int32Array(size(weighed));
+  slotsOf(weighed, matched);
+  const out = { found, needed: threshold(weights), rank, matched };
   scored.set(search, out);
   return out;
 }
@@ -169,8 +192,7 @@ const scratch = new (class {
  * When each slot can next start, as of `now` (NaN for never): the stored next start, or a later
  * one. For every slot, or only for `only`.
  */
-function nextStarts(data: SearchData, now: number, only?: Int32Array): Float64Array {
-  const out = scratch.float64('nextStart', data.slots);
+function nextStarts(data: SearchData, now: number, out: Float64Array, only?: Int32Array): Float64Array {
   const next = data.nextStart;
   const one = (s: number) => {
     const at = next[s]!;
@@ -197,29 +219,24 @@ function baseConditions(search: IndexedSearch, at: RowsNow, online: number): [st
   const out: [string, Condition][] = [];
   const scores = scoresOf(search);
   if (scores) {
-    const { found, needed } = scores;
-    out.push(['q', (fail, bit) => {
-      for (let s = 0; s < fail.length; s++) if (!(found[s]! >= needed)) fail[s]! |= bit;
+    const { found, needed, matched } = scores;
+    out.push(['q', (keep) => {
+      for (const s of matched) if (found[s]! >= needed) keep[s >>> 5]! |= 1 << (s & 31);
     }]);
   } else if (search.text) {
-    const match = matchText(data, search.text);
-    out.push(['q', (fail, bit) => {
-      for (let s = 0; s < fail.length; s++) if (!match[s]) fail[s]! |= bit;
-    }]);
+    const text = search.text;
+    out.push(['q', (keep) => copyInto(keep, matchText(data, text, keep.length))]);
   }
   if (place) {
     const box = boundingBox(place, q.radiusKm);
     const radius = q.radiusKm;
     const { latitude, longitude, delivery } = data;
-    out.push(['near', (fail, bit) => {
-      for (let s = 0; s < fail.length; s++) {
-        if (delivery[s] === online) continue;
-        const lat = latitude[s]!;
-        const lon = longitude[s]!;
-        const inside = lat >= box.minLat && lat <= box.maxLat && lon >= box.minLon && lon <= box.maxLon && haversineKm(place, lat, lon) <= radius;
-        if (!inside) fail[s]! |= bit;
-      }
-    }]);
+    out.push(['near', where(data.slots, (s) => {
+      if (delivery[s] === online) return true;
+      const lat = latitude[s]!;
+      const lon = longitude[s]!;
+      return lat >= box.minLat && lat <= box.maxLat && lon >= box.minLon && lon <= box.maxLon && haversineKm(place, lat, lon) <= radius;
+    })]);
   }
   for (const [name, filter] of activeFilters(PLAIN_FILTERS, q)) out.push([name, filter.rows(q, at)]);
   return out;
@@ -230,184 +247,56 @@ function facetConditions(q: SearchQuery, at: RowsNow): [Facet, Condition][] {
   return activeFilters(FACET_FILTERS, q).map(([facet, filter]) => [facet, filter.rows(q, at)]);
 }
 
-/** Counts each facet's values, by code, over lists of slots; names them at the end. */
-class FacetCounter {
-  private readonly counts: Record<Facet, Int32Array>;
-  private readonly limits: number[];
-  private readonly ongoing: number;
-
-  constructor(
-    private readonly data: SearchData,
-    private readonly ns: Float64Array,
-    private readonly open: Uint8Array,
-    now: number,
-  ) {
-    const d = data.dict;
-    const size = (n: number) => new Int32Array(Math.max(n, 1));
-    this.counts = {
-      kind: size(d.kind.size),
-      format: size(d.format.size),
-      leadership: size(d.leadership.size),
-      delivery: size(d.delivery.size),
-      topic: size(data.topics.width * 32),
-      lang: size(data.languages.width * 32),
-      cost: size(d.cost.size),
-      insurance: size(2),
-      day: size(WEEKDAYS.length),
-      time: size(TIMES_OF_DAY.length),
-      audience: size(d.gender.size),
-      access: size(data.access.width * 32),
-      faith: size(d.faith.size),
-      starts_within: size(STARTS_WITHIN_CHOICES.length),
-      open: size(2),
-    };
-    this.limits = STARTS_WITHIN_CHOICES.map((days) => now + days * 86_400_000);
-    this.ongoing = d.format.find('ongoing') ?? -1;
-  }
-
-  /** Counts the values of one facet over `slots[0..length)` (one tight loop per facet). */
-  count(facet: Facet, slots: Int32Array, length: number): void {
-    const data = this.data;
-    const c = this.counts[facet];
-    const single = (column: Uint8Array | Uint16Array) => {
-      for (let i = 0; i < length; i++) c[column[slots[i]!]!]!++;
-    };
-    const set = ({ words, width }: SetColumn) => {
-      for (let i = 0; i < length; i++) {
-        const at = slots[i]! * width;
-        for (let w = 0; w < width; w++) {
-          for (let word = words[at + w]!; word !== 0; word &= word - 1) c[w * 32 + 31 - Math.clz32(word & -word)]!++;
-        }
-      }
-    };
-    const bitSet = (column: Uint8Array) => {
-      for (let i = 0; i < length; i++) {
-        for (let word = column[slots[i]!]!; word !== 0; word &= word - 1) c[31 - Math.clz32(word & -word)]!++;
-      }
-    };
-    switch (facet) {
-      case 'kind':
-        return single(data.kind);
-      case 'format':
-        return single(data.format);
-      case 'leadership':
-        return single(data.leadership);
-      case 'delivery':
-        return single(data.delivery);
-      case 'cost':
-        return single(data.cost);
-      case 'insurance':
-        return single(data.insurance);
-      case 'open':
-        return single(this.open);
-      case 'audience':
-        return single(data.gender);
-      case 'faith':
-        return single(data.faith);
-      case 'topic':
-        return set(data.topics);
-      case 'lang':
-        return set(data.languages);
-      case 'access':
-        return set(data.access);
-      case 'day':
-        return bitSet(data.days);
-      case 'time':
-        return bitSet(data.times);
-      case 'starts_within': {
-        // "Within 7 days" also counts in "within 14" and "within 30"; online communities in all.
-        const { limits, ongoing, ns } = this;
-        for (let i = 0; i < length; i++) {
-          const s = slots[i]!;
-          if (data.format[s] === ongoing) {
-            for (let k = 0; k < c.length; k++) c[k]!++;
-            continue;
-          }
-          const at = ns[s]!;
-          for (let k = 0; k < limits.length; k++) if (at <= limits[k]!) c[k]!++;
-        }
-        return;
-      }
+/**
+ * Each facet's counts: for each of its values, how many rows of `rows(facet)` hold it — the rows
+ * that pass every filter, or for an active faceted filter every filter but its own.
+ */
+function countFacets(data: SearchData, horizon: Horizon, rows: (facet: Facet) => Uint32Array): FacetCounts {
+  const d = data.dict;
+  const sets = data.sets;
+  const slugOf = new Map([...data.topicIds].map(([slug, id]) => [id, slug]));
+  const notOpen = new Uint32Array(horizon.open.length);
+  for (let w = 0; w < notOpen.length; w++) notOpen[w] = ~horizon.open[w]!;
+  // Each facet: its values' names and sets, by code.
+  const values: Record<Facet, [readonly string[], readonly (Uint32Array | undefined)[]]> = {
+    kind: [d.kind.values, sets.kind.sets],
+    format: [d.format.values, sets.format.sets],
+    leadership: [d.leadership.values, sets.leadership.sets],
+    delivery: [d.delivery.values, sets.delivery.sets],
+    topic: [d.topic.values.map((id) => slugOf.get(id) ?? id), sets.topic.sets],
+    lang: [d.language.values, sets.language.sets],
+    cost: [d.cost.values, sets.cost.sets],
+    insurance: [['false', 'true'], sets.insurance.sets],
+    day: [WEEKDAYS, sets.day.sets],
+    time: [TIMES_OF_DAY, sets.time.sets],
+    audience: [d.gender.values, sets.gender.sets],
+    access: [d.access.values, sets.access.sets],
+    faith: [d.faith.values, sets.faith.sets],
+    starts_within: [STARTS_WITHIN_CHOICES.map(String), STARTS_WITHIN_CHOICES.map((days) => horizon.within(days))],
+    open: [['false', 'true'], [notOpen, horizon.open]],
+  };
+  const out = {} as FacetCounts;
+  // Only the words that hold a row are read (a narrow search reads few).
+  const words = scratch.int32('filled', wordsFor(data.slots));
+  let filledOf: Uint32Array | null = null;
+  let filled = 0;
+  for (const f of FACETS) {
+    const target = rows(f);
+    if (filledOf !== target) {
+      filled = filledWords(target, words);
+      filledOf = target;
     }
+    const [names, codeSets] = values[f];
+    const counts: Record<string, number> = {};
+    codeSets.forEach((set, code) => {
+      const name = names[code];
+      if (!set || name === undefined) return;
+      const n = sizeOfBoth(target, set, words, filled);
+      if (n > 0) counts[name] = (counts[name] ?? 0) + n;
+    });
+    out[f] = counts;
   }
-
-  /**
-   * Counts the rows that pass every filter, in every facet at once: one loop reads each row's
-   * columns together (about twice as fast as a loop per facet).
-   */
-  countEverywhere(slots: Int32Array, length: number): void {
-    const d = this.data;
-    const c = this.counts;
-    const { kind, format, leadership, delivery, cost, insurance, gender, faith, days, times } = d;
-    const [cKind, cFormat, cLeadership, cDelivery, cCost, cInsurance, cOpen, cAudience, cFaith, cDay, cTime, cStarts] = [
-      c.kind, c.format, c.leadership, c.delivery, c.cost, c.insurance, c.open, c.audience, c.faith, c.day, c.time, c.starts_within,
-    ] as Int32Array[];
-    const { limits, ongoing, ns, open } = this;
-    const [d1, d2, d3] = limits as [number, number, number];
-    for (let i = 0; i < length; i++) {
-      const s = slots[i]!;
-      cKind![kind[s]!]!++;
-      cFormat![format[s]!]!++;
-      cLeadership![leadership[s]!]!++;
-      cDelivery![delivery[s]!]!++;
-      cCost![cost[s]!]!++;
-      cInsurance![insurance[s]!]!++;
-      cOpen![open[s]!]!++;
-      cAudience![gender[s]!]!++;
-      cFaith![faith[s]!]!++;
-      for (let word = days[s]!; word !== 0; word &= word - 1) cDay![31 - Math.clz32(word & -word)]!++;
-      for (let word = times[s]!; word !== 0; word &= word - 1) cTime![31 - Math.clz32(word & -word)]!++;
-      if (format[s] === ongoing) {
-        cStarts![0]!++;
-        cStarts![1]!++;
-        cStarts![2]!++;
-      } else {
-        const at = ns[s]!;
-        if (at <= d3) {
-          cStarts![2]!++;
-          if (at <= d2) {
-            cStarts![1]!++;
-            if (at <= d1) cStarts![0]!++;
-          }
-        }
-      }
-    }
-    this.count('topic', slots, length);
-    this.count('lang', slots, length);
-    this.count('access', slots, length);
-  }
-
-  result(): FacetCounts {
-    const d = this.data.dict;
-    const slugOf = new Map([...this.data.topicIds].map(([slug, id]) => [id, slug]));
-    const names: Record<Facet, readonly string[]> = {
-      kind: d.kind.values,
-      format: d.format.values,
-      leadership: d.leadership.values,
-      delivery: d.delivery.values,
-      topic: d.topic.values.map((id) => slugOf.get(id) ?? id),
-      lang: d.language.values,
-      cost: d.cost.values,
-      insurance: ['false', 'true'],
-      day: WEEKDAYS,
-      time: TIMES_OF_DAY,
-      audience: d.gender.values,
-      access: d.access.values,
-      faith: d.faith.values,
-      starts_within: STARTS_WITHIN_CHOICES.map(String),
-      open: ['false', 'true'],
-    };
-    const out = {} as FacetCounts;
-    for (const f of FACETS) {
-      const counts: Record<string, number> = {};
-      this.counts[f].forEach((n, code) => {
-        const name = names[f][code];
-        if (n > 0 && name !== undefined) counts[name] = (counts[name] ?? 0) + n;
-      });
-      out[f] = counts;
-    }
-    return out;
-  }
+  return out;
 }
 
 /** The first `k` of `slots` in the order of `cmp`. */
@@ -450,11 +339,9 @@ const ascNullsLast = (a: number, b: number) => (a === b ? 0 : Number.isNaN(a) ? 
 /** Whether each row's group is offered in a language: 1 or 0, read from its set of languages. */
 function offeredIn(data: SearchData, locale: string | undefined): (slot: number) => number {
   const code = locale === undefined ? undefined : data.dict.language.find(locale);
-  const { width, words } = data.languages;
-  if (code === undefined || code >>> 5 >= width) return () => 0;
-  const word = code >>> 5;
-  const bit = code & 31;
-  return (slot) => (words[slot * width + word]! >>> bit) & 1;
+  const set = code === undefined ? undefined : data.sets.language.sets[code];
+  if (!set) return () => 0;
+  return (slot) => (set[slot >>> 5]! >>> (slot & 31)) & 1;
 }
 
 function comparator(data: SearchData, sort: Sort, ns: Float64Array, rank: Float64Array | null, distance: Float64Array | null, locale?: string) {
@@ -490,10 +377,10 @@ interface Counted {
 }
 
 /**
- * When each slot can next start and whether it has places, as of `now`, and the first moment at
- * which either, or which side of a "starts within" limit a start falls on, changes.
+ * When each slot can next start and which have places, as of `now`; the rows that start within
+ * each number of days asked for; and the first moment at which any of it changes.
  */
-type Horizon = { ns: Float64Array; open: Uint8Array; validUntil: number };
+type Horizon = { ns: Float64Array; open: Uint32Array; within(days: number): Uint32Array; validUntil: number };
 
 /**
  * The last horizon computed, for the copy of the rows, version and "starts within" limits it was
@@ -501,85 +388,92 @@ type Horizon = { ns: Float64Array; open: Uint8Array; validUntil: number };
  * searches in between (most of them, with the cache of counts on or off) do not walk every row's
  * starts again.
  */
-let lastHorizon: (Horizon & { data: SearchData; version: number; within: string; from: number }) | null = null;
+let lastHorizon: (Horizon & { data: SearchData; version: number; withinKey: string; from: number }) | null = null;
 
 function startsAndHorizon(data: SearchData, now: number, withinDays: readonly number[]): Horizon {
-  const within = withinDays.join(',');
+  const withinKey = withinDays.join(',');
   const last = lastHorizon;
-  if (last && last.data === data && last.version === data.version && last.within === within && last.from <= now && now < last.validUntil) {
+  if (last && last.data === data && last.version === data.version && last.withinKey === withinKey && last.from <= now && now < last.validUntil) {
     return last;
   }
-  const fresh = computeHorizon(data, now, withinDays);
-  // Copies: the scratch arrays are written again by the next search.
-  lastHorizon = { ns: fresh.ns.slice(), open: fresh.open.slice(), validUntil: fresh.validUntil, data, version: data.version, within, from: now };
-  return lastHorizon;
+  const fresh = { ...computeHorizon(data, now, withinDays), data, version: data.version, withinKey, from: now };
+  lastHorizon = fresh;
+  return fresh;
 }
 
 function computeHorizon(data: SearchData, now: number, withinDays: readonly number[]): Horizon {
-  const ns = nextStarts(data, now);
-  const open = scratch.uint8('open', data.slots);
+  // Its own arrays, not scratch ones: it is kept for the searches that follow.
+  const ns = nextStarts(data, now, new Float64Array(data.slots));
+  const words = wordsFor(data.slots);
+  const open = new Uint32Array(words);
   const seatsUntil = data.seatsUntil;
-  const offsets = withinDays.map((d) => d * 86_400_000);
+  const ongoing = data.dict.format.find('ongoing') ?? -1;
+  const sets = new Map(withinDays.map((days) => [days, { until: now + days * 86_400_000, rows: new Uint32Array(words) }]));
+  const limits = [...sets.values()];
   let validUntil = Infinity;
   for (let s = 0; s < ns.length; s++) {
+    const word = s >>> 5;
+    const bit = 1 << (s & 31);
     const until = seatsUntil[s]!;
-    open[s] = until > now ? 1 : 0;
-    if (open[s] && until < validUntil && data.alive[s]) validUntil = until;
+    if (until > now) {
+      open[word]! |= bit;
+      if (until < validUntil && data.alive[s]) validUntil = until;
+    }
     const at = ns[s]!;
+    const always = data.format[s] === ongoing;
+    for (const limit of limits) if (always || at <= limit.until) limit.rows[word]! |= bit;
     if (!(at === at) || !data.alive[s]) continue;
     if (at < validUntil) validUntil = at;
-    for (const offset of offsets) {
-      const edge = at - offset;
+    for (const limit of limits) {
+      const edge = at - (limit.until - now);
       if (edge > now && edge < validUntil) validUntil = edge;
     }
   }
-  return { ns, open, validUntil };
+  return { ns, open, within: (days) => sets.get(days)!.rows, validUntil };
 }
 
 function count(search: IndexedSearch, wantFacets: boolean): Counted & { ns: Float64Array } {
   const { data } = search;
   const n = data.slots;
+  const words = wordsFor(n);
   const now = search.now.getTime();
   const within = search.query.startsWithin === undefined ? STARTS_WITHIN_CHOICES : [...STARTS_WITHIN_CHOICES, search.query.startsWithin];
-  const { ns, open, validUntil } = startsAndHorizon(data, now, within);
+  const horizon = startsAndHorizon(data, now, within);
   const online = data.dict.delivery.find('online') ?? -1;
-  const at: RowsNow = { data, nextStarts: ns, open, now };
+  const at: RowsNow = { data, open: horizon.open, within: horizon.within };
   const base = baseConditions(search, at, online);
   const facets = facetConditions(search.query, at);
 
-  // Bit i: the row fails base condition i; bit base.length + j: it fails faceted filter j.
-  const fail = scratch.uint32('fail', n).fill(0);
-  [...base, ...facets].forEach(([, condition], i) => condition(fail, 1 << i));
-  const baseMask = (1 << base.length) - 1;
-  const shift = base.length;
-
-  // Rows passing everything, and rows failing exactly one faceted filter (they count in that
-  // filter's facet only).
+  // The rows each condition keeps.
+  const kept = [...base, ...facets].map(([, condition], i) => {
+    const rows = scratch.uint32(`kept${i}`, words).fill(0);
+    condition(rows);
+    return rows;
+  });
+  const baseRows = scratch.uint32('base', words);
+  copyInto(baseRows, data.live);
+  for (let i = 0; i < base.length; i++) intersect(baseRows, kept[i]!);
+  const passingRows = scratch.uint32('passing rows', words);
+  copyInto(passingRows, baseRows);
+  for (let j = 0; j < facets.length; j++) intersect(passingRows, kept[base.length + j]!);
   const passing = scratch.int32('passing', n);
-  let total = 0;
-  const failingOnly = facets.map((_, j) => scratch.int32(`failing${j}`, n));
-  const failingCount = new Int32Array(facets.length);
-  const alive = data.alive;
-  for (let s = 0; s < n; s++) {
-    const f = fail[s]!;
-    if (!alive[s] || f & baseMask) continue;
-    const m = f >>> shift;
-    if (m === 0) passing[total++] = s;
-    else if ((m & (m - 1)) === 0) {
-      const j = 31 - Math.clz32(m);
-      failingOnly[j]![failingCount[j]!++] = s;
-    }
-  }
+  const total = slotsOf(passingRows, passing);
 
   let facetCounts: FacetCounts | null = null;
   if (wantFacets) {
-    const counter = new FacetCounter(data, ns, open, now);
-    counter.countEverywhere(passing, total);
-    facets.forEach(([f], j) => counter.count(f, failingOnly[j]!, failingCount[j]!));
-    facetCounts = counter.result();
+    // An active faceted filter's own facet counts the rows that pass every other filter.
+    const allBut = new Map(
+      facets.map(([facet], j) => {
+        const rows = scratch.uint32(`all but ${j}`, words);
+        copyInto(rows, baseRows);
+        facets.forEach((_, k) => k !== j && intersect(rows, kept[base.length + k]!));
+        return [facet, rows];
+      }),
+    );
+    facetCounts = countFacets(data, horizon, (facet) => allBut.get(facet) ?? passingRows);
   }
-  const suggestions = total === 0 ? dropSuggestions(data, fail, [...base, ...facets].map(([name]) => name)) : [];
-  return { total, facets: facetCounts, suggestions, passing: passing.subarray(0, total), countedAt: now, validUntil, ns };
+  const suggestions = total === 0 ? dropSuggestions(data, kept, [...base, ...facets].map(([name]) => name)) : [];
+  return { total, facets: facetCounts, suggestions, passing: passing.subarray(0, total), countedAt: now, validUntil: horizon.validUntil, ns: horizon.ns };
 }
 
 // Counted searches (search-cache.ts), by copy of the rows, kept while no row changes (the copy's
@@ -632,7 +526,7 @@ export function findInIndex(search: IndexedSearch, page: { offset: number; limit
   if (known) return result(known);
   const matches = counted.passing;
   // From the cache: the next starts of the matching rows only.
-  const ns = counted.ns ?? nextStarts(data, now, matches);
+  const ns = counted.ns ?? nextStarts(data, now, scratch.float64('nextStart', n), matches);
   let rank: Float64Array | null = null;
   if (search.units && search.sort === 'relevance') {
     rank = scoresOf(search)!.rank;
@@ -665,12 +559,17 @@ export function findInIndex(search: IndexedSearch, page: { offset: number; limit
   return result(hits);
 }
 
-/** For each condition, how many rows fail it and no other (the results without that filter). */
-function dropSuggestions(data: SearchData, fail: Uint32Array, names: string[]): { filter: string; total: number }[] {
-  const counts = new Array<number>(names.length).fill(0);
-  for (let s = 0; s < data.slots; s++) {
-    const f = fail[s]!;
-    if (data.alive[s] && f !== 0 && (f & (f - 1)) === 0) counts[31 - Math.clz32(f)]!++;
-  }
+/** For each condition, how many rows fail it and pass every other (the results without that filter). */
+function dropSuggestions(data: SearchData, kept: Uint32Array[], names: string[]): { filter: string; total: number }[] {
+  const words = wordsFor(data.slots);
+  const rows = scratch.uint32('dropped', words);
+  const counts = names.map((_, i) => {
+    copyInto(rows, data.live);
+    kept.forEach((k, j) => {
+      if (j !== i) intersect(rows, k);
+    });
+    for (let w = 0; w < words; w++) rows[w]! &= ~kept[i]![w]!;
+    return size(rows);
+  });
   return dropSuggestionsOf(names, counts);
 }

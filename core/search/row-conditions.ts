@@ -1,66 +1,35 @@
-import type { SetColumn } from './search-index';
+import { copyInto, type CodeSets } from './bitset';
 
-// The in-memory engine's conditions over the columns of the search rows (search-index.ts). A
-// condition sets its bit in `fail`, in one tight loop over a typed array, on every row it rejects.
+// The in-memory engine's conditions over the search rows (search-index.ts). A condition writes
+// the rows it keeps into a set of bits (bitset.ts), cleared beforehand, one bit per slot: most
+// are an OR or an AND of the sets the index keeps for each value of a column.
 
-/** Sets `bit` in `fail` for every row the condition rejects. */
-export type Condition = (fail: Uint32Array, bit: number) => void;
-
-/** A dictionary of a column's values: their codes. */
-type Dictionary = { find(v: string): number | undefined; size: number };
-
-/** A membership table over a dictionary's codes for the given values. */
-export function allowed(dict: Dictionary, values: readonly string[]): Uint8Array {
-  const out = new Uint8Array(Math.max(dict.size, 1));
-  for (const v of values) {
-    const c = dict.find(v);
-    if (c !== undefined) out[c] = 1;
-  }
-  return out;
-}
+/** Writes into `keep` (all zero, a bit per slot) the rows the condition keeps. */
+export type Condition = (keep: Uint32Array) => void;
 
 /** The codes of the values a dictionary knows. */
-export const codesOf = (dict: Pick<Dictionary, 'find'>, values: readonly string[]) => values.flatMap((v) => dict.find(v) ?? []);
-
-/** Rows whose code is in `table`. */
-export const oneOf =
-  (column: Uint8Array | Uint16Array, table: Uint8Array): Condition =>
-  (fail, bit) => {
-    for (let s = 0; s < fail.length; s++) if (!table[column[s]!]) fail[s]! |= bit;
-  };
-
-/** Rows whose value is `want`. */
-export const equals =
-  (column: Uint8Array, want: number): Condition =>
-  (fail, bit) => {
-    for (let s = 0; s < fail.length; s++) if (column[s] !== want) fail[s]! |= bit;
-  };
-
-/** Rows whose bit set shares a bit with `mask`. */
-export const sharesBits =
-  (column: Uint8Array, mask: number): Condition =>
-  (fail, bit) => {
-    for (let s = 0; s < fail.length; s++) if ((column[s]! & mask) === 0) fail[s]! |= bit;
-  };
+export const codesOf = (dict: { find(v: string): number | undefined }, values: readonly string[]) => values.flatMap((v) => dict.find(v) ?? []);
 
 /** Rows holding any of `codes` (every one of them with `all`). */
 export const holds =
-  (column: SetColumn, codes: number[], all: boolean): Condition =>
-  (fail, bit) => {
-    const mask = column.mask(codes);
-    const { words, width } = column;
-    for (let s = 0; s < fail.length; s++) {
-      let ok = all;
-      if (all) {
-        for (let w = 0; w < width && ok; w++) ok = (words[s * width + w]! & mask[w]!) === mask[w];
-      } else {
-        for (let w = 0; w < width && !ok; w++) ok = (words[s * width + w]! & mask[w]!) !== 0;
-      }
-      if (!ok) fail[s]! |= bit;
-    }
+  (sets: CodeSets, codes: readonly number[], all = false): Condition =>
+  (keep) =>
+    sets.select(keep, codes, all);
+
+/** Rows of a set worked out beforehand, or with `outside` the rows outside it. */
+export const inSet =
+  (set: Uint32Array, outside = false): Condition =>
+  (keep) => {
+    copyInto(keep, set);
+    if (outside) for (let w = 0; w < keep.length; w++) keep[w] = ~keep[w]!;
   };
 
-/** Rejects every row (a value no row has, asked for with "every one of"). */
-export const nothing: Condition = (fail, bit) => {
-  for (let s = 0; s < fail.length; s++) fail[s]! |= bit;
-};
+/** Rows among the first `n` slots for which `test` holds. */
+export const where =
+  (n: number, test: (slot: number) => boolean): Condition =>
+  (keep) => {
+    for (let s = 0; s < n; s++) if (test(s)) keep[s >>> 5]! |= 1 << (s & 31);
+  };
+
+/** Keeps no row (a value no row has, asked for with "every one of"). */
+export const nothing: Condition = () => {};

@@ -2,6 +2,7 @@ import { sql, type SQL } from 'drizzle-orm';
 import type { Database } from '../../db/client';
 import { rows } from './rows';
 import { listen, type Listener } from '../../db/listen';
+import { bitIndexes, CodeSets, wordsFor } from './bitset';
 
 // An in-process copy of the search rows (`group_search`), laid out by column, so that filters,
 // facet counts and ordering run in memory instead of scanning tens of thousands of rows in the
@@ -86,50 +87,12 @@ const list = (v: string, separator = '\n'): string[] => (v ? v.split(separator) 
 const NO_STARTS = new Float64Array(0);
 const NO_LEXEMES = new Int32Array(0);
 
-/**
- * A set-valued column (languages, topics, accessibility features): one bit per dictionary code,
- * `width` 32-bit words per row, widened when a dictionary outgrows it.
- */
-export class SetColumn {
-  width = 1;
-  words: Uint32Array;
-  constructor(private capacity: number) {
-    this.words = new Uint32Array(capacity);
-  }
-
-  grow(capacity: number): void {
-    const words = new Uint32Array(capacity * this.width);
-    words.set(this.words);
-    this.words = words;
-    this.capacity = capacity;
-  }
-
-  set(slot: number, codes: readonly number[]): void {
-    const needed = Math.max(1, ...codes.map((c) => (c >>> 5) + 1));
-    if (needed > this.width) {
-      const words = new Uint32Array(this.capacity * needed);
-      for (let s = 0; s < this.capacity; s++) for (let w = 0; w < this.width; w++) words[s * needed + w] = this.words[s * this.width + w]!;
-      this.words = words;
-      this.width = needed;
-    }
-    const at = slot * this.width;
-    this.words.fill(0, at, at + this.width);
-    for (const c of codes) this.words[at + (c >>> 5)]! |= 1 << (c & 31);
-  }
-
-  /** The bits of the given codes, as a mask of `width` words (codes beyond it are dropped: no row has them). */
-  mask(codes: readonly number[]): Uint32Array {
-    const mask = new Uint32Array(this.width);
-    for (const c of codes) if (c >>> 5 < this.width) mask[c >>> 5]! |= 1 << (c & 31);
-    return mask;
-  }
-}
-
 type Numeric = Uint8Array | Uint16Array | Int32Array | Float64Array;
 const NUMERIC_COLUMNS = [
-  'alive', 'kind', 'format', 'leadership', 'delivery', 'cost', 'price', 'insurance', 'faith', 'gender',
-  'ageMin', 'ageMax', 'days', 'times', 'nextStart', 'seatsUntil', 'latitude', 'longitude', 'publishedAt', 'verified',
+  'alive', 'format', 'delivery', 'price', 'ageMin', 'ageMax', 'nextStart', 'seatsUntil', 'latitude', 'longitude', 'publishedAt', 'verified',
 ] as const;
+/** The columns kept as a set of slots per value (see `SearchData.sets`). */
+const SET_COLUMNS = ['kind', 'format', 'leadership', 'delivery', 'cost', 'insurance', 'faith', 'gender', 'language', 'topic', 'access', 'day', 'time'] as const;
 
 /**
  * The rows, one slot each, column by column in typed arrays. Slots of removed groups are reused.
@@ -146,19 +109,11 @@ export class SearchData {
   version = 0;
   readonly id: string[] = [];
   alive = new Uint8Array(this.capacity);
-  kind = new Uint8Array(this.capacity);
   format = new Uint8Array(this.capacity);
-  leadership = new Uint8Array(this.capacity);
   delivery = new Uint8Array(this.capacity);
-  cost = new Uint8Array(this.capacity);
   price = new Int32Array(this.capacity);
-  insurance = new Uint8Array(this.capacity);
-  faith = new Uint16Array(this.capacity);
-  gender = new Uint16Array(this.capacity);
   ageMin = new Float64Array(this.capacity);
   ageMax = new Float64Array(this.capacity);
-  days = new Uint8Array(this.capacity);
-  times = new Uint8Array(this.capacity);
   nextStart = new Float64Array(this.capacity);
   /** Until when the group has places (ms; Infinity for ongoing groups, NaN when none). */
   seatsUntil = new Float64Array(this.capacity);
@@ -167,9 +122,14 @@ export class SearchData {
   publishedAt = new Float64Array(this.capacity);
   /** 1 when the group's organization is verified. */
   verified = new Uint8Array(this.capacity);
-  readonly languages = new SetColumn(this.capacity);
-  readonly topics = new SetColumn(this.capacity);
-  readonly access = new SetColumn(this.capacity);
+  /** The slots in use, as a set of bits (bitset.ts). */
+  live = new Uint32Array(wordsFor(this.capacity));
+  /**
+   * For each filtered column, the slots holding each of its codes (the dictionary's codes; for
+   * insurance 0 and 1; for days and times of day the bit's index): filters and facet counts work
+   * on these sets.
+   */
+  readonly sets = Object.fromEntries(SET_COLUMNS.map((name) => [name, new CodeSets(wordsFor(this.capacity))])) as Record<(typeof SET_COLUMNS)[number], CodeSets>;
   readonly starts: Float64Array[] = [];
   readonly document: Int32Array[] = [];
   readonly title: Int32Array[] = [];
@@ -209,7 +169,11 @@ export class SearchData {
       next.set(old);
       (this as unknown as Record<string, Numeric>)[name] = next;
     }
-    for (const column of [this.languages, this.topics, this.access]) column.grow(capacity);
+    const words = wordsFor(capacity);
+    const live = new Uint32Array(words);
+    live.set(this.live);
+    this.live = live;
+    for (const sets of Object.values(this.sets)) sets.grow(words);
     this.capacity = capacity;
   }
 
@@ -260,23 +224,25 @@ export class SearchData {
       this.index(slot, doc, lists);
     }
     const d = this.dict;
+    const sets = this.sets;
     this.alive[slot] = 1;
-    this.kind[slot] = d.kind.code(r.kind);
-    this.format[slot] = d.format.code(r.format);
-    this.leadership[slot] = d.leadership.code(r.leadership);
-    this.delivery[slot] = d.delivery.code(r.delivery);
-    this.cost[slot] = d.cost.code(r.cost_type);
+    this.live[slot >>> 5]! |= 1 << (slot & 31);
+    sets.kind.put(slot, [d.kind.code(r.kind)], isNew);
+    sets.format.put(slot, [(this.format[slot] = d.format.code(r.format))], isNew);
+    sets.leadership.put(slot, [d.leadership.code(r.leadership)], isNew);
+    sets.delivery.put(slot, [(this.delivery[slot] = d.delivery.code(r.delivery))], isNew);
+    sets.cost.put(slot, [d.cost.code(r.cost_type)], isNew);
     this.price[slot] = Number(r.price_cents);
-    this.insurance[slot] = r.insurance_receipts ? 1 : 0;
-    this.languages.set(slot, list(r.languages).map((v) => d.language.code(v)));
-    this.topics.set(slot, list(r.topic_ids).map((v) => d.topic.code(v)));
-    this.access.set(slot, list(r.accessibility).map((v) => d.access.code(v)));
-    this.faith[slot] = d.faith.code(r.faith);
-    this.gender[slot] = d.gender.code(r.gender);
+    sets.insurance.put(slot, [r.insurance_receipts ? 1 : 0], isNew);
+    sets.language.put(slot, list(r.languages).map((v) => d.language.code(v)), isNew);
+    sets.topic.put(slot, list(r.topic_ids).map((v) => d.topic.code(v)), isNew);
+    sets.access.put(slot, list(r.accessibility).map((v) => d.access.code(v)), isNew);
+    sets.faith.put(slot, [d.faith.code(r.faith)], isNew);
+    sets.gender.put(slot, [d.gender.code(r.gender)], isNew);
     this.ageMin[slot] = num(r.age_min);
     this.ageMax[slot] = num(r.age_max);
-    this.days[slot] = Number(r.days);
-    this.times[slot] = Number(r.times);
+    sets.day.put(slot, bitIndexes(Number(r.days)), isNew);
+    sets.time.put(slot, bitIndexes(Number(r.times)), isNew);
     this.nextStart[slot] = num(r.next_start);
     this.starts[slot] = r.starts ? Float64Array.from(list(r.starts), Number) : NO_STARTS;
     this.seatsUntil[slot] = num(r.seats_until);
@@ -295,6 +261,8 @@ export class SearchData {
     this.unindex(slot, this.title[slot]!, this.titlePostings);
     this.slotOf.delete(groupId);
     this.alive[slot] = 0;
+    this.live[slot >>> 5]! &= ~(1 << (slot & 31));
+    for (const sets of Object.values(this.sets)) sets.drop(slot);
     this.document[slot] = NO_LEXEMES;
     this.head[slot] = NO_LEXEMES;
     this.title[slot] = NO_LEXEMES;
