@@ -73,6 +73,16 @@ export function slotsOf(set: Uint32Array, out: Int32Array): number {
   return k;
 }
 
+/** Gives every set of a list room for `words` words, keeping its slots. */
+export function widen(sets: (Uint32Array | undefined)[], words: number): void {
+  sets.forEach((set, i) => {
+    if (!set) return;
+    const next = new Uint32Array(words);
+    next.set(set);
+    sets[i] = next;
+  });
+}
+
 /**
  * For each code of a column, the set of slots holding it (a row may hold several codes: topics,
  * languages, days). A code's set is made when a row first holds it.
@@ -82,12 +92,7 @@ export class CodeSets {
   constructor(private words: number) {}
 
   grow(words: number): void {
-    this.sets.forEach((set, code) => {
-      if (!set) return;
-      const next = new Uint32Array(words);
-      next.set(set);
-      this.sets[code] = next;
-    });
+    widen(this.sets, words);
     this.words = words;
   }
 

@@ -1,4 +1,5 @@
 import type { SearchData } from './search-index';
+import type { Postings } from './slot-lists';
 import { FACETS, STARTS_WITHIN_CHOICES, TIMES_OF_DAY, WEEKDAYS, type Facet, type FacetCounts, type SearchQuery, type Sort } from './search-input';
 import { boundingBox, haversineKm, type Point } from './search-sql';
 import { codesOf, where, type Condition } from './row-conditions';
@@ -36,18 +37,12 @@ export interface IndexedResult {
   suggestions: { filter: string; total: number }[];
 }
 
-/** The slots whose document, head or title (`lists`) holds a lexeme, added to `into`. */
-function addPostings(into: Uint32Array, lists: number[][], id: number | undefined): void {
-  if (id === undefined) return;
-  for (const slot of lists[id] ?? []) into[slot >>> 5]! |= 1 << (slot & 31);
-}
-
 /** Which slots a text query matches, from the lexeme postings. */
 function matchText(data: SearchData, q: TsQuery, words: number): Uint32Array {
   switch (q.op) {
     case 'lexeme': {
       const out = new Uint32Array(words);
-      addPostings(out, data.postings, data.dict.lexeme.find(q.lexeme));
+      data.postings.addTo(out, data.dict.lexeme.find(q.lexeme));
       return out;
     }
     case 'not': {
@@ -82,7 +77,7 @@ function matchUnit(data: SearchData, u: TextUnit, words: number): UnitMatch {
   const any = new Uint32Array(words);
   if (u.words.length) {
     const scale = isConcept(u) ? QUALITY.conceptText : 1;
-    const lists: [number[][], number][] = [
+    const lists: [Postings, number][] = [
       [data.postings, QUALITY.body * scale],
       [data.headPostings, QUALITY.head * scale],
       [data.titlePostings, QUALITY.title * scale],
@@ -93,7 +88,7 @@ function matchUnit(data: SearchData, u: TextUnit, words: number): UnitMatch {
       let all: Uint32Array | null = null;
       for (const alternatives of u.words) {
         word.fill(0);
-        for (const lexeme of alternatives) addPostings(word, postings, data.dict.lexeme.find(lexeme));
+        for (const lexeme of alternatives) postings.addTo(word, data.dict.lexeme.find(lexeme));
         if (all) intersect(all, word);
         else all = word.slice();
       }
@@ -194,6 +189,7 @@ const scratch = new (class {
  */
 function nextStarts(data: SearchData, now: number, out: Float64Array, only?: Int32Array): Float64Array {
   const next = data.nextStart;
+  const { values, at: from, length } = data.starts;
   const one = (s: number) => {
     const at = next[s]!;
     if (at >= now) {
@@ -201,9 +197,9 @@ function nextStarts(data: SearchData, now: number, out: Float64Array, only?: Int
       return;
     }
     out[s] = NaN;
-    for (const later of data.starts[s]!) {
-      if (later >= now) {
-        out[s] = later;
+    for (let i = from[s]!, end = i + length[s]!; i < end; i++) {
+      if (values[i]! >= now) {
+        out[s] = values[i]!;
         return;
       }
     }
@@ -535,9 +531,8 @@ export function findInIndex(search: IndexedSearch, page: { offset: number; limit
     const words = [...positiveLexemes(search.text)].flatMap((l) => data.dict.lexeme.find(l) ?? []);
     rank = scratch.float64('rank', n);
     for (const s of matches) {
-      const title = data.title[s]!;
       let found = 0;
-      for (const w of words) if (title.includes(w)) found++;
+      for (const w of words) if (data.title.holds(s, w)) found++;
       rank[s] = words.length ? found / words.length : 0;
     }
   }

@@ -3,6 +3,7 @@ import type { Database } from '../../db/client';
 import { rows } from './rows';
 import { listen, type Listener } from '../../db/listen';
 import { bitIndexes, CodeSets, wordsFor } from './bitset';
+import { Postings, SlotLists } from './slot-lists';
 
 // An in-process copy of the search rows (`group_search`), laid out by column, so that filters,
 // facet counts and ordering run in memory instead of scanning tens of thousands of rows in the
@@ -84,8 +85,6 @@ const COLUMNS = sql`gs.group_id, gs.kind, gs.format, gs.leadership, gs.delivery,
 
 const num = (v: number | string | null): number => (v == null ? NaN : Number(v));
 const list = (v: string, separator = '\n'): string[] => (v ? v.split(separator) : []);
-const NO_STARTS = new Float64Array(0);
-const NO_LEXEMES = new Int32Array(0);
 
 type Numeric = Uint8Array | Uint16Array | Int32Array | Float64Array;
 const NUMERIC_COLUMNS = [
@@ -130,15 +129,17 @@ export class SearchData {
    * on these sets.
    */
   readonly sets = Object.fromEntries(SET_COLUMNS.map((name) => [name, new CodeSets(wordsFor(this.capacity))])) as Record<(typeof SET_COLUMNS)[number], CodeSets>;
-  readonly starts: Float64Array[] = [];
-  readonly document: Int32Array[] = [];
-  readonly title: Int32Array[] = [];
-  /** The lexemes of titles, topics, organization and facilitators (weights A and B). */
-  readonly head: Int32Array[] = [];
+  /** Each slot's later starts (ms), ascending. */
+  readonly starts = new SlotLists((n) => new Float64Array(n), this.capacity);
+  /** Each slot's lexemes (their dictionary codes): of the whole document, of its title, and of its
+   * titles, topics, organization and facilitators (weights A and B). */
+  readonly document = new SlotLists((n) => new Int32Array(n), this.capacity);
+  readonly title = new SlotLists((n) => new Int32Array(n), this.capacity);
+  readonly head = new SlotLists((n) => new Int32Array(n), this.capacity);
   /** For each lexeme, the slots whose document, head or title holds it. */
-  readonly postings: number[][] = [];
-  readonly headPostings: number[][] = [];
-  readonly titlePostings: number[][] = [];
+  readonly postings = new Postings(wordsFor(this.capacity));
+  readonly headPostings = new Postings(wordsFor(this.capacity));
+  readonly titlePostings = new Postings(wordsFor(this.capacity));
 
   readonly dict = {
     kind: new Dictionary(),
@@ -174,30 +175,20 @@ export class SearchData {
     live.set(this.live);
     this.live = live;
     for (const sets of Object.values(this.sets)) sets.grow(words);
+    for (const postings of [this.postings, this.headPostings, this.titlePostings]) postings.grow(words);
+    for (const lists of [this.starts, this.document, this.title, this.head]) lists.grow(capacity);
     this.capacity = capacity;
   }
 
+  /** The codes of a text's lexemes, in a buffer reused by the next call. */
   private lexemeIds(text: string): Int32Array {
     const words = list(text, ' ');
-    const out = new Int32Array(words.length);
+    if (words.length > this.codes.length) this.codes = new Int32Array(words.length * 2);
+    const out = this.codes.subarray(0, words.length);
     for (let i = 0; i < words.length; i++) out[i] = this.dict.lexeme.code(words[i]!);
     return out;
   }
-
-  private index(slot: number, doc: Int32Array, lists = this.postings): void {
-    for (const lex of doc) (lists[lex] ??= []).push(slot);
-  }
-
-  private unindex(slot: number, doc: Int32Array, lists = this.postings): void {
-    for (const lex of doc) {
-      const postings = lists[lex]!;
-      const i = postings.lastIndexOf(slot);
-      if (i >= 0) {
-        postings[i] = postings[postings.length - 1]!;
-        postings.pop();
-      }
-    }
-  }
+  private codes = new Int32Array(256);
 
   upsert(r: RawRow): void {
     this.version++;
@@ -210,18 +201,17 @@ export class SearchData {
       this.id[slot] = r.group_id;
     }
     // Most refreshes change seats or dates, not words: the postings then stay as they are.
-    const words: [Int32Array[], number[][], string][] = [
+    const texts: [SlotLists<Int32Array>, Postings, string][] = [
       [this.document, this.postings, r.lexemes],
       [this.head, this.headPostings, r.head_lexemes],
       [this.title, this.titlePostings, r.title_lexemes],
     ];
-    for (const [column, lists, text] of words) {
+    for (const [lists, postings, text] of texts) {
       const doc = this.lexemeIds(text);
-      const old = isNew ? undefined : column[slot];
-      if (old && old.length === doc.length && old.every((v, i) => v === doc[i])) continue;
-      if (old) this.unindex(slot, old, lists);
-      column[slot] = doc;
-      this.index(slot, doc, lists);
+      if (!isNew && lists.equals(slot, doc)) continue;
+      if (!isNew) for (const lex of lists.list(slot)) postings.remove(lex, slot);
+      lists.set(slot, doc);
+      for (const lex of doc) postings.add(lex, slot);
     }
     const d = this.dict;
     const sets = this.sets;
@@ -244,7 +234,7 @@ export class SearchData {
     sets.day.put(slot, bitIndexes(Number(r.days)), isNew);
     sets.time.put(slot, bitIndexes(Number(r.times)), isNew);
     this.nextStart[slot] = num(r.next_start);
-    this.starts[slot] = r.starts ? Float64Array.from(list(r.starts), Number) : NO_STARTS;
+    this.starts.set(slot, r.starts ? list(r.starts).map(Number) : []);
     this.seatsUntil[slot] = num(r.seats_until);
     this.latitude[slot] = num(r.latitude);
     this.longitude[slot] = num(r.longitude);
@@ -256,17 +246,19 @@ export class SearchData {
     const slot = this.slotOf.get(groupId);
     if (slot === undefined) return;
     this.version++;
-    this.unindex(slot, this.document[slot]!);
-    this.unindex(slot, this.head[slot]!, this.headPostings);
-    this.unindex(slot, this.title[slot]!, this.titlePostings);
+    for (const [lists, postings] of [
+      [this.document, this.postings],
+      [this.head, this.headPostings],
+      [this.title, this.titlePostings],
+    ] as const) {
+      for (const lex of lists.list(slot)) postings.remove(lex, slot);
+      lists.clear(slot);
+    }
+    this.starts.clear(slot);
     this.slotOf.delete(groupId);
     this.alive[slot] = 0;
     this.live[slot >>> 5]! &= ~(1 << (slot & 31));
     for (const sets of Object.values(this.sets)) sets.drop(slot);
-    this.document[slot] = NO_LEXEMES;
-    this.head[slot] = NO_LEXEMES;
-    this.title[slot] = NO_LEXEMES;
-    this.starts[slot] = NO_STARTS;
     this.free.push(slot);
   }
 }
@@ -276,22 +268,47 @@ async function loadTopics(db: Database): Promise<Map<string, string>> {
   return new Map(list.map((t) => [t.slug, t.id]));
 }
 
-/** Reads every search row, a batch at a time (keyset pagination on the group id). */
-async function loadAll(db: Database, batch = 5_000): Promise<SearchData> {
+/**
+ * Reads every search row, in ranges of group ids of `batch` rows each, `ahead` ranges asked for
+ * before the one being taken in: the database reads and sends them (on other connections, on
+ * PostgreSQL) while this process codes the rows. A row added meanwhile falls in one of the ranges
+ * (the last one is open) or is announced and read again (SearchIndex).
+ */
+async function loadAll(db: Database, batch = 2_000, ahead = 3): Promise<SearchData> {
   const data = new SearchData();
-  data.topicIds = await loadTopics(db);
-  let after: string | null = null;
-  for (;;) {
-    const page: RawRow[] = await rows<RawRow>(
+  const [topics, bounds] = await Promise.all([
+    loadTopics(db),
+    rows<{ id: string }>(
+      db,
+      sql`select group_id as id from (select group_id, row_number() over (order by group_id) as n from group_search) x
+          where n % ${batch} = 0 order by group_id`,
+    ),
+  ]);
+  data.topicIds = topics;
+  const edges = [null, ...bounds.map((b) => b.id), null];
+  const fetchRange = (i: number) =>
+    rows<RawRow>(
       db,
       sql`select ${COLUMNS} from group_search gs
-          where ${after ? sql`gs.group_id > ${after}::uuid` : sql`true`}
-          order by gs.group_id limit ${batch}`,
+          where ${edges[i] ? sql`gs.group_id > ${edges[i]}::uuid` : sql`true`} and ${edges[i + 1] ? sql`gs.group_id <= ${edges[i + 1]}::uuid` : sql`true`}
+          order by gs.group_id`,
     );
+  const ranges = edges.length - 1;
+  const asked: Promise<RawRow[]>[] = [];
+  const ask = (i: number) => {
+    if (i >= ranges) return;
+    asked[i] = fetchRange(i);
+    // A failed read is awaited in turn below; until then it must not count as unhandled.
+    asked[i].catch(() => {});
+  };
+  for (let i = 0; i < ahead; i++) ask(i);
+  for (let i = 0; i < ranges; i++) {
+    const page = await asked[i]!;
+    ask(i + ahead);
     for (const r of page) data.upsert(r);
-    if (page.length < batch) return data;
-    after = page[page.length - 1]!.group_id;
   }
+  for (const lists of [data.starts, data.document, data.title, data.head]) lists.fit();
+  return data;
 }
 
 /**
