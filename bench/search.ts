@@ -26,6 +26,11 @@ import { clearSearchCaches } from '../core/search/search-cache';
 import { groupSearchQuery, toSearchInput } from '../app/lib/group-query';
 import { startServer } from '../tests/e2e/server-process';
 import { generateGroups } from './search-data';
+import { withGeneratedGroups } from './generated-database';
+import { processTree } from './cpu';
+import { attachSearchIndex, detachSearchIndex } from '../core/search/search-index';
+import v8 from 'node:v8';
+import vm from 'node:vm';
 import { MIX } from './search-mix';
 
 
@@ -35,6 +40,10 @@ const arg = (name: string, fallback: string) => {
   return i >= 0 && args[i + 1] ? args[i + 1]! : fallback;
 };
 const SIZES = arg('groups', '1000,10000,100000').split(',').map(Number);
+// App processes of the HTTP runs (WEB_CONCURRENCY; PostgreSQL only: PGlite serves one).
+const PROCESSES = Number(arg('processes', '1'));
+// With `--keep PREFIX`, each size's PostgreSQL database (PREFIX_N) is made once and reused.
+const KEEP = arg('keep', '');
 const ENGINES = arg('engines', 'postgres,pglite').split(',') as ('pglite' | 'postgres')[];
 const DURATION = Number(arg('duration', '10'));
 const PG_URL = process.env.BENCH_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
@@ -111,17 +120,56 @@ async function load(url: string, connections: number, seconds: number) {
   };
 }
 
-async function measureHttp(env: Record<string, string>) {
-  const out: Record<string, unknown> = {};
+/** Resident memory of a process, in MB (0 when gone, or not Linux). */
+function rssMb(pid: number): number {
+  try {
+    const kb = /VmRSS:\s+(\d+)/.exec(readFileSync(`/proc/${pid}/status`, 'utf8'))?.[1];
+    return kb ? Math.round(Number(kb) / 1024) : 0;
+  } catch {
+    return 0;
+  }
+}
+
+/**
+ * The copy of the search rows alone, in this process: how long it takes to load, and what it
+ * holds in memory once garbage is collected (JS heap and typed arrays).
+ */
+async function copyInProcess(handle: DatabaseHandle) {
+  v8.setFlagsFromString('--expose-gc');
+  const gc = vm.runInNewContext('gc') as () => void;
+  const settle = async () => {
+    for (let i = 0; i < 3; i++) {
+      gc();
+      await new Promise((r) => setTimeout(r, 200));
+    }
+    const m = process.memoryUsage();
+    return m.heapUsed + m.external;
+  };
+  const before = await settle();
+  const started = performance.now();
+  await attachSearchIndex(handle.db);
+  const loadMs = Math.round(performance.now() - started);
+  const after = await settle();
+  await detachSearchIndex(handle.db);
+  return { copy_load_ms: loadMs, copy_mb: Math.round((after - before) / 2 ** 20) };
+}
+
+async function measureHttp(env: Record<string, string>, processes = 1) {
+  const out: Record<string, unknown> = { processes };
   for (const [label, ttl] of [
     ['uncached', '0'],
     ['cached', '30'],
   ] as const) {
     // Start-up includes loading the in-memory copy of the search rows.
-    const server = await startServer({ ...env, SEED_DEMO: 'false', BUILD_DIR, SEARCH_FACET_CACHE_SECONDS: ttl, WORKER: 'false' }, { timeoutMs: 300_000 });
+    const server = await startServer(
+      { ...env, SEED_DEMO: 'false', BUILD_DIR, SEARCH_FACET_CACHE_SECONDS: ttl, WORKER: 'false', WEB_CONCURRENCY: String(processes) },
+      { timeoutMs: 300_000 },
+    );
     try {
-      const loaded = /held in memory \(loaded in (\d+) ms\)/.exec(server.output());
-      if (loaded) out.index_load_ms = Number(loaded[1]);
+      // Every app process loads its copy before it serves.
+      const loaded = () => [...server.output().matchAll(/held in memory \(loaded in (\d+) ms\)/g)].map((m) => Number(m[1]));
+      while (loaded().length < processes) await new Promise((r) => setTimeout(r, 200));
+      out.index_load_ms = Math.max(...loaded());
       // Warm up: the gazetteer, the plans, the caches.
       for (let k = 0; k < 3; k++) for (const m of MIX) await fetch(`${server.url}/api/v1/groups?${m.query}`).then((r) => r.arrayBuffer());
       log(`  HTTP (${label} facets): concurrency 1 for ${DURATION}s`);
@@ -129,6 +177,8 @@ async function measureHttp(env: Record<string, string>) {
       log(`  HTTP (${label} facets): concurrency 16 for ${DURATION}s`);
       const c16 = await load(server.url, 16, DURATION);
       out[label] = { c1, c16 };
+      // The largest app process (the supervisor of several holds no copy).
+      out.server_rss_mb = Math.max(...processTree(server.process.pid!).map(rssMb));
     } finally {
       await server.stop();
     }
@@ -141,31 +191,17 @@ async function runOne(engine: 'pglite' | 'postgres', groups: number) {
   log(`== ${engine}, ${groups.toLocaleString('en')} groups`);
   const started = Date.now();
   if (engine === 'postgres') {
-    const name = `cercle_bench_${groups}_${process.pid}`;
-    const admin = new pg.Client({ connectionString: PG_URL });
-    await admin.connect();
-    await admin.query(`create database ${name}`);
-    await admin.end();
-    const url = Object.assign(new URL(PG_URL), { pathname: `/${name}` }).toString();
-    try {
-      const handle = await openPostgres(url);
-      await migrateDatabase(handle);
-      await generateGroups(handle.db, groups, progress);
-      await handle.close();
+    return withGeneratedGroups({ pgUrl: PG_URL, groups, prefix: `cercle_bench_${groups}`, kept: KEEP ? `${KEEP}_${groups}` : '' }, async ({ url, handle }) => {
       const generatedS = round((Date.now() - started) / 1000);
+      const copy = await copyInProcess(handle);
       const mix = await captureMix((logger) => openPostgres(url, { logger }));
       const pool = new pg.Pool({ connectionString: url, max: 1 });
       log(`  floor (raw SQL) for ${DURATION}s`);
       const f = await floor((sql, params) => pool.query(sql, params as never[]), mix, DURATION);
       await pool.end();
-      const http = await measureHttp({ DATABASE_URL: url });
-      return { engine, groups, generated_s: generatedS, floor: f, ...http };
-    } finally {
-      const a = new pg.Client({ connectionString: PG_URL });
-      await a.connect();
-      await a.query(`drop database if exists ${name} with (force)`);
-      await a.end();
-    }
+      const http = await measureHttp({ DATABASE_URL: url }, PROCESSES);
+      return { engine, groups, generated_s: generatedS, ...copy, floor: f, ...http };
+    });
   }
   const dir = mkdtempSync(path.join(os.tmpdir(), 'cercle-bench-'));
   try {
@@ -189,19 +225,22 @@ async function runOne(engine: 'pglite' | 'postgres', groups: number) {
 
 function writeDocs(all: Record<string, unknown>[]) {
   const rows = all
-    .sort((a, b) => String(a.engine).localeCompare(String(b.engine)) || Number(a.groups) - Number(b.groups))
+    .sort((a, b) => String(a.engine).localeCompare(String(b.engine)) || Number(a.groups) - Number(b.groups) || Number(a.processes ?? 1) - Number(b.processes ?? 1))
     .map((r) => {
       const x = r as unknown as {
         engine: string;
         groups: number;
+        processes?: number;
         floor: { p50: number; p95: number; rps: number };
         uncached: { c1: { p50: number; p95: number; p99: number; rps: number }; c16: { rps: number; p95: number } };
         cached: { c1: { p50: number; p95: number; p99: number; rps: number }; c16: { rps: number; p95: number } };
         index_load_ms?: number;
+        copy_mb?: number;
+        server_rss_mb?: number;
         at?: string;
       };
-      const ratio = (v: number) => (x.floor.p95 ? Math.round((v / x.floor.p95) * 100) / 100 : 0);
-      return `| ${x.engine} | ${x.groups.toLocaleString('en')} | ${x.floor.p50} / ${x.floor.p95} | ${x.uncached.c1.p50} / ${x.uncached.c1.p95} / ${x.uncached.c1.p99} | ${x.uncached.c1.rps} | ${x.uncached.c16.rps} | ${ratio(x.uncached.c1.p95)}× | ${x.cached.c1.p50} / ${x.cached.c1.p95} / ${x.cached.c1.p99} | ${x.cached.c1.rps} | ${x.cached.c16.rps} | ${x.index_load_ms === undefined ? '–' : round(x.index_load_ms / 1000)} | ${x.at?.slice(0, 10) ?? '–'} |`;
+      const or = (v: number | undefined, f: (v: number) => string | number = (n) => n) => (v === undefined ? '–' : f(v));
+      return `| ${x.engine} | ${x.groups.toLocaleString('en')} | ${x.processes ?? 1} | ${x.floor.p50} / ${x.floor.p95} | ${x.uncached.c1.p50} / ${x.uncached.c1.p95} / ${x.uncached.c1.p99} | ${x.uncached.c1.rps} | ${x.uncached.c16.rps} | ${x.cached.c1.p50} / ${x.cached.c1.p95} / ${x.cached.c1.p99} | ${x.cached.c1.rps} | ${x.cached.c16.rps} | ${or(x.index_load_ms, (v) => round(v / 1000))} | ${or(x.copy_mb)} | ${or(x.server_rss_mb)} | ${x.at?.slice(0, 10) ?? '–'} |`;
     });
   const cpu = os.cpus()[0]?.model ?? 'unknown CPU';
   const section = `<!-- search:begin -->
@@ -209,7 +248,7 @@ function writeDocs(all: Record<string, unknown>[]) {
 
 \`\`\`sh
 BUILD_DIR=build-search npx react-router build
-BUILD_DIR=build-search npm run bench:search -- --groups 1000,10000,100000   # --engines postgres,pglite --duration 10
+BUILD_DIR=build-search npm run bench:search -- --groups 1000,10000,100000 --engines postgres --processes 2   # --keep cercle_bench_search --duration 10
 \`\`\`
 
 Machine: ${os.cpus().length} cores (${cpu}), ${Math.round(os.totalmem() / 2 ** 30)} GiB, Node ${process.version}, PostgreSQL 15 on
@@ -219,16 +258,20 @@ other builds and test runs may have been running during a measurement.
 Mix (${MIX.length} searches, all with facet counts): text only (4, one with a typo), sentences in people’s own words
 (3, read with the lexicon and ranked by how much of them each group matches), text + 2 filters (3),
 filters only (3), near a city + radius (3). Latencies in ms (p50 / p95 / p99), over HTTP on loopback
-(autocannon, ${DURATION} s per run), one app process. The server answers from its in-memory copy of
-the search rows (decision 0007); the database stems the words and reads the page of results.
+(autocannon, ${DURATION} s per run), with as many app processes as the table says (\`WEB_CONCURRENCY\`, \`--processes\`).
+Each app process answers from its own in-memory copy of the search rows (decision 0007): filters
+and facet counts work on sets of bits, one per value of each filtered column (decision 0019); the
+database stems the words and reads the page of results. "Copy" is that copy alone, loaded in the
+benchmark's own process and weighed once garbage is collected (JS heap and typed arrays); "app
+process RSS" is the resident memory of the largest app process after the runs.
 "Floor" replays, straight to the database client, the SQL statements of the same searches done
 entirely in SQL (\`SEARCH_INDEX=database\`), one search after another. "Counted every time" runs the
 server with \`SEARCH_FACET_CACHE_SECONDS=0\`: every request filters, counts its facets and orders its
 page anew. "Exact cache" is the default: a repeated search reuses its counts and pages for as long as no
 group changed and no start passed (at most 30 s), so it answers exactly what a fresh count would.
 
-| engine | groups | floor (SQL) p50 / p95 | counted every time: c=1 p50 / p95 / p99 | c=1 req/s | c=16 req/s | p95 vs floor | exact cache: c=1 p50 / p95 / p99 | c=1 req/s | c=16 req/s | copy loaded in (s) | measured |
-|---|---:|---|---|---:|---:|---:|---|---:|---:|---:|---|
+| engine | groups | app processes | floor (SQL) p50 / p95 | counted every time: c=1 p50 / p95 / p99 | c=1 req/s | c=16 req/s | exact cache: c=1 p50 / p95 / p99 | c=1 req/s | c=16 req/s | copy loaded in (s) | copy (MB) | app process RSS (MB) | measured |
+|---|---:|---:|---|---|---:|---:|---|---:|---:|---:|---:|---:|---|
 ${rows.join('\n')}
 
 Rows keep the date they were measured: a row older than the mix above was measured with the
@@ -255,7 +298,7 @@ async function main() {
     for (const groups of SIZES) {
       const result = { ...(await runOne(engine, groups)), at: new Date().toISOString() };
       console.log(JSON.stringify(result));
-      const kept = previous.filter((r) => !(r.engine === engine && r.groups === groups));
+      const kept = previous.filter((r) => !(r.engine === engine && r.groups === groups && Number(r.processes ?? 1) === (engine === 'pglite' ? 1 : PROCESSES)));
       previous.splice(0, previous.length, ...kept, result);
       writeFileSync(RESULTS, `${JSON.stringify(previous, null, 2)}\n`);
       writeDocs(previous);

@@ -22,6 +22,9 @@ function describe(issue: z.core.$ZodIssue, t: TFunction): string {
   }
 }
 
+/** Each schema's strict form, made once: zod compiles a schema on its first use. */
+const strictSchemas = new WeakMap<z.ZodObject, z.ZodObject>();
+
 /**
  * Reads a URL's query string with a zod object schema. A parameter given several times reaches the
  * schema as one comma-separated value (what a form's checkboxes send); unknown parameters are
@@ -36,7 +39,9 @@ export function parseQuery<S extends z.ZodObject>(
   for (const [key, value] of url.searchParams) {
     if (value !== '') raw[key] = raw[key] === undefined ? value : `${raw[key]},${value}`;
   }
-  const result = schema.strict().safeParse(raw);
+  let strict = strictSchemas.get(schema);
+  if (!strict) strictSchemas.set(schema, (strict = schema.strict()));
+  const result = strict.safeParse(raw);
   if (result.success) return { ok: true, value: result.data as z.output<S> };
   const issues = result.error.issues.flatMap((issue) =>
     issue.code === 'unrecognized_keys'

@@ -6,15 +6,12 @@
 /** Words needed to hold `n` slots. */
 export const wordsFor = (n: number): number => (n + 31) >>> 5;
 
-/** The number of bits set in every 16-bit value. */
-const BITS_IN = (() => {
-  const table = new Uint8Array(1 << 16);
-  for (let i = 1; i < table.length; i++) table[i] = (i & 1) + table[i >>> 1]!;
-  return table;
-})();
-
-/** The number of bits set in a 32-bit word. */
-export const popcount = (word: number): number => BITS_IN[word & 0xffff]! + BITS_IN[word >>> 16]!;
+/** The number of bits set in a 32-bit word (measured faster here than a table of 16-bit counts). */
+export function popcount(word: number): number {
+  let x = word - ((word >>> 1) & 0x55555555);
+  x = (x & 0x33333333) + ((x >>> 2) & 0x33333333);
+  return Math.imul((x + (x >>> 4)) & 0x0f0f0f0f, 0x01010101) >>> 24;
+}
 
 export function addSlot(set: Uint32Array, slot: number): void {
   set[slot >>> 5]! |= 1 << (slot & 31);
@@ -53,13 +50,19 @@ export function filledWords(set: Uint32Array, out: Int32Array): number {
   return k;
 }
 
-/** How many slots both sets hold, reading only the words `at[0..length)` (the others of `a` are empty). */
+/**
+ * How many slots both sets hold, reading only the words `at[0..length)` (the others of `a` are
+ * empty), or every word of `a` when most of them are listed.
+ */
 export function sizeOfBoth(a: Uint32Array, b: Uint32Array, at: Int32Array, length: number): number {
   let n = 0;
+  if (length * 4 > a.length * 3) {
+    for (let w = 0; w < a.length; w++) n += popcount(a[w]! & b[w]!);
+    return n;
+  }
   for (let i = 0; i < length; i++) {
     const w = at[i]!;
-    const x = a[w]! & b[w]!;
-    if (x !== 0) n += BITS_IN[x & 0xffff]! + BITS_IN[x >>> 16]!;
+    n += popcount(a[w]! & b[w]!);
   }
   return n;
 }

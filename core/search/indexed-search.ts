@@ -1,5 +1,4 @@
 import type { SearchData } from './search-index';
-import type { Postings } from './slot-lists';
 import { FACETS, STARTS_WITHIN_CHOICES, TIMES_OF_DAY, WEEKDAYS, type Facet, type FacetCounts, type SearchQuery, type Sort } from './search-input';
 import { boundingBox, haversineKm, type Point } from './search-sql';
 import { codesOf, where, type Condition } from './row-conditions';
@@ -7,7 +6,7 @@ import { activeFilters, dropSuggestionsOf, FACET_FILTERS, PLAIN_FILTERS, type Ro
 import { positiveLexemes, type TsQuery } from './tsquery';
 import { SearchCache } from './search-cache';
 import { isConcept, QUALITY, threshold, unitWeights, type TextUnit } from './scored-text';
-import { copyInto, filledWords, hasSlot, intersect, size, sizeOfBoth, slotsOf, unite, wordsFor } from './bitset';
+import { copyInto, filledWords, intersect, size, sizeOfBoth, slotsOf, unite, wordsFor } from './bitset';
 
 // The search of find-groups.ts run over the in-process index (search-index.ts) instead of the
 // database: the same filters, facet counts, order and "which filter to drop" counts, row for row
@@ -65,49 +64,50 @@ function matchText(data: SearchData, q: TsQuery, words: number): Uint32Array {
 
 /** How one unit matches: the rows holding all its words at each level, and the rows tagged with it. */
 interface UnitMatch {
-  /** Body, head and title, each with its quality (see QUALITY); a later level outranks an earlier one. */
-  levels: [Uint32Array, number][];
+  /** The rows holding every word in the body, the head and the title (none without words). */
+  body: Uint32Array | null;
+  head: Uint32Array | null;
+  title: Uint32Array | null;
+  /** The quality of a match at each level (see QUALITY); a later level outranks an earlier one. */
+  qualities: [body: number, head: number, title: number];
   tagged: Uint32Array | null;
   /** Every row the unit matches in any way. */
   any: Uint32Array;
 }
 
-function matchUnit(data: SearchData, u: TextUnit, words: number): UnitMatch {
-  const levels: [Uint32Array, number][] = [];
-  const any = new Uint32Array(words);
+/** The unit's sets, in work buffers of its own (`i`: its place in the query). */
+function matchUnit(data: SearchData, u: TextUnit, i: number, words: number): UnitMatch {
+  const any = scratch.uint32(`unit ${i}`, words).fill(0);
+  const scale = isConcept(u) ? QUALITY.conceptText : 1;
+  const qualities: UnitMatch['qualities'] = [QUALITY.body * scale, QUALITY.head * scale, QUALITY.title * scale];
+  const levels: (Uint32Array | null)[] = [null, null, null];
   if (u.words.length) {
-    const scale = isConcept(u) ? QUALITY.conceptText : 1;
-    const lists: [Postings, number][] = [
-      [data.postings, QUALITY.body * scale],
-      [data.headPostings, QUALITY.head * scale],
-      [data.titlePostings, QUALITY.title * scale],
-    ];
-    const word = new Uint32Array(words);
-    for (const [postings, quality] of lists) {
+    const word = scratch.uint32('word', words);
+    [data.postings, data.headPostings, data.titlePostings].forEach((postings, level) => {
       // Rows holding every word (any of each word's lexemes).
-      let all: Uint32Array | null = null;
+      const all = scratch.uint32(`unit ${i} level ${level}`, words).fill(0xffffffff);
       for (const alternatives of u.words) {
         word.fill(0);
         for (const lexeme of alternatives) postings.addTo(word, data.dict.lexeme.find(lexeme));
-        if (all) intersect(all, word);
-        else all = word.slice();
+        intersect(all, word);
       }
-      levels.push([all!, quality]);
-      unite(any, all!);
-    }
+      levels[level] = all;
+      unite(any, all);
+    });
   }
   let tagged: Uint32Array | null = null;
   const topicCodes = codesOf(data.dict.topic, u.topics.flatMap((slug) => data.topicIds.get(slug) ?? []));
   const kindCodes = codesOf(data.dict.kind, u.kinds);
   if (topicCodes.length || u.kinds.length) {
-    tagged = new Uint32Array(words);
-    const topics = new Uint32Array(words);
+    tagged = scratch.uint32(`unit ${i} tagged`, words);
+    const topics = scratch.uint32('word', words);
     data.sets.topic.select(topics, topicCodes, false);
     data.sets.kind.select(tagged, kindCodes, false);
     unite(tagged, topics);
     unite(any, tagged);
   }
-  return { levels, tagged, any };
+  const [body, head, title] = levels as [Uint32Array | null, Uint32Array | null, Uint32Array | null];
+  return { body, head, title, qualities, tagged, any };
 }
 
 interface Scores {
@@ -130,30 +130,40 @@ function scoresOf(search: IndexedSearch): Scores | null {
   const { data } = search;
   const n = data.slots;
   const words = wordsFor(n);
-  const matches = units.map((u) => matchUnit(data, u, words));
+  const matches = units.map((u, i) => matchUnit(data, u, i, words));
   const live = data.live.subarray(0, words);
-  const matching = matches.map((m) => {
-    const at = scratch.int32('words', words);
-    return sizeOfBoth(m.any, live, at, filledWords(m.any, at));
-  });
+  const at = scratch.int32('words', words);
+  const matching = matches.map((m) => sizeOfBoth(m.any, live, at, filledWords(m.any, at)));
   const weights = unitWeights(units, matching, data.count);
   // Summed unit by unit in the query's order, as the database does, so both reach the same numbers.
   const found = scratch.float64('found', n).fill(0);
   const rank = scratch.float64('unitRank', n).fill(0);
-  const weighed = new Uint32Array(words);
-  const slots = scratch.int32('unitSlots', n);
-  weights.forEach((w, i) => {
-    if (w <= 0) return;
-    const { levels, tagged, any } = matches[i]!;
-    unite(weighed, any);
-    const count = slotsOf(any, slots);
-    for (let k = 0; k < count; k++) {
-      const s = slots[k]!;
-      let quality = 0;
-      for (const [set, q] of levels) if (hasSlot(set, s)) quality = q;
-      if (tagged && hasSlot(tagged, s)) quality += QUALITY.concept;
-      found[s]! += w;
-      rank[s]! += w * quality;
+  const weighed = scratch.uint32('weighed', words).fill(0);
+  const none = scratch.uint32('none', words).fill(0);
+  const concept = QUALITY.concept;
+  weights.forEach((weight, i) => {
+    if (weight <= 0) return;
+    const m = matches[i]!;
+    unite(weighed, m.any);
+    const [bodyQuality, headQuality, titleQuality] = m.qualities;
+    const { any } = m;
+    const body = m.body ?? none;
+    const head = m.head ?? none;
+    const title = m.title ?? none;
+    const tagged = m.tagged ?? none;
+    for (let w = 0; w < words; w++) {
+      const t = title[w]!;
+      const h = head[w]!;
+      const b = body[w]!;
+      const g = tagged[w]!;
+      for (let x = any[w]!; x !== 0; x &= x - 1) {
+        const bit = x & -x;
+        const s = (w << 5) + 31 - Math.clz32(bit);
+        let quality = t & bit ? titleQuality : h & bit ? headQuality : b & bit ? bodyQuality : 0;
+        if (g & bit) quality += concept;
+        found[s]! += weight;
+        rank[s]! += weight * quality;
+      }
     }
   });
   const matched = new Int32Array(size(weighed));
