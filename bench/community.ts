@@ -19,7 +19,7 @@ import { serializeSignedCookie } from 'better-call';
 import { openPostgres, migrateDatabase, type DatabaseHandle } from '../db/client';
 import { atWallClock, createGroup, createOrganization, ONLINE_COMMUNITY } from '../tests/support/factories';
 import { startServer, type RunningServer } from '../tests/e2e/server-process';
-import { cpuSeconds, processTree } from './cpu';
+import { cpuMeter } from './cpu';
 import { createAuth } from '../server/auth';
 import { loadSigningKey } from '../core/participants/manage-link';
 import { createContext } from '../core/context';
@@ -164,30 +164,6 @@ async function run(url: string, connections: number, amount: number, request: (i
   return { requests: result.requests.total, perSecond: round(samples.length / seconds), statuses, ...stats(samples.map((s) => s.ms)) };
 }
 
-/**
- * Measures the CPU used from now on by the app server (with its workers), the database's server
- * processes serving this database, and this process (the load generator), per request.
- */
-async function cpuMeter(app: RunningServer) {
-  const backends = async () => {
-    const res = await admin.query<{ pid: number }>('select pid from pg_stat_activity where datname = $1', [name]);
-    return res.rows.map((r) => r.pid);
-  };
-  const appPids = processTree(app.process.pid!);
-  const dbStart = new Map((await backends()).map((pid) => [pid, cpuSeconds([pid])]));
-  const start = { app: cpuSeconds(appPids), load: process.cpuUsage() };
-  return {
-    async msPer(requests: number) {
-      // A connection opened during the run used all its time in it (one closed during it is missed).
-      let db = 0;
-      for (const pid of await backends()) db += cpuSeconds([pid]) - (dbStart.get(pid) ?? 0);
-      const used = process.cpuUsage(start.load);
-      const per = (seconds: number) => Math.round((seconds * 1000 * 100) / requests) / 100;
-      return { app: per(cpuSeconds(appPids) - start.app), database: per(db), loadGenerator: per((used.user + used.system) / 1e6) };
-    },
-  };
-}
-
 async function countPosts(handle: DatabaseHandle): Promise<number> {
   const res = (await handle.db.execute(sql`select count(*)::int as count from community_posts`)) as unknown as { rows: { count: number }[] };
   return Number(res.rows[0]!.count);
@@ -252,7 +228,7 @@ try {
   const before = await countPosts(handle);
   const postBody = (i: number) =>
     new URLSearchParams({ _csrf: tokens[i % AUTHORS]!, body: `${SENTENCES[i % SENTENCES.length]!} (${i})` }).toString();
-  const cpu = await cpuMeter(server);
+  const cpu = await cpuMeter(server.process.pid!, async () => (await admin.query<{ pid: number }>('select pid from pg_stat_activity where datname = $1', [name])).rows.map((r) => r.pid));
   result.post = await run(server.url, CONCURRENCY, POST_REQUESTS, (i) => ({
     method: 'POST',
     path: newPostPath,

@@ -38,3 +38,24 @@ export function processTree(root: number): number[] {
 export function cpuSeconds(pids: number[]): number {
   return pids.reduce((sum, pid) => sum + (stat(pid)?.ticks ?? 0), 0) / TICKS;
 }
+
+/**
+ * Measures the CPU used from now on by the app server (the process `appPid` and its children),
+ * the database's server processes (`backends()`, listed again at the end) and this process (the
+ * load generator), in ms per request.
+ */
+export async function cpuMeter(appPid: number, backends: () => Promise<number[]>) {
+  const appPids = processTree(appPid);
+  const dbStart = new Map((await backends()).map((pid) => [pid, cpuSeconds([pid])]));
+  const start = { app: cpuSeconds(appPids), load: process.cpuUsage() };
+  return {
+    async msPer(requests: number) {
+      // A connection opened during the run used all its time in it (one closed during it is missed).
+      let db = 0;
+      for (const pid of await backends()) db += cpuSeconds([pid]) - (dbStart.get(pid) ?? 0);
+      const used = process.cpuUsage(start.load);
+      const per = (seconds: number) => Math.round((seconds * 1000 * 100) / requests) / 100;
+      return { app: per(cpuSeconds(appPids) - start.app), database: per(db), loadGenerator: per((used.user + used.system) / 1e6) };
+    },
+  };
+}

@@ -15,6 +15,9 @@ import { sql } from 'drizzle-orm';
 import { openPglite, openPostgres, migrateDatabase, type DatabaseHandle } from '../db/client';
 import { atWallClock, createGroup, createOrganization, createSession } from '../tests/support/factories';
 import { startServer, type RunningServer } from '../tests/e2e/server-process';
+import { execFileSync } from 'node:child_process';
+import { cpuMeter } from './cpu';
+import { rows } from '../core/search/rows';
 
 const { values: args } = parseArgs({
   options: {
@@ -28,6 +31,9 @@ const { values: args } = parseArgs({
     worker: { type: 'string', default: 'separate' },
     'database-url': { type: 'string', default: process.env.BENCH_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres' },
     'no-write': { type: 'boolean', default: false },
+    // pgbench's TPC-B run, at the sign-ups' concurrency, before the sign-ups (PostgreSQL only).
+    'pgbench-scale': { type: 'string', default: '16' },
+    'pgbench-seconds': { type: 'string', default: '15' },
   },
 });
 const REQUESTS = Number(args.requests);
@@ -149,9 +155,38 @@ async function withEngine(engine: 'postgres' | 'pglite', fn: (handle: () => Prom
   }
 }
 
+/**
+ * What this PostgreSQL does with pgbench's TPC-B-like transactions, in a database of its own:
+ * the scale and clients given, one pgbench thread, for `seconds`. The sign-ups are set against it.
+ */
+function pgbench(baseUrl: string): { tps: number; command: string } {
+  const name = `cercle_pgbench_${randomBytes(4).toString('hex')}`;
+  const u = new URL(baseUrl);
+  const connection = ['-h', u.hostname, '-p', u.port || '5432', '-U', decodeURIComponent(u.username || 'postgres')];
+  const run = (cmd: string, cmdArgs: string[]) => execFileSync(cmd, cmdArgs, { encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] });
+  run('createdb', [...connection, name]);
+  try {
+    process.stderr.write(`[pgbench] scale ${args['pgbench-scale']}: initializing…\n`);
+    run('pgbench', [...connection, '-i', '-q', '-s', args['pgbench-scale']!, name]);
+    const runArgs = ['-c', String(CONCURRENCY), '-T', args['pgbench-seconds']!];
+    process.stderr.write(`[pgbench] TPC-B, ${CONCURRENCY} clients, ${args['pgbench-seconds']} s…\n`);
+    const out = run('pgbench', [...connection, ...runArgs, name]);
+    const tps = Number(/tps = ([\d.]+)/.exec(out)?.[1]);
+    if (!Number.isFinite(tps)) throw new Error(`pgbench gave no rate:\n${out}`);
+    return { tps: Math.round(tps), command: `pgbench -i -s ${args['pgbench-scale']} && pgbench ${runArgs.join(' ')}` };
+  } finally {
+    run('dropdb', [...connection, '--force', name]);
+  }
+}
+
 const results: Record<string, unknown>[] = [];
+let reference: { tps: number; command: string } | null = null;
 
 for (const engine of args.engines!.split(',') as ('postgres' | 'pglite')[]) {
+  if (engine === 'postgres') {
+    reference = pgbench(args['database-url']!);
+    process.stderr.write(`[pgbench] ${reference.tps} transactions/s\n`);
+  }
   await withEngine(engine, async (open, env) => {
     const counts = engine === 'pglite' ? [1] : args.processes!.split(',').map(Number);
     for (const processes of counts) {
@@ -170,8 +205,18 @@ for (const engine of args.engines!.split(',') as ('postgres' | 'pglite')[]) {
         for (const scenario of ['spread', 'hot'] as const) {
           process.stderr.write(`[${engine}×${processes}] ${scenario}: ${REQUESTS} sign-ups at concurrency ${CONCURRENCY}…\n`);
           const pick = scenario === 'hot' ? () => fixture.hot : () => fixture.spread[Math.floor(Math.random() * fixture.spread.length)]!;
+          // Where the CPU goes (PostgreSQL: the database's backends are other processes).
+          const meter =
+            engine === 'postgres'
+              ? await cpuMeter(server.process.pid!, async () =>
+                  (await rows<{ pid: number }>(handle.db, sql`select pid from pg_stat_activity where datname = current_database()`)).map((p) => p.pid),
+                )
+              : null;
           const r = await load(server.url, pick, `${engine}-${processes}-${scenario}`);
-          runs.push({ engine, processes, worker: engine === 'pglite' ? 'in-process' : args.worker, scenario, concurrency: CONCURRENCY, ...r });
+          const cpu = meter ? await meter.msPer(r.requests) : null;
+          const ratio = reference && engine === 'postgres' ? Math.round((r.perSecond / reference.tps) * 100) / 100 : null;
+          if (ratio !== null) process.stderr.write(`[${engine}×${processes}] ${scenario}: ${r.perSecond}/s, ${ratio}× pgbench (${reference!.tps} tps), p95 ${r.p95} ms\n`);
+          runs.push({ engine, processes, worker: engine === 'pglite' ? 'in-process' : args.worker, scenario, concurrency: CONCURRENCY, ...r, pgbench: ratio === null ? null : reference!.tps, ratio, cpu });
         }
       } finally {
         await server?.stop();

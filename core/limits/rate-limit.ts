@@ -1,5 +1,5 @@
 import { createHmac } from 'node:crypto';
-import { sql } from 'drizzle-orm';
+import { sql, type SQL } from 'drizzle-orm';
 import type { Context } from '../context';
 import { RateLimited } from '../errors';
 import { rows } from '../search/rows';
@@ -74,19 +74,10 @@ export const clientOf = (ctx: Context): string | null => ctx.client?.ip || null;
  */
 export async function consume(ctx: Context, limits: readonly Limit[]): Promise<void> {
   if (limits.length === 0) return;
-  const now = ctx.now.toISOString();
+  const { keys, windows } = limitArrays(limits);
   const found = await rows<{ key: string; count: number; window_started_at: Date | string }>(
     ctx.db,
-    sql`insert into request_limits (key, window_ms, window_started_at, count)
-        select k, w, ${now}::timestamptz, 1
-        from unnest(${pgArray(limits.map((l) => l.key))}::text[], ${`{${limits.map((l) => l.windowMs).join(',')}}`}::int[]) as x(k, w)
-        on conflict (key) do update set
-          window_ms = excluded.window_ms,
-          count = case when request_limits.window_started_at + make_interval(secs => excluded.window_ms / 1000.0) <= excluded.window_started_at
-                       then 1 else request_limits.count + 1 end,
-          window_started_at = case when request_limits.window_started_at + make_interval(secs => excluded.window_ms / 1000.0) <= excluded.window_started_at
-                       then excluded.window_started_at else request_limits.window_started_at end
-        returning key, count, window_started_at`,
+    sql`select key, count, window_started_at from consume_limits(${keys}, ${windows}, ${ctx.now.toISOString()}::timestamptz)`,
   );
   let wait = 0;
   for (const limit of limits) {
@@ -96,6 +87,19 @@ export async function consume(ctx: Context, limits: readonly Limit[]): Promise<v
     wait = Math.max(wait, Math.ceil((endsAt - ctx.now.getTime()) / 1000));
   }
   if (wait > 0) throw new RateLimited('too many requests', wait, 'too_many_requests');
+}
+
+/**
+ * The limits as the arrays the database functions take (consume_limits, and register_for_session,
+ * which counts a sign-up in its own transaction): keys, windows (ms) and maximums.
+ */
+export function limitArrays(limits: readonly Limit[]): { keys: SQL; windows: SQL; maxes: SQL } {
+  const ints = (values: number[]) => sql`${`{${values.join(',')}}`}::int[]`;
+  return {
+    keys: sql`${pgArray(limits.map((l) => l.key))}::text[]`,
+    windows: ints(limits.map((l) => l.windowMs)),
+    maxes: ints(limits.map((l) => l.max)),
+  };
 }
 
 /** Forgets counters whose window ended (the worker calls it now and then). */

@@ -3,13 +3,13 @@ import { and, eq, sql } from 'drizzle-orm';
 import { z } from 'zod';
 import { groups, intakeQuestions, participants, registrations, sessions, type Answers } from '../../db/schema';
 import { parseInput, type Context } from '../context';
-import { NotFound, Refused } from '../errors';
+import { NotFound, RateLimited, Refused } from '../errors';
 import { enqueueEmail } from '../email/enqueue';
 import { rows } from '../search/rows';
 import { perDatabase } from '../../db/prepared';
 import { signupWindow } from './signup-window';
 import { checkEmailAnswer, HOLD_MINUTES } from './holds';
-import { consume, joinLimits } from '../limits/rate-limit';
+import { joinLimits, limitArrays } from '../limits/rate-limit';
 import { checkAnswers, checkEligibility, groupForEmail, personFields, sessionForEmail, type GroupRow, type SessionRow } from './shared';
 
 export const registerForSessionInput = z.object({ sessionId: z.uuid(), ...personFields });
@@ -114,24 +114,33 @@ export async function registerForSession({ ctx, input }: { ctx: Context; input: 
   // Most groups ask nothing: their sign-ups skip the questions query (unknown answers are still refused).
   const answers: Answers = found.hasQuestions || Object.keys(q.answers).length > 0 ? await checkAnswers(ctx, group.id, q.answers) : {};
 
-  // Counted once the sign-up is valid (someone correcting the form is not held back), before any
-  // seat is taken or email written: a loop of sign-ups and cancellations stops after a few emails.
-  await consume(ctx, joinLimits(ctx, q.email, `session:${q.sessionId}`));
   const registrationId = randomUUID();
-  // The seats are decided by one database function call: it locks the session, checks it is still
-  // open, counts the seats and writes the participant, registration, email and audit entry (see
-  // db/migrations/0006_seat_function.sql). The payload here is the part of the email known already.
+  // The seats are decided by one database function call, in one transaction: it counts the sign-up
+  // against its limits (counted once the sign-up is valid, so someone correcting the form is not
+  // held back; over a limit, nothing is written and a loop of sign-ups and cancellations stops after
+  // a few emails), locks the session, checks it is still open, counts the seats and writes the
+  // participant, registration, email and audit entry (db/migrations/0029_sign_ups_in_one_call.sql).
+  // The payload here is the part of the email known already.
+  const limits = limitArrays(joinLimits(ctx, q.email, `session:${q.sessionId}`));
   const payload = { name: q.name, group: groupForEmail(group as GroupRow) };
   const email = q.email.trim().toLowerCase();
   const answer = checkEmailAnswer(ctx.now, found.session.startsAt);
   try {
-    const [row] = await rows<{ out_status: string; out_participant_id: string | null; out_position: number | null; out_hold_expires_at: string | Date | null }>(
+    const [row] = await rows<{
+      out_status: string;
+      out_participant_id: string | null;
+      out_position: number | null;
+      out_hold_expires_at: string | Date | null;
+      out_retry_after: number | null;
+    }>(
       ctx.db,
-      sql`select out_status, out_participant_id, out_position, out_hold_expires_at from register_for_session(
+      sql`select out_status, out_participant_id, out_position, out_hold_expires_at, out_retry_after from register_for_session(
             ${registrationId}::uuid, ${q.sessionId}::uuid, ${email}, ${ctx.locale}::locale, ${q.name},
             ${JSON.stringify(answers)}::jsonb, ${ctx.now.toISOString()}::timestamptz, ${JSON.stringify(payload)}::jsonb,
-            make_interval(mins => ${HOLD_MINUTES}))`,
+            make_interval(mins => ${HOLD_MINUTES}), ${limits.keys}, ${limits.windows}, ${limits.maxes})`,
     );
+    if (row!.out_status === 'rate_limited') throw new RateLimited('too many requests', Number(row!.out_retry_after), 'too_many_requests');
+    if (row!.out_status === 'already_registered') return { ...(await alreadyRegistered(ctx, { email, sessionId: q.sessionId, name: q.name, attempt: registrationId, payload })), answer };
     return {
       registrationId,
       participantId: row!.out_participant_id!,
@@ -141,8 +150,9 @@ export async function registerForSession({ ctx, input }: { ctx: Context; input: 
       answer,
     };
   } catch (err) {
-    // The address already holds a place (or a place in line): the answer is the same as for a new
-    // one, so that nobody learns who attends; the person is told by email (decision 0010).
+    // The address already holds a place (or a place in line; the function finds it first, this is
+    // the last guard): the answer is the same as for a new one, so that nobody learns who attends;
+    // the person is told by email (decision 0010).
     if (isUniqueViolation(err, 'registrations_one_per_person')) {
       return { ...(await alreadyRegistered(ctx, { email, sessionId: q.sessionId, name: q.name, attempt: registrationId, payload })), answer };
     }

@@ -15,6 +15,7 @@ import { getSignupForm } from './get-signup-form';
 import { getGroup } from '../groups/get-group';
 import { createGroup as createDraftGroup } from '../group-editor/create-group';
 import { rows } from '../search/rows';
+import { LIMITS } from '../limits/rate-limit';
 
 const NOW = new Date('2026-11-27T15:00:00Z');
 let t: TestDatabase;
@@ -78,6 +79,27 @@ describe('registerForSession', () => {
     const rows = await t.db.select().from(registrations).where(eq(registrations.sessionId, session.id));
     expect(rows).toHaveLength(1);
     expect((await outboxFor('persondup@example.org')).map((m) => m.template).sort()).toEqual(['registration_already', 'registration_confirmed']);
+  });
+
+  it('counts every try of one address for one session in the same call as the seat, and over the limit writes nothing but the count', async () => {
+    const { session } = await createOpenSession(t);
+    const max = LIMITS.joinPerRecipientAndSession.max;
+    const tries: Awaited<ReturnType<typeof registerForSession>>[] = [];
+    for (let i = 0; i < max; i++) tries.push(await registerForSession({ ctx: ctx(), input: { sessionId: session.id, ...person('loop') } }));
+    expect(tries.map((r) => r.status)).toEqual(['confirmed', ...Array(max - 1).fill('already_registered')]);
+    const before = await t.db.select().from(emailOutbox).where(eq(emailOutbox.toEmail, 'personloop@example.org'));
+    expect(before).toHaveLength(max);
+    const audit = async () => Number((await rows<{ n: number }>(t.db, sql`select count(*)::int as n from audit_log where entity_type = 'registration' and entity_id = ${tries[0]!.registrationId}`))[0]!.n);
+    const audited = await audit();
+    await expect(registerForSession({ ctx: ctx({ now: new Date(NOW.getTime() + 60_000) }), input: { sessionId: session.id, ...person('loop') } })).rejects.toMatchObject({
+      code: 'rate_limited',
+      retryAfterSeconds: LIMITS.joinPerRecipientAndSession.windowMs / 1000 - 60,
+    });
+    expect(await t.db.select().from(emailOutbox).where(eq(emailOutbox.toEmail, 'personloop@example.org'))).toHaveLength(max);
+    expect(await t.db.select().from(registrations).where(eq(registrations.sessionId, session.id))).toHaveLength(1);
+    expect(await audit()).toBe(audited);
+    // Another address is not held back by this one.
+    expect((await registerForSession({ ctx: ctx(), input: { sessionId: session.id, ...person('other-loop') } })).status).toBe('confirmed');
   });
 
   it('closes at the cutoff (24 h by default) and for cancelled or past sessions', async () => {
@@ -168,7 +190,7 @@ describe('registerForSession', () => {
     const { session } = await createOpenSession(t, {}, { status: 'cancelled' });
     const call = t.db.execute(sql`select * from register_for_session(
       ${randomUUID()}::uuid, ${session.id}::uuid, 'late-check@example.org', 'fr'::locale, 'Late', '{}'::jsonb,
-      ${NOW.toISOString()}::timestamptz, '{}'::jsonb, interval '30 minutes')`);
+      ${NOW.toISOString()}::timestamptz, '{}'::jsonb, interval '30 minutes', '{}'::text[], '{}'::int[], '{}'::int[])`);
     await expect(call).rejects.toMatchObject({ cause: { code: 'CR001', hint: 'not_taking_signups' } });
     // The person it would have created is undone with the rest.
     expect(await t.db.select().from(participants).where(eq(participants.email, 'late-check@example.org'))).toEqual([]);
@@ -314,7 +336,7 @@ describe('when sign-up is open (join)', () => {
     const [row] = await rows<{ out_status: string }>(
       t.db,
       sql`select out_status from register_for_session(${randomUUID()}::uuid, ${s.id}::uuid, 'pp2@example.org', 'fr'::locale,
-        'PP2', '{}'::jsonb, ${NOW.toISOString()}::timestamptz, '{}'::jsonb, interval '30 minutes')`,
+        'PP2', '{}'::jsonb, ${NOW.toISOString()}::timestamptz, '{}'::jsonb, interval '30 minutes', '{}'::text[], '{}'::int[], '{}'::int[])`,
     );
     expect(row?.out_status).toBe('confirmed');
     // Past the new time's cutoff, it closes like any other session.

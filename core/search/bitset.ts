@@ -17,10 +17,6 @@ export function addSlot(set: Uint32Array, slot: number): void {
   set[slot >>> 5]! |= 1 << (slot & 31);
 }
 
-export function hasSlot(set: Uint32Array, slot: number): boolean {
-  return ((set[slot >>> 5]! >>> (slot & 31)) & 1) === 1;
-}
-
 /** `into` becomes `into & other` (over `into`'s words). */
 export function intersect(into: Uint32Array, other: Uint32Array): void {
   for (let w = 0; w < into.length; w++) into[w]! &= other[w]!;
