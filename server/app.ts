@@ -18,6 +18,8 @@ import { createSender } from './email/transport';
 import { createAuth, AUTH_BASE_PATH, type Auth } from './auth';
 import { toNodeHandler } from 'better-auth/node';
 import { participantApi } from './participant-api';
+import { groupSearchAnswer } from '../app/lib/group-search-api.server';
+import { PROBLEM_TYPE } from '../app/lib/problem.server';
 import { diskStore, type FileStore } from '../core/files/store';
 import { closeLiveHub } from '../core/communities/live';
 import { bodyLimits } from './body-limits';
@@ -138,6 +140,18 @@ app.use(
     return { db: state.handle.db, settings: state.settings, rateLimits: state.config.RATE_LIMITS };
   }),
 );
+// The group search API, the busiest read: served here without the page framework's request and
+// response objects (app/lib/group-search-api.server.ts; its route gives the same answer).
+app.get('/api/v1/groups', (req, res, next) => {
+  if (!state) return next(new Error('boot() has not run'));
+  const { handle, settings, config } = state;
+  const client = config.RATE_LIMITS && req.ip ? { client: { ip: req.ip } } : {};
+  groupSearchAnswer(new URL(req.originalUrl, config.publicUrl), req.get('accept-language') ?? null, (locale) =>
+    createContext(handle.db, { now: new Date(), locale, settings, ...client }),
+  ).then((a) => {
+    res.status(a.status).type(a.problem ? PROBLEM_TYPE : 'application/json').send(JSON.stringify(a.body));
+  }, next);
+});
 app.use(
   createRequestHandler({
     build: serverBuild as unknown as ServerBuild,
