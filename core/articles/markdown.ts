@@ -20,8 +20,3 @@ const ALLOWED: sanitizeHtml.IOptions = {
 export function renderArticleBody(body: string): string {
   return sanitizeHtml(md.render(body), ALLOWED).trim();
 }
-
-/** The body's words without Markdown marks, for feeds' and search engines' descriptions. */
-export function plainArticleText(body: string): string {
-  return sanitizeHtml(md.render(body), { allowedTags: [], allowedAttributes: {} }).replace(/\s+/g, ' ').trim();
-}

@@ -7,6 +7,7 @@ import { bilingualQuery } from '../search/bilingual-text';
 import { understand } from '../search/understand';
 import { aboutTopic, ARTICLE_PAGE_SIZE, ARTICLE_SLUG, TOPIC_SLUG_PATTERN } from './shared';
 import { renderArticleBody } from './markdown';
+import { pgArray } from '../search/search-sql';
 
 // What visitors read: published texts only, in the page's language.
 
@@ -180,7 +181,7 @@ export async function relatedArticles({ ctx, input }: { ctx: Context; input: z.i
   const q = parseInput(relatedArticlesInput, input);
   if (q.topics.length === 0 && q.kinds.length === 0) return [];
   const topicMatch = q.topics.length ? or(...q.topics.flatMap((t) => [aboutTopic(t), ...parentsOf(t).map((p) => sql`${p} = any(${articles.topics})`)]))! : sql`false`;
-  const wanted = sql`${sql.raw(`array[${q.kinds.map((k) => `'${k}'`).join(',')}]`)}::group_kind[]`;
+  const wanted = sql`${pgArray(q.kinds)}::group_kind[]`;
   const kindMatch = q.kinds.length ? sql`${articles.kinds} && ${wanted}` : sql`false`;
   const kindsShared = q.kinds.length ? [desc(sql`(select count(*) from unnest(${articles.kinds}) as k(kind) where k.kind = any(${wanted}))`)] : [];
   const rows = await ctx.db

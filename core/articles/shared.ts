@@ -1,6 +1,6 @@
 import { and, eq, inArray, sql, type SQL } from 'drizzle-orm';
 import { z } from 'zod';
-import { articles, articleTexts, GROUP_KINDS, LOCALES, topics, type GroupKind, type Locale } from '../../db/schema';
+import { articles, articleTexts, GROUP_KINDS, LOCALES, topics, type Locale } from '../../db/schema';
 import type { Context } from '../context';
 import { Invalid } from '../errors';
 import { bilingualDocument } from '../search/bilingual-text';
@@ -57,4 +57,3 @@ export function aboutTopic(topic: string): SQL {
   return sql`exists (select 1 from unnest(${articles.topics}) as t(slug) where t.slug = ${topic} or t.slug like ${`${topic}-%`})`;
 }
 
-export type ArticleKind = GroupKind;
