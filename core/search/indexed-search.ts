@@ -178,8 +178,8 @@ function scoresOf(search: IndexedSearch): Scores | null {
  * so one set per process is enough): allocating them anew costs garbage collection on every search.
  */
 const scratch = new (class {
-  private readonly buffers = new Map<string, Uint8Array | Uint32Array | Int32Array | Float64Array>();
-  private get<T extends Uint8Array | Uint32Array | Int32Array | Float64Array>(name: string, n: number, make: (n: number) => T): T {
+  private readonly buffers = new Map<string, Uint32Array | Int32Array | Float64Array>();
+  private get<T extends Uint32Array | Int32Array | Float64Array>(name: string, n: number, make: (n: number) => T): T {
     let b = this.buffers.get(name) as T | undefined;
     if (!b || b.length < n) {
       b = make(Math.max(n, 1024));
@@ -187,7 +187,6 @@ const scratch = new (class {
     }
     return b.subarray(0, n) as T;
   }
-  uint8 = (name: string, n: number) => this.get(name, n, (k) => new Uint8Array(k));
   uint32 = (name: string, n: number) => this.get(name, n, (k) => new Uint32Array(k));
   int32 = (name: string, n: number) => this.get(name, n, (k) => new Int32Array(k));
   float64 = (name: string, n: number) => this.get(name, n, (k) => new Float64Array(k));
