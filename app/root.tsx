@@ -20,6 +20,7 @@ import { translateSearch } from './lib/translate-path';
 import { currentSession, sessionCsrf } from './lib/auth.server';
 import { SiteHeader } from './components/site-header';
 import { CrisisBanner } from './components/crisis-banner';
+import { DEFAULT_EXIT_URL, ExitThisPage } from './components/exit-this-page';
 import appCss from './app.css?inline';
 import type { Route } from './+types/root';
 
@@ -43,7 +44,7 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
   // Who is signed in, for the header's account menu (its sign-out form carries the CSRF token).
   const session = await currentSession({ request, context });
   const account = session ? { name: session.user.name, csrf: sessionCsrf(context, session.sessionId) } : null;
-  return { locale, account };
+  return { locale, account, exitUrl: context.config.EXIT_URL ?? DEFAULT_EXIT_URL[locale] };
 }
 
 /** In the browser, a page in the other language first loads that language's catalog. */
@@ -118,6 +119,7 @@ export function Layout({ children }: { children: React.ReactNode }) {
           <a className="skip-link" href="#main">
             {t('nav.skip')}
           </a>
+          <ExitThisPage locale={locale} href={data?.exitUrl ?? DEFAULT_EXIT_URL[locale]} />
           <CrisisBanner />
           {/* The sign-out page has its own button: the header does not repeat it there. */}
           <SiteHeader locale={locale} alternateHref={alternate.href} account={alternate.page === 'signOut' ? null : (data?.account ?? null)} />

@@ -27,6 +27,14 @@ const schema = z.object({
     .optional(),
   MAIL_FROM: z.string().min(3).default('Cercle <no-reply@cercle.local>'),
   /**
+   * Where "Exit this page" (and Shift pressed three times) sends a person who must leave the site
+   * at once: a neutral page. Unset: Environment Canada's weather page, in the page's language.
+   */
+  EXIT_URL: z
+    .url()
+    .regex(/^https?:\/\//, 'must be an http:// or https:// address')
+    .optional(),
+  /**
    * Where the background worker (emails, reminders, cohort decisions) runs: in each app process,
    * in a process of its own (PostgreSQL only), or nowhere.
    */

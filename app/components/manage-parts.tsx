@@ -131,7 +131,7 @@ export function MyRegistrations({ data, manageHref }: { data: ManageData; manage
               )}
               {!r.past && r.status === 'confirmed' && r.session.status !== 'cancelled' && (
                 <p>
-                  <a className="calendar-link" href={sessionCalendarPath(locale, r.group.slug, r.session.id)} download>
+                  <a className="calendar-link" href={sessionCalendarPath(locale, r.group.slug, r.session.id) + (me.discreet ? '?discreet=1' : '')} download>
                     {t('listing.addToCalendar')}
                     <span className="visually-hidden">, {times[r.id]}</span>
                   </a>
@@ -213,6 +213,23 @@ export function MyApplications({ data }: { data: ManageData }) {
 }
 
 /** The person's private calendar address: made, shown with a warning, and stopped here. */
+/** Discreet mode (issue 36): whether it is on, and the button that changes it. */
+export function MyDiscretion({ on }: { on: boolean }) {
+  const { t } = useTranslation();
+  return (
+    <section aria-labelledby="discreet-title">
+      <h2 id="discreet-title">{t('manage.discreet.title')}</h2>
+      <p>{on ? t('manage.discreet.on') : t('manage.discreet.off')}</p>
+      <Form method="post">
+        <input type="hidden" name="intent" value={on ? 'discreet-off' : 'discreet-on'} />
+        <button type="submit" className={on ? 'secondary' : undefined}>
+          {on ? t('manage.discreet.turnOff') : t('manage.discreet.turnOn')}
+        </button>
+      </Form>
+    </section>
+  );
+}
+
 export function MyCalendar({ calendarUrl }: { calendarUrl: string | null }) {
   const { t } = useTranslation();
   return (

@@ -62,6 +62,7 @@ export function PersonFields({
       <QuestionFields locale={locale} questions={questions} values={values} errors={errors} />
       {commitment && <Check name="commitment" label={t('signup.commitment')} required checked={values.commitment === 'on'} error={errors.commitment} />}
       <Check name="consent" label={t('signup.consent')} required checked={values.consent === 'on'} error={errors.consent} />
+      <Check name="discreet" label={t('signup.discreet')} hint={t('signup.discreetHint')} checked={values.discreet === 'on'} />
     </>
   );
 }

@@ -9,6 +9,7 @@ export const PAGES = {
   kinds: { en: '/en/kinds-of-groups', fr: '/fr/types-de-groupes', file: 'routes/kinds.tsx' },
   guide: { en: '/en/guide', fr: '/fr/guide', file: 'routes/guide.tsx' },
   developers: { en: '/en/developers', fr: '/fr/developpeurs', file: 'routes/developers.tsx' },
+  browseSafely: { en: '/en/browse-safely', fr: '/fr/naviguer-en-securite', file: 'routes/browse-safely.tsx' },
   articles: { en: '/en/articles', fr: '/fr/articles', file: 'routes/articles.tsx' },
   article: { en: '/en/articles/:slug', fr: '/fr/articles/:slug', file: 'routes/article.tsx' },
   articleSubscription: { en: '/en/articles/subscription/:token', fr: '/fr/articles/abonnement/:token', file: 'routes/article-subscription.tsx' },

@@ -25,6 +25,7 @@ export function readPersonForm(form: FormData) {
     email: field(form, 'email').trim(),
     consent: checked(form, 'consent'),
     commitment: checked(form, 'commitment'),
+    discreet: checked(form, 'discreet'),
     answers,
     ...(age ? { age: /^\d{1,3}$/.test(age) ? Number(age) : Number.NaN } : {}),
     ...(region ? { region } : {}),

@@ -13,13 +13,14 @@ import { deleteMyData, unsubscribe } from '../../core/participants/my-data';
 import { CoreError } from '../../core/errors';
 import { verifyManageToken } from '../../core/participants/manage-link';
 import { setCalendarFeed } from '../../core/calendars/my-calendar';
+import { setDiscreet } from '../../core/participants/set-discreet';
 import { getT, type Locale } from '../../i18n';
 import { coreContext } from '../lib/context.server';
 import { localeOfPath, pathTo } from '../lib/paths';
 import { myCalendarPath } from '../lib/listing-paths';
 import { formatDay, formatSessionTime, formatTime } from '../lib/format';
 import { signupErrors, retryAfter, retryAfterHeaders } from '../lib/signup.server';
-import { ConfirmStep, MyApplications, MyCalendar, MyRegistrations, OtherSessions } from '../components/manage-parts';
+import { ConfirmStep, MyApplications, MyCalendar, MyDiscretion, MyRegistrations, OtherSessions } from '../components/manage-parts';
 import { Check, ErrorSummary } from '../components/form-kit';
 import { checked, field } from '../lib/form-values';
 
@@ -129,6 +130,11 @@ export async function action({ request, context, params }: Route.ActionArgs) {
       await setCalendarFeed({ ctx, input: { token: params.token, on } });
       return back(on ? 'calendar-made' : 'calendar-stopped');
     }
+    if (intent === 'discreet-on' || intent === 'discreet-off') {
+      const on = intent === 'discreet-on';
+      await setDiscreet({ ctx, input: { token: params.token, on } });
+      return back(on ? 'discreet-on' : 'discreet-off');
+    }
     if (intent === 'delete') {
       if (!checked(form, 'confirm')) return data({ error: t('manage.deleteMustConfirm'), deleted: false }, { status: 400 });
       await deleteMyData({ ctx, input: { token: params.token } });
@@ -194,7 +200,11 @@ function ManagePage({ loaderData, actionData }: { loaderData: ManageData; action
             ? t('manage.calendar.made')
             : done === 'calendar-stopped'
               ? t('manage.calendar.stopped')
-              : me.justConfirmed
+              : done === 'discreet-on'
+                ? t('manage.discreet.madeOn')
+                : done === 'discreet-off'
+                  ? t('manage.discreet.madeOff')
+                  : me.justConfirmed
             ? t('manage.emailConfirmed')
             : null;
   if (confirming) {
@@ -224,6 +234,7 @@ function ManagePage({ loaderData, actionData }: { loaderData: ManageData; action
       <MyApplications data={loaderData} />
 
       <>
+        <MyDiscretion on={me.discreet} />
         <MyCalendar calendarUrl={calendarUrl} />
         <section aria-labelledby="reminders-title">
           <h2 id="reminders-title">{t('manage.reminders')}</h2>

@@ -8,6 +8,7 @@ import { calendarResponse } from '../lib/calendar-response.server';
 export function loader({ request, params, context }: Route.LoaderArgs) {
   const locale = localeOfPath(new URL(request.url).pathname) as Locale;
   return calendarResponse(request, context, locale, params.slug, ({ ctx, pageUrl }) =>
-    getSessionCalendar({ ctx, input: { ref: params.slug, sessionId: params.session, pageUrl } }),
+    // ?discreet=1: the entry of a person in discreet mode (from their manage page), named neutrally.
+    getSessionCalendar({ ctx, input: { ref: params.slug, sessionId: params.session, pageUrl, discreet: new URL(request.url).searchParams.get('discreet') === '1' } }),
   );
 }

@@ -7,7 +7,7 @@ import { coreContext } from '../lib/context.server';
 import { pathTo, type Page } from '../lib/paths';
 
 /** The public pages a search engine should know, besides each group's. */
-const SITEMAP_PAGES: Page[] = ['home', 'groups', 'kinds', 'guide', 'articles', 'developers'];
+const SITEMAP_PAGES: Page[] = ['home', 'groups', 'kinds', 'guide', 'articles', 'developers', 'browseSafely'];
 
 /**
  * The sitemaps, streamed: /sitemap.xml (the index), /sitemaps/pages.xml, /sitemaps/guides.xml (the articles: each

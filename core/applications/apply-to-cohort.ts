@@ -57,7 +57,7 @@ export async function applyToCohort({ ctx, input }: { ctx: Context; input: Apply
     // Counted once the application is valid, before anything is written or emailed.
     await consume(tx, joinLimits(tx, q.email, `cohort:${q.cohortId}`));
 
-    const participant = await upsertParticipant(tx, q.email, tx.locale);
+    const participant = await upsertParticipant(tx, q.email, tx.locale, q.discreet);
     const [existing] = await tx.db
       .select({ id: applications.id })
       .from(applications)

@@ -1,6 +1,7 @@
 import ical, { ICalCalendarMethod, ICalEventStatus } from 'ical-generator';
 import { tzlib_get_ical_block } from 'timezones-ical-library';
 import { DateTime } from 'luxon';
+import { getT, type Locale } from '../../i18n';
 
 // RFC 5545 calendars. Every date-time is written in the group's IANA zone (DTSTART;TZID=…) with a
 // VTIMEZONE for that zone, so calendar apps expand recurrences on local wall-clock time and keep
@@ -14,7 +15,7 @@ export interface CalendarEvent {
   summary: string;
   description: string;
   location: string | null;
-  url: string;
+  url: string | null;
   status: 'confirmed' | 'cancelled';
   /** A recurring event: an RRULE (without DTSTART) and the local start times it skips. */
   recurrence?: { rule: string; untilLocal: string | null; exceptionsLocal: string[] };
@@ -55,6 +56,14 @@ function recurrenceLines(event: CalendarEvent): string {
     lines.push(`EXDATE;TZID=${event.timeZone}:${skipped.join(',')}`);
   }
   return lines.join('\r\n');
+}
+
+/**
+ * An event as a discreet calendar shows it (issue 36): an "Appointment" at its time and place,
+ * with no page, no organizer and only the description given (a meeting link, or nothing).
+ */
+export function discreetEvent(event: CalendarEvent, locale: Locale, description = ''): CalendarEvent {
+  return { ...event, summary: getT(locale)('email.discreet.event'), description, url: null, organizer: null };
 }
 
 /**

@@ -8,7 +8,7 @@ import { NotFound } from '../errors';
 import { getGroup, type PublicGroup, type PublicSession } from '../groups';
 import { isUuid, pick } from '../text';
 import { groupSlugIs } from '../groups/slugs';
-import { buildCalendar, type CalendarEvent } from './build-calendar';
+import { buildCalendar, discreetEvent, type CalendarEvent } from './build-calendar';
 import { calendarSequences } from './session-sequence';
 
 
@@ -173,15 +173,19 @@ export async function getOrganizationCalendar({
   return getGroupsCalendar({ ctx, input: { groupIds: rows.map((r) => r.id), name, filename: `${org.slug}.ics`, pageUrl: input.pageUrl } });
 }
 
-/** One session of a published group as a calendar with one event (also for a cancelled session). */
+/**
+ * One session of a published group as a calendar with one event (also for a cancelled session).
+ * `discreet`: the entry a person in discreet mode adds from their manage page, an "Appointment"
+ * with nothing of the group, under a neutral file name.
+ */
 export async function getSessionCalendar({
   ctx,
   input,
 }: {
   ctx: Context;
-  input: { ref: string; sessionId: string; pageUrl: string };
+  input: { ref: string; sessionId: string; pageUrl: string; discreet?: boolean };
 }): Promise<CalendarFile> {
-  const q = parseInput(z.object({ ref: z.string().trim().min(1).max(200), sessionId: z.string(), pageUrl }), input);
+  const q = parseInput(z.object({ ref: z.string().trim().min(1).max(200), sessionId: z.string(), pageUrl, discreet: z.boolean().default(false) }), input);
   if (!isUuid(q.sessionId)) throw new NotFound('session');
   const [row] = await ctx.db
     .select({ startsAt: sessions.startsAt })
@@ -195,9 +199,10 @@ export async function getSessionCalendar({
   const s = g.sessions.find((x) => x.id === q.sessionId);
   if (!s) throw new NotFound('session');
   const date = DateTime.fromJSDate(s.startsAt, { zone: g.timeZone }).toFormat('yyyy-MM-dd');
+  const event = sessionEvent(g, s, ctx, q.pageUrl, await calendarSequences(ctx, [s.id]));
+  if (q.discreet) {
+    return { filename: `${date}.ics`, ics: buildCalendar({ name: getT(ctx.locale)('email.discreet.event'), events: [discreetEvent(event, ctx.locale)], now: ctx.now }) };
+  }
   const name = pick(g.title, ctx.locale)?.text ?? g.slug;
-  return {
-    filename: `${g.slug}-${date}.ics`,
-    ics: buildCalendar({ name, events: [sessionEvent(g, s, ctx, q.pageUrl, await calendarSequences(ctx, [s.id]))], now: ctx.now }),
-  };
+  return { filename: `${g.slug}-${date}.ics`, ics: buildCalendar({ name, events: [event], now: ctx.now }) };
 }

@@ -8,7 +8,7 @@ import { getGroup, type PublicGroup } from '../groups';
 import { verifyScopedToken } from '../participants/manage-link';
 import { scopedCalendarToken } from '../participants/get-my-registrations';
 import { participantFromToken } from '../participants/resolve';
-import { buildCalendar, type CalendarEvent } from './build-calendar';
+import { buildCalendar, discreetEvent, type CalendarEvent } from './build-calendar';
 import { sessionEvent, type CalendarFile } from './group-calendar';
 import { calendarSequences } from './session-sequence';
 
@@ -50,7 +50,7 @@ export async function getMyCalendar({
   const scope = verifyScopedToken(ctx.settings, input.feedToken, ctx.now);
   if (scope?.kind !== 'calendar') throw new NotFound('calendar');
   const [person] = await ctx.db
-    .select({ id: participants.id })
+    .select({ id: participants.id, discreet: participants.discreet })
     .from(participants)
     .where(and(eq(participants.id, scope.participantId), eq(participants.calendarFeed, scope.feed)));
   if (!person) throw new NotFound('calendar');
@@ -85,5 +85,8 @@ export async function getMyCalendar({
     const url = input.pageUrl(g.slugs[ctx.locale]);
     events.push(...mine.map((s) => sessionEvent(g, s, ctx, url, sequences)));
   }
-  return { filename: 'cercle.ics', ics: buildCalendar({ name: getT(ctx.locale)('manage.calendar.name'), events, now: ctx.now }) };
+  // Discreet mode: each entry is an "Appointment" at its time and place, and the feed has a neutral name.
+  const t = getT(ctx.locale);
+  if (person.discreet) return { filename: 'calendar.ics', ics: buildCalendar({ name: t('email.discreet.event'), events: events.map((e) => discreetEvent(e, ctx.locale)), now: ctx.now }) };
+  return { filename: 'cercle.ics', ics: buildCalendar({ name: t('manage.calendar.name'), events, now: ctx.now }) };
 }

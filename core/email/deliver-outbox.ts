@@ -1,12 +1,18 @@
 import { and, asc, eq, inArray, isNull, lt, lte, or } from 'drizzle-orm';
 import type { InferSelectModel } from 'drizzle-orm';
-import { emailOutbox } from '../../db/schema';
+import { emailOutbox, participants } from '../../db/schema';
 import type { Context } from '../context';
 
 export type OutboxRow = InferSelectModel<typeof emailOutbox>;
 
+/** What is known of the recipient when the message is sent (not when it was queued). */
+export interface Recipient {
+  /** Discreet mode (issue 36): the person's setting at the moment of sending. */
+  discreet: boolean;
+}
+
 /** Sends one message; resolves with the transport's message id, rejects on failure. */
-export type SendEmail = (row: OutboxRow) => Promise<{ messageId: string }>;
+export type SendEmail = (row: OutboxRow, recipient: Recipient) => Promise<{ messageId: string }>;
 
 export const MAX_ATTEMPTS = 12;
 /** How long a batch stays claimed: a worker that dies mid-send leaves it to be retried after this. */
@@ -44,11 +50,20 @@ export async function deliverOutbox(ctx: Context, send: SendEmail, batchSize = 2
     .where(inArray(emailOutbox.id, due))
     .returning();
 
+  // Messages about a person's place follow their discreet setting as it is now: turning it on or off
+  // applies to every message not sent yet.
+  const people = [...new Set(claimed.map(participantOf).filter((id): id is string => id !== null))];
+  const discreet = new Set(
+    people.length === 0
+      ? []
+      : (await ctx.db.select({ id: participants.id }).from(participants).where(and(inArray(participants.id, people), eq(participants.discreet, true)))).map((p) => p.id),
+  );
+
   let sent = 0;
   let failed = 0;
   for (const row of claimed) {
     try {
-      const { messageId } = await send(row);
+      const { messageId } = await send(row, { discreet: discreet.has(participantOf(row) ?? '') });
       await ctx.db
         .update(emailOutbox)
         .set({ status: 'sent', sentAt: ctx.now, messageId, lockedUntil: null, attempts: row.attempts + 1, lastError: null })
@@ -70,4 +85,10 @@ export async function deliverOutbox(ctx: Context, send: SendEmail, batchSize = 2
     }
   }
   return { sent, failed };
+}
+
+/** The participant a message is about (messages about a place in a group), if any. */
+function participantOf(row: OutboxRow): string | null {
+  const id = (row.payload as { participantId?: unknown } | null)?.participantId;
+  return typeof id === 'string' && /^[0-9a-f-]{36}$/i.test(id) ? id : null;
 }

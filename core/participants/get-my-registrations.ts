@@ -51,6 +51,8 @@ export interface MyOverview {
   unsubscribed: boolean;
   /** The token of the person's private calendar feed's link, when it is on. */
   calendarFeedToken: string | null;
+  /** Discreet mode: emails and calendar entries that say nothing of the groups. */
+  discreet: boolean;
   registrations: MyRegistration[];
   applications: MyApplication[];
 }
@@ -95,6 +97,7 @@ export async function getMyRegistrations({ ctx, input }: { ctx: Context; input: 
     justConfirmed: person.emailConfirmedAt?.getTime() === ctx.now.getTime(),
     unsubscribed: person.unsubscribedAt != null,
     calendarFeedToken: scopedCalendarToken(ctx.settings, person.id, person.calendarFeed),
+    discreet: person.discreet,
     registrations: [],
     applications: [],
   };

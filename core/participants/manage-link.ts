@@ -140,11 +140,17 @@ export async function loadSigningKey(db: Database, configured?: string): Promise
 }
 
 /** Finds or creates the participant for an email address (stored lower-cased). */
-export async function upsertParticipant(ctx: Context, email: string, locale: Locale): Promise<{ id: string; email: string; emailConfirmedAt: Date | null }> {
+export async function upsertParticipant(
+  ctx: Context,
+  email: string,
+  locale: Locale,
+  discreet = false,
+): Promise<{ id: string; email: string; emailConfirmedAt: Date | null }> {
+  // Asking for discreet mode turns it on; only the manage page turns it off (as register_for_session does).
   const [row] = await ctx.db
     .insert(participants)
-    .values({ email: email.trim().toLowerCase(), locale })
-    .onConflictDoUpdate({ target: participants.email, set: { locale: sql`excluded.locale` } })
+    .values({ email: email.trim().toLowerCase(), locale, discreet })
+    .onConflictDoUpdate({ target: participants.email, set: { locale: sql`excluded.locale`, discreet: sql`${participants.discreet} or excluded.discreet` } })
     .returning({ id: participants.id, email: participants.email, emailConfirmedAt: participants.emailConfirmedAt });
   return row!;
 }

@@ -31,7 +31,7 @@ export async function exportMyData({ ctx, input }: { ctx: Context; input: z.inpu
   ]);
   return {
     exportedAt: ctx.now.toISOString(),
-    person: { email: person.email, locale: person.locale, createdAt: person.createdAt, unsubscribedAt: person.unsubscribedAt, emailConfirmedAt: person.emailConfirmedAt },
+    person: { email: person.email, locale: person.locale, createdAt: person.createdAt, unsubscribedAt: person.unsubscribedAt, emailConfirmedAt: person.emailConfirmedAt, discreet: person.discreet },
     registrations: regs.map(({ participantId: _p, ...r }) => r),
     applications: apps.map(({ participantId: _p, ...a }) => a),
     attendance: attended.map(({ participantId: _p, ...a }) => a),

@@ -137,7 +137,7 @@ export async function registerForSession({ ctx, input }: { ctx: Context; input: 
       sql`select out_status, out_participant_id, out_position, out_hold_expires_at, out_retry_after from register_for_session(
             ${registrationId}::uuid, ${q.sessionId}::uuid, ${email}, ${ctx.locale}::locale, ${q.name},
             ${JSON.stringify(answers)}::jsonb, ${ctx.now.toISOString()}::timestamptz, ${JSON.stringify(payload)}::jsonb,
-            make_interval(mins => ${HOLD_MINUTES}), ${limits.keys}, ${limits.windows}, ${limits.maxes})`,
+            make_interval(mins => ${HOLD_MINUTES}), ${limits.keys}, ${limits.windows}, ${limits.maxes}, ${q.discreet})`,
     );
     if (row!.out_status === 'rate_limited') throw new RateLimited('too many requests', Number(row!.out_retry_after), 'too_many_requests');
     if (row!.out_status === 'already_registered') return { ...(await alreadyRegistered(ctx, { email, sessionId: q.sessionId, name: q.name, attempt: registrationId, payload })), answer };

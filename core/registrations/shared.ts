@@ -18,6 +18,8 @@ export const personFields = {
   answers: z.record(z.string(), z.union([z.string().max(2000), z.boolean()])).default({}),
   age: z.number().int().min(0).max(130).optional(),
   region: z.string().trim().max(100).optional(),
+  /** "Keep my emails and calendar entries discreet": turns the person's discreet mode on (never off). */
+  discreet: z.boolean().default(false),
 };
 
 /** Locks the session row (one sign-up at a time per session, across processes) and loads its group. */

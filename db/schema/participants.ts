@@ -1,4 +1,4 @@
-import { integer, pgTable, text, timestamp, uuid } from 'drizzle-orm/pg-core';
+import { boolean, integer, pgTable, text, timestamp, uuid } from 'drizzle-orm/pg-core';
 import { locale } from './enums';
 
 // Someone who signs up or applies, identified by email, with no account needed. The manage link
@@ -22,5 +22,11 @@ export const participants = pgTable('participants', {
    * link works (never made, or stopped: the next one gets a new number, so old links stay dead).
    */
   calendarFeed: integer('calendar_feed').notNull().default(0),
+  /**
+   * Discreet mode (issue 36): emails' subjects and previews and calendar entries say nothing of the
+   * group, its topic or its organization. Read when each email is sent, so a change applies to
+   * every email not sent yet.
+   */
+  discreet: boolean('discreet').notNull().default(false),
   createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
 });

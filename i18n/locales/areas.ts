@@ -25,10 +25,12 @@ import developersEn from './en/developers';
 import developersFr from './fr/developers';
 import articlesEn from './en/articles';
 import articlesFr from './fr/articles';
+import safetyEn from './en/safety';
+import safetyFr from './fr/safety';
 
 export const AREA_WORDS = {
-  en: { guide: guideEn, listing: listingEn, signup: signupEn, community: communityEn, manage: manageEn, running: runningEn, account: accountEn, organize: organizeEn, editor: editorEn, admin: adminEn, developers: developersEn, articles: articlesEn },
-  fr: { guide: guideFr, listing: listingFr, signup: signupFr, community: communityFr, manage: manageFr, running: runningFr, account: accountFr, organize: organizeFr, editor: editorFr, admin: adminFr, developers: developersFr, articles: articlesFr },
+  en: { guide: guideEn, listing: listingEn, signup: signupEn, community: communityEn, manage: manageEn, running: runningEn, account: accountEn, organize: organizeEn, editor: editorEn, admin: adminEn, developers: developersEn, articles: articlesEn, safety: safetyEn },
+  fr: { guide: guideFr, listing: listingFr, signup: signupFr, community: communityFr, manage: manageFr, running: runningFr, account: accountFr, organize: organizeFr, editor: editorFr, admin: adminFr, developers: developersFr, articles: articlesFr, safety: safetyFr },
 };
 
 export type AreaWords = typeof AREA_WORDS.en;

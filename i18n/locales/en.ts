@@ -26,6 +26,12 @@ const en = {
   form: {
     noChoice: 'None',
   },
+  exit: {
+    region: 'Emergency exit',
+    button: 'Exit this page',
+    hint: ': emergency exit to a neutral website. Pressing the Shift key three times does the same.',
+    browseSafely: 'Browse safely',
+  },
   crisis: {
     label: 'Crisis help',
     text: 'In crisis or thinking about suicide? In Canada and the US, call or text 988. Kids Help Phone: text 686868. In an emergency, call 911.',

@@ -27,6 +27,12 @@ const fr: Catalog<typeof en> = {
   form: {
     noChoice: 'Aucun',
   },
+  exit: {
+    region: 'Sortie d’urgence',
+    button: 'Quitter cette page',
+    hint: ' : sortie d’urgence vers un site neutre. Appuyer trois fois sur la touche Maj fait de même.',
+    browseSafely: 'Naviguer en sécurité',
+  },
   crisis: {
     label: 'Aide en situation de crise',
     text: 'En crise ou vous pensez au suicide? Au Canada et aux États-Unis, appelez ou textez le 988. Jeunesse, J’écoute : textez le 686868. En cas d’urgence, composez le 911.',

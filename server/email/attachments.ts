@@ -1,4 +1,4 @@
-import { buildCalendar, type CalendarEvent } from '../../core/calendars/build-calendar';
+import { buildCalendar, discreetEvent, type CalendarEvent } from '../../core/calendars/build-calendar';
 import type { EmailPayload, EmailTemplate } from '../../core/email/enqueue';
 import type { Settings } from '../../core/context';
 import { pick } from '../../core/text';
@@ -19,6 +19,7 @@ export function calendarAttachment(
   locale: Locale,
   settings: Settings,
   stamp: Date,
+  discreet = false,
 ): { filename: string; content: string; contentType: string } | null {
   // After a change, the people holding a place get the entry again, revised (payload.calendar).
   const update = payload.calendar;
@@ -32,7 +33,7 @@ export function calendarAttachment(
   const host = new URL(settings.publicUrl).host;
   const slug = locale === 'fr' ? (payload.group.slugFr ?? payload.group.slug) : payload.group.slug;
   const url = new URL(`/${locale}/${locale === 'fr' ? 'groupes' : 'groups'}/${slug}`, settings.publicUrl).toString();
-  const events: CalendarEvent[] = sessions.map((s) => ({
+  const entries: CalendarEvent[] = sessions.map((s) => ({
     uid: `session-${s.id}@${host}`,
     timeZone: payload.group.timeZone,
     start: new Date(s.startsAt),
@@ -45,10 +46,13 @@ export function calendarAttachment(
     sequence: update?.sequence ?? 0,
     organizer: update?.organizer ? { name: pick(update.organizer.name, locale)?.text ?? title, email: update.organizer.email } : null,
   }));
+  // Discreet mode: an "Appointment" at its time and place, with nothing of the group (only the
+  // meeting link, for an online session).
+  const events = discreet ? entries.map((e) => discreetEvent(e, locale, payload.onlineUrl ? t('email.joinLink', { url: payload.onlineUrl }) : '')) : entries;
   const method = update?.method ?? 'publish';
   return {
     filename: 'cercle.ics',
-    content: buildCalendar({ name: title, events, now: stamp, method }),
+    content: buildCalendar({ name: discreet ? t('email.discreet.event') : title, events, now: stamp, method }),
     contentType: `text/calendar; charset=utf-8; method=${method.toUpperCase()}`,
   };
 }

@@ -25,10 +25,55 @@ export interface RenderedEmail {
  * Renders an outbox message in the recipient's language, as plain text and HTML (React escapes
  * every value), with the manage link, and a one-click unsubscribe on non-transactional mail.
  */
-export function renderEmail(template: EmailTemplate, payload: EmailPayload | NoticePayload, locale: Locale, settings: Settings): RenderedEmail {
+export function renderEmail(
+  template: EmailTemplate,
+  payload: EmailPayload | NoticePayload,
+  locale: Locale,
+  settings: Settings,
+  recipient: { discreet: boolean } = { discreet: false },
+): RenderedEmail {
   return isNoticeTemplate(template)
     ? renderNotice(template, payload as NoticePayload, locale, settings)
-    : renderGroupEmail(template, payload as EmailPayload, locale, settings);
+    : renderGroupEmail(template, payload as EmailPayload, locale, settings, recipient.discreet);
+}
+
+/**
+ * In discreet mode (issue 36), what a message about a place shows before it is opened (subject,
+ * preview) is one of four neutral kinds, and the body opens with the kind's neutral line.
+ */
+const DISCREET_KIND: Record<GroupEmailTemplate, 'reservation' | 'reminder' | 'change' | 'message'> = {
+  registration_confirmed: 'reservation',
+  registration_waitlisted: 'reservation',
+  registration_promoted: 'reservation',
+  registration_cancelled: 'reservation',
+  registration_already: 'reservation',
+  application_already: 'reservation',
+  application_received: 'reservation',
+  application_accepted: 'reservation',
+  application_waitlisted: 'reservation',
+  application_declined: 'reservation',
+  application_withdrawn: 'reservation',
+  cohort_confirmed: 'change',
+  cohort_postponed: 'change',
+  session_reminder: 'reminder',
+  organizer_message: 'message',
+  session_cancelled: 'change',
+  session_postponed: 'change',
+  session_moved_online: 'change',
+  session_make_up: 'change',
+};
+
+/**
+ * The preview mail programs show beside the subject, hidden in the message itself, followed by
+ * invisible filler so that no program reaches past it into the details.
+ */
+function Preheader({ text }: { text: string }) {
+  return (
+    <div style={{ display: 'none', maxHeight: 0, overflow: 'hidden', opacity: 0 }}>
+      {text}
+      {'\u00a0\u200c'.repeat(80)}
+    </div>
+  );
 }
 
 /** Paragraphs of text written by a person, kept as written (blank lines separate paragraphs). */
@@ -118,7 +163,7 @@ function isHoldTemplate(template: GroupEmailTemplate): template is (typeof HOLD_
   return (HOLD_TEMPLATES as readonly string[]).includes(template);
 }
 
-function renderGroupEmail(template: GroupEmailTemplate, payload: EmailPayload, locale: Locale, settings: Settings): RenderedEmail {
+function renderGroupEmail(template: GroupEmailTemplate, payload: EmailPayload, locale: Locale, settings: Settings, discreet: boolean): RenderedEmail {
   const t = getT(locale);
   const group = pick(payload.group.title, locale)?.text ?? '';
   const dates = payload.cohort
@@ -128,8 +173,13 @@ function renderGroupEmail(template: GroupEmailTemplate, payload: EmailPayload, l
   // A place held for an address not proven yet: the message asks the person to confirm it.
   const held = payload.holdExpiresAt && isHoldTemplate(template) ? template : null;
   const until = payload.holdExpiresAt ? formatTime(new Date(payload.holdExpiresAt), payload.group.timeZone, locale) : '';
-  const subject = held ? t('email.hold.subject', vars) : t(`email.${template}.subject`, vars);
-  const lines: string[] = [held ? t(`email.hold.${held}`, { ...vars, until }) : t(`email.${template}.body`, vars)];
+  const kind = DISCREET_KIND[template];
+  const subject = discreet ? t(`email.discreet.subject.${kind}`) : held ? t('email.hold.subject', vars) : t(`email.${template}.subject`, vars);
+  const opening = discreet ? t(`email.discreet.opening.${kind}`) : null;
+  const lines: string[] = [
+    ...(opening ? [opening] : []),
+    held ? t(`email.hold.${held}`, { ...vars, until }) : t(`email.${template}.body`, vars),
+  ];
   if (payload.session) {
     const span = (s: { startsAt: string; endsAt: string }) =>
       `${formatSessionTime(new Date(s.startsAt), payload.group.timeZone, locale)} – ${formatTime(new Date(s.endsAt), payload.group.timeZone, locale)}`;
@@ -149,7 +199,11 @@ function renderGroupEmail(template: GroupEmailTemplate, payload: EmailPayload, l
   }
   lines.push(...paragraphs(payload.message));
   if (payload.replyTo) {
-    lines.push(t('email.replyHint', { organization: pick(payload.replyTo.organization, locale)?.text ?? '', email: payload.replyTo.email }));
+    lines.push(
+      discreet
+        ? t('email.discreet.replyHint')
+        : t('email.replyHint', { organization: pick(payload.replyTo.organization, locale)?.text ?? '', email: payload.replyTo.email }),
+    );
   }
   if (payload.calendar) lines.push(t(payload.calendar.method === 'cancel' ? 'email.icsCancelHint' : 'email.icsUpdateHint'));
   const manage = manageUrl(settings, locale, payload.participantId);
@@ -180,6 +234,7 @@ function renderGroupEmail(template: GroupEmailTemplate, payload: EmailPayload, l
           <title>{subject}</title>
         </head>
         <body style={{ fontFamily: 'system-ui, sans-serif', color: '#1d2521', lineHeight: 1.5 }}>
+          {opening && <Preheader text={opening} />}
           <p>{greeting}</p>
           {lines.map((line, i) => (
             <p key={i}>{line}</p>

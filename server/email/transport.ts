@@ -31,12 +31,12 @@ export function messageIdFor(row: OutboxRow, settings: Settings): string {
 export function createSender(config: MailConfig): SendEmail {
   const smtp = config.smtpUrl ? nodemailer.createTransport(config.smtpUrl) : null;
   const files = smtp ? null : nodemailer.createTransport({ streamTransport: true, buffer: true, newline: 'unix' });
-  return async (row) => {
+  return async (row, recipient) => {
     const payload = row.payload as EmailPayload;
     const template = row.template as EmailTemplate;
-    const rendered = renderEmail(template, payload, row.locale as Locale, config.settings);
+    const rendered = renderEmail(template, payload, row.locale as Locale, config.settings, recipient);
     const messageId = messageIdFor(row, config.settings);
-    const attachment = calendarAttachment(template, payload, row.locale as Locale, config.settings, row.createdAt);
+    const attachment = calendarAttachment(template, payload, row.locale as Locale, config.settings, row.createdAt, recipient.discreet);
     const message = {
       from: config.from,
       to: row.toEmail,

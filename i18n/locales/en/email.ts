@@ -117,6 +117,23 @@ const email = {
   icsCancelHint: 'The attached calendar file removes this session from your calendar.',
   previousWhen: 'Was planned for: {{when}}',
   newWhen: 'New time: {{when}}',
+  // Discreet mode (issue 36): what shows before the message is opened says nothing of the group.
+  discreet: {
+    subject: {
+      reservation: 'Your reservation',
+      reminder: 'A reminder',
+      change: 'A change to your appointment',
+      message: 'A message about your appointment',
+    },
+    opening: {
+      reservation: 'There is news about your reservation. The details follow.',
+      reminder: 'This is a reminder of your upcoming appointment. The details follow.',
+      change: 'Something changed about your appointment. The details follow.',
+      message: 'You have a message about your appointment. It follows.',
+    },
+    replyHint: 'To answer the organizers, reply to this email.',
+    event: 'Appointment',
+  },
   registration_confirmed: {
     subject: 'You are registered: {{group}}',
     body: 'Your place is confirmed for {{group}}.',

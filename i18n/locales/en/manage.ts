@@ -7,6 +7,15 @@ const manage = {
   applications: 'Closed groups',
   none: 'Nothing here at the moment.',
   nextTitle: 'What happens next',
+  discreet: {
+    title: 'Discreet emails and calendar entries',
+    on: 'On: the subject, sender and preview of your emails say nothing of your groups, their topics or their organizers, and calendar entries are called “Appointment”.',
+    off: 'Off: your emails and calendar entries name the group. Turn this on if someone else may see your inbox or your calendar.',
+    turnOn: 'Keep my emails and calendar entries discreet',
+    turnOff: 'Stop discreet mode',
+    madeOn: 'Discreet mode is on, for every email not sent yet. Calendar entries you add from now on are called “Appointment”.',
+    madeOff: 'Discreet mode is off: your next emails and calendar entries name the group.',
+  },
   calendar: {
     name: 'My sessions · Cercle',
     title: 'Your sessions in your calendar',

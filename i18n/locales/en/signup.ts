@@ -37,6 +37,8 @@ const signup = {
   optional: '(optional)',
   yes: 'Yes',
   no: 'No',
+  discreet: 'Keep my emails and calendar entries discreet',
+  discreetHint: 'Their subject, sender and preview will not name the group, its topic or its organizers, and calendar entries will be called “Appointment”. You can change this later from the link in your emails.',
   consent: 'I agree that the organizers of this group see my name or nickname, my email and my answers, to run the group. Nobody else does.',
   commitment: 'I commit to attending the whole sequence of sessions, from the first to the last.',
   when: 'When',

@@ -120,6 +120,23 @@ const email: Catalog<typeof en> = {
   icsCancelHint: 'Le fichier de calendrier joint retire cette rencontre de votre agenda.',
   previousWhen: 'Date prévue auparavant : {{when}}',
   newWhen: 'Nouvelle date : {{when}}',
+  // Mode discret (issue 36) : ce qui se voit avant d’ouvrir le message ne dit rien du groupe.
+  discreet: {
+    subject: {
+      reservation: 'Votre réservation',
+      reminder: 'Un rappel',
+      change: 'Un changement à votre rendez-vous',
+      message: 'Un message à propos de votre rendez-vous',
+    },
+    opening: {
+      reservation: 'Il y a du nouveau pour votre réservation. Les détails suivent.',
+      reminder: 'Voici un rappel de votre prochain rendez-vous. Les détails suivent.',
+      change: 'Votre rendez-vous a changé. Les détails suivent.',
+      message: 'Vous avez un message à propos de votre rendez-vous. Le voici.',
+    },
+    replyHint: 'Pour répondre aux organisateurs, répondez à ce courriel.',
+    event: 'Rendez-vous',
+  },
   registration_confirmed: {
     subject: 'Votre inscription est confirmée : {{group}}',
     body: 'Votre place est confirmée pour {{group}}.',

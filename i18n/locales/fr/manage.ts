@@ -10,6 +10,15 @@ const manage: Catalog<typeof en> = {
   applications: 'Groupes fermés',
   none: 'Rien pour le moment.',
   nextTitle: 'La suite',
+  discreet: {
+    title: 'Courriels et entrées d’agenda discrets',
+    on: 'Activé : l’objet, l’expéditeur et l’aperçu de vos courriels ne disent rien de vos groupes, de leurs thèmes ni de leurs organisateurs, et les entrées d’agenda s’appellent « Rendez-vous ».',
+    off: 'Désactivé : vos courriels et vos entrées d’agenda nomment le groupe. Activez ce mode si quelqu’un d’autre peut voir votre boîte de réception ou votre agenda.',
+    turnOn: 'Rendre mes courriels et mes entrées d’agenda discrets',
+    turnOff: 'Arrêter le mode discret',
+    madeOn: 'Le mode discret est activé, pour tous les courriels pas encore envoyés. Les entrées d’agenda que vous ajoutez désormais s’appellent « Rendez-vous ».',
+    madeOff: 'Le mode discret est désactivé : vos prochains courriels et entrées d’agenda nomment le groupe.',
+  },
   calendar: {
     name: 'Mes rencontres · Cercle',
     title: 'Vos rencontres dans votre agenda',

@@ -40,6 +40,8 @@ const signup: Catalog<typeof en> = {
   optional: '(facultatif)',
   yes: 'Oui',
   no: 'Non',
+  discreet: 'Rendre mes courriels et mes entrées d’agenda discrets',
+  discreetHint: 'Leur objet, leur expéditeur et leur aperçu ne nommeront ni le groupe, ni son thème, ni ses organisateurs, et les entrées d’agenda s’appelleront « Rendez-vous ». Vous pourrez changer ce choix depuis le lien de vos courriels.',
   consent: 'J’accepte que les organisateurs de ce groupe voient mon prénom ou pseudonyme, mon courriel et mes réponses, pour animer le groupe. Personne d’autre ne les voit.',
   commitment: 'Je m’engage à participer à toute la série de rencontres, de la première à la dernière.',
   when: 'Quand',
