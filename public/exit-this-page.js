@@ -18,6 +18,21 @@
     return document.getElementById('exit-this-page');
   }
 
+  // Tells screen readers how many more presses leave the page; says nothing once the moment passed.
+  // The live region is this script's own (React leaves alone what it did not render in <body>), made
+  // empty at once so that screen readers follow it before anything is said in it.
+  var status = document.createElement('p');
+  status.id = 'exit-this-page-status';
+  status.className = 'visually-hidden';
+  status.setAttribute('aria-live', 'polite');
+  document.body.appendChild(status);
+  var quiet = 0;
+  function say(text) {
+    status.textContent = text;
+    clearTimeout(quiet);
+    if (text) quiet = setTimeout(function () { status.textContent = ''; }, PRESS_GAP_MS);
+  }
+
   // Capture: before React Router's own handling of links.
   document.addEventListener(
     'click',
@@ -36,6 +51,7 @@
     'keydown',
     function (event) {
       if (event.key !== 'Shift') {
+        if (presses > 0) say('');
         presses = 0;
         return;
       }
@@ -44,9 +60,13 @@
       presses = now - lastPress <= PRESS_GAP_MS ? presses + 1 : 1;
       lastPress = now;
       var link = exitLink();
-      if (presses >= 3 && link) {
+      if (!link) return;
+      if (presses >= 3) {
         presses = 0;
+        say('');
         leave(link.href);
+      } else {
+        say(link.getAttribute(presses === 1 ? 'data-two-more' : 'data-one-more') || '');
       }
     },
     true,

@@ -21,7 +21,7 @@ export function ExitThisPage({ locale, href }: { locale: Locale; href: string })
         <Link to={pathTo(locale, 'browseSafely')}>
           {t('exit.browseSafely')}
         </Link>
-        <a id="exit-this-page" className="exit-button" href={href} rel="noreferrer">
+        <a id="exit-this-page" className="exit-button" href={href} rel="noreferrer" data-two-more={t('exit.twoMore')} data-one-more={t('exit.oneMore')}>
           {t('exit.button')}
           <span className="visually-hidden">{t('exit.hint')}</span>
         </a>

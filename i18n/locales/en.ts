@@ -31,6 +31,8 @@ const en = {
     button: 'Exit this page',
     hint: ': emergency exit to a neutral website. Pressing the Shift key three times does the same.',
     browseSafely: 'Browse safely',
+    twoMore: 'Shift: press it 2 more times to exit this page.',
+    oneMore: 'Shift: press it once more to exit this page.',
   },
   crisis: {
     label: 'Crisis help',

@@ -32,6 +32,8 @@ const fr: Catalog<typeof en> = {
     button: 'Quitter cette page',
     hint: ' : sortie d’urgence vers un site neutre. Appuyer trois fois sur la touche Maj fait de même.',
     browseSafely: 'Naviguer en sécurité',
+    twoMore: 'Maj : appuyez encore 2 fois pour quitter cette page.',
+    oneMore: 'Maj : appuyez encore une fois pour quitter cette page.',
   },
   crisis: {
     label: 'Aide en situation de crise',

@@ -106,9 +106,14 @@ describe.skipIf(browserMissing)('safety for people in unsafe homes', () => {
   it('two presses of Shift, or Shift between other keys, do nothing', async () => {
     const { page, assertClean } = await newPage(browser, server.url);
     await page.goto('/en/kinds-of-groups');
+    const status = page.locator('#exit-this-page-status');
     await page.keyboard.press('Shift');
+    // Screen readers hear how many presses remain.
+    expect(await status.textContent()).toBe('Shift: press it 2 more times to exit this page.');
     await page.keyboard.press('Shift');
+    expect(await status.textContent()).toBe('Shift: press it once more to exit this page.');
     await page.keyboard.press('a');
+    expect(await status.textContent()).toBe('');
     await page.keyboard.press('Shift');
     await page.keyboard.type('Hello', { delay: 20 });
     await page.waitForTimeout(300);
