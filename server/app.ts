@@ -11,7 +11,7 @@ import { setSearchCacheSeconds } from '../core/search/search-cache';
 import { attachSearchIndex, detachSearchIndex } from '../core/search/search-index';
 import type { Config } from './config';
 import path from 'node:path';
-import { createContext, type Settings } from '../core/context';
+import { createContext, requestContext, type Settings } from '../core/context';
 import { loadSigningKey } from '../core/participants/manage-link';
 import { startWorker, type Worker } from './worker';
 import { createSender } from './email/transport';
@@ -145,10 +145,8 @@ app.use(
 app.get('/api/v1/groups', (req, res, next) => {
   if (!state) return next(new Error('boot() has not run'));
   const { handle, settings, config } = state;
-  const client = config.RATE_LIMITS && req.ip ? { client: { ip: req.ip } } : {};
-  groupSearchAnswer(new URL(req.originalUrl, config.publicUrl), req.get('accept-language') ?? null, (locale) =>
-    createContext(handle.db, { now: new Date(), locale, settings, ...client }),
-  ).then((a) => {
+  const edge = { db: handle.db, settings, rateLimits: config.RATE_LIMITS, ip: req.ip };
+  groupSearchAnswer(new URL(req.originalUrl, config.publicUrl), req.get('accept-language') ?? null, (locale) => requestContext(edge, locale)).then((a) => {
     res.status(a.status).type(a.problem ? PROBLEM_TYPE : 'application/json').send(JSON.stringify(a.body));
   }, next);
 });

@@ -1,7 +1,7 @@
 import express, { type NextFunction, type Request, type Response } from 'express';
 import type { TFunction } from 'i18next';
 import type { Database } from '../db/client';
-import { createContext, type Context, type Settings } from '../core/context';
+import { requestContext, type Context, type Settings } from '../core/context';
 import { CoreError, RateLimited } from '../core/errors';
 import { registerForSession } from '../core/registrations/register-for-session';
 import { applyToCohort } from '../core/applications/apply-to-cohort';
@@ -39,10 +39,8 @@ export function participantApi(deps: () => { db: Database; settings: Settings; r
       if (!isUuid(id)) return sendError(res, t, 404, 'not_found', t('signup.errors.notFound'));
       if (!body) return sendError(res, t, 400, 'invalid', t('signup.errors.badJson'));
       try {
-        const { db, settings, rateLimits } = deps();
         // The client's address (through TRUST_PROXY, see server/app.ts) for the per-address limits.
-        const client = rateLimits && req.ip ? { client: { ip: req.ip } } : {};
-        const result = await run(createContext(db, { now: new Date(), locale, settings, ...client }), id, body);
+        const result = await run(requestContext({ ...deps(), ip: req.ip }, locale), id, body);
         res.status(result.status).json(result.body);
       } catch (err) {
         if (!(err instanceof CoreError)) return next(err);
