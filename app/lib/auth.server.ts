@@ -1,4 +1,5 @@
-import { createHmac, randomBytes, timingSafeEqual } from 'node:crypto';
+import { randomBytes } from 'node:crypto';
+import { sameSignature, sign } from '../../core/signing';
 import { oncePerRequest } from './once-per-request';
 import { data, redirect, type AppLoadContext } from 'react-router';
 import { createContext, type Context } from '../../core/context';
@@ -62,7 +63,7 @@ async function lookUpSession({ request, context }: Args): Promise<FoundSession> 
 }
 
 function hmac(context: AppLoadContext, value: string): string {
-  return createHmac('sha256', context.settings.signingKey).update(value).digest('base64url');
+  return sign(context.settings.signingKey, value);
 }
 
 /** The CSRF token of a signed-in person's forms: a keyed hash of their session id. */
@@ -72,8 +73,7 @@ export function sessionCsrf(context: AppLoadContext, sessionId: string): string 
 
 /** Equal strings, compared in constant time. */
 export function sameToken(a: unknown, b: string): boolean {
-  if (typeof a !== 'string' || a.length !== b.length) return false;
-  return timingSafeEqual(Buffer.from(a), Buffer.from(b));
+  return sameSignature(a, b);
 }
 
 /** Where an anonymous visitor is sent: the sign-in page, coming back here afterwards. */

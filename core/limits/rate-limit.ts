@@ -1,4 +1,4 @@
-import { createHmac } from 'node:crypto';
+import { sign } from '../signing';
 import { sql, type SQL } from 'drizzle-orm';
 import type { Context } from '../context';
 import { RateLimited } from '../errors';
@@ -61,7 +61,7 @@ export const LIMITS = {
 
 /** A key part standing for an email address: keyed hash, so the table holds no address. */
 export function emailKey(ctx: Context, email: string): string {
-  return createHmac('sha256', ctx.settings.signingKey).update(`limit:${email.trim().toLowerCase()}`).digest('base64url').slice(0, 22);
+  return sign(ctx.settings.signingKey, `limit:${email.trim().toLowerCase()}`).slice(0, 22);
 }
 
 /** The client address of the request, when the edge gave one (system and test contexts have none). */

@@ -1,4 +1,5 @@
-import { createHmac, randomBytes, timingSafeEqual } from 'node:crypto';
+import { randomBytes } from 'node:crypto';
+import { sameSignature, sign } from '../signing';
 import { eq, sql } from 'drizzle-orm';
 import { appSecrets, participants, type Locale } from '../../db/schema';
 import type { Database } from '../../db/client';
@@ -31,7 +32,7 @@ export type ManageScope =
 const TOPIC_PREFIX = { replies: 'cr', digest: 'cd', messages: 'cm' } as const;
 
 function mac(key: string, subject: string): string {
-  return createHmac('sha256', key).update(`${PURPOSE}:${subject}`).digest('base64url');
+  return sign(key, `${PURPOSE}:${subject}`);
 }
 
 function subjectOf(scope: ManageScope): string {
@@ -52,9 +53,7 @@ export function scopedToken(settings: Context['settings'], scope: ManageScope): 
 
 /** Whether `given` is the MAC of `subject` under `key`, compared in constant time. */
 function signedBy(key: string, subject: string, given: string): boolean {
-  const expected = Buffer.from(mac(key, subject));
-  const actual = Buffer.from(given);
-  return expected.length === actual.length && timingSafeEqual(expected, actual);
+  return sameSignature(given, mac(key, subject));
 }
 
 /** The keys whose links are accepted at `now`: the signing key, and the one it replaced during its grace period. */
