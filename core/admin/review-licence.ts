@@ -8,6 +8,7 @@ import { requirePlatformAdmin } from '../policy/permissions';
 import { REVIEW_NOTE_MAX } from './constants';
 import { audit, loadFacilitator, type FacilitatorRow } from '../facilitators/shared';
 import { unpublishUnlicensedGroups } from '../facilitators/unpublish-unlicensed-groups';
+import { pathTo } from '../../app/lib/paths';
 
 
 export const reviewLicenceInput = z
@@ -29,10 +30,9 @@ export const reviewLicenceInput = z
   });
 export type ReviewLicenceInput = z.input<typeof reviewLicenceInput>;
 
-/** Where the organization's facilitator profiles are managed (app/lib/paths.ts `orgFacilitators`). */
+/** Where the organization's facilitator profiles are managed. */
 export function facilitatorsPath(locale: Locale, organizationSlug: string): string {
-  const slug = encodeURIComponent(organizationSlug);
-  return locale === 'fr' ? `/fr/organiser/${slug}/animateurs` : `/en/organize/${slug}/facilitators`;
+  return pathTo(locale, 'orgFacilitators', { org: organizationSlug });
 }
 
 /**

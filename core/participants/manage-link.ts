@@ -4,6 +4,7 @@ import { eq, sql } from 'drizzle-orm';
 import { appSecrets, participants, type Locale } from '../../db/schema';
 import type { Database } from '../../db/client';
 import type { Context } from '../context';
+import { pathTo } from '../../app/lib/paths';
 
 // A manage link lets a participant see and change everything about them without an account.
 // The token is the participant's id and an HMAC of it under the deployment's signing key: it
@@ -95,7 +96,7 @@ export function verifyManageToken(settings: Context['settings'], token: string, 
 }
 
 export function managePath(locale: Locale, token: string): string {
-  return locale === 'fr' ? `/fr/gerer/${token}` : `/en/manage/${token}`;
+  return pathTo(locale, 'manage', { token });
 }
 
 export function manageUrl(settings: Context['settings'], locale: Locale, participantId: string): string {
@@ -110,7 +111,7 @@ export function communityUnsubscribeUrl(settings: Context['settings'], memberId:
 /** A subscriber's page (`confirm`: the link of the double opt-in email; `manage`: topics, language, stop). */
 export function articleSubscriptionUrl(settings: Context['settings'], locale: Locale, subscriberId: string, purpose: 'confirm' | 'manage'): string {
   const token = scopedToken(settings, { kind: 'articles', subscriberId, purpose });
-  return new URL(locale === 'fr' ? `/fr/articles/abonnement/${token}` : `/en/articles/subscription/${token}`, settings.publicUrl).toString();
+  return new URL(pathTo(locale, 'articleSubscription', { token }), settings.publicUrl).toString();
 }
 
 /** The one-click link of a new article's email: it stops the subscription (a person following it lands on its page). */

@@ -2,6 +2,7 @@ import { buildCalendar, discreetEvent, type CalendarEvent } from '../../core/cal
 import type { EmailPayload, EmailTemplate } from '../../core/email/enqueue';
 import type { Settings } from '../../core/context';
 import { pick } from '../../core/text';
+import { pathTo } from '../../app/lib/paths';
 import { getT, type Locale } from '../../i18n';
 
 /** Messages that confirm a place get the sessions as a calendar file. */
@@ -32,7 +33,7 @@ export function calendarAttachment(
   const title = pick(payload.group.title, locale)?.text ?? payload.group.slug;
   const host = new URL(settings.publicUrl).host;
   const slug = locale === 'fr' ? (payload.group.slugFr ?? payload.group.slug) : payload.group.slug;
-  const url = new URL(`/${locale}/${locale === 'fr' ? 'groupes' : 'groups'}/${slug}`, settings.publicUrl).toString();
+  const url = new URL(pathTo(locale, 'group', { slug }), settings.publicUrl).toString();
   const entries: CalendarEvent[] = sessions.map((s) => ({
     uid: `session-${s.id}@${host}`,
     timeZone: payload.group.timeZone,
