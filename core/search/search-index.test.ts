@@ -118,6 +118,30 @@ describe('the in-memory index answers as the database does', () => {
     expect(memory.results.map((g) => g.distanceKm)).toEqual(database.results.map((g) => g.distanceKm));
   });
 
+  it('answers the same when its copy was read in many small ranges, several at once', async () => {
+    const ctx = createContext(t.db, { now: NOW });
+    const inputs: FindGroupsInput[] = [{ perPage: 100 }, { q: 'grief', sort: 'soonest', perPage: 100 }, { near: 'Toronto', radiusKm: 100, sort: 'distance', perPage: 40 }];
+    const whole = (await attachSearchIndex(t.db)).size;
+    await detachSearchIndex(t.db);
+    const database = [];
+    for (const input of inputs) database.push(await findGroups({ ctx, input }));
+    try {
+      // The published groups in ranges of 37 (the last one open), three read ahead.
+      const ranged = await attachSearchIndex(t.db, { batch: 37, ahead: 3 });
+      expect(whole).toBeGreaterThan(37 * 5);
+      expect(ranged.size).toBe(whole);
+      for (const [i, input] of inputs.entries()) {
+        const memory = await findGroups({ ctx, input });
+        expect(memory.total).toBe(database[i]!.total);
+        expect(memory.facets).toEqual(database[i]!.facets);
+        expect(slugs(memory)).toEqual(slugs(database[i]!));
+      }
+    } finally {
+      await detachSearchIndex(t.db);
+      index = await attachSearchIndex(t.db);
+    }
+  });
+
   it('finds the same groups by relevance, title matches first (the words alone)', async () => {
     const { database, memory } = await both({ q: 'dementia', literal: true, perPage: 100 });
     expect(memory.total).toBe(database.total);

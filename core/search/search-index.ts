@@ -268,13 +268,19 @@ async function loadTopics(db: Database): Promise<Map<string, string>> {
   return new Map(list.map((t) => [t.slug, t.id]));
 }
 
+/** How the copy is read: in ranges of `batch` rows, `ahead` of them asked for at once (a test reads many small ones). */
+export interface LoadOptions {
+  batch?: number;
+  ahead?: number;
+}
+
 /**
  * Reads every search row, in ranges of group ids of `batch` rows each, `ahead` ranges asked for
  * before the one being taken in: the database reads and sends them (on other connections, on
  * PostgreSQL) while this process codes the rows. A row added meanwhile falls in one of the ranges
  * (the last one is open) or is announced and read again (SearchIndex).
  */
-async function loadAll(db: Database, batch = 2_000, ahead = 3): Promise<SearchData> {
+async function loadAll(db: Database, { batch = 2_000, ahead = 3 }: LoadOptions = {}): Promise<SearchData> {
   const data = new SearchData();
   const [topics, bounds] = await Promise.all([
     loadTopics(db),
@@ -329,7 +335,10 @@ export class SearchIndex {
   /** How many searches this index answered. */
   searches = 0;
 
-  constructor(private readonly db: Database) {}
+  constructor(
+    private readonly db: Database,
+    private readonly options: LoadOptions = {},
+  ) {}
 
   /** Starts listening, then loads every row. Resolves when the index can answer. */
   async open(): Promise<this> {
@@ -366,7 +375,7 @@ export class SearchIndex {
   private reload(): Promise<void> {
     this.reloadWanted = false;
     this.duringReload = new Set();
-    const run = loadAll(this.db).then(
+    const run = loadAll(this.db, this.options).then(
       (data) => {
         if (!this.closed) this.current = data;
         for (const id of this.duringReload ?? []) this.pending.add(id);
@@ -437,10 +446,10 @@ export class SearchIndex {
 const indexes = new Map<Database, SearchIndex>();
 
 /** Builds and attaches an in-process index to `db`: searches through `db` then use it. */
-export async function attachSearchIndex(db: Database): Promise<SearchIndex> {
+export async function attachSearchIndex(db: Database, options: LoadOptions = {}): Promise<SearchIndex> {
   const existing = indexes.get(db);
   if (existing) return existing;
-  const index = new SearchIndex(db);
+  const index = new SearchIndex(db, options);
   indexes.set(db, index);
   try {
     return await index.open();
