@@ -5,9 +5,10 @@ import { parseInput, type Context } from '../context';
 import { NotFound } from '../errors';
 import { bilingualQuery } from '../search/bilingual-text';
 import { understand } from '../search/understand';
-import { aboutTopic, ARTICLE_PAGE_SIZE, ARTICLE_SLUG, TOPIC_SLUG_PATTERN } from './shared';
+import { aboutParentOf, aboutTopic, ARTICLE_PAGE_SIZE, ARTICLE_SLUG, TOPIC_SLUG_PATTERN } from './shared';
 import { renderArticleBody } from './markdown';
 import { pgArray } from '../search/search-sql';
+import { rows as sqlRows } from '../search/rows';
 
 // What visitors read: published texts only, in the page's language.
 
@@ -135,17 +136,19 @@ export async function listArticles({ ctx, input }: { ctx: Context; input: z.inpu
     .orderBy(...(rank ? [desc(rank)] : []), desc(articleTexts.publishedAt), asc(articleTexts.slug))
     .limit(ARTICLE_PAGE_SIZE)
     .offset((q.page - 1) * ARTICLE_PAGE_SIZE);
-  // The topics list counts every published article of the language, whatever the search.
-  const all = await ctx.db
-    .select({ topics: articles.topics })
-    .from(articleTexts)
-    .innerJoin(articles, eq(articles.id, articleTexts.articleId))
-    .where(published(q.locale));
-  const counts = new Map<string, number>();
-  for (const r of all) {
-    const under = new Set(r.topics.flatMap((s) => [s, ...parentsOf(s)]));
-    for (const s of under) counts.set(s, (counts.get(s) ?? 0) + 1);
-  }
+  // The topics list counts every published article of the language, whatever the search: under
+  // each topic it names and under their parents, once per article.
+  const counted = await sqlRows<{ slug: string; n: number }>(
+    ctx.db,
+    sql`select v.slug, count(distinct t.id)::int as n
+        from ${articleTexts} t join ${articles} a on a.id = t.article_id
+        cross join unnest(a.topics) as s(slug)
+        left join ${topics} c on c.slug = s.slug left join ${topics} p on p.id = c.parent_id
+        cross join lateral (values (s.slug), (p.slug)) as v(slug)
+        where t.locale = ${q.locale} and t.status = 'published' and v.slug is not null
+        group by v.slug`,
+  );
+  const counts = new Map(counted.map((c) => [c.slug, c.n]));
   const labels = await labelled(ctx, [...counts.keys()], q.locale);
   const n = total?.n ?? 0;
   return {
@@ -155,12 +158,6 @@ export async function listArticles({ ctx, input }: { ctx: Context; input: z.inpu
     pageCount: Math.max(1, Math.ceil(n / ARTICLE_PAGE_SIZE)),
     topics: [...labels].map(([slug, label]) => ({ slug, label, count: counts.get(slug)! })),
   };
-}
-
-/** The parent topics a sub-topic's slug names (`grief-loss-of-a-parent` → `grief`). */
-function parentsOf(slug: string): string[] {
-  const parts = slug.split('-');
-  return parts.slice(1).map((_, i) => parts.slice(0, i + 1).join('-'));
 }
 
 export const relatedArticlesInput = z.object({
@@ -180,7 +177,7 @@ export const relatedArticlesInput = z.object({
 export async function relatedArticles({ ctx, input }: { ctx: Context; input: z.input<typeof relatedArticlesInput> }): Promise<ArticleSummary[]> {
   const q = parseInput(relatedArticlesInput, input);
   if (q.topics.length === 0 && q.kinds.length === 0) return [];
-  const topicMatch = q.topics.length ? or(...q.topics.flatMap((t) => [aboutTopic(t), ...parentsOf(t).map((p) => sql`${p} = any(${articles.topics})`)]))! : sql`false`;
+  const topicMatch = q.topics.length ? or(...q.topics.flatMap((t) => [aboutTopic(t), aboutParentOf(t)]))! : sql`false`;
   const wanted = sql`${pgArray(q.kinds)}::group_kind[]`;
   const kindMatch = q.kinds.length ? sql`${articles.kinds} && ${wanted}` : sql`false`;
   const kindsShared = q.kinds.length ? [desc(sql`(select count(*) from unnest(${articles.kinds}) as k(kind) where k.kind = any(${wanted}))`)] : [];

@@ -49,11 +49,14 @@ export async function slugTaken(ctx: Context, locale: Locale, slug: string, exce
   return rows.some((r) => r.id !== exceptTextId);
 }
 
-/**
- * Articles about `topic` or one of its sub-topics (a sub-topic's slug starts with its parent's and
- * a hyphen: `grief-loss-of-a-parent` is under `grief`).
- */
+/** Articles about `topic` or one of its sub-topics (as the taxonomy says: a topic's parent). */
 export function aboutTopic(topic: string): SQL {
-  return sql`exists (select 1 from unnest(${articles.topics}) as t(slug) where t.slug = ${topic} or t.slug like ${`${topic}-%`})`;
+  return sql`exists (select 1 from unnest(${articles.topics}) as a(slug) where a.slug = ${topic}
+    or exists (select 1 from ${topics} c join ${topics} p on p.id = c.parent_id where c.slug = a.slug and p.slug = ${topic}))`;
+}
+
+/** Articles about the parent topic of `topic` (none when it has none). */
+export function aboutParentOf(topic: string): SQL {
+  return sql`exists (select 1 from ${topics} c join ${topics} p on p.id = c.parent_id where c.slug = ${topic} and p.slug = any(${articles.topics}))`;
 }
 
