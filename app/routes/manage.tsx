@@ -180,6 +180,17 @@ function DeletedNotice({ locale }: { locale: Locale }) {
   );
 }
 
+/** What the page says after each of its forms (`?done=`). */
+const DONE_MESSAGES = {
+  cancelled: 'manage.cancelled',
+  withdrawn: 'manage.withdrawn',
+  unsubscribed: 'manage.unsubscribed',
+  'calendar-made': 'manage.calendar.made',
+  'calendar-stopped': 'manage.calendar.stopped',
+  'discreet-on': 'manage.discreet.madeOn',
+  'discreet-off': 'manage.discreet.madeOff',
+} as const;
+
 function ManagePage({ loaderData, actionData }: { loaderData: ManageData; actionData: Route.ComponentProps['actionData'] }) {
   const { t } = useTranslation();
   const { locale, me, done, times, confirming, others, calendarUrl } = loaderData;
@@ -189,24 +200,7 @@ function ManagePage({ loaderData, actionData }: { loaderData: ManageData; action
   useEffect(() => {
     document.getElementById(confirming ? 'confirm-title' : 'done-message')?.focus();
   }, [confirming, done]);
-  const doneMessage =
-    done === 'cancelled'
-      ? t('manage.cancelled')
-      : done === 'withdrawn'
-        ? t('manage.withdrawn')
-        : done === 'unsubscribed'
-          ? t('manage.unsubscribed')
-          : done === 'calendar-made'
-            ? t('manage.calendar.made')
-            : done === 'calendar-stopped'
-              ? t('manage.calendar.stopped')
-              : done === 'discreet-on'
-                ? t('manage.discreet.madeOn')
-                : done === 'discreet-off'
-                  ? t('manage.discreet.madeOff')
-                  : me.justConfirmed
-            ? t('manage.emailConfirmed')
-            : null;
+  const doneMessage = done && Object.hasOwn(DONE_MESSAGES, done) ? t(DONE_MESSAGES[done as keyof typeof DONE_MESSAGES]) : me.justConfirmed ? t('manage.emailConfirmed') : null;
   if (confirming) {
     return (
       <div className="page narrow">
