@@ -68,29 +68,19 @@ export function emailKey(ctx: Context, email: string): string {
 export const clientOf = (ctx: Context): string | null => ctx.client?.ip || null;
 
 /**
- * Counts one request against each limit (one statement), then refuses with RateLimited when any
- * is over, saying when to try again (the longest wait of those over). A refused request still
- * counts: hammering does not shorten the wait.
+ * Counts one request against each limit (one statement, `limits_wait`), then refuses with
+ * RateLimited when any is over, saying when to try again (the longest wait of those over). A
+ * refused request still counts: hammering does not shorten the wait.
  */
 export async function consume(ctx: Context, limits: readonly Limit[]): Promise<void> {
   if (limits.length === 0) return;
-  const { keys, windows } = limitArrays(limits);
-  const found = await rows<{ key: string; count: number; window_started_at: Date | string }>(
-    ctx.db,
-    sql`select key, count, window_started_at from consume_limits(${keys}, ${windows}, ${ctx.now.toISOString()}::timestamptz)`,
-  );
-  let wait = 0;
-  for (const limit of limits) {
-    const row = found.find((r) => r.key === limit.key);
-    if (!row || Number(row.count) <= limit.max) continue;
-    const endsAt = new Date(row.window_started_at).getTime() + limit.windowMs;
-    wait = Math.max(wait, Math.ceil((endsAt - ctx.now.getTime()) / 1000));
-  }
-  if (wait > 0) throw new RateLimited('too many requests', wait, 'too_many_requests');
+  const { keys, windows, maxes } = limitArrays(limits);
+  const [row] = await rows<{ wait: number | null }>(ctx.db, sql`select limits_wait(${keys}, ${windows}, ${maxes}, ${ctx.now.toISOString()}::timestamptz) as wait`);
+  if (row?.wait != null) throw new RateLimited('too many requests', Number(row.wait), 'too_many_requests');
 }
 
 /**
- * The limits as the arrays the database functions take (consume_limits, and register_for_session,
+ * The limits as the arrays the database functions take (limits_wait, and register_for_session,
  * which counts a sign-up in its own transaction): keys, windows (ms) and maximums.
  */
 export function limitArrays(limits: readonly Limit[]): { keys: SQL; windows: SQL; maxes: SQL } {

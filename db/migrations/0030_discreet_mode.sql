@@ -1,6 +1,19 @@
 ALTER TABLE "participants" ADD COLUMN "discreet" boolean DEFAULT false NOT NULL;--> statement-breakpoint
+-- Counts a request against its limits (consume_limits) and gives the seconds to wait when it is
+-- over one of them (the longest wait of those over, at least 1), else null: the one rule of the
+-- wait, for register_for_session and for every other limited action (core/limits/rate-limit.ts).
+CREATE FUNCTION limits_wait(p_keys text[], p_windows integer[], p_maxes integer[], p_now timestamptz)
+RETURNS integer LANGUAGE sql VOLATILE AS $$
+	-- (greatest() skips nulls: the wait is taken only when some limit is over.)
+	SELECT greatest(w.seconds, 1) FROM (
+		SELECT max(ceil(extract(epoch from (c.window_started_at - p_now)) + c.window_ms / 1000.0))::integer AS seconds
+			FROM consume_limits(p_keys, p_windows, p_now) c
+			JOIN unnest(p_keys, p_maxes) AS l(key, max) ON l.key = c.key
+			WHERE c.count > l.max
+	) w WHERE w.seconds IS NOT NULL
+$$;--> statement-breakpoint
 -- Discreet mode (issue 36): a sign-up may ask for it, in the same call as the seat
--- (register_for_session, as in 0029, with one more parameter).
+-- (register_for_session, as in 0029, with one more parameter; its limits counted by limits_wait).
 DROP FUNCTION register_for_session(uuid, uuid, text, locale, text, jsonb, timestamptz, jsonb, interval, text[], integer[], integer[]);--> statement-breakpoint
 CREATE FUNCTION register_for_session(
 	p_registration_id uuid,
@@ -34,13 +47,10 @@ DECLARE
 BEGIN
 	-- The sign-up counts against its limits first (consume_limits); over one of them, nothing else
 	-- is written and the caller is told how many seconds to wait. The count stays counted.
-	SELECT max(ceil(extract(epoch from (c.window_started_at - p_now)) + c.window_ms / 1000.0))::integer INTO v_wait
-		FROM consume_limits(p_limit_keys, p_limit_windows, p_now) c
-		JOIN unnest(p_limit_keys, p_limit_maxes) AS l(key, max) ON l.key = c.key
-		WHERE c.count > l.max;
+	v_wait := limits_wait(p_limit_keys, p_limit_windows, p_limit_maxes, p_now);
 	IF v_wait IS NOT NULL THEN
 		out_status := 'rate_limited';
-		out_retry_after := greatest(v_wait, 1);
+		out_retry_after := v_wait;
 		RETURN NEXT;
 		RETURN;
 	END IF;
