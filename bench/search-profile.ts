@@ -6,7 +6,8 @@ import { Session } from 'node:inspector/promises';
 import { writeFileSync } from 'node:fs';
 import { createContext } from '../core/context';
 import { findGroups } from '../core/search/find-groups';
-import { attachSearchIndex, detachSearchIndex } from '../core/search/search-index';
+import { detachSearchIndex } from '../core/search/search-index';
+import { measureSearchCopy } from './search-copy';
 import { setSearchCacheSeconds } from '../core/search/search-cache';
 import { groupSearchQuery, toSearchInput } from '../app/lib/group-query';
 import { withGeneratedGroups } from './generated-database';
@@ -17,17 +18,7 @@ const PG_URL = process.env.BENCH_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:
 
 await withGeneratedGroups({ pgUrl: PG_URL, groups: Number(args.groups), prefix: 'cercle_bench_profile', kept: args.keep! }, async ({ handle }) => {
   setSearchCacheSeconds(0);
-  global.gc?.();
-  const before = process.memoryUsage();
-  const t0 = performance.now();
-  await attachSearchIndex(handle.db);
-  const loadMs = performance.now() - t0;
-  for (let i = 0; i < 3; i++) {
-    global.gc?.();
-    await new Promise((r) => setTimeout(r, 300));
-  }
-  const after = process.memoryUsage();
-  console.log(JSON.stringify({ loadMs: Math.round(loadMs), heapMB: Math.round((after.heapUsed - before.heapUsed) / 2 ** 20), externalMB: Math.round((after.external + after.arrayBuffers - before.external - before.arrayBuffers) / 2 ** 20), rssMB: Math.round(after.rss / 2 ** 20) }));
+  console.log(JSON.stringify(await measureSearchCopy(handle, { keep: true })));
   const inputs = MIX.map((m) => toSearchInput(groupSearchQuery.parse(Object.fromEntries(new URLSearchParams(m.query)))));
   const times = MIX.map(() => [] as number[]);
   for (const input of inputs) await findGroups({ ctx: createContext(handle.db, { now: new Date() }), input });

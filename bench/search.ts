@@ -28,9 +28,7 @@ import { startServer } from '../tests/e2e/server-process';
 import { generateGroups } from './search-data';
 import { withGeneratedGroups } from './generated-database';
 import { processTree } from './cpu';
-import { attachSearchIndex, detachSearchIndex } from '../core/search/search-index';
-import v8 from 'node:v8';
-import vm from 'node:vm';
+import { measureSearchCopy } from './search-copy';
 import { MIX } from './search-mix';
 
 
@@ -130,30 +128,6 @@ function rssMb(pid: number): number {
   }
 }
 
-/**
- * The copy of the search rows alone, in this process: how long it takes to load, and what it
- * holds in memory once garbage is collected (JS heap and typed arrays).
- */
-async function copyInProcess(handle: DatabaseHandle) {
-  v8.setFlagsFromString('--expose-gc');
-  const gc = vm.runInNewContext('gc') as () => void;
-  const settle = async () => {
-    for (let i = 0; i < 3; i++) {
-      gc();
-      await new Promise((r) => setTimeout(r, 200));
-    }
-    const m = process.memoryUsage();
-    return m.heapUsed + m.external;
-  };
-  const before = await settle();
-  const started = performance.now();
-  await attachSearchIndex(handle.db);
-  const loadMs = Math.round(performance.now() - started);
-  const after = await settle();
-  await detachSearchIndex(handle.db);
-  return { copy_load_ms: loadMs, copy_mb: Math.round((after - before) / 2 ** 20) };
-}
-
 async function measureHttp(env: Record<string, string>, processes = 1) {
   const out: Record<string, unknown> = { processes };
   for (const [label, ttl] of [
@@ -193,7 +167,8 @@ async function runOne(engine: 'pglite' | 'postgres', groups: number) {
   if (engine === 'postgres') {
     return withGeneratedGroups({ pgUrl: PG_URL, groups, prefix: `cercle_bench_${groups}`, kept: KEEP ? `${KEEP}_${groups}` : '' }, async ({ url, handle }) => {
       const generatedS = round((Date.now() - started) / 1000);
-      const copy = await copyInProcess(handle);
+      const { copy_load_ms, copy_mb } = await measureSearchCopy(handle);
+      const copy = { copy_load_ms, copy_mb };
       const mix = await captureMix((logger) => openPostgres(url, { logger }));
       const pool = new pg.Pool({ connectionString: url, max: 1 });
       log(`  floor (raw SQL) for ${DURATION}s`);
