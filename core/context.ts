@@ -41,15 +41,6 @@ export function createContext(db: Database, options: Partial<Omit<Context, 'db'>
   return { db, locale: 'en', actor: { type: 'anonymous' }, settings: TEST_SETTINGS, ...options };
 }
 
-/**
- * The context of a request at the edge (a page, an API call), on the wall clock: the client's
- * address counts against the per-address limits (core/limits/rate-limit.ts) unless the limits are
- * off (RATE_LIMITS=false, for load tests from one machine).
- */
-export function requestContext(edge: { db: Database; settings: Settings; rateLimits: boolean; ip?: string | null }, locale: Locale): Context {
-  return createContext(edge.db, { now: new Date(), locale, settings: edge.settings, ...(edge.rateLimits && edge.ip ? { client: { ip: edge.ip } } : {}) });
-}
-
 /** Runs `fn` in one transaction; every write of an action (and its outbox/audit rows) commits together. */
 export function withTransaction<T>(ctx: Context, fn: (tx: Context) => Promise<T>): Promise<T> {
   return ctx.db.transaction((db) => fn({ ...ctx, db: db as unknown as Database }));

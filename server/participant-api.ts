@@ -1,7 +1,8 @@
 import express, { type NextFunction, type Request, type Response } from 'express';
 import type { TFunction } from 'i18next';
 import type { Database } from '../db/client';
-import { requestContext, type Context, type Settings } from '../core/context';
+import type { Context, Settings } from '../core/context';
+import { requestContext } from '../app/lib/context.server';
 import { CoreError, RateLimited } from '../core/errors';
 import { registerForSession } from '../core/registrations/register-for-session';
 import { applyToCohort } from '../core/applications/apply-to-cohort';
